@@ -1,0 +1,41 @@
+package fr.ars.coord.contracts;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Who recorded a fact: taken from the caller's access token and written into every event's metadata.
+ * A machine client has no region and may have no username.
+ */
+public record Actor(String subject, String username, String org, String region) {
+
+    public static final String SUBJECT = "actorSub";
+    public static final String USERNAME = "actorUsername";
+    public static final String ORG = "actorOrg";
+    public static final String REGION = "actorRegion";
+
+    /** The metadata entries under which an actor travels with commands and events. */
+    public Map<String, String> toMetaData() {
+        Map<String, String> entries = new HashMap<>();
+        put(entries, SUBJECT, subject);
+        put(entries, USERNAME, username);
+        put(entries, ORG, org);
+        put(entries, REGION, region);
+        return entries;
+    }
+
+    public static Actor fromMetaData(Map<String, ?> metaData) {
+        return new Actor(text(metaData.get(SUBJECT)), text(metaData.get(USERNAME)),
+                text(metaData.get(ORG)), text(metaData.get(REGION)));
+    }
+
+    private static void put(Map<String, String> entries, String key, String value) {
+        if (value != null) {
+            entries.put(key, value);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

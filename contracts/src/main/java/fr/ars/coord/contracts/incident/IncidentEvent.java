@@ -1,0 +1,14 @@
+package fr.ars.coord.contracts.incident;
+
+/**
+ * Every event of the incident stream names its incident and its region, so that projections in
+ * other services never have to look a region up.
+ */
+public sealed interface IncidentEvent
+        permits IncidentReportedEvent, IncidentAssessedEvent, ContainmentActionRecordedEvent,
+        AuthorityNotifiedEvent, IncidentStatusChangedEvent {
+
+    String incidentId();
+
+    String region();
+}

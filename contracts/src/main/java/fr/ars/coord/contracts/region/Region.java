@@ -1,0 +1,50 @@
+package fr.ars.coord.contracts.region;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The 18 French regions, identified by their ISO 3166-2:FR code. */
+public enum Region {
+    ARA("FR-ARA", "Auvergne-Rhône-Alpes"),
+    BFC("FR-BFC", "Bourgogne-Franche-Comté"),
+    BRE("FR-BRE", "Bretagne"),
+    CVL("FR-CVL", "Centre-Val de Loire"),
+    COR("FR-20R", "Corse"),
+    GES("FR-GES", "Grand Est"),
+    HDF("FR-HDF", "Hauts-de-France"),
+    IDF("FR-IDF", "Île-de-France"),
+    NOR("FR-NOR", "Normandie"),
+    NAQ("FR-NAQ", "Nouvelle-Aquitaine"),
+    OCC("FR-OCC", "Occitanie"),
+    PDL("FR-PDL", "Pays de la Loire"),
+    PAC("FR-PAC", "Provence-Alpes-Côte d'Azur"),
+    GUA("FR-971", "Guadeloupe"),
+    MTQ("FR-972", "Martinique"),
+    GUF("FR-973", "Guyane"),
+    REU("FR-974", "La Réunion"),
+    MAY("FR-976", "Mayotte");
+
+    private final String code;
+    private final String displayName;
+
+    Region(String code, String displayName) {
+        this.code = code;
+        this.displayName = displayName;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public static Optional<Region> byCode(String code) {
+        return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
+    }
+
+    public static boolean isKnown(String code) {
+        return byCode(code).isPresent();
+    }
+}

@@ -1,0 +1,13 @@
+package fr.ars.coord.incident;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Records each region's cyber-incident as a stream of events. */
+@SpringBootApplication
+public class IncidentServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(IncidentServiceApplication.class, args);
+    }
+}

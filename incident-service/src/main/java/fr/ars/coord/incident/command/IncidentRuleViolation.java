@@ -1,0 +1,10 @@
+package fr.ars.coord.incident.command;
+
+import fr.ars.coord.platform.web.RuleViolationException;
+
+/** A command that conflicts with the incident's recorded state (answered 409). */
+public class IncidentRuleViolation extends RuleViolationException {
+    IncidentRuleViolation(String message) {
+        super(message);
+    }
+}

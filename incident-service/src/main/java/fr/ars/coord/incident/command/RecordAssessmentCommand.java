@@ -1,0 +1,13 @@
+package fr.ars.coord.incident.command;
+
+import fr.ars.coord.contracts.incident.ExposedDataItem;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+public record RecordAssessmentCommand(@TargetAggregateIdentifier String incidentId, Set<ExposedDataItem> exposedData,
+                                      boolean medicalDataExposed, long estimatedPatients,
+                                      List<String> affectedSystems, String note,
+                                      @TargetAggregateVersion Long expectedVersion) {
+}

@@ -1,0 +1,8 @@
+package fr.ars.coord.incident.query;
+
+import fr.ars.coord.contracts.incident.ContainmentAction;
+import java.time.Instant;
+
+public record ContainmentActionView(ContainmentAction action, String description, Instant recordedAt,
+                                    RecordedBy recordedBy) {
+}

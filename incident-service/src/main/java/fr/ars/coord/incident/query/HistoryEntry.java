@@ -1,0 +1,8 @@
+package fr.ars.coord.incident.query;
+
+import java.time.Instant;
+
+/** One recorded event: its place in the incident's stream, its type, when and by whom, and its content. */
+public record HistoryEntry(long sequence, String eventId, String type, Instant recordedAt, RecordedBy recordedBy,
+                           Object payload) {
+}

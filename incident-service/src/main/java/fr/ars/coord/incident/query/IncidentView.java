@@ -1,0 +1,20 @@
+package fr.ars.coord.incident.query;
+
+import fr.ars.coord.contracts.incident.AttackVector;
+import fr.ars.coord.contracts.incident.IncidentStatus;
+import fr.ars.coord.contracts.incident.OperationalImpact;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An incident as its events describe it, at {@code evaluatedAt} (now, or the requested {@code asOf}).
+ * {@code version} is the sequence number of the last event included.
+ */
+public record IncidentView(String id, String region, String title, String summary, Instant awareAt,
+                           AttackVector attackVector, OperationalImpact operationalImpact, IncidentStatus status,
+                           long version, Instant reportedAt, RecordedBy reportedBy, Instant lastChangedAt,
+                           AssessmentView latestAssessment, int assessmentCount,
+                           List<ContainmentActionView> containmentActions,
+                           List<AuthorityNotificationView> authorityNotifications,
+                           List<RegulatoryClockView> regulatoryClocks, Instant evaluatedAt, boolean asOfView) {
+}

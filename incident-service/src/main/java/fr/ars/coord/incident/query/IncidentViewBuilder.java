@@ -1,0 +1,93 @@
+package fr.ars.coord.incident.query;
+
+import fr.ars.coord.contracts.incident.AttackVector;
+import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
+import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
+import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
+import fr.ars.coord.contracts.incident.IncidentReportedEvent;
+import fr.ars.coord.contracts.incident.IncidentStatus;
+import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
+import fr.ars.coord.contracts.incident.OperationalImpact;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+/**
+ * Folds an incident's events, in stream order, into its view. Pure: the same events and evaluation time
+ * always give the same view, which is what makes {@code asOf} exact.
+ */
+final class IncidentViewBuilder {
+
+    private final RegulatoryClocks clocks;
+
+    private String id;
+    private String region;
+    private String title;
+    private String summary;
+    private Instant awareAt;
+    private AttackVector attackVector;
+    private OperationalImpact operationalImpact;
+    private IncidentStatus status;
+    private long version = -1;
+    private Instant reportedAt;
+    private RecordedBy reportedBy;
+    private Instant lastChangedAt;
+    private AssessmentView latestAssessment;
+    private int assessmentCount;
+    private final List<ContainmentActionView> containmentActions = new ArrayList<>();
+    private final List<AuthorityNotificationView> authorityNotifications = new ArrayList<>();
+
+    IncidentViewBuilder(RegulatoryClocks clocks) {
+        this.clocks = clocks;
+    }
+
+    static Optional<IncidentView> build(RegulatoryClocks clocks, List<? extends DomainEventMessage<?>> events,
+                                        Instant evaluatedAt, boolean asOfView) {
+        IncidentViewBuilder builder = new IncidentViewBuilder(clocks);
+        events.forEach(builder::apply);
+        return builder.view(evaluatedAt, asOfView);
+    }
+
+    void apply(DomainEventMessage<?> message) {
+        Instant at = message.getTimestamp();
+        RecordedBy by = RecordedBy.from(message.getMetaData());
+        Object payload = message.getPayload();
+        if (payload instanceof IncidentReportedEvent e) {
+            id = e.incidentId();
+            region = e.region();
+            title = e.title();
+            summary = e.summary();
+            awareAt = e.awareAt();
+            attackVector = e.attackVector();
+            operationalImpact = e.operationalImpact();
+            status = IncidentStatus.REPORTED;
+            reportedAt = at;
+            reportedBy = by;
+        } else if (payload instanceof IncidentAssessedEvent e) {
+            latestAssessment = new AssessmentView(e.exposedData(), e.medicalDataExposed(), e.estimatedPatients(),
+                    e.affectedSystems(), e.note(), at, by);
+            assessmentCount++;
+        } else if (payload instanceof ContainmentActionRecordedEvent e) {
+            containmentActions.add(new ContainmentActionView(e.action(), e.description(), at, by));
+        } else if (payload instanceof AuthorityNotifiedEvent e) {
+            authorityNotifications.add(new AuthorityNotificationView(e.authority(), e.notifiedAt(), e.reference(),
+                    at, by));
+        } else if (payload instanceof IncidentStatusChangedEvent e) {
+            status = e.to();
+        }
+        version = message.getSequenceNumber();
+        lastChangedAt = at;
+    }
+
+    Optional<IncidentView> view(Instant evaluatedAt, boolean asOfView) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new IncidentView(id, region, title, summary, awareAt, attackVector, operationalImpact,
+                status, version, reportedAt, reportedBy, lastChangedAt, latestAssessment, assessmentCount,
+                List.copyOf(containmentActions), List.copyOf(authorityNotifications),
+                clocks.evaluate(awareAt, authorityNotifications, evaluatedAt), evaluatedAt, asOfView));
+    }
+}

@@ -1,0 +1,76 @@
+package fr.ars.coord.platform.eventstore;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import fr.ars.coord.contracts.Actor;
+import java.util.List;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon on the shared PostgreSQL event store (JDBC engine, schema by Flyway), messages serialized as JSON.
+ * The serializer has its own lenient ObjectMapper: stored events must stay readable when a later version
+ * adds fields, whatever strictness the web layer applies to requests.
+ */
+@AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
+public class EventStoreConfiguration {
+
+    /** Metadata key for a client's {@code Idempotency-Key}, kept on the events a command produced. */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** Metadata key for the fingerprint of the request that created an aggregate. */
+    public static final String REQUEST_FINGERPRINT = "requestFingerprint";
+
+    static ObjectMapper messageObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+    }
+
+    @Bean
+    PersistenceExceptionResolver postgresDuplicateKeyResolver() {
+        return new PostgresDuplicateKeyResolver();
+    }
+
+    /** Correlation ids, and who did it: the actor's entries travel from each command to its events. */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider actorCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(List.of(Actor.SUBJECT, Actor.USERNAME, Actor.ORG, Actor.REGION,
+                IDEMPOTENCY_KEY, REQUEST_FINGERPRINT).toArray(String[]::new));
+    }
+}

@@ -1,0 +1,5 @@
+package fr.ars.coord.platform.web;
+
+/** One reason a request was refused, naming the offending field (a JSON path such as {@code exposedData[2]}). */
+public record FieldError(String field, String reason) {
+}

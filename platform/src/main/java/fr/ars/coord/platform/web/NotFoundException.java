@@ -1,0 +1,8 @@
+package fr.ars.coord.platform.web;
+
+/** The addressed resource does not exist (404). */
+public class NotFoundException extends RuntimeException {
+    public NotFoundException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,32 @@
+package fr.ars.coord.platform.web;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonParser;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Strict JSON for requests: unknown fields, scalars of the wrong type, trailing garbage and duplicate keys
+ * are refused (400 naming the field) instead of silently ignored or coerced.
+ */
+@AutoConfiguration
+@Import(ProblemDetailsAdvice.class)
+public class WebConfiguration {
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictRequestJson() {
+        return builder -> builder
+                .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                        DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
+                        JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .featuresToDisable(MapperFeature.ALLOW_COERCION_OF_SCALARS,
+                        SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+}

@@ -1,0 +1,66 @@
+package fr.ars.coord.platform.testing;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import javax.sql.DataSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One real PostgreSQL (embedded binary) and one MongoDB-compatible server per test JVM, started on first
+ * use and shared by every integration test of the module; both stop when the JVM exits.
+ */
+public final class EmbeddedStores {
+
+    private static EmbeddedPostgres postgres;
+    private static MongoServer mongo;
+    private static String mongoUri;
+
+    private EmbeddedStores() {
+    }
+
+    public static synchronized void start() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            postgres = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+        mongo = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = mongo.bind();
+        mongoUri = "mongodb://127.0.0.1:" + address.getPort();
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedStores::stop, "embedded-stores-stop"));
+    }
+
+    private static synchronized void stop() {
+        try {
+            if (mongo != null) {
+                mongo.shutdownNow();
+            }
+            if (postgres != null) {
+                postgres.close();
+            }
+        } catch (IOException ignored) {
+            // the JVM is exiting
+        }
+    }
+
+    /** Points a Spring test context at the shared stores; {@code database} keeps services' read models apart. */
+    public static void register(DynamicPropertyRegistry registry, String database) {
+        start();
+        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("spring.data.mongodb.uri", () -> mongoUri + "/" + database);
+    }
+
+    public static DataSource dataSource() {
+        start();
+        return postgres.getPostgresDatabase();
+    }
+}
