@@ -1,7 +1,9 @@
 package fr.ars.coord.contracts.incident;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -14,7 +16,8 @@ public record IncidentAssessedEvent(String incidentId, String region, Set<Expose
                                     List<String> affectedSystems, String note) implements IncidentEvent {
 
     public IncidentAssessedEvent {
-        exposedData = Set.copyOf(exposedData);
+        // in declaration order, so that views and texts list the categories the same way every time
+        exposedData = Collections.unmodifiableSet(new TreeSet<>(exposedData));
         affectedSystems = List.copyOf(affectedSystems);
     }
 }

@@ -152,7 +152,7 @@ class IncidentCommandController {
 
     private ResponseEntity<IncidentChanged> change(String id, Authentication authentication, String key, String operation,
                                                    Object request, HttpStatus status, Object command) {
-        String region = streams.regionOf(id).orElseThrow(() -> new NotFoundException("No incident " + id + "."));
+        String region = streams.regionOf(id).orElseThrow(() -> new NotFoundException("No such incident."));
         StaffMember member = StaffMember.from(authentication);
         IncidentAccessPolicy.requireWrite(member, region);
         checkKey(key);

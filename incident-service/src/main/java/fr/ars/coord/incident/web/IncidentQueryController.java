@@ -62,7 +62,7 @@ class IncidentQueryController {
             throw new InvalidRequestException("asOf", "must not be in the future");
         }
         IncidentView view = (asOf == null ? streams.currentView(id, now) : streams.viewAsOf(id, asOf))
-                .orElseThrow(() -> new NotFoundException("Incident " + id + " had not been reported at " + asOf + "."));
+                .orElseThrow(() -> new NotFoundException("The incident had not been reported at that time."));
         return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
     }
 
@@ -74,7 +74,7 @@ class IncidentQueryController {
 
     private void requireReadable(String id, Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
-        String region = streams.regionOf(id).orElseThrow(() -> new NotFoundException("No incident " + id + "."));
+        String region = streams.regionOf(id).orElseThrow(() -> new NotFoundException("No such incident."));
         IncidentAccessPolicy.requireRead(member, region);
     }
 }

@@ -18,6 +18,8 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.common.AxonTransientException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -48,6 +50,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * unexpected error is logged and answered without internals.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);

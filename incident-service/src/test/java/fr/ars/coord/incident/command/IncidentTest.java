@@ -1,0 +1,256 @@
+package fr.ars.coord.incident.command;
+
+import static fr.ars.coord.contracts.incident.ExposedDataItem.AGE;
+import static fr.ars.coord.contracts.incident.ExposedDataItem.EMAIL;
+import static fr.ars.coord.contracts.incident.ExposedDataItem.FIRST_NAME;
+import static fr.ars.coord.contracts.incident.ExposedDataItem.LAST_NAME;
+import static fr.ars.coord.contracts.incident.ExposedDataItem.MEDICAL_RECORD;
+import static fr.ars.coord.contracts.incident.ExposedDataItem.PHONE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ars.coord.contracts.incident.AttackVector;
+import fr.ars.coord.contracts.incident.Authority;
+import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
+import fr.ars.coord.contracts.incident.ContainmentAction;
+import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
+import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
+import fr.ars.coord.contracts.incident.IncidentReportedEvent;
+import fr.ars.coord.contracts.incident.IncidentStatus;
+import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
+import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.platform.eventstore.EventStoreConfiguration;
+import fr.ars.coord.platform.web.IdempotencyKeyReusedException;
+import fr.ars.coord.platform.web.InvalidRequestException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IncidentTest {
+
+    private static final String ID = "5f0e7c1a-3b7e-4a57-9f55-1d2b3c4d5e6f";
+    private static final String REGION = "FR-HDF";
+    private static final Instant AWARE = Instant.parse("2025-11-21T17:30:00Z");
+
+    private FixtureConfiguration<Incident> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Incident.class);
+    }
+
+    private static IncidentReportedEvent reported() {
+        return new IncidentReportedEvent(ID, REGION, "Accès frauduleux", "Compte usurpé", AWARE,
+                AttackVector.ACCOUNT_USURPATION, OperationalImpact.NONE);
+    }
+
+    private static IncidentAssessedEvent assessed(long patients) {
+        return new IncidentAssessedEvent(ID, REGION, Set.of(LAST_NAME, FIRST_NAME, AGE, PHONE, EMAIL), false,
+                patients, List.of("portail"), null);
+    }
+
+    private static IncidentStatusChangedEvent moved(IncidentStatus from, IncidentStatus to) {
+        return new IncidentStatusChangedEvent(ID, REGION, from, to, null);
+    }
+
+    private static RecordAssessmentCommand assess(long patients) {
+        return new RecordAssessmentCommand(ID, Set.of(LAST_NAME, FIRST_NAME, AGE, PHONE, EMAIL), false, patients,
+                List.of("portail"), null, null);
+    }
+
+    private static List<Object> closedIncident() {
+        return List.of(reported(), assessed(10), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
+                moved(IncidentStatus.ASSESSING, IncidentStatus.CONTAINED),
+                moved(IncidentStatus.CONTAINED, IncidentStatus.RESOLVED),
+                moved(IncidentStatus.RESOLVED, IncidentStatus.CLOSED));
+    }
+
+    @Test
+    void reportingAnIncidentRecordsItsFacts() {
+        fixture.givenNoPriorActivity()
+                .when(new ReportIncidentCommand(ID, REGION, "Accès frauduleux", "Compte usurpé", AWARE,
+                        AttackVector.ACCOUNT_USURPATION, OperationalImpact.NONE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(reported());
+    }
+
+    @Test
+    void firstAssessmentMovesTheIncidentToAssessing() {
+        fixture.given(reported())
+                .when(assess(12000))
+                .expectEvents(assessed(12000),
+                        new IncidentStatusChangedEvent(ID, REGION, IncidentStatus.REPORTED, IncidentStatus.ASSESSING,
+                                "Première évaluation enregistrée"))
+                .expectResultMessagePayload(new CommandOutcome(ID, 2, false));
+    }
+
+    @Test
+    void laterAssessmentReplacesNothingAndKeepsTheStatus() {
+        fixture.given(reported(), assessed(100), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING))
+                .when(assess(250))
+                .expectEvents(assessed(250))
+                .expectResultMessagePayload(new CommandOutcome(ID, 3, false));
+    }
+
+    @Test
+    void cannotClaimMedicalRecordsExposedWhileSayingMedicalDataWasSpared() {
+        fixture.given(reported())
+                .when(new RecordAssessmentCommand(ID, Set.of(LAST_NAME, MEDICAL_RECORD), false, 10, List.of(), null,
+                        null))
+                .expectException(InvalidRequestException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void containmentActionsAreRecorded() {
+        fixture.given(reported())
+                .when(new RecordContainmentActionCommand(ID, ContainmentAction.ACCOUNTS_BLOCKED, "Comptes bloqués",
+                        null))
+                .expectEvents(new ContainmentActionRecordedEvent(ID, REGION, ContainmentAction.ACCOUNTS_BLOCKED,
+                        "Comptes bloqués"));
+    }
+
+    @Test
+    void authorityNotificationsAreRecorded() {
+        Instant at = AWARE.plusSeconds(3600);
+        fixture.given(reported())
+                .when(new RecordAuthorityNotificationCommand(ID, Authority.CNIL, at, "CNIL-1", null))
+                .expectEvents(new AuthorityNotifiedEvent(ID, REGION, Authority.CNIL, at, "CNIL-1"));
+    }
+
+    @Test
+    void incidentMovesAlongItsLifecycle() {
+        fixture.given(reported(), assessed(10), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING))
+                .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.CONTAINED, "Comptes bloqués", null))
+                .expectEvents(new IncidentStatusChangedEvent(ID, REGION, IncidentStatus.ASSESSING,
+                        IncidentStatus.CONTAINED, "Comptes bloqués"));
+    }
+
+    @Test
+    void containedIncidentMayGoBackToAssessing() {
+        fixture.given(reported(), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
+                        moved(IncidentStatus.ASSESSING, IncidentStatus.CONTAINED))
+                .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.ASSESSING, "Nouveaux serveurs touchés", null))
+                .expectEvents(new IncidentStatusChangedEvent(ID, REGION, IncidentStatus.CONTAINED,
+                        IncidentStatus.ASSESSING, "Nouveaux serveurs touchés"));
+    }
+
+    @Test
+    void cannotCloseAnIncidentThatWasNeverContained() {
+        fixture.given(reported(), assessed(10), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING))
+                .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.CLOSED, "fin", null))
+                .expectException(IncidentRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotContainAnIncidentStillReported() {
+        fixture.given(reported())
+                .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.CONTAINED, null, null))
+                .expectException(IncidentRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotMoveToTheStatusItAlreadyHas() {
+        fixture.given(reported())
+                .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.REPORTED, null, null))
+                .expectException(IncidentRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void closedIncidentCannotBeReopened() {
+        fixture.given(closedIncident())
+                .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.ASSESSING, "réouverture", null))
+                .expectException(IncidentRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void closedIncidentAcceptsNoNewAssessment() {
+        fixture.given(closedIncident())
+                .when(assess(5))
+                .expectException(IncidentRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void closedIncidentAcceptsNoNewContainmentOrNotification() {
+        fixture.given(closedIncident())
+                .when(new RecordContainmentActionCommand(ID, ContainmentAction.OTHER, null, null))
+                .expectException(IncidentRuleViolation.class);
+        fixture.given(closedIncident())
+                .when(new RecordAuthorityNotificationCommand(ID, Authority.CNIL, AWARE, null, null))
+                .expectException(IncidentRuleViolation.class);
+    }
+
+    @Test
+    void retryWithTheSameIdempotencyKeyRecordsNothingNew() {
+        Map<String, String> key = Map.of(EventStoreConfiguration.IDEMPOTENCY_KEY, "k-1",
+                EventStoreConfiguration.REQUEST_FINGERPRINT, "f-1");
+        fixture.given(reported(), withMetaData(1, new ContainmentActionRecordedEvent(ID, REGION,
+                        ContainmentAction.ACCOUNTS_BLOCKED, "Comptes bloqués"), key))
+                .when(new RecordContainmentActionCommand(ID, ContainmentAction.ACCOUNTS_BLOCKED, "Comptes bloqués", null),
+                        key)
+                .expectNoEvents()
+                .expectResultMessagePayload(new CommandOutcome(ID, 1, true));
+    }
+
+    @Test
+    void replayedKeyIsHonouredEvenOnAClosedIncident() {
+        Map<String, String> key = Map.of(EventStoreConfiguration.IDEMPOTENCY_KEY, "close-1",
+                EventStoreConfiguration.REQUEST_FINGERPRINT, "f-close");
+        List<Object> history = new java.util.ArrayList<>(closedIncident().subList(0, 5));
+        history.add(withMetaData(5, moved(IncidentStatus.RESOLVED, IncidentStatus.CLOSED), key));
+        fixture.given(history)
+                .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.CLOSED, null, null), key)
+                .expectNoEvents()
+                .expectResultMessagePayload(new CommandOutcome(ID, 5, true));
+    }
+
+    @Test
+    void idempotencyKeyReusedForAnotherRequestIsRefused() {
+        Map<String, String> first = Map.of(EventStoreConfiguration.IDEMPOTENCY_KEY, "k-1",
+                EventStoreConfiguration.REQUEST_FINGERPRINT, "f-1");
+        Map<String, String> other = Map.of(EventStoreConfiguration.IDEMPOTENCY_KEY, "k-1",
+                EventStoreConfiguration.REQUEST_FINGERPRINT, "f-2");
+        fixture.given(reported(), withMetaData(1, new ContainmentActionRecordedEvent(ID, REGION,
+                        ContainmentAction.ACCOUNTS_BLOCKED, null), first))
+                .when(new RecordContainmentActionCommand(ID, ContainmentAction.SYSTEMS_ISOLATED, null, null), other)
+                .expectException(IdempotencyKeyReusedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void differentIdempotencyKeysRecordTwice() {
+        Map<String, String> first = Map.of(EventStoreConfiguration.IDEMPOTENCY_KEY, "k-1",
+                EventStoreConfiguration.REQUEST_FINGERPRINT, "f-1");
+        Map<String, String> second = Map.of(EventStoreConfiguration.IDEMPOTENCY_KEY, "k-2",
+                EventStoreConfiguration.REQUEST_FINGERPRINT, "f-1");
+        fixture.given(reported(), withMetaData(1, new ContainmentActionRecordedEvent(ID, REGION,
+                        ContainmentAction.ACCOUNTS_BLOCKED, null), first))
+                .when(new RecordContainmentActionCommand(ID, ContainmentAction.ACCOUNTS_BLOCKED, null, null), second)
+                .expectEvents(new ContainmentActionRecordedEvent(ID, REGION, ContainmentAction.ACCOUNTS_BLOCKED, null));
+    }
+
+    @Test
+    void lifecycleTableAllowsOnlyForwardMovesAndReassessment() {
+        assertThat(IncidentLifecycle.allows(IncidentStatus.REPORTED, IncidentStatus.ASSESSING)).isTrue();
+        assertThat(IncidentLifecycle.allows(IncidentStatus.RESOLVED, IncidentStatus.CLOSED)).isTrue();
+        assertThat(IncidentLifecycle.allows(IncidentStatus.RESOLVED, IncidentStatus.ASSESSING)).isFalse();
+        for (IncidentStatus to : IncidentStatus.values()) {
+            assertThat(IncidentLifecycle.allows(IncidentStatus.CLOSED, to)).isFalse();
+        }
+    }
+
+    private static GenericDomainEventMessage<Object> withMetaData(long sequence, Object event, Map<String, String> metaData) {
+        return new GenericDomainEventMessage<>("Incident", ID, sequence, event, MetaData.from(metaData));
+    }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Records the reference scenario through the API of a running platform (infra/run.sh --demo calls it):
+# Hauts-de-France and Normandie each report an account-usurpation incident with no operational impact;
+# GRADeS staff record the blocked accounts and reinforced security; assessments expose identity data
+# only (medical records spared), with a different patient estimate per region; CERT Santé and the CNIL
+# are notified within their deadlines.
+#
+# Every call carries an Idempotency-Key, so running it twice records nothing twice.
+set -euo pipefail
+
+KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
+API="${ARS_API_URL:-http://localhost:${INCIDENT_SERVICE_PORT:-8081}}"
+TOKEN_URL="http://localhost:$KEYCLOAK_PORT/realms/ars/protocol/openid-connect/token"
+
+token() {
+  curl -fsS "$TOKEN_URL" -d grant_type=password -d client_id=ars-cli -d username="$1" -d password=demo-password \
+    | jq -r .access_token
+}
+
+# post TOKEN PATH IDEMPOTENCY-KEY JSON
+post() {
+  curl -fsS -X POST "$API$2" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
+    -H "Idempotency-Key: $3" -d "$4"
+}
+
+record_region() {
+  local region="$1" slug="$2" label="$3" patients="$4" aware="$5" cert_at="$6" cnil_at="$7"
+  local ars esante id
+  ars="$(token "ars-$slug")"
+  esante="$(token "esante-$slug")"
+  id="$(post "$ars" /api/incidents "demo-2025-$slug-incident" "{
+    \"region\": \"$region\",
+    \"title\": \"Accès frauduleux aux serveurs des services numériques régionaux de santé ($label)\",
+    \"summary\": \"Des attaquants ont usurpé le compte d'un professionnel de santé et accédé à des données d'identité de patients. Une analyse approfondie des serveurs est en cours.\",
+    \"awareAt\": \"$aware\",
+    \"attackVector\": \"ACCOUNT_USURPATION\",
+    \"operationalImpact\": \"NONE\"}" | jq -r .id)"
+  post "$esante" "/api/incidents/$id/containment-actions" "demo-2025-$slug-blocked" '{
+    "action": "ACCOUNTS_BLOCKED", "description": "Comptes compromis bloqués."}' >/dev/null
+  post "$esante" "/api/incidents/$id/containment-actions" "demo-2025-$slug-reinforced" '{
+    "action": "SECURITY_REINFORCED", "description": "Mesures de sécurité renforcées immédiatement."}' >/dev/null
+  post "$ars" "/api/incidents/$id/assessments" "demo-2025-$slug-assessment" "{
+    \"exposedData\": [\"LAST_NAME\", \"FIRST_NAME\", \"AGE\", \"PHONE\", \"EMAIL\"],
+    \"medicalDataExposed\": false,
+    \"estimatedPatients\": $patients,
+    \"affectedSystems\": [\"Services numériques régionaux de santé\"],
+    \"note\": \"Données d'identité uniquement ; aucune donnée du dossier médical (motifs de consultation, pathologies, médecins ou services consultés).\"}" >/dev/null
+  post "$ars" "/api/incidents/$id/authority-notifications" "demo-2025-$slug-cert" "{
+    \"authority\": \"CERT_SANTE\", \"notifiedAt\": \"$cert_at\", \"reference\": \"CERT-SANTE-2025-$slug\"}" >/dev/null
+  post "$ars" "/api/incidents/$id/authority-notifications" "demo-2025-$slug-cnil" "{
+    \"authority\": \"CNIL\", \"notifiedAt\": \"$cnil_at\", \"reference\": \"CNIL-NOTIF-2025-$slug\"}" >/dev/null
+  echo "  $label ($region): incident $id"
+}
+
+echo "Reference scenario:"
+record_region FR-HDF hdf "Hauts-de-France" 12000 "2025-11-21T17:30:00Z" "2025-11-21T20:00:00Z" "2025-11-23T10:00:00Z"
+record_region FR-NOR nor "Normandie" 7500 "2025-11-21T19:00:00Z" "2025-11-21T21:15:00Z" "2025-11-23T11:30:00Z"
+echo "See README.md (Calling the API) to query them with a token."

@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# Runs the whole platform on this machine, each part as its own process:
+#   embedded PostgreSQL (event store), MongoDB-compatible server (read models), Keycloak (realm "ars"),
+#   then the services. Waits until everything is healthy, prints where to reach it, and stops it all
+#   on Ctrl-C / SIGTERM.
+#
+#   infra/run.sh            build if needed, then start
+#   infra/run.sh --demo     also record the reference scenario through the API (infra/demo.sh)
+#   infra/run.sh --no-build start from the jars already built
+#
+# Every port is overridable by environment variable (see the table printed at start-up). Data is kept
+# between runs under ARS_DATA_DIR (default: .platform/ at the repository root, git-ignored).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DATA="${ARS_DATA_DIR:-$ROOT/.platform}"
+KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.5.6}"
+REALM_FILE="$ROOT/infra/keycloak/ars-realm.json"
+
+export POSTGRES_PORT="${POSTGRES_PORT:-15432}"
+export MONGO_PORT="${MONGO_PORT:-27017}"
+export KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
+export KEYCLOAK_MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-8190}"
+export INCIDENT_SERVICE_PORT="${INCIDENT_SERVICE_PORT:-8081}"
+export KEYCLOAK_ISSUER="http://localhost:${KEYCLOAK_PORT}/realms/ars"
+SERVICE_JAVA_OPTS="${ARS_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -Xss512k -Daxoniq.update-checker.disabled=true}"
+STORE_JAVA_OPTS="${ARS_STORE_JAVA_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+
+BUILD=1
+DEMO=0
+for arg in "$@"; do
+  case "$arg" in
+    --demo) DEMO=1 ;;
+    --no-build) BUILD=0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+LOGS="$DATA/logs"
+mkdir -p "$DATA" "$LOGS"
+PIDS=()
+NAMES=()
+
+log() { printf '%s [platform] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+stop_all() {
+  trap - EXIT INT TERM
+  if [ ${#PIDS[@]} -gt 0 ]; then
+    log "stopping ${#PIDS[@]} processes"
+    # reverse order: services first, stores last; each process leads its own process group
+    for ((i=${#PIDS[@]}-1; i>=0; i--)); do
+      kill -TERM -- "-${PIDS[$i]}" 2>/dev/null || true
+      for _ in $(seq 1 60); do
+        kill -0 "${PIDS[$i]}" 2>/dev/null || break
+        sleep 0.25
+      done
+      kill -KILL -- "-${PIDS[$i]}" 2>/dev/null || true
+    done
+  fi
+  log "stopped"
+}
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+fail() {
+  echo "ERROR: $*" >&2
+  exit 1
+}
+
+require_free_port() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+    fail "port $1 ($2) is already in use; stop what uses it or set another port in the environment"
+  fi
+}
+
+# start NAME LOGFILE COMMAND...: runs COMMAND in its own session (so it and its children stop together)
+start() {
+  local name="$1" logfile="$2"
+  shift 2
+  setsid "$@" >"$logfile" 2>&1 < /dev/null &
+  PIDS+=("$!")
+  NAMES+=("$name")
+  log "started $name (pid $!, log $logfile)"
+}
+
+# wait_for NAME PID URL SECONDS: polls URL until it answers 2xx, failing fast if the process died
+wait_for() {
+  local name="$1" pid="$2" url="$3" seconds="$4" logfile="$5"
+  local deadline=$((SECONDS + seconds))
+  until curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      tail -n 40 "$logfile" >&2 || true
+      fail "$name exited during start-up (log: $logfile)"
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+      tail -n 40 "$logfile" >&2 || true
+      fail "$name not healthy after ${seconds}s (log: $logfile)"
+    fi
+    sleep 0.5
+  done
+  log "$name is ready"
+}
+
+wait_for_port() {
+  local name="$1" pid="$2" port="$3" seconds="$4" logfile="$5"
+  local deadline=$((SECONDS + seconds))
+  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { tail -n 40 "$logfile" >&2; fail "$name exited during start-up (log: $logfile)"; }
+    [ $SECONDS -lt $deadline ] || { tail -n 40 "$logfile" >&2; fail "$name not listening after ${seconds}s"; }
+    sleep 0.3
+  done
+  log "$name is listening on $port"
+}
+
+# --- build -------------------------------------------------------------------------------------------
+INCIDENT_JAR="$ROOT/incident-service/target/incident-service-0.1.0-SNAPSHOT.jar"
+STORES_JAR="$ROOT/infra/target/infra-stores.jar"
+if [ "$BUILD" = 1 ]; then
+  log "building (Maven, tests skipped: run them with ./mvnw verify)"
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests install -pl incident-service,infra -am)
+fi
+for jar in "$INCIDENT_JAR" "$STORES_JAR"; do
+  [ -f "$jar" ] || fail "$jar is missing: run without --no-build"
+done
+
+# --- Keycloak distribution (from Maven Central), built once per data folder ---------------------------
+KC_HOME="$DATA/keycloak/keycloak-$KEYCLOAK_VERSION"
+if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
+  log "fetching Keycloak $KEYCLOAK_VERSION from Maven Central"
+  (cd "$ROOT" && ./mvnw -B -q dependency:copy \
+      -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -DoutputDirectory="$DATA/downloads")
+  mkdir -p "$DATA/keycloak"
+  unzip -q -o "$DATA/downloads/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$DATA/keycloak"
+fi
+export JAVA_OPTS="-XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -Dfile.encoding=UTF-8 -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/urandom -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms128m -Xmx384m"
+if [ ! -f "$KC_HOME/.built" ]; then
+  log "building Keycloak's optimized server (once)"
+  "$KC_HOME/bin/kc.sh" build --db=dev-file --health-enabled=true >"$LOGS/keycloak-build.log" 2>&1 \
+    || { tail -n 30 "$LOGS/keycloak-build.log" >&2; fail "Keycloak build failed"; }
+  touch "$KC_HOME/.built"
+fi
+# --import-realm skips an existing realm: start from a fresh Keycloak database when the realm file changed
+REALM_HASH="$(sha256sum "$REALM_FILE" | cut -d' ' -f1)"
+if [ "$(cat "$KC_HOME/.realm-hash" 2>/dev/null || true)" != "$REALM_HASH" ]; then
+  log "realm file changed: resetting Keycloak's development database"
+  rm -rf "$KC_HOME/data/h2"
+  mkdir -p "$KC_HOME/data/import"
+  cp "$REALM_FILE" "$KC_HOME/data/import/ars-realm.json"
+  echo "$REALM_HASH" > "$KC_HOME/.realm-hash"
+fi
+
+# --- processes ---------------------------------------------------------------------------------------
+require_free_port "$POSTGRES_PORT" PostgreSQL
+require_free_port "$MONGO_PORT" MongoDB
+require_free_port "$KEYCLOAK_PORT" Keycloak
+require_free_port "$KEYCLOAK_MANAGEMENT_PORT" "Keycloak management"
+require_free_port "$INCIDENT_SERVICE_PORT" incident-service
+
+# shellcheck disable=SC2086
+start postgres "$LOGS/postgres.log" java $STORE_JAVA_OPTS -jar "$STORES_JAR" postgres --port "$POSTGRES_PORT" --data "$DATA/postgres"
+PG_PID=${PIDS[-1]}
+# shellcheck disable=SC2086
+start mongo "$LOGS/mongo.log" java $STORE_JAVA_OPTS -jar "$STORES_JAR" mongo --port "$MONGO_PORT" --data "$DATA/mongo"
+MONGO_PID=${PIDS[-1]}
+start keycloak "$LOGS/keycloak.log" env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+  "$KC_HOME/bin/kc.sh" start --optimized --cache=local --http-enabled=true \
+  --hostname="http://localhost:$KEYCLOAK_PORT" --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
+  --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" --import-realm
+KC_PID=${PIDS[-1]}
+
+wait_for_port postgres "$PG_PID" "$POSTGRES_PORT" 120 "$LOGS/postgres.log"
+until grep -q "PostgreSQL ready" "$LOGS/postgres.log"; do
+  kill -0 "$PG_PID" 2>/dev/null || fail "PostgreSQL exited (log: $LOGS/postgres.log)"
+  sleep 0.3
+done
+wait_for_port mongo "$MONGO_PID" "$MONGO_PORT" 60 "$LOGS/mongo.log"
+
+# shellcheck disable=SC2086
+start incident-service "$LOGS/incident-service.log" java $SERVICE_JAVA_OPTS -jar "$INCIDENT_JAR"
+INCIDENT_PID=${PIDS[-1]}
+
+wait_for keycloak "$KC_PID" "http://127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 240 "$LOGS/keycloak.log"
+wait_for "keycloak realm" "$KC_PID" "$KEYCLOAK_ISSUER/.well-known/openid-configuration" 60 "$LOGS/keycloak.log"
+wait_for incident-service "$INCIDENT_PID" "http://127.0.0.1:$INCIDENT_SERVICE_PORT/actuator/health" 180 "$LOGS/incident-service.log"
+
+cat <<TABLE
+
+  ARS cyber-incident coordination platform: ready
+  ------------------------------------------------------------------------------------------------
+  incident-service      http://localhost:$INCIDENT_SERVICE_PORT/api/incidents      (INCIDENT_SERVICE_PORT)
+  API docs              http://localhost:$INCIDENT_SERVICE_PORT/swagger-ui.html
+  Keycloak              http://localhost:$KEYCLOAK_PORT  realm ars, admin/admin   (KEYCLOAK_PORT)
+  token endpoint        $KEYCLOAK_ISSUER/protocol/openid-connect/token
+  PostgreSQL            localhost:$POSTGRES_PORT  database ars, user ars/ars       (POSTGRES_PORT)
+  MongoDB-compatible    localhost:$MONGO_PORT                                      (MONGO_PORT)
+  data and logs         $DATA
+  ------------------------------------------------------------------------------------------------
+  demo users (development realm only), password demo-password:
+    ars-hdf, ars-nor          ars-staff of FR-HDF / FR-NOR
+    esante-hdf, esante-nor    esante-staff (GRADeS) of FR-HDF / FR-NOR
+    comms-hdf, comms-nor      communication-officer of FR-HDF / FR-NOR
+    national                  national-coordinator      auditor   auditor
+  client credentials: communique-publisher / dev-publisher-secret
+  Ctrl-C stops everything.
+
+TABLE
+
+if [ "$DEMO" = 1 ]; then
+  log "recording the reference scenario (infra/demo.sh)"
+  "$ROOT/infra/demo.sh" || log "the demo scenario failed; the platform keeps running"
+fi
+
+log "platform running"
+# keep running until stopped; report a process that dies on its own
+while true; do
+  for i in "${!PIDS[@]}"; do
+    if [ -n "${PIDS[$i]}" ] && ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+      log "WARNING: ${NAMES[$i]} (pid ${PIDS[$i]}) has stopped; see $LOGS/${NAMES[$i]}.log"
+      PIDS[$i]=""
+    fi
+  done
+  sleep 2
+done

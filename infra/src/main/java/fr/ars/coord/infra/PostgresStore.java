@@ -1,0 +1,62 @@
+package fr.ars.coord.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A real PostgreSQL 17 server (binary shipped in a jar) with its data kept in a folder. On first start it
+ * creates the {@code ars} role and database the services use (dev credentials, local only).
+ */
+final class PostgresStore {
+
+    static final String DATABASE = "ars";
+    static final String ROLE = "ars";
+
+    private PostgresStore() {
+    }
+
+    static void run(LauncherOptions options) throws Exception {
+        Files.createDirectories(options.dataDirectory());
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setPort(options.port())
+                .setDataDirectory(options.dataDirectory())
+                .setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", options.host())
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "64MB")
+                .start();
+        createDatabase(postgres);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                postgres.close();
+            } catch (Exception e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e);
+            }
+            stopped.countDown();
+        }, "postgres-stop"));
+        System.out.println("PostgreSQL ready on " + options.host() + ":" + options.port() + " (database "
+                + DATABASE + ", data in " + options.dataDirectory() + ")");
+        stopped.await();
+    }
+
+    private static void createDatabase(EmbeddedPostgres postgres) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet role = statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + ROLE + "'")) {
+                if (!role.next()) {
+                    statement.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + ROLE + "'");
+                }
+            }
+            try (ResultSet db = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (!db.next()) {
+                    statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
+                }
+            }
+        }
+    }
+}
