@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Every service is an OAuth2 resource server on Keycloak tokens (defence in depth behind the gateway):
@@ -47,5 +48,13 @@ public class ResourceServerSecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
                                 HttpStatus.FORBIDDEN, "Your roles do not allow this request.")));
         return http.build();
+    }
+
+    /** Requests the firewall refuses (encoded slashes, traversal, bad characters) get a problem+json 400. */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler(ObjectMapper objectMapper) {
+        ProblemResponses problems = new ProblemResponses(objectMapper);
+        return (request, response, e) -> problems.write(response, HttpStatus.BAD_REQUEST,
+                "The request path or headers are not acceptable.");
     }
 }

@@ -174,7 +174,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return badRequest(List.of(unreadable(e.getMostSpecificCause())));
+        return badRequest(List.of(unreadable(jsonCause(e))));
     }
 
     @Override
@@ -186,6 +186,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
         }
         return response;
+    }
+
+    /** The outermost Jackson exception in the chain: it knows the JSON path; its root cause does not. */
+    private static Throwable jsonCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonProcessingException) {
+                return t;
+            }
+        }
+        return e;
     }
 
     static FieldError unreadable(Throwable cause) {

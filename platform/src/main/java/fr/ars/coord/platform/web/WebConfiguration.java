@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.core.JsonParser;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * Strict JSON for requests: unknown fields, scalars of the wrong type, trailing garbage and duplicate keys
- * are refused (400 naming the field) instead of silently ignored or coerced.
+ * Strict JSON for requests: unknown fields, scalars of the wrong type, fractions for integers, trailing
+ * garbage and duplicate keys are refused (400 naming the field) instead of silently ignored or coerced.
  */
 @AutoConfiguration
 @Import(ProblemDetailsAdvice.class)
@@ -27,6 +30,17 @@ public class WebConfiguration {
                         DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
                         JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .featuresToDisable(MapperFeature.ALLOW_COERCION_OF_SCALARS,
+                        DeserializationFeature.ACCEPT_FLOAT_AS_INT,
                         SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    /**
+     * Tomcat would answer an encoded slash in a path with a bare 400 page; let it through to Spring
+     * Security's firewall, which refuses it with a problem+json body.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesReachTheFirewall() {
+        return factory -> factory.addConnectorCustomizers(connector ->
+                connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
     }
 }

@@ -1,0 +1,73 @@
+package fr.ars.coord.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.EmbeddedStores;
+import fr.ars.coord.platform.testing.TestJwtDecoderConfiguration;
+import fr.ars.coord.platform.testing.TestTokens;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real incident-service on a random port, on the embedded PostgreSQL and MongoDB-compatible server,
+ * trusting tokens signed by the test key. One context is shared by every integration test class.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestJwtDecoderConfiguration.class)
+public abstract class IncidentServiceITBase {
+
+    protected static final String HDF = "FR-HDF";
+    protected static final String NOR = "FR-NOR";
+
+    @DynamicPropertySource
+    static void stores(DynamicPropertyRegistry registry) {
+        EmbeddedStores.register(registry, "incident-service-it");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient("http://localhost:" + port);
+    }
+
+    protected long storedEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+    }
+
+    protected static String reportBody(String region, String title) {
+        return """
+                {"region": "%s", "title": "%s", "summary": "Compte d'un professionnel usurpé",
+                 "awareAt": "2025-11-21T17:30:00Z", "attackVector": "ACCOUNT_USURPATION",
+                 "operationalImpact": "NONE"}""".formatted(region, title);
+    }
+
+    protected static String identityAssessment(long patients) {
+        return """
+                {"exposedData": ["LAST_NAME", "FIRST_NAME", "AGE", "PHONE", "EMAIL"], "medicalDataExposed": false,
+                 "estimatedPatients": %d, "affectedSystems": ["portail régional"], "note": "identité seulement"}"""
+                .formatted(patients);
+    }
+
+    /** Reports an incident as the region's ARS staff and returns its id. */
+    protected String report(String region) {
+        ApiClient.Response response = api.post("/api/incidents", TestTokens.arsStaff(region),
+                reportBody(region, "Incident " + UUID.randomUUID()));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().get("id").asText();
+    }
+}

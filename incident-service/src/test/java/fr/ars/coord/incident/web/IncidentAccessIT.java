@@ -1,0 +1,123 @@
+package fr.ars.coord.incident.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import fr.ars.coord.incident.IncidentServiceITBase;
+import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.TestTokens;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Who may read and change which region's incidents, with tokens shaped like Keycloak's. */
+class IncidentAccessIT extends IncidentServiceITBase {
+
+    private static final String CONTAINMENT = "{\"action\": \"ACCOUNTS_BLOCKED\"}";
+
+    @Test
+    void regionalStaffCannotReadAnotherRegionsIncident() {
+        String hdf = report(HDF);
+        for (String path : List.of("/api/incidents/" + hdf, "/api/incidents/" + hdf + "/history",
+                "/api/incidents/" + hdf + "?asOf=" + Instant.now())) {
+            Response response = api.get(path, TestTokens.arsStaff(NOR));
+            assertThat(response.status()).as(path).isEqualTo(403);
+            assertThat(response.isProblem()).isTrue();
+            assertThat(response.json().get("detail").asText()).doesNotContain(HDF).doesNotContain("Incident ");
+            assertThat(api.get(path, TestTokens.esanteStaff(NOR)).status()).as(path).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void regionalStaffCannotChangeAnotherRegionsIncident() {
+        String hdf = report(HDF);
+        long before = storedEvents();
+        assertThat(api.post("/api/incidents/" + hdf + "/containment-actions", TestTokens.esanteStaff(NOR), CONTAINMENT)
+                .status()).isEqualTo(403);
+        assertThat(api.post("/api/incidents/" + hdf + "/assessments", TestTokens.arsStaff(NOR),
+                identityAssessment(5)).status()).isEqualTo(403);
+        assertThat(api.post("/api/incidents/" + hdf + "/status", TestTokens.arsStaff(NOR),
+                "{\"status\": \"ASSESSING\"}").status()).isEqualTo(403);
+        assertThat(api.post("/api/incidents/" + hdf + "/authority-notifications", TestTokens.arsStaff(NOR),
+                "{\"authority\": \"CNIL\", \"notifiedAt\": \"2025-11-22T10:00:00Z\"}").status()).isEqualTo(403);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void regionalStaffCannotReportForAnotherRegion() {
+        long before = storedEvents();
+        Response response = api.post("/api/incidents", TestTokens.arsStaff(NOR), reportBody(HDF, "usurpation"));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void esanteStaffRecordInTheirOwnRegion() {
+        String nor = report(NOR);
+        assertThat(api.post("/api/incidents/" + nor + "/containment-actions", TestTokens.esanteStaff(NOR), CONTAINMENT)
+                .status()).isEqualTo(201);
+        Response created = api.post("/api/incidents", TestTokens.esanteStaff(NOR), reportBody(NOR, "vecteur"));
+        assertThat(created.status()).isEqualTo(201);
+    }
+
+    @Test
+    void nationalCellAndAuditorsReadEveryRegionButChangeNothing() {
+        String hdf = report(HDF);
+        String nor = report(NOR);
+        for (String token : List.of(TestTokens.national(), TestTokens.auditor())) {
+            assertThat(api.get("/api/incidents/" + hdf, token).status()).isEqualTo(200);
+            assertThat(api.get("/api/incidents/" + nor + "/history", token).status()).isEqualTo(200);
+            assertThat(api.post("/api/incidents/" + hdf + "/containment-actions", token, CONTAINMENT).status())
+                    .isEqualTo(403);
+            assertThat(api.post("/api/incidents", token, reportBody(HDF, "national")).status()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void otherRolesHaveNoAccessToIncidents() {
+        String hdf = report(HDF);
+        List<String> tokens = List.of(
+                TestTokens.token("comms-hdf", "ARS", HDF, "communication-officer"),
+                TestTokens.token("service-account-communique-publisher", null, null, "communique-publisher"),
+                TestTokens.token("nobody", "ARS", HDF));
+        for (String token : tokens) {
+            assertThat(api.get("/api/incidents/" + hdf, token).status()).isEqualTo(403);
+            assertThat(api.get("/api/incidents", token).status()).isEqualTo(403);
+            assertThat(api.post("/api/incidents", token, reportBody(HDF, "x")).status()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void staffWithoutRegionClaimCannotWrite() {
+        String token = TestTokens.token("ars-lost", "ARS", null, "ars-staff");
+        assertThat(api.post("/api/incidents", token, reportBody(HDF, "x")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void missingForgedExpiredOrMisdirectedTokensAre401() {
+        Instant past = Instant.now().minusSeconds(3600);
+        String expired = TestTokens.sign(TestTokens.claims("ars-hdf", "ARS", HDF, "ars-staff")
+                .issueTime(Date.from(past.minusSeconds(300))).expirationTime(Date.from(past)).build());
+        String otherAudience = TestTokens.sign(TestTokens.claims("ars-hdf", "ARS", HDF, "ars-staff")
+                .audience("account").build());
+        String otherIssuer = TestTokens.sign(new JWTClaimsSet.Builder(
+                TestTokens.claims("ars-hdf", "ARS", HDF, "ars-staff").build()).issuer("http://evil/realms/ars").build());
+        List<String> refused = List.of(expired, otherAudience, otherIssuer, TestTokens.forged("ars-hdf", HDF, "ars-staff"),
+                "not-a-jwt");
+        for (String token : refused) {
+            Response response = api.get("/api/incidents", token);
+            assertThat(response.status()).isEqualTo(401);
+            assertThat(response.isProblem()).isTrue();
+        }
+        Response none = api.post("/api/incidents", null, reportBody(HDF, "x"));
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.isProblem()).isTrue();
+    }
+
+    @Test
+    void healthIsOpenButApiIsNot() {
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(api.get("/api/incidents", null).status()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,195 @@
+package fr.ars.coord.incident.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.ars.coord.incident.IncidentServiceITBase;
+import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.TestTokens;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IncidentLifecycleIT extends IncidentServiceITBase {
+
+    @Test
+    void reportedIncidentIsReadBackWithWhoRecordedIt() {
+        Response created = api.post("/api/incidents", TestTokens.arsStaff(HDF), reportBody(HDF, "Accès frauduleux"));
+
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        assertThat(created.header("Location")).isEqualTo("/api/incidents/" + id);
+
+        Response view = api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF));
+        assertThat(view.status()).isEqualTo(200);
+        JsonNode incident = view.json();
+        assertThat(incident.get("region").asText()).isEqualTo(HDF);
+        assertThat(incident.get("title").asText()).isEqualTo("Accès frauduleux");
+        assertThat(incident.get("status").asText()).isEqualTo("REPORTED");
+        assertThat(incident.get("version").asLong()).isZero();
+        assertThat(incident.get("attackVector").asText()).isEqualTo("ACCOUNT_USURPATION");
+        assertThat(incident.at("/reportedBy/username").asText()).isEqualTo("ars-hdf");
+        assertThat(incident.at("/reportedBy/org").asText()).isEqualTo("ARS");
+        assertThat(incident.at("/reportedBy/region").asText()).isEqualTo(HDF);
+        assertThat(view.header("ETag")).isEqualTo("\"0\"");
+    }
+
+    @Test
+    void fullReferenceScenarioIsKeptAsOrderedHistory() {
+        String id = report(HDF);
+        assertThat(api.post("/api/incidents/" + id + "/containment-actions", TestTokens.esanteStaff(HDF),
+                "{\"action\": \"ACCOUNTS_BLOCKED\", \"description\": \"Comptes bloqués\"}").status()).isEqualTo(201);
+        assertThat(api.post("/api/incidents/" + id + "/containment-actions", TestTokens.esanteStaff(HDF),
+                "{\"action\": \"SECURITY_REINFORCED\"}").status()).isEqualTo(201);
+        Response assessed = api.post("/api/incidents/" + id + "/assessments", TestTokens.arsStaff(HDF),
+                identityAssessment(12000));
+        assertThat(assessed.status()).isEqualTo(201);
+        assertThat(assessed.json().get("version").asLong()).isEqualTo(4);
+        assertThat(api.post("/api/incidents/" + id + "/authority-notifications", TestTokens.arsStaff(HDF),
+                "{\"authority\": \"CNIL\", \"notifiedAt\": \"2025-11-23T10:00:00Z\", \"reference\": \"N-1\"}")
+                .status()).isEqualTo(201);
+
+        JsonNode view = api.get("/api/incidents/" + id, TestTokens.national()).json();
+        assertThat(view.get("status").asText()).isEqualTo("ASSESSING");
+        assertThat(view.at("/latestAssessment/estimatedPatients").asLong()).isEqualTo(12000);
+        assertThat(view.at("/latestAssessment/medicalDataExposed").asBoolean()).isFalse();
+        assertThat(texts(view.at("/latestAssessment/exposedData")))
+                .containsExactly("LAST_NAME", "FIRST_NAME", "AGE", "PHONE", "EMAIL");
+        assertThat(texts(view.get("containmentActions"), "action"))
+                .containsExactly("ACCOUNTS_BLOCKED", "SECURITY_REINFORCED");
+        assertThat(view.at("/containmentActions/0/recordedBy/username").asText()).isEqualTo("esante-hdf");
+        assertThat(view.at("/containmentActions/0/recordedBy/org").asText()).isEqualTo("GRADES");
+
+        JsonNode history = api.get("/api/incidents/" + id + "/history", TestTokens.auditor()).json();
+        assertThat(texts(history, "type")).containsExactly("IncidentReportedEvent", "ContainmentActionRecordedEvent",
+                "ContainmentActionRecordedEvent", "IncidentAssessedEvent", "IncidentStatusChangedEvent",
+                "AuthorityNotifiedEvent");
+        for (int i = 0; i < history.size(); i++) {
+            assertThat(history.get(i).get("sequence").asLong()).isEqualTo(i);
+            assertThat(history.get(i).at("/recordedBy/sub").asText()).isNotBlank();
+            assertThat(history.get(i).get("recordedAt").asText()).isNotBlank();
+        }
+        assertThat(history.get(4).at("/payload/to").asText()).isEqualTo("ASSESSING");
+        assertThat(history.get(3).at("/payload/estimatedPatients").asLong()).isEqualTo(12000);
+    }
+
+    @Test
+    void everyAssessmentStaysInTheHistoryWhileTheViewShowsTheLatest() {
+        String id = report(NOR);
+        api.post("/api/incidents/" + id + "/assessments", TestTokens.arsStaff(NOR), identityAssessment(100));
+        api.post("/api/incidents/" + id + "/assessments", TestTokens.arsStaff(NOR), identityAssessment(7500));
+
+        JsonNode view = api.get("/api/incidents/" + id, TestTokens.arsStaff(NOR)).json();
+        assertThat(view.at("/latestAssessment/estimatedPatients").asLong()).isEqualTo(7500);
+        assertThat(view.get("assessmentCount").asInt()).isEqualTo(2);
+        JsonNode history = api.get("/api/incidents/" + id + "/history", TestTokens.arsStaff(NOR)).json();
+        assertThat(texts(history, "type").stream().filter("IncidentAssessedEvent"::equals)).hasSize(2);
+    }
+
+    @Test
+    void asOfShowsTheIncidentAsItStoodThen() throws InterruptedException {
+        String id = report(HDF);
+        Thread.sleep(20);
+        Instant beforeAssessment = Instant.now();
+        Thread.sleep(20);
+        api.post("/api/incidents/" + id + "/assessments", TestTokens.arsStaff(HDF), identityAssessment(12000));
+
+        JsonNode then = api.get("/api/incidents/" + id + "?asOf=" + beforeAssessment, TestTokens.arsStaff(HDF)).json();
+        assertThat(then.get("status").asText()).isEqualTo("REPORTED");
+        assertThat(then.get("latestAssessment").isNull()).isTrue();
+        assertThat(then.get("version").asLong()).isZero();
+        assertThat(then.get("asOfView").asBoolean()).isTrue();
+        assertThat(then.get("evaluatedAt").asText()).isEqualTo(beforeAssessment.toString());
+
+        JsonNode now = api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF)).json();
+        assertThat(now.get("status").asText()).isEqualTo("ASSESSING");
+        assertThat(now.get("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void asOfBeforeTheReportIsNotFoundAndFutureAsOfIsRefused() {
+        Instant before = Instant.now().minusSeconds(5);
+        String id = report(HDF);
+        assertThat(api.get("/api/incidents/" + id + "?asOf=" + before, TestTokens.arsStaff(HDF)).status())
+                .isEqualTo(404);
+        Response future = api.get("/api/incidents/" + id + "?asOf=" + Instant.now().plusSeconds(3600),
+                TestTokens.arsStaff(HDF));
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.body()).contains("asOf");
+        Response malformed = api.get("/api/incidents/" + id + "?asOf=yesterday", TestTokens.arsStaff(HDF));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.isProblem()).isTrue();
+        assertThat(malformed.body()).contains("asOf");
+    }
+
+    @Test
+    void statusFollowsTheLifecycleAndRefusesIllegalMoves() {
+        String id = report(HDF);
+        String token = TestTokens.arsStaff(HDF);
+        Response skip = api.post("/api/incidents/" + id + "/status", token, "{\"status\": \"CLOSED\", \"reason\": \"x\"}");
+        assertThat(skip.status()).isEqualTo(409);
+        assertThat(skip.isProblem()).isTrue();
+        assertThat(skip.json().get("detail").asText()).contains("REPORTED").contains("CLOSED");
+
+        api.post("/api/incidents/" + id + "/assessments", token, identityAssessment(10));
+        for (String status : List.of("CONTAINED", "RESOLVED", "CLOSED")) {
+            Response moved = api.post("/api/incidents/" + id + "/status", token,
+                    "{\"status\": \"" + status + "\", \"reason\": \"étape\"}");
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        }
+        long before = storedEvents();
+        Response afterClose = api.post("/api/incidents/" + id + "/containment-actions", token,
+                "{\"action\": \"OTHER\"}");
+        assertThat(afterClose.status()).isEqualTo(409);
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(api.get("/api/incidents/" + id, token).json().get("status").asText()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void regulatoryClocksRunFromAwarenessAndStopWhenAuthoritiesAreNotified() {
+        String id = report(HDF);
+        JsonNode clocks = api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF)).json().get("regulatoryClocks");
+        assertThat(clocks.get(0).get("authority").asText()).isEqualTo("CERT_SANTE");
+        assertThat(clocks.get(0).get("status").asText()).isEqualTo("OVERDUE");
+        assertThat(clocks.get(1).get("authority").asText()).isEqualTo("CNIL");
+        assertThat(clocks.get(1).get("dueAt").asText()).isEqualTo("2025-11-24T17:30:00Z");
+
+        api.post("/api/incidents/" + id + "/authority-notifications", TestTokens.arsStaff(HDF),
+                "{\"authority\": \"CERT_SANTE\", \"notifiedAt\": \"2025-11-21T20:00:00Z\"}");
+        api.post("/api/incidents/" + id + "/authority-notifications", TestTokens.arsStaff(HDF),
+                "{\"authority\": \"CNIL\", \"notifiedAt\": \"2025-11-25T09:00:00Z\"}");
+        clocks = api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF)).json().get("regulatoryClocks");
+        assertThat(clocks.get(0).get("status").asText()).isEqualTo("MET");
+        assertThat(clocks.get(0).get("late").asBoolean()).isFalse();
+        assertThat(clocks.get(1).get("status").asText()).isEqualTo("MET");
+        assertThat(clocks.get(1).get("late").asBoolean()).isTrue();
+        assertThat(clocks.get(1).get("metAt").asText()).isEqualTo("2025-11-25T09:00:00Z");
+    }
+
+    @Test
+    void unknownAndMalformedIdsAreNotFound() {
+        for (String id : List.of("3f6c2a0e-0000-4000-8000-000000000000", "not-an-id", "1%27%20OR%201%3D1",
+                "%2E%2E%2F%2E%2E%2Fetc%2Fpasswd")) {
+            Response view = api.get("/api/incidents/" + id, TestTokens.national());
+            assertThat(view.status()).as(id).isIn(400, 404);
+            assertThat(view.isProblem()).as(id).isTrue();
+            assertThat(view.body()).doesNotContain("OR 1=1");
+            Response write = api.post("/api/incidents/" + id + "/containment-actions", TestTokens.arsStaff(HDF),
+                    "{\"action\": \"OTHER\"}");
+            assertThat(write.status()).as(id).isIn(400, 404);
+        }
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(n -> values.add(n.asText()));
+        return values;
+    }
+
+    static List<String> texts(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(n -> values.add(n.get(field).asText()));
+        return values;
+    }
+}
