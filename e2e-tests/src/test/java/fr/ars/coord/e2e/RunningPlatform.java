@@ -1,0 +1,117 @@
+package fr.ars.coord.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The platform started exactly as a newcomer starts it, {@code infra/run.sh}, on ports of its own and a data
+ * folder under target/, once per test JVM. Stopped with SIGTERM, as Ctrl-C would.
+ */
+final class RunningPlatform {
+
+    static final int POSTGRES_PORT = Integer.getInteger("e2e.postgres.port", 25432);
+    static final int MONGO_PORT = Integer.getInteger("e2e.mongo.port", 28017);
+    static final int KEYCLOAK_PORT = Integer.getInteger("e2e.keycloak.port", 28180);
+    static final int KEYCLOAK_MANAGEMENT_PORT = Integer.getInteger("e2e.keycloak.management.port", 28190);
+    static final int INCIDENT_SERVICE_PORT = Integer.getInteger("e2e.incident.port", 28081);
+
+    private static RunningPlatform instance;
+
+    private final Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    private final Path data = Path.of(System.getProperty("platform.data", "target/platform")).toAbsolutePath();
+    private final Path output = data.resolve("run.out");
+    private Process process;
+
+    static synchronized RunningPlatform get() {
+        if (instance == null) {
+            instance = new RunningPlatform();
+            instance.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "platform-stop"));
+        }
+        return instance;
+    }
+
+    Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ARS_DATA_DIR", data.toString());
+        env.put("POSTGRES_PORT", String.valueOf(POSTGRES_PORT));
+        env.put("MONGO_PORT", String.valueOf(MONGO_PORT));
+        env.put("KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
+        env.put("KEYCLOAK_MANAGEMENT_PORT", String.valueOf(KEYCLOAK_MANAGEMENT_PORT));
+        env.put("INCIDENT_SERVICE_PORT", String.valueOf(INCIDENT_SERVICE_PORT));
+        return env;
+    }
+
+    private void start() {
+        try {
+            Files.createDirectories(data);
+            ProcessBuilder builder = new ProcessBuilder(root.resolve("infra/run.sh").toString(), "--no-build")
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            builder.environment().putAll(environment());
+            process = builder.start();
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(8));
+            while (!Files.readString(output).contains("platform running")) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("infra/run.sh exited:\n" + Files.readString(output));
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("platform not ready in time:\n" + Files.readString(output));
+                }
+                Thread.sleep(500);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGTERM to run.sh, which stops every process it started; true if it finished in time. */
+    synchronized boolean stop() {
+        if (process == null || !process.isAlive()) {
+            return true;
+        }
+        process.destroy();
+        try {
+            return process.waitFor(90, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    Path root() {
+        return root;
+    }
+
+    String output() throws IOException {
+        return Files.readString(output);
+    }
+
+    String incidentServiceUrl() {
+        return "http://localhost:" + INCIDENT_SERVICE_PORT;
+    }
+
+    String tokenUrl() {
+        return "http://localhost:" + KEYCLOAK_PORT + "/realms/ars/protocol/openid-connect/token";
+    }
+
+    static boolean listening(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
