@@ -3,6 +3,7 @@ package fr.ars.coord.incident.query;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.contracts.incident.RegulatoryClock;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,5 +17,5 @@ public record IncidentView(String id, String region, String title, String summar
                            AssessmentView latestAssessment, int assessmentCount,
                            List<ContainmentActionView> containmentActions,
                            List<AuthorityNotificationView> authorityNotifications,
-                           List<RegulatoryClockView> regulatoryClocks, Instant evaluatedAt, boolean asOfView) {
+                           List<RegulatoryClock> regulatoryClocks, Instant evaluatedAt, boolean asOfView) {
 }

@@ -1,14 +1,13 @@
-package fr.ars.coord.incident.query;
+package fr.ars.coord.contracts.incident;
 
-import fr.ars.coord.contracts.incident.Authority;
 import java.time.Instant;
 
 /**
  * A legal clock started when the organisation became aware: {@code PENDING} before its due time,
  * {@code OVERDUE} after it, {@code MET} once the authority was notified ({@code late} if after the due time).
  */
-public record RegulatoryClockView(Authority authority, String obligation, Instant dueAt, Status status,
-                                  Instant metAt, boolean late) {
+public record RegulatoryClock(Authority authority, String obligation, Instant dueAt, Status status, Instant metAt,
+                              boolean late) {
 
     public enum Status { PENDING, MET, OVERDUE }
 }

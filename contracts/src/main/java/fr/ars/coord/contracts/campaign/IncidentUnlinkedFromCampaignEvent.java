@@ -1,0 +1,9 @@
+package fr.ars.coord.contracts.campaign;
+
+import org.axonframework.serialization.Revision;
+
+/** A link was withdrawn, with the reason the national cell gave. */
+@Revision("1")
+public record IncidentUnlinkedFromCampaignEvent(String campaignId, String incidentId, String region, String reason)
+        implements CampaignEvent {
+}

@@ -1,0 +1,63 @@
+package fr.ars.coord.region.campaign;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
+import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
+import fr.ars.coord.contracts.campaign.IncidentUnlinkedFromCampaignEvent;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/** A national campaign: the regional incidents the national cell recognised as one attack. */
+@Aggregate
+class Campaign {
+
+    @AggregateIdentifier
+    private String campaignId;
+    private final Map<String, String> linkedIncidents = new HashMap<>();
+
+    Campaign() {
+        // rebuilt from events
+    }
+
+    @CommandHandler
+    Campaign(OpenCampaignCommand command) {
+        apply(new CampaignOpenedEvent(command.campaignId(), command.title(), command.description()));
+    }
+
+    @CommandHandler
+    void handle(LinkIncidentCommand command) {
+        if (linkedIncidents.containsKey(command.incidentId())) {
+            throw new CampaignRuleViolation("This incident is already linked to the campaign.");
+        }
+        apply(new IncidentLinkedToCampaignEvent(campaignId, command.incidentId(), command.region()));
+    }
+
+    @CommandHandler
+    void handle(UnlinkIncidentCommand command) {
+        String region = linkedIncidents.get(command.incidentId());
+        if (region == null) {
+            throw new CampaignRuleViolation("This incident is not linked to the campaign.");
+        }
+        apply(new IncidentUnlinkedFromCampaignEvent(campaignId, command.incidentId(), region, command.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(CampaignOpenedEvent event) {
+        campaignId = event.campaignId();
+    }
+
+    @EventSourcingHandler
+    void on(IncidentLinkedToCampaignEvent event) {
+        linkedIncidents.put(event.incidentId(), event.region());
+    }
+
+    @EventSourcingHandler
+    void on(IncidentUnlinkedFromCampaignEvent event) {
+        linkedIncidents.remove(event.incidentId());
+    }
+}

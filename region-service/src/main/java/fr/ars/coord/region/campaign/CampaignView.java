@@ -1,0 +1,27 @@
+package fr.ars.coord.region.campaign;
+
+import fr.ars.coord.region.impact.NationalImpact;
+import java.time.Instant;
+import java.util.List;
+
+/** A campaign as its events describe it, with the aggregated impact of the incidents linked now. */
+public record CampaignView(String id, String title, String description, Instant openedAt, Actor openedBy,
+                           List<LinkedIncident> incidents, long version, NationalImpact impact) {
+
+    public record LinkedIncident(String incidentId, String region, Instant linkedAt, Actor linkedBy) {
+    }
+
+    public record Actor(String sub, String username, String org) {
+    }
+
+    CampaignView withImpact(NationalImpact impact) {
+        return new CampaignView(id, title, description, openedAt, openedBy, incidents, version, impact);
+    }
+
+    /** Only {@code region}'s incidents and detail: what regional staff may see of a national campaign. */
+    public CampaignView restrictedTo(String region) {
+        return new CampaignView(id, title, description, openedAt, openedBy,
+                incidents.stream().filter(i -> i.region().equals(region)).toList(), version,
+                impact == null ? null : impact.restrictedTo(region));
+    }
+}

@@ -1,0 +1,97 @@
+package fr.ars.coord.region.campaign;
+
+import fr.ars.coord.contracts.Actor;
+import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
+import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
+import fr.ars.coord.contracts.campaign.IncidentUnlinkedFromCampaignEvent;
+import fr.ars.coord.contracts.incident.IncidentEvent;
+import fr.ars.coord.region.impact.ImpactCalculator;
+import fr.ars.coord.region.impact.ImpactStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads campaigns: a campaign's own stream for its current links (always current), the impact read model
+ * for their aggregated impact, the links read model for suggestions.
+ */
+@Component
+public class Campaigns {
+
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final EventStore eventStore;
+    private final ImpactStore impacts;
+    private final ImpactCalculator calculator;
+    private final MongoTemplate mongo;
+
+    public Campaigns(EventStore eventStore, ImpactStore impacts, ImpactCalculator calculator, MongoTemplate mongo) {
+        this.eventStore = eventStore;
+        this.impacts = impacts;
+        this.calculator = calculator;
+        this.mongo = mongo;
+    }
+
+    public Optional<CampaignView> find(String campaignId, Instant now) {
+        List<? extends DomainEventMessage<?>> events = stream(campaignId);
+        if (events.isEmpty() || !(events.get(0).getPayload() instanceof CampaignOpenedEvent opened)) {
+            return Optional.empty();
+        }
+        Map<String, CampaignView.LinkedIncident> linked = new LinkedHashMap<>();
+        for (DomainEventMessage<?> event : events) {
+            if (event.getPayload() instanceof IncidentLinkedToCampaignEvent e) {
+                linked.put(e.incidentId(), new CampaignView.LinkedIncident(e.incidentId(), e.region(),
+                        event.getTimestamp(), actor(event)));
+            } else if (event.getPayload() instanceof IncidentUnlinkedFromCampaignEvent e) {
+                linked.remove(e.incidentId());
+            }
+        }
+        DomainEventMessage<?> first = events.get(0);
+        CampaignView view = new CampaignView(opened.campaignId(), opened.title(), opened.description(),
+                first.getTimestamp(), actor(first), new ArrayList<>(linked.values()),
+                events.get(events.size() - 1).getSequenceNumber(), null);
+        return Optional.of(view.withImpact(
+                calculator.compute(impacts.byIds(linked.keySet()), impacts.position(), now, false)));
+    }
+
+    /** The region of a reported incident, read from its own stream (404 when there is none). */
+    public Optional<String> incidentRegion(String incidentId) {
+        return stream(incidentId).stream().findFirst()
+                .filter(e -> e.getPayload() instanceof IncidentEvent)
+                .map(e -> ((IncidentEvent) e.getPayload()).region());
+    }
+
+    /** The campaign an incident is linked to, if any (read model: follows links within moments). */
+    public Optional<String> campaignOf(String incidentId) {
+        return Optional.ofNullable(CampaignLinksProjection.campaignOf(mongo, incidentId));
+    }
+
+    public List<CampaignSuggestion> suggestions() {
+        Set<String> linked = mongo.findAll(Document.class, CampaignLinksProjection.COLLECTION).stream()
+                .map(d -> d.getString("_id")).collect(Collectors.toSet());
+        return SuggestionFinder.find(impacts.all(), linked);
+    }
+
+    private List<? extends DomainEventMessage<?>> stream(String aggregateId) {
+        if (aggregateId == null || !ID.matcher(aggregateId).matches()) {
+            return List.of();
+        }
+        return eventStore.readEvents(aggregateId).asStream().toList();
+    }
+
+    private static CampaignView.Actor actor(DomainEventMessage<?> event) {
+        Actor actor = Actor.fromMetaData(event.getMetaData());
+        return new CampaignView.Actor(actor.subject(), actor.username(), actor.org());
+    }
+}

@@ -1,0 +1,126 @@
+package fr.ars.coord.region.impact;
+
+import fr.ars.coord.contracts.incident.Authority;
+import fr.ars.coord.contracts.incident.ContainmentAction;
+import fr.ars.coord.contracts.incident.ExposedDataItem;
+import fr.ars.coord.contracts.incident.IncidentStatus;
+import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.contracts.incident.RegulatoryClock;
+import fr.ars.coord.contracts.incident.RegulatoryClockPolicy;
+import fr.ars.coord.region.reference.RegionCatalog;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Aggregates incident impacts into the per-region and national picture, with clocks read at a given instant. */
+public final class ImpactCalculator {
+
+    static final long CRITICAL_PATIENTS = 100_000;
+    static final long HIGH_PATIENTS = 10_000;
+    static final long MODERATE_PATIENTS = 1_000;
+
+    private final RegulatoryClockPolicy clocks;
+
+    public ImpactCalculator(RegulatoryClockPolicy clocks) {
+        this.clocks = clocks;
+    }
+
+    public NationalImpact compute(Collection<IncidentImpact> incidents, long position, Instant at, boolean asOfView) {
+        Map<String, List<IncidentImpact>> byRegion = incidents.stream()
+                .filter(IncidentImpact::isReported)
+                .collect(Collectors.groupingBy(IncidentImpact::region, TreeMap::new, Collectors.toList()));
+        List<RegionImpact> regions = byRegion.entrySet().stream()
+                .map(e -> region(e.getKey(), e.getValue(), at))
+                .sorted(Comparator.comparing(RegionImpact::impactLevel).reversed().thenComparing(RegionImpact::code))
+                .toList();
+        return new NationalImpact(totals(regions), regions, position, at, asOfView, false);
+    }
+
+    /** One region's impact; {@code NONE} with zero counts when it has no incident. */
+    public RegionImpact regionOrNone(String code, List<IncidentImpact> incidents, Instant at) {
+        List<IncidentImpact> reported = incidents.stream().filter(IncidentImpact::isReported).toList();
+        if (reported.isEmpty()) {
+            return new RegionImpact(code, RegionCatalog.nameOf(code), 0, 0, 0, List.of(), false,
+                    OperationalImpact.NONE, List.of(), Map.of(), List.of(), ImpactLevel.NONE, null, List.of());
+        }
+        return region(code, reported, at);
+    }
+
+    RegionImpact region(String code, List<IncidentImpact> incidents, Instant at) {
+        int open = (int) incidents.stream().filter(IncidentImpact::isOpen).count();
+        long patients = incidents.stream().mapToLong(IncidentImpact::estimatedPatients).sum();
+        TreeSet<ExposedDataItem> exposed = new TreeSet<>();
+        TreeSet<ContainmentAction> actions = new TreeSet<>();
+        Map<IncidentStatus, Integer> statuses = new EnumMap<>(IncidentStatus.class);
+        List<OverdueClock> overdue = new ArrayList<>();
+        boolean medical = false;
+        OperationalImpact worst = OperationalImpact.NONE;
+        Instant last = null;
+        for (IncidentImpact incident : incidents) {
+            exposed.addAll(incident.exposedData());
+            actions.addAll(incident.containmentActions());
+            statuses.merge(incident.status(), 1, Integer::sum);
+            medical |= incident.medicalDataExposed();
+            if (incident.operationalImpact().compareTo(worst) > 0) {
+                worst = incident.operationalImpact();
+            }
+            if (last == null || incident.lastEventAt().isAfter(last)) {
+                last = incident.lastEventAt();
+            }
+            overdue.addAll(overdueClocks(incident, at));
+        }
+        overdue.sort(Comparator.comparing(OverdueClock::dueAt));
+        ImpactLevel level = level(exposed, medical, worst, patients, !overdue.isEmpty());
+        List<String> ids = incidents.stream().map(IncidentImpact::incidentId).sorted().toList();
+        return new RegionImpact(code, RegionCatalog.nameOf(code), open, incidents.size() - open, patients,
+                List.copyOf(exposed), medical, worst, List.copyOf(actions), statuses, overdue, level, last, ids);
+    }
+
+    private List<OverdueClock> overdueClocks(IncidentImpact incident, Instant at) {
+        if (!incident.isOpen()) {
+            return List.of();
+        }
+        Map<Authority, Instant> notified = new EnumMap<>(Authority.class);
+        incident.firstNotified().forEach((authority, when) -> notified.put(Authority.valueOf(authority), when));
+        return clocks.evaluate(incident.awareAt(), notified, at).stream()
+                .filter(c -> c.status() == RegulatoryClock.Status.OVERDUE)
+                .map(c -> new OverdueClock(incident.incidentId(), c.authority(), c.dueAt()))
+                .toList();
+    }
+
+    static ImpactLevel level(Collection<ExposedDataItem> exposed, boolean medical, OperationalImpact worst,
+                             long patients, boolean clockOverdue) {
+        if (medical || exposed.contains(ExposedDataItem.MEDICAL_RECORD) || worst == OperationalImpact.SEVERE
+                || patients >= CRITICAL_PATIENTS) {
+            return ImpactLevel.CRITICAL;
+        }
+        if (exposed.contains(ExposedDataItem.SOCIAL_SECURITY_NUMBER) || worst == OperationalImpact.DEGRADED
+                || patients >= HIGH_PATIENTS || clockOverdue) {
+            return ImpactLevel.HIGH;
+        }
+        if (!exposed.isEmpty() || patients >= MODERATE_PATIENTS) {
+            return ImpactLevel.MODERATE;
+        }
+        return ImpactLevel.LOW;
+    }
+
+    private static NationalTotals totals(List<RegionImpact> regions) {
+        TreeSet<ExposedDataItem> exposed = new TreeSet<>();
+        regions.forEach(r -> exposed.addAll(r.exposedData()));
+        return new NationalTotals(regions.size(),
+                regions.stream().mapToInt(r -> r.incidentsOpen() + r.incidentsClosed()).sum(),
+                regions.stream().mapToInt(RegionImpact::incidentsOpen).sum(),
+                regions.stream().mapToLong(RegionImpact::estimatedPatients).sum(),
+                List.copyOf(exposed),
+                regions.stream().anyMatch(RegionImpact::medicalDataExposed),
+                regions.stream().mapToInt(r -> r.overdueClocks().size()).sum(),
+                regions.stream().map(RegionImpact::impactLevel).max(Comparator.naturalOrder()).orElse(ImpactLevel.NONE));
+    }
+}

@@ -1,0 +1,107 @@
+package fr.ars.coord.region.impact;
+
+import fr.ars.coord.contracts.incident.AttackVector;
+import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
+import fr.ars.coord.contracts.incident.ContainmentAction;
+import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
+import fr.ars.coord.contracts.incident.ExposedDataItem;
+import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
+import fr.ars.coord.contracts.incident.IncidentEvent;
+import fr.ars.coord.contracts.incident.IncidentReportedEvent;
+import fr.ars.coord.contracts.incident.IncidentStatus;
+import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
+import fr.ars.coord.contracts.incident.OperationalImpact;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * What one incident contributes to the national picture. Built by merging its events in any order and any
+ * number of times: the status and the assessment come from the event with the highest sequence number,
+ * containment actions and notifications accumulate. So a replay, a repeated delivery or a late event never
+ * corrupts the picture.
+ *
+ * @param statusSequence     sequence number of the event that set {@code status}
+ * @param assessmentSequence sequence number of the assessment shown, -1 before any
+ * @param firstNotified      authority name to the earliest {@code notifiedAt} recorded
+ */
+@Document(IncidentImpact.COLLECTION)
+public record IncidentImpact(@Id String incidentId, String region, AttackVector attackVector,
+                             OperationalImpact operationalImpact, Instant awareAt, IncidentStatus status,
+                             long statusSequence, long assessmentSequence, long estimatedPatients,
+                             Set<ExposedDataItem> exposedData, boolean medicalDataExposed,
+                             Set<ContainmentAction> containmentActions, Map<String, Instant> firstNotified,
+                             Instant lastEventAt, long version) {
+
+    public static final String COLLECTION = "incident_impacts";
+
+    public IncidentImpact {
+        exposedData = Collections.unmodifiableSet(new TreeSet<>(exposedData));
+        containmentActions = Collections.unmodifiableSet(new TreeSet<>(containmentActions));
+        firstNotified = Collections.unmodifiableMap(new TreeMap<>(firstNotified));
+    }
+
+    static IncidentImpact first(IncidentEvent event, long sequence, Instant at) {
+        return new IncidentImpact(event.incidentId(), event.region(), null, null, null, null, -1, -1, 0, Set.of(),
+                false, Set.of(), Map.of(), at, -1).merge(event, sequence, at);
+    }
+
+    /** This impact with the event merged in; unchanged facts keep their values. */
+    IncidentImpact merge(IncidentEvent event, long sequence, Instant at) {
+        AttackVector vector = attackVector;
+        OperationalImpact operational = operationalImpact;
+        Instant aware = awareAt;
+        IncidentStatus newStatus = status;
+        long newStatusSequence = statusSequence;
+        long newAssessmentSequence = assessmentSequence;
+        long patients = estimatedPatients;
+        Set<ExposedDataItem> exposed = exposedData;
+        boolean medical = medicalDataExposed;
+        Set<ContainmentAction> actions = containmentActions;
+        Map<String, Instant> notified = firstNotified;
+
+        if (event instanceof IncidentReportedEvent e) {
+            vector = e.attackVector();
+            operational = e.operationalImpact();
+            aware = e.awareAt();
+            if (sequence > newStatusSequence) {
+                newStatus = IncidentStatus.REPORTED;
+                newStatusSequence = sequence;
+            }
+        } else if (event instanceof IncidentStatusChangedEvent e && sequence > newStatusSequence) {
+            newStatus = e.to();
+            newStatusSequence = sequence;
+        } else if (event instanceof IncidentAssessedEvent e && sequence > newAssessmentSequence) {
+            newAssessmentSequence = sequence;
+            patients = e.estimatedPatients();
+            exposed = e.exposedData();
+            medical = e.medicalDataExposed();
+        } else if (event instanceof ContainmentActionRecordedEvent e) {
+            Set<ContainmentAction> union = new TreeSet<>(actions);
+            union.add(e.action());
+            actions = union;
+        } else if (event instanceof AuthorityNotifiedEvent e) {
+            Map<String, Instant> earliest = new HashMap<>(notified);
+            earliest.merge(e.authority().name(), e.notifiedAt(), (a, b) -> a.isBefore(b) ? a : b);
+            notified = earliest;
+        }
+        Instant last = lastEventAt == null || at.isAfter(lastEventAt) ? at : lastEventAt;
+        return new IncidentImpact(incidentId, region, vector, operational, aware, newStatus, newStatusSequence,
+                newAssessmentSequence, patients, exposed, medical, actions, notified, last,
+                Math.max(version, sequence));
+    }
+
+    boolean isReported() {
+        return awareAt != null;
+    }
+
+    boolean isOpen() {
+        return status != IncidentStatus.CLOSED;
+    }
+}

@@ -1,0 +1,125 @@
+package fr.ars.coord.region.web;
+
+import fr.ars.coord.platform.security.StaffMember;
+import fr.ars.coord.platform.web.NotFoundException;
+import fr.ars.coord.region.campaign.CampaignRuleViolation;
+import fr.ars.coord.region.campaign.CampaignSuggestion;
+import fr.ars.coord.region.campaign.CampaignView;
+import fr.ars.coord.region.campaign.Campaigns;
+import fr.ars.coord.region.campaign.LinkIncidentCommand;
+import fr.ars.coord.region.campaign.OpenCampaignCommand;
+import fr.ars.coord.region.campaign.UnlinkIncidentCommand;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * National campaigns: the national cell opens one and links the regional incidents of one attack to it.
+ * Every change is an event carrying who made it.
+ */
+@RestController
+@RequestMapping(path = "/api/national/campaigns", produces = MediaType.APPLICATION_JSON_VALUE)
+class CampaignController {
+
+    private final CommandGateway commands;
+    private final Campaigns campaigns;
+    private final Clock clock;
+
+    CampaignController(CommandGateway commands, Campaigns campaigns, Clock clock) {
+        this.commands = commands;
+        this.campaigns = campaigns;
+        this.clock = clock;
+    }
+
+    record OpenCampaignRequest(@NotBlank @Size(max = 200) String title, @Size(max = 4000) String description) {
+    }
+
+    record LinkIncidentRequest(@NotBlank @Size(max = 64) String incidentId) {
+    }
+
+    record CampaignOpened(String id) {
+    }
+
+    record LinkChanged(String campaignId, String incidentId) {
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CampaignOpened> open(@Valid @RequestBody OpenCampaignRequest request, Authentication authentication) {
+        StaffMember member = StaffMember.from(authentication);
+        NationalAccessPolicy.requireCoordinator(member);
+        String id = UUID.randomUUID().toString();
+        send(new OpenCampaignCommand(id, request.title().strip(), request.description()), member);
+        return ResponseEntity.created(URI.create("/api/national/campaigns/" + id)).body(new CampaignOpened(id));
+    }
+
+    @PostMapping(path = "/{id}/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<LinkChanged> link(@PathVariable String id, @Valid @RequestBody LinkIncidentRequest request,
+                                     Authentication authentication) {
+        StaffMember member = StaffMember.from(authentication);
+        NationalAccessPolicy.requireCoordinator(member);
+        requireCampaign(id);
+        String region = campaigns.incidentRegion(request.incidentId())
+                .orElseThrow(() -> new NotFoundException("No such incident."));
+        campaigns.campaignOf(request.incidentId()).filter(other -> !other.equals(id)).ifPresent(other -> {
+            throw new CampaignRuleViolation("This incident is already linked to campaign " + other + ".");
+        });
+        send(new LinkIncidentCommand(id, request.incidentId(), region), member);
+        return ResponseEntity.created(URI.create("/api/national/campaigns/" + id))
+                .body(new LinkChanged(id, request.incidentId()));
+    }
+
+    @DeleteMapping(path = "/{id}/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
+    LinkChanged unlink(@PathVariable String id, @Valid @RequestBody UnlinkIncidentLinkRequest request,
+                       Authentication authentication) {
+        StaffMember member = StaffMember.from(authentication);
+        NationalAccessPolicy.requireCoordinator(member);
+        requireCampaign(id);
+        send(new UnlinkIncidentCommand(id, request.incidentId(), request.reason()), member);
+        return new LinkChanged(id, request.incidentId());
+    }
+
+    record UnlinkIncidentLinkRequest(@NotBlank @Size(max = 64) String incidentId,
+                                     @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @GetMapping("/suggestions")
+    List<CampaignSuggestion> suggestions(Authentication authentication) {
+        NationalAccessPolicy.requireNationalReader(StaffMember.from(authentication));
+        return campaigns.suggestions();
+    }
+
+    @GetMapping("/{id}")
+    CampaignView campaign(@PathVariable String id, Authentication authentication) {
+        String visible = NationalAccessPolicy.visibleRegion(StaffMember.from(authentication));
+        CampaignView view = campaigns.find(id, clock.instant())
+                .orElseThrow(() -> new NotFoundException("No such campaign."));
+        return visible == null ? view : view.restrictedTo(visible);
+    }
+
+    private void requireCampaign(String id) {
+        if (campaigns.find(id, clock.instant()).isEmpty()) {
+            throw new NotFoundException("No such campaign.");
+        }
+    }
+
+    private void send(Object command, StaffMember member) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(member.toActor().toMetaData()));
+    }
+}

@@ -1,0 +1,54 @@
+package fr.ars.coord.region.web;
+
+import fr.ars.coord.platform.security.StaffMember;
+import fr.ars.coord.platform.web.InvalidRequestException;
+import fr.ars.coord.region.impact.ImpactCalculator;
+import fr.ars.coord.region.impact.ImpactHistory;
+import fr.ars.coord.region.impact.ImpactStore;
+import fr.ars.coord.region.impact.NationalImpact;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The multi-region picture for the national coordination cell, now or as it stood at an instant. */
+@RestController
+@RequestMapping(path = "/api/national/impact", produces = MediaType.APPLICATION_JSON_VALUE)
+class NationalImpactController {
+
+    private final ImpactStore impacts;
+    private final ImpactHistory history;
+    private final ImpactCalculator calculator;
+    private final Clock clock;
+
+    NationalImpactController(ImpactStore impacts, ImpactHistory history, ImpactCalculator calculator, Clock clock) {
+        this.impacts = impacts;
+        this.history = history;
+        this.calculator = calculator;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    NationalImpact impact(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                          Authentication authentication) {
+        String visible = NationalAccessPolicy.visibleRegion(StaffMember.from(authentication));
+        Instant now = clock.instant();
+        NationalImpact impact;
+        if (asOf == null) {
+            long position = impacts.position();
+            impact = calculator.compute(impacts.all(), position, now, false);
+        } else {
+            if (asOf.isAfter(now)) {
+                throw new InvalidRequestException("asOf", "must not be in the future");
+            }
+            ImpactHistory.Snapshot then = history.asOf(asOf);
+            impact = calculator.compute(then.impacts().values(), then.position(), asOf, true);
+        }
+        return visible == null ? impact : impact.restrictedTo(visible);
+    }
+}

@@ -1,0 +1,150 @@
+package fr.ars.coord.region.impact;
+
+import static fr.ars.coord.region.impact.IncidentStories.AWARE;
+import static fr.ars.coord.region.impact.IncidentStories.IDENTITY;
+import static fr.ars.coord.region.impact.IncidentStories.assessed;
+import static fr.ars.coord.region.impact.IncidentStories.contained;
+import static fr.ars.coord.region.impact.IncidentStories.moved;
+import static fr.ars.coord.region.impact.IncidentStories.notified;
+import static fr.ars.coord.region.impact.IncidentStories.reported;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ars.coord.contracts.incident.AttackVector;
+import fr.ars.coord.contracts.incident.Authority;
+import fr.ars.coord.contracts.incident.ContainmentAction;
+import fr.ars.coord.contracts.incident.ExposedDataItem;
+import fr.ars.coord.contracts.incident.IncidentEvent;
+import fr.ars.coord.contracts.incident.IncidentStatus;
+import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.contracts.incident.RegulatoryClockPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ImpactCalculatorTest {
+
+    private final ImpactCalculator calculator = new ImpactCalculator(RegulatoryClockPolicy.DEFAULT);
+    private final Instant later = AWARE.plus(Duration.ofDays(10));
+
+    private static IncidentImpact impact(IncidentEvent... events) {
+        IncidentImpact impact = IncidentImpact.first(events[0], 0, AWARE.plusSeconds(60));
+        for (int i = 1; i < events.length; i++) {
+            impact = impact.merge(events[i], i, AWARE.plusSeconds(60L * (i + 1)));
+        }
+        return impact;
+    }
+
+    private static IncidentImpact notifiedInTime(String id, String region, long patients) {
+        return impact(reported(id, region), assessed(id, region, patients),
+                moved(id, region, IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
+                contained(id, region, ContainmentAction.ACCOUNTS_BLOCKED),
+                notified(id, region, Authority.CERT_SANTE, AWARE.plusSeconds(3600)),
+                notified(id, region, Authority.CNIL, AWARE.plusSeconds(7200)));
+    }
+
+    @Test
+    void referenceCaseAggregatesPerRegionAndNationally() {
+        NationalImpact impact = calculator.compute(List.of(
+                notifiedInTime("a", "FR-HDF", 12000),
+                notifiedInTime("b", "FR-HDF", 3000),
+                notifiedInTime("c", "FR-NOR", 7500)), 41, later, false);
+
+        assertThat(impact.totals().regionsAffected()).isEqualTo(2);
+        assertThat(impact.totals().incidents()).isEqualTo(3);
+        assertThat(impact.totals().estimatedPatients()).isEqualTo(22500);
+        assertThat(impact.totals().exposedData()).containsExactlyElementsOf(new java.util.TreeSet<>(IDENTITY));
+        assertThat(impact.totals().medicalDataExposed()).isFalse();
+        assertThat(impact.position()).isEqualTo(41);
+
+        RegionImpact hdf = impact.regions().stream().filter(r -> r.code().equals("FR-HDF")).findFirst().orElseThrow();
+        assertThat(hdf.name()).isEqualTo("Hauts-de-France");
+        assertThat(hdf.estimatedPatients()).isEqualTo(15000);
+        assertThat(hdf.incidentsOpen()).isEqualTo(2);
+        assertThat(hdf.statusCounts()).containsEntry(IncidentStatus.ASSESSING, 2);
+        assertThat(hdf.containmentActions()).containsExactly(ContainmentAction.ACCOUNTS_BLOCKED);
+        assertThat(hdf.overdueClocks()).isEmpty();
+        assertThat(hdf.impactLevel()).isEqualTo(ImpactLevel.HIGH);
+        RegionImpact nor = impact.regions().stream().filter(r -> r.code().equals("FR-NOR")).findFirst().orElseThrow();
+        assertThat(nor.impactLevel()).isEqualTo(ImpactLevel.MODERATE);
+        assertThat(impact.regions().get(0).code()).as("worst region first").isEqualTo("FR-HDF");
+    }
+
+    @Test
+    void overdueClocksOfOpenIncidentsAreListedAndRaiseTheLevel() {
+        IncidentImpact silent = impact(reported("x", "FR-BRE"));
+        NationalImpact impact = calculator.compute(List.of(silent), 0, later, false);
+        RegionImpact bre = impact.regions().get(0);
+        assertThat(bre.overdueClocks()).extracting(OverdueClock::authority)
+                .containsExactly(Authority.CERT_SANTE, Authority.CNIL);
+        assertThat(bre.impactLevel()).isEqualTo(ImpactLevel.HIGH);
+        assertThat(impact.totals().overdueClocks()).isEqualTo(2);
+
+        NationalImpact early = calculator.compute(List.of(silent), 0, AWARE.plusSeconds(600), false);
+        assertThat(early.regions().get(0).overdueClocks()).isEmpty();
+        assertThat(early.regions().get(0).impactLevel()).isEqualTo(ImpactLevel.LOW);
+    }
+
+    @Test
+    void closedIncidentsCountAsClosedAndStopTheirClocks() {
+        IncidentImpact closed = impact(reported("y", "FR-OCC"),
+                moved("y", "FR-OCC", IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
+                moved("y", "FR-OCC", IncidentStatus.ASSESSING, IncidentStatus.CONTAINED),
+                moved("y", "FR-OCC", IncidentStatus.CONTAINED, IncidentStatus.RESOLVED),
+                moved("y", "FR-OCC", IncidentStatus.RESOLVED, IncidentStatus.CLOSED));
+        RegionImpact occ = calculator.compute(List.of(closed), 0, later, false).regions().get(0);
+        assertThat(occ.incidentsOpen()).isZero();
+        assertThat(occ.incidentsClosed()).isEqualTo(1);
+        assertThat(occ.overdueClocks()).isEmpty();
+    }
+
+    @Test
+    void levelsFollowTheDocumentedRules() {
+        assertThat(ImpactCalculator.level(Set.of(), false, OperationalImpact.NONE, 0, false)).isEqualTo(ImpactLevel.LOW);
+        assertThat(ImpactCalculator.level(Set.of(ExposedDataItem.EMAIL), false, OperationalImpact.NONE, 10, false))
+                .isEqualTo(ImpactLevel.MODERATE);
+        assertThat(ImpactCalculator.level(Set.of(), false, OperationalImpact.NONE, 1000, false))
+                .isEqualTo(ImpactLevel.MODERATE);
+        assertThat(ImpactCalculator.level(Set.of(ExposedDataItem.SOCIAL_SECURITY_NUMBER), false,
+                OperationalImpact.NONE, 10, false)).isEqualTo(ImpactLevel.HIGH);
+        assertThat(ImpactCalculator.level(Set.of(), false, OperationalImpact.DEGRADED, 0, false))
+                .isEqualTo(ImpactLevel.HIGH);
+        assertThat(ImpactCalculator.level(Set.of(), false, OperationalImpact.NONE, 10_000, false))
+                .isEqualTo(ImpactLevel.HIGH);
+        assertThat(ImpactCalculator.level(Set.of(), true, OperationalImpact.NONE, 0, false))
+                .isEqualTo(ImpactLevel.CRITICAL);
+        assertThat(ImpactCalculator.level(Set.of(), false, OperationalImpact.SEVERE, 0, false))
+                .isEqualTo(ImpactLevel.CRITICAL);
+        assertThat(ImpactCalculator.level(Set.of(), false, OperationalImpact.NONE, 100_000, false))
+                .isEqualTo(ImpactLevel.CRITICAL);
+    }
+
+    @Test
+    void worstOperationalImpactAndMedicalExposureAreKept() {
+        IncidentImpact severe = impact(reported("s", "FR-GES", AttackVector.RANSOMWARE, AWARE, OperationalImpact.SEVERE),
+                assessed("s", "FR-GES", 50, Set.of(ExposedDataItem.MEDICAL_RECORD), true));
+        IncidentImpact calm = impact(reported("t", "FR-GES"));
+        RegionImpact ges = calculator.compute(List.of(severe, calm), 0, later, false).regions().get(0);
+        assertThat(ges.worstOperationalImpact()).isEqualTo(OperationalImpact.SEVERE);
+        assertThat(ges.medicalDataExposed()).isTrue();
+        assertThat(ges.impactLevel()).isEqualTo(ImpactLevel.CRITICAL);
+    }
+
+    @Test
+    void restrictionKeepsNationalTotalsAndOnlyTheOwnRegion() {
+        NationalImpact impact = calculator.compute(List.of(notifiedInTime("a", "FR-HDF", 12000),
+                notifiedInTime("c", "FR-NOR", 7500)), 3, later, false);
+        NationalImpact hdfOnly = impact.restrictedTo("FR-HDF");
+        assertThat(hdfOnly.totals()).isEqualTo(impact.totals());
+        assertThat(hdfOnly.regions()).extracting(RegionImpact::code).containsExactly("FR-HDF");
+        assertThat(hdfOnly.regionDetailRestricted()).isTrue();
+    }
+
+    @Test
+    void regionWithoutIncidentHasNoImpact() {
+        RegionImpact none = calculator.regionOrNone("FR-976", List.of(), later);
+        assertThat(none.impactLevel()).isEqualTo(ImpactLevel.NONE);
+        assertThat(none.name()).isEqualTo("Mayotte");
+    }
+}

@@ -1,0 +1,57 @@
+package fr.ars.coord.region.impact;
+
+import fr.ars.coord.contracts.incident.AttackVector;
+import fr.ars.coord.contracts.incident.Authority;
+import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
+import fr.ars.coord.contracts.incident.ContainmentAction;
+import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
+import fr.ars.coord.contracts.incident.ExposedDataItem;
+import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
+import fr.ars.coord.contracts.incident.IncidentReportedEvent;
+import fr.ars.coord.contracts.incident.IncidentStatus;
+import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
+import fr.ars.coord.contracts.incident.OperationalImpact;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** Incident events as incident-service records them, for region-service tests. */
+public final class IncidentStories {
+
+    public static final Instant AWARE = Instant.parse("2025-11-21T17:30:00Z");
+    public static final Set<ExposedDataItem> IDENTITY = Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.FIRST_NAME,
+            ExposedDataItem.AGE, ExposedDataItem.PHONE, ExposedDataItem.EMAIL);
+
+    private IncidentStories() {
+    }
+
+    public static IncidentReportedEvent reported(String id, String region, AttackVector vector, Instant aware,
+                                                 OperationalImpact impact) {
+        return new IncidentReportedEvent(id, region, "Incident " + region, "Compte usurpé", aware, vector, impact);
+    }
+
+    public static IncidentReportedEvent reported(String id, String region) {
+        return reported(id, region, AttackVector.ACCOUNT_USURPATION, AWARE, OperationalImpact.NONE);
+    }
+
+    public static IncidentAssessedEvent assessed(String id, String region, long patients, Set<ExposedDataItem> data,
+                                                 boolean medical) {
+        return new IncidentAssessedEvent(id, region, data, medical, patients, List.of(), null);
+    }
+
+    public static IncidentAssessedEvent assessed(String id, String region, long patients) {
+        return assessed(id, region, patients, IDENTITY, false);
+    }
+
+    public static IncidentStatusChangedEvent moved(String id, String region, IncidentStatus from, IncidentStatus to) {
+        return new IncidentStatusChangedEvent(id, region, from, to, null);
+    }
+
+    public static ContainmentActionRecordedEvent contained(String id, String region, ContainmentAction action) {
+        return new ContainmentActionRecordedEvent(id, region, action, null);
+    }
+
+    public static AuthorityNotifiedEvent notified(String id, String region, Authority authority, Instant at) {
+        return new AuthorityNotifiedEvent(id, region, authority, at, null);
+    }
+}
