@@ -38,6 +38,11 @@ public final class ApiClient {
         return send(builder);
     }
 
+    public Response delete(String path, String token, String body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response post(String path, String token, byte[] body, String contentType) {
         return send(request(path, token).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));

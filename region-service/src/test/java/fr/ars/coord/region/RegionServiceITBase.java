@@ -1,0 +1,62 @@
+package fr.ars.coord.region;
+
+import fr.ars.coord.contracts.Actor;
+import fr.ars.coord.contracts.incident.IncidentEvent;
+import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.EmbeddedStores;
+import fr.ars.coord.platform.testing.TestJwtDecoderConfiguration;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real region-service on the embedded stores. Incident events are appended to the shared event store
+ * exactly as incident-service appends them (aggregate type {@code Incident}, actor metadata).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestJwtDecoderConfiguration.class)
+public abstract class RegionServiceITBase {
+
+    @DynamicPropertySource
+    static void stores(DynamicPropertyRegistry registry) {
+        EmbeddedStores.register(registry, "region-service-it");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    protected EventStore eventStore;
+
+    protected ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient("http://localhost:" + port);
+    }
+
+    protected static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Appends an incident's events after its {@code firstSequence - 1} already recorded ones. */
+    protected void record(long firstSequence, IncidentEvent... events) {
+        List<GenericDomainEventMessage<IncidentEvent>> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < events.length; i++) {
+            IncidentEvent event = events[i];
+            messages.add(new GenericDomainEventMessage<>("Incident", event.incidentId(), firstSequence + i, event,
+                    MetaData.from(new Actor("sub-" + event.region(), "ars-" + event.region().substring(3).toLowerCase(),
+                            "ARS", event.region()).toMetaData())));
+        }
+        eventStore.publish(messages);
+    }
+}

@@ -1,0 +1,161 @@
+package fr.ars.coord.region.web;
+
+import static fr.ars.coord.region.impact.IncidentStories.assessed;
+import static fr.ars.coord.region.impact.IncidentStories.contained;
+import static fr.ars.coord.region.impact.IncidentStories.reported;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.ars.coord.contracts.incident.ContainmentAction;
+import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.TestTokens;
+import fr.ars.coord.region.RegionServiceITBase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class NationalImpactIT extends RegionServiceITBase {
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    private JsonNode impact(String token) {
+        Response response = api.get("/api/national/impact", token);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static JsonNode region(JsonNode impact, String code) {
+        for (JsonNode region : impact.get("regions")) {
+            if (region.get("code").asText().equals(code)) {
+                return region;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> ids(JsonNode region) {
+        List<String> ids = new ArrayList<>();
+        if (region != null) {
+            region.get("incidentIds").forEach(i -> ids.add(i.asText()));
+        }
+        return ids;
+    }
+
+    @Test
+    void lists18RegionsWithTheirAgencies() {
+        JsonNode regions = api.get("/api/regions", TestTokens.arsStaff("FR-HDF")).json();
+        assertThat(regions).hasSize(18);
+        assertThat(regions.findValuesAsText("code")).contains("FR-HDF", "FR-NOR", "FR-20R", "FR-976");
+        JsonNode nor = api.get("/api/regions/FR-NOR", TestTokens.national()).json();
+        assertThat(nor.get("name").asText()).isEqualTo("Normandie");
+        assertThat(nor.get("arsName").asText()).isEqualTo("ARS Normandie");
+        assertThat(nor.get("gradesName").asText()).isEqualTo("Normand'e-Santé");
+        assertThat(api.get("/api/regions/FR-XXX", TestTokens.national()).status()).isEqualTo(404);
+        assertThat(api.get("/api/regions", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void incidentsOfSeveralRegionsAppearInTheNationalPicture() {
+        String hdf = newId();
+        String nor = newId();
+        record(0, reported(hdf, "FR-HDF"), contained(hdf, "FR-HDF", ContainmentAction.ACCOUNTS_BLOCKED),
+                assessed(hdf, "FR-HDF", 12000));
+        record(0, reported(nor, "FR-NOR"), assessed(nor, "FR-NOR", 7500));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode impact = impact(TestTokens.national());
+            assertThat(ids(region(impact, "FR-HDF"))).contains(hdf);
+            assertThat(ids(region(impact, "FR-NOR"))).contains(nor);
+        });
+        JsonNode impact = impact(TestTokens.auditor());
+        JsonNode hdfRegion = region(impact, "FR-HDF");
+        assertThat(hdfRegion.get("containmentActions").toString()).contains("ACCOUNTS_BLOCKED");
+        assertThat(hdfRegion.get("exposedData").toString()).contains("LAST_NAME").contains("EMAIL");
+        assertThat(hdfRegion.get("medicalDataExposed").asBoolean()).isFalse();
+        assertThat(impact.at("/totals/regionsAffected").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(impact.at("/totals/estimatedPatients").asLong()).isGreaterThanOrEqualTo(19500);
+        assertThat(impact.get("position").asLong()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void regionalStaffSeeNationalTotalsButOnlyTheirOwnRegionsDetail() {
+        String bre = newId();
+        String pdl = newId();
+        record(0, reported(bre, "FR-BRE"), assessed(bre, "FR-BRE", 100));
+        record(0, reported(pdl, "FR-PDL"), assessed(pdl, "FR-PDL", 200));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                ids(region(impact(TestTokens.national()), "FR-PDL")).contains(pdl));
+
+        JsonNode national = impact(TestTokens.national());
+        for (String token : List.of(TestTokens.arsStaff("FR-BRE"), TestTokens.esanteStaff("FR-BRE"),
+                TestTokens.token("comms-bre", "ARS", "FR-BRE", "communication-officer"))) {
+            JsonNode seen = impact(token);
+            assertThat(seen.get("regions").findValuesAsText("code")).containsExactly("FR-BRE");
+            assertThat(seen.get("regionDetailRestricted").asBoolean()).isTrue();
+            assertThat(seen.at("/totals/regionsAffected").asInt())
+                    .isEqualTo(national.at("/totals/regionsAffected").asInt());
+            assertThat(seen.toString()).doesNotContain(pdl);
+        }
+        assertThat(api.get("/api/regions/FR-PDL", TestTokens.arsStaff("FR-BRE")).status()).isEqualTo(403);
+        assertThat(api.get("/api/regions/FR-BRE", TestTokens.arsStaff("FR-BRE")).json()
+                .at("/impact/incidentIds").toString()).contains(bre);
+        assertThat(api.get("/api/national/impact",
+                TestTokens.token("svc", null, null, "communique-publisher")).status()).isEqualTo(403);
+        assertThat(api.get("/api/national/impact", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void asOfShowsWhatWasKnownAtThatInstant() throws InterruptedException {
+        String id = newId();
+        record(0, reported(id, "FR-CVL"), assessed(id, "FR-CVL", 300));
+        Thread.sleep(30);
+        Instant between = Instant.now();
+        Thread.sleep(30);
+        record(2, assessed(id, "FR-CVL", 4500));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                region(impact(TestTokens.national()), "FR-CVL").get("estimatedPatients").asLong() >= 4500);
+
+        JsonNode then = api.get("/api/national/impact?asOf=" + between, TestTokens.national()).json();
+        assertThat(then.get("asOfView").asBoolean()).isTrue();
+        assertThat(then.get("evaluatedAt").asText()).isEqualTo(between.toString());
+        JsonNode cvlThen = region(then, "FR-CVL");
+        assertThat(ids(cvlThen)).contains(id);
+        assertThat(cvlThen.get("estimatedPatients").asLong()).isEqualTo(300);
+        assertThat(then.get("position").asLong()).isLessThan(impact(TestTokens.national()).get("position").asLong());
+
+        JsonNode restricted = api.get("/api/national/impact?asOf=" + between, TestTokens.arsStaff("FR-HDF")).json();
+        assertThat(restricted.toString()).doesNotContain(id);
+        assertThat(api.get("/api/national/impact?asOf=" + Instant.now().plusSeconds(3600), TestTokens.national())
+                .status()).isEqualTo(400);
+        assertThat(api.get("/api/national/impact?asOf=hier", TestTokens.national()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void resettingTheProjectionAndReplayingGivesTheSamePicture() {
+        String id = newId();
+        record(0, reported(id, "FR-OCC"), assessed(id, "FR-OCC", 42));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ids(region(impact(TestTokens.national()), "FR-OCC")).contains(id));
+        JsonNode before = impact(TestTokens.national());
+
+        TrackingEventProcessor processor = processing.eventProcessor("national-impact", TrackingEventProcessor.class)
+                .orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        assertThat(impact(TestTokens.national()).get("regions")).as("reset empties the read model").isEmpty();
+        processor.start();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode after = impact(TestTokens.national());
+            assertThat(after.get("regions")).isEqualTo(before.get("regions"));
+            assertThat(after.get("totals")).isEqualTo(before.get("totals"));
+            assertThat(after.get("position")).isEqualTo(before.get("position"));
+        });
+    }
+}
