@@ -5,11 +5,15 @@
 # only (medical records spared), with a different patient estimate per region; CERT Santé and the CNIL
 # are notified within their deadlines.
 #
-# Every call carries an Idempotency-Key, so running it twice records nothing twice.
+# The national cell then opens a national campaign and links both incidents to it.
+#
+# Every creation carries an Idempotency-Key and links already made are left as they are, so running it
+# twice records nothing twice.
 set -euo pipefail
 
 KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
 API="${ARS_API_URL:-http://localhost:${INCIDENT_SERVICE_PORT:-8081}}"
+NATIONAL_API="${ARS_NATIONAL_API_URL:-http://localhost:${REGION_SERVICE_PORT:-8082}}"
 TOKEN_URL="http://localhost:$KEYCLOAK_PORT/realms/ars/protocol/openid-connect/token"
 
 token() {
@@ -17,10 +21,21 @@ token() {
     | jq -r .access_token
 }
 
-# post TOKEN PATH IDEMPOTENCY-KEY JSON
+# post TOKEN PATH IDEMPOTENCY-KEY JSON [BASE-URL]
 post() {
-  curl -fsS -X POST "$API$2" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
+  curl -fsS -X POST "${5:-$API}$2" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
     -H "Idempotency-Key: $3" -d "$4"
+}
+
+# link TOKEN CAMPAIGN INCIDENT: 201 when linked now, 409 when it already was
+link() {
+  local status
+  status="$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$NATIONAL_API/api/national/campaigns/$2/incidents" \
+    -H "Authorization: Bearer $1" -H 'Content-Type: application/json' -d "{\"incidentId\": \"$3\"}")"
+  case "$status" in
+    201|409) ;;
+    *) echo "linking $3 failed: HTTP $status" >&2; return 1 ;;
+  esac
 }
 
 record_region() {
@@ -50,9 +65,21 @@ record_region() {
   post "$ars" "/api/incidents/$id/authority-notifications" "demo-2025-$slug-cnil" "{
     \"authority\": \"CNIL\", \"notifiedAt\": \"$cnil_at\", \"reference\": \"CNIL-NOTIF-2025-$slug\"}" >/dev/null
   echo "  $label ($region): incident $id"
+  INCIDENTS+=("$id")
 }
+
+INCIDENTS=()
 
 echo "Reference scenario:"
 record_region FR-HDF hdf "Hauts-de-France" 12000 "2025-11-21T17:30:00Z" "2025-11-21T20:00:00Z" "2025-11-23T10:00:00Z"
 record_region FR-NOR nor "Normandie" 7500 "2025-11-21T19:00:00Z" "2025-11-21T21:15:00Z" "2025-11-23T11:30:00Z"
+national="$(token national)"
+campaign="$(post "$national" /api/national/campaigns demo-2025-campaign '{
+  "title": "Usurpation de comptes de professionnels de santé (novembre 2025)",
+  "description": "Accès frauduleux aux services numériques régionaux de santé de plusieurs régions."}' "$NATIONAL_API" \
+  | jq -r .id)"
+for id in "${INCIDENTS[@]}"; do
+  link "$national" "$campaign" "$id"
+done
+echo "  national campaign $campaign"
 echo "See README.md (Calling the API) to query them with a token."

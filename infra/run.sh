@@ -22,6 +22,7 @@ export MONGO_PORT="${MONGO_PORT:-27017}"
 export KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
 export KEYCLOAK_MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-8190}"
 export INCIDENT_SERVICE_PORT="${INCIDENT_SERVICE_PORT:-8081}"
+export REGION_SERVICE_PORT="${REGION_SERVICE_PORT:-8082}"
 export KEYCLOAK_ISSUER="http://localhost:${KEYCLOAK_PORT}/realms/ars"
 SERVICE_JAVA_OPTS="${ARS_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -Xss512k -Daxoniq.update-checker.disabled=true}"
 STORE_JAVA_OPTS="${ARS_STORE_JAVA_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
@@ -116,12 +117,13 @@ wait_for_port() {
 
 # --- build -------------------------------------------------------------------------------------------
 INCIDENT_JAR="$ROOT/incident-service/target/incident-service-0.1.0-SNAPSHOT.jar"
+REGION_JAR="$ROOT/region-service/target/region-service-0.1.0-SNAPSHOT.jar"
 STORES_JAR="$ROOT/infra/target/infra-stores.jar"
 if [ "$BUILD" = 1 ]; then
   log "building (Maven, tests skipped: run them with ./mvnw verify)"
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests install -pl incident-service,infra -am)
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests install -pl incident-service,region-service,infra -am)
 fi
-for jar in "$INCIDENT_JAR" "$STORES_JAR"; do
+for jar in "$INCIDENT_JAR" "$REGION_JAR" "$STORES_JAR"; do
   [ -f "$jar" ] || fail "$jar is missing: run without --no-build"
 done
 
@@ -157,6 +159,7 @@ require_free_port "$MONGO_PORT" MongoDB
 require_free_port "$KEYCLOAK_PORT" Keycloak
 require_free_port "$KEYCLOAK_MANAGEMENT_PORT" "Keycloak management"
 require_free_port "$INCIDENT_SERVICE_PORT" incident-service
+require_free_port "$REGION_SERVICE_PORT" region-service
 
 # shellcheck disable=SC2086
 start postgres "$LOGS/postgres.log" java $STORE_JAVA_OPTS -jar "$STORES_JAR" postgres --port "$POSTGRES_PORT" --data "$DATA/postgres"
@@ -180,17 +183,22 @@ wait_for_port mongo "$MONGO_PID" "$MONGO_PORT" 60 "$LOGS/mongo.log"
 # shellcheck disable=SC2086
 start incident-service "$LOGS/incident-service.log" java $SERVICE_JAVA_OPTS -jar "$INCIDENT_JAR"
 INCIDENT_PID=${PIDS[-1]}
+# shellcheck disable=SC2086
+start region-service "$LOGS/region-service.log" java $SERVICE_JAVA_OPTS -jar "$REGION_JAR"
+REGION_PID=${PIDS[-1]}
 
 wait_for keycloak "$KC_PID" "http://127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 240 "$LOGS/keycloak.log"
 wait_for "keycloak realm" "$KC_PID" "$KEYCLOAK_ISSUER/.well-known/openid-configuration" 60 "$LOGS/keycloak.log"
 wait_for incident-service "$INCIDENT_PID" "http://127.0.0.1:$INCIDENT_SERVICE_PORT/actuator/health" 180 "$LOGS/incident-service.log"
+wait_for region-service "$REGION_PID" "http://127.0.0.1:$REGION_SERVICE_PORT/actuator/health" 180 "$LOGS/region-service.log"
 
 cat <<TABLE
 
   ARS cyber-incident coordination platform: ready
   ------------------------------------------------------------------------------------------------
   incident-service      http://localhost:$INCIDENT_SERVICE_PORT/api/incidents      (INCIDENT_SERVICE_PORT)
-  API docs              http://localhost:$INCIDENT_SERVICE_PORT/swagger-ui.html
+  region-service        http://localhost:$REGION_SERVICE_PORT/api/national/impact (REGION_SERVICE_PORT)
+  API docs              http://localhost:$INCIDENT_SERVICE_PORT/swagger-ui.html, http://localhost:$REGION_SERVICE_PORT/swagger-ui.html
   Keycloak              http://localhost:$KEYCLOAK_PORT  realm ars, admin/admin   (KEYCLOAK_PORT)
   token endpoint        $KEYCLOAK_ISSUER/protocol/openid-connect/token
   PostgreSQL            localhost:$POSTGRES_PORT  database ars, user ars/ars       (POSTGRES_PORT)

@@ -1,14 +1,16 @@
 package fr.ars.coord.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ars.coord.platform.testing.ApiClient;
 import fr.ars.coord.platform.testing.ApiClient.Response;
+
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,12 +29,14 @@ class PlatformIT {
     private static RunningPlatform platform;
     private static Keycloak keycloak;
     private static ApiClient api;
+    private static ApiClient national;
 
     @BeforeAll
     static void start() {
         platform = RunningPlatform.get();
         keycloak = new Keycloak(platform.tokenUrl());
         api = new ApiClient(platform.incidentServiceUrl());
+        national = new ApiClient(platform.regionServiceUrl());
     }
 
     @Test
@@ -127,27 +131,91 @@ class PlatformIT {
                 .isNotEqualTo(nor.at("/latestAssessment/estimatedPatients").asLong());
     }
 
+    @Test
+    @Order(5)
+    void incidentsRecordedThroughIncidentServiceAppearInRegionServicesNationalView() {
+        String ars = keycloak.password("ars-nor");
+        Response created = api.post("/api/incidents", ars, """
+                {"region": "FR-NOR", "title": "Hameçonnage ciblé", "summary": "Messages frauduleux",
+                 "awareAt": "2025-11-24T08:00:00Z", "attackVector": "PHISHING", "operationalImpact": "DEGRADED"}""");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        assertThat(api.post("/api/incidents/" + id + "/assessments", ars, """
+                {"exposedData": ["EMAIL", "SOCIAL_SECURITY_NUMBER"], "medicalDataExposed": false,
+                 "estimatedPatients": 321}""").status()).isEqualTo(201);
+
+        String coordinator = keycloak.password("national");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode nor = regionDetail(national.get("/api/national/impact", coordinator).json(), "FR-NOR");
+            assertThat(nor).isNotNull();
+            assertThat(nor.get("incidentIds").toString()).contains(id);
+            assertThat(nor.get("exposedData").toString()).contains("SOCIAL_SECURITY_NUMBER");
+            assertThat(nor.get("worstOperationalImpact").asText()).isEqualTo("DEGRADED");
+        });
+        JsonNode seenByHdf = national.get("/api/national/impact", keycloak.password("ars-hdf")).json();
+        assertThat(seenByHdf.get("regions").findValuesAsText("code")).containsOnly("FR-HDF");
+        assertThat(seenByHdf.toString()).doesNotContain(id);
+        assertThat(national.get("/api/regions/FR-NOR", keycloak.password("esante-hdf")).status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(6)
+    void demoOpensANationalCampaignLinkingBothRegionsIncidents() throws Exception {
+        String out = demo();
+        List<String> incidents = lines(out, ": incident ");
+        List<String> campaigns = lines(out, "national campaign ");
+        assertThat(campaigns).as(out).hasSize(1);
+        JsonNode campaign = national.get("/api/national/campaigns/" + campaigns.get(0), keycloak.password("national")).json();
+        assertThat(campaign.get("incidents").findValuesAsText("incidentId")).containsExactlyInAnyOrderElementsOf(incidents);
+        assertThat(campaign.at("/incidents/0/linkedBy/username").asText()).isEqualTo("national");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode now = national.get("/api/national/campaigns/" + campaigns.get(0), keycloak.password("national")).json();
+            assertThat(now.at("/impact/totals/regionsAffected").asInt()).isEqualTo(2);
+            assertThat(now.at("/impact/totals/estimatedPatients").asLong()).isEqualTo(19500);
+        });
+    }
+
+    private static JsonNode regionDetail(JsonNode impact, String code) {
+        for (JsonNode region : impact.get("regions")) {
+            if (region.get("code").asText().equals(code)) {
+                return region;
+            }
+        }
+        return null;
+    }
+
     @AfterAll
     static void stopsEveryProcessOnSigterm() throws IOException {
         assertThat(platform.stop()).as("run.sh stopped within 90 s").isTrue();
         for (int port : List.of(RunningPlatform.POSTGRES_PORT, RunningPlatform.MONGO_PORT, RunningPlatform.KEYCLOAK_PORT,
-                RunningPlatform.KEYCLOAK_MANAGEMENT_PORT, RunningPlatform.INCIDENT_SERVICE_PORT)) {
+                RunningPlatform.KEYCLOAK_MANAGEMENT_PORT, RunningPlatform.INCIDENT_SERVICE_PORT,
+                RunningPlatform.REGION_SERVICE_PORT)) {
             assertThat(RunningPlatform.listening(port)).as("port %d closed after stop", port).isFalse();
         }
         assertThat(platform.output()).contains("stopped");
     }
 
     private static List<String> runDemo() throws Exception {
+        return lines(demo(), ": incident ");
+    }
+
+    /** Runs infra/demo.sh against the running platform and returns what it printed. */
+    private static String demo() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(platform.root().resolve("infra/demo.sh").toString())
                 .redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.putAll(platform.environment());
+        builder.environment().putAll(platform.environment());
         Process demo = builder.start();
+        demo.getOutputStream().close();
         String out = new String(demo.getInputStream().readAllBytes());
         assertThat(demo.waitFor()).as(out).isZero();
+        return out;
+    }
+
+    /** The last word of each line containing {@code marker}: the ids the demo prints. */
+    private static List<String> lines(String out, String marker) {
         List<String> ids = new ArrayList<>();
         for (String line : out.split("\n")) {
-            if (line.contains(": incident ")) {
+            if (line.contains(marker)) {
                 ids.add(line.substring(line.lastIndexOf(' ') + 1).strip());
             }
         }

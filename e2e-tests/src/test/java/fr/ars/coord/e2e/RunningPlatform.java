@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The platform started exactly as a newcomer starts it, {@code infra/run.sh}, on ports of its own and a data
- * folder under target/, once per test JVM. Stopped with SIGTERM, as Ctrl-C would.
+ * folder under target/ (stores emptied first), once per test JVM. Stopped with SIGTERM, as Ctrl-C would.
  */
 final class RunningPlatform {
 
@@ -22,6 +22,7 @@ final class RunningPlatform {
     static final int KEYCLOAK_PORT = Integer.getInteger("e2e.keycloak.port", 28180);
     static final int KEYCLOAK_MANAGEMENT_PORT = Integer.getInteger("e2e.keycloak.management.port", 28190);
     static final int INCIDENT_SERVICE_PORT = Integer.getInteger("e2e.incident.port", 28081);
+    static final int REGION_SERVICE_PORT = Integer.getInteger("e2e.region.port", 28082);
 
     private static RunningPlatform instance;
 
@@ -47,11 +48,16 @@ final class RunningPlatform {
         env.put("KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
         env.put("KEYCLOAK_MANAGEMENT_PORT", String.valueOf(KEYCLOAK_MANAGEMENT_PORT));
         env.put("INCIDENT_SERVICE_PORT", String.valueOf(INCIDENT_SERVICE_PORT));
+        env.put("REGION_SERVICE_PORT", String.valueOf(REGION_SERVICE_PORT));
         return env;
     }
 
     private void start() {
         try {
+            // every run starts from empty stores; the Keycloak installation is kept to save its build
+            for (String store : new String[] {"postgres", "mongo", "logs"}) {
+                deleteRecursively(data.resolve(store));
+            }
             Files.createDirectories(data);
             ProcessBuilder builder = new ProcessBuilder(root.resolve("infra/run.sh").toString(), "--no-build")
                     .directory(root.toFile())
@@ -74,6 +80,17 @@ final class RunningPlatform {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var paths = Files.walk(path)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 
@@ -101,6 +118,10 @@ final class RunningPlatform {
 
     String incidentServiceUrl() {
         return "http://localhost:" + INCIDENT_SERVICE_PORT;
+    }
+
+    String regionServiceUrl() {
+        return "http://localhost:" + REGION_SERVICE_PORT;
     }
 
     String tokenUrl() {

@@ -1,7 +1,5 @@
 package fr.ars.coord.incident.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.incident.command.ChangeIncidentStatusCommand;
 import fr.ars.coord.incident.command.CommandOutcome;
@@ -10,27 +8,15 @@ import fr.ars.coord.incident.command.RecordAuthorityNotificationCommand;
 import fr.ars.coord.incident.command.RecordContainmentActionCommand;
 import fr.ars.coord.incident.command.ReportIncidentCommand;
 import fr.ars.coord.incident.query.IncidentStreams;
-import fr.ars.coord.platform.eventstore.EventStoreConfiguration;
-import fr.ars.coord.platform.web.IdempotencyKeyReusedException;
+import fr.ars.coord.platform.command.IdempotentCommands;
+import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.web.InvalidRequestException;
 import fr.ars.coord.platform.web.NotFoundException;
-import fr.ars.coord.platform.security.StaffMember;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.regex.Pattern;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,19 +38,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
 class IncidentCommandController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENCY_KEY = IdempotentCommands.HEADER;
     static final String REPLAYED = "Idempotent-Replayed";
-    private static final Pattern KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final Pattern VERSION_TAG = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
 
-    private final CommandGateway commands;
+    private final IdempotentCommands commands;
     private final IncidentStreams streams;
-    private final ObjectMapper json;
 
-    IncidentCommandController(CommandGateway commands, IncidentStreams streams, ObjectMapper json) {
+    IncidentCommandController(IdempotentCommands commands, IncidentStreams streams) {
         this.commands = commands;
         this.streams = streams;
-        this.json = json;
     }
 
     record IncidentCreated(String id) {
@@ -82,28 +65,15 @@ class IncidentCommandController {
         }
         StaffMember member = StaffMember.from(authentication);
         IncidentAccessPolicy.requireWrite(member, request.region());
-        checkKey(key);
-        String id = key == null ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes(("incident|" + member.subject() + "|" + key).getBytes(StandardCharsets.UTF_8))
-                .toString();
-        String fingerprint = fingerprint("report", request);
-        try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new ReportIncidentCommand(id,
-                    request.region(), request.title().strip(), request.summary().strip(), request.awareAt(),
-                    request.attackVector(), request.operationalImpact())).andMetaData(metaData(member, key, fingerprint)));
-        } catch (AggregateStreamCreationException alreadyCreated) {
-            if (key == null) {
-                throw alreadyCreated;
-            }
-            Object firstFingerprint = streams.first(id).map(e -> e.getMetaData().get(EventStoreConfiguration.REQUEST_FINGERPRINT))
-                    .orElseThrow(() -> alreadyCreated);
-            if (!fingerprint.equals(firstFingerprint)) {
-                throw new IdempotencyKeyReusedException();
-            }
-            return ResponseEntity.created(URI.create("/api/incidents/" + id)).header(REPLAYED, "true")
-                    .body(new IncidentCreated(id));
+        IdempotentCommands.Created created = commands.create("incident", member, key, request,
+                id -> new ReportIncidentCommand(id, request.region(), request.title().strip(),
+                        request.summary().strip(), request.awareAt(), request.attackVector(),
+                        request.operationalImpact()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create("/api/incidents/" + created.id()));
+        if (created.replayed()) {
+            response.header(REPLAYED, "true");
         }
-        return ResponseEntity.created(URI.create("/api/incidents/" + id)).body(new IncidentCreated(id));
+        return response.body(new IncidentCreated(created.id()));
     }
 
     @PostMapping(path = "/{id}/assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -155,9 +125,7 @@ class IncidentCommandController {
         String region = streams.regionOf(id).orElseThrow(() -> new NotFoundException("No such incident."));
         StaffMember member = StaffMember.from(authentication);
         IncidentAccessPolicy.requireWrite(member, region);
-        checkKey(key);
-        CommandOutcome outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(metaData(member, key, fingerprint(operation, request))));
+        CommandOutcome outcome = commands.send(command, member, key, operation, request);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
                 .location(URI.create("/api/incidents/" + id))
                 .eTag("\"" + outcome.version() + "\"");
@@ -165,21 +133,6 @@ class IncidentCommandController {
             response.header(REPLAYED, "true");
         }
         return response.body(new IncidentChanged(id, outcome.version()));
-    }
-
-    private static Map<String, ?> metaData(StaffMember member, String key, String fingerprint) {
-        MetaData metaData = MetaData.from(member.toActor().toMetaData());
-        if (key != null) {
-            metaData = metaData.and(EventStoreConfiguration.IDEMPOTENCY_KEY, key)
-                    .and(EventStoreConfiguration.REQUEST_FINGERPRINT, fingerprint);
-        }
-        return metaData;
-    }
-
-    private static void checkKey(String key) {
-        if (key != null && !KEY_FORMAT.matcher(key).matches()) {
-            throw new InvalidRequestException(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters");
-        }
     }
 
     private static Long expectedVersion(String ifMatch) {
@@ -191,18 +144,5 @@ class IncidentCommandController {
             throw new InvalidRequestException(HttpHeaders.IF_MATCH, "must be the incident version as an ETag, such as \"3\"");
         }
         return Long.parseLong(matcher.group(1));
-    }
-
-    /** Same operation and same body give the same fingerprint: what a retry must match. */
-    private String fingerprint(String operation, Object request) {
-        try {
-            byte[] body = json.writeValueAsBytes(request);
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(operation.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            return HexFormat.of().formatHex(digest.digest(body));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.ars.coord.contracts.Actor;
+import fr.ars.coord.platform.command.IdempotentCommands;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import java.time.Duration;
 import java.util.List;
 import org.axonframework.config.Configuration;
@@ -102,6 +104,11 @@ public class EventStoreConfiguration {
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
                 .build();
+    }
+
+    @Bean
+    IdempotentCommands idempotentCommands(CommandGateway commandGateway, EventStore eventStore, ObjectMapper objectMapper) {
+        return new IdempotentCommands(commandGateway, eventStore, objectMapper);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package fr.ars.coord.region.web;
 
+import fr.ars.coord.platform.command.IdempotentCommands;
 import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.web.NotFoundException;
 import fr.ars.coord.region.campaign.CampaignRuleViolation;
@@ -15,9 +16,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -26,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,11 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/national/campaigns", produces = MediaType.APPLICATION_JSON_VALUE)
 class CampaignController {
 
-    private final CommandGateway commands;
+    private final IdempotentCommands commands;
     private final Campaigns campaigns;
     private final Clock clock;
 
-    CampaignController(CommandGateway commands, Campaigns campaigns, Clock clock) {
+    CampaignController(IdempotentCommands commands, Campaigns campaigns, Clock clock) {
         this.commands = commands;
         this.campaigns = campaigns;
         this.clock = clock;
@@ -60,12 +59,19 @@ class CampaignController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CampaignOpened> open(@Valid @RequestBody OpenCampaignRequest request, Authentication authentication) {
+    ResponseEntity<CampaignOpened> open(@Valid @RequestBody OpenCampaignRequest request,
+                                        @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key,
+                                        Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         NationalAccessPolicy.requireCoordinator(member);
-        String id = UUID.randomUUID().toString();
-        send(new OpenCampaignCommand(id, request.title().strip(), request.description()), member);
-        return ResponseEntity.created(URI.create("/api/national/campaigns/" + id)).body(new CampaignOpened(id));
+        IdempotentCommands.Created created = commands.create("campaign", member, key, request,
+                id -> new OpenCampaignCommand(id, request.title().strip(), request.description()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.created(
+                URI.create("/api/national/campaigns/" + created.id()));
+        if (created.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.body(new CampaignOpened(created.id()));
     }
 
     @PostMapping(path = "/{id}/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -79,7 +85,7 @@ class CampaignController {
         campaigns.campaignOf(request.incidentId()).filter(other -> !other.equals(id)).ifPresent(other -> {
             throw new CampaignRuleViolation("This incident is already linked to campaign " + other + ".");
         });
-        send(new LinkIncidentCommand(id, request.incidentId(), region), member);
+        commands.send(new LinkIncidentCommand(id, request.incidentId(), region), member, null, "link", request);
         return ResponseEntity.created(URI.create("/api/national/campaigns/" + id))
                 .body(new LinkChanged(id, request.incidentId()));
     }
@@ -90,7 +96,8 @@ class CampaignController {
         StaffMember member = StaffMember.from(authentication);
         NationalAccessPolicy.requireCoordinator(member);
         requireCampaign(id);
-        send(new UnlinkIncidentCommand(id, request.incidentId(), request.reason()), member);
+        commands.send(new UnlinkIncidentCommand(id, request.incidentId(), request.reason()), member, null, "unlink",
+                request);
         return new LinkChanged(id, request.incidentId());
     }
 
@@ -116,10 +123,5 @@ class CampaignController {
         if (campaigns.find(id, clock.instant()).isEmpty()) {
             throw new NotFoundException("No such campaign.");
         }
-    }
-
-    private void send(Object command, StaffMember member) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(member.toActor().toMetaData()));
     }
 }
