@@ -1,0 +1,83 @@
+package fr.ars.coord.gateway.security;
+
+import fr.ars.coord.gateway.GatewayProperties;
+import fr.ars.coord.gateway.web.Problems;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * Every route needs a valid Keycloak access token (issuer, signature, expiry, audience) except the public
+ * communiqués, the feeds, health and API documentation. The token is relayed unchanged: services check roles
+ * and regions themselves. 401 and 403 are problem+json; security headers go on every response.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class GatewaySecurityConfiguration {
+
+    static final String[] OPEN_PATHS = {"/api/public/**", "/feeds/**", "/actuator/health", "/actuator/health/**",
+            "/actuator/info", "/v3/api-docs/**", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, CorsConfigurationSource cors) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .cors(c -> c.configurationSource(cors))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(OPEN_PATHS).permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRolesConverter()))
+                        .authenticationEntryPoint((exchange, e) ->
+                                Problems.write(exchange, HttpStatus.UNAUTHORIZED, "A valid access token is required."))
+                        .accessDeniedHandler((exchange, e) ->
+                                Problems.write(exchange, HttpStatus.FORBIDDEN, "Your roles do not allow this request.")))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((exchange, e) ->
+                                Problems.write(exchange, HttpStatus.UNAUTHORIZED, "A valid access token is required."))
+                        .accessDeniedHandler((exchange, e) ->
+                                Problems.write(exchange, HttpStatus.FORBIDDEN, "Your roles do not allow this request.")))
+                .headers(headers -> headers
+                        .frameOptions(f -> f.mode(Mode.DENY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+                                        + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicy(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"))
+                        .hsts(h -> h.includeSubdomains(true).maxAge(Duration.ofDays(365))))
+                .build();
+    }
+
+    /** Browser origins allowed to call the API: none unless configured ({@code ARS_GATEWAY_CORS_ORIGINS}). */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(GatewayProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        List<String> origins = properties.cors() == null ? List.of() : properties.cors().allowedOrigins();
+        if (!origins.isEmpty()) {
+            CorsConfiguration config = new CorsConfiguration();
+            config.setAllowedOrigins(origins);
+            config.setAllowedMethods(List.of("GET", "POST", "DELETE", "OPTIONS"));
+            config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match",
+                    "X-Correlation-Id", "traceparent"));
+            config.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "X-Correlation-Id",
+                    "Idempotent-Replayed"));
+            config.setMaxAge(Duration.ofHours(1));
+            source.registerCorsConfiguration("/**", config);
+        }
+        return source;
+    }
+}

@@ -1,0 +1,218 @@
+package fr.ars.coord.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.TestTokens;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The gateway in front of stub services: routing, token checks, limits, breakers, headers, tracing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ars.gateway.rate-limit.authenticated-per-minute=5",
+        "ars.gateway.rate-limit.authenticated-burst=5",
+        "ars.gateway.rate-limit.public-per-minute=1000",
+        "ars.gateway.rate-limit.public-burst=1000",
+        "ars.gateway.max-body-bytes=1024",
+        "ars.gateway.cors.allowed-origins=https://cellule.sante.gouv.fr",
+        "ARS_GATEWAY_INCIDENT_TIMEOUT_MS=800"})
+@Import(TestJwtConfiguration.class)
+class GatewayIT {
+
+    static final StubBackend INCIDENTS = new StubBackend("incident-service");
+    static final StubBackend REGIONS = new StubBackend("region-service");
+    static final StubBackend NOTIFICATIONS = new StubBackend("notification-service");
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("INCIDENT_SERVICE_URL", INCIDENTS::url);
+        registry.add("REGION_SERVICE_URL", REGIONS::url);
+        // nothing listens there: the notification route exercises the breaker
+        registry.add("NOTIFICATION_SERVICE_URL", () -> "http://127.0.0.1:9");
+    }
+
+    @LocalServerPort
+    int port;
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient("http://localhost:" + port);
+    }
+
+    private static String user() {
+        return TestTokens.token("user-" + UUID.randomUUID(), "ARS", "FR-HDF", "ars-staff");
+    }
+
+    @Test
+    void routesEachPathUnchangedToItsServiceWithTheToken() {
+        String token = user();
+        Response incidents = api.get("/api/incidents/abc/history", token);
+        assertThat(incidents.status()).isEqualTo(200);
+        assertThat(incidents.body()).contains("incident-service");
+        assertThat(INCIDENTS.last().path()).isEqualTo("/api/incidents/abc/history");
+        assertThat(INCIDENTS.last().header("Authorization")).isEqualTo("Bearer " + token);
+
+        assertThat(api.get("/api/national/impact", token).body()).contains("region-service");
+        assertThat(REGIONS.last().path()).isEqualTo("/api/national/impact");
+        assertThat(api.get("/api/regions/FR-HDF", token).body()).contains("region-service");
+        assertThat(api.get("/api/unknown", token).status()).isEqualTo(404);
+    }
+
+    @Test
+    void requestsWithoutAValidTokenNeverReachAService() {
+        int before = INCIDENTS.received.size();
+        for (String token : List.of("", "garbage", TestTokens.forged("ars-hdf", "FR-HDF", "ars-staff"))) {
+            Response response = api.get("/api/incidents", token.isEmpty() ? null : token);
+            assertThat(response.status()).isEqualTo(401);
+            assertThat(response.isProblem()).isTrue();
+            assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+        }
+        String wrongAudience = TestTokens.sign(TestTokens.claims("ars-hdf", "ARS", "FR-HDF", "ars-staff")
+                .audience("other-api").build());
+        assertThat(api.get("/api/incidents", wrongAudience).status()).isEqualTo(401);
+        assertThat(INCIDENTS.received.size()).isEqualTo(before);
+    }
+
+    @Test
+    void publicRoutesAndHealthNeedNoToken() {
+        Response health = api.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        // the public routes go to notification-service, which is down in this test: the breaker answers, not 401
+        Response feed = api.get("/feeds/communiques.atom", null);
+        assertThat(feed.status()).isEqualTo(503);
+        assertThat(api.get("/api/public/communiques", null).status()).isEqualTo(503);
+    }
+
+    @Test
+    void aPrincipalOverItsLimitGets429WithRetryAfterWhileOthersGoOn() {
+        String token = user();
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.get("/api/incidents", token).status()).isEqualTo(200);
+        }
+        Response limited = api.get("/api/incidents", token);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.isProblem()).isTrue();
+        assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
+        assertThat(api.get("/api/incidents", user()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void oversizedBodiesAre413WhetherDeclaredOrStreamed() throws Exception {
+        int before = INCIDENTS.received.size();
+        Response declared = api.post("/api/incidents", user(), "{\"title\": \"" + "x".repeat(2000) + "\"}");
+        assertThat(declared.status()).isEqualTo(413);
+        assertThat(declared.isProblem()).isTrue();
+
+        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/incidents"))
+                .header("Authorization", "Bearer " + user()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new RepeatingStream(4096))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(INCIDENTS.received.stream().skip(before).noneMatch(r -> r.bodyBytes() > 1024)).isTrue();
+
+        assertThat(api.post("/api/incidents", user(), "{\"title\": \"ok\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aDownServiceIsAFast503Problem() {
+        long start = System.nanoTime();
+        Response response = api.get("/api/communiques", user());
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().get("detail").asText()).contains("notification-service");
+        assertThat(response.header("Retry-After")).isNotNull();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aSlowServiceTimesOutIntoA503() {
+        INCIDENTS.delays.put("/api/incidents/slow", 3000L);
+        Response response = api.get("/api/incidents/slow", user());
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.isProblem()).isTrue();
+    }
+
+    @Test
+    void everyResponseCarriesSecurityHeaders() {
+        String token = user();
+        List<Response> responses = List.of(api.get("/api/incidents", token), api.get("/api/incidents", null),
+                api.get("/api/communiques", token));
+        for (Response response : responses) {
+            assertThat(response.header("X-Content-Type-Options")).as(response.toString()).isEqualTo("nosniff");
+            assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(response.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+            assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(response.header("Cache-Control")).contains("no-store");
+            assertThat(response.header("X-Correlation-Id")).isNotBlank();
+        }
+    }
+
+    @Test
+    void correlationIdAndTraceContextReachTheService() throws Exception {
+        String token = user();
+        api.get("/api/incidents/trace-1", token);
+        StubBackend.Received generated = INCIDENTS.last();
+        assertThat(generated.header("X-Correlation-Id")).matches("[0-9a-f-]{36}");
+        assertThat(generated.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/incidents/trace-2"))
+                .header("Authorization", "Bearer " + token)
+                .header("X-Correlation-Id", "client-42")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("X-Correlation-Id")).contains("client-42");
+        StubBackend.Received continued = INCIDENTS.last();
+        assertThat(continued.header("X-Correlation-Id")).isEqualTo("client-42");
+        assertThat(continued.header("traceparent")).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
+    }
+
+    @Test
+    void corsAllowsOnlyConfiguredOrigins() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String origin : List.of("https://cellule.sante.gouv.fr", "https://evil.example")) {
+            HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/incidents"))
+                    .header("Origin", origin).header("Access-Control-Request-Method", "POST")
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (origin.contains("sante.gouv.fr")) {
+                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(origin);
+            } else {
+                assertThat(preflight.statusCode()).isEqualTo(403);
+                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            }
+        }
+    }
+
+    /** A body of unknown length (sent chunked). */
+    private static final class RepeatingStream extends InputStream {
+        private int left;
+
+        RepeatingStream(int bytes) {
+            this.left = bytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            return left-- > 0 ? 'x' : -1;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package fr.ars.coord.gateway;
+
+import com.nimbusds.jose.JOSEException;
+import fr.ars.coord.platform.testing.TestTokens;
+import java.util.List;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/** The gateway under test trusts the test signing key, with the production checks (issuer, expiry, audience). */
+@TestConfiguration(proxyBeanMethods = false)
+class TestJwtConfiguration {
+
+    @Bean
+    ReactiveJwtDecoder testJwtDecoder() throws JOSEException {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+                .withPublicKey(TestTokens.publicKey().toRSAPublicKey()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(TestTokens.ISSUER),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        aud -> aud != null && aud.contains(TestTokens.AUDIENCE))));
+        return decoder;
+    }
+}
