@@ -12,8 +12,9 @@
 set -euo pipefail
 
 KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
-API="${ARS_API_URL:-http://localhost:${INCIDENT_SERVICE_PORT:-8081}}"
-NATIONAL_API="${ARS_NATIONAL_API_URL:-http://localhost:${REGION_SERVICE_PORT:-8082}}"
+# through the gateway, as every API client
+API="${ARS_API_URL:-http://localhost:${GATEWAY_PORT:-8080}}"
+NATIONAL_API="$API"
 TOKEN_URL="http://localhost:$KEYCLOAK_PORT/realms/ars/protocol/openid-connect/token"
 
 token() {

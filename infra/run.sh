@@ -23,6 +23,8 @@ export KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
 export KEYCLOAK_MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-8190}"
 export INCIDENT_SERVICE_PORT="${INCIDENT_SERVICE_PORT:-8081}"
 export REGION_SERVICE_PORT="${REGION_SERVICE_PORT:-8082}"
+export NOTIFICATION_SERVICE_PORT="${NOTIFICATION_SERVICE_PORT:-8083}"
+export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 export KEYCLOAK_ISSUER="http://localhost:${KEYCLOAK_PORT}/realms/ars"
 SERVICE_JAVA_OPTS="${ARS_SERVICE_JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -Xss512k -Daxoniq.update-checker.disabled=true}"
 STORE_JAVA_OPTS="${ARS_STORE_JAVA_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
@@ -118,12 +120,13 @@ wait_for_port() {
 # --- build -------------------------------------------------------------------------------------------
 INCIDENT_JAR="$ROOT/incident-service/target/incident-service-0.1.0-SNAPSHOT.jar"
 REGION_JAR="$ROOT/region-service/target/region-service-0.1.0-SNAPSHOT.jar"
+GATEWAY_JAR="$ROOT/gateway/target/gateway-0.1.0-SNAPSHOT.jar"
 STORES_JAR="$ROOT/infra/target/infra-stores.jar"
 if [ "$BUILD" = 1 ]; then
   log "building (Maven, tests skipped: run them with ./mvnw verify)"
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests install -pl incident-service,region-service,infra -am)
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests install -pl incident-service,region-service,gateway,infra -am)
 fi
-for jar in "$INCIDENT_JAR" "$REGION_JAR" "$STORES_JAR"; do
+for jar in "$INCIDENT_JAR" "$REGION_JAR" "$GATEWAY_JAR" "$STORES_JAR"; do
   [ -f "$jar" ] || fail "$jar is missing: run without --no-build"
 done
 
@@ -160,6 +163,7 @@ require_free_port "$KEYCLOAK_PORT" Keycloak
 require_free_port "$KEYCLOAK_MANAGEMENT_PORT" "Keycloak management"
 require_free_port "$INCIDENT_SERVICE_PORT" incident-service
 require_free_port "$REGION_SERVICE_PORT" region-service
+require_free_port "$GATEWAY_PORT" gateway
 
 # shellcheck disable=SC2086
 start postgres "$LOGS/postgres.log" java $STORE_JAVA_OPTS -jar "$STORES_JAR" postgres --port "$POSTGRES_PORT" --data "$DATA/postgres"
@@ -191,14 +195,19 @@ wait_for keycloak "$KC_PID" "http://127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT/health/r
 wait_for "keycloak realm" "$KC_PID" "$KEYCLOAK_ISSUER/.well-known/openid-configuration" 60 "$LOGS/keycloak.log"
 wait_for incident-service "$INCIDENT_PID" "http://127.0.0.1:$INCIDENT_SERVICE_PORT/actuator/health" 180 "$LOGS/incident-service.log"
 wait_for region-service "$REGION_PID" "http://127.0.0.1:$REGION_SERVICE_PORT/actuator/health" 180 "$LOGS/region-service.log"
+# shellcheck disable=SC2086
+start gateway "$LOGS/gateway.log" java $SERVICE_JAVA_OPTS -jar "$GATEWAY_JAR"
+GATEWAY_PID=${PIDS[-1]}
+wait_for gateway "$GATEWAY_PID" "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 120 "$LOGS/gateway.log"
 
 cat <<TABLE
 
   ARS cyber-incident coordination platform: ready
   ------------------------------------------------------------------------------------------------
-  incident-service      http://localhost:$INCIDENT_SERVICE_PORT/api/incidents      (INCIDENT_SERVICE_PORT)
-  region-service        http://localhost:$REGION_SERVICE_PORT/api/national/impact (REGION_SERVICE_PORT)
-  API docs              http://localhost:$INCIDENT_SERVICE_PORT/swagger-ui.html, http://localhost:$REGION_SERVICE_PORT/swagger-ui.html
+  gateway (the entry)   http://localhost:$GATEWAY_PORT                          (GATEWAY_PORT)
+  API docs              http://localhost:$GATEWAY_PORT/swagger-ui.html
+  incident-service      http://127.0.0.1:$INCIDENT_SERVICE_PORT (loopback only)     (INCIDENT_SERVICE_PORT)
+  region-service        http://127.0.0.1:$REGION_SERVICE_PORT (loopback only)     (REGION_SERVICE_PORT)
   Keycloak              http://localhost:$KEYCLOAK_PORT  realm ars, admin/admin   (KEYCLOAK_PORT)
   token endpoint        $KEYCLOAK_ISSUER/protocol/openid-connect/token
   PostgreSQL            localhost:$POSTGRES_PORT  database ars, user ars/ars       (POSTGRES_PORT)

@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.ars.coord.platform.testing.ApiClient;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -21,9 +19,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The platform as infra/run.sh starts it (separate processes, real PostgreSQL, real Keycloak with the realm
- * imported from infra/keycloak), called with real tokens.
+ * imported from infra/keycloak), called through the gateway with real tokens.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1)
 class PlatformIT {
 
     private static RunningPlatform platform;
@@ -35,8 +34,8 @@ class PlatformIT {
     static void start() {
         platform = RunningPlatform.get();
         keycloak = new Keycloak(platform.tokenUrl());
-        api = new ApiClient(platform.incidentServiceUrl());
-        national = new ApiClient(platform.regionServiceUrl());
+        api = new ApiClient(platform.gatewayUrl());
+        national = api;
     }
 
     @Test
@@ -182,17 +181,6 @@ class PlatformIT {
             }
         }
         return null;
-    }
-
-    @AfterAll
-    static void stopsEveryProcessOnSigterm() throws IOException {
-        assertThat(platform.stop()).as("run.sh stopped within 90 s").isTrue();
-        for (int port : List.of(RunningPlatform.POSTGRES_PORT, RunningPlatform.MONGO_PORT, RunningPlatform.KEYCLOAK_PORT,
-                RunningPlatform.KEYCLOAK_MANAGEMENT_PORT, RunningPlatform.INCIDENT_SERVICE_PORT,
-                RunningPlatform.REGION_SERVICE_PORT)) {
-            assertThat(RunningPlatform.listening(port)).as("port %d closed after stop", port).isFalse();
-        }
-        assertThat(platform.output()).contains("stopped");
     }
 
     private static List<String> runDemo() throws Exception {

@@ -23,6 +23,10 @@ final class RunningPlatform {
     static final int KEYCLOAK_MANAGEMENT_PORT = Integer.getInteger("e2e.keycloak.management.port", 28190);
     static final int INCIDENT_SERVICE_PORT = Integer.getInteger("e2e.incident.port", 28081);
     static final int REGION_SERVICE_PORT = Integer.getInteger("e2e.region.port", 28082);
+    static final int NOTIFICATION_SERVICE_PORT = Integer.getInteger("e2e.notification.port", 28083);
+    static final int GATEWAY_PORT = Integer.getInteger("e2e.gateway.port", 28080);
+    static final int[] PORTS = {POSTGRES_PORT, MONGO_PORT, KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT, INCIDENT_SERVICE_PORT,
+            REGION_SERVICE_PORT, NOTIFICATION_SERVICE_PORT, GATEWAY_PORT};
 
     private static RunningPlatform instance;
 
@@ -49,6 +53,8 @@ final class RunningPlatform {
         env.put("KEYCLOAK_MANAGEMENT_PORT", String.valueOf(KEYCLOAK_MANAGEMENT_PORT));
         env.put("INCIDENT_SERVICE_PORT", String.valueOf(INCIDENT_SERVICE_PORT));
         env.put("REGION_SERVICE_PORT", String.valueOf(REGION_SERVICE_PORT));
+        env.put("NOTIFICATION_SERVICE_PORT", String.valueOf(NOTIFICATION_SERVICE_PORT));
+        env.put("GATEWAY_PORT", String.valueOf(GATEWAY_PORT));
         return env;
     }
 
@@ -116,12 +122,9 @@ final class RunningPlatform {
         return Files.readString(output);
     }
 
-    String incidentServiceUrl() {
-        return "http://localhost:" + INCIDENT_SERVICE_PORT;
-    }
-
-    String regionServiceUrl() {
-        return "http://localhost:" + REGION_SERVICE_PORT;
+    /** The single entry every API client uses. */
+    String gatewayUrl() {
+        return "http://localhost:" + GATEWAY_PORT;
     }
 
     String tokenUrl() {
