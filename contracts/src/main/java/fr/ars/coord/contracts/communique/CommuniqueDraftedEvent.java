@@ -1,0 +1,20 @@
+package fr.ars.coord.contracts.communique;
+
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/**
+ * A communiqué drafted from recorded facts. {@code factsPosition} is the global index of the last event the
+ * facts include; {@code factsDigest} identifies the text those facts produce; {@code supersedes} names the
+ * published communiqué this one corrects, if any.
+ */
+@Revision("1")
+public record CommuniqueDraftedEvent(String communiqueId, CommuniqueScope scope, String region, String campaignId,
+                                     String supersedes, String title, List<Statement> statements,
+                                     long factsPosition, String factsDigest, boolean medicalDataExposed)
+        implements CommuniqueEvent {
+
+    public CommuniqueDraftedEvent {
+        statements = List.copyOf(statements);
+    }
+}

@@ -1,0 +1,8 @@
+package fr.ars.coord.contracts.communique;
+
+public sealed interface CommuniqueEvent permits CommuniqueDraftedEvent, CommuniqueDraftRevisedEvent,
+        CommuniqueApprovedEvent, CommuniquePublishedEvent, CommuniqueWithdrawnEvent, CommuniqueMarkedStaleEvent,
+        CommuniqueSupersededEvent {
+
+    String communiqueId();
+}

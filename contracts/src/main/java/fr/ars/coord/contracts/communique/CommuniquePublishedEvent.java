@@ -1,0 +1,9 @@
+package fr.ars.coord.contracts.communique;
+
+import org.axonframework.serialization.Revision;
+
+/** Published: from now on its text never changes; channels deliver it. */
+@Revision("1")
+public record CommuniquePublishedEvent(String communiqueId, CommuniqueScope scope, String region, String campaignId,
+                                       String supersedes) implements CommuniqueEvent {
+}

@@ -1,0 +1,3 @@
+package fr.ars.coord.contracts.delivery;
+
+public enum DeliveryChannel { WEBHOOK, EMAIL }

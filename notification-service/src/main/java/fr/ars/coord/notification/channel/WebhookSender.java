@@ -1,0 +1,68 @@
+package fr.ars.coord.notification.channel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * POSTs a publication to a subscriber with {@code X-ARS-Delivery-Id} (stable across retries, for the receiver
+ * to drop repeats) and {@code X-ARS-Signature: sha256=<hex>}, the HMAC-SHA256 of the exact body bytes under the
+ * subscription's secret.
+ */
+public class WebhookSender {
+
+    public static final String DELIVERY_ID = "X-ARS-Delivery-Id";
+    public static final String SIGNATURE = "X-ARS-Signature";
+
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final Duration timeout;
+
+    public WebhookSender(ObjectMapper json, Duration timeout) {
+        this.json = json;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The outcome as text: "HTTP 204", or the failure; {@code true} only for a 2xx answer. */
+    public Result send(WebhookSubscription subscription, PublicationPayload payload) {
+        try {
+            byte[] body = json.writeValueAsBytes(payload);
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(subscription.url()))
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .header(DELIVERY_ID, payload.deliveryId())
+                    .header(SIGNATURE, "sha256=" + sign(subscription.secret(), body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
+            return new Result(status / 100 == 2, "HTTP " + status);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(false, "interrupted");
+        } catch (Exception e) {
+            return new Result(false, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    public static String sign(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Result(boolean delivered, String outcome) {
+    }
+}

@@ -1,0 +1,40 @@
+package fr.ars.coord.notification.channel;
+
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/** Webhook subscriptions, kept in PostgreSQL with their signing secrets. */
+@Component
+public class WebhookSubscriptions {
+
+    private static final RowMapper<WebhookSubscription> ROW = (rs, n) -> new WebhookSubscription(rs.getString("id"),
+            rs.getString("url"), rs.getString("secret"),
+            rs.getString("regions").isEmpty() ? List.of() : Arrays.asList(rs.getString("regions").split(",")),
+            rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+
+    private final JdbcTemplate jdbc;
+
+    public WebhookSubscriptions(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void add(WebhookSubscription subscription) {
+        jdbc.update("INSERT INTO webhook_subscription (id, url, secret, regions, created_at, created_by) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)", subscription.id(), subscription.url(), subscription.secret(),
+                String.join(",", subscription.regions()), Timestamp.from(subscription.createdAt()),
+                subscription.createdBy());
+    }
+
+    public Optional<WebhookSubscription> find(String id) {
+        return jdbc.query("SELECT * FROM webhook_subscription WHERE id = ?", ROW, id).stream().findFirst();
+    }
+
+    public List<WebhookSubscription> all() {
+        return jdbc.query("SELECT * FROM webhook_subscription ORDER BY created_at", ROW);
+    }
+}

@@ -1,0 +1,184 @@
+package fr.ars.coord.notification.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import fr.ars.coord.contracts.communique.CommuniqueApprovedEvent;
+import fr.ars.coord.contracts.communique.CommuniqueDraftRevisedEvent;
+import fr.ars.coord.contracts.communique.CommuniqueDraftedEvent;
+import fr.ars.coord.contracts.communique.CommuniqueMarkedStaleEvent;
+import fr.ars.coord.contracts.communique.CommuniquePublishedEvent;
+import fr.ars.coord.contracts.communique.CommuniqueScope;
+import fr.ars.coord.contracts.communique.CommuniqueStatus;
+import fr.ars.coord.contracts.communique.CommuniqueSupersededEvent;
+import fr.ars.coord.contracts.communique.CommuniqueWithdrawnEvent;
+import fr.ars.coord.contracts.communique.Statement;
+import fr.ars.coord.notification.command.CommuniqueCommands.Approve;
+import fr.ars.coord.notification.command.CommuniqueCommands.DraftCommunique;
+import fr.ars.coord.notification.command.CommuniqueCommands.MarkStale;
+import fr.ars.coord.notification.command.CommuniqueCommands.Publish;
+import fr.ars.coord.notification.command.CommuniqueCommands.ReviseDraft;
+import fr.ars.coord.notification.command.CommuniqueCommands.Supersede;
+import fr.ars.coord.notification.command.CommuniqueCommands.Withdraw;
+import fr.ars.coord.notification.writing.Draft;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A communiqué: drafted from facts, approved as it reads, published once and never edited afterwards; a
+ * correction is a new communiqué that supersedes it.
+ */
+@Aggregate
+class Communique {
+
+    @AggregateIdentifier
+    private String communiqueId;
+    private CommuniqueScope scope;
+    private String region;
+    private String campaignId;
+    private String supersedes;
+    private CommuniqueStatus status;
+    private String digest;
+    private String approvedDigest;
+    private String correctedBy;
+    private boolean approvalRevoked;
+
+    Communique() {
+        // rebuilt from events
+    }
+
+    @CommandHandler
+    Communique(DraftCommunique command) {
+        guardMedicalStatements(command.draft());
+        Draft draft = command.draft();
+        apply(new CommuniqueDraftedEvent(command.communiqueId(), command.scope(), command.region(),
+                command.campaignId(), command.supersedes(), draft.title(), draft.statements(), command.factsPosition(),
+                draft.digest(), draft.medicalDataExposed()));
+    }
+
+    @CommandHandler
+    boolean handle(ReviseDraft command) {
+        if (status != CommuniqueStatus.DRAFT && status != CommuniqueStatus.APPROVED) {
+            throw new CommuniqueRuleViolation("Only a communiqué not yet published can be revised.");
+        }
+        if (command.draft().digest().equals(digest)) {
+            return false;
+        }
+        guardMedicalStatements(command.draft());
+        Draft draft = command.draft();
+        apply(new CommuniqueDraftRevisedEvent(communiqueId, draft.title(), draft.statements(), command.factsPosition(),
+                draft.digest(), draft.medicalDataExposed()));
+        return true;
+    }
+
+    @CommandHandler
+    void handle(Approve command) {
+        if (status != CommuniqueStatus.DRAFT) {
+            throw new CommuniqueRuleViolation("Only a draft can be approved; this communiqué is " + status + ".");
+        }
+        apply(new CommuniqueApprovedEvent(communiqueId, digest));
+    }
+
+    @CommandHandler
+    void handle(Publish command) {
+        if (status == CommuniqueStatus.DRAFT && !approvalRevoked) {
+            throw new CommuniqueRuleViolation("The communiqué must be approved before it is published.");
+        }
+        if (status == CommuniqueStatus.DRAFT
+                || (status == CommuniqueStatus.APPROVED && !Objects.equals(command.currentDigest(), approvedDigest))) {
+            throw new CommuniqueRuleViolation("The facts changed since approval: approve the revised text first.");
+        }
+        if (status != CommuniqueStatus.APPROVED) {
+            throw new CommuniqueRuleViolation("Only an approved communiqué can be published; this one is " + status + ".");
+        }
+        apply(new CommuniquePublishedEvent(communiqueId, scope, region, campaignId, supersedes));
+    }
+
+    @CommandHandler
+    void handle(Withdraw command) {
+        if (status == CommuniqueStatus.SUPERSEDED || status == CommuniqueStatus.WITHDRAWN) {
+            throw new CommuniqueRuleViolation("A communiqué " + status + " cannot be withdrawn.");
+        }
+        apply(new CommuniqueWithdrawnEvent(communiqueId, command.reason()));
+    }
+
+    @CommandHandler
+    void handle(MarkStale command) {
+        if (status != CommuniqueStatus.PUBLISHED) {
+            throw new CommuniqueRuleViolation("Only a published communiqué can become stale.");
+        }
+        if (command.correctedBy().equals(correctedBy)) {
+            return;
+        }
+        apply(new CommuniqueMarkedStaleEvent(communiqueId, command.correctedBy(), command.factsPosition()));
+    }
+
+    @CommandHandler
+    void handle(Supersede command) {
+        if (status == CommuniqueStatus.SUPERSEDED) {
+            return;
+        }
+        if (status != CommuniqueStatus.PUBLISHED) {
+            throw new CommuniqueRuleViolation("Only a published communiqué can be superseded.");
+        }
+        apply(new CommuniqueSupersededEvent(communiqueId, command.supersededBy()));
+    }
+
+    /** Never say medical data was spared when a fact it rests on says otherwise. */
+    private static void guardMedicalStatements(Draft draft) {
+        boolean claimsSpared = draft.statements().stream()
+                .map(Statement::kind).anyMatch(Statement.MEDICAL_DATA_SPARED::equals);
+        if (claimsSpared && draft.medicalDataExposed()) {
+            throw new CommuniqueRuleViolation("A communiqué cannot say medical data was spared when an assessment it "
+                    + "rests on says it was exposed.");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CommuniqueDraftedEvent event) {
+        communiqueId = event.communiqueId();
+        scope = event.scope();
+        region = event.region();
+        campaignId = event.campaignId();
+        supersedes = event.supersedes();
+        status = CommuniqueStatus.DRAFT;
+        digest = event.factsDigest();
+    }
+
+    @EventSourcingHandler
+    void on(CommuniqueDraftRevisedEvent event) {
+        approvalRevoked = status == CommuniqueStatus.APPROVED;
+        status = CommuniqueStatus.DRAFT;
+        digest = event.factsDigest();
+        approvedDigest = null;
+    }
+
+    @EventSourcingHandler
+    void on(CommuniqueApprovedEvent event) {
+        approvalRevoked = false;
+        status = CommuniqueStatus.APPROVED;
+        approvedDigest = event.factsDigest();
+    }
+
+    @EventSourcingHandler
+    void on(CommuniquePublishedEvent event) {
+        status = CommuniqueStatus.PUBLISHED;
+    }
+
+    @EventSourcingHandler
+    void on(CommuniqueWithdrawnEvent event) {
+        status = CommuniqueStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(CommuniqueMarkedStaleEvent event) {
+        correctedBy = event.correctedBy();
+    }
+
+    @EventSourcingHandler
+    void on(CommuniqueSupersededEvent event) {
+        status = CommuniqueStatus.SUPERSEDED;
+    }
+}

@@ -1,0 +1,10 @@
+package fr.ars.coord.notification.command;
+
+import fr.ars.coord.platform.web.RuleViolationException;
+
+/** A communiqué change its state forbids (answered 409). */
+public class CommuniqueRuleViolation extends RuleViolationException {
+    public CommuniqueRuleViolation(String message) {
+        super(message);
+    }
+}

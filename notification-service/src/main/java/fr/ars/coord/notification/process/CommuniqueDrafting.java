@@ -1,0 +1,147 @@
+package fr.ars.coord.notification.process;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import fr.ars.coord.contracts.Actor;
+import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
+import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
+import fr.ars.coord.contracts.campaign.IncidentUnlinkedFromCampaignEvent;
+import fr.ars.coord.contracts.communique.CommuniqueScope;
+import fr.ars.coord.contracts.communique.CommuniqueStatus;
+import fr.ars.coord.contracts.incident.IncidentEvent;
+import fr.ars.coord.notification.command.CommuniqueCommands.DraftCommunique;
+import fr.ars.coord.notification.command.CommuniqueCommands.MarkStale;
+import fr.ars.coord.notification.command.CommuniqueCommands.ReviseDraft;
+import fr.ars.coord.notification.facts.FactsStore;
+import fr.ars.coord.notification.query.CommuniqueStates;
+import fr.ars.coord.notification.query.CommuniqueView;
+import fr.ars.coord.notification.writing.CurrentDrafts;
+import fr.ars.coord.notification.writing.Draft;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps each region's and each campaign's communiqué in step with the facts. After every incident or campaign
+ * event: no communiqué yet and facts that call for one → a draft; a draft or an approved text whose facts
+ * changed → revised (approval no longer holds); a published one whose facts changed → marked stale and a
+ * corrected draft that will supersede it. Communiqué ids are derived from the scope and generation, so a
+ * repeated event never creates a second one.
+ */
+@Component
+@ProcessingGroup("communique-drafting")
+class CommuniqueDrafting {
+
+    private static final Logger log = LoggerFactory.getLogger(CommuniqueDrafting.class);
+    static final String SCOPES = "communique_scopes";
+    private static final Actor SYSTEM = new Actor("notification-service", "notification-service", "SYSTEM", null);
+
+    private final FactsStore facts;
+    private final CurrentDrafts drafts;
+    private final CommuniqueStates communiques;
+    private final CommandGateway commands;
+    private final MongoTemplate mongo;
+
+    CommuniqueDrafting(FactsStore facts, CurrentDrafts drafts, CommuniqueStates communiques, CommandGateway commands,
+                       MongoTemplate mongo) {
+        this.facts = facts;
+        this.drafts = drafts;
+        this.communiques = communiques;
+        this.commands = commands;
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(IncidentEvent event, @SequenceNumber long sequence, EventMessage<?> message, TrackingToken token) {
+        facts.merge(event, sequence, message.getIdentifier());
+        long position = token.position().orElse(-1);
+        reconsider(CommuniqueScope.REGIONAL, event.region(), null, drafts.forRegion(event.region()), position);
+        for (String campaign : facts.campaignsOf(event.incidentId())) {
+            reconsider(CommuniqueScope.NATIONAL, null, campaign, drafts.forCampaign(campaign), position);
+        }
+    }
+
+    @EventHandler
+    void on(CampaignOpenedEvent event) {
+        facts.openCampaign(event.campaignId(), event.title());
+    }
+
+    @EventHandler
+    void on(IncidentLinkedToCampaignEvent event, EventMessage<?> message, TrackingToken token) {
+        facts.link(event.campaignId(), event.incidentId(), message.getIdentifier());
+        reconsider(CommuniqueScope.NATIONAL, null, event.campaignId(), drafts.forCampaign(event.campaignId()),
+                token.position().orElse(-1));
+    }
+
+    @EventHandler
+    void on(IncidentUnlinkedFromCampaignEvent event, TrackingToken token) {
+        facts.unlink(event.campaignId(), event.incidentId());
+        reconsider(CommuniqueScope.NATIONAL, null, event.campaignId(), drafts.forCampaign(event.campaignId()),
+                token.position().orElse(-1));
+    }
+
+    private void reconsider(CommuniqueScope scope, String region, String campaignId, Optional<Draft> draft,
+                            long position) {
+        if (draft.isEmpty()) {
+            return;
+        }
+        String key = scope + ":" + (scope == CommuniqueScope.REGIONAL ? region : campaignId);
+        Document current = mongo.findById(key, Document.class, SCOPES);
+        if (current == null) {
+            create(key, 1, scope, region, campaignId, null, draft.get(), position);
+            return;
+        }
+        int generation = current.getInteger("generation");
+        Optional<CommuniqueView> existing = communiques.find(current.getString("communiqueId"));
+        if (existing.isEmpty()) {
+            create(key, generation, scope, region, campaignId, null, draft.get(), position);
+            return;
+        }
+        CommuniqueView communique = existing.get();
+        if (communique.factsDigest().equals(draft.get().digest())) {
+            return;
+        }
+        switch (communique.status()) {
+            case DRAFT, APPROVED -> send(new ReviseDraft(communique.id(), draft.get(), position));
+            case PUBLISHED -> {
+                String corrected = create(key, generation + 1, scope, region, campaignId, communique.id(), draft.get(),
+                        position);
+                send(new MarkStale(communique.id(), corrected, position));
+            }
+            case SUPERSEDED, WITHDRAWN ->
+                    create(key, generation + 1, scope, region, campaignId, null, draft.get(), position);
+        }
+    }
+
+    private String create(String key, int generation, CommuniqueScope scope, String region, String campaignId,
+                          String supersedes, Draft draft, long position) {
+        String id = UUID.nameUUIDFromBytes((key + "|" + generation).getBytes(StandardCharsets.UTF_8)).toString();
+        try {
+            send(new DraftCommunique(id, scope, region, campaignId, supersedes, draft, position));
+        } catch (AggregateStreamCreationException alreadyDrafted) {
+            log.debug("communiqué {} was already drafted", id);
+        }
+        mongo.upsert(Query.query(where("_id").is(key)),
+                new Update().set("communiqueId", id).set("generation", generation), SCOPES);
+        return id;
+    }
+
+    private void send(Object command) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(SYSTEM.toMetaData()));
+    }
+}

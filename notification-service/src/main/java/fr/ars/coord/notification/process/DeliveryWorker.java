@@ -1,0 +1,95 @@
+package fr.ars.coord.notification.process;
+
+import fr.ars.coord.contracts.Actor;
+import fr.ars.coord.contracts.delivery.DeliveryChannel;
+import fr.ars.coord.notification.NotificationProperties;
+import fr.ars.coord.notification.channel.EmailSender;
+import fr.ars.coord.notification.channel.PublicationPayload;
+import fr.ars.coord.notification.channel.WebhookSender;
+import fr.ars.coord.notification.channel.WebhookSubscriptions;
+import fr.ars.coord.notification.command.DeliveryCommands.RecordAttempt;
+import fr.ars.coord.notification.query.CommuniqueStates;
+import fr.ars.coord.notification.query.CommuniqueView;
+import fr.ars.coord.notification.query.DeliveryLog;
+import fr.ars.coord.notification.query.DeliveryView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Attempts due deliveries one at a time. Before each attempt it re-reads the delivery's own stream, so one
+ * recorded as delivered is never sent again; after it, the result is recorded as an event. Failures are
+ * retried with exponential backoff, then parked. A crash between sending and recording means one more
+ * attempt after restart, with the same delivery id for the receiver to recognise.
+ */
+@Component
+class DeliveryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final Actor SYSTEM = new Actor("notification-service", "notification-service", "SYSTEM", null);
+
+    private final DeliveryLog deliveries;
+    private final CommuniqueStates communiques;
+    private final WebhookSubscriptions subscriptions;
+    private final WebhookSender webhooks;
+    private final EmailSender email;
+    private final CommandGateway commands;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    DeliveryWorker(DeliveryLog deliveries, CommuniqueStates communiques, WebhookSubscriptions subscriptions,
+                   WebhookSender webhooks, EmailSender email, CommandGateway commands,
+                   NotificationProperties properties, Clock clock) {
+        this.deliveries = deliveries;
+        this.communiques = communiques;
+        this.subscriptions = subscriptions;
+        this.webhooks = webhooks;
+        this.email = email;
+        this.commands = commands;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${ars.notifications.delivery.poll-interval-ms:500}")
+    void deliverDue() {
+        for (DeliveryView candidate : deliveries.due(clock.instant())) {
+            try {
+                deliveries.current(candidate.id())
+                        .filter(d -> d.status().equals("PENDING"))
+                        .filter(d -> d.nextAttemptAt() == null || !d.nextAttemptAt().isAfter(clock.instant()))
+                        .ifPresent(this::attempt);
+            } catch (RuntimeException e) {
+                log.warn("delivery {} not attempted: {}", candidate.id(), e.toString());
+            }
+        }
+    }
+
+    private void attempt(DeliveryView delivery) {
+        CommuniqueView communique = communiques.find(delivery.communiqueId()).orElseThrow();
+        PublicationPayload payload = new PublicationPayload(delivery.id(), new PublicationPayload.Communique(
+                communique.id(), communique.scope(), communique.region(), communique.campaignId(), communique.title(),
+                communique.body(), communique.statements(), communique.publishedAt(), communique.supersedes(),
+                properties.publicBaseUrl() + "/api/public/communiques/" + communique.id()));
+        WebhookSender.Result result;
+        if (delivery.channel() == DeliveryChannel.WEBHOOK) {
+            result = subscriptions.find(delivery.target())
+                    .map(subscription -> webhooks.send(subscription, payload))
+                    .orElse(new WebhookSender.Result(false, "subscription no longer exists"));
+        } else {
+            result = email.send(delivery.target(), payload);
+        }
+        Duration backoff = properties.delivery().firstBackoff().multipliedBy(1L << Math.min(delivery.attempts(), 16));
+        Instant next = clock.instant().plus(backoff);
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordAttempt(delivery.id(), result.delivered(),
+                result.outcome(), properties.delivery().maxAttempts(), next)).andMetaData(SYSTEM.toMetaData()));
+        if (!result.delivered()) {
+            log.info("delivery {} attempt {} failed: {}", delivery.id(), delivery.attempts() + 1, result.outcome());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package fr.ars.coord.notification.process;
+
+import fr.ars.coord.contracts.Actor;
+import fr.ars.coord.contracts.communique.CommuniqueApprovedEvent;
+import fr.ars.coord.contracts.communique.CommuniquePublishedEvent;
+import fr.ars.coord.contracts.delivery.DeliveryChannel;
+import fr.ars.coord.notification.NotificationProperties;
+import fr.ars.coord.notification.channel.WebhookSubscription;
+import fr.ars.coord.notification.channel.WebhookSubscriptions;
+import fr.ars.coord.notification.command.CommuniqueCommands.Publish;
+import fr.ars.coord.notification.command.CommuniqueCommands.Supersede;
+import fr.ars.coord.notification.command.DeliveryCommands.ScheduleDelivery;
+import fr.ars.coord.notification.query.CommuniqueStates;
+import fr.ars.coord.notification.writing.CurrentDrafts;
+import fr.ars.coord.notification.writing.Draft;
+import fr.ars.coord.platform.web.RuleViolationException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a publication into deliveries, one per matching webhook subscription and per press address, each with
+ * a delivery id derived from the communiqué and the target (so a repeated event schedules nothing twice); marks
+ * the communiqué a correction replaces as superseded; publishes approved communiqués itself when the
+ * auto-publish policy is on.
+ */
+@Component
+@ProcessingGroup("publication-dispatch")
+class PublicationDispatch {
+
+    private static final Logger log = LoggerFactory.getLogger(PublicationDispatch.class);
+    private static final Actor SYSTEM = new Actor("notification-service", "notification-service", "SYSTEM", null);
+
+    private final CommandGateway commands;
+    private final WebhookSubscriptions subscriptions;
+    private final NotificationProperties properties;
+    private final CommuniqueStates communiques;
+    private final CurrentDrafts drafts;
+
+    PublicationDispatch(CommandGateway commands, WebhookSubscriptions subscriptions, NotificationProperties properties,
+                        CommuniqueStates communiques, CurrentDrafts drafts) {
+        this.commands = commands;
+        this.subscriptions = subscriptions;
+        this.properties = properties;
+        this.communiques = communiques;
+        this.drafts = drafts;
+    }
+
+    static String deliveryId(String communiqueId, DeliveryChannel channel, String target) {
+        return UUID.nameUUIDFromBytes((communiqueId + "|" + channel + "|" + target).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    @EventHandler
+    void on(CommuniquePublishedEvent event) {
+        if (event.supersedes() != null) {
+            send(new Supersede(event.supersedes(), event.communiqueId()));
+        }
+        for (WebhookSubscription subscription : subscriptions.all()) {
+            if (subscription.wants(event.region())) {
+                schedule(event.communiqueId(), DeliveryChannel.WEBHOOK, subscription.id());
+            }
+        }
+        for (String address : properties.pressList()) {
+            schedule(event.communiqueId(), DeliveryChannel.EMAIL, address);
+        }
+    }
+
+    @EventHandler
+    void on(CommuniqueApprovedEvent event) {
+        if (!properties.autoPublish()) {
+            return;
+        }
+        communiques.find(event.communiqueId()).ifPresent(view -> {
+            String current = drafts.forScope(view.scope(), view.region(), view.campaignId()).map(Draft::digest)
+                    .orElse(null);
+            try {
+                send(new Publish(view.id(), current));
+            } catch (RuleViolationException notPublishable) {
+                log.info("communiqué {} not published automatically: {}", view.id(), notPublishable.getMessage());
+            }
+        });
+    }
+
+    private void schedule(String communiqueId, DeliveryChannel channel, String target) {
+        try {
+            send(new ScheduleDelivery(deliveryId(communiqueId, channel, target), communiqueId, channel, target));
+        } catch (AggregateStreamCreationException alreadyScheduled) {
+            log.debug("delivery of {} to {} already scheduled", communiqueId, target);
+        }
+    }
+
+    private void send(Object command) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(SYSTEM.toMetaData()));
+    }
+}

@@ -1,0 +1,46 @@
+package fr.ars.coord.notification.query;
+
+import fr.ars.coord.contracts.communique.CommuniqueEvent;
+import fr.ars.coord.contracts.delivery.DeliveryEvent;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the communiqué list and the delivery log in MongoDB: after each event the document is rewritten
+ * from the aggregate's own stream, guarded by the event's sequence number, so repeats and replays converge.
+ */
+@Component
+@ProcessingGroup("communique-views")
+class CommuniqueListProjection {
+
+    private final CommuniqueStates communiques;
+    private final DeliveryLog deliveries;
+    private final CommuniqueList list;
+
+    CommuniqueListProjection(CommuniqueStates communiques, DeliveryLog deliveries, CommuniqueList list) {
+        this.communiques = communiques;
+        this.deliveries = deliveries;
+        this.list = list;
+    }
+
+    @EventHandler
+    void on(CommuniqueEvent event, @SequenceNumber long sequence) {
+        communiques.find(event.communiqueId()).ifPresent(list::save);
+    }
+
+    @EventHandler
+    void on(DeliveryEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        deliveries.refresh(event.deliveryId());
+    }
+
+    @ResetHandler
+    void reset() {
+        list.clear();
+        deliveries.clear();
+    }
+}

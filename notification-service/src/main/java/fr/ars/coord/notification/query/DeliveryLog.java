@@ -1,0 +1,85 @@
+package fr.ars.coord.notification.query;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import fr.ars.coord.contracts.delivery.DeliveryAttemptedEvent;
+import fr.ars.coord.contracts.delivery.DeliveryParkedEvent;
+import fr.ars.coord.contracts.delivery.DeliveryScheduledEvent;
+import fr.ars.coord.contracts.delivery.DeliverySucceededEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** Deliveries: folded from each delivery's own stream (exact), kept in MongoDB for lists and due work. */
+@Component
+public class DeliveryLog {
+
+    static final String COLLECTION = "deliveries";
+    private final EventStore eventStore;
+    private final MongoTemplate mongo;
+
+    public DeliveryLog(EventStore eventStore, MongoTemplate mongo) {
+        this.eventStore = eventStore;
+        this.mongo = mongo;
+    }
+
+    public Optional<DeliveryView> current(String deliveryId) {
+        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(deliveryId).asStream().toList();
+        if (events.isEmpty() || !(events.get(0).getPayload() instanceof DeliveryScheduledEvent scheduled)) {
+            return Optional.empty();
+        }
+        String status = "PENDING";
+        int attempts = 0;
+        Instant next = events.get(0).getTimestamp();
+        List<DeliveryView.Attempt> history = new ArrayList<>();
+        for (DomainEventMessage<?> event : events) {
+            if (event.getPayload() instanceof DeliveryAttemptedEvent e) {
+                attempts = e.attempt();
+                next = e.nextAttemptAt();
+                history.add(new DeliveryView.Attempt(e.attempt(), e.outcome(), event.getTimestamp(), false));
+            } else if (event.getPayload() instanceof DeliverySucceededEvent e) {
+                attempts = e.attempt();
+                status = "DELIVERED";
+                next = null;
+                history.add(new DeliveryView.Attempt(e.attempt(), e.outcome(), event.getTimestamp(), true));
+            } else if (event.getPayload() instanceof DeliveryParkedEvent) {
+                status = "PARKED";
+                next = null;
+            }
+        }
+        return Optional.of(new DeliveryView(deliveryId, scheduled.communiqueId(), scheduled.channel(),
+                scheduled.target(), status, attempts, next, history, events.get(0).getTimestamp(),
+                events.get(events.size() - 1).getSequenceNumber()));
+    }
+
+    void refresh(String deliveryId) {
+        current(deliveryId).ifPresent(view -> {
+            DeliveryView stored = mongo.findById(deliveryId, DeliveryView.class, COLLECTION);
+            if (stored == null || stored.version() < view.version()) {
+                mongo.save(view, COLLECTION);
+            }
+        });
+    }
+
+    void clear() {
+        mongo.dropCollection(COLLECTION);
+    }
+
+    /** Deliveries still to attempt whose time has come (read model: re-check {@link #current} before acting). */
+    public List<DeliveryView> due(Instant now) {
+        return mongo.find(Query.query(where("status").is("PENDING").and("nextAttemptAt").lte(now))
+                .with(Sort.by("nextAttemptAt")).limit(100), DeliveryView.class, COLLECTION);
+    }
+
+    public List<DeliveryView> ofTarget(String target) {
+        return mongo.find(Query.query(where("target").is(target)).with(Sort.by(Sort.Direction.DESC, "scheduledAt")),
+                DeliveryView.class, COLLECTION);
+    }
+}

@@ -1,0 +1,14 @@
+package fr.ars.coord.notification.query;
+
+import fr.ars.coord.contracts.delivery.DeliveryChannel;
+import java.time.Instant;
+import java.util.List;
+
+/** One delivery with every attempt; {@code status} is PENDING, DELIVERED or PARKED. */
+public record DeliveryView(String id, String communiqueId, DeliveryChannel channel, String target, String status,
+                           int attempts, Instant nextAttemptAt, List<Attempt> history, Instant scheduledAt,
+                           long version) {
+
+    public record Attempt(int attempt, String outcome, Instant at, boolean delivered) {
+    }
+}

@@ -1,0 +1,116 @@
+package fr.ars.coord.notification.web;
+
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import fr.ars.coord.contracts.communique.CommuniqueScope;
+import fr.ars.coord.contracts.communique.CommuniqueStatus;
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.notification.NotificationProperties;
+import fr.ars.coord.notification.query.CommuniqueList;
+import fr.ars.coord.notification.query.CommuniqueStates;
+import fr.ars.coord.notification.query.CommuniqueView;
+import fr.ars.coord.platform.web.NotFoundException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the public sees, without authentication: published communiqués, and superseded ones with a link to
+ * their correction. Drafts, approvals and withdrawn texts never appear here.
+ */
+@RestController
+class PublicCommuniqueController {
+
+    private static final String FEED_ID = "urn:uuid:5b7e1c3a-0d4e-4f59-9a51-7c2e4d8f1a06";
+
+    private final CommuniqueList list;
+    private final CommuniqueStates communiques;
+    private final String baseUrl;
+
+    PublicCommuniqueController(CommuniqueList list, CommuniqueStates communiques, NotificationProperties properties) {
+        this.list = list;
+        this.communiques = communiques;
+        this.baseUrl = properties.publicBaseUrl();
+    }
+
+    record PublicCommunique(String id, CommuniqueScope scope, String region, String regionName, String title,
+                            String body, Instant publishedAt, CommuniqueStatus status, String supersedes,
+                            String supersededBy, String url) {
+    }
+
+    @GetMapping(path = "/api/public/communiques", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<PublicCommunique> all() {
+        return list.published().stream().map(this::toPublic).toList();
+    }
+
+    @GetMapping(path = "/api/public/communiques/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    PublicCommunique one(@PathVariable String id) {
+        return communiques.find(id)
+                .filter(c -> c.status() == CommuniqueStatus.PUBLISHED || c.status() == CommuniqueStatus.SUPERSEDED)
+                .map(this::toPublic)
+                .orElseThrow(() -> new NotFoundException("No such published communiqué."));
+    }
+
+    @GetMapping(path = "/feeds/communiques.atom", produces = "application/atom+xml;charset=UTF-8")
+    ResponseEntity<String> atom() throws FeedException {
+        List<CommuniqueView> published = list.published();
+        Feed feed = new Feed("atom_1.0");
+        feed.setId(FEED_ID);
+        feed.setTitle("Communiqués des agences régionales de santé — cyberincidents");
+        Link self = new Link();
+        self.setRel("self");
+        self.setHref(baseUrl + "/feeds/communiques.atom");
+        feed.setOtherLinks(List.of(self));
+        Person author = new Person();
+        author.setName("Agences régionales de santé");
+        feed.setAuthors(List.of(author));
+        feed.setUpdated(Date.from(published.stream().map(CommuniqueView::publishedAt).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).orElse(Instant.EPOCH)));
+        List<Entry> entries = new ArrayList<>();
+        for (CommuniqueView communique : published) {
+            PublicCommunique p = toPublic(communique);
+            Entry entry = new Entry();
+            entry.setId("urn:uuid:" + p.id());
+            entry.setTitle(p.title());
+            entry.setUpdated(Date.from(p.publishedAt()));
+            entry.setPublished(Date.from(p.publishedAt()));
+            Link alternate = new Link();
+            alternate.setRel("alternate");
+            alternate.setHref(p.url());
+            List<Link> links = new ArrayList<>(List.of(alternate));
+            if (p.supersededBy() != null) {
+                Link correction = new Link();
+                correction.setRel("related");
+                correction.setTitle("Version corrigée");
+                correction.setHref(baseUrl + "/api/public/communiques/" + p.supersededBy());
+                links.add(correction);
+            }
+            entry.setAlternateLinks(links);
+            Content content = new Content();
+            content.setType("text");
+            content.setValue((p.supersededBy() != null ? "[Remplacé par une version corrigée] " : "") + p.body());
+            entry.setContents(List.of(content));
+            entries.add(entry);
+        }
+        feed.setEntries(entries);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+                .body(new WireFeedOutput().outputString(feed));
+    }
+
+    private PublicCommunique toPublic(CommuniqueView c) {
+        String regionName = c.region() == null ? null : Region.byCode(c.region()).map(Region::displayName).orElse(null);
+        return new PublicCommunique(c.id(), c.scope(), c.region(), regionName, c.title(), c.body(), c.publishedAt(),
+                c.status(), c.supersedes(), c.supersededBy(), baseUrl + "/api/public/communiques/" + c.id());
+    }
+}

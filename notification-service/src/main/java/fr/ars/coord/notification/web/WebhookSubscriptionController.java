@@ -1,0 +1,107 @@
+package fr.ars.coord.notification.web;
+
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.notification.channel.WebhookSubscription;
+import fr.ars.coord.notification.channel.WebhookSubscriptions;
+import fr.ars.coord.notification.query.DeliveryLog;
+import fr.ars.coord.notification.query.DeliveryView;
+import fr.ars.coord.platform.security.StaffMember;
+import fr.ars.coord.platform.web.InvalidRequestException;
+import fr.ars.coord.platform.web.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Webhook subscriptions (national coordination cell) and their delivery log. Secrets are never returned. */
+@RestController
+@RequestMapping(path = "/api/webhook-subscriptions", produces = MediaType.APPLICATION_JSON_VALUE)
+class WebhookSubscriptionController {
+
+    private final WebhookSubscriptions subscriptions;
+    private final DeliveryLog deliveries;
+
+    WebhookSubscriptionController(WebhookSubscriptions subscriptions, DeliveryLog deliveries) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+    }
+
+    record SubscribeRequest(@NotBlank @Size(max = 2000) String url, @NotBlank @Size(min = 16, max = 500) String secret,
+                            @Size(max = 18) List<@NotBlank String> regions) {
+    }
+
+    record SubscriptionView(String id, String url, List<String> regions, Instant createdAt, String createdBy) {
+        static SubscriptionView of(WebhookSubscription s) {
+            return new SubscriptionView(s.id(), s.url(), s.regions(), s.createdAt(), s.createdBy());
+        }
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<SubscriptionView> subscribe(@Valid @RequestBody SubscribeRequest request, Authentication authentication) {
+        StaffMember member = StaffMember.from(authentication);
+        requireCoordinator(member);
+        URI url;
+        try {
+            url = URI.create(request.url().strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("url", "must be an absolute http or https URL");
+        }
+        if (url.getScheme() == null || !List.of("http", "https").contains(url.getScheme()) || url.getHost() == null) {
+            throw new InvalidRequestException("url", "must be an absolute http or https URL");
+        }
+        List<String> regions = request.regions() == null ? List.of() : request.regions().stream().distinct().toList();
+        List<fr.ars.coord.platform.web.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < regions.size(); i++) {
+            if (!Region.isKnown(regions.get(i))) {
+                errors.add(new fr.ars.coord.platform.web.FieldError("regions[" + i + "]", "is not a region code"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        WebhookSubscription subscription = new WebhookSubscription(UUID.randomUUID().toString(), url.toString(),
+                request.secret(), regions, Instant.now(), member.username() != null ? member.username() : member.subject());
+        subscriptions.add(subscription);
+        return ResponseEntity.created(URI.create("/api/webhook-subscriptions/" + subscription.id()))
+                .body(SubscriptionView.of(subscription));
+    }
+
+    @GetMapping
+    List<SubscriptionView> list(Authentication authentication) {
+        requireNationalReader(StaffMember.from(authentication));
+        return subscriptions.all().stream().map(SubscriptionView::of).toList();
+    }
+
+    @GetMapping("/{id}/deliveries")
+    List<DeliveryView> deliveries(@PathVariable String id, Authentication authentication) {
+        requireNationalReader(StaffMember.from(authentication));
+        subscriptions.find(id).orElseThrow(() -> new NotFoundException("No such subscription."));
+        return deliveries.ofTarget(id);
+    }
+
+    private static void requireCoordinator(StaffMember member) {
+        if (!member.hasRole(StaffMember.NATIONAL_COORDINATOR)) {
+            throw new AccessDeniedException("webhook subscriptions are managed by the national coordination cell");
+        }
+    }
+
+    private static void requireNationalReader(StaffMember member) {
+        if (!member.seesAllRegions()) {
+            throw new AccessDeniedException("national readers only");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package fr.ars.coord.notification.writing;
+
+import fr.ars.coord.contracts.communique.CommuniqueScope;
+import fr.ars.coord.notification.facts.FactsStore;
+import fr.ars.coord.notification.facts.IncidentFacts;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** The text the recorded facts produce now for a region or a campaign, if they call for a communiqué. */
+@Component
+public class CurrentDrafts {
+
+    private final FactsStore facts;
+
+    public CurrentDrafts(FactsStore facts) {
+        this.facts = facts;
+    }
+
+    public Optional<Draft> forRegion(String region) {
+        List<IncidentFacts> exposing = facts.ofRegion(region).stream().filter(IncidentFacts::exposesPersonalData)
+                .toList();
+        return exposing.isEmpty() ? Optional.empty() : Optional.of(CommuniqueWriter.regional(region, exposing));
+    }
+
+    /** A national communiqué once the campaign's incidents exposing patient data span two regions or more. */
+    public Optional<Draft> forCampaign(String campaignId) {
+        return facts.campaign(campaignId).flatMap(campaign -> {
+            List<IncidentFacts> exposing = facts.byIds(campaign.links().keySet()).stream()
+                    .filter(IncidentFacts::exposesPersonalData).toList();
+            long regions = exposing.stream().map(IncidentFacts::region).distinct().count();
+            return regions >= 2 ? Optional.of(CommuniqueWriter.national(exposing)) : Optional.empty();
+        });
+    }
+
+    public Optional<Draft> forScope(CommuniqueScope scope, String region, String campaignId) {
+        return scope == CommuniqueScope.REGIONAL ? forRegion(region) : forCampaign(campaignId);
+    }
+}
