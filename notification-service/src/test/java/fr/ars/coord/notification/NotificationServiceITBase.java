@@ -1,0 +1,70 @@
+package fr.ars.coord.notification;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import fr.ars.coord.contracts.Actor;
+import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.EmbeddedStores;
+import fr.ars.coord.platform.testing.TestJwtDecoderConfiguration;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * notification-service on the embedded stores, with a real SMTP server (GreenMail) for the press list.
+ * Incident and campaign events are appended to the shared event store as the other services append them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ars.notifications.press-list=presse@ars.example,redaction@journal.example",
+        "ars.notifications.delivery.max-attempts=3",
+        "ars.notifications.delivery.first-backoff=PT0.2S",
+        "ars.notifications.delivery.poll-interval-ms=100"})
+@Import(TestJwtDecoderConfiguration.class)
+public abstract class NotificationServiceITBase {
+
+    protected static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void stores(DynamicPropertyRegistry registry) {
+        EmbeddedStores.register(registry, "notification-service-it");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    protected EventStore eventStore;
+
+    protected ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient("http://localhost:" + port);
+    }
+
+    /** Appends events of one aggregate starting at {@code firstSequence}; returns their event ids. */
+    protected List<String> record(String aggregateType, String aggregateId, long firstSequence, Object... events) {
+        List<GenericDomainEventMessage<Object>> messages = new ArrayList<>();
+        for (int i = 0; i < events.length; i++) {
+            messages.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, firstSequence + i, events[i],
+                    MetaData.from(new Actor("sub-test", "ars-test", "ARS", null).toMetaData())));
+        }
+        eventStore.publish(messages);
+        return messages.stream().map(GenericDomainEventMessage::getIdentifier).toList();
+    }
+}

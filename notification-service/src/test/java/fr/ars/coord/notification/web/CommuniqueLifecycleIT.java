@@ -1,0 +1,291 @@
+package fr.ars.coord.notification.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
+import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
+import fr.ars.coord.contracts.incident.AttackVector;
+import fr.ars.coord.contracts.incident.ContainmentAction;
+import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
+import fr.ars.coord.contracts.incident.ExposedDataItem;
+import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
+import fr.ars.coord.contracts.incident.IncidentReportedEvent;
+import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.notification.NotificationServiceITBase;
+import fr.ars.coord.notification.WebhookReceiver;
+import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.TestTokens;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class CommuniqueLifecycleIT extends NotificationServiceITBase {
+
+    private static final Set<ExposedDataItem> IDENTITY = Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.FIRST_NAME,
+            ExposedDataItem.AGE, ExposedDataItem.PHONE, ExposedDataItem.EMAIL);
+    private static final String PUBLISHER = TestTokens.token("service-account-communique-publisher", null, null,
+            "communique-publisher");
+
+    private static String comms(String region) {
+        return TestTokens.token("comms-" + region.substring(3).toLowerCase(), "ARS", region, "communication-officer");
+    }
+
+    /** Reports and assesses an incident; returns [incidentId, reportEventId, assessmentEventId]. */
+    private String[] incident(String region, long patients) {
+        String id = UUID.randomUUID().toString();
+        List<String> ids = record("Incident", id, 0,
+                new IncidentReportedEvent(id, region, "Usurpation", "Compte usurpé", Instant.parse("2025-11-21T17:30:00Z"),
+                        AttackVector.ACCOUNT_USURPATION, OperationalImpact.NONE),
+                new ContainmentActionRecordedEvent(id, region, ContainmentAction.ACCOUNTS_BLOCKED, null),
+                new IncidentAssessedEvent(id, region, IDENTITY, false, patients, List.of(), null));
+        return new String[] {id, ids.get(0), ids.get(2)};
+    }
+
+    private JsonNode regionalCommunique(String region, String status) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            for (JsonNode c : api.get("/api/communiques?region=" + region, TestTokens.national()).json()) {
+                if (c.get("status").asText().equals(status)) {
+                    found[0] = c;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    private String subscribe(WebhookReceiver receiver, String secret, String... regions) {
+        String body = "{\"url\": \"" + receiver.url() + "\", \"secret\": \"" + secret + "\", \"regions\": "
+                + (regions.length == 0 ? "[]" : "[\"" + String.join("\",\"", regions) + "\"]") + "}";
+        Response created = api.post("/api/webhook-subscriptions", TestTokens.national(), body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.body()).doesNotContain(secret);
+        return created.json().get("id").asText();
+    }
+
+    @Test
+    void draftedFromFactsApprovedPublishedToEveryChannelOnceThenCorrected() throws Exception {
+        String secret = "hdf-webhook-secret-" + UUID.randomUUID();
+        WebhookReceiver hdfReceiver = new WebhookReceiver(secret);
+        WebhookReceiver norReceiver = new WebhookReceiver(secret);
+        String hdfSubscription = subscribe(hdfReceiver, secret, "FR-HDF");
+        subscribe(norReceiver, secret, "FR-NOR");
+
+        String[] incident = incident("FR-HDF", 12000);
+        JsonNode draft = regionalCommunique("FR-HDF", "DRAFT");
+        String id = draft.get("id").asText();
+
+        JsonNode view = api.get("/api/communiques/" + id, comms("FR-HDF")).json();
+        assertThat(view.get("scope").asText()).isEqualTo("REGIONAL");
+        assertThat(view.get("body").asText()).contains("Aucune donnée médicale").contains("12 000 patients");
+        assertThat(view.get("factsPosition").asLong()).isNotNegative();
+        JsonNode spared = null;
+        for (JsonNode statement : view.get("statements")) {
+            if (statement.get("kind").asText().equals("MEDICAL_DATA_SPARED")) {
+                spared = statement;
+            }
+        }
+        assertThat(spared.get("eventIds").toString()).contains(incident[2]);
+        assertThat(view.get("statements").get(0).get("eventIds").toString()).contains(incident[1]);
+
+        assertThat(api.post("/api/communiques/" + id + "/publish", comms("FR-HDF"), "").status()).isEqualTo(409);
+        assertThat(api.post("/api/communiques/" + id + "/approve", comms("FR-NOR"), "").status()).isEqualTo(403);
+        assertThat(api.post("/api/communiques/" + id + "/approve", TestTokens.arsStaff("FR-HDF"), "").status())
+                .isEqualTo(403);
+        Response approved = api.post("/api/communiques/" + id + "/approve", comms("FR-HDF"), "");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.json().get("status").asText()).isEqualTo("APPROVED");
+        assertThat(approved.json().at("/approvedBy/username").asText()).isEqualTo("comms-hdf");
+        assertThat(atomEntries()).noneMatch(e -> e.getUri().contains(id));
+        assertThat(api.get("/api/public/communiques", null).body()).doesNotContain(id);
+
+        Response published = api.post("/api/communiques/" + id + "/publish", PUBLISHER, "");
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        assertThat(published.json().get("status").asText()).isEqualTo("PUBLISHED");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> hdfReceiver.distinctDeliveries() == 1
+                && mailsWithSubject(draft.get("title").asText()) == 2);
+        assertThat(hdfReceiver.received).allMatch(WebhookReceiver.Received::signatureValid);
+        assertThat(hdfReceiver.received.get(0).body()).contains(id).contains("Hauts-de-France");
+        assertThat(norReceiver.received).isEmpty();
+        MimeMessage mail = Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> subject(m).equals(draft.get("title").asText())).findFirst().orElseThrow();
+        assertThat(mail.getContent()).isInstanceOf(MimeMultipart.class);
+        assertThat(mail.getMessageID()).contains("@communiques.ars.sante.fr");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode deliveries = api.get("/api/webhook-subscriptions/" + hdfSubscription + "/deliveries",
+                    TestTokens.national()).json();
+            assertThat(deliveries).hasSize(1);
+            assertThat(deliveries.get(0).get("status").asText()).isEqualTo("DELIVERED");
+            assertThat(deliveries.get(0).get("attempts").asInt()).isEqualTo(1);
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> atomEntries().stream().anyMatch(e -> e.getUri().contains(id)));
+
+        // new facts after publication: the published text stays, a correction is drafted
+        record("Incident", incident[0], 3, new IncidentAssessedEvent(incident[0], "FR-HDF", IDENTITY, false, 15000,
+                List.of(), "réévaluation"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode old = api.get("/api/communiques/" + id, TestTokens.national()).json();
+            assertThat(old.get("stale").asBoolean()).isTrue();
+            assertThat(old.get("status").asText()).isEqualTo("PUBLISHED");
+            assertThat(old.get("body").asText()).contains("12 000 patients");
+        });
+        String correction = api.get("/api/communiques/" + id, TestTokens.national()).json().get("correctedBy").asText();
+        JsonNode corrected = api.get("/api/communiques/" + correction, comms("FR-HDF")).json();
+        assertThat(corrected.get("supersedes").asText()).isEqualTo(id);
+        assertThat(corrected.get("body").asText()).contains("15 000 patients");
+        assertThat(api.post("/api/communiques/" + correction + "/approve", comms("FR-HDF"), "").status()).isEqualTo(200);
+        assertThat(api.post("/api/communiques/" + correction + "/publish", comms("FR-HDF"), "").status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(api.get("/api/communiques/" + id, TestTokens.national()).json().get("status").asText())
+                    .isEqualTo("SUPERSEDED");
+            assertThat(hdfReceiver.distinctDeliveries()).isEqualTo(2);
+            SyndEntry old = atomEntries().stream().filter(e -> e.getUri().contains(id)).findFirst().orElseThrow();
+            assertThat(old.getLinks()).anyMatch(l -> l.getHref().endsWith(correction));
+        });
+        assertThat(hdfReceiver.received.size()).as("each publication reached the subscriber once").isEqualTo(2);
+    }
+
+    @Test
+    void publicationIsRefusedWhenFactsChangeAfterApproval() {
+        String[] incident = incident("FR-BRE", 100);
+        String id = regionalCommunique("FR-BRE", "DRAFT").get("id").asText();
+        assertThat(api.post("/api/communiques/" + id + "/approve", comms("FR-BRE"), "").status()).isEqualTo(200);
+        record("Incident", incident[0], 3, new IncidentAssessedEvent(incident[0], "FR-BRE", IDENTITY, false, 900,
+                List.of(), null));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            Response refused = api.post("/api/communiques/" + id + "/publish", comms("FR-BRE"), "");
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.isProblem()).isTrue();
+        });
+        JsonNode revised = api.get("/api/communiques/" + id, comms("FR-BRE")).json();
+        assertThat(revised.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(revised.get("body").asText()).contains("900 patients");
+    }
+
+    @Test
+    void medicalExposureIsNeverDenied() {
+        String id = UUID.randomUUID().toString();
+        record("Incident", id, 0,
+                new IncidentReportedEvent(id, "FR-OCC", "Rançongiciel", "Chiffrement", Instant.parse("2025-11-20T08:00:00Z"),
+                        AttackVector.RANSOMWARE, OperationalImpact.SEVERE),
+                new IncidentAssessedEvent(id, "FR-OCC", Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.MEDICAL_RECORD),
+                        true, 50, List.of(), null));
+        JsonNode draft = regionalCommunique("FR-OCC", "DRAFT");
+        String body = api.get("/api/communiques/" + draft.get("id").asText(), TestTokens.auditor()).json()
+                .get("body").asText();
+        assertThat(body).contains("dossiers médicaux").doesNotContain("Aucune donnée médicale").contains("rançongiciel");
+    }
+
+    @Test
+    void failingWebhookIsRetriedThenParkedAndVisible() {
+        String secret = "failing-webhook-secret-123";
+        WebhookReceiver failing = new WebhookReceiver(secret);
+        failing.status = 500;
+        String subscription = subscribe(failing, secret, "FR-PAC");
+        incident("FR-PAC", 10);
+        String id = regionalCommunique("FR-PAC", "DRAFT").get("id").asText();
+        api.post("/api/communiques/" + id + "/approve", comms("FR-PAC"), "");
+        assertThat(api.post("/api/communiques/" + id + "/publish", PUBLISHER, "").status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode deliveries = api.get("/api/webhook-subscriptions/" + subscription + "/deliveries",
+                    TestTokens.auditor()).json();
+            assertThat(deliveries).hasSize(1);
+            assertThat(deliveries.get(0).get("status").asText()).isEqualTo("PARKED");
+            assertThat(deliveries.get(0).get("attempts").asInt()).isEqualTo(3);
+            assertThat(deliveries.get(0).get("history").findValuesAsText("outcome")).containsOnly("HTTP 500");
+        });
+        assertThat(failing.distinctDeliveries()).isEqualTo(1);
+        assertThat(failing.received).hasSize(3);
+    }
+
+    @Test
+    void aCampaignAcrossTwoRegionsGetsANationalDraftSeenByBothRegions() {
+        String[] guadeloupe = incident("FR-971", 40);
+        String[] martinique = incident("FR-972", 60);
+        String campaign = UUID.randomUUID().toString();
+        record("Campaign", campaign, 0, new CampaignOpenedEvent(campaign, "Antilles", null),
+                new IncidentLinkedToCampaignEvent(campaign, guadeloupe[0], "FR-971"),
+                new IncidentLinkedToCampaignEvent(campaign, martinique[0], "FR-972"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode seen = api.get("/api/communiques", TestTokens.arsStaff("FR-971")).json();
+            JsonNode national = null;
+            for (JsonNode c : seen) {
+                if (c.get("scope").asText().equals("NATIONAL") && campaign.equals(c.get("campaignId").asText())) {
+                    national = c;
+                }
+            }
+            assertThat(national).isNotNull();
+            assertThat(national.get("body").asText()).contains("Guadeloupe").contains("Martinique").contains("100 patients");
+            assertThat(api.post("/api/communiques/" + national.get("id").asText() + "/approve", comms("FR-971"), "")
+                    .status()).isEqualTo(403);
+        });
+        JsonNode forMartinique = api.get("/api/communiques", TestTokens.esanteStaff("FR-972")).json();
+        assertThat(forMartinique.toString()).contains(campaign).doesNotContain("\"region\":\"FR-971\"");
+    }
+
+    @Test
+    void accessRulesAndBadInput() {
+        incident("FR-CVL", 5);
+        String id = regionalCommunique("FR-CVL", "DRAFT").get("id").asText();
+        assertThat(api.get("/api/communiques/" + id, comms("FR-GES")).status()).isEqualTo(403);
+        assertThat(api.get("/api/communiques?region=FR-CVL", comms("FR-GES")).status()).isEqualTo(403);
+        assertThat(api.get("/api/communiques", TestTokens.token("x", null, null, "communique-publisher")).status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/communiques", null).status()).isEqualTo(401);
+        assertThat(api.get("/api/communiques/" + UUID.randomUUID(), TestTokens.national()).status()).isEqualTo(404);
+        assertThat(api.post("/api/communiques/" + id + "/withdraw", comms("FR-CVL"), "{}").status()).isEqualTo(400);
+        assertThat(api.post("/api/webhook-subscriptions", comms("FR-CVL"),
+                "{\"url\": \"http://x.example/h\", \"secret\": \"0123456789abcdef\"}").status()).isEqualTo(403);
+        Response badUrl = api.post("/api/webhook-subscriptions", TestTokens.national(),
+                "{\"url\": \"ftp://x\", \"secret\": \"0123456789abcdef\"}");
+        assertThat(badUrl.status()).isEqualTo(400);
+        assertThat(badUrl.body()).contains("url");
+        Response badRegion = api.post("/api/webhook-subscriptions", TestTokens.national(),
+                "{\"url\": \"https://x.example/h\", \"secret\": \"0123456789abcdef\", \"regions\": [\"FR-XX\"]}");
+        assertThat(badRegion.body()).contains("regions[0]");
+        Response shortSecret = api.post("/api/webhook-subscriptions", TestTokens.national(),
+                "{\"url\": \"https://x.example/h\", \"secret\": \"short\"}");
+        assertThat(shortSecret.body()).contains("secret");
+        Response withdrawn = api.post("/api/communiques/" + id + "/withdraw", comms("FR-CVL"),
+                "{\"reason\": \"périmètre erroné\"}");
+        assertThat(withdrawn.json().get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.json().get("withdrawalReason").asText()).isEqualTo("périmètre erroné");
+    }
+
+    private List<SyndEntry> atomEntries() throws Exception {
+        Response atom = api.get("/feeds/communiques.atom", null);
+        assertThat(atom.status()).isEqualTo(200);
+        assertThat(atom.contentType()).startsWith("application/atom+xml");
+        SyndFeed feed = new SyndFeedInput().build(new StringReader(atom.body()));
+        assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        return feed.getEntries();
+    }
+
+    private static long mailsWithSubject(String subject) {
+        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> subject(m).equals(subject)).count();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}
