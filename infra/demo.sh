@@ -5,7 +5,9 @@
 # only (medical records spared), with a different patient estimate per region; CERT Santé and the CNIL
 # are notified within their deadlines.
 #
-# The national cell then opens a national campaign and links both incidents to it.
+# The national cell then opens a national campaign and links both incidents to it. Each region's
+# communication officer approves and publishes the communiqué drafted from these facts, and the national
+# cell the national one.
 #
 # Every creation carries an Idempotency-Key and links already made are left as they are, so running it
 # twice records nothing twice.
@@ -83,4 +85,27 @@ for id in "${INCIDENTS[@]}"; do
   link "$national" "$campaign" "$id"
 done
 echo "  national campaign $campaign"
+
+# publish_communique TOKEN SCOPE REGION-OR-CAMPAIGN: approve and publish the drafted communiqué once drafted
+publish_communique() {
+  local token="$1" field="$2" value="$3" id="" status="" tries=0
+  while [ -z "$id" ] && [ $tries -lt 60 ]; do
+    read -r id status < <(curl -fsS "$API/api/communiques" -H "Authorization: Bearer $token" \
+      | jq -r --arg f "$field" --arg v "$value" \
+        '[.[] | select(.[$f] == $v and .status != "WITHDRAWN" and .status != "SUPERSEDED")] | first | select(. != null) | "\(.id) \(.status)"')
+    [ -n "$id" ] || { sleep 0.5; tries=$((tries + 1)); }
+  done
+  [ -n "$id" ] || { echo "no communiqué drafted for $value" >&2; return 1; }
+  if [ "$status" = "DRAFT" ]; then
+    curl -fsS -X POST "$API/api/communiques/$id/approve" -H "Authorization: Bearer $token" >/dev/null
+    status=APPROVED
+  fi
+  if [ "$status" = "APPROVED" ]; then
+    curl -fsS -X POST "$API/api/communiques/$id/publish" -H "Authorization: Bearer $token" >/dev/null
+  fi
+  echo "  communiqué $id published ($value)"
+}
+publish_communique "$(token comms-hdf)" region FR-HDF
+publish_communique "$(token comms-nor)" region FR-NOR
+publish_communique "$national" campaignId "$campaign"
 echo "See README.md (Calling the API) to query them with a token."

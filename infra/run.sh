@@ -120,13 +120,14 @@ wait_for_port() {
 # --- build -------------------------------------------------------------------------------------------
 INCIDENT_JAR="$ROOT/incident-service/target/incident-service-0.1.0-SNAPSHOT.jar"
 REGION_JAR="$ROOT/region-service/target/region-service-0.1.0-SNAPSHOT.jar"
+NOTIFICATION_JAR="$ROOT/notification-service/target/notification-service-0.1.0-SNAPSHOT.jar"
 GATEWAY_JAR="$ROOT/gateway/target/gateway-0.1.0-SNAPSHOT.jar"
 STORES_JAR="$ROOT/infra/target/infra-stores.jar"
 if [ "$BUILD" = 1 ]; then
   log "building (Maven, tests skipped: run them with ./mvnw verify)"
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests install -pl incident-service,region-service,gateway,infra -am)
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests install -pl incident-service,region-service,notification-service,gateway,infra -am)
 fi
-for jar in "$INCIDENT_JAR" "$REGION_JAR" "$GATEWAY_JAR" "$STORES_JAR"; do
+for jar in "$INCIDENT_JAR" "$REGION_JAR" "$NOTIFICATION_JAR" "$GATEWAY_JAR" "$STORES_JAR"; do
   [ -f "$jar" ] || fail "$jar is missing: run without --no-build"
 done
 
@@ -163,6 +164,7 @@ require_free_port "$KEYCLOAK_PORT" Keycloak
 require_free_port "$KEYCLOAK_MANAGEMENT_PORT" "Keycloak management"
 require_free_port "$INCIDENT_SERVICE_PORT" incident-service
 require_free_port "$REGION_SERVICE_PORT" region-service
+require_free_port "$NOTIFICATION_SERVICE_PORT" notification-service
 require_free_port "$GATEWAY_PORT" gateway
 
 # shellcheck disable=SC2086
@@ -190,11 +192,15 @@ INCIDENT_PID=${PIDS[-1]}
 # shellcheck disable=SC2086
 start region-service "$LOGS/region-service.log" java $SERVICE_JAVA_OPTS -jar "$REGION_JAR"
 REGION_PID=${PIDS[-1]}
+# shellcheck disable=SC2086
+start notification-service "$LOGS/notification-service.log" java $SERVICE_JAVA_OPTS -jar "$NOTIFICATION_JAR"
+NOTIFICATION_PID=${PIDS[-1]}
 
 wait_for keycloak "$KC_PID" "http://127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 240 "$LOGS/keycloak.log"
 wait_for "keycloak realm" "$KC_PID" "$KEYCLOAK_ISSUER/.well-known/openid-configuration" 60 "$LOGS/keycloak.log"
 wait_for incident-service "$INCIDENT_PID" "http://127.0.0.1:$INCIDENT_SERVICE_PORT/actuator/health" 180 "$LOGS/incident-service.log"
 wait_for region-service "$REGION_PID" "http://127.0.0.1:$REGION_SERVICE_PORT/actuator/health" 180 "$LOGS/region-service.log"
+wait_for notification-service "$NOTIFICATION_PID" "http://127.0.0.1:$NOTIFICATION_SERVICE_PORT/actuator/health" 180 "$LOGS/notification-service.log"
 # shellcheck disable=SC2086
 start gateway "$LOGS/gateway.log" java $SERVICE_JAVA_OPTS -jar "$GATEWAY_JAR"
 GATEWAY_PID=${PIDS[-1]}
@@ -208,6 +214,8 @@ cat <<TABLE
   API docs              http://localhost:$GATEWAY_PORT/swagger-ui.html
   incident-service      http://127.0.0.1:$INCIDENT_SERVICE_PORT (loopback only)     (INCIDENT_SERVICE_PORT)
   region-service        http://127.0.0.1:$REGION_SERVICE_PORT (loopback only)     (REGION_SERVICE_PORT)
+  notification-service  http://127.0.0.1:$NOTIFICATION_SERVICE_PORT (loopback only)     (NOTIFICATION_SERVICE_PORT)
+  public communiqués    http://localhost:$GATEWAY_PORT/feeds/communiques.atom  (no token)
   Keycloak              http://localhost:$KEYCLOAK_PORT  realm ars, admin/admin   (KEYCLOAK_PORT)
   token endpoint        $KEYCLOAK_ISSUER/protocol/openid-connect/token
   PostgreSQL            localhost:$POSTGRES_PORT  database ars, user ars/ars       (POSTGRES_PORT)
