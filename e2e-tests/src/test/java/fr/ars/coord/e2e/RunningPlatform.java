@@ -34,6 +34,7 @@ final class RunningPlatform {
     private final Path data = Path.of(System.getProperty("platform.data", "target/platform")).toAbsolutePath();
     private final Path output = data.resolve("run.out");
     private Process process;
+    private final java.util.List<Process> replacements = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     static synchronized RunningPlatform get() {
         if (instance == null) {
@@ -100,8 +101,64 @@ final class RunningPlatform {
         }
     }
 
+    /** Kills a service started by run.sh with SIGKILL, as a crash would; returns once it is gone. */
+    void kill(String service) throws InterruptedException {
+        String jar = service + "-0.1.0-SNAPSHOT.jar";
+        java.util.List<ProcessHandle> victims = java.util.stream.Stream.concat(process.descendants(),
+                        replacements.stream().map(Process::toHandle))
+                .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false)).toList();
+        if (victims.isEmpty()) {
+            throw new IllegalStateException(service + " is not running");
+        }
+        for (ProcessHandle victim : victims) {
+            victim.destroyForcibly();
+            victim.onExit().join();
+        }
+    }
+
+    /** Starts a service again outside run.sh (which only reports crashes), on the same ports and stores. */
+    void restart(String service, int port) throws IOException, InterruptedException {
+        Path jar = root.resolve(service + "/target/" + service + "-0.1.0-SNAPSHOT.jar");
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC",
+                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs/" + service + ".log").toFile()));
+        builder.environment().putAll(environment());
+        builder.environment().put("KEYCLOAK_ISSUER", "http://localhost:" + KEYCLOAK_PORT + "/realms/ars");
+        replacements.add(builder.start());
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (!healthy(port)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(service + " did not come back");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    static boolean healthy(int port) {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** SIGTERM to run.sh, which stops every process it started; true if it finished in time. */
     synchronized boolean stop() {
+        for (Process replacement : replacements) {
+            replacement.destroy();
+            try {
+                replacement.waitFor(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (process == null || !process.isAlive()) {
             return true;
         }
