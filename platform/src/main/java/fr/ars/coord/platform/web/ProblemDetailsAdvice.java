@@ -54,6 +54,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final java.util.regex.Pattern DUPLICATE_FIELD = java.util.regex.Pattern.compile("Duplicate field '([^']{1,100})'");
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalid(InvalidRequestException e) {
@@ -214,6 +215,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return new FieldError(path(m).isEmpty() ? "body" : path(m), "has an invalid value");
         }
         if (cause instanceof JsonParseException || cause instanceof JsonProcessingException) {
+            java.util.regex.Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(cause.getMessage()));
+            if (duplicate.find()) {
+                return new FieldError(duplicate.group(1), "appears more than once");
+            }
             return new FieldError("body", "is not valid JSON");
         }
         return new FieldError("body", "is missing or unreadable");

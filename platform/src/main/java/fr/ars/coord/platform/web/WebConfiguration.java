@@ -3,6 +3,10 @@ package fr.ars.coord.platform.web;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.time.Instant;
 import com.fasterxml.jackson.core.JsonParser;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,6 +29,7 @@ public class WebConfiguration {
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictRequestJson() {
         return builder -> builder
+                .deserializerByType(Instant.class, new StrictInstantDeserializer())
                 .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
@@ -33,7 +38,20 @@ public class WebConfiguration {
                         JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .featuresToDisable(MapperFeature.ALLOW_COERCION_OF_SCALARS,
                         DeserializationFeature.ACCEPT_FLOAT_AS_INT,
-                        SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                        SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .postConfigurer(mapper -> {
+                    // a number or a boolean is not a string, and an empty string is not a value
+                    mapper.coercionConfigFor(LogicalType.Textual)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                    mapper.coercionConfigFor(LogicalType.Enum)
+                            .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+                    mapper.coercionConfigFor(LogicalType.DateTime)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+                    mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+                });
     }
 
     /** Correlation and trace ids in every log line of a request, before security runs. */
