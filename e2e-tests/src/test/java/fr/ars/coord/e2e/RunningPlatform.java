@@ -56,6 +56,9 @@ final class RunningPlatform {
         env.put("REGION_SERVICE_PORT", String.valueOf(REGION_SERVICE_PORT));
         env.put("NOTIFICATION_SERVICE_PORT", String.valueOf(NOTIFICATION_SERVICE_PORT));
         env.put("GATEWAY_PORT", String.valueOf(GATEWAY_PORT));
+        // thousands of requests from a handful of test users: the rate limit itself is covered by GatewayIT
+        env.put("ARS_GATEWAY_RATE_AUTHENTICATED", "1000000");
+        env.put("ARS_GATEWAY_BURST_AUTHENTICATED", "100000");
         return env;
     }
 
@@ -116,6 +119,38 @@ final class RunningPlatform {
         }
     }
 
+    /** Stops the embedded PostgreSQL cleanly (SIGTERM to its launcher), as an operator restarting it would. */
+    void stopPostgres() {
+        process.descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("infra-stores.jar postgres")).orElse(false))
+                .forEach(p -> {
+                    p.destroy();
+                    p.onExit().join();
+                });
+        replacements.stream().filter(p -> p.info().commandLine().map(c -> c.contains("infra-stores.jar postgres"))
+                .orElse(false)).forEach(p -> {
+                    p.destroy();
+                    p.onExit().join();
+                });
+    }
+
+    /** Starts PostgreSQL again on the same port and data folder. */
+    void startPostgres() throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx160m", "-XX:+UseSerialGC", "-jar",
+                root.resolve("infra/target/infra-stores.jar").toString(), "postgres", "--port",
+                String.valueOf(POSTGRES_PORT), "--data", data.resolve("postgres").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs/postgres.log").toFile()));
+        replacements.add(builder.start());
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (!listening(POSTGRES_PORT)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("PostgreSQL did not come back");
+            }
+            Thread.sleep(300);
+        }
+    }
+
     /** Starts a service again outside run.sh (which only reports crashes), on the same ports and stores. */
     void restart(String service, int port) throws IOException, InterruptedException {
         Path jar = root.resolve(service + "/target/" + service + "-0.1.0-SNAPSHOT.jar");
@@ -168,6 +203,16 @@ final class RunningPlatform {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** A count straight from the platform's PostgreSQL. */
+    long count(String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/ars", "ars", "ars");
+             java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

@@ -71,7 +71,9 @@ class GatewayIT {
         assertThat(api.get("/api/national/impact", token).body()).contains("region-service");
         assertThat(REGIONS.last().path()).isEqualTo("/api/national/impact");
         assertThat(api.get("/api/regions/FR-HDF", token).body()).contains("region-service");
-        assertThat(api.get("/api/unknown", token).status()).isEqualTo(404);
+        Response unknown = api.get("/api/unknown", token);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
     }
 
     @Test

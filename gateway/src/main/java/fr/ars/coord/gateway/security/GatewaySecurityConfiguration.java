@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.web.cors.CorsConfiguration;
@@ -60,6 +61,13 @@ class GatewaySecurityConfiguration {
                         .permissionsPolicy(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"))
                         .hsts(h -> h.includeSubdomains(true).maxAge(Duration.ofDays(365))))
                 .build();
+    }
+
+    /** Paths the firewall refuses (encoded slashes, traversal, NUL...) get a problem+json 400, not an empty one. */
+    @Bean
+    ServerExchangeRejectedHandler problemExchangeRejectedHandler() {
+        return (exchange, rejected) -> Problems.write(exchange, HttpStatus.BAD_REQUEST,
+                "The request path or headers are not acceptable.");
     }
 
     /** Browser origins allowed to call the API: none unless configured ({@code ARS_GATEWAY_CORS_ORIGINS}). */

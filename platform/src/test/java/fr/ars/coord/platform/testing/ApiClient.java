@@ -39,8 +39,12 @@ public final class ApiClient {
     }
 
     public Response delete(String path, String token, String body) {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .method("DELETE", HttpRequest.BodyPublishers.ofString(body)));
+        return delete(path, token, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
+    }
+
+    public Response delete(String path, String token, byte[] body, String contentType) {
+        return send(request(path, token).header("Content-Type", contentType)
+                .method("DELETE", HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public Response post(String path, String token, byte[] body, String contentType) {
