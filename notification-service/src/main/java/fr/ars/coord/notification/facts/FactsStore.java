@@ -27,9 +27,12 @@ public class FactsStore {
         this.mongo = mongo;
     }
 
+    public Optional<IncidentFacts> find(String incidentId) {
+        return Optional.ofNullable(mongo.findById(incidentId, IncidentFacts.class, IncidentFacts.COLLECTION));
+    }
+
     public IncidentFacts merge(IncidentEvent event, long sequence, String eventId) {
-        IncidentFacts facts = Optional.ofNullable(mongo.findById(event.incidentId(), IncidentFacts.class,
-                        IncidentFacts.COLLECTION))
+        IncidentFacts facts = find(event.incidentId())
                 .map(existing -> existing.merge(event, sequence, eventId))
                 .orElseGet(() -> IncidentFacts.first(event, sequence, eventId));
         mongo.save(facts, IncidentFacts.COLLECTION);

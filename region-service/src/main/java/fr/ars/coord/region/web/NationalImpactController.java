@@ -4,6 +4,7 @@ import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.web.InvalidRequestException;
 import fr.ars.coord.region.impact.ImpactCalculator;
 import fr.ars.coord.region.impact.ImpactHistory;
+import fr.ars.coord.region.impact.ImpactRebuild;
 import fr.ars.coord.region.impact.ImpactStore;
 import fr.ars.coord.region.impact.NationalImpact;
 import java.time.Clock;
@@ -11,7 +12,9 @@ import java.time.Instant;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,13 +27,30 @@ class NationalImpactController {
     private final ImpactStore impacts;
     private final ImpactHistory history;
     private final ImpactCalculator calculator;
+    private final ImpactRebuild rebuild;
     private final Clock clock;
 
-    NationalImpactController(ImpactStore impacts, ImpactHistory history, ImpactCalculator calculator, Clock clock) {
+    NationalImpactController(ImpactStore impacts, ImpactHistory history, ImpactCalculator calculator,
+                             ImpactRebuild rebuild, Clock clock) {
         this.impacts = impacts;
         this.history = history;
         this.calculator = calculator;
+        this.rebuild = rebuild;
         this.clock = clock;
+    }
+
+    /** Replays every event into a fresh national-impact read model (national coordinator; answered at once). */
+    @PostMapping("/rebuild")
+    ResponseEntity<ImpactRebuild.Status> rebuild(Authentication authentication) {
+        NationalAccessPolicy.requireCoordinator(StaffMember.from(authentication));
+        rebuild.start();
+        return ResponseEntity.accepted().body(rebuild.status());
+    }
+
+    @GetMapping("/rebuild")
+    ImpactRebuild.Status rebuildStatus(Authentication authentication) {
+        NationalAccessPolicy.requireNationalReader(StaffMember.from(authentication));
+        return rebuild.status();
     }
 
     @GetMapping

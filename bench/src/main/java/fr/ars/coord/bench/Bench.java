@@ -1,0 +1,375 @@
+package fr.ars.coord.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measures the running platform, each comparison side by side in one run, and writes bench-results.json:
+ * gateway overhead, the cost of event sourcing against a plain insert, projection lag under steady load,
+ * replay speed of the national-impact projection over 100,000 events, cold start and memory.
+ */
+public final class Bench {
+
+    private static final int THREADS = 8;
+
+    private final String gateway = "http://127.0.0.1:" + env("GATEWAY_PORT", "8080");
+    private final String incidents = "http://127.0.0.1:" + env("INCIDENT_SERVICE_PORT", "8081");
+    private final String regions = "http://127.0.0.1:" + env("REGION_SERVICE_PORT", "8082");
+    private final String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + env("POSTGRES_PORT", "15432") + "/ars";
+    private final Http http = new Http("http://localhost:" + env("KEYCLOAK_PORT", "8180")
+            + "/realms/ars/protocol/openid-connect/token");
+    private final Map<String, Object> results = new LinkedHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "bench-results.json");
+        Double coldStart = args.length > 1 && !args[1].isBlank() ? Double.valueOf(args[1]) : null;
+        int replayEvents = Integer.parseInt(env("BENCH_REPLAY_EVENTS", "100000"));
+        new Bench().run(out, coldStart, replayEvents);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private void run(Path out, Double coldStart, int replayEvents) throws Exception {
+        put("cold_start_all_healthy_s", coldStart);
+        gatewayOverhead();
+        eventSourcingCost();
+        projectionLag();
+        replay(replayEvents);
+        memory();
+        ObjectNode json = Http.JSON.valueToTree(results);
+        Files.writeString(out, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+        print();
+        System.out.println("written: " + out.toAbsolutePath());
+    }
+
+    private void put(String key, Object value) {
+        results.put(key, value instanceof Double d ? Math.round(d * 100.0) / 100.0 : value);
+    }
+
+    // --- 1. the gateway's overhead --------------------------------------------------------------------
+
+    private void gatewayOverhead() throws Exception {
+        load(gateway, 100);
+        load(incidents, 100);
+        Leg direct = new Leg();
+        Leg routed = new Leg();
+        for (int round = 0; round < 2; round++) {
+            direct.add(load(incidents, 400));
+            routed.add(load(gateway, 400));
+        }
+        put("direct_throughput_req_per_s", direct.throughput());
+        put("direct_p50_ms", direct.latencies.percentile(50));
+        put("direct_p99_ms", direct.latencies.percentile(99));
+        put("gateway_throughput_req_per_s", routed.throughput());
+        put("gateway_p50_ms", routed.latencies.percentile(50));
+        put("gateway_p99_ms", routed.latencies.percentile(99));
+        put("gateway_overhead_p50_ratio", routed.latencies.percentile(50) / direct.latencies.percentile(50));
+        put("gateway_overhead_p99_ratio", routed.latencies.percentile(99) / direct.latencies.percentile(99));
+    }
+
+    private static final class Leg {
+        final Latencies latencies = new Latencies();
+        long requests;
+        long nanos;
+
+        void add(Run run) {
+            run.latencies.forEach(latencies::add);
+            requests += run.requests;
+            nanos += run.nanos;
+        }
+
+        double throughput() {
+            return requests / (nanos / 1e9);
+        }
+    }
+
+    private record Run(List<Long> latencies, long requests, long nanos) {
+    }
+
+    /** {@code total} containment actions from 8 clients, each on a fresh incident of its own. */
+    private Run load(String base, int total) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> own = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            own.add(report(base, "ars-hdf", "FR-HDF"));
+        }
+        AtomicInteger failures = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            String incident = own.get(t);
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < total / THREADS; i++) {
+                    long begin = System.nanoTime();
+                    Http.Answer answer = http.post(base + "/api/incidents/" + incident + "/containment-actions", "esante-hdf",
+                            "{\"action\": \"OTHER\", \"description\": \"charge " + i + "\"}");
+                    latencies.add(System.nanoTime() - begin);
+                    if (answer.status() != 201) {
+                        failures.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        long nanos = System.nanoTime() - start;
+        pool.shutdown();
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures + " commands failed against " + base);
+        }
+        return new Run(latencies, total, nanos);
+    }
+
+    private String report(String base, String user, String region) {
+        Http.Answer answer = http.post(base + "/api/incidents", user, """
+                {"region": "%s", "title": "Banc de mesure", "summary": "charge", "awareAt": "2025-11-21T17:30:00Z",
+                 "attackVector": "PHISHING", "operationalImpact": "NONE"}""".formatted(region));
+        if (answer.status() != 201) {
+            throw new IllegalStateException("report failed: " + answer.status() + " " + answer.body());
+        }
+        return answer.json().get("id").asText();
+    }
+
+    // --- 2. event sourcing against a plain insert ------------------------------------------------------
+
+    private void eventSourcingCost() throws Exception {
+        Run commands = load(incidents, 800);
+        double commandRate = commands.requests() / (commands.nanos() / 1e9);
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "ars", "ars")) {
+            c.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_plain_action (id UUID PRIMARY KEY,"
+                    + " incident_id VARCHAR(36) NOT NULL, action VARCHAR(40) NOT NULL, description VARCHAR(2000),"
+                    + " recorded_at TIMESTAMPTZ NOT NULL, recorded_by JSONB NOT NULL)");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            futures.add(pool.submit(() -> {
+                try (Connection c = DriverManager.getConnection(jdbcUrl, "ars", "ars");
+                     PreparedStatement insert = c.prepareStatement("INSERT INTO bench_plain_action VALUES (?, ?, ?, ?, ?,"
+                             + " ?::jsonb)")) {
+                    String incident = UUID.randomUUID().toString();
+                    for (int i = 0; i < 800 / THREADS; i++) {
+                        insert.setObject(1, UUID.randomUUID());
+                        insert.setString(2, incident);
+                        insert.setString(3, "OTHER");
+                        insert.setString(4, "charge " + i);
+                        insert.setObject(5, java.time.OffsetDateTime.now());
+                        insert.setString(6, "{\"sub\": \"bench\", \"username\": \"esante-hdf\", \"org\": \"GRADES\","
+                                + " \"region\": \"FR-HDF\"}");
+                        insert.executeUpdate();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        double plainRate = 800 / ((System.nanoTime() - start) / 1e9);
+        pool.shutdown();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "ars", "ars")) {
+            c.createStatement().execute("DROP TABLE bench_plain_action");
+        }
+        put("command_append_throughput_per_s", commandRate);
+        put("plain_insert_throughput_per_s", plainRate);
+        put("event_sourcing_cost_ratio", plainRate / commandRate);
+    }
+
+    // --- 3. projection lag under steady load -----------------------------------------------------------
+
+    private void projectionLag() throws Exception {
+        int rate = 50;
+        int seconds = 30;
+        Map<Long, Long> acknowledgedAt = new ConcurrentHashMap<>();
+        AtomicLong seen = new AtomicLong(-1);
+        Latencies lags = new Latencies();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        Map<Long, Long> pending = new ConcurrentHashMap<>();
+        sampler.scheduleAtFixedRate(() -> {
+            Http.Answer status = http.get(regions + "/api/national/impact/rebuild", "national");
+            if (status.status() == 200) {
+                long position = status.json().get("position").asLong();
+                long now = System.nanoTime();
+                seen.set(position);
+                pending.entrySet().removeIf(e -> {
+                    if (e.getKey() <= position) {
+                        lags.add(now - e.getValue());
+                        return true;
+                    }
+                    return false;
+                });
+            }
+        }, 0, 10, TimeUnit.MILLISECONDS);
+        ScheduledExecutorService senders = Executors.newScheduledThreadPool(4);
+        AtomicInteger sent = new AtomicInteger();
+        int total = rate * seconds;
+        String[] users = {"ars-hdf", "ars-nor"};
+        String[] codes = {"FR-HDF", "FR-NOR"};
+        long start = System.nanoTime();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(total);
+        senders.scheduleAtFixedRate(() -> {
+            int n = sent.getAndIncrement();
+            if (n >= total) {
+                return;
+            }
+            senders.execute(() -> {
+                try {
+                    String id = report(gateway, users[n % 2], codes[n % 2]);
+                    long ack = System.nanoTime();
+                    long index = globalIndexOf(id);
+                    acknowledgedAt.put(index, ack);
+                    if (seen.get() >= index) {
+                        lags.add(System.nanoTime() - ack);
+                    } else {
+                        pending.put(index, ack);
+                    }
+                } catch (Exception e) {
+                    System.err.println("lag command failed: " + e);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        done.await(seconds + 60L, TimeUnit.SECONDS);
+        double achieved = total / ((System.nanoTime() - start) / 1e9);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        senders.shutdownNow();
+        sampler.shutdownNow();
+        put("projection_load_commands_per_s", achieved);
+        put("projection_lag_samples", lags.count());
+        put("projection_lag_p50_ms", lags.percentile(50));
+        put("projection_lag_p99_ms", lags.percentile(99));
+    }
+
+    private long globalIndexOf(String incidentId) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "ars", "ars");
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT max(globalindex) FROM domainevententry WHERE aggregateidentifier = ?")) {
+            q.setString(1, incidentId);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    // --- 4. replay of the national impact -------------------------------------------------------------
+
+    private void replay(int events) throws Exception {
+        long seeded = EventSeeder.seed(jdbcUrl, events);
+        long last = maxIndex();
+        waitForAllProcessors(last);
+        long start = System.nanoTime();
+        Http.Answer started = http.post(regions + "/api/national/impact/rebuild", "national", "");
+        if (started.status() != 202) {
+            throw new IllegalStateException("rebuild refused: " + started.status() + " " + started.body());
+        }
+        while (true) {
+            Http.Answer status = http.get(regions + "/api/national/impact/rebuild", "national");
+            if (status.status() == 200 && status.json().get("position").asLong() >= last) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        put("replay_seeded_events", seeded);
+        put("replay_events", last + 1);
+        put("replay_s", seconds);
+        put("replay_events_per_s", (last + 1) / seconds);
+    }
+
+    private long maxIndex() throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "ars", "ars");
+             ResultSet rs = c.createStatement().executeQuery("SELECT max(globalindex) FROM domainevententry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Every service's processors past {@code index}, so that the replay is measured alone. */
+    private void waitForAllProcessors(long index) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            try (Connection c = DriverManager.getConnection(jdbcUrl, "ars", "ars");
+                 ResultSet rs = c.createStatement().executeQuery("SELECT min((convert_from(token, 'UTF8')::json->>'index')"
+                         + "::bigint) FROM tokenentry WHERE token IS NOT NULL")) {
+                rs.next();
+                if (rs.getLong(1) >= index) {
+                    return;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("processors did not catch up with the seeded events");
+    }
+
+    // --- 5. memory ------------------------------------------------------------------------------------
+
+    private void memory() throws Exception {
+        Map<String, Double> rss = new LinkedHashMap<>();
+        for (String service : List.of("gateway", "incident-service", "region-service", "notification-service")) {
+            rss.put(service, ProcessMemory.rssMegabytes(service + "-0.1.0-SNAPSHOT.jar"));
+        }
+        rss.put("keycloak", ProcessMemory.rssMegabytes("io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
+        rss.put("postgres-launcher", ProcessMemory.rssMegabytes("infra-stores.jar postgres"));
+        rss.put("mongo-compatible-server", ProcessMemory.rssMegabytes("infra-stores.jar mongo"));
+        Map<String, Double> rounded = new LinkedHashMap<>();
+        rss.forEach((k, v) -> rounded.put(k, v == null ? null : Math.round(v * 10.0) / 10.0));
+        results.put("rss_mb_after_load", rounded);
+    }
+
+    private void print() {
+        System.out.println();
+        System.out.println("  figure                                   measured     target");
+        System.out.println("  ---------------------------------------- ------------ -----------------");
+        row("gateway overhead, p50 latency ratio", results.get("gateway_overhead_p50_ratio"), "x", "<= 1.3x");
+        row("gateway overhead, p99 latency ratio", results.get("gateway_overhead_p99_ratio"), "x", "");
+        row("direct p50 / p99", results.get("direct_p50_ms") + " / " + results.get("direct_p99_ms"), "ms", "");
+        row("gateway p50 / p99", results.get("gateway_p50_ms") + " / " + results.get("gateway_p99_ms"), "ms", "");
+        row("throughput direct / gateway", results.get("direct_throughput_req_per_s") + " / "
+                + results.get("gateway_throughput_req_per_s"), "req/s", "");
+        row("event sourcing cost (plain insert / command)", results.get("event_sourcing_cost_ratio"), "x", "<= 3x");
+        row("command appends / plain inserts", results.get("command_append_throughput_per_s") + " / "
+                + results.get("plain_insert_throughput_per_s"), "/s", "");
+        row("projection lag p50 / p99 at " + results.get("projection_load_commands_per_s") + " cmd/s",
+                results.get("projection_lag_p50_ms") + " / " + results.get("projection_lag_p99_ms"), "ms", "p99 < 1000 ms");
+        row("replay of " + results.get("replay_events") + " events", results.get("replay_events_per_s"), "events/s",
+                ">= 5000 events/s");
+        row("cold start to all healthy", results.get("cold_start_all_healthy_s"), "s", "");
+        row("RSS after load", results.get("rss_mb_after_load"), "MB", "< 400 MB each service");
+        System.out.println();
+    }
+
+    private static void row(String name, Object value, String unit, String target) {
+        System.out.printf("  %-40s %-12s %s%n", name, value + " " + unit, target);
+    }
+}

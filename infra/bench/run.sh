@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The benchmark (not part of the tests' pass/fail). Uses the platform running on the usual ports if the
+# gateway answers; otherwise starts one with infra/run.sh (separate data folder, stores emptied, rate limits
+# raised for the load) and stops it afterwards. Prints a table and writes bench-results.json in the current
+# folder. BENCH_REPLAY_EVENTS changes the number of events seeded for the replay figure (default 100000).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+OUT="$(pwd)/bench-results.json"
+export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+
+echo "building (tests skipped)"
+(cd "$ROOT" && ./mvnw -B -q -DskipTests install)
+
+COLD=""
+RUN_PID=""
+if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 2>/dev/null; then
+  echo "using the platform already running on port $GATEWAY_PORT"
+else
+  export ARS_DATA_DIR="${BENCH_DATA_DIR:-$ROOT/target/bench-platform}"
+  rm -rf "$ARS_DATA_DIR/postgres" "$ARS_DATA_DIR/mongo" "$ARS_DATA_DIR/logs"
+  mkdir -p "$ARS_DATA_DIR"
+  export ARS_GATEWAY_RATE_AUTHENTICATED=1000000 ARS_GATEWAY_BURST_AUTHENTICATED=100000
+  if [ ! -f "$ARS_DATA_DIR/keycloak/keycloak-26.5.6/.built" ]; then
+    echo "preparing Keycloak once (not counted in the cold start)"
+    "$ROOT/infra/run.sh" --no-build > "$ARS_DATA_DIR/prepare.out" 2>&1 &
+    prepare=$!
+    until grep -q "platform running" "$ARS_DATA_DIR/prepare.out" 2>/dev/null; do
+      kill -0 "$prepare" 2>/dev/null || { cat "$ARS_DATA_DIR/prepare.out"; exit 1; }
+      sleep 1
+    done
+    kill -TERM "$prepare"; wait "$prepare" || true
+    rm -rf "$ARS_DATA_DIR/postgres" "$ARS_DATA_DIR/mongo"
+  fi
+  echo "starting the platform (cold start measured)"
+  start=$(date +%s.%N)
+  "$ROOT/infra/run.sh" --no-build > "$ARS_DATA_DIR/bench-run.out" 2>&1 &
+  RUN_PID=$!
+  trap 'kill -TERM "$RUN_PID" 2>/dev/null; wait "$RUN_PID" 2>/dev/null || true' EXIT
+  until grep -q "platform running" "$ARS_DATA_DIR/bench-run.out" 2>/dev/null; do
+    kill -0 "$RUN_PID" 2>/dev/null || { cat "$ARS_DATA_DIR/bench-run.out"; exit 1; }
+    sleep 0.2
+  done
+  COLD=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+fi
+
+java -Xmx512m -jar "$ROOT/bench/target/bench.jar" "$OUT" "$COLD"
