@@ -45,6 +45,7 @@ public final class Bench {
         Double coldStart = args.length > 1 && !args[1].isBlank() ? Double.valueOf(args[1]) : null;
         int replayEvents = Integer.parseInt(env("BENCH_REPLAY_EVENTS", "100000"));
         new Bench().run(out, coldStart, replayEvents);
+        System.exit(0);
     }
 
     private static String env(String name, String fallback) {
@@ -290,7 +291,7 @@ public final class Bench {
         waitForAllProcessors(last);
         long start = System.nanoTime();
         Http.Answer started = http.post(regions + "/api/national/impact/rebuild", "national", "");
-        if (started.status() != 202) {
+        if (started.status() != 200) {
             throw new IllegalStateException("rebuild refused: " + started.status() + " " + started.body());
         }
         while (true) {

@@ -39,7 +39,7 @@ final class Http {
         this.tokenUrl = tokenUrl;
     }
 
-    String token(String user) {
+    synchronized String token(String user) {
         Token token = tokens.get(user);
         if (token == null || Instant.now().isAfter(token.renewAt())) {
             String form = "grant_type=password&client_id=ars-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
@@ -47,7 +47,11 @@ final class Http {
             Answer answer = send(HttpRequest.newBuilder(URI.create(tokenUrl))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)));
-            token = new Token(answer.json().get("access_token").asText(), Instant.now().plusSeconds(200));
+            JsonNode issued = answer.status() == 200 ? answer.json().get("access_token") : null;
+            if (issued == null) {
+                throw new IllegalStateException("no token for " + user + ": " + answer.status() + " " + answer.body());
+            }
+            token = new Token(issued.asText(), Instant.now().plusSeconds(200));
             tokens.put(user, token);
         }
         return token.value();

@@ -8,7 +8,11 @@ import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
+import fr.ars.coord.platform.readmodel.BatchBuffer;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -16,7 +20,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -33,9 +36,15 @@ class IncidentSummaryProjection {
     static final String PROCESSING_GROUP = "incident-summary";
 
     private final MongoTemplate mongo;
+    /** Per incident, the changes of the current batch in stream order: written once when the batch commits. */
+    private final BatchBuffer<String, List<Change>> batch;
+
+    private record Change(long sequence, Instant at, Update update) {
+    }
 
     IncidentSummaryProjection(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.batch = new BatchBuffer<>("incident-summary", this::write);
     }
 
     @EventHandler
@@ -78,13 +87,30 @@ class IncidentSummaryProjection {
     }
 
     private void apply(String incidentId, long sequence, Instant at, Update update) {
-        Query olderVersion = Query.query(where("_id").is(incidentId)
-                .orOperator(where("version").exists(false), where("version").lt(sequence)));
-        update.set("version", sequence).set("lastEventAt", at);
-        try {
-            mongo.upsert(olderVersion, update, IncidentSummary.COLLECTION);
-        } catch (DuplicateKeyException alreadyNewer) {
-            // the document already holds this event or a later one: nothing to do
-        }
+        Map<String, List<Change>> pending = batch.pending();
+        List<Change> changes = new ArrayList<>(pending.getOrDefault(incidentId, List.of()));
+        changes.add(new Change(sequence, at, update));
+        pending.put(incidentId, changes);
+    }
+
+    /** One conditional upsert per incident: its changes merged in order, the last one's version and time. */
+    private void write(Map<String, List<Change>> pending) {
+        pending.forEach((incidentId, changes) -> {
+            Update merged = new Update();
+            Change last = changes.get(changes.size() - 1);
+            for (Change change : changes) {
+                if (change.update().getUpdateObject().get("$set") instanceof org.bson.Document set) {
+                    set.forEach(merged::set);
+                }
+            }
+            merged.set("version", last.sequence()).set("lastEventAt", last.at());
+            Query olderVersion = Query.query(where("_id").is(incidentId)
+                    .orOperator(where("version").exists(false), where("version").lt(last.sequence())));
+            try {
+                mongo.upsert(olderVersion, merged, IncidentSummary.COLLECTION);
+            } catch (DuplicateKeyException alreadyNewer) {
+                // the document already holds these events or later ones: nothing to do
+            }
+        });
     }
 }

@@ -31,12 +31,19 @@ public class FactsStore {
         return Optional.ofNullable(mongo.findById(incidentId, IncidentFacts.class, IncidentFacts.COLLECTION));
     }
 
-    public IncidentFacts merge(IncidentEvent event, long sequence, String eventId) {
-        IncidentFacts facts = find(event.incidentId())
-                .map(existing -> existing.merge(event, sequence, eventId))
+    /** Merges the event into the incident's facts; returns them as they were before (if any) and after. */
+    public Merged merge(IncidentEvent event, long sequence, String eventId) {
+        Optional<IncidentFacts> before = find(event.incidentId());
+        IncidentFacts after = before.map(existing -> existing.merge(event, sequence, eventId))
                 .orElseGet(() -> IncidentFacts.first(event, sequence, eventId));
-        mongo.save(facts, IncidentFacts.COLLECTION);
-        return facts;
+        mongo.save(after, IncidentFacts.COLLECTION);
+        return new Merged(before.orElse(null), after);
+    }
+
+    public record Merged(IncidentFacts before, IncidentFacts after) {
+        public boolean exposesPersonalData() {
+            return after.exposesPersonalData() || (before != null && before.exposesPersonalData());
+        }
     }
 
     public List<IncidentFacts> ofRegion(String region) {

@@ -13,7 +13,6 @@ import fr.ars.coord.notification.command.CommuniqueCommands.DraftCommunique;
 import fr.ars.coord.notification.command.CommuniqueCommands.MarkStale;
 import fr.ars.coord.notification.command.CommuniqueCommands.ReviseDraft;
 import fr.ars.coord.notification.facts.FactsStore;
-import fr.ars.coord.notification.facts.IncidentFacts;
 import fr.ars.coord.notification.query.CommuniqueStates;
 import fr.ars.coord.notification.query.CommuniqueView;
 import fr.ars.coord.notification.writing.CurrentDrafts;
@@ -69,9 +68,7 @@ class CommuniqueDrafting {
 
     @EventHandler
     void on(IncidentEvent event, @SequenceNumber long sequence, EventMessage<?> message, TrackingToken token) {
-        boolean exposedBefore = facts.find(event.incidentId()).map(IncidentFacts::exposesPersonalData).orElse(false);
-        IncidentFacts now = facts.merge(event, sequence, message.getIdentifier());
-        if (!exposedBefore && !now.exposesPersonalData()) {
+        if (!facts.merge(event, sequence, message.getIdentifier()).exposesPersonalData()) {
             return; // an incident that exposed no patient data changes no communiqué
         }
         long position = token.position().orElse(-1);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.stereotype.Component;
 
@@ -25,13 +26,25 @@ public class ImpactHistory {
     }
 
     public Snapshot asOf(Instant asOf) {
+        Folded folded = fold(asOf);
+        return new Snapshot(folded.impacts(), folded.position());
+    }
+
+    /** Every incident event recorded so far, and the token of the last event read. */
+    public Folded foldAll() {
+        return fold(null);
+    }
+
+    private Folded fold(Instant asOf) {
         Map<String, IncidentImpact> impacts = new HashMap<>();
         long position = -1;
+        TrackingToken last = null;
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
             Iterator<? extends TrackedEventMessage<?>> messages = stream.iterator();
             while (messages.hasNext()) {
                 TrackedEventMessage<?> message = messages.next();
-                if (message.getTimestamp().isAfter(asOf)
+                last = message.trackingToken();
+                if ((asOf != null && message.getTimestamp().isAfter(asOf))
                         || !(message.getPayload() instanceof IncidentEvent event)
                         || !(message instanceof DomainEventMessage<?> domain)) {
                     continue;
@@ -42,9 +55,13 @@ public class ImpactHistory {
                 position = Math.max(position, message.trackingToken().position().orElse(position));
             }
         }
-        return new Snapshot(impacts, position);
+        return new Folded(impacts, position, last);
     }
 
     public record Snapshot(Map<String, IncidentImpact> impacts, long position) {
+    }
+
+    /** Impacts folded from the events, the last incident event's position, and the last event's token. */
+    public record Folded(Map<String, IncidentImpact> impacts, long position, TrackingToken token) {
     }
 }

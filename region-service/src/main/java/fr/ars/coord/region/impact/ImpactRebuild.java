@@ -2,28 +2,45 @@ package fr.ars.coord.region.impact;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
-/** Rebuilds the national-impact read model from the first event, and tells how far the rebuild got. */
+/**
+ * Rebuilds the national-impact read model from the first event. Rather than replaying event by event through
+ * the store, the processor is stopped, every incident event is folded in memory with the same merge the
+ * projection uses, the result is written in bulk, and the processor resumes from the last event folded.
+ */
 @Component
 public class ImpactRebuild {
 
     private final EventProcessingConfiguration processing;
     private final ImpactStore store;
+    private final ImpactHistory history;
 
-    public ImpactRebuild(EventProcessingConfiguration processing, ImpactStore store) {
+    public ImpactRebuild(EventProcessingConfiguration processing, ImpactStore store, ImpactHistory history) {
         this.processing = processing;
         this.store = store;
+        this.history = history;
     }
 
     public record Status(boolean replaying, long position) {
     }
 
-    public synchronized void start() {
+    public synchronized Status rebuild() {
         TrackingEventProcessor processor = processor();
         processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        try {
+            ImpactHistory.Folded folded = history.foldAll();
+            if (folded.token() == null) {
+                processor.resetTokens();
+            } else {
+                processor.resetTokens(folded.token());  // its reset handler empties the read model
+                store.replaceAll(folded.impacts().values(), folded.position());
+            }
+        } finally {
+            processor.start();
+        }
+        return status();
     }
 
     public Status status() {
@@ -34,4 +51,5 @@ public class ImpactRebuild {
         return processing.eventProcessor(NationalImpactProjection.PROCESSING_GROUP, TrackingEventProcessor.class)
                 .orElseThrow();
     }
+
 }

@@ -4,6 +4,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import org.springframework.data.mongodb.core.BulkOperations;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,8 +34,53 @@ public class ImpactStore {
         mongo.save(impact, IncidentImpact.COLLECTION);
     }
 
+    /** Writes a batch: incident impacts keyed by id, and the position under the empty key. */
+    void saveBatch(Map<String, Object> batch) {
+        List<IncidentImpact> impacts = new java.util.ArrayList<>();
+        Long position = null;
+        for (Map.Entry<String, Object> entry : batch.entrySet()) {
+            if (entry.getValue() instanceof IncidentImpact impact) {
+                impacts.add(impact);
+            } else if (entry.getValue() instanceof Long p) {
+                position = p;
+            }
+        }
+        if (impacts.size() == 1) {
+            save(impacts.get(0));
+        } else if (!impacts.isEmpty()) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, IncidentImpact.COLLECTION);
+            for (IncidentImpact impact : impacts) {
+                Document document = new Document();
+                mongo.getConverter().write(impact, document);
+                bulk.replaceOne(Query.query(where("_id").is(impact.incidentId())), document,
+                        org.springframework.data.mongodb.core.FindAndReplaceOptions.options().upsert());
+            }
+            bulk.execute();
+        }
+        if (position != null) {
+            advancePosition(position);
+        }
+    }
+
     void advancePosition(long position) {
         mongo.upsert(Query.query(where("_id").is(POSITION_ID)), new Update().max("position", position), POSITIONS);
+    }
+
+    /** Replaces the whole read model in bulk (rebuilds), with the position it reflects. */
+    void replaceAll(Collection<IncidentImpact> impacts, long position) {
+        clear();
+        List<IncidentImpact> batch = new java.util.ArrayList<>(1000);
+        for (IncidentImpact impact : impacts) {
+            batch.add(impact);
+            if (batch.size() == 1000) {
+                mongo.insert(batch, IncidentImpact.COLLECTION);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            mongo.insert(batch, IncidentImpact.COLLECTION);
+        }
+        advancePosition(position);
     }
 
     void clear() {

@@ -12,7 +12,6 @@ import java.time.Instant;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,12 +38,11 @@ class NationalImpactController {
         this.clock = clock;
     }
 
-    /** Replays every event into a fresh national-impact read model (national coordinator; answered at once). */
+    /** Rebuilds the national-impact read model from every event (national coordinator). */
     @PostMapping("/rebuild")
-    ResponseEntity<ImpactRebuild.Status> rebuild(Authentication authentication) {
+    ImpactRebuild.Status rebuild(Authentication authentication) {
         NationalAccessPolicy.requireCoordinator(StaffMember.from(authentication));
-        rebuild.start();
-        return ResponseEntity.accepted().body(rebuild.status());
+        return rebuild.rebuild();
     }
 
     @GetMapping("/rebuild")
