@@ -104,8 +104,8 @@ class IncidentSummaryProjection {
                 }
             }
             merged.set("version", last.sequence()).set("lastEventAt", last.at());
-            Query olderVersion = Query.query(where("_id").is(incidentId)
-                    .orOperator(where("version").exists(false), where("version").lt(last.sequence())));
+            // by id first, so that the store looks the document up by its key rather than scanning
+            Query olderVersion = Query.query(where("_id").is(incidentId).and("version").lt(last.sequence()));
             try {
                 mongo.upsert(olderVersion, merged, IncidentSummary.COLLECTION);
             } catch (DuplicateKeyException alreadyNewer) {

@@ -2,7 +2,12 @@ package fr.ars.coord.notification.facts;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentEvent;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,28 +27,51 @@ public class FactsStore {
     static final String CAMPAIGNS = "campaign_facts";
 
     private final MongoTemplate mongo;
+    private final EventStore eventStore;
+    /** Incidents with facts kept here: those that exposed patient data at some point (loaded on first use). */
+    private volatile Set<String> kept;
 
-    public FactsStore(MongoTemplate mongo) {
+    public FactsStore(MongoTemplate mongo, EventStore eventStore) {
         this.mongo = mongo;
+        this.eventStore = eventStore;
+    }
+
+    private Set<String> kept() {
+        if (kept == null) {
+            Set<String> ids = ConcurrentHashMap.newKeySet();
+            mongo.findAll(Document.class, IncidentFacts.COLLECTION).forEach(d -> ids.add(d.getString("_id")));
+            kept = ids;
+        }
+        return kept;
+    }
+
+    /**
+     * Brings an incident's facts up to date after one of its events, if they can matter to a communiqué: the
+     * incident exposed patient data now or before. Its facts are then folded from its own event stream, so
+     * nothing recorded before it first exposed data is missing. Returns empty when there is nothing to say.
+     */
+    public Optional<IncidentFacts> refresh(IncidentEvent event) {
+        boolean exposesNow = event instanceof IncidentAssessedEvent assessed && !assessed.exposedData().isEmpty();
+        if (!exposesNow && !kept().contains(event.incidentId())) {
+            return Optional.empty();
+        }
+        IncidentFacts facts = null;
+        for (DomainEventMessage<?> message : eventStore.readEvents(event.incidentId()).asStream().toList()) {
+            if (message.getPayload() instanceof IncidentEvent e) {
+                facts = facts == null ? IncidentFacts.first(e, message.getSequenceNumber(), message.getIdentifier())
+                        : facts.merge(e, message.getSequenceNumber(), message.getIdentifier());
+            }
+        }
+        if (facts == null) {
+            return Optional.empty();
+        }
+        mongo.save(facts, IncidentFacts.COLLECTION);
+        kept().add(facts.incidentId());
+        return Optional.of(facts);
     }
 
     public Optional<IncidentFacts> find(String incidentId) {
         return Optional.ofNullable(mongo.findById(incidentId, IncidentFacts.class, IncidentFacts.COLLECTION));
-    }
-
-    /** Merges the event into the incident's facts; returns them as they were before (if any) and after. */
-    public Merged merge(IncidentEvent event, long sequence, String eventId) {
-        Optional<IncidentFacts> before = find(event.incidentId());
-        IncidentFacts after = before.map(existing -> existing.merge(event, sequence, eventId))
-                .orElseGet(() -> IncidentFacts.first(event, sequence, eventId));
-        mongo.save(after, IncidentFacts.COLLECTION);
-        return new Merged(before.orElse(null), after);
-    }
-
-    public record Merged(IncidentFacts before, IncidentFacts after) {
-        public boolean exposesPersonalData() {
-            return after.exposesPersonalData() || (before != null && before.exposesPersonalData());
-        }
     }
 
     public List<IncidentFacts> ofRegion(String region) {

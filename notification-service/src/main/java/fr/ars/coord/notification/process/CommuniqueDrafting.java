@@ -67,9 +67,9 @@ class CommuniqueDrafting {
     }
 
     @EventHandler
-    void on(IncidentEvent event, @SequenceNumber long sequence, EventMessage<?> message, TrackingToken token) {
-        if (!facts.merge(event, sequence, message.getIdentifier()).exposesPersonalData()) {
-            return; // an incident that exposed no patient data changes no communiqué
+    void on(IncidentEvent event, TrackingToken token) {
+        if (facts.refresh(event).isEmpty()) {
+            return; // an incident that never exposed patient data changes no communiqué
         }
         long position = token.position().orElse(-1);
         reconsider(CommuniqueScope.REGIONAL, event.region(), null, drafts.forRegion(event.region()), position);
