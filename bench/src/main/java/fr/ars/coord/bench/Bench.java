@@ -227,14 +227,15 @@ public final class Bench {
                 });
             }
         }, 0, 10, TimeUnit.MILLISECONDS);
-        ScheduledExecutorService senders = Executors.newScheduledThreadPool(4);
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService senders = Executors.newFixedThreadPool(32);
         AtomicInteger sent = new AtomicInteger();
         int total = rate * seconds;
         String[] users = {"ars-hdf", "ars-nor"};
         String[] codes = {"FR-HDF", "FR-NOR"};
         long start = System.nanoTime();
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(total);
-        senders.scheduleAtFixedRate(() -> {
+        ticks.scheduleAtFixedRate(() -> {
             int n = sent.getAndIncrement();
             if (n >= total) {
                 return;
@@ -263,6 +264,7 @@ public final class Bench {
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
+        ticks.shutdownNow();
         senders.shutdownNow();
         sampler.shutdownNow();
         put("projection_load_commands_per_s", achieved);

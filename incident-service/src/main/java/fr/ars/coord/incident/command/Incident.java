@@ -27,7 +27,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * rebuild the state those rules need. A command carrying an {@code Idempotency-Key} already applied to this
  * incident changes nothing and reports the current version.
  */
-@Aggregate
+@Aggregate(cache = "incidentCache")
 class Incident {
 
     private static final String IDEMPOTENCY_KEY = EventStoreConfiguration.IDEMPOTENCY_KEY;

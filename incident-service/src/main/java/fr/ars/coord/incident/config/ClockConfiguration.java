@@ -7,6 +7,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
+    /**
+     * Incidents stay in memory between commands instead of being rebuilt from their stream each time. Only
+     * incident-service appends Incident events; with several instances a stale entry makes the append collide
+     * (409, retry) rather than lose anything.
+     */
+    @Bean
+    org.axonframework.common.caching.Cache incidentCache() {
+        return new org.axonframework.common.caching.WeakReferenceCache();
+    }
+
     /** The time regulatory clocks are evaluated at; tests may replace it. */
     @Bean
     Clock clock() {
