@@ -1,12 +1,12 @@
 package fr.ars.coord.incident.query;
 
 import fr.ars.coord.contracts.incident.IncidentEvent;
+import fr.ars.coord.platform.eventstore.AggregateIds;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -19,8 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class IncidentStreams {
 
-    private static final Pattern INCIDENT_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
     private final EventStore eventStore;
     private final RegulatoryClocks clocks;
     /** An incident's region never changes once reported, so it is safe to remember. */
@@ -31,12 +29,8 @@ public class IncidentStreams {
         this.clocks = clocks;
     }
 
-    public static boolean isWellFormedId(String id) {
-        return id != null && INCIDENT_ID.matcher(id).matches();
-    }
-
     public List<? extends DomainEventMessage<?>> events(String incidentId) {
-        if (!isWellFormedId(incidentId)) {
+        if (!AggregateIds.isWellFormed(incidentId)) {
             return List.of();
         }
         DomainEventStream stream = eventStore.readEvents(incidentId);
@@ -56,7 +50,7 @@ public class IncidentStreams {
 
     /** The event that created the incident (its metadata tells who created it and with which request). */
     public Optional<DomainEventMessage<?>> first(String incidentId) {
-        if (!isWellFormedId(incidentId)) {
+        if (!AggregateIds.isWellFormed(incidentId)) {
             return Optional.empty();
         }
         try (var events = eventStore.readEvents(incidentId, 0).asStream()) {

@@ -70,10 +70,6 @@ public class FactsStore {
         return Optional.of(facts);
     }
 
-    public Optional<IncidentFacts> find(String incidentId) {
-        return Optional.ofNullable(mongo.findById(incidentId, IncidentFacts.class, IncidentFacts.COLLECTION));
-    }
-
     public List<IncidentFacts> ofRegion(String region) {
         return mongo.find(Query.query(where("region").is(region)), IncidentFacts.class, IncidentFacts.COLLECTION);
     }

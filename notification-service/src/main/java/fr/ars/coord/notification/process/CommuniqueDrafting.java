@@ -2,7 +2,6 @@ package fr.ars.coord.notification.process;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
 import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
 import fr.ars.coord.contracts.campaign.IncidentUnlinkedFromCampaignEvent;
@@ -20,8 +19,6 @@ import fr.ars.coord.notification.writing.Draft;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -49,15 +46,14 @@ class CommuniqueDrafting {
 
     private static final Logger log = LoggerFactory.getLogger(CommuniqueDrafting.class);
     static final String SCOPES = "communique_scopes";
-    private static final Actor SYSTEM = new Actor("notification-service", "notification-service", "SYSTEM", null);
 
     private final FactsStore facts;
     private final CurrentDrafts drafts;
     private final CommuniqueStates communiques;
-    private final CommandGateway commands;
+    private final SystemCommands commands;
     private final MongoTemplate mongo;
 
-    CommuniqueDrafting(FactsStore facts, CurrentDrafts drafts, CommuniqueStates communiques, CommandGateway commands,
+    CommuniqueDrafting(FactsStore facts, CurrentDrafts drafts, CommuniqueStates communiques, SystemCommands commands,
                        MongoTemplate mongo) {
         this.facts = facts;
         this.drafts = drafts;
@@ -144,6 +140,6 @@ class CommuniqueDrafting {
     }
 
     private void send(Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(SYSTEM.toMetaData()));
+        commands.send(command);
     }
 }

@@ -1,6 +1,5 @@
 package fr.ars.coord.notification.process;
 
-import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.delivery.DeliveryChannel;
 import fr.ars.coord.notification.NotificationProperties;
 import fr.ars.coord.notification.channel.EmailSender;
@@ -15,8 +14,6 @@ import fr.ars.coord.notification.query.DeliveryView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,19 +29,18 @@ import org.springframework.stereotype.Component;
 class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
-    private static final Actor SYSTEM = new Actor("notification-service", "notification-service", "SYSTEM", null);
 
     private final DeliveryLog deliveries;
     private final CommuniqueStates communiques;
     private final WebhookSubscriptions subscriptions;
     private final WebhookSender webhooks;
     private final EmailSender email;
-    private final CommandGateway commands;
+    private final SystemCommands commands;
     private final NotificationProperties properties;
     private final Clock clock;
 
     DeliveryWorker(DeliveryLog deliveries, CommuniqueStates communiques, WebhookSubscriptions subscriptions,
-                   WebhookSender webhooks, EmailSender email, CommandGateway commands,
+                   WebhookSender webhooks, EmailSender email, SystemCommands commands,
                    NotificationProperties properties, Clock clock) {
         this.deliveries = deliveries;
         this.communiques = communiques;
@@ -86,8 +82,8 @@ class DeliveryWorker {
         }
         Duration backoff = properties.delivery().firstBackoff().multipliedBy(1L << Math.min(delivery.attempts(), 16));
         Instant next = clock.instant().plus(backoff);
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordAttempt(delivery.id(), result.delivered(),
-                result.outcome(), properties.delivery().maxAttempts(), next)).andMetaData(SYSTEM.toMetaData()));
+        commands.send(new RecordAttempt(delivery.id(), result.delivered(), result.outcome(),
+                properties.delivery().maxAttempts(), next));
         if (!result.delivered()) {
             log.info("delivery {} attempt {} failed: {}", delivery.id(), delivery.attempts() + 1, result.outcome());
         }

@@ -1,6 +1,5 @@
 package fr.ars.coord.notification.process;
 
-import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.communique.CommuniqueApprovedEvent;
 import fr.ars.coord.contracts.communique.CommuniquePublishedEvent;
 import fr.ars.coord.contracts.delivery.DeliveryChannel;
@@ -16,8 +15,6 @@ import fr.ars.coord.notification.writing.Draft;
 import fr.ars.coord.platform.web.RuleViolationException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -36,15 +33,14 @@ import org.springframework.stereotype.Component;
 class PublicationDispatch {
 
     private static final Logger log = LoggerFactory.getLogger(PublicationDispatch.class);
-    private static final Actor SYSTEM = new Actor("notification-service", "notification-service", "SYSTEM", null);
 
-    private final CommandGateway commands;
+    private final SystemCommands commands;
     private final WebhookSubscriptions subscriptions;
     private final NotificationProperties properties;
     private final CommuniqueStates communiques;
     private final CurrentDrafts drafts;
 
-    PublicationDispatch(CommandGateway commands, WebhookSubscriptions subscriptions, NotificationProperties properties,
+    PublicationDispatch(SystemCommands commands, WebhookSubscriptions subscriptions, NotificationProperties properties,
                         CommuniqueStates communiques, CurrentDrafts drafts) {
         this.commands = commands;
         this.subscriptions = subscriptions;
@@ -98,6 +94,6 @@ class PublicationDispatch {
     }
 
     private void send(Object command) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(SYSTEM.toMetaData()));
+        commands.send(command);
     }
 }

@@ -2,17 +2,14 @@ package fr.ars.coord.notification.query;
 
 import fr.ars.coord.contracts.communique.CommuniqueEvent;
 import fr.ars.coord.contracts.delivery.DeliveryEvent;
-import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the communiqué list and the delivery log in MongoDB: after each event the document is rewritten
- * from the aggregate's own stream, guarded by the event's sequence number, so repeats and replays converge.
+ * from the aggregate's own stream and kept only if newer than the stored version, so repeats and replays converge.
  */
 @Component
 @ProcessingGroup("communique-views")
@@ -29,12 +26,12 @@ class CommuniqueListProjection {
     }
 
     @EventHandler
-    void on(CommuniqueEvent event, @SequenceNumber long sequence) {
+    void on(CommuniqueEvent event) {
         communiques.find(event.communiqueId()).ifPresent(list::save);
     }
 
     @EventHandler
-    void on(DeliveryEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+    void on(DeliveryEvent event) {
         deliveries.refresh(event.deliveryId());
     }
 

@@ -12,7 +12,7 @@ import fr.ars.coord.contracts.communique.CommuniqueWithdrawnEvent;
 import fr.ars.coord.contracts.communique.Statement;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import fr.ars.coord.platform.eventstore.AggregateIds;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -21,8 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommuniqueStates {
 
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
     private final EventStore eventStore;
 
     public CommuniqueStates(EventStore eventStore) {
@@ -30,7 +28,7 @@ public class CommuniqueStates {
     }
 
     public Optional<CommuniqueView> find(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!AggregateIds.isWellFormed(id)) {
             return Optional.empty();
         }
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id).asStream().toList();

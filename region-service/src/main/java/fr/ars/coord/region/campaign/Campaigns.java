@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import fr.ars.coord.platform.eventstore.AggregateIds;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
@@ -28,8 +28,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Campaigns {
-
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final EventStore eventStore;
     private final ImpactStore impacts;
@@ -84,7 +82,7 @@ public class Campaigns {
     }
 
     private List<? extends DomainEventMessage<?>> stream(String aggregateId) {
-        if (aggregateId == null || !ID.matcher(aggregateId).matches()) {
+        if (!AggregateIds.isWellFormed(aggregateId)) {
             return List.of();
         }
         return eventStore.readEvents(aggregateId).asStream().toList();
