@@ -6,6 +6,7 @@ import fr.ars.coord.notification.channel.WebhookSubscriptions;
 import fr.ars.coord.notification.query.DeliveryLog;
 import fr.ars.coord.notification.query.DeliveryView;
 import fr.ars.coord.platform.security.StaffMember;
+import fr.ars.coord.platform.web.FieldError;
 import fr.ars.coord.platform.web.InvalidRequestException;
 import fr.ars.coord.platform.web.NotFoundException;
 import jakarta.validation.Valid;
@@ -64,10 +65,10 @@ class WebhookSubscriptionController {
             throw new InvalidRequestException("url", "must be an absolute http or https URL");
         }
         List<String> regions = request.regions() == null ? List.of() : request.regions().stream().distinct().toList();
-        List<fr.ars.coord.platform.web.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < regions.size(); i++) {
             if (!Region.isKnown(regions.get(i))) {
-                errors.add(new fr.ars.coord.platform.web.FieldError("regions[" + i + "]", "is not a region code"));
+                errors.add(new FieldError("regions[" + i + "]", "is not a region code"));
             }
         }
         if (!errors.isEmpty()) {

@@ -6,9 +6,16 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -55,7 +62,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    private static final java.util.regex.Pattern DUPLICATE_FIELD = java.util.regex.Pattern.compile("Duplicate field '([^']{1,100})'");
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']{1,100})'");
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalid(InvalidRequestException e) {
@@ -121,10 +128,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** A database or store that cannot be reached, however deep the framework wrapped it. */
     private static boolean isStorageOutage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CannotCreateTransactionException || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.net.ConnectException || t instanceof DataAccessResourceFailureException
-                    || t instanceof com.mongodb.MongoSocketException || t instanceof com.mongodb.MongoTimeoutException
-                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            if (t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
+                    || t instanceof ConnectException || t instanceof DataAccessResourceFailureException
+                    || t instanceof MongoSocketException || t instanceof MongoTimeoutException
+                    || (t instanceof SQLException sql && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("08"))) {
                 return true;
             }
@@ -233,7 +240,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return new FieldError(path(m).isEmpty() ? "body" : path(m), "has an invalid value");
         }
         if (cause instanceof JsonParseException || cause instanceof JsonProcessingException) {
-            java.util.regex.Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(cause.getMessage()));
+            Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(cause.getMessage()));
             if (duplicate.find()) {
                 return new FieldError(duplicate.group(1), "appears more than once");
             }

@@ -1,11 +1,13 @@
 package fr.ars.coord.incident.config;
 
 import java.time.Clock;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class ClockConfiguration {
+class IncidentServiceConfiguration {
 
     /**
      * Incidents stay in memory between commands instead of being rebuilt from their stream each time. Only
@@ -13,8 +15,8 @@ class ClockConfiguration {
      * (409, retry) rather than lose anything.
      */
     @Bean
-    org.axonframework.common.caching.Cache incidentCache() {
-        return new org.axonframework.common.caching.WeakReferenceCache();
+    Cache incidentCache() {
+        return new WeakReferenceCache();
     }
 
     /** The time regulatory clocks are evaluated at; tests may replace it. */
