@@ -63,11 +63,26 @@ public class Campaigns {
                 calculator.compute(impacts.byIds(linked.keySet()), impacts.position(), now, false)));
     }
 
+    /** Whether a campaign was opened with this id: its first event only, without building its view. */
+    public boolean exists(String campaignId) {
+        return firstEvent(campaignId).filter(payload -> payload instanceof CampaignOpenedEvent).isPresent();
+    }
+
+    /** The payload of an aggregate's first event, read without loading the rest of its stream. */
+    private Optional<Object> firstEvent(String aggregateId) {
+        if (!AggregateIds.isWellFormed(aggregateId)) {
+            return Optional.empty();
+        }
+        try (var events = eventStore.readEvents(aggregateId, 0).asStream()) {
+            return events.findFirst().map(DomainEventMessage::getPayload);
+        }
+    }
+
     /** The region of a reported incident, read from its own stream (404 when there is none). */
     public Optional<String> incidentRegion(String incidentId) {
-        return stream(incidentId).stream().findFirst()
-                .filter(e -> e.getPayload() instanceof IncidentEvent)
-                .map(e -> ((IncidentEvent) e.getPayload()).region());
+        return firstEvent(incidentId)
+                .filter(payload -> payload instanceof IncidentEvent)
+                .map(payload -> ((IncidentEvent) payload).region());
     }
 
     /** The campaign an incident is linked to, if any (read model: follows links within moments). */

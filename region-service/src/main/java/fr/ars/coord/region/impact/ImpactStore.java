@@ -92,6 +92,10 @@ public class ImpactStore {
         return mongo.findAll(IncidentImpact.class, IncidentImpact.COLLECTION);
     }
 
+    public List<IncidentImpact> ofRegion(String region) {
+        return mongo.find(Query.query(where("region").is(region)), IncidentImpact.class, IncidentImpact.COLLECTION);
+    }
+
     public List<IncidentImpact> byIds(Collection<String> ids) {
         return mongo.find(Query.query(where("_id").in(ids)), IncidentImpact.class, IncidentImpact.COLLECTION);
     }

@@ -120,7 +120,7 @@ class CampaignController {
     }
 
     private void requireCampaign(String id) {
-        if (campaigns.find(id, clock.instant()).isEmpty()) {
+        if (!campaigns.exists(id)) {
             throw new NotFoundException("No such campaign.");
         }
     }

@@ -4,7 +4,6 @@ import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.web.NotFoundException;
 import fr.ars.coord.region.impact.ImpactCalculator;
 import fr.ars.coord.region.impact.ImpactStore;
-import fr.ars.coord.region.impact.IncidentImpact;
 import fr.ars.coord.region.impact.RegionImpact;
 import fr.ars.coord.region.reference.RegionCatalog;
 import fr.ars.coord.region.reference.RegionInfo;
@@ -44,8 +43,7 @@ class RegionController {
     RegionDetail region(@PathVariable String code, Authentication authentication) {
         RegionInfo info = RegionCatalog.byCode(code).orElseThrow(() -> new NotFoundException("No such region."));
         NationalAccessPolicy.requireRegionDetail(StaffMember.from(authentication), code);
-        List<IncidentImpact> incidents = impacts.all().stream().filter(i -> i.region().equals(code)).toList();
-        RegionImpact impact = calculator.regionOrNone(code, incidents, clock.instant());
+        RegionImpact impact = calculator.regionOrNone(code, impacts.ofRegion(code), clock.instant());
         return new RegionDetail(info.code(), info.name(), info.arsName(), info.gradesName(), impact);
     }
 }
