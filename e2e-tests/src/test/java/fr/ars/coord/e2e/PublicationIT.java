@@ -8,6 +8,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import fr.ars.coord.platform.testing.ApiClient;
 import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.WebhookReceiver;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

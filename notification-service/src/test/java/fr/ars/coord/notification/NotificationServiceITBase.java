@@ -5,12 +5,10 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.platform.testing.ApiClient;
 import fr.ars.coord.platform.testing.EmbeddedStores;
+import fr.ars.coord.platform.testing.StoredEvents;
 import fr.ars.coord.platform.testing.TestJwtDecoderConfiguration;
-import java.util.ArrayList;
 import java.util.List;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,12 +57,7 @@ public abstract class NotificationServiceITBase {
 
     /** Appends events of one aggregate starting at {@code firstSequence}; returns their event ids. */
     protected List<String> record(String aggregateType, String aggregateId, long firstSequence, Object... events) {
-        List<GenericDomainEventMessage<Object>> messages = new ArrayList<>();
-        for (int i = 0; i < events.length; i++) {
-            messages.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, firstSequence + i, events[i],
-                    MetaData.from(new Actor("sub-test", "ars-test", "ARS", null).toMetaData())));
-        }
-        eventStore.publish(messages);
-        return messages.stream().map(GenericDomainEventMessage::getIdentifier).toList();
+        return StoredEvents.append(eventStore, aggregateType, aggregateId, firstSequence,
+                new Actor("sub-test", "ars-test", "ARS", null), events);
     }
 }

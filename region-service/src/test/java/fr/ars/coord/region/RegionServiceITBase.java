@@ -4,12 +4,10 @@ import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.platform.testing.ApiClient;
 import fr.ars.coord.platform.testing.EmbeddedStores;
+import fr.ars.coord.platform.testing.StoredEvents;
 import fr.ars.coord.platform.testing.TestJwtDecoderConfiguration;
-import java.util.List;
 import java.util.UUID;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,15 +46,10 @@ public abstract class RegionServiceITBase {
         return UUID.randomUUID().toString();
     }
 
-    /** Appends an incident's events after its {@code firstSequence - 1} already recorded ones. */
+    /** Appends events of one incident after its {@code firstSequence - 1} already recorded ones. */
     protected void record(long firstSequence, IncidentEvent... events) {
-        List<GenericDomainEventMessage<IncidentEvent>> messages = new java.util.ArrayList<>();
-        for (int i = 0; i < events.length; i++) {
-            IncidentEvent event = events[i];
-            messages.add(new GenericDomainEventMessage<>("Incident", event.incidentId(), firstSequence + i, event,
-                    MetaData.from(new Actor("sub-" + event.region(), "ars-" + event.region().substring(3).toLowerCase(),
-                            "ARS", event.region()).toMetaData())));
-        }
-        eventStore.publish(messages);
+        String region = events[0].region();
+        StoredEvents.append(eventStore, "Incident", events[0].incidentId(), firstSequence,
+                new Actor("sub-" + region, "ars-" + region.substring(3).toLowerCase(), "ARS", region), (Object[]) events);
     }
 }

@@ -17,7 +17,7 @@ import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.notification.NotificationServiceITBase;
-import fr.ars.coord.notification.WebhookReceiver;
+import fr.ars.coord.platform.testing.WebhookReceiver;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import fr.ars.coord.platform.testing.TestTokens;
 import jakarta.mail.internet.MimeMessage;

@@ -1,4 +1,4 @@
-package fr.ars.coord.notification;
+package fr.ars.coord.platform.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -14,10 +14,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * An independent webhook receiver: it checks each signature with its own HMAC code and records what arrived.
- * Answers {@code status} (200 by default).
+ * An independent webhook subscriber: it checks each signature with its own HMAC code and records every request.
+ * It answers {@code status} (200 by default), after {@code answerAfterMillis} if set.
  */
-public final class WebhookReceiver {
+public final class WebhookReceiver implements AutoCloseable {
 
     public record Received(String deliveryId, String body, boolean signatureValid) {
     }
@@ -26,6 +26,7 @@ public final class WebhookReceiver {
     private final String secret;
     public final List<Received> received = new CopyOnWriteArrayList<>();
     public volatile int status = 200;
+    public volatile long answerAfterMillis;
 
     public WebhookReceiver(String secret) {
         this.secret = secret;
@@ -34,12 +35,17 @@ public final class WebhookReceiver {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            String signature = exchange.getRequestHeaders().getFirst("X-ARS-Signature");
             received.add(new Received(exchange.getRequestHeaders().getFirst("X-ARS-Delivery-Id"),
-                    new String(body, StandardCharsets.UTF_8), verify(body, signature)));
+                    new String(body, StandardCharsets.UTF_8),
+                    verify(body, exchange.getRequestHeaders().getFirst("X-ARS-Signature"))));
+            try {
+                Thread.sleep(answerAfterMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -50,8 +56,14 @@ public final class WebhookReceiver {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
+    /** Distinct delivery ids received: publications, once repeats are dropped. */
     public long distinctDeliveries() {
         return received.stream().map(Received::deliveryId).distinct().count();
+    }
+
+    /** Distinct delivery ids received for one communiqué. */
+    public long receivedFor(String communiqueId) {
+        return received.stream().filter(r -> r.body().contains(communiqueId)).map(Received::deliveryId).distinct().count();
     }
 
     private boolean verify(byte[] body, String header) {
@@ -61,10 +73,14 @@ public final class WebhookReceiver {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] expected = mac.doFinal(body);
-            return MessageDigest.isEqual(expected, HexFormat.of().parseHex(header.substring(7)));
+            return MessageDigest.isEqual(mac.doFinal(body), HexFormat.of().parseHex(header.substring(7)));
         } catch (Exception e) {
             return false;
         }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
     }
 }
