@@ -144,6 +144,21 @@ class GatewayIT {
     }
 
     @Test
+    void aBurstOfConcurrentCallsAllReachTheServiceInsteadOfBeingTurnedAway() throws Exception {
+        REGIONS.delays.put("/api/national/impact", 400L);
+        HttpClient client = HttpClient.newHttpClient();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            calls.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/national/impact"))
+                    .header("Authorization", "Bearer " + user()).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        List<Integer> statuses = calls.stream().map(java.util.concurrent.CompletableFuture::join)
+                .map(HttpResponse::statusCode).toList();
+        REGIONS.delays.remove("/api/national/impact");
+        assertThat(statuses).hasSize(60).containsOnly(200);
+    }
+
+    @Test
     void aSlowServiceTimesOutIntoA503() {
         INCIDENTS.delays.put("/api/incidents/slow", 3000L);
         Response response = api.get("/api/incidents/slow", user());

@@ -1,8 +1,9 @@
 package fr.ars.coord.incident.config;
 
 import java.time.Clock;
+import fr.ars.coord.platform.command.BoundedAggregateCache;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,11 +13,12 @@ class IncidentServiceConfiguration {
     /**
      * Incidents stay in memory between commands instead of being rebuilt from their stream each time. Only
      * incident-service appends Incident events; with several instances a stale entry makes the append collide
-     * (409, retry) rather than lose anything.
+     * (409, retry) rather than lose anything. The most recently used {@code ars.incident.cache-size} incidents
+     * (default 2,000, a few kilobytes each) are kept.
      */
     @Bean
-    Cache incidentCache() {
-        return new WeakReferenceCache();
+    Cache incidentCache(@Value("${ars.incident.cache-size:2000}") int size) {
+        return new BoundedAggregateCache(size);
     }
 
     /** The time regulatory clocks are evaluated at; tests may replace it. */
