@@ -2,8 +2,10 @@ package fr.ars.coord.gateway.security;
 
 import fr.ars.coord.gateway.GatewayProperties;
 import fr.ars.coord.gateway.web.Problems;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -61,6 +63,12 @@ class GatewaySecurityConfiguration {
                         .permissionsPolicy(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"))
                         .hsts(h -> h.includeSubdomains(true).maxAge(Duration.ofDays(365))))
                 .build();
+    }
+
+    /** Each token's signature and claims are checked once a minute at most; see {@link VerifiedTokenCache}. */
+    @Bean
+    static BeanPostProcessor verifiedTokenCache() {
+        return VerifiedTokenCache.wrapping(Clock.systemUTC(), 10_000, Duration.ofMinutes(1));
     }
 
     /** Paths the firewall refuses (encoded slashes, traversal, NUL...) get a problem+json 400, not an empty one. */

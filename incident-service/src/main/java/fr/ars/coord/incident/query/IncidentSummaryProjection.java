@@ -11,23 +11,24 @@ import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
 import fr.ars.coord.platform.readmodel.BatchBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.dao.DuplicateKeyException;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the incident list in MongoDB. Every update is conditional on the event's sequence number being
- * newer than the document's version, so a replayed or repeated event changes nothing: the projection is
- * idempotent without transactions.
+ * Keeps the incident list in MongoDB. A document is only written with events newer than its version, so a
+ * replayed or repeated event changes nothing: the projection is idempotent without transactions.
  */
 @Component
 @ProcessingGroup(IncidentSummaryProjection.PROCESSING_GROUP)
@@ -93,24 +94,42 @@ class IncidentSummaryProjection {
         pending.put(incidentId, changes);
     }
 
-    /** One conditional upsert per incident: its changes merged in order, the last one's version and time. */
+    /**
+     * One upsert per incident by its id: its changes merged in order, the last one's version and time; skipped when
+     * the stored document already holds these events or later ones. The versions are read first, in one query by
+     * ids, rather than put in the update's filter: an update filtered on id and version is a collection scan on the
+     * embedded MongoDB-compatible server (only a filter on the id alone uses its index). Reading then writing is
+     * safe because one incident's events are only ever handled by one processor thread (Axon's sequencing policy
+     * keeps an aggregate's events in one segment, and a segment has one owner).
+     */
     private void write(Map<String, List<Change>> pending) {
+        Map<String, Long> stored = storedVersions(pending.keySet());
         pending.forEach((incidentId, changes) -> {
-            Update merged = new Update();
             Change last = changes.get(changes.size() - 1);
+            Long version = stored.get(incidentId);
+            if (version != null && version >= last.sequence()) {
+                return;
+            }
+            Update merged = new Update();
             for (Change change : changes) {
-                if (change.update().getUpdateObject().get("$set") instanceof org.bson.Document set) {
+                if (change.update().getUpdateObject().get("$set") instanceof Document set) {
                     set.forEach(merged::set);
                 }
             }
             merged.set("version", last.sequence()).set("lastEventAt", last.at());
-            // by id first, so that the store looks the document up by its key rather than scanning
-            Query olderVersion = Query.query(where("_id").is(incidentId).and("version").lt(last.sequence()));
-            try {
-                mongo.upsert(olderVersion, merged, IncidentSummary.COLLECTION);
-            } catch (DuplicateKeyException alreadyNewer) {
-                // the document already holds these events or later ones: nothing to do
-            }
+            mongo.upsert(Query.query(where("_id").is(incidentId)), merged, IncidentSummary.COLLECTION);
         });
+    }
+
+    private Map<String, Long> storedVersions(Set<String> incidentIds) {
+        Query query = Query.query(where("_id").in(incidentIds));
+        query.fields().include("version");
+        Map<String, Long> versions = new HashMap<>();
+        for (Document document : mongo.find(query, Document.class, IncidentSummary.COLLECTION)) {
+            if (document.get("version") instanceof Number version) {
+                versions.put(document.getString("_id"), version.longValue());
+            }
+        }
+        return versions;
     }
 }
