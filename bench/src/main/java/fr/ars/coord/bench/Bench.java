@@ -272,6 +272,7 @@ public final class Bench {
     // --- 3. projection lag under steady load -----------------------------------------------------------
 
     private void projectionLag() throws Exception {
+        waitForAllProcessors(maxIndex()); // the load starts from caught-up projections, not from earlier backlogs
         int rate = 50;
         int seconds = 30;
         Map<Long, Long> acknowledgedAt = new ConcurrentHashMap<>();
@@ -340,10 +341,15 @@ public final class Bench {
         put("projection_lag_p99_ms", lags.percentile(99));
     }
 
-    private long globalIndexOf(String incidentId) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "ars", "ars");
-             PreparedStatement q = c.prepareStatement(
-                     "SELECT max(globalindex) FROM domainevententry WHERE aggregateidentifier = ?")) {
+    private Connection lookups;
+
+    /** The global index of an incident's last event, over one kept connection (a new one per call costs a fork). */
+    private synchronized long globalIndexOf(String incidentId) throws SQLException {
+        if (lookups == null) {
+            lookups = DriverManager.getConnection(jdbcUrl, "ars", "ars");
+        }
+        try (PreparedStatement q = lookups.prepareStatement(
+                "SELECT max(globalindex) FROM domainevententry WHERE aggregateidentifier = ?")) {
             q.setString(1, incidentId);
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
