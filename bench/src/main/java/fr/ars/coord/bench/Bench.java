@@ -98,7 +98,7 @@ public final class Bench {
         double previous = 0;
         for (int round = 0; round < 20; round++) {
             Run run = load(base, 1_000);
-            double rate = run.requests() / (run.nanos() / 1e9);
+            double rate = run.throughput();
             System.out.printf("  warming up %s: %.0f commands/s%n", base, rate);
             if (round >= 3 && Math.abs(rate - previous) / previous < 0.05) {
                 return;
@@ -149,10 +149,7 @@ public final class Bench {
      * from the moment the request was due, so a slow answer cannot hide the requests queued behind it.
      */
     private List<Long> steady(String base, int rate, int seconds) throws Exception {
-        List<String> own = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            own.add(report(base, "ars-hdf", "FR-HDF"));
-        }
+        List<String> own = freshIncidents(base);
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failures = new AtomicInteger();
         ExecutorService senders = Executors.newFixedThreadPool(32);
@@ -204,16 +201,16 @@ public final class Bench {
     }
 
     private record Run(List<Long> latencies, long requests, long nanos) {
+        double throughput() {
+            return requests / (nanos / 1e9);
+        }
     }
 
     /** {@code total} containment actions from 8 clients, each on a fresh incident of its own. */
     private Run load(String base, int total) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<String> own = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            own.add(report(base, "ars-hdf", "FR-HDF"));
-        }
+        List<String> own = freshIncidents(base);
         AtomicInteger failures = new AtomicInteger();
         long start = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
@@ -242,6 +239,15 @@ public final class Bench {
         return new Run(latencies, total, nanos);
     }
 
+    /** One new Hauts-de-France incident per client, so that clients do not wait on each other's incident. */
+    private List<String> freshIncidents(String base) {
+        List<String> own = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            own.add(report(base, "ars-hdf", "FR-HDF"));
+        }
+        return own;
+    }
+
     private String report(String base, String user, String region) {
         Http.Answer answer = http.post(base + "/api/incidents", user, """
                 {"region": "%s", "title": "Banc de mesure", "summary": "charge", "awareAt": "2025-11-21T17:30:00Z",
@@ -255,16 +261,13 @@ public final class Bench {
     // --- 2. event sourcing against a plain insert ------------------------------------------------------
 
     private void eventSourcingCost() throws Exception {
-        List<String> own = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            own.add(report(incidents, "ars-hdf", "FR-HDF"));
-        }
+        List<String> own = freshIncidents(incidents);
         AppendComparison.Figures store = new AppendComparison(jdbcUrl, THREADS).measure(own, 1_000, 3);
         put("event_append_throughput_per_s", store.appendsPerSecond());
         put("plain_insert_throughput_per_s", store.insertsPerSecond());
         put("event_sourcing_cost_ratio", store.ratio());
         Run commands = load(incidents, 800);
-        double commandRate = commands.requests() / (commands.nanos() / 1e9);
+        double commandRate = commands.throughput();
         put("command_throughput_per_s", commandRate);
         put("whole_command_vs_plain_insert_ratio", store.insertsPerSecond() / commandRate);
     }

@@ -1,7 +1,7 @@
 package fr.ars.coord.incident.config;
 
-import java.time.Clock;
 import fr.ars.coord.platform.command.BoundedAggregateCache;
+import java.time.Clock;
 import org.axonframework.common.caching.Cache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
