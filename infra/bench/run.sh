@@ -2,7 +2,8 @@
 # The benchmark (not part of the tests' pass/fail). Uses the platform running on the usual ports if the
 # gateway answers; otherwise starts one with infra/run.sh (separate data folder, stores emptied, rate limits
 # raised for the load) and stops it afterwards. Prints a table and writes bench-results.json in the current
-# folder. BENCH_REPLAY_EVENTS changes the number of events seeded for the replay figure (default 100000).
+# folder. BENCH_REPLAY_EVENTS changes the number of events seeded for the replay figure (default 100000);
+# BENCH_PHASES=gateway,store,lag,replay runs only some parts (after the warm-up; memory is always measured).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

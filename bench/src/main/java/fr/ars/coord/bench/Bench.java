@@ -55,15 +55,29 @@ public final class Bench {
     private void run(Path out, Double coldStart, int replayEvents) throws Exception {
         put("cold_start_all_healthy_s", coldStart);
         warmUp();
-        gatewayOverhead();
-        eventSourcingCost();
-        projectionLag();
-        replay(replayEvents);
+        if (phase("gateway")) {
+            gatewayOverhead();
+        }
+        if (phase("store")) {
+            eventSourcingCost();
+        }
+        if (phase("lag")) {
+            projectionLag();
+        }
+        if (phase("replay")) {
+            replay(replayEvents);
+        }
         memory();
         ObjectNode json = Http.JSON.valueToTree(results);
         Files.writeString(out, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
         print();
         System.out.println("written: " + out.toAbsolutePath());
+    }
+
+    /** {@code BENCH_PHASES} (gateway, store, lag, replay; all by default) runs a part of the benchmark alone. */
+    private static boolean phase(String name) {
+        String phases = env("BENCH_PHASES", "all");
+        return phases.equals("all") || List.of(phases.split(",")).contains(name);
     }
 
     private void put(String key, Object value) {

@@ -1,7 +1,6 @@
 package fr.ars.coord.gateway;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
@@ -11,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * One circuit breaker per route: it opens when half the recent calls to a service failed (connection refused,
- * timeout), answers 503 at once while open, then probes again. The time limit stays above the routes' own
- * response timeouts, which decide first.
+ * timeout), answers 503 at once while open, then probes again. Timeouts are the routes' own response timeouts
+ * (application.yml): resilience4j's time limiter is off, it only repeated them with a timer task per call.
  */
 @Configuration(proxyBeanMethods = false)
 class CircuitBreakerConfiguration {
@@ -27,9 +26,6 @@ class CircuitBreakerConfiguration {
                         .slidingWindowSize(Math.max(cb.minimumCalls(), 20))
                         .waitDurationInOpenState(Duration.ofSeconds(cb.openSeconds()))
                         .permittedNumberOfCallsInHalfOpenState(3)
-                        .build())
-                .timeLimiterConfig(TimeLimiterConfig.custom()
-                        .timeoutDuration(Duration.ofSeconds(cb.timeLimitSeconds()))
                         .build())
                 .build());
     }

@@ -11,7 +11,7 @@ public record GatewayProperties(long maxBodyBytes, RateLimit rateLimit, CircuitB
                             long publicBurst) {
     }
 
-    public record CircuitBreaker(float failureRateThreshold, int minimumCalls, int openSeconds, int timeLimitSeconds) {
+    public record CircuitBreaker(float failureRateThreshold, int minimumCalls, int openSeconds) {
     }
 
     public record Cors(List<String> allowedOrigins) {
