@@ -277,9 +277,11 @@ public final class Bench {
     private void eventSourcingCost() throws Exception {
         List<String> own = freshIncidents(incidents);
         AppendComparison.Figures store = new AppendComparison(jdbcUrl, THREADS).measure(own, 1_000, 3);
-        put("event_append_throughput_per_s", store.appendsPerSecond());
+        put("event_append_throughput_per_s", store.unprojectedAppendsPerSecond());
         put("plain_insert_throughput_per_s", store.insertsPerSecond());
         put("event_sourcing_cost_ratio", store.ratio());
+        put("projected_event_append_throughput_per_s", store.projectedAppendsPerSecond());
+        put("event_sourcing_cost_with_projections_ratio", store.projectedRatio());
         Run commands = load(incidents, 800);
         double commandRate = commands.throughput();
         put("command_throughput_per_s", commandRate);
@@ -455,6 +457,8 @@ public final class Bench {
         row("event sourcing cost (plain insert / append)", results.get("event_sourcing_cost_ratio"), "x", "<= 3x");
         row("  event appends / plain inserts", results.get("event_append_throughput_per_s") + " / "
                 + results.get("plain_insert_throughput_per_s"), "/s", "");
+        row("  with the services projecting them", results.get("event_sourcing_cost_with_projections_ratio")
+                + " x (" + results.get("projected_event_append_throughput_per_s") + " /s)", "", "");
         row("  whole HTTP commands (context)", results.get("command_throughput_per_s"), "/s", "");
         row("projection lag p50 / p99 at " + results.get("projection_load_commands_per_s") + " cmd/s",
                 results.get("projection_lag_p50_ms") + " / " + results.get("projection_lag_p99_ms"), "ms", "p99 < 1000 ms");

@@ -1,8 +1,8 @@
 package fr.ars.coord.gateway.filter;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
@@ -25,7 +25,6 @@ class CorrelationFilter implements WebFilter, Ordered {
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
     private static final String NO_TRACE = "0".repeat(32);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     public int getOrder() {
@@ -37,7 +36,7 @@ class CorrelationFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         String correlationId = request.getHeaders().getFirst(Tracing.CORRELATION_ID_HEADER);
         if (correlationId == null || !CORRELATION_ID.matcher(correlationId).matches()) {
-            correlationId = UUID.randomUUID().toString();
+            correlationId = randomUuid();
         }
         String traceId;
         String flags = "01";
@@ -60,9 +59,20 @@ class CorrelationFilter implements WebFilter, Ordered {
         return chain.filter(exchange.mutate().request(forwarded).build());
     }
 
+    /*
+     * Identifiers, not secrets: a thread-local generator, where SecureRandom (and UUID.randomUUID) read the kernel's
+     * random source under a lock on every request.
+     */
     private static String hex(int bytes) {
         byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
+        ThreadLocalRandom.current().nextBytes(random);
         return HexFormat.of().formatHex(random);
+    }
+
+    private static String randomUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+        return new UUID(high, low).toString();
     }
 }
