@@ -43,7 +43,10 @@ public class IncidentStreams {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<String> region = first(incidentId).map(e -> ((IncidentEvent) e.getPayload()).region());
+        // the store is shared: an id can be another aggregate's (a campaign, a communiqué), which is no incident
+        Optional<String> region = first(incidentId).map(DomainEventMessage::getPayload)
+                .filter(IncidentEvent.class::isInstance)
+                .map(payload -> ((IncidentEvent) payload).region());
         region.ifPresent(r -> regions.put(incidentId, r));
         return region;
     }

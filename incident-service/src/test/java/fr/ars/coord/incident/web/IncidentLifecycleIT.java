@@ -3,15 +3,24 @@ package fr.ars.coord.incident.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.ars.coord.contracts.Actor;
+import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
 import fr.ars.coord.incident.IncidentServiceITBase;
 import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.StoredEvents;
 import fr.ars.coord.platform.testing.TestTokens;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class IncidentLifecycleIT extends IncidentServiceITBase {
+
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void reportedIncidentIsReadBackWithWhoRecordedIt() {
@@ -179,6 +188,23 @@ class IncidentLifecycleIT extends IncidentServiceITBase {
                     "{\"action\": \"OTHER\"}");
             assertThat(write.status()).as(id).isIn(400, 404);
         }
+    }
+
+    @Test
+    void idsOfOtherAggregatesInTheSharedStoreAreNotIncidents() {
+        String campaignId = UUID.randomUUID().toString();
+        StoredEvents.append(eventStore, "Campaign", campaignId, 0, new Actor("s", "national", "NATIONAL", null),
+                new CampaignOpenedEvent(campaignId, "Campagne", "une autre sorte d'agrégat"));
+        long before = storedEvents();
+
+        Response view = api.get("/api/incidents/" + campaignId, TestTokens.national());
+        Response write = api.post("/api/incidents/" + campaignId + "/containment-actions", TestTokens.arsStaff(HDF),
+                "{\"action\": \"OTHER\"}");
+
+        assertThat(view.status()).isEqualTo(404);
+        assertThat(view.isProblem()).isTrue();
+        assertThat(write.status()).isEqualTo(404);
+        assertThat(storedEvents()).isEqualTo(before);
     }
 
     static List<String> texts(JsonNode array) {
