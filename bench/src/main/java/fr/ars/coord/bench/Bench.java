@@ -8,12 +8,15 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -164,7 +167,7 @@ public final class Bench {
      */
     private List<Long> steady(String base, int rate, int seconds) throws Exception {
         List<String> own = freshIncidents(base);
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failures = new AtomicInteger();
         ExecutorService senders = Executors.newFixedThreadPool(32);
         int total = rate * seconds;
@@ -180,10 +183,9 @@ public final class Bench {
             String incident = own.get(n % THREADS);
             int number = n;
             sent.add(senders.submit(() -> {
-                Http.Answer answer = http.post(base + "/api/incidents/" + incident + "/containment-actions", "esante-hdf",
-                        "{\"action\": \"OTHER\", \"description\": \"cadence " + number + "\"}");
+                boolean recorded = recordAction(base, incident, "cadence " + number);
                 latencies.add(System.nanoTime() - due);
-                if (answer.status() != 201) {
+                if (!recorded) {
                     failures.incrementAndGet();
                 }
             }));
@@ -210,20 +212,24 @@ public final class Bench {
         }
 
         double throughput() {
-            return requests / (nanos / 1e9);
+            return perSecond(requests, nanos);
         }
     }
 
     private record Run(List<Long> latencies, long requests, long nanos) {
         double throughput() {
-            return requests / (nanos / 1e9);
+            return perSecond(requests, nanos);
         }
+    }
+
+    private static double perSecond(long count, long nanos) {
+        return count / (nanos / 1e9);
     }
 
     /** {@code total} containment actions from 8 clients, each on a fresh incident of its own. */
     private Run load(String base, int total) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         List<String> own = freshIncidents(base);
         AtomicInteger failures = new AtomicInteger();
         long start = System.nanoTime();
@@ -233,10 +239,9 @@ public final class Bench {
             futures.add(pool.submit(() -> {
                 for (int i = 0; i < total / THREADS; i++) {
                     long begin = System.nanoTime();
-                    Http.Answer answer = http.post(base + "/api/incidents/" + incident + "/containment-actions", "esante-hdf",
-                            "{\"action\": \"OTHER\", \"description\": \"charge " + i + "\"}");
+                    boolean recorded = recordAction(base, incident, "charge " + i);
                     latencies.add(System.nanoTime() - begin);
-                    if (answer.status() != 201) {
+                    if (!recorded) {
                         failures.incrementAndGet();
                     }
                 }
@@ -251,6 +256,12 @@ public final class Bench {
             throw new IllegalStateException(failures + " commands failed against " + base);
         }
         return new Run(latencies, total, nanos);
+    }
+
+    /** One containment action by GRADeS staff; true when it was recorded (201). */
+    private boolean recordAction(String base, String incident, String description) {
+        return http.post(base + "/api/incidents/" + incident + "/containment-actions", "esante-hdf",
+                "{\"action\": \"OTHER\", \"description\": \"" + description + "\"}").status() == 201;
     }
 
     /** One new Hauts-de-France incident per client, so that clients do not wait on each other's incident. */
@@ -294,7 +305,6 @@ public final class Bench {
         waitForAllProcessors(maxIndex()); // the load starts from caught-up projections, not from earlier backlogs
         int rate = 50;
         int seconds = 30;
-        Map<Long, Long> acknowledgedAt = new ConcurrentHashMap<>();
         AtomicLong seen = new AtomicLong(-1);
         Latencies lags = new Latencies();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -321,7 +331,7 @@ public final class Bench {
         String[] users = {"ars-hdf", "ars-nor"};
         String[] codes = {"FR-HDF", "FR-NOR"};
         long start = System.nanoTime();
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(total);
+        CountDownLatch done = new CountDownLatch(total);
         ticks.scheduleAtFixedRate(() -> {
             int n = sent.getAndIncrement();
             if (n >= total) {
@@ -332,7 +342,6 @@ public final class Bench {
                     String id = report(gateway, users[n % 2], codes[n % 2]);
                     long ack = System.nanoTime();
                     long index = globalIndexOf(id);
-                    acknowledgedAt.put(index, ack);
                     if (seen.get() >= index) {
                         lags.add(System.nanoTime() - ack);
                     } else {
@@ -360,14 +369,19 @@ public final class Bench {
         put("projection_lag_p99_ms", lags.percentile(99));
     }
 
-    private Connection lookups;
+    private Connection database;
 
-    /** The global index of an incident's last event, over one kept connection (a new one per call costs a fork). */
-    private synchronized long globalIndexOf(String incidentId) throws SQLException {
-        if (lookups == null) {
-            lookups = DriverManager.getConnection(jdbcUrl, "ars", "ars");
+    /** One kept connection for the benchmark's own queries (a new PostgreSQL connection costs a process fork). */
+    private synchronized Connection database() throws SQLException {
+        if (database == null) {
+            database = DriverManager.getConnection(jdbcUrl, "ars", "ars");
         }
-        try (PreparedStatement q = lookups.prepareStatement(
+        return database;
+    }
+
+    /** The global index of an incident's last event. */
+    private synchronized long globalIndexOf(String incidentId) throws SQLException {
+        try (PreparedStatement q = database().prepareStatement(
                 "SELECT max(globalindex) FROM domainevententry WHERE aggregateidentifier = ?")) {
             q.setString(1, incidentId);
             try (ResultSet rs = q.executeQuery()) {
@@ -402,9 +416,9 @@ public final class Bench {
         put("replay_events_per_s", (last + 1) / seconds);
     }
 
-    private long maxIndex() throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "ars", "ars");
-             ResultSet rs = c.createStatement().executeQuery("SELECT max(globalindex) FROM domainevententry")) {
+    private synchronized long maxIndex() throws SQLException {
+        try (Statement query = database().createStatement();
+             ResultSet rs = query.executeQuery("SELECT max(globalindex) FROM domainevententry")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -414,17 +428,21 @@ public final class Bench {
     private void waitForAllProcessors(long index) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
         while (System.nanoTime() < deadline) {
-            try (Connection c = DriverManager.getConnection(jdbcUrl, "ars", "ars");
-                 ResultSet rs = c.createStatement().executeQuery("SELECT min((convert_from(token, 'UTF8')::json->>'index')"
-                         + "::bigint) FROM tokenentry WHERE token IS NOT NULL")) {
-                rs.next();
-                if (rs.getLong(1) >= index) {
-                    return;
-                }
+            if (slowestProcessorIndex() >= index) {
+                return;
             }
             Thread.sleep(500);
         }
         throw new IllegalStateException("processors did not catch up with the seeded events");
+    }
+
+    private synchronized long slowestProcessorIndex() throws SQLException {
+        try (Statement query = database().createStatement();
+             ResultSet rs = query.executeQuery("SELECT min((convert_from(token, 'UTF8')::json->>'index')::bigint)"
+                     + " FROM tokenentry WHERE token IS NOT NULL")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     // --- 5. memory ------------------------------------------------------------------------------------

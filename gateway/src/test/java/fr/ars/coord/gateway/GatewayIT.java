@@ -12,8 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -147,12 +149,12 @@ class GatewayIT {
     void aBurstOfConcurrentCallsAllReachTheServiceInsteadOfBeingTurnedAway() throws Exception {
         REGIONS.delays.put("/api/national/impact", 400L);
         HttpClient client = HttpClient.newHttpClient();
-        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             calls.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/national/impact"))
                     .header("Authorization", "Bearer " + user()).build(), HttpResponse.BodyHandlers.ofString()));
         }
-        List<Integer> statuses = calls.stream().map(java.util.concurrent.CompletableFuture::join)
+        List<Integer> statuses = calls.stream().map(CompletableFuture::join)
                 .map(HttpResponse::statusCode).toList();
         REGIONS.delays.remove("/api/national/impact");
         assertThat(statuses).hasSize(60).containsOnly(200);
