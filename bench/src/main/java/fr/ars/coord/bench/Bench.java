@@ -309,15 +309,25 @@ public final class Bench {
         Latencies lags = new Latencies();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         Map<Long, Long> pending = new ConcurrentHashMap<>();
+        AtomicLong longestPoll = new AtomicLong();
+        AtomicLong worstLag = new AtomicLong();
+        AtomicLong worstLagAt = new AtomicLong();
+        long phaseStart = System.nanoTime();
         sampler.scheduleAtFixedRate(() -> {
+            long asked = System.nanoTime();
             Http.Answer status = http.get(regions + "/api/national/impact/rebuild", "national");
             if (status.status() == 200) {
                 long position = status.json().get("position").asLong();
                 long now = System.nanoTime();
+                longestPoll.accumulateAndGet(now - asked, Math::max);
                 seen.set(position);
                 pending.entrySet().removeIf(e -> {
                     if (e.getKey() <= position) {
                         lags.add(now - e.getValue());
+                        if (now - e.getValue() > worstLag.get()) {
+                            worstLag.set(now - e.getValue());
+                            worstLagAt.set(e.getValue() - phaseStart);
+                        }
                         return true;
                     }
                     return false;
@@ -367,6 +377,11 @@ public final class Bench {
         put("projection_lag_samples", lags.count());
         put("projection_lag_p50_ms", lags.percentile(50));
         put("projection_lag_p99_ms", lags.percentile(99));
+        put("projection_lag_max_ms", worstLag.get() / 1e6);
+        // where the worst lag came from: a slow read of the position, or a projection that did not move
+        put("projection_lag_slowest_position_read_ms", longestPoll.get() / 1e6);
+        System.err.printf("worst lag %.0f ms for a command acknowledged %.1f s into the phase (%s)%n",
+                worstLag.get() / 1e6, worstLagAt.get() / 1e9, Instant.now().minusNanos(System.nanoTime() - phaseStart - worstLagAt.get()));
     }
 
     private Connection database;
