@@ -123,8 +123,8 @@ class BadInputIT {
      * webhook subscriptions (deliveries and drafts from earlier tests may still be appended meanwhile).
      */
     private long recorded(String communique) throws Exception {
-        return platform.count("SELECT count(*) FROM domainevententry WHERE type IN ('Incident', 'Campaign')"
-                + " OR aggregateidentifier = '" + communique + "'") + platform.count("SELECT count(*) FROM webhook_subscription");
+        return platform.number("SELECT count(*) FROM domainevententry WHERE type IN ('Incident', 'Campaign')"
+                + " OR aggregateidentifier = '" + communique + "'") + platform.number("SELECT count(*) FROM webhook_subscription");
     }
 
     private Outcome send(Endpoint endpoint, String token, String mutation, String field, byte[] body, String type) {

@@ -115,7 +115,7 @@ class FaultsIT {
     void postgresRestartGivesFast503sThenRecoversWithoutHelp() throws Exception {
         String token = keycloak.password("ars-hdf");
         String national = keycloak.password("national");
-        platform.stopPostgres();
+        platform.stopStore("postgres");
         long start = System.nanoTime();
         Response during = api.post("/api/incidents", token, """
                 {"region": "FR-HDF", "title": "Pendant la panne", "summary": "base arrêtée",
@@ -125,7 +125,7 @@ class FaultsIT {
         assertThat(during.isProblem()).isTrue();
         assertThat(millis).as("no hanging request").isLessThan(15_000);
 
-        platform.startPostgres();
+        platform.startStore("postgres", RunningPlatform.POSTGRES_PORT);
         String[] recovered = new String[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             Response after = api.post("/api/incidents", token, """
@@ -142,6 +142,42 @@ class FaultsIT {
         System.out.printf("fault: PostgreSQL restart | commands during outage: 1 | answered 503 in %d ms | recorded"
                 + " after restart: 1 | found in national view: 1 | duplicates: 0%n", millis);
         assertThat(List.of(recovered)).doesNotContainNull();
+    }
+
+    @Test
+    @Order(4)
+    void mongoDownAnswers503sAndEveryReadModelAndProcessCatchesUpOnceItIsBack() throws Exception {
+        String token = keycloak.password("ars-nor");
+        String national = keycloak.password("national");
+        String comms = keycloak.password("comms-nor");
+        platform.stopStore("mongo");
+        long start = System.nanoTime();
+        Response list = api.get("/api/incidents", token);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(list.status()).as(list.toString()).isEqualTo(503);
+        assertThat(list.isProblem()).isTrue();
+        assertThat(millis).as("no hanging request").isLessThan(15_000);
+
+        // commands only need the event store; the read models and the communiqué drafting need MongoDB
+        String incident = report(token, "FR-NOR");
+        Response assessed = api.post("/api/incidents/" + incident + "/assessments", token,
+                "{\"exposedData\": [\"LAST_NAME\", \"EMAIL\"], \"medicalDataExposed\": false, \"estimatedPatients\": 42}");
+        assertThat(assessed.status()).as(assessed.toString()).isEqualTo(201);
+        long assessment = platform.number("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = '"
+                + incident + "' AND payloadtype LIKE '%.IncidentAssessedEvent'");
+        sleep(8_000); // longer than the read models' 3 s server selection: their handlers fail meanwhile
+        platform.startStore("mongo", RunningPlatform.MONGO_PORT);
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(api.get("/api/incidents", token).body()).contains(incident);
+            assertThat(api.get("/api/national/impact", national).body()).contains(incident);
+            JsonNode drafts = api.get("/api/communiques?region=FR-NOR&status=DRAFT", comms).json();
+            assertThat(drafts.findValues("factsPosition")).as("a draft built from facts including the assessment")
+                    .anyMatch(p -> p.asLong() >= assessment);
+        });
+        System.out.printf("fault: MongoDB down | commands sent: 2 | acknowledged: 2 | found after restart in incident"
+                + " list, national view and the regional draft: 1 | duplicates: 0 | 503 while down answered in %d ms%n",
+                millis);
     }
 
     private static void sleep(long millis) {

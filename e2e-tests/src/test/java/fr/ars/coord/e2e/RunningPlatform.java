@@ -119,33 +119,30 @@ final class RunningPlatform {
         }
     }
 
-    /** Stops the embedded PostgreSQL cleanly (SIGTERM to its launcher), as an operator restarting it would. */
-    void stopPostgres() {
-        process.descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("infra-stores.jar postgres")).orElse(false))
+    /** Stops an embedded store ("postgres" or "mongo") cleanly (SIGTERM), as an operator restarting it would. */
+    void stopStore(String store) {
+        String command = "infra-stores.jar " + store + " ";
+        java.util.stream.Stream.concat(process.descendants(), replacements.stream().map(Process::toHandle))
+                .filter(p -> p.info().commandLine().map(c -> c.contains(command)).orElse(false))
+                .toList()
                 .forEach(p -> {
-                    p.destroy();
-                    p.onExit().join();
-                });
-        replacements.stream().filter(p -> p.info().commandLine().map(c -> c.contains("infra-stores.jar postgres"))
-                .orElse(false)).forEach(p -> {
                     p.destroy();
                     p.onExit().join();
                 });
     }
 
-    /** Starts PostgreSQL again on the same port and data folder. */
-    void startPostgres() throws IOException, InterruptedException {
+    /** Starts an embedded store again on its port and data folder; returns once it accepts connections. */
+    void startStore(String store, int port) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx160m", "-XX:+UseSerialGC", "-jar",
-                root.resolve("infra/target/infra-stores.jar").toString(), "postgres", "--port",
-                String.valueOf(POSTGRES_PORT), "--data", data.resolve("postgres").toString())
+                root.resolve("infra/target/infra-stores.jar").toString(), store, "--port",
+                String.valueOf(port), "--data", data.resolve(store).toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs/postgres.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs/" + store + ".log").toFile()));
         replacements.add(builder.start());
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (!listening(POSTGRES_PORT)) {
+        while (!listening(port)) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("PostgreSQL did not come back");
+                throw new IllegalStateException(store + " did not come back");
             }
             Thread.sleep(300);
         }
@@ -206,8 +203,8 @@ final class RunningPlatform {
         }
     }
 
-    /** A count straight from the platform's PostgreSQL. */
-    long count(String sql) throws java.sql.SQLException {
+    /** One number (a count, an index) straight from the platform's PostgreSQL. */
+    long number(String sql) throws java.sql.SQLException {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
                 "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/ars", "ars", "ars");
              java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {

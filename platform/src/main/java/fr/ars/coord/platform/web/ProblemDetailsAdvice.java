@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
+import fr.ars.coord.platform.StoreOutage;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -29,7 +25,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -118,25 +113,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
-        if (isStorageOutage(e)) {
+        if (StoreOutage.explains(e)) {
             return unavailable(new DataAccessResourceFailureException(e.getMessage(), e));
         }
         log.error("Unexpected failure", e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be processed.");
-    }
-
-    /** A database or store that cannot be reached, however deep the framework wrapped it. */
-    private static boolean isStorageOutage(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
-                    || t instanceof ConnectException || t instanceof DataAccessResourceFailureException
-                    || t instanceof MongoSocketException || t instanceof MongoTimeoutException
-                    || (t instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private ResponseEntity<Object> handleAny(Exception e, WebRequest request) throws Exception {
