@@ -39,22 +39,33 @@ final class Http {
         this.tokenUrl = tokenUrl;
     }
 
-    synchronized String token(String user) {
-        Token token = tokens.get(user);
-        if (token == null || Instant.now().isAfter(token.renewAt())) {
-            String form = "grant_type=password&client_id=ars-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                    + "&password=demo-password";
-            Answer answer = send(HttpRequest.newBuilder(URI.create(tokenUrl))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)));
-            JsonNode issued = answer.status() == 200 ? answer.json().get("access_token") : null;
-            if (issued == null) {
-                throw new IllegalStateException("no token for " + user + ": " + answer.status() + " " + answer.body());
-            }
-            token = new Token(issued.asText(), Instant.now().plusSeconds(200));
-            tokens.put(user, token);
+    /** A cached token, renewed after 200 s of its 5 minutes; a renewal blocks callers of that user only. */
+    String token(String user) {
+        return tokens.compute(user, (u, token) ->
+                token == null || Instant.now().isAfter(token.renewAt()) ? issue(u) : token).value();
+    }
+
+    /**
+     * Fresh tokens for these users now: a renewal is a password grant that takes Keycloak up to a second on
+     * busy cores, and one falling inside a measured phase would hold every request of that user meanwhile.
+     */
+    void renew(String... users) {
+        for (String user : users) {
+            tokens.put(user, issue(user));
         }
-        return token.value();
+    }
+
+    private Token issue(String user) {
+        String form = "grant_type=password&client_id=ars-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=demo-password";
+        Answer answer = send(HttpRequest.newBuilder(URI.create(tokenUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        JsonNode issued = answer.status() == 200 ? answer.json().get("access_token") : null;
+        if (issued == null) {
+            throw new IllegalStateException("no token for " + user + ": " + answer.status() + " " + answer.body());
+        }
+        return new Token(issued.asText(), Instant.now().plusSeconds(200));
     }
 
     Answer post(String url, String user, String body) {
