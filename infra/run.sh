@@ -26,7 +26,7 @@ export REGION_SERVICE_PORT="${REGION_SERVICE_PORT:-8082}"
 export NOTIFICATION_SERVICE_PORT="${NOTIFICATION_SERVICE_PORT:-8083}"
 export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 export KEYCLOAK_ISSUER="http://localhost:${KEYCLOAK_PORT}/realms/ars"
-SERVICE_JAVA_OPTS="${ARS_SERVICE_JAVA_OPTS:--Xms64m -Xmx176m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=128m -XX:MaxDirectMemorySize=64m -Xss512k -Daxoniq.update-checker.disabled=true}"
+SERVICE_JAVA_OPTS="${ARS_SERVICE_JAVA_OPTS:--Xms64m -Xmx176m -XX:+UseSerialGC -XX:-ShrinkHeapInSteps -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=50 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=128m -XX:MaxDirectMemorySize=64m -Xss512k -Daxoniq.update-checker.disabled=true}"
 STORE_JAVA_OPTS="${ARS_STORE_JAVA_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 
 BUILD=1
