@@ -190,6 +190,10 @@ class GatewayIT {
         StubBackend.Received generated = INCIDENTS.last();
         assertThat(generated.header("X-Correlation-Id")).matches("[0-9a-f-]{36}");
         assertThat(generated.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        // the gateway's own answers (here a refusal, before any service) carry it too
+        Response refused = api.get("/api/incidents/trace-0", null);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.headers().allValues("X-Correlation-Id")).hasSize(1);
 
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -198,7 +202,7 @@ class GatewayIT {
                 .header("X-Correlation-Id", "client-42")
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.headers().firstValue("X-Correlation-Id")).contains("client-42");
+        assertThat(response.headers().allValues("X-Correlation-Id")).containsExactly("client-42");
         StubBackend.Received continued = INCIDENTS.last();
         assertThat(continued.header("X-Correlation-Id")).isEqualTo("client-42");
         assertThat(continued.header("traceparent")).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");

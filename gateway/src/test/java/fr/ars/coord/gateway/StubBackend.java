@@ -11,7 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
-/** A plain HTTP server standing in for a service: records what reached it and answers with a small JSON. */
+/**
+ * A plain HTTP server standing in for a service: records what reached it and answers with a small JSON of known
+ * length, echoing the correlation id.
+ */
 final class StubBackend {
 
     record Received(String method, String path, Map<String, List<String>> headers, int bodyBytes) {
@@ -49,6 +52,11 @@ final class StubBackend {
             }
             byte[] answer = ("{\"service\": \"" + name + "\", \"path\": \"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            // as the services do: the correlation id comes back on the answer
+            String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
+            if (correlationId != null) {
+                exchange.getResponseHeaders().set("X-Correlation-Id", correlationId);
+            }
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();

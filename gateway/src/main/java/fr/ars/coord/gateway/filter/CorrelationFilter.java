@@ -1,6 +1,7 @@
 package fr.ars.coord.gateway.filter;
 
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -55,7 +56,11 @@ class CorrelationFilter implements WebFilter, Ordered {
         }).build();
         exchange.getAttributes().put(Tracing.CORRELATION_ID, id);
         exchange.getAttributes().put(Tracing.TRACE_ID, traceId);
-        exchange.getResponse().getHeaders().set(Tracing.CORRELATION_ID_HEADER, id);
+        // at commit, and only if the service's answer does not carry it already (it echoes the same id)
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().putIfAbsent(Tracing.CORRELATION_ID_HEADER, List.of(id));
+            return Mono.empty();
+        });
         return chain.filter(exchange.mutate().request(forwarded).build());
     }
 

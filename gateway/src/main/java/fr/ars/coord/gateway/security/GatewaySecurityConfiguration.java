@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -66,6 +67,15 @@ class GatewaySecurityConfiguration {
                         .permissionsPolicy(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"))
                         .hsts(h -> h.includeSubdomains(true).maxAge(Duration.ofDays(365))))
                 .build();
+    }
+
+    /**
+     * No observation around each of Spring Security's filters, its authentication and its authorization: nothing
+     * reads them, and the wrapping was a tenth of the gateway's time per request.
+     */
+    @Bean
+    static SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Each token's signature and claims are checked once a minute at most; see {@link VerifiedTokenCache}. */

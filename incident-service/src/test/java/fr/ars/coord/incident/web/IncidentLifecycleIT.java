@@ -45,6 +45,26 @@ class IncidentLifecycleIT extends IncidentServiceITBase {
     }
 
     @Test
+    void aSmallAnswerCarriesItsLengthWhileALargeOneStillStreams() {
+        Response created = api.post("/api/incidents", TestTokens.arsStaff(HDF), reportBody(HDF, "Taille connue"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Transfer-Encoding")).isEmpty();
+        assertThat(created.headers().firstValueAsLong("Content-Length"))
+                .hasValue(created.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+
+        String summary = "€".repeat(3_000); // 9 KB of UTF-8: more than the server's 8 KB response buffer
+        Response large = api.post("/api/incidents", TestTokens.arsStaff(HDF), reportBody(HDF, "Long")
+                .replaceFirst("\"summary\": *\"[^\"]*\"", "\"summary\": \"" + summary + "\""));
+        assertThat(large.status()).isEqualTo(201);
+        Response view = api.get("/api/incidents/" + large.json().get("id").asText(), TestTokens.arsStaff(HDF));
+        assertThat(view.status()).isEqualTo(200);
+        assertThat(view.json().get("summary").asText()).isEqualTo(summary);
+        assertThat(view.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
+        assertThat(view.headers().firstValue("Content-Length")).isEmpty();
+    }
+
+    @Test
     void fullReferenceScenarioIsKeptAsOrderedHistory() {
         String id = report(HDF);
         assertThat(api.post("/api/incidents/" + id + "/containment-actions", TestTokens.esanteStaff(HDF),

@@ -62,6 +62,14 @@ public class WebConfiguration {
         return registration;
     }
 
+    /** Answers that fit in the response buffer go out with a Content-Length, in one write. */
+    @Bean
+    FilterRegistrationBean<ContentLengthFilter> contentLengthFilter() {
+        FilterRegistrationBean<ContentLengthFilter> registration = new FilterRegistrationBean<>(new ContentLengthFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /**
      * Tomcat would answer an encoded slash in a path with a bare 400 page; let it through to Spring
      * Security's firewall, which refuses it with a problem+json body.
