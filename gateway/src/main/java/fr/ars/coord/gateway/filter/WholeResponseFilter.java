@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 @Component
 class WholeResponseFilter implements GlobalFilter, Ordered {
 
-    static final long MAX_BYTES = 64 * 1024;
+    static final int MAX_BYTES = 64 * 1024;
 
     @Override
     public int getOrder() {
@@ -47,7 +47,7 @@ class WholeResponseFilter implements GlobalFilter, Ordered {
             if (body instanceof Mono || length <= 0 || length > MAX_BYTES) {
                 return super.writeWith(body);
             }
-            return super.writeWith(DataBufferUtils.join(body, (int) MAX_BYTES));
+            return super.writeWith(DataBufferUtils.join(body, MAX_BYTES));
         }
     }
 }

@@ -64,7 +64,7 @@ class WholeResponseFilterTest {
         String piece = "x".repeat(40_000);
         RecordingResponse response = proxy(2L * piece.length(), piece, piece);
 
-        assertThat(WholeResponseFilter.MAX_BYTES).isLessThan(2L * piece.length());
+        assertThat(WholeResponseFilter.MAX_BYTES).isLessThan(2 * piece.length());
         assertThat(response.writes).containsExactly("stream");
         assertThat(response.getBodyAsString().block()).hasSize(80_000);
     }

@@ -9,6 +9,7 @@ import fr.ars.coord.incident.IncidentServiceITBase;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import fr.ars.coord.platform.testing.StoredEvents;
 import fr.ars.coord.platform.testing.TestTokens;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class IncidentLifecycleIT extends IncidentServiceITBase {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.headers().firstValue("Transfer-Encoding")).isEmpty();
         assertThat(created.headers().firstValueAsLong("Content-Length"))
-                .hasValue(created.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+                .hasValue(created.body().getBytes(StandardCharsets.UTF_8).length);
 
         String summary = "€".repeat(3_000); // 9 KB of UTF-8: more than the server's 8 KB response buffer
         Response large = api.post("/api/incidents", TestTokens.arsStaff(HDF), reportBody(HDF, "Long")
