@@ -1,11 +1,30 @@
 package fr.ars.coord.gateway;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code ars.gateway.*}: limits and policies of the gateway (see application.yml for defaults). */
+/** {@code ars.gateway.*}: the services behind the gateway, and its limits and policies (defaults in application.yml). */
 @ConfigurationProperties("ars.gateway")
-public record GatewayProperties(long maxBodyBytes, RateLimit rateLimit, CircuitBreaker circuitBreaker, Cors cors) {
+public record GatewayProperties(Map<String, Service> services, long maxBodyBytes, RateLimit rateLimit,
+                                CircuitBreaker circuitBreaker, Cors cors) {
+
+    public GatewayProperties {
+        services = services == null ? Map.of() : Map.copyOf(services);
+    }
+
+    /**
+     * One service: where it listens, the paths routed to it unchanged, and how long the gateway waits for its
+     * answer to start. Its OpenAPI document is also served at {@code /api-docs/<name>}.
+     */
+    public record Service(URI url, List<String> paths, Duration responseTimeout) {
+        public Service {
+            paths = paths == null ? List.of() : List.copyOf(paths);
+            responseTimeout = responseTimeout == null ? Duration.ofSeconds(10) : responseTimeout;
+        }
+    }
 
     public record RateLimit(long authenticatedPerMinute, long authenticatedBurst, long publicPerMinute,
                             long publicBurst) {

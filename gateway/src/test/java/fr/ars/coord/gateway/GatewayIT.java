@@ -1,5 +1,6 @@
 package fr.ars.coord.gateway;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ars.coord.platform.testing.ApiClient;
@@ -69,6 +70,9 @@ class GatewayIT {
         assertThat(incidents.body()).contains("incident-service");
         assertThat(INCIDENTS.last().path()).isEqualTo("/api/incidents/abc/history");
         assertThat(INCIDENTS.last().header("Authorization")).isEqualTo("Bearer " + token);
+        // the service's answer goes on with its length, in one piece rather than re-chunked
+        assertThat(incidents.header("Content-Length")).isEqualTo(String.valueOf(incidents.body().getBytes(UTF_8).length));
+        assertThat(incidents.header("Transfer-Encoding")).isNull();
 
         assertThat(api.get("/api/national/impact", token).body()).contains("region-service");
         assertThat(REGIONS.last().path()).isEqualTo("/api/national/impact");
@@ -130,6 +134,16 @@ class GatewayIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(INCIDENTS.received.stream().skip(before).noneMatch(r -> r.bodyBytes() > 1024)).isTrue();
+
+        // a streamed body within the limit reaches the service whole
+        HttpResponse<String> smallChunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/incidents/chunked"))
+                .header("Authorization", "Bearer " + user()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new RepeatingStream(1000))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(smallChunked.statusCode()).isEqualTo(200);
+        assertThat(INCIDENTS.last().path()).isEqualTo("/api/incidents/chunked");
+        assertThat(INCIDENTS.last().bodyBytes()).isEqualTo(1000);
 
         assertThat(api.post("/api/incidents", user(), "{\"title\": \"ok\"}").status()).isEqualTo(200);
     }

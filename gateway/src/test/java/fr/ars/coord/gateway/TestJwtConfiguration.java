@@ -8,17 +8,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /** The gateway under test trusts the test signing key, with the production checks (issuer, expiry, audience). */
 @TestConfiguration(proxyBeanMethods = false)
 class TestJwtConfiguration {
 
     @Bean
-    ReactiveJwtDecoder testJwtDecoder() throws JOSEException {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+    JwtDecoder testJwtDecoder() throws JOSEException {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder
                 .withPublicKey(TestTokens.publicKey().toRSAPublicKey()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(TestTokens.ISSUER),

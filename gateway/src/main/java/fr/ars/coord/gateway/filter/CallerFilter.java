@@ -1,38 +1,41 @@
 package fr.ars.coord.gateway.filter;
 
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.core.Ordered;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
+import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Notes who is calling (token username or subject, and region) for the rate limiter and the access log. */
+/**
+ * Notes who is calling (token username or subject, and region) for the rate limiter and the access log. Runs
+ * after Spring Security, which has verified the token by then.
+ */
 @Component
-class CallerFilter implements GlobalFilter, Ordered {
+@Order(CallerFilter.ORDER)
+class CallerFilter extends OncePerRequestFilter {
 
-    static final int ORDER = -300;
-
-    @Override
-    public int getOrder() {
-        return ORDER;
-    }
+    static final int ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return exchange.getPrincipal()
-                .filter(JwtAuthenticationToken.class::isInstance)
-                .cast(JwtAuthenticationToken.class)
-                .doOnNext(token -> {
-                    String username = token.getToken().getClaimAsString("preferred_username");
-                    exchange.getAttributes().put(Tracing.PRINCIPAL, username != null ? username : token.getName());
-                    String region = token.getToken().getClaimAsString("region");
-                    if (region != null) {
-                        exchange.getAttributes().put(Tracing.REGION, region);
-                    }
-                    exchange.getAttributes().put(RateLimitFilter.SUBJECT, token.getToken().getSubject());
-                })
-                .then(chain.filter(exchange));
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+            Jwt jwt = token.getToken();
+            String username = jwt.getClaimAsString("preferred_username");
+            request.setAttribute(Tracing.PRINCIPAL, username != null ? username : token.getName());
+            String region = jwt.getClaimAsString("region");
+            if (region != null) {
+                request.setAttribute(Tracing.REGION, region);
+            }
+            request.setAttribute(Tracing.SUBJECT, jwt.getSubject());
+        }
+        chain.doFilter(request, response);
     }
 }

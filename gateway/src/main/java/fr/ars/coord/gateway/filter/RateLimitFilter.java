@@ -7,27 +7,27 @@ import fr.ars.coord.gateway.web.Problems;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import java.net.InetSocketAddress;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Token buckets per authenticated principal (token subject), and per client IP for anonymous calls to the
- * public routes. Over the limit: 429 with {@code Retry-After}. Buckets live in this gateway's memory, which is
- * exact on one node; a cluster of gateways divides the allowance by node count unless buckets move to a shared
- * store (see README: PostgreSQL through Bucket4j's JDBC proxy manager).
+ * public routes. Over the limit: 429 with {@code Retry-After}. Health checks are not counted. Buckets live in
+ * this gateway's memory, which is exact on one node; a cluster of gateways divides the allowance by node count
+ * unless buckets move to a shared store (see README: PostgreSQL through Bucket4j's JDBC proxy manager).
  */
 @Component
-class RateLimitFilter implements GlobalFilter, Ordered {
-
-    static final String SUBJECT = RateLimitFilter.class.getName() + ".subject";
+@Order(CallerFilter.ORDER + 1)
+class RateLimitFilter extends OncePerRequestFilter {
 
     private final GatewayProperties.RateLimit limits;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
@@ -40,25 +40,27 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     }
 
     @Override
-    public int getOrder() {
-        return CallerFilter.ORDER + 1;
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/actuator/");
     }
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        String subject = exchange.getAttribute(SUBJECT);
-        String key = subject != null ? "sub:" + subject : "ip:" + clientIp(exchange);
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Object subject = request.getAttribute(Tracing.SUBJECT);
+        String key = subject != null ? "sub:" + subject : "ip:" + request.getRemoteAddr();
         Bucket bucket = buckets.get(key, k -> subject != null
                 ? bucket(limits.authenticatedPerMinute(), limits.authenticatedBurst())
                 : bucket(limits.publicPerMinute(), limits.publicBurst()));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
-            exchange.getResponse().getHeaders().set("RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
-            return chain.filter(exchange);
+            response.setHeader("RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
+            chain.doFilter(request, response);
+            return;
         }
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-        exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(seconds));
-        return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+        response.setHeader("Retry-After", String.valueOf(seconds));
+        Problems.write(response, request.getRequestURI(), HttpStatus.TOO_MANY_REQUESTS,
                 "Too many requests; retry after " + seconds + " s.");
     }
 
@@ -67,10 +69,5 @@ class RateLimitFilter implements GlobalFilter, Ordered {
                 .addLimit(Bandwidth.builder().capacity(Math.max(1, burst))
                         .refillGreedy(Math.max(1, perMinute), Duration.ofMinutes(1)).build())
                 .build();
-    }
-
-    private static String clientIp(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 }

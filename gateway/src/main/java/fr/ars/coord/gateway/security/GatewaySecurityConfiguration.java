@@ -2,24 +2,30 @@ package fr.ars.coord.gateway.security;
 
 import fr.ars.coord.gateway.GatewayProperties;
 import fr.ars.coord.gateway.web.Problems;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
-import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
-import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.reactive.CorsConfigurationSource;
-import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Every route needs a valid Keycloak access token (issuer, signature, expiry, audience) except the public
@@ -27,45 +33,48 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  * and regions themselves. 401 and 403 are problem+json; security headers go on every response.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebFluxSecurity
 class GatewaySecurityConfiguration {
 
     static final String[] OPEN_PATHS = {"/api/public/**", "/feeds/**", "/actuator/health", "/actuator/health/**",
             "/actuator/info", "/v3/api-docs/**", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
 
+    private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, e) -> Problems.write(response,
+            request.getRequestURI(), HttpStatus.UNAUTHORIZED, "A valid access token is required.");
+    private static final AccessDeniedHandler FORBIDDEN = (request, response, e) -> Problems.write(response,
+            request.getRequestURI(), HttpStatus.FORBIDDEN, "Your roles do not allow this request.");
+
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, CorsConfigurationSource cors) {
+    SecurityFilterChain gatewaySecurity(HttpSecurity http, GatewayProperties properties) throws Exception {
+        // path patterns matched directly: Spring MVC's matchers would look up the handler of every request first
+        RequestMatcher open = new OrRequestMatcher(Arrays.stream(OPEN_PATHS)
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
         return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                // every call carries its token: no web session is looked up or created for a security context
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .cors(c -> c.configurationSource(cors))
-                .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(OPEN_PATHS).permitAll()
-                        .anyExchange().authenticated())
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                // every call carries its token: no session is looked up or created for a security context
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(c -> c.configurationSource(cors(properties)))
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(open).permitAll()
+                        .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRolesConverter()))
-                        .authenticationEntryPoint((exchange, e) ->
-                                Problems.write(exchange, HttpStatus.UNAUTHORIZED, "A valid access token is required."))
-                        .accessDeniedHandler((exchange, e) ->
-                                Problems.write(exchange, HttpStatus.FORBIDDEN, "Your roles do not allow this request.")))
-                .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((exchange, e) ->
-                                Problems.write(exchange, HttpStatus.UNAUTHORIZED, "A valid access token is required."))
-                        .accessDeniedHandler((exchange, e) ->
-                                Problems.write(exchange, HttpStatus.FORBIDDEN, "Your roles do not allow this request.")))
+                        .authenticationEntryPoint(UNAUTHORIZED)
+                        .accessDeniedHandler(FORBIDDEN))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
                 .headers(headers -> headers
-                        .frameOptions(f -> f.mode(Mode.DENY))
+                        .frameOptions(f -> f.deny())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
                                         + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-                        .permissionsPolicy(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"))
-                        .hsts(h -> h.includeSubdomains(true).maxAge(Duration.ofDays(365))))
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"))
+                        .httpStrictTransportSecurity(h -> h.includeSubDomains(true)
+                                .maxAgeInSeconds(Duration.ofDays(365).toSeconds())))
                 .build();
     }
 
@@ -86,14 +95,13 @@ class GatewaySecurityConfiguration {
 
     /** Paths the firewall refuses (encoded slashes, traversal, NUL...) get a problem+json 400, not an empty one. */
     @Bean
-    ServerExchangeRejectedHandler problemExchangeRejectedHandler() {
-        return (exchange, rejected) -> Problems.write(exchange, HttpStatus.BAD_REQUEST,
-                "The request path or headers are not acceptable.");
+    RequestRejectedHandler problemRequestRejectedHandler() {
+        return (request, response, rejected) -> Problems.write(response, request.getRequestURI(),
+                HttpStatus.BAD_REQUEST, "The request path or headers are not acceptable.");
     }
 
     /** Browser origins allowed to call the API: none unless configured ({@code ARS_GATEWAY_CORS_ORIGINS}). */
-    @Bean
-    CorsConfigurationSource corsConfigurationSource(GatewayProperties properties) {
+    private static CorsConfigurationSource cors(GatewayProperties properties) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         List<String> origins = properties.cors() == null ? List.of() : properties.cors().allowedOrigins();
         if (!origins.isEmpty()) {

@@ -9,17 +9,16 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import reactor.core.publisher.Mono;
 
 /** Keycloak realm roles ({@code realm_access.roles}) as {@code ROLE_<role>} authorities. */
-final class KeycloakRolesConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
+final class KeycloakRolesConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
-    public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
+    public AbstractAuthenticationToken convert(Jwt jwt) {
         Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
         List<GrantedAuthority> authorities = realmAccess != null && realmAccess.get("roles") instanceof Collection<?> roles
                 ? roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList()
                 : List.of();
-        return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
     }
 }

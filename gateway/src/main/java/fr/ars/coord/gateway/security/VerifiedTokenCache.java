@@ -6,8 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import reactor.core.publisher.Mono;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * Remembers the tokens the gateway has already verified, so that a client sending the same access token on every
@@ -16,29 +15,29 @@ import reactor.core.publisher.Mono;
  * else (first sight, expired, unknown) goes through the full decoder configured by Spring Boot (issuer, signature,
  * audience, timestamps).
  */
-final class VerifiedTokenCache implements ReactiveJwtDecoder {
+final class VerifiedTokenCache implements JwtDecoder {
 
-    private final ReactiveJwtDecoder decoder;
+    private final JwtDecoder decoder;
     private final Clock clock;
     private final Cache<String, Jwt> verified;
 
-    VerifiedTokenCache(ReactiveJwtDecoder decoder, Clock clock, long maximumSize, Duration keepFor) {
+    VerifiedTokenCache(JwtDecoder decoder, Clock clock, long maximumSize, Duration keepFor) {
         this.decoder = decoder;
         this.clock = clock;
         this.verified = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(keepFor).build();
     }
 
     @Override
-    public Mono<Jwt> decode(String token) {
+    public Jwt decode(String token) {
         Jwt known = verified.getIfPresent(token);
         if (known != null && clock.instant().isBefore(known.getExpiresAt())) {
-            return Mono.just(known);
+            return known;
         }
-        return decoder.decode(token).doOnNext(jwt -> {
-            if (jwt.getExpiresAt() != null) {
-                verified.put(token, jwt);
-            }
-        });
+        Jwt jwt = decoder.decode(token);
+        if (jwt.getExpiresAt() != null) {
+            verified.put(token, jwt);
+        }
+        return jwt;
     }
 
     /** Wraps whichever decoder the application defines. */
@@ -46,7 +45,7 @@ final class VerifiedTokenCache implements ReactiveJwtDecoder {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedTokenCache)) {
+                if (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokenCache)) {
                     return new VerifiedTokenCache(decoder, clock, maximumSize, keepFor);
                 }
                 return bean;

@@ -1,15 +1,13 @@
 package fr.ars.coord.gateway.web;
 
-import java.net.URI;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.springframework.core.io.buffer.DataBuffer;
+import java.util.function.Consumer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * RFC 9457 problem+json answers written by the gateway itself. They say what went wrong and never whether a
@@ -20,45 +18,41 @@ public final class Problems {
     private Problems() {
     }
 
-    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
-        ServerHttpResponse response = exchange.getResponse();
+    /** Writes the problem about {@code path} unless the response has already started (then nothing more can be said). */
+    public static void write(HttpServletResponse response, String path, HttpStatus status, String detail)
+            throws IOException {
         if (response.isCommitted()) {
-            return Mono.empty();
+            return;
         }
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.resetBuffer();
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (status == HttpStatus.UNAUTHORIZED) {
-            response.getHeaders().set("WWW-Authenticate", "Bearer");
+            response.setHeader("WWW-Authenticate", "Bearer");
         }
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", URI.create("https://ars.sante.fr/problems/" + status.name().toLowerCase().replace('_', '-')));
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", exchange.getRequest().getPath().value());
-        DataBuffer body = response.bufferFactory().wrap(json(problem).getBytes(StandardCharsets.UTF_8));
-        return response.writeWith(Mono.just(body));
+        byte[] body = json(status, detail, path).getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
-    /** A flat JSON object of strings and numbers: enough for a problem, with no library on the error path. */
-    private static String json(Map<String, Object> fields) {
-        StringBuilder out = new StringBuilder("{");
-        fields.forEach((key, value) -> {
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            out.append('"').append(key).append("\":");
-            if (value instanceof Number) {
-                out.append(value);
-            } else {
-                out.append('"').append(escape(String.valueOf(value))).append('"');
-            }
-        });
-        return out.append('}').toString();
+    /** The same problem as the answer of a route, with the headers {@code headers} sets. */
+    public static ServerResponse response(String path, HttpStatus status, String detail,
+                                          Consumer<HttpHeaders> headers) {
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).headers(headers)
+                .body(json(status, detail, path).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A flat JSON object: enough for a problem, with no library on the error path. */
+    static String json(HttpStatus status, String detail, String instance) {
+        return "{\"type\":\"https://ars.sante.fr/problems/" + status.name().toLowerCase().replace('_', '-')
+                + "\",\"title\":\"" + escape(status.getReasonPhrase())
+                + "\",\"status\":" + status.value()
+                + ",\"detail\":\"" + escape(detail)
+                + "\",\"instance\":\"" + escape(instance) + "\"}";
     }
 
     private static String escape(String text) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(text.length() + 8);
         for (char c : text.toCharArray()) {
             switch (c) {
                 case '"' -> out.append("\\\"");

@@ -1,0 +1,114 @@
+package fr.ars.coord.gateway.routing;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.cloud.gateway.server.mvc.predicate.GatewayRequestPredicates.path;
+
+import fr.ars.coord.gateway.GatewayProperties;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
+import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
+import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * One route per service of {@code ars.gateway.services}: its paths go to it unchanged, behind its circuit
+ * breaker, and its OpenAPI document is served at {@code /api-docs/<service>} for the gateway's Swagger UI.
+ * Every route calls its service through one pool of kept-alive connections, with that service's response timeout.
+ */
+@Configuration(proxyBeanMethods = false)
+class ServiceRoutes {
+
+    /** Connections to one service: as many as the gateway's request threads, so no call waits for a connection. */
+    private static final int CONNECTIONS_PER_SERVICE = 200;
+
+    @Bean(destroyMethod = "close")
+    CloseableHttpClient serviceHttpClient() {
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnPerRoute(CONNECTIONS_PER_SERVICE)
+                        .setMaxConnTotal(CONNECTIONS_PER_SERVICE * 4)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(2))
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                                .build())
+                        .build())
+                .evictIdleConnections(TimeValue.ofMinutes(1))
+                // the call is passed on as the client made it: no redirect followed, no retry (a change is
+                // retried by its client, with its Idempotency-Key), no cookie kept, no body decompressed
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .build();
+    }
+
+    @Bean
+    ProxyExchange routeProxyExchange(CloseableHttpClient client, GatewayProperties properties,
+                                     GatewayMvcProperties gatewayMvc) {
+        Map<String, ProxyExchange> byRoute = new HashMap<>();
+        properties.services().forEach((name, service) -> {
+            HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(client);
+            requests.setReadTimeout(service.responseTimeout());
+            ProxyExchange exchange = new RestClientProxyExchange(RestClient.builder().requestFactory(requests).build(),
+                    gatewayMvc);
+            byRoute.put(name, exchange);
+            byRoute.put(apiDocsRoute(name), exchange);
+        });
+        return new RouteProxyExchange(byRoute);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> serviceRouterFunction(GatewayProperties properties) {
+        if (properties.services().isEmpty()) {
+            throw new IllegalStateException("ars.gateway.services lists no service to route to");
+        }
+        GatewayProperties.CircuitBreaker settings = properties.circuitBreaker();
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRateThreshold())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .slidingWindowSize(Math.max(settings.minimumCalls(), 20))
+                .waitDurationInOpenState(Duration.ofSeconds(settings.openSeconds()))
+                .permittedNumberOfCallsInHalfOpenState(3)
+                .build());
+        RouterFunction<ServerResponse> routes = null;
+        for (Map.Entry<String, GatewayProperties.Service> entry : new TreeMap<>(properties.services()).entrySet()) {
+            String name = entry.getKey();
+            GatewayProperties.Service service = entry.getValue();
+            RouterFunction<ServerResponse> api = route(name)
+                    .route(path(service.paths().toArray(String[]::new)), http())
+                    .before(uri(service.url()))
+                    .filter(new ServiceBreaker(name, breakers.circuitBreaker(name), settings.openSeconds()))
+                    .build();
+            RouterFunction<ServerResponse> apiDocs = route(apiDocsRoute(name))
+                    .GET("/api-docs/" + name, http())
+                    .before(uri(service.url()))
+                    .before(setPath("/v3/api-docs"))
+                    .build();
+            routes = routes == null ? api.and(apiDocs) : routes.and(api).and(apiDocs);
+        }
+        return routes;
+    }
+
+    private static String apiDocsRoute(String service) {
+        return service + "-api-docs";
+    }
+}
