@@ -223,6 +223,22 @@ class GatewayIT {
     }
 
     @Test
+    void pathsTheServerRefusesAreProblemsAndNeverReachAService() throws Exception {
+        int before = INCIDENTS.received.size();
+        for (String path : List.of("/api/incidents/..%2F..%2Fetc%2Fpasswd/history", "/api/incidents/%00/history",
+                "/api/incidents/a%5Cb", "/api/incidents/a;b/history")) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + user()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).get().asString()
+                    .startsWith("application/problem+json");
+            assertThat(response.body()).contains("\"status\":400");
+        }
+        assertThat(INCIDENTS.received.size()).isEqualTo(before);
+    }
+
+    @Test
     void corsAllowsOnlyConfiguredOrigins() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (String origin : List.of("https://cellule.sante.gouv.fr", "https://evil.example")) {

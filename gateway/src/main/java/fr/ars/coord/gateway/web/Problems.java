@@ -42,13 +42,14 @@ public final class Problems {
                 .body(json(status, detail, path).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A flat JSON object: enough for a problem, with no library on the error path. */
+    /** A flat JSON object: enough for a problem, with no library on the error path. No instance if it is null. */
     static String json(HttpStatus status, String detail, String instance) {
         return "{\"type\":\"https://ars.sante.fr/problems/" + status.name().toLowerCase().replace('_', '-')
                 + "\",\"title\":\"" + escape(status.getReasonPhrase())
                 + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + escape(detail)
-                + "\",\"instance\":\"" + escape(instance) + "\"}";
+                + ",\"detail\":\"" + escape(detail) + "\""
+                + (instance == null ? "" : ",\"instance\":\"" + escape(instance) + "\"")
+                + "}";
     }
 
     private static String escape(String text) {
