@@ -19,15 +19,18 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 
 /**
  * One route per service of {@code ars.gateway.services}: its paths go to it unchanged, behind its circuit
@@ -106,6 +109,23 @@ class ServiceRoutes {
             routes = routes == null ? api.and(apiDocs) : routes.and(api).and(apiDocs);
         }
         return routes;
+    }
+
+    /**
+     * Routes are looked up first: each proxied call used to be matched against every controller mapping (the error
+     * page, the API documentation) before reaching them. No route path overlaps those.
+     */
+    @Bean
+    static BeanPostProcessor routesLookedUpFirst() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof RouterFunctionMapping routes) {
+                    routes.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+                }
+                return bean;
+            }
+        };
     }
 
     private static String apiDocsRoute(String service) {

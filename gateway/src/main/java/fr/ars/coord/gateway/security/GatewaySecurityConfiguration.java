@@ -7,14 +7,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -44,7 +47,8 @@ class GatewaySecurityConfiguration {
             request.getRequestURI(), HttpStatus.FORBIDDEN, "Your roles do not allow this request.");
 
     @Bean
-    SecurityFilterChain gatewaySecurity(HttpSecurity http, GatewayProperties properties) throws Exception {
+    SecurityFilterChain gatewaySecurity(HttpSecurity http, GatewayProperties properties, JwtDecoder decoder)
+            throws Exception {
         // path patterns matched directly: Spring MVC's matchers would look up the handler of every request first
         RequestMatcher open = new OrRequestMatcher(Arrays.stream(OPEN_PATHS)
                 .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
@@ -54,6 +58,8 @@ class GatewaySecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
+                // no servlet API wrapper around each request: nothing here asks the request for its user
+                .servletApi(AbstractHttpConfigurer::disable)
                 // every call carries its token: no session is looked up or created for a security context
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(c -> c.configurationSource(cors(properties)))
@@ -62,7 +68,8 @@ class GatewaySecurityConfiguration {
                         .requestMatchers(open).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRolesConverter()))
+                        .bearerTokenResolver(new BearerTokenHeader())
+                        .jwt(jwt -> jwt.authenticationManager(verifiedTokens(decoder)))
                         .authenticationEntryPoint(UNAUTHORIZED)
                         .accessDeniedHandler(FORBIDDEN))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
@@ -87,10 +94,14 @@ class GatewaySecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** Each token's signature and claims are checked once a minute at most; see {@link VerifiedTokenCache}. */
-    @Bean
-    static BeanPostProcessor verifiedTokenCache() {
-        return VerifiedTokenCache.wrapping(Clock.systemUTC(), 10_000, Duration.ofMinutes(1));
+    /**
+     * Each token's signature and claims are checked by the decoder Spring Boot configures (issuer, keys, audience),
+     * once a minute at most; see {@link VerifiedTokenCache}.
+     */
+    private static AuthenticationManager verifiedTokens(JwtDecoder decoder) {
+        JwtAuthenticationProvider verifier = new JwtAuthenticationProvider(decoder);
+        verifier.setJwtAuthenticationConverter(new KeycloakRolesConverter());
+        return new VerifiedTokenCache(new ProviderManager(verifier), Clock.systemUTC(), 10_000, Duration.ofMinutes(1));
     }
 
     /** Paths the firewall refuses (encoded slashes, traversal, NUL...) get a problem+json 400, not an empty one. */

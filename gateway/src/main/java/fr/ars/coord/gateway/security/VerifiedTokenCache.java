@@ -4,52 +4,47 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * Remembers the tokens the gateway has already verified, so that a client sending the same access token on every
- * call pays for the signature check and claim validation once per minute rather than once per request. A token is
- * only answered from memory with the claims its own verification produced, and only before its expiry; anything
- * else (first sight, expired, unknown) goes through the full decoder configured by Spring Boot (issuer, signature,
- * audience, timestamps).
+ * call pays for the signature check, the claim validation and the reading of its roles once per minute rather
+ * than once per request. A token is only answered from memory with the authentication its own verification
+ * produced, and only before its expiry; anything else (first sight, expired, unknown) goes through the full
+ * verification (issuer, signature, audience, timestamps), and a refusal is never remembered.
  */
-final class VerifiedTokenCache implements JwtDecoder {
+final class VerifiedTokenCache implements AuthenticationManager {
 
-    private final JwtDecoder decoder;
+    private final AuthenticationManager verifier;
     private final Clock clock;
-    private final Cache<String, Jwt> verified;
+    private final Cache<String, JwtAuthenticationToken> verified;
 
-    VerifiedTokenCache(JwtDecoder decoder, Clock clock, long maximumSize, Duration keepFor) {
-        this.decoder = decoder;
+    VerifiedTokenCache(AuthenticationManager verifier, Clock clock, long maximumSize, Duration keepFor) {
+        this.verifier = verifier;
         this.clock = clock;
         this.verified = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(keepFor).build();
     }
 
     @Override
-    public Jwt decode(String token) {
-        Jwt known = verified.getIfPresent(token);
-        if (known != null && clock.instant().isBefore(known.getExpiresAt())) {
+    public Authentication authenticate(Authentication request) {
+        if (!(request instanceof BearerTokenAuthenticationToken bearer)) {
+            return verifier.authenticate(request);
+        }
+        JwtAuthenticationToken known = verified.getIfPresent(bearer.getToken());
+        if (known != null && clock.instant().isBefore(known.getToken().getExpiresAt())) {
             return known;
         }
-        Jwt jwt = decoder.decode(token);
-        if (jwt.getExpiresAt() != null) {
-            verified.put(token, jwt);
+        Authentication result = verifier.authenticate(bearer);
+        if (result instanceof JwtAuthenticationToken token && token.getToken().getExpiresAt() != null) {
+            // without the first request's details (its address): the same answer serves every later request
+            JwtAuthenticationToken shared = new JwtAuthenticationToken(token.getToken(), token.getAuthorities(),
+                    token.getName());
+            verified.put(bearer.getToken(), shared);
+            return shared;
         }
-        return jwt;
-    }
-
-    /** Wraps whichever decoder the application defines. */
-    static BeanPostProcessor wrapping(Clock clock, long maximumSize, Duration keepFor) {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokenCache)) {
-                    return new VerifiedTokenCache(decoder, clock, maximumSize, keepFor);
-                }
-                return bean;
-            }
-        };
+        return result;
     }
 }
