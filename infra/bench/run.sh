@@ -10,14 +10,15 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 OUT="$(pwd)/bench-results.json"
 export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 
-echo "building (tests skipped)"
-(cd "$ROOT" && ./mvnw -B -q -DskipTests install)
-
 COLD=""
 RUN_PID=""
 if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 2>/dev/null; then
+  # its jars are in use: they are not rebuilt under it (only the benchmark program, if missing)
   echo "using the platform already running on port $GATEWAY_PORT"
+  [ -f "$ROOT/bench/target/bench.jar" ] || (cd "$ROOT" && ./mvnw -B -q -DskipTests install -pl bench -am)
 else
+  echo "building (tests skipped)"
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests install)
   export ARS_DATA_DIR="${BENCH_DATA_DIR:-$ROOT/target/bench-platform}"
   rm -rf "$ARS_DATA_DIR/postgres" "$ARS_DATA_DIR/mongo" "$ARS_DATA_DIR/logs"
   mkdir -p "$ARS_DATA_DIR"
