@@ -83,6 +83,22 @@ class GatewayIT {
     }
 
     @Test
+    void servicesAreToldHowTheirCallerReachedTheGatewayAndNothingElse() throws Exception {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/incidents/fwd"))
+                .header("Authorization", "Bearer " + user())
+                .header("X-Forwarded-Host", "evil.example").header("X-Forwarded-For", "6.6.6.6")
+                .header("Forwarded", "host=evil.example").build(), HttpResponse.BodyHandlers.ofString());
+        StubBackend.Received received = INCIDENTS.last();
+        assertThat(received.path()).isEqualTo("/api/incidents/fwd");
+        assertThat(received.header("X-Forwarded-Host")).isEqualTo("localhost:" + port);
+        assertThat(received.header("X-Forwarded-Proto")).isEqualTo("http");
+        assertThat(received.header("X-Forwarded-Port")).isEqualTo(String.valueOf(port));
+        assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+        assertThat(received.header("Forwarded")).isNull();
+        assertThat(received.headers().get("X-forwarded-host")).hasSize(1);
+    }
+
+    @Test
     void requestsWithoutAValidTokenNeverReachAService() {
         int before = INCIDENTS.received.size();
         for (String token : List.of("", "garbage", TestTokens.forged("ars-hdf", "FR-HDF", "ars-staff"))) {
