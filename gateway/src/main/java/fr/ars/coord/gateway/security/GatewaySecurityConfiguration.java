@@ -108,7 +108,7 @@ class GatewaySecurityConfiguration {
     @Bean
     RequestRejectedHandler problemRequestRejectedHandler() {
         return (request, response, rejected) -> Problems.write(response, request.getRequestURI(),
-                HttpStatus.BAD_REQUEST, "The request path or headers are not acceptable.");
+                HttpStatus.BAD_REQUEST, Problems.UNACCEPTABLE_REQUEST);
     }
 
     /** Browser origins allowed to call the API: none unless configured ({@code ARS_GATEWAY_CORS_ORIGINS}). */

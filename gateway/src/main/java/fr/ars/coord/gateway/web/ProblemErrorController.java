@@ -26,6 +26,6 @@ class ProblemErrorController implements ErrorController {
         }
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Problems.write(response, path == null ? request.getRequestURI() : path.toString(), status,
-                status == HttpStatus.NOT_FOUND ? "No such resource." : status.getReasonPhrase() + ".");
+                Problems.detail(status));
     }
 }

@@ -38,8 +38,7 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write(Problems.json(status, status == HttpStatus.BAD_REQUEST
-                        ? "The request path or headers are not acceptable." : status.getReasonPhrase() + ".",
-                        request.getRequestURI()));
+                        ? Problems.UNACCEPTABLE_REQUEST : Problems.detail(status), request.getRequestURI()));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

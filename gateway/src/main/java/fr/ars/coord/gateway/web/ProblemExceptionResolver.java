@@ -33,7 +33,7 @@ class ProblemExceptionResolver implements HandlerExceptionResolver, Ordered {
         String detail;
         if (error instanceof ErrorResponse refused && HttpStatus.resolve(refused.getStatusCode().value()) != null) {
             status = HttpStatus.valueOf(refused.getStatusCode().value());
-            detail = status == HttpStatus.NOT_FOUND ? "No such resource." : status.getReasonPhrase() + ".";
+            detail = Problems.detail(status);
             refused.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         } else {
             log.warn("gateway error on {}: {}", request.getRequestURI(), error.toString());

@@ -15,7 +15,15 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 public final class Problems {
 
+    /** What the gateway says of a request whose path or headers it refuses (firewall, Tomcat). */
+    public static final String UNACCEPTABLE_REQUEST = "The request path or headers are not acceptable.";
+
     private Problems() {
+    }
+
+    /** The detail of a refusal that needs no more words than its status: never whether a resource exists elsewhere. */
+    static String detail(HttpStatus status) {
+        return status == HttpStatus.NOT_FOUND ? "No such resource." : status.getReasonPhrase() + ".";
     }
 
     /** Writes the problem about {@code path} unless the response has already started (then nothing more can be said). */
