@@ -1,6 +1,7 @@
 package fr.ars.coord.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -92,13 +94,15 @@ public final class Bench {
     // --- 0. warming up ---------------------------------------------------------------------------------
 
     /**
-     * Each JVM compiles its hot paths during the first few thousand requests (on two shared cores the compiler
-     * threads take a good part of the CPU meanwhile): every path measured below is exercised first, untimed.
+     * Each JVM compiles its hot paths during its first thousands of requests, and on two shared cores its compiler
+     * threads take a good part of the CPU meanwhile: a gateway started fresh compiled 2,800 methods during its
+     * first 1,000 commands and still 60 to 110 per 1,000 after 5,000 (2 to 3 s of compiler time per 10 s round).
+     * Every path measured below is exercised first, untimed, until the JVM behind it has stopped compiling.
      */
     private void warmUp() throws Exception {
         long start = System.nanoTime();
-        warmUntilSteady(gateway);
-        warmUntilSteady(incidents);
+        warmUntilSteady(gateway, "gateway");
+        warmUntilSteady(incidents, "incident-service");
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<?>> reports = new ArrayList<>();
         for (int i = 0; i < 800; i++) {
@@ -112,17 +116,39 @@ public final class Bench {
         put("warm_up_s", (System.nanoTime() - start) / 1e9);
     }
 
-    /** Rounds of 1,000 commands, at least 4, until two in a row agree on throughput within 5 % (at most 20). */
-    private void warmUntilSteady(String base) throws Exception {
+    /** A round of warming up is steady when its JVM compiled at most this many methods during it. */
+    private static final int STEADY_COMPILATIONS_PER_ROUND = 30;
+
+    /**
+     * Rounds of 1,000 commands, at least 4 and at most 40, until two in a row agree on throughput within 5 % and
+     * the last one made the JVM behind {@code base} compile at most {@link #STEADY_COMPILATIONS_PER_ROUND} methods
+     * (when its compilations cannot be read, throughput alone decides). Records the rounds and the last count.
+     */
+    private void warmUntilSteady(String base, String service) throws Exception {
+        LocalJvm jvm = LocalJvm.find(service + "-0.1.0-SNAPSHOT.jar");
+        OptionalLong before = jvm == null ? OptionalLong.empty() : jvm.compilations();
         double previous = 0;
-        for (int round = 0; round < 20; round++) {
+        int round = 0;
+        Long compiled = null;
+        boolean steady = false;
+        while (!steady && round < 40) {
             Run run = load(base, 1_000);
+            round++;
             double rate = run.throughput();
-            System.out.printf("  warming up %s: %.0f commands/s%n", base, rate);
-            if (round >= 3 && Math.abs(rate - previous) / previous < 0.05) {
-                return;
-            }
+            OptionalLong after = jvm == null ? OptionalLong.empty() : jvm.compilations();
+            compiled = before.isPresent() && after.isPresent() ? after.getAsLong() - before.getAsLong() : null;
+            before = after;
+            System.out.printf("  warming up %s: %.0f commands/s, %s methods compiled%n", base, rate,
+                    compiled == null ? "?" : compiled);
+            steady = round >= 4 && Math.abs(rate - previous) / previous < 0.05
+                    && (compiled == null || compiled <= STEADY_COMPILATIONS_PER_ROUND);
             previous = rate;
+        }
+        String key = service.replace("-service", "").replace('-', '_');
+        put("warm_up_" + key + "_rounds", round);
+        put("warm_up_" + key + "_last_round_compilations", compiled);
+        if (!steady) {
+            System.out.printf("  WARNING: %s was still compiling after %d rounds%n", service, round);
         }
     }
 
@@ -475,14 +501,19 @@ public final class Bench {
     private void memory() throws Exception {
         Map<String, Double> rss = new LinkedHashMap<>();
         for (String service : List.of("gateway", "incident-service", "region-service", "notification-service")) {
-            rss.put(service, ProcessMemory.rssMegabytes(service + "-0.1.0-SNAPSHOT.jar"));
+            rss.put(service, rss(service + "-0.1.0-SNAPSHOT.jar"));
         }
-        rss.put("keycloak", ProcessMemory.rssMegabytes("io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
-        rss.put("postgres-launcher", ProcessMemory.rssMegabytes("infra-stores.jar postgres"));
-        rss.put("mongo-compatible-server", ProcessMemory.rssMegabytes("infra-stores.jar mongo"));
+        rss.put("keycloak", rss("io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
+        rss.put("postgres-launcher", rss("infra-stores.jar postgres"));
+        rss.put("mongo-compatible-server", rss("infra-stores.jar mongo"));
         Map<String, Double> rounded = new LinkedHashMap<>();
         rss.forEach((k, v) -> rounded.put(k, v == null ? null : Math.round(v * 10.0) / 10.0));
         results.put("rss_mb_after_load", rounded);
+    }
+
+    private static Double rss(String commandLineFragment) throws IOException {
+        LocalJvm jvm = LocalJvm.find(commandLineFragment);
+        return jvm == null ? null : jvm.rssMegabytes();
     }
 
     private void print() {

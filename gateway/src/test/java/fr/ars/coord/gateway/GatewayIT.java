@@ -19,9 +19,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -80,6 +83,14 @@ class GatewayIT {
         Response unknown = api.get("/api/unknown", token);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.isProblem()).isTrue();
+    }
+
+    @Test
+    void securityFiltersRunWithoutSpringMvcLookingUpTheHandlerFirst(@Autowired ApplicationContext context) {
+        Class<?> chain = context.getBean("springSecurityFilterChain").getClass();
+        assertThat(chain).isAssignableTo(FilterChainProxy.class);
+        // the composite Spring Security puts in front of it when Spring MVC is present
+        assertThat(chain.getName()).doesNotContain("WebMvcSecurityConfiguration");
     }
 
     @Test

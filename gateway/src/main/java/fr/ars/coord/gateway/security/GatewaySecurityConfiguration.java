@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -92,6 +93,12 @@ class GatewaySecurityConfiguration {
     @Bean
     static SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** See {@link PlainSecurityFilterChain}. */
+    @Bean
+    static BeanFactoryPostProcessor plainSecurityFilterChain() {
+        return new PlainSecurityFilterChain();
     }
 
     /**

@@ -1,0 +1,75 @@
+package fr.ars.coord.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** A JVM of the platform running on this machine, found by a fragment of its command line. */
+final class LocalJvm {
+
+    private static final Path JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+
+    private final long pid;
+
+    private LocalJvm(long pid) {
+        this.pid = pid;
+    }
+
+    /** The first java process whose command line contains {@code fragment}, if any. */
+    static LocalJvm find(String fragment) throws IOException {
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path dir : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String commandLine = Files.readString(dir.resolve("cmdline")).replace('\0', ' ');
+                    boolean java = commandLine.startsWith("java") || commandLine.contains("/bin/java");
+                    if (java && commandLine.contains(fragment)) {
+                        return new LocalJvm(Long.parseLong(dir.getFileName().toString()));
+                    }
+                } catch (IOException processEnded) {
+                    // gone meanwhile
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Resident memory, in megabytes. */
+    Double rssMegabytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * How many methods its just-in-time compilers have compiled so far ({@code sun.ci.totalCompiles}), read with
+     * {@code jcmd}; empty when the benchmark runs on a runtime without it or may not attach.
+     */
+    OptionalLong compilations() {
+        if (!Files.isExecutable(JCMD)) {
+            return OptionalLong.empty();
+        }
+        try {
+            Process jcmd = new ProcessBuilder(JCMD.toString(), Long.toString(pid), "PerfCounter.print")
+                    .redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!jcmd.waitFor(20, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+                return OptionalLong.empty();
+            }
+            return out.lines().filter(line -> line.startsWith("sun.ci.totalCompiles="))
+                    .mapToLong(line -> Long.parseLong(line.substring(line.indexOf('=') + 1).trim()))
+                    .findFirst();
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalLong.empty();
+        }
+    }
+}
