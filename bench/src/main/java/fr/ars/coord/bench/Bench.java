@@ -163,10 +163,16 @@ public final class Bench {
         int seconds = 20;
         Latencies direct = new Latencies();
         Latencies routed = new Latencies();
+        LocalJvm gatewayJvm = LocalJvm.find("gateway-0.1.0-SNAPSHOT.jar");
+        long gatewayCpuMillis = 0;
         for (int round = 0; round < 2; round++) {
             steady(incidents, rate, seconds).forEach(direct::add);
+            long cpuBefore = gatewayJvm == null ? 0 : gatewayJvm.cpuMillis();
             steady(gateway, rate, seconds).forEach(routed::add);
+            gatewayCpuMillis += gatewayJvm == null ? 0 : gatewayJvm.cpuMillis() - cpuBefore;
         }
+        // everything the gateway's JVM did meanwhile (its compiler, collector and timers included), per command
+        put("gateway_cpu_ms_per_request", gatewayJvm == null ? null : (double) gatewayCpuMillis / (2 * rate * seconds));
         put("gateway_overhead_load_req_per_s", (double) rate);
         put("direct_p50_ms", direct.percentile(50));
         put("direct_p99_ms", direct.percentile(99));
@@ -525,6 +531,7 @@ public final class Bench {
         row("  at " + results.get("gateway_overhead_load_req_per_s") + " req/s: direct p50 / p99",
                 results.get("direct_p50_ms") + " / " + results.get("direct_p99_ms"), "ms", "");
         row("  gateway p50 / p99", results.get("gateway_p50_ms") + " / " + results.get("gateway_p99_ms"), "ms", "");
+        row("  gateway CPU per proxied command", results.get("gateway_cpu_ms_per_request"), "ms", "");
         row("saturated (8 clients): direct / gateway", results.get("direct_throughput_req_per_s") + " / "
                 + results.get("gateway_throughput_req_per_s"), "req/s", "");
         row("  p50 ratio when saturated", results.get("saturated_gateway_overhead_p50_ratio"), "x", "");

@@ -48,6 +48,16 @@ final class LocalJvm {
     }
 
     /**
+     * CPU time it has used so far, user and system, in milliseconds ({@code /proc/<pid>/stat}, whose clock ticks are
+     * hundredths of a second on Linux).
+     */
+    long cpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
+    /**
      * How many methods its just-in-time compilers have compiled so far ({@code sun.ci.totalCompiles}), read with
      * {@code jcmd}; empty when the benchmark runs on a runtime without it or may not attach.
      */
