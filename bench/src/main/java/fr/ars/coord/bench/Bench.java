@@ -125,8 +125,8 @@ public final class Bench {
      * (when its compilations cannot be read, throughput alone decides). Records the rounds and the last count.
      */
     private void warmUntilSteady(String base, String service) throws Exception {
-        LocalJvm jvm = LocalJvm.find(service + "-0.1.0-SNAPSHOT.jar");
-        OptionalLong before = jvm == null ? OptionalLong.empty() : jvm.compilations();
+        LocalJvm jvm = LocalJvm.ofService(service);
+        OptionalLong before = compilations(jvm);
         double previous = 0;
         int round = 0;
         Long compiled = null;
@@ -135,7 +135,7 @@ public final class Bench {
             Run run = load(base, 1_000);
             round++;
             double rate = run.throughput();
-            OptionalLong after = jvm == null ? OptionalLong.empty() : jvm.compilations();
+            OptionalLong after = compilations(jvm);
             compiled = before.isPresent() && after.isPresent() ? after.getAsLong() - before.getAsLong() : null;
             before = after;
             System.out.printf("  warming up %s: %.0f commands/s, %s methods compiled%n", base, rate,
@@ -152,6 +152,10 @@ public final class Bench {
         }
     }
 
+    private static OptionalLong compilations(LocalJvm jvm) {
+        return jvm == null ? OptionalLong.empty() : jvm.compilations();
+    }
+
     // --- 1. the gateway's overhead --------------------------------------------------------------------
 
     /**
@@ -163,13 +167,13 @@ public final class Bench {
         int seconds = 20;
         Latencies direct = new Latencies();
         Latencies routed = new Latencies();
-        LocalJvm gatewayJvm = LocalJvm.find("gateway-0.1.0-SNAPSHOT.jar");
+        LocalJvm gatewayJvm = LocalJvm.ofService("gateway");
         long gatewayCpuMillis = 0;
         for (int round = 0; round < 2; round++) {
             steady(incidents, rate, seconds).forEach(direct::add);
-            long cpuBefore = gatewayJvm == null ? 0 : gatewayJvm.cpuMillis();
+            long cpuBefore = cpuMillis(gatewayJvm);
             steady(gateway, rate, seconds).forEach(routed::add);
-            gatewayCpuMillis += gatewayJvm == null ? 0 : gatewayJvm.cpuMillis() - cpuBefore;
+            gatewayCpuMillis += cpuMillis(gatewayJvm) - cpuBefore;
         }
         // everything the gateway's JVM did meanwhile (its compiler, collector and timers included), per command
         put("gateway_cpu_ms_per_request", gatewayJvm == null ? null : (double) gatewayCpuMillis / (2 * rate * seconds));
@@ -507,18 +511,22 @@ public final class Bench {
     private void memory() throws Exception {
         Map<String, Double> rss = new LinkedHashMap<>();
         for (String service : List.of("gateway", "incident-service", "region-service", "notification-service")) {
-            rss.put(service, rss(service + "-0.1.0-SNAPSHOT.jar"));
+            rss.put(service, rss(LocalJvm.ofService(service)));
         }
-        rss.put("keycloak", rss("io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
-        rss.put("postgres-launcher", rss("infra-stores.jar postgres"));
-        rss.put("mongo-compatible-server", rss("infra-stores.jar mongo"));
+        rss.put("keycloak", rss(LocalJvm.find("io.quarkus.bootstrap.runner.QuarkusEntryPoint")));
+        rss.put("postgres-launcher", rss(LocalJvm.find("infra-stores.jar postgres")));
+        rss.put("mongo-compatible-server", rss(LocalJvm.find("infra-stores.jar mongo")));
         Map<String, Double> rounded = new LinkedHashMap<>();
         rss.forEach((k, v) -> rounded.put(k, v == null ? null : Math.round(v * 10.0) / 10.0));
         results.put("rss_mb_after_load", rounded);
     }
 
-    private static Double rss(String commandLineFragment) throws IOException {
-        LocalJvm jvm = LocalJvm.find(commandLineFragment);
+    /** CPU time used so far by {@code jvm}, 0 when it was not found (its figure is then left out). */
+    private static long cpuMillis(LocalJvm jvm) throws IOException {
+        return jvm == null ? 0 : jvm.cpuMillis();
+    }
+
+    private static Double rss(LocalJvm jvm) throws IOException {
         return jvm == null ? null : jvm.rssMegabytes();
     }
 

@@ -19,6 +19,11 @@ final class LocalJvm {
         this.pid = pid;
     }
 
+    /** The JVM running the jar of one of the platform's services (or the gateway), if any. */
+    static LocalJvm ofService(String service) throws IOException {
+        return find(service + "-0.1.0-SNAPSHOT.jar");
+    }
+
     /** The first java process whose command line contains {@code fragment}, if any. */
     static LocalJvm find(String fragment) throws IOException {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
