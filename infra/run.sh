@@ -14,7 +14,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="${ARS_DATA_DIR:-$ROOT/.platform}"
-KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.5.6}"
+KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.7.3}"
 REALM_FILE="$ROOT/infra/keycloak/ars-realm.json"
 
 export POSTGRES_PORT="${POSTGRES_PORT:-15432}"

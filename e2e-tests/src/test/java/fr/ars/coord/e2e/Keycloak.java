@@ -1,7 +1,7 @@
 package fr.ars.coord.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -49,11 +49,7 @@ final class Keycloak {
     }
 
     static JsonNode claims(String accessToken) {
-        try {
-            return JSON.readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JSON.readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]));
     }
 
     private JsonNode post(Map<String, String> form) {
@@ -65,7 +61,7 @@ final class Keycloak {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = JSON.readTree(response.body());
-            ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("httpStatus", response.statusCode());
+            ((tools.jackson.databind.node.ObjectNode) json).put("httpStatus", response.statusCode());
             return json;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

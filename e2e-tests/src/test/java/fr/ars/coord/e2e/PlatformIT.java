@@ -3,7 +3,7 @@ package fr.ars.coord.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import fr.ars.coord.platform.testing.ApiClient;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 
@@ -119,7 +119,7 @@ class PlatformIT {
             assertThat(view.at("/latestAssessment/exposedData").toString())
                     .isEqualTo("[\"LAST_NAME\",\"FIRST_NAME\",\"AGE\",\"PHONE\",\"EMAIL\"]");
             assertThat(view.get("containmentActions")).hasSize(2);
-            assertThat(view.get("regulatoryClocks").findValuesAsText("status")).containsOnly("MET");
+            assertThat(view.get("regulatoryClocks").findValuesAsString("status")).containsOnly("MET");
             assertThat(api.get("/api/incidents/" + id + "/history", national).json()).hasSize(7);
         }
         JsonNode hdf = api.get("/api/incidents/" + first.get(0), national).json();
@@ -152,7 +152,7 @@ class PlatformIT {
             assertThat(nor.get("worstOperationalImpact").asText()).isEqualTo("DEGRADED");
         });
         JsonNode seenByHdf = national.get("/api/national/impact", keycloak.password("ars-hdf")).json();
-        assertThat(seenByHdf.get("regions").findValuesAsText("code")).containsOnly("FR-HDF");
+        assertThat(seenByHdf.get("regions").findValuesAsString("code")).containsOnly("FR-HDF");
         assertThat(seenByHdf.toString()).doesNotContain(id);
         assertThat(national.get("/api/regions/FR-NOR", keycloak.password("esante-hdf")).status()).isEqualTo(403);
     }
@@ -165,7 +165,7 @@ class PlatformIT {
         List<String> campaigns = lines(out, "national campaign ");
         assertThat(campaigns).as(out).hasSize(1);
         JsonNode campaign = national.get("/api/national/campaigns/" + campaigns.get(0), keycloak.password("national")).json();
-        assertThat(campaign.get("incidents").findValuesAsText("incidentId")).containsExactlyInAnyOrderElementsOf(incidents);
+        assertThat(campaign.get("incidents").findValuesAsString("incidentId")).containsExactlyInAnyOrderElementsOf(incidents);
         assertThat(campaign.at("/incidents/0/linkedBy/username").asText()).isEqualTo("national");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode now = national.get("/api/national/campaigns/" + campaigns.get(0), keycloak.password("national")).json();

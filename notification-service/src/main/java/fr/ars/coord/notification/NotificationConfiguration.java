@@ -1,6 +1,6 @@
 package fr.ars.coord.notification;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import fr.ars.coord.notification.channel.EmailSender;
 import fr.ars.coord.notification.channel.WebhookSender;
 import java.time.Clock;

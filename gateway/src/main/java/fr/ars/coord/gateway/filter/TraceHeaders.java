@@ -29,7 +29,7 @@ class TraceHeaders {
     @Bean
     ResponseHttpHeadersFilter correlationIdOnceOnTheAnswer() {
         return (input, response) -> {
-            if (!input.containsKey(Tracing.CORRELATION_ID_HEADER)) {
+            if (!input.containsHeader(Tracing.CORRELATION_ID_HEADER)) {
                 return input;
             }
             HttpHeaders headers = new HttpHeaders();

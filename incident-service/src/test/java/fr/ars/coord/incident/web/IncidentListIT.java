@@ -3,7 +3,7 @@ package fr.ars.coord.incident.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import fr.ars.coord.incident.IncidentServiceITBase;
 import fr.ars.coord.platform.testing.TestTokens;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package fr.ars.coord.notification.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
@@ -208,7 +208,7 @@ class CommuniqueLifecycleIT extends NotificationServiceITBase {
             assertThat(deliveries).hasSize(1);
             assertThat(deliveries.get(0).get("status").asText()).isEqualTo("PARKED");
             assertThat(deliveries.get(0).get("attempts").asInt()).isEqualTo(3);
-            assertThat(deliveries.get(0).get("history").findValuesAsText("outcome")).containsOnly("HTTP 500");
+            assertThat(deliveries.get(0).get("history").findValuesAsString("outcome")).containsOnly("HTTP 500");
         });
         assertThat(failing.distinctDeliveries()).isEqualTo(1);
         assertThat(failing.received).hasSize(3);

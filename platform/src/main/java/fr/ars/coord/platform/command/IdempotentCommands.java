@@ -1,7 +1,5 @@
 package fr.ars.coord.platform.command;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ars.coord.platform.eventstore.EventStoreConfiguration;
 import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.web.IdempotencyKeyReusedException;
@@ -14,6 +12,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -34,14 +34,21 @@ public class IdempotentCommands {
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY_FORMAT = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
+    /**
+     * Writes requests for their fingerprint, independently of the web layer's settings: fingerprints are stored
+     * with the events, and a retry after an upgrade must match the one computed before it. Properties in
+     * declaration order and instants as ISO-8601 strings, as every release since the first has written them.
+     */
+    private static final JsonMapper FINGERPRINT_JSON = JsonMapper.builder()
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .build();
+
     private final CommandGateway commands;
     private final EventStore eventStore;
-    private final ObjectMapper json;
 
-    public IdempotentCommands(CommandGateway commands, EventStore eventStore, ObjectMapper json) {
+    public IdempotentCommands(CommandGateway commands, EventStore eventStore) {
         this.commands = commands;
         this.eventStore = eventStore;
-        this.json = json;
     }
 
     /** The id of a new aggregate and whether this call only replayed an earlier creation. */
@@ -99,13 +106,13 @@ public class IdempotentCommands {
     }
 
     /** Same operation and same body give the same fingerprint: what a retry must match. */
-    private String fingerprint(String operation, Object request) {
+    static String fingerprint(String operation, Object request) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(operation.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            return HexFormat.of().formatHex(digest.digest(json.writeValueAsBytes(request)));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(digest.digest(FINGERPRINT_JSON.writeValueAsBytes(request)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

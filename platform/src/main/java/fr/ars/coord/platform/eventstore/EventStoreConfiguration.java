@@ -1,9 +1,5 @@
 package fr.ars.coord.platform.eventstore;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.platform.command.IdempotentCommands;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -24,18 +20,25 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
- * Axon on the shared PostgreSQL event store (JDBC engine, schema by Flyway), messages serialized as JSON.
- * The serializer has its own lenient ObjectMapper: stored events must stay readable when a later version
- * adds fields, whatever strictness the web layer applies to requests.
+ * Axon on the shared PostgreSQL event store (JDBC engine, schema by Flyway), messages serialized as JSON with
+ * Jackson 3. The serializer has its own lenient mapper: stored events must stay readable when a later version
+ * adds fields, whatever strictness the web layer applies to requests. It writes what the Jackson 2 serializer
+ * of earlier releases wrote (properties in declaration order, instants as ISO-8601 strings), so events, metadata,
+ * tokens and snapshots stored by either read back with the other.
  */
 @AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
 public class EventStoreConfiguration {
@@ -45,30 +48,42 @@ public class EventStoreConfiguration {
     /** Metadata key for the fingerprint of the request that created an aggregate. */
     public static final String REQUEST_FINGERPRINT = "requestFingerprint";
 
-    static ObjectMapper messageObjectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /**
+     * How stored messages are (de)serialized. Axon's own tokens carry polymorphic fields ({@code ReplayToken}'s
+     * context, a {@code MultiSourceTrackingToken}'s parts) that Jackson 3's default validator would refuse:
+     * a processor could then not read back its own token after a reset. Only Axon's and the JDK's types are
+     * allowed there.
+     */
+    static final Jackson3SerializerCustomizer STORED_MESSAGES = builder -> builder
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                    .allowIfSubType("org.axonframework.")
+                    .allowIfSubType("java.")
+                    .build());
+
+    static Serializer storedMessageSerializer() {
+        return Jackson3Serializer.builder().jsonMapperBuilderCustomizer(STORED_MESSAGES).build();
     }
 
     @Bean
     @Primary
     @Qualifier("serializer")
     Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+        return storedMessageSerializer();
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+        return storedMessageSerializer();
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
-        return JacksonSerializer.builder().objectMapper(messageObjectMapper()).build();
+        return storedMessageSerializer();
     }
 
     /** Axon's JDBC engine on the Flyway-managed tables (default Axon names), with PostgreSQL duplicate detection. */
@@ -111,8 +126,8 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    IdempotentCommands idempotentCommands(CommandGateway commandGateway, EventStore eventStore, ObjectMapper objectMapper) {
-        return new IdempotentCommands(commandGateway, eventStore, objectMapper);
+    IdempotentCommands idempotentCommands(CommandGateway commandGateway, EventStore eventStore) {
+        return new IdempotentCommands(commandGateway, eventStore);
     }
 
     @Bean

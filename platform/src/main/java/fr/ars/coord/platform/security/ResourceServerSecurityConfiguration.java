@@ -1,11 +1,13 @@
 package fr.ars.coord.platform.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ars.coord.platform.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
-import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,12 +22,13 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * stateless, health and API docs open, everything else needs a valid token. Finer rules (roles, region)
  * are decided by each service against {@link StaffMember}. 401 and 403 answer in problem+json.
  */
-@AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+        OAuth2ResourceServerAutoConfiguration.class, OAuth2ResourceServerWebSecurityAutoConfiguration.class})
 public class ResourceServerSecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain resourceServerFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain resourceServerFilterChain(HttpSecurity http, JsonMapper objectMapper) throws Exception {
         JwtAuthenticationConverter tokenConverter = new JwtAuthenticationConverter();
         tokenConverter.setJwtGrantedAuthoritiesConverter(new KeycloakRealmRoleConverter());
         tokenConverter.setPrincipalClaimName("sub");
@@ -64,7 +67,7 @@ public class ResourceServerSecurityConfiguration {
 
     /** Requests the firewall refuses (encoded slashes, traversal, bad characters) get a problem+json 400. */
     @Bean
-    RequestRejectedHandler problemRequestRejectedHandler(ObjectMapper objectMapper) {
+    RequestRejectedHandler problemRequestRejectedHandler(JsonMapper objectMapper) {
         ProblemResponses problems = new ProblemResponses(objectMapper);
         return (request, response, e) -> problems.write(response, HttpStatus.BAD_REQUEST,
                 "The request path or headers are not acceptable.");

@@ -1,11 +1,5 @@
 package fr.ars.coord.platform.web;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import fr.ars.coord.platform.StoreOutage;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,7 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.beans.TypeMismatchException;
@@ -46,6 +40,12 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every failure into RFC 9457 problem+json. Bad input is a 400 naming each field and why; unknown
@@ -57,7 +57,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']{1,100})'");
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate (?:Object )?property [\"']([^\"']{1,100})[\"']");
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalid(InvalidRequestException e) {
@@ -198,7 +198,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** The outermost Jackson exception in the chain: it knows the JSON path; its root cause does not. */
     private static Throwable jsonCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JsonProcessingException) {
+            if (t instanceof JacksonException) {
                 return t;
             }
         }
@@ -217,10 +217,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String expected = m.getTargetType() == null ? "of the expected type" : describe(m.getTargetType());
             return new FieldError(field.isEmpty() ? "body" : field, "must be " + expected);
         }
-        if (cause instanceof JsonMappingException m) {
+        if (cause instanceof DatabindException m) {
             return new FieldError(path(m).isEmpty() ? "body" : path(m), "has an invalid value");
         }
-        if (cause instanceof JsonParseException || cause instanceof JsonProcessingException) {
+        if (cause instanceof StreamReadException || cause instanceof JacksonException) {
             Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(cause.getMessage()));
             if (duplicate.find()) {
                 return new FieldError(duplicate.group(1), "appears more than once");
@@ -230,13 +230,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return new FieldError("body", "is missing or unreadable");
     }
 
-    private static String path(JsonMappingException e) {
+    private static String path(JacksonException e) {
         StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
+        for (JacksonException.Reference ref : e.getPath()) {
             if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
-            } else if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
             }
         }
         return path.toString();

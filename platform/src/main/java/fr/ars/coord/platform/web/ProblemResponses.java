@@ -1,19 +1,19 @@
 package fr.ars.coord.platform.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Writes RFC 9457 problem+json bodies where no controller advice runs (the security filters). */
 public final class ProblemResponses {
 
-    private final ObjectMapper objectMapper;
+    private final JsonMapper objectMapper;
 
-    public ProblemResponses(ObjectMapper objectMapper) {
+    public ProblemResponses(JsonMapper objectMapper) {
         this.objectMapper = objectMapper;
     }
 

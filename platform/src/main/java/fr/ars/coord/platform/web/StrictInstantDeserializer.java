@@ -1,12 +1,11 @@
 package fr.ars.coord.platform.web;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
-import java.io.IOException;
 import java.time.Instant;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 
 /** Instants in requests are ISO-8601 strings with a zone; epoch numbers are refused rather than guessed at. */
 final class StrictInstantDeserializer extends StdScalarDeserializer<Instant> {
@@ -16,7 +15,7 @@ final class StrictInstantDeserializer extends StdScalarDeserializer<Instant> {
     }
 
     @Override
-    public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    public Instant deserialize(JsonParser parser, DeserializationContext context) {
         if (parser.currentToken() != JsonToken.VALUE_STRING) {
             return (Instant) context.handleUnexpectedToken(Instant.class, parser);
         }

@@ -3,7 +3,7 @@ package fr.ars.coord.platform.processing;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import tools.jackson.core.exc.StreamReadException;
 import fr.ars.coord.platform.StoreOutage;
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -119,7 +119,7 @@ class RetryOnStoreOutageTest {
         assertThat(StoreOutage.explains(new RuntimeException(new ConnectException("refused")))).isTrue();
         assertThat(StoreOutage.explains(new SQLException("duplicate key value", "23505"))).isFalse();
         assertThat(StoreOutage.explains(new DataIntegrityViolationException("duplicate"))).isFalse();
-        assertThat(StoreOutage.explains(new JsonParseException(null, "unexpected character"))).isFalse();
+        assertThat(StoreOutage.explains(new StreamReadException(null, "unexpected character"))).isFalse();
         assertThat(StoreOutage.explains(new IllegalArgumentException("unknown region"))).isFalse();
     }
 

@@ -1,7 +1,8 @@
 package fr.ars.coord.platform.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -79,8 +80,8 @@ public final class ApiClient {
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException("not JSON (" + status + "): " + body, e);
+            } catch (JacksonException e) {
+                throw new IllegalStateException("not JSON (" + status + "): " + body, e);
             }
         }
 

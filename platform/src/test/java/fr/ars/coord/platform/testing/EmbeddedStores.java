@@ -56,7 +56,29 @@ public final class EmbeddedStores {
         registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
-        registry.add("spring.data.mongodb.uri", () -> mongoUri + "/" + database);
+        registry.add("spring.mongodb.uri", () -> mongoUri + "/" + database);
+    }
+
+    /** A new, empty database {@code name} in the shared PostgreSQL (dropped first if a former run left it). */
+    public static DataSource freshDatabase(String name) {
+        if (!name.matches("[a-z_]{1,40}")) {
+            throw new IllegalArgumentException("database name: " + name);
+        }
+        org.springframework.jdbc.core.JdbcTemplate admin = new org.springframework.jdbc.core.JdbcTemplate(dataSource());
+        admin.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        admin.execute("CREATE DATABASE " + name);
+        return postgres.getDatabase("postgres", name);
+    }
+
+    /** The JDBC URL of database {@code name} in the shared PostgreSQL. */
+    public static String jdbcUrl(String name) {
+        start();
+        return postgres.getJdbcUrl("postgres", name);
+    }
+
+    public static String mongoUri() {
+        start();
+        return mongoUri;
     }
 
     public static DataSource dataSource() {

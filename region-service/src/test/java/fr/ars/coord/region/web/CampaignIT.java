@@ -5,7 +5,7 @@ import static fr.ars.coord.region.impact.IncidentStories.reported;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
 import fr.ars.coord.contracts.incident.AttackVector;
@@ -51,7 +51,7 @@ class CampaignIT extends RegionServiceITBase {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode view = api.get("/api/national/campaigns/" + campaign, TestTokens.national()).json();
-            assertThat(view.get("incidents").findValuesAsText("incidentId")).containsExactly(hdf, nor);
+            assertThat(view.get("incidents").findValuesAsString("incidentId")).containsExactly(hdf, nor);
             assertThat(view.at("/impact/totals/regionsAffected").asInt()).isEqualTo(2);
             assertThat(view.at("/impact/totals/estimatedPatients").asLong()).isEqualTo(19500);
         });
@@ -59,11 +59,11 @@ class CampaignIT extends RegionServiceITBase {
         assertThat(view.get("title").asText()).isEqualTo("Campagne d'usurpation");
         assertThat(view.at("/openedBy/username").asText()).isEqualTo("national");
         assertThat(view.at("/incidents/0/linkedBy/username").asText()).isEqualTo("national");
-        assertThat(view.at("/impact/regions").findValuesAsText("code")).containsExactlyInAnyOrder("FR-HDF", "FR-NOR");
+        assertThat(view.at("/impact/regions").findValuesAsString("code")).containsExactlyInAnyOrder("FR-HDF", "FR-NOR");
 
         JsonNode regional = api.get("/api/national/campaigns/" + campaign, TestTokens.arsStaff("FR-HDF")).json();
-        assertThat(regional.get("incidents").findValuesAsText("incidentId")).containsExactly(hdf);
-        assertThat(regional.at("/impact/regions").findValuesAsText("code")).containsExactly("FR-HDF");
+        assertThat(regional.get("incidents").findValuesAsString("incidentId")).containsExactly(hdf);
+        assertThat(regional.at("/impact/regions").findValuesAsString("code")).containsExactly("FR-HDF");
         assertThat(regional.at("/impact/totals/estimatedPatients").asLong()).isEqualTo(19500);
         assertThat(regional.toString()).doesNotContain(nor);
     }

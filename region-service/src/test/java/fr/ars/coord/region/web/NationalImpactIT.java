@@ -6,7 +6,7 @@ import static fr.ars.coord.region.impact.IncidentStories.reported;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import fr.ars.coord.platform.testing.TestTokens;
@@ -52,7 +52,7 @@ class NationalImpactIT extends RegionServiceITBase {
     void lists18RegionsWithTheirAgencies() {
         JsonNode regions = api.get("/api/regions", TestTokens.arsStaff("FR-HDF")).json();
         assertThat(regions).hasSize(18);
-        assertThat(regions.findValuesAsText("code")).contains("FR-HDF", "FR-NOR", "FR-20R", "FR-976");
+        assertThat(regions.findValuesAsString("code")).contains("FR-HDF", "FR-NOR", "FR-20R", "FR-976");
         JsonNode nor = api.get("/api/regions/FR-NOR", TestTokens.national()).json();
         assertThat(nor.get("name").asText()).isEqualTo("Normandie");
         assertThat(nor.get("arsName").asText()).isEqualTo("ARS Normandie");
@@ -97,7 +97,7 @@ class NationalImpactIT extends RegionServiceITBase {
         for (String token : List.of(TestTokens.arsStaff("FR-BRE"), TestTokens.esanteStaff("FR-BRE"),
                 TestTokens.token("comms-bre", "ARS", "FR-BRE", "communication-officer"))) {
             JsonNode seen = impact(token);
-            assertThat(seen.get("regions").findValuesAsText("code")).containsExactly("FR-BRE");
+            assertThat(seen.get("regions").findValuesAsString("code")).containsExactly("FR-BRE");
             assertThat(seen.get("regionDetailRestricted").asBoolean()).isTrue();
             assertThat(seen.at("/totals/regionsAffected").asInt())
                     .isEqualTo(national.at("/totals/regionsAffected").asInt());

@@ -1,0 +1,26 @@
+package fr.ars.coord.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ars.coord.platform.testing.ConfigurationKeys;
+import fr.ars.coord.platform.testing.PlatformWiring;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** The started service runs on the production wiring, and each of its settings is read by something. */
+class PlatformWiringIT extends IncidentServiceITBase {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void runsOnTheJdbcEventStoreFlywayAndTheConfiguredReadModelStore() {
+        PlatformWiring.verify(context, "incident-service-it");
+    }
+
+    @Test
+    void everySettingIsReadBySomething() {
+        assertThat(ConfigurationKeys.unread("application.yml", "ars.")).isEmpty();
+    }
+}
