@@ -85,6 +85,26 @@ public final class LegacyStore {
         return StreamSupport.stream(read(FIXTURE + table + ".json").spliterator(), false).toList();
     }
 
+    /** A stored event with its payload and metadata read as JSON. */
+    public record Event(long globalIndex, String payloadType, JsonNode payload, JsonNode metadata) {
+    }
+
+    /** The events the release stored, in order. */
+    public static List<Event> events() {
+        return rows("domainevententry").stream()
+                .map(row -> new Event(row.get("globalindex").asLong(), text(row, "payloadtype"),
+                        JSON.readTree(text(row, "payload")), JSON.readTree(text(row, "metadata"))))
+                .toList();
+    }
+
+    /** The event of that simple type name recorded under {@code idempotencyKey}. */
+    public static Event event(String type, String idempotencyKey) {
+        return events().stream()
+                .filter(e -> e.payloadType().endsWith("." + type))
+                .filter(e -> idempotencyKey.equals(e.metadata().path("idempotencyKey").asString(null)))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(type + " under " + idempotencyKey));
+    }
+
     /** What the release answered for {@code name} ({@code views/<name>.json}). */
     public static JsonNode view(String name) {
         return read(FIXTURE + "views/" + name + ".json");

@@ -1,0 +1,85 @@
+package fr.ars.coord.region;
+
+import static fr.ars.coord.platform.testing.LegacyStore.timeless;
+import static fr.ars.coord.platform.testing.LegacyStore.view;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.LegacyStore;
+import fr.ars.coord.platform.testing.TestJwtDecoderConfiguration;
+import fr.ars.coord.platform.testing.TestTokens;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An upgrade keeps the national picture: region-service started on the event store of the Spring Boot 3.5
+ * release rebuilds the national impact, its {@code asOf} view, the campaign and a region's impact as that
+ * release showed them, and recognises the retry of the campaign's creation.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestJwtDecoderConfiguration.class)
+class LegacyStoreIT {
+
+    @DynamicPropertySource
+    static void legacyStore(DynamicPropertyRegistry registry) {
+        LegacyStore.register(registry, "region_legacy", "region-service-legacy", Set.of());
+    }
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient("http://localhost:" + port);
+    }
+
+    @Test
+    void theNationalImpactIsRebuiltAsTheReleaseShowedIt() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(timeless(api.get("/api/national/impact", TestTokens.national()).json()))
+                        .isEqualTo(timeless(view("national-impact"))));
+        assertThat(timeless(api.get("/api/regions/FR-HDF", TestTokens.national()).json()))
+                .isEqualTo(timeless(view("region-FR-HDF")));
+    }
+
+    @Test
+    void theImpactAsOfAnEarlierInstantIsTheOneTheReleaseGave() {
+        String asOf = URLEncoder.encode(LegacyStore.asOf(), StandardCharsets.UTF_8);
+        assertThat(timeless(api.get("/api/national/impact?asOf=" + asOf, TestTokens.national()).json()))
+                .isEqualTo(timeless(view("national-impact-as-of")));
+    }
+
+    @Test
+    void theCampaignKeepsItsLinksAndItsCreationRetryIsRecognised() {
+        LegacyStore.Event opened = LegacyStore.event("CampaignOpenedEvent", "demo-2025-campaign");
+        String campaignId = opened.payload().get("campaignId").asString();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(timeless(api.get("/api/national/campaigns/" + campaignId, TestTokens.national()).json()))
+                        .isEqualTo(timeless(view("campaign-" + campaignId))));
+
+        JsonNode who = opened.metadata();
+        String national = TestTokens.sign(TestTokens.claims(who.get("actorUsername").asString(),
+                who.get("actorOrg").asString(), null, "national-coordinator").subject(who.get("actorSub").asString()).build());
+        ObjectNode request = (ObjectNode) opened.payload().deepCopy();
+        request.retain("title", "description");
+        ApiClient.Response again = api.post("/api/national/campaigns", national, request.toString(),
+                "Idempotency-Key", "demo-2025-campaign");
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().get("id").asString()).isEqualTo(campaignId);
+    }
+}
