@@ -23,7 +23,7 @@ else
   rm -rf "$ARS_DATA_DIR/postgres" "$ARS_DATA_DIR/mongo" "$ARS_DATA_DIR/logs"
   mkdir -p "$ARS_DATA_DIR"
   export ARS_GATEWAY_RATE_AUTHENTICATED=1000000 ARS_GATEWAY_BURST_AUTHENTICATED=100000
-  if [ ! -f "$ARS_DATA_DIR/keycloak/keycloak-26.5.6/.built" ]; then
+  if [ ! -f "$ARS_DATA_DIR/keycloak/keycloak-${KEYCLOAK_VERSION:-26.7.3}/.built" ]; then
     echo "preparing Keycloak once (not counted in the cold start)"
     "$ROOT/infra/run.sh" --no-build > "$ARS_DATA_DIR/prepare.out" 2>&1 &
     prepare=$!

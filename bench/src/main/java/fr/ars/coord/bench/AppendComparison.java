@@ -1,9 +1,5 @@
 package fr.ars.coord.bench;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.ars.coord.contracts.Actor;
@@ -24,7 +20,8 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import tools.jackson.databind.DeserializationFeature;
 
 /**
  * The cost of event sourcing at the store: events appended through Axon's JDBC storage engine, configured as
@@ -72,10 +69,10 @@ final class AppendComparison {
         pool.setMaximumPoolSize(clients);
         try (HikariDataSource dataSource = new HikariDataSource(pool)) {
             createPlainTable(dataSource);
-            ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-            JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
+            // the services' serializer: Jackson 3, lenient on unknown fields, ISO instants (Jackson 3's default)
+            Jackson3Serializer serializer = Jackson3Serializer.builder()
+                    .jsonMapperBuilderCustomizer(json -> json.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
+                    .build();
             JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                     .connectionProvider(dataSource::getConnection)
                     .transactionManager(NoTransactionManager.INSTANCE)

@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -73,7 +72,7 @@ class LegacyStoreIT {
     void retriesOfRequestsTheReleaseRecordedAreRecognised() {
         LegacyStore.Event reported = LegacyStore.event("IncidentReportedEvent", "demo-2025-hdf-incident");
         String incidentId = reported.payload().get("incidentId").asString();
-        String hdf = tokenOf(reported.metadata());
+        String hdf = reported.recorderToken("ars-staff");
         long events = storedEvents();
 
         ObjectNode report = (ObjectNode) reported.payload().deepCopy();
@@ -101,12 +100,5 @@ class LegacyStoreIT {
 
     private long storedEvents() {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
-    }
-
-    /** A token for the person who recorded it: same subject, name, organisation and region. */
-    private static String tokenOf(JsonNode metadata) {
-        return TestTokens.sign(TestTokens.claims(metadata.get("actorUsername").asString(),
-                        metadata.get("actorOrg").asString(), metadata.get("actorRegion").asString(), "ars-staff")
-                .subject(metadata.get("actorSub").asString()).build());
     }
 }

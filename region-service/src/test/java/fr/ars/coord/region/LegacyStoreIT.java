@@ -20,7 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -71,9 +70,7 @@ class LegacyStoreIT {
                 assertThat(timeless(api.get("/api/national/campaigns/" + campaignId, TestTokens.national()).json()))
                         .isEqualTo(timeless(view("campaign-" + campaignId))));
 
-        JsonNode who = opened.metadata();
-        String national = TestTokens.sign(TestTokens.claims(who.get("actorUsername").asString(),
-                who.get("actorOrg").asString(), null, "national-coordinator").subject(who.get("actorSub").asString()).build());
+        String national = opened.recorderToken("national-coordinator");
         ObjectNode request = (ObjectNode) opened.payload().deepCopy();
         request.retain("title", "description");
         ApiClient.Response again = api.post("/api/national/campaigns", national, request.toString(),

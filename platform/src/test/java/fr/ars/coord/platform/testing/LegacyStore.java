@@ -87,6 +87,13 @@ public final class LegacyStore {
 
     /** A stored event with its payload and metadata read as JSON. */
     public record Event(long globalIndex, String payloadType, JsonNode payload, JsonNode metadata) {
+
+        /** A token for whoever recorded it (same subject, name, organisation and region), with {@code role}. */
+        public String recorderToken(String role) {
+            return TestTokens.sign(TestTokens.claims(metadata.get("actorUsername").asString(),
+                    metadata.get("actorOrg").asString(), metadata.path("actorRegion").asString(null), role)
+                    .subject(metadata.get("actorSub").asString()).build());
+        }
     }
 
     /** The events the release stored, in order. */
