@@ -154,6 +154,18 @@ if [ ! -f "$KC_HOME/.built" ]; then
 fi
 # --import-realm skips an existing realm: start from a fresh Keycloak database when the realm file changed
 REALM_HASH="$(sha256sum "$REALM_FILE" | cut -d' ' -f1)"
+# a newer Keycloak takes over the database of the one before it (Keycloak migrates it at start): users keep
+# their ids, so the subjects recorded in events and the ids derived from them for idempotent retries stay valid
+if [ ! -d "$KC_HOME/data/h2" ]; then
+  PREVIOUS_KC="$(ls -d "$DATA"/keycloak/keycloak-*/ 2>/dev/null | sed 's:/$::' | grep -vx "$KC_HOME" | sort -V | tail -n 1 || true)"
+  if [ -n "$PREVIOUS_KC" ] && [ -d "$PREVIOUS_KC/data/h2" ] \
+      && [ "$(cat "$PREVIOUS_KC/.realm-hash" 2>/dev/null || true)" = "$REALM_HASH" ]; then
+    log "carrying Keycloak's data over from $(basename "$PREVIOUS_KC")"
+    mkdir -p "$KC_HOME/data"
+    cp -r "$PREVIOUS_KC/data/h2" "$KC_HOME/data/h2"
+    cp "$PREVIOUS_KC/.realm-hash" "$KC_HOME/.realm-hash"
+  fi
+fi
 if [ "$(cat "$KC_HOME/.realm-hash" 2>/dev/null || true)" != "$REALM_HASH" ]; then
   log "realm file changed: resetting Keycloak's development database"
   rm -rf "$KC_HOME/data/h2"
