@@ -26,6 +26,8 @@ export REGION_SERVICE_PORT="${REGION_SERVICE_PORT:-8082}"
 export NOTIFICATION_SERVICE_PORT="${NOTIFICATION_SERVICE_PORT:-8083}"
 export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 export KEYCLOAK_ISSUER="http://localhost:${KEYCLOAK_PORT}/realms/ars"
+# development: webhooks may use plain http (still to public addresses only, unless ARS_WEBHOOK_ALLOWED_TARGETS)
+export ARS_WEBHOOK_REQUIRE_HTTPS="${ARS_WEBHOOK_REQUIRE_HTTPS:-false}"
 SERVICE_JAVA_OPTS="${ARS_SERVICE_JAVA_OPTS:--Xms64m -Xmx176m -XX:+UseSerialGC -XX:-ShrinkHeapInSteps -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=50 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=128m -XX:MaxDirectMemorySize=64m -Xss512k -Daxoniq.update-checker.disabled=true}"
 # glibc keeps memory the JVM's native code has freed until it is trimmed (30-45 MB per service after the
 # benchmark's load): the JVM trims every 10 s where it can (JDK 17.0.9 and later)
@@ -172,6 +174,19 @@ if [ "$(cat "$KC_HOME/.realm-hash" 2>/dev/null || true)" != "$REALM_HASH" ]; the
   mkdir -p "$KC_HOME/data/import"
   cp "$REALM_FILE" "$KC_HOME/data/import/ars-realm.json"
   echo "$REALM_HASH" > "$KC_HOME/.realm-hash"
+fi
+
+# --- secrets ------------------------------------------------------------------------------------------
+# ids of aggregates created with an Idempotency-Key are keyed with a secret, one per data folder, kept across
+# restarts (retries keep finding what they created); production sets ARS_ID_SECRET itself
+if [ -z "${ARS_ID_SECRET:-}" ]; then
+  ID_SECRET_FILE="$DATA/secrets/id-secret"
+  if [ ! -s "$ID_SECRET_FILE" ]; then
+    mkdir -p "$DATA/secrets"
+    (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$ID_SECRET_FILE")
+  fi
+  ARS_ID_SECRET="$(cat "$ID_SECRET_FILE")"
+  export ARS_ID_SECRET
 fi
 
 # --- processes ---------------------------------------------------------------------------------------

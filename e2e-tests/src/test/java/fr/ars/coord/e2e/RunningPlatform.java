@@ -59,6 +59,8 @@ final class RunningPlatform {
         // thousands of requests from a handful of test users: the rate limit itself is covered by GatewayIT
         env.put("ARS_GATEWAY_RATE_AUTHENTICATED", "1000000");
         env.put("ARS_GATEWAY_BURST_AUTHENTICATED", "100000");
+        // the tests' webhook receivers listen on this machine; the bad-input campaign's subscriber is a name
+        env.put("ARS_WEBHOOK_ALLOWED_TARGETS", "127.0.0.1/32,abonne.example");
         return env;
     }
 

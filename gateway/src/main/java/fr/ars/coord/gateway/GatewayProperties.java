@@ -8,20 +8,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code ars.gateway.*}: the services behind the gateway, and its limits and policies (defaults in application.yml). */
 @ConfigurationProperties("ars.gateway")
-public record GatewayProperties(Map<String, Service> services, long maxBodyBytes, RateLimit rateLimit,
+public record GatewayProperties(Map<String, Service> services, long maxBodyBytes, Uploads uploads, RateLimit rateLimit,
                                 CircuitBreaker circuitBreaker, Cors cors) {
 
     public GatewayProperties {
         services = services == null ? Map.of() : Map.copyOf(services);
+        uploads = uploads == null ? new Uploads(Duration.ofSeconds(5), 16_384, 8, 32) : uploads;
     }
 
     /**
-     * One service: where it listens, the paths routed to it unchanged, and how long the gateway waits for its
-     * answer to start. Its OpenAPI document is also served at {@code /api-docs/<name>}.
+     * Request bodies: each must arrive within {@code bodyTimeout} plus its length at {@code minBytesPerSecond}
+     * (a read waits at most {@code bodyTimeout}); at most {@code perCaller} in flight per caller and
+     * {@code anonymous} in all from callers without a token.
      */
-    public record Service(URI url, List<String> paths, Duration responseTimeout) {
+    public record Uploads(Duration bodyTimeout, long minBytesPerSecond, int perCaller, int anonymous) {
+    }
+
+    /**
+     * One service: where it listens, the paths routed to it unchanged, the paths among them kept for operators on
+     * the service's own network (never routed: the gateway answers them as unknown), and how long the gateway
+     * waits for its answer to start. Its OpenAPI document is also served at {@code /api-docs/<name>}.
+     */
+    public record Service(URI url, List<String> paths, List<String> internalPaths, Duration responseTimeout) {
         public Service {
             paths = paths == null ? List.of() : List.copyOf(paths);
+            internalPaths = internalPaths == null ? List.of() : List.copyOf(internalPaths);
             responseTimeout = responseTimeout == null ? Duration.ofSeconds(10) : responseTimeout;
         }
     }

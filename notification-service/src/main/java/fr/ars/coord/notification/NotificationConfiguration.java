@@ -3,6 +3,7 @@ package fr.ars.coord.notification;
 import tools.jackson.databind.ObjectMapper;
 import fr.ars.coord.notification.channel.EmailSender;
 import fr.ars.coord.notification.channel.WebhookSender;
+import fr.ars.coord.notification.channel.WebhookTargets;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +18,13 @@ class NotificationConfiguration {
     }
 
     @Bean
-    WebhookSender webhookSender(ObjectMapper json, NotificationProperties properties) {
-        return new WebhookSender(json, properties.delivery().webhookTimeout());
+    WebhookTargets webhookTargets(NotificationProperties properties) {
+        return new WebhookTargets(properties.webhooks().requireHttps(), properties.webhooks().allowedTargets());
+    }
+
+    @Bean
+    WebhookSender webhookSender(ObjectMapper json, NotificationProperties properties, WebhookTargets targets) {
+        return new WebhookSender(json, properties.delivery().webhookTimeout(), targets);
     }
 
     @Bean

@@ -25,7 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "ars.notifications.press-list=presse@ars.example,redaction@journal.example",
         "ars.notifications.delivery.max-attempts=3",
         "ars.notifications.delivery.first-backoff=PT0.2S",
-        "ars.notifications.delivery.poll-interval-ms=100"})
+        "ars.notifications.delivery.poll-interval-ms=100",
+        // the tests' receivers listen on this machine; x.example stands for a public subscriber
+        "ars.notifications.webhooks.require-https=false",
+        "ars.notifications.webhooks.allowed-targets=127.0.0.1/32,x.example"})
 @Import(TestJwtDecoderConfiguration.class)
 public abstract class NotificationServiceITBase {
 

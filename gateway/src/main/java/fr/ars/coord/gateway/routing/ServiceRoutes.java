@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
@@ -96,8 +97,12 @@ class ServiceRoutes {
         for (Map.Entry<String, GatewayProperties.Service> entry : new TreeMap<>(properties.services()).entrySet()) {
             String name = entry.getKey();
             GatewayProperties.Service service = entry.getValue();
+            RequestPredicate routed = path(service.paths().toArray(String[]::new));
+            if (!service.internalPaths().isEmpty()) {
+                routed = routed.and(path(service.internalPaths().toArray(String[]::new)).negate());
+            }
             RouterFunction<ServerResponse> api = route(name)
-                    .route(path(service.paths().toArray(String[]::new)), http())
+                    .route(routed, http())
                     .before(uri(service.url()))
                     .filter(new ServiceBreaker(name, breakers.circuitBreaker(name), settings.openSeconds()))
                     .build();

@@ -2,6 +2,7 @@ package fr.ars.coord.incident.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
@@ -12,6 +13,7 @@ import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
 import fr.ars.coord.platform.eventstore.EventStoreConfiguration;
 import fr.ars.coord.platform.web.IdempotencyKeyReusedException;
 import fr.ars.coord.platform.web.InvalidRequestException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,12 +34,15 @@ class Incident {
 
     private static final String IDEMPOTENCY_KEY = EventStoreConfiguration.IDEMPOTENCY_KEY;
     private static final String FINGERPRINT = EventStoreConfiguration.REQUEST_FINGERPRINT;
+    private static final String SUBJECT = Actor.SUBJECT;
 
     @AggregateIdentifier
     private String incidentId;
     private String region;
+    private Instant awareAt;
     private IncidentStatus status;
     private long version;
+    /** Fingerprint of each request applied with an {@code Idempotency-Key}, by caller and key. */
     private final Map<String, String> appliedRequests = new HashMap<>();
 
     Incident() {
@@ -51,9 +56,10 @@ class Incident {
     }
 
     @CommandHandler
-    CommandOutcome handle(RecordAssessmentCommand command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
+    CommandOutcome handle(RecordAssessmentCommand command,
+                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
                           @MetaDataValue(FINGERPRINT) String fingerprint) {
-        if (alreadyApplied(idempotencyKey, fingerprint)) {
+        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
             return replayed();
         }
         requireOpen();
@@ -72,9 +78,9 @@ class Incident {
 
     @CommandHandler
     CommandOutcome handle(RecordContainmentActionCommand command,
-                          @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
+                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
                           @MetaDataValue(FINGERPRINT) String fingerprint) {
-        if (alreadyApplied(idempotencyKey, fingerprint)) {
+        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
             return replayed();
         }
         requireOpen();
@@ -84,21 +90,26 @@ class Incident {
 
     @CommandHandler
     CommandOutcome handle(RecordAuthorityNotificationCommand command,
-                          @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
+                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
                           @MetaDataValue(FINGERPRINT) String fingerprint) {
-        if (alreadyApplied(idempotencyKey, fingerprint)) {
+        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
             return replayed();
         }
         requireOpen();
+        if (command.notifiedAt().isBefore(awareAt)) {
+            throw new InvalidRequestException("notifiedAt",
+                    "must not be before the incident's awareAt (" + awareAt + ")");
+        }
         apply(new AuthorityNotifiedEvent(incidentId, region, command.authority(), command.notifiedAt(),
                 command.reference()));
         return outcome();
     }
 
     @CommandHandler
-    CommandOutcome handle(ChangeIncidentStatusCommand command, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
+    CommandOutcome handle(ChangeIncidentStatusCommand command,
+                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
                           @MetaDataValue(FINGERPRINT) String fingerprint) {
-        if (alreadyApplied(idempotencyKey, fingerprint)) {
+        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
             return replayed();
         }
         if (command.status() == status) {
@@ -112,12 +123,15 @@ class Incident {
         return outcome();
     }
 
-    /** True when this key was applied for the same request; a key reused for another request is refused. */
-    private boolean alreadyApplied(String idempotencyKey, String fingerprint) {
-        if (idempotencyKey == null || !appliedRequests.containsKey(idempotencyKey)) {
+    /**
+     * True when this caller applied this key for the same request; the same caller reusing it for another request
+     * is refused. Keys are the caller's own: another caller's identical key is another request.
+     */
+    private boolean alreadyApplied(String subject, String idempotencyKey, String fingerprint) {
+        if (idempotencyKey == null || !appliedRequests.containsKey(requestKey(subject, idempotencyKey))) {
             return false;
         }
-        if (!Objects.equals(appliedRequests.get(idempotencyKey), fingerprint)) {
+        if (!Objects.equals(appliedRequests.get(requestKey(subject, idempotencyKey)), fingerprint)) {
             throw new IdempotencyKeyReusedException();
         }
         return true;
@@ -137,44 +151,54 @@ class Incident {
         return new CommandOutcome(incidentId, version, true);
     }
 
-    private void recorded(long sequence, String idempotencyKey, String fingerprint) {
+    private void recorded(long sequence, String subject, String idempotencyKey, String fingerprint) {
         version = sequence;
         if (idempotencyKey != null) {
-            appliedRequests.put(idempotencyKey, Objects.requireNonNullElse(fingerprint, ""));
+            appliedRequests.put(requestKey(subject, idempotencyKey), Objects.requireNonNullElse(fingerprint, ""));
         }
+    }
+
+    private static String requestKey(String subject, String idempotencyKey) {
+        return subject + '\u0000' + idempotencyKey;
     }
 
     @EventSourcingHandler
     void on(IncidentReportedEvent event, @SequenceNumber long sequence,
-            @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey, @MetaDataValue(FINGERPRINT) String fingerprint) {
+            @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
+            @MetaDataValue(FINGERPRINT) String fingerprint) {
         incidentId = event.incidentId();
         region = event.region();
+        awareAt = event.awareAt();
         status = IncidentStatus.REPORTED;
-        recorded(sequence, idempotencyKey, fingerprint);
+        recorded(sequence, subject, idempotencyKey, fingerprint);
     }
 
     @EventSourcingHandler
     void on(IncidentAssessedEvent event, @SequenceNumber long sequence,
-            @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey, @MetaDataValue(FINGERPRINT) String fingerprint) {
-        recorded(sequence, idempotencyKey, fingerprint);
+            @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
+            @MetaDataValue(FINGERPRINT) String fingerprint) {
+        recorded(sequence, subject, idempotencyKey, fingerprint);
     }
 
     @EventSourcingHandler
     void on(ContainmentActionRecordedEvent event, @SequenceNumber long sequence,
-            @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey, @MetaDataValue(FINGERPRINT) String fingerprint) {
-        recorded(sequence, idempotencyKey, fingerprint);
+            @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
+            @MetaDataValue(FINGERPRINT) String fingerprint) {
+        recorded(sequence, subject, idempotencyKey, fingerprint);
     }
 
     @EventSourcingHandler
     void on(AuthorityNotifiedEvent event, @SequenceNumber long sequence,
-            @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey, @MetaDataValue(FINGERPRINT) String fingerprint) {
-        recorded(sequence, idempotencyKey, fingerprint);
+            @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
+            @MetaDataValue(FINGERPRINT) String fingerprint) {
+        recorded(sequence, subject, idempotencyKey, fingerprint);
     }
 
     @EventSourcingHandler
     void on(IncidentStatusChangedEvent event, @SequenceNumber long sequence,
-            @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey, @MetaDataValue(FINGERPRINT) String fingerprint) {
+            @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
+            @MetaDataValue(FINGERPRINT) String fingerprint) {
         status = event.to();
-        recorded(sequence, idempotencyKey, fingerprint);
+        recorded(sequence, subject, idempotencyKey, fingerprint);
     }
 }

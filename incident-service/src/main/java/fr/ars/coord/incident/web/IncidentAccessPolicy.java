@@ -6,6 +6,8 @@ import org.springframework.security.access.AccessDeniedException;
 /**
  * Who may do what with incidents: regional ARS and GRADeS e-Santé staff create, change and read only
  * their own region's incidents; the national cell and auditors read every region; nobody else has access.
+ * Roles are checked first ({@code 403}); then another region's incident answers exactly as an unknown one
+ * ({@code 404}), so that nobody learns which ids exist elsewhere.
  */
 final class IncidentAccessPolicy {
 
@@ -16,14 +18,29 @@ final class IncidentAccessPolicy {
         return member.hasAnyRole(StaffMember.ARS_STAFF, StaffMember.ESANTE_STAFF) && member.region() != null;
     }
 
-    static void requireRead(StaffMember member, String region) {
-        if (!(member.seesAllRegions() || (isRegionalStaff(member) && member.belongsTo(region)))) {
-            throw new AccessDeniedException("not allowed to read incidents of " + region);
+    /** Refuses a member whose roles read no incident at all. */
+    static void requireReader(StaffMember member) {
+        if (!(member.seesAllRegions() || isRegionalStaff(member))) {
+            throw new AccessDeniedException("not allowed to read incidents");
         }
     }
 
+    /** Refuses a member whose roles record no incident at all. */
+    static void requireRecorder(StaffMember member) {
+        if (!isRegionalStaff(member)) {
+            throw new AccessDeniedException("not allowed to record incidents");
+        }
+    }
+
+    /** Whether a reader sees an incident of {@code region}: an incident they do not see does not exist for them. */
+    static boolean sees(StaffMember member, String region) {
+        return member.seesAllRegions() || member.belongsTo(region);
+    }
+
+    /** A report for another region than the recorder's own is refused (the region is in the request, not found). */
     static void requireWrite(StaffMember member, String region) {
-        if (!(isRegionalStaff(member) && member.belongsTo(region))) {
+        requireRecorder(member);
+        if (!member.belongsTo(region)) {
             throw new AccessDeniedException("not allowed to record incidents of " + region);
         }
     }

@@ -122,9 +122,10 @@ class IncidentCommandController {
 
     private ResponseEntity<IncidentChanged> change(String id, Authentication authentication, String key, String operation,
                                                    Object request, HttpStatus status, Object command) {
-        String region = streams.regionOf(id).orElseThrow(() -> new NotFoundException("No such incident."));
         StaffMember member = StaffMember.from(authentication);
-        IncidentAccessPolicy.requireWrite(member, region);
+        IncidentAccessPolicy.requireRecorder(member);
+        streams.regionOf(id).filter(member::belongsTo)
+                .orElseThrow(() -> new NotFoundException("No such incident."));
         CommandOutcome outcome = commands.send(command, member, key, operation, request);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
                 .location(URI.create("/api/incidents/" + id))

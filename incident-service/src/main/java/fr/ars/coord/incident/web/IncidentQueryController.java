@@ -74,7 +74,8 @@ class IncidentQueryController {
 
     private void requireReadable(String id, Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
-        String region = streams.regionOf(id).orElseThrow(() -> new NotFoundException("No such incident."));
-        IncidentAccessPolicy.requireRead(member, region);
+        IncidentAccessPolicy.requireReader(member);
+        streams.regionOf(id).filter(region -> IncidentAccessPolicy.sees(member, region))
+                .orElseThrow(() -> new NotFoundException("No such incident."));
     }
 }

@@ -5,12 +5,13 @@ import fr.ars.coord.contracts.incident.OperationalImpact;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import fr.ars.coord.platform.text.FreeText;
 import java.time.Instant;
 
 record ReportIncidentRequest(
         @NotBlank @Size(max = 10) String region,
-        @NotBlank @Size(max = 200) String title,
-        @NotBlank @Size(max = 4000) String summary,
+        @NotBlank @Size(max = 200) @FreeText String title,
+        @NotBlank @Size(max = 4000) @FreeText String summary,
         @NotNull @PlausiblePastInstant Instant awareAt,
         @NotNull AttackVector attackVector,
         @NotNull OperationalImpact operationalImpact) {

@@ -9,6 +9,7 @@ import fr.ars.coord.platform.testing.TestTokens;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Who may read and change which region's incidents, with tokens shaped like Keycloak's. */
@@ -17,16 +18,23 @@ class IncidentAccessIT extends IncidentServiceITBase {
     private static final String CONTAINMENT = "{\"action\": \"ACCOUNTS_BLOCKED\"}";
 
     @Test
-    void regionalStaffCannotReadAnotherRegionsIncident() {
+    void anotherRegionsIncidentAnswersExactlyAsAnUnknownOne() {
         String hdf = report(HDF);
-        for (String path : List.of("/api/incidents/" + hdf, "/api/incidents/" + hdf + "/history",
-                "/api/incidents/" + hdf + "?asOf=" + Instant.now())) {
-            Response response = api.get(path, TestTokens.arsStaff(NOR));
-            assertThat(response.status()).as(path).isEqualTo(403);
-            assertThat(response.isProblem()).isTrue();
-            assertThat(response.json().get("detail").asText()).doesNotContain(HDF).doesNotContain("Incident ");
-            assertThat(api.get(path, TestTokens.esanteStaff(NOR)).status()).as(path).isEqualTo(403);
+        String unknown = UUID.randomUUID().toString();
+        for (String suffix : List.of("", "/history", "?asOf=" + Instant.now())) {
+            Response other = api.get("/api/incidents/" + hdf + suffix, TestTokens.arsStaff(NOR));
+            Response none = api.get("/api/incidents/" + unknown + suffix, TestTokens.arsStaff(NOR));
+            assertThat(other.status()).as(suffix).isEqualTo(404);
+            assertThat(other.isProblem()).isTrue();
+            assertThat(withoutInstance(other)).isEqualTo(withoutInstance(none));
+            assertThat(api.get("/api/incidents/" + hdf + suffix, TestTokens.esanteStaff(NOR)).status()).isEqualTo(404);
         }
+    }
+
+    private static tools.jackson.databind.JsonNode withoutInstance(Response response) {
+        tools.jackson.databind.node.ObjectNode problem = (tools.jackson.databind.node.ObjectNode) response.json();
+        problem.remove("instance");
+        return problem;
     }
 
     @Test
@@ -34,13 +42,13 @@ class IncidentAccessIT extends IncidentServiceITBase {
         String hdf = report(HDF);
         long before = storedEvents();
         assertThat(api.post("/api/incidents/" + hdf + "/containment-actions", TestTokens.esanteStaff(NOR), CONTAINMENT)
-                .status()).isEqualTo(403);
+                .status()).isEqualTo(404);
         assertThat(api.post("/api/incidents/" + hdf + "/assessments", TestTokens.arsStaff(NOR),
-                identityAssessment(5)).status()).isEqualTo(403);
+                identityAssessment(5)).status()).isEqualTo(404);
         assertThat(api.post("/api/incidents/" + hdf + "/status", TestTokens.arsStaff(NOR),
-                "{\"status\": \"ASSESSING\"}").status()).isEqualTo(403);
+                "{\"status\": \"ASSESSING\"}").status()).isEqualTo(404);
         assertThat(api.post("/api/incidents/" + hdf + "/authority-notifications", TestTokens.arsStaff(NOR),
-                "{\"authority\": \"CNIL\", \"notifiedAt\": \"2025-11-22T10:00:00Z\"}").status()).isEqualTo(403);
+                "{\"authority\": \"CNIL\", \"notifiedAt\": \"2025-11-22T10:00:00Z\"}").status()).isEqualTo(404);
         assertThat(storedEvents()).isEqualTo(before);
     }
 

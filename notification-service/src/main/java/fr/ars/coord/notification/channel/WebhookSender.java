@@ -1,7 +1,10 @@
 package fr.ars.coord.notification.channel;
 
 import tools.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import javax.net.ssl.SSLException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,7 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * POSTs a publication to a subscriber with {@code X-ARS-Delivery-Id} (stable across retries, for the receiver
  * to drop repeats) and {@code X-ARS-Signature: sha256=<hex>}, the HMAC-SHA256 of the exact body bytes under the
- * subscription's secret.
+ * subscription's secret. The target is checked against {@link WebhookTargets} again right before each attempt,
+ * and an outcome names only the status or the kind of failure, never what the other side said.
  */
 public class WebhookSender {
 
@@ -26,18 +30,24 @@ public class WebhookSender {
     private final HttpClient http;
     private final ObjectMapper json;
     private final Duration timeout;
+    private final WebhookTargets targets;
 
-    public WebhookSender(ObjectMapper json, Duration timeout) {
+    public WebhookSender(ObjectMapper json, Duration timeout, WebhookTargets targets) {
         this.json = json;
         this.timeout = timeout;
+        this.targets = targets;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** The outcome as text: "HTTP 204", or the failure; {@code true} only for a 2xx answer. */
     public Result send(WebhookSubscription subscription, PublicationPayload payload) {
+        URI url = URI.create(subscription.url());
+        if (targets.refusal(url).isPresent()) {
+            return new Result(false, "refused: the target is not an allowed address");
+        }
         try {
             byte[] body = json.writeValueAsBytes(payload);
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(subscription.url()))
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url)
                     .timeout(timeout)
                     .header("Content-Type", "application/json")
                     .header(DELIVERY_ID, payload.deliveryId())
@@ -48,8 +58,14 @@ public class WebhookSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(false, "interrupted");
-        } catch (Exception e) {
-            return new Result(false, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (HttpTimeoutException e) {
+            return new Result(false, "timed out");
+        } catch (SSLException e) {
+            return new Result(false, "TLS handshake failed");
+        } catch (IOException e) {
+            return new Result(false, "connection failed");
+        } catch (RuntimeException e) {
+            return new Result(false, "not sent");
         }
     }
 

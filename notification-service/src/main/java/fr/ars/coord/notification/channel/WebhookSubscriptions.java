@@ -1,6 +1,7 @@
 package fr.ars.coord.notification.channel;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,9 @@ public class WebhookSubscriptions {
     private static final RowMapper<WebhookSubscription> ROW = (rs, n) -> new WebhookSubscription(rs.getString("id"),
             rs.getString("url"), rs.getString("secret"),
             rs.getString("regions").isEmpty() ? List.of() : Arrays.asList(rs.getString("regions").split(",")),
-            rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+            rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+            rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant(),
+            rs.getString("revoked_by"), rs.getString("revocation_reason"));
 
     private final JdbcTemplate jdbc;
 
@@ -36,5 +39,16 @@ public class WebhookSubscriptions {
 
     public List<WebhookSubscription> all() {
         return jdbc.query("SELECT * FROM webhook_subscription ORDER BY created_at", ROW);
+    }
+
+    /** The subscriptions publications are sent to. */
+    public List<WebhookSubscription> active() {
+        return jdbc.query("SELECT * FROM webhook_subscription WHERE revoked_at IS NULL ORDER BY created_at", ROW);
+    }
+
+    /** Revokes {@code id} once; false when it was already revoked. */
+    public boolean revoke(String id, Instant at, String by, String reason) {
+        return jdbc.update("UPDATE webhook_subscription SET revoked_at = ?, revoked_by = ?, revocation_reason = ? "
+                + "WHERE id = ? AND revoked_at IS NULL", Timestamp.from(at), by, reason, id) == 1;
     }
 }

@@ -75,7 +75,8 @@ class DeliveryWorker {
         WebhookSender.Result result;
         if (delivery.channel() == DeliveryChannel.WEBHOOK) {
             result = subscriptions.find(delivery.target())
-                    .map(subscription -> webhooks.send(subscription, payload))
+                    .map(subscription -> subscription.active() ? webhooks.send(subscription, payload)
+                            : new WebhookSender.Result(false, "subscription revoked"))
                     .orElse(new WebhookSender.Result(false, "subscription no longer exists"));
         } else {
             result = email.send(delivery.target(), payload);

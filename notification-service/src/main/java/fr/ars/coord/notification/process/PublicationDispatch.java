@@ -59,7 +59,7 @@ class PublicationDispatch {
         if (event.supersedes() != null) {
             send(new Supersede(event.supersedes(), event.communiqueId()));
         }
-        for (WebhookSubscription subscription : subscriptions.all()) {
+        for (WebhookSubscription subscription : subscriptions.active()) {
             if (subscription.wants(event.region())) {
                 schedule(event.communiqueId(), DeliveryChannel.WEBHOOK, subscription.id());
             }

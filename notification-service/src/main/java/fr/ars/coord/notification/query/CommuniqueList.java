@@ -33,12 +33,15 @@ public class CommuniqueList {
     }
 
     /**
-     * @param regions the regions whose regional communiqués to include (null: all); national ones always are
+     * @param regions the regions whose regional communiqués to include (null: all, national drafts included);
+     *                for regional staff, national communiqués only once published: a national draft holds other
+     *                regions' unpublished figures
      */
     public List<CommuniqueView> find(List<String> regions, String region, CommuniqueStatus status) {
         Criteria criteria = new Criteria();
         if (regions != null) {
-            criteria = new Criteria().orOperator(where("scope").is("NATIONAL"), where("region").in(regions));
+            criteria = new Criteria().orOperator(where("scope").is("NATIONAL").and("publishedAt").ne(null),
+                    where("region").in(regions));
         }
         Query query = Query.query(criteria);
         if (region != null) {

@@ -3,12 +3,14 @@ package fr.ars.coord.notification.web;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.notification.query.CommuniqueView;
 import fr.ars.coord.platform.security.StaffMember;
+import fr.ars.coord.platform.web.NotFoundException;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Regional staff (ARS, GRADeS e-Santé, communication officers) see their region's communiqués and the
- * national ones; the national cell and auditors see all. A region's communication officer approves,
+ * national ones once published (a national draft holds other regions' unpublished figures); the national cell
+ * and auditors see all. What a member may not see answers exactly as what does not exist. A region's communication officer approves,
  * publishes and withdraws its communiqués; the national coordinator the national ones; the publication
  * client may publish any approved communiqué.
  */
@@ -31,8 +33,11 @@ final class CommuniqueAccessPolicy {
 
     static void requireRead(StaffMember member, CommuniqueView communique) {
         List<String> regions = visibleRegions(member);
-        if (regions != null && communique.scope() == CommuniqueScope.REGIONAL && !regions.contains(communique.region())) {
-            throw new AccessDeniedException("another region's communiqué");
+        boolean visible = regions == null || (communique.scope() == CommuniqueScope.NATIONAL
+                ? communique.publishedAt() != null
+                : regions.contains(communique.region()));
+        if (!visible) {
+            throw new NotFoundException("No such communiqué.");
         }
     }
 

@@ -16,6 +16,7 @@ import fr.ars.coord.platform.web.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import fr.ars.coord.platform.text.FreeText;
 import java.util.List;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -48,7 +49,7 @@ class CommuniqueController {
         this.commands = commands;
     }
 
-    record WithdrawRequest(@NotBlank @Size(max = 2000) String reason) {
+    record WithdrawRequest(@NotBlank @Size(max = 2000) @FreeText String reason) {
     }
 
     @GetMapping

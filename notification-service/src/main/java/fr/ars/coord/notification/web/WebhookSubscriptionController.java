@@ -1,5 +1,11 @@
 package fr.ars.coord.notification.web;
 
+import fr.ars.coord.notification.channel.WebhookTargets;
+import fr.ars.coord.platform.text.FreeText;
+import fr.ars.coord.platform.web.RuleViolationException;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.channel.WebhookSubscription;
 import fr.ars.coord.notification.channel.WebhookSubscriptions;
@@ -21,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,21 +40,33 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/webhook-subscriptions", produces = MediaType.APPLICATION_JSON_VALUE)
 class WebhookSubscriptionController {
 
+    private static final Logger log = LoggerFactory.getLogger(WebhookSubscriptionController.class);
+
     private final WebhookSubscriptions subscriptions;
     private final DeliveryLog deliveries;
+    private final WebhookTargets targets;
+    private final Clock clock;
 
-    WebhookSubscriptionController(WebhookSubscriptions subscriptions, DeliveryLog deliveries) {
+    WebhookSubscriptionController(WebhookSubscriptions subscriptions, DeliveryLog deliveries, WebhookTargets targets,
+                                  Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
+        this.targets = targets;
+        this.clock = clock;
     }
 
     record SubscribeRequest(@NotBlank @Size(max = 2000) String url, @NotBlank @Size(min = 16, max = 500) String secret,
                             @Size(max = 18) List<@NotBlank String> regions) {
     }
 
-    record SubscriptionView(String id, String url, List<String> regions, Instant createdAt, String createdBy) {
+    record RevokeRequest(@NotBlank @Size(max = 2000) @FreeText String reason) {
+    }
+
+    record SubscriptionView(String id, String url, List<String> regions, Instant createdAt, String createdBy,
+                            Instant revokedAt, String revokedBy, String revocationReason) {
         static SubscriptionView of(WebhookSubscription s) {
-            return new SubscriptionView(s.id(), s.url(), s.regions(), s.createdAt(), s.createdBy());
+            return new SubscriptionView(s.id(), s.url(), s.regions(), s.createdAt(), s.createdBy(), s.revokedAt(),
+                    s.revokedBy(), s.revocationReason());
         }
     }
 
@@ -61,9 +80,12 @@ class WebhookSubscriptionController {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("url", "must be an absolute http or https URL");
         }
-        if (url.getScheme() == null || !List.of("http", "https").contains(url.getScheme()) || url.getHost() == null) {
-            throw new InvalidRequestException("url", "must be an absolute http or https URL");
-        }
+        targets.refusal(url).ifPresent(reason -> {
+            throw new InvalidRequestException("url", reason);
+        });
+        SecretStrength.weakness(request.secret()).ifPresent(reason -> {
+            throw new InvalidRequestException("secret", reason);
+        });
         List<String> regions = request.regions() == null ? List.of() : request.regions().stream().distinct().toList();
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < regions.size(); i++) {
@@ -75,10 +97,24 @@ class WebhookSubscriptionController {
             throw new InvalidRequestException(errors);
         }
         WebhookSubscription subscription = new WebhookSubscription(UUID.randomUUID().toString(), url.toString(),
-                request.secret(), regions, Instant.now(), member.username() != null ? member.username() : member.subject());
+                request.secret(), regions, clock.instant(), who(member));
         subscriptions.add(subscription);
         return ResponseEntity.created(URI.create("/api/webhook-subscriptions/" + subscription.id()))
                 .body(SubscriptionView.of(subscription));
+    }
+
+    /** Revokes a subscription: nothing more is sent to it; it stays listed, with its deliveries, as revoked. */
+    @DeleteMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    SubscriptionView revoke(@PathVariable String id, @Valid @RequestBody RevokeRequest request,
+                            Authentication authentication) {
+        StaffMember member = StaffMember.from(authentication);
+        requireCoordinator(member);
+        subscriptions.find(id).orElseThrow(() -> new NotFoundException("No such subscription."));
+        if (!subscriptions.revoke(id, clock.instant(), who(member), request.reason())) {
+            throw new RuleViolationException("The subscription is already revoked.");
+        }
+        log.info("webhook subscription {} revoked by {}", id, who(member));
+        return SubscriptionView.of(subscriptions.find(id).orElseThrow());
     }
 
     @GetMapping
@@ -92,6 +128,10 @@ class WebhookSubscriptionController {
         requireNationalReader(StaffMember.from(authentication));
         subscriptions.find(id).orElseThrow(() -> new NotFoundException("No such subscription."));
         return deliveries.ofTarget(id);
+    }
+
+    private static String who(StaffMember member) {
+        return member.username() != null ? member.username() : member.subject();
     }
 
     private static void requireCoordinator(StaffMember member) {

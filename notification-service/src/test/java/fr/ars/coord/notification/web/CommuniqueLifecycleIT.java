@@ -102,7 +102,7 @@ class CommuniqueLifecycleIT extends NotificationServiceITBase {
         assertThat(view.get("statements").get(0).get("eventIds").toString()).contains(incident[1]);
 
         assertThat(api.post("/api/communiques/" + id + "/publish", comms("FR-HDF"), "").status()).isEqualTo(409);
-        assertThat(api.post("/api/communiques/" + id + "/approve", comms("FR-NOR"), "").status()).isEqualTo(403);
+        assertThat(api.post("/api/communiques/" + id + "/approve", comms("FR-NOR"), "").status()).isEqualTo(404);
         assertThat(api.post("/api/communiques/" + id + "/approve", TestTokens.arsStaff("FR-HDF"), "").status())
                 .isEqualTo(403);
         Response approved = api.post("/api/communiques/" + id + "/approve", comms("FR-HDF"), "");
@@ -215,35 +215,50 @@ class CommuniqueLifecycleIT extends NotificationServiceITBase {
     }
 
     @Test
-    void aCampaignAcrossTwoRegionsGetsANationalDraftSeenByBothRegions() {
+    void aCampaignAcrossTwoRegionsGetsANationalDraftThatRegionsSeeOncePublished() {
         String[] guadeloupe = incident("FR-971", 40);
         String[] martinique = incident("FR-972", 60);
         String campaign = UUID.randomUUID().toString();
         record("Campaign", campaign, 0, new CampaignOpenedEvent(campaign, "Antilles", null),
                 new IncidentLinkedToCampaignEvent(campaign, guadeloupe[0], "FR-971"),
                 new IncidentLinkedToCampaignEvent(campaign, martinique[0], "FR-972"));
+        JsonNode[] draft = new JsonNode[1];
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            JsonNode seen = api.get("/api/communiques", TestTokens.arsStaff("FR-971")).json();
-            JsonNode national = null;
-            for (JsonNode c : seen) {
-                if (c.get("scope").asText().equals("NATIONAL") && campaign.equals(c.get("campaignId").asText())) {
-                    national = c;
-                }
-            }
-            assertThat(national).isNotNull();
-            assertThat(national.get("body").asText()).contains("Guadeloupe").contains("Martinique").contains("100 patients");
-            assertThat(api.post("/api/communiques/" + national.get("id").asText() + "/approve", comms("FR-971"), "")
-                    .status()).isEqualTo(403);
+            draft[0] = nationalOf(api.get("/api/communiques", TestTokens.national()).json(), campaign);
+            assertThat(draft[0]).isNotNull();
         });
+        String id = draft[0].get("id").asText();
+        assertThat(draft[0].get("body").asText()).contains("Guadeloupe").contains("Martinique").contains("100 patients");
+        // the draft holds the other region's unpublished figures: regional staff neither list nor read it
+        assertThat(nationalOf(api.get("/api/communiques", TestTokens.arsStaff("FR-971")).json(), campaign)).isNull();
+        assertThat(api.get("/api/communiques/" + id, TestTokens.esanteStaff("FR-972")).status()).isEqualTo(404);
+        assertThat(api.post("/api/communiques/" + id + "/approve", comms("FR-971"), "").status()).isEqualTo(404);
+
+        assertThat(api.post("/api/communiques/" + id + "/approve", TestTokens.national(), "").status()).isEqualTo(200);
+        assertThat(nationalOf(api.get("/api/communiques", TestTokens.arsStaff("FR-971")).json(), campaign)).isNull();
+        assertThat(api.post("/api/communiques/" + id + "/publish", TestTokens.national(), "").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                nationalOf(api.get("/api/communiques", TestTokens.arsStaff("FR-971")).json(), campaign)).isNotNull());
+        assertThat(api.get("/api/communiques/" + id, TestTokens.esanteStaff("FR-972")).status()).isEqualTo(200);
         JsonNode forMartinique = api.get("/api/communiques", TestTokens.esanteStaff("FR-972")).json();
         assertThat(forMartinique.toString()).contains(campaign).doesNotContain("\"region\":\"FR-971\"");
+    }
+
+    private static JsonNode nationalOf(JsonNode communiques, String campaign) {
+        for (JsonNode c : communiques) {
+            if (c.get("scope").asText().equals("NATIONAL") && campaign.equals(c.get("campaignId").asText())) {
+                return c;
+            }
+        }
+        return null;
     }
 
     @Test
     void accessRulesAndBadInput() {
         incident("FR-CVL", 5);
         String id = regionalCommunique("FR-CVL", "DRAFT").get("id").asText();
-        assertThat(api.get("/api/communiques/" + id, comms("FR-GES")).status()).isEqualTo(403);
+        // another region's communiqué answers as one that does not exist
+        assertThat(api.get("/api/communiques/" + id, comms("FR-GES")).status()).isEqualTo(404);
         assertThat(api.get("/api/communiques?region=FR-CVL", comms("FR-GES")).status()).isEqualTo(403);
         assertThat(api.get("/api/communiques", TestTokens.token("x", null, null, "communique-publisher")).status())
                 .isEqualTo(403);

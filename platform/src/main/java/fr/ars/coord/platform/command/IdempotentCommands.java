@@ -4,29 +4,37 @@ import fr.ars.coord.platform.eventstore.EventStoreConfiguration;
 import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.web.IdempotencyKeyReusedException;
 import fr.ars.coord.platform.web.InvalidRequestException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.json.JsonMapper;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends commands on behalf of a caller: who it is goes into the metadata (and from there into every event),
  * and so does the client's {@code Idempotency-Key} with a fingerprint of the request.
  * <p>
- * A creation with a key gets an aggregate id derived from the caller and the key, so a retry collides on the
- * event store's unique (aggregate, sequence) index and is answered with the aggregate created the first time;
- * the same key with another request is refused. Aggregates check keys of later commands themselves, against the
+ * A creation with a key gets an aggregate id derived from the caller and the key under a server-side secret
+ * (HMAC-SHA256), so nobody can compute another caller's ids, and a retry collides on the event store's unique
+ * (aggregate, sequence) index and is answered with the aggregate created the first time; the same key with
+ * another request is refused. Creations recorded before ids were keyed (a name-based UUID of the caller and the
+ * key) are still recognised. Aggregates check keys of later commands themselves, per caller, against the
  * metadata of their own events. Either way the proof lives in the event store and survives restarts.
  */
 public class IdempotentCommands {
@@ -43,12 +51,21 @@ public class IdempotentCommands {
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .build();
 
+    private static final String ID_HMAC = "HmacSHA256";
+
     private final CommandGateway commands;
     private final EventStore eventStore;
+    private final SecretKeySpec idSecret;
 
-    public IdempotentCommands(CommandGateway commands, EventStore eventStore) {
+    /** {@code idSecret}: the same on every instance and kept across restarts, or retries create twice. */
+    public IdempotentCommands(CommandGateway commands, EventStore eventStore, String idSecret) {
+        if (idSecret == null || idSecret.length() < 32) {
+            throw new IllegalArgumentException("ars.idempotency.id-secret (ARS_ID_SECRET) must be set to at least 32 "
+                    + "characters, the same on every instance and kept across restarts");
+        }
         this.commands = commands;
         this.eventStore = eventStore;
+        this.idSecret = new SecretKeySpec(idSecret.getBytes(StandardCharsets.UTF_8), ID_HMAC);
     }
 
     /** The id of a new aggregate and whether this call only replayed an earlier creation. */
@@ -61,27 +78,62 @@ public class IdempotentCommands {
     public Created create(String scope, StaffMember member, String key, Object request,
                           Function<String, Object> commandForId) {
         checkKey(key);
-        String id = key == null ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes((scope + "|" + member.subject() + "|" + key).getBytes(StandardCharsets.UTF_8))
-                .toString();
         String fingerprint = fingerprint(scope, request);
+        if (key == null) {
+            String id = UUID.randomUUID().toString();
+            commands.sendAndWait(message(commandForId.apply(id), member, null, fingerprint));
+            return new Created(id, false);
+        }
+        Optional<Created> earlier = earlierCreation(legacyId(scope, member.subject(), key), fingerprint);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        String id = keyedId(scope, member.subject(), key);
         try {
             commands.sendAndWait(message(commandForId.apply(id), member, key, fingerprint));
             return new Created(id, false);
         } catch (AggregateStreamCreationException alreadyCreated) {
-            if (key == null) {
-                throw alreadyCreated;
-            }
-            Object first;
-            try (var events = eventStore.readEvents(id, 0).asStream()) {
-                first = events.findFirst().map(e -> e.getMetaData().get(EventStoreConfiguration.REQUEST_FINGERPRINT))
-                        .orElseThrow(() -> alreadyCreated);
-            }
-            if (!Objects.equals(fingerprint, first)) {
-                throw new IdempotencyKeyReusedException();
-            }
-            return new Created(id, true);
+            return earlierCreation(id, fingerprint).orElseThrow(() -> alreadyCreated);
         }
+    }
+
+    /** The aggregate {@code id} if it exists: a replay when created for the same request, refused otherwise. */
+    private Optional<Created> earlierCreation(String id, String fingerprint) {
+        Optional<Object> first;
+        try (var events = eventStore.readEvents(id, 0).asStream()) {
+            first = events.findFirst().map(e -> e.getMetaData().get(EventStoreConfiguration.REQUEST_FINGERPRINT));
+        }
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!Objects.equals(fingerprint, first.get())) {
+            throw new IdempotencyKeyReusedException();
+        }
+        return Optional.of(new Created(id, true));
+    }
+
+    /** Unpredictable without the secret, the same for the same caller and key on every instance and restart. */
+    String keyedId(String scope, String subject, String key) {
+        try {
+            Mac mac = Mac.getInstance(ID_HMAC);
+            mac.init(idSecret);
+            byte[] bytes = Arrays.copyOf(mac.doFinal(idInput(scope, subject, key)), 16);
+            bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x80);   // version 8: application-defined
+            bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80);   // IETF variant
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            return new UUID(buffer.getLong(), buffer.getLong()).toString();
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How ids were derived before they were keyed: only to recognise retries of those creations. */
+    static String legacyId(String scope, String subject, String key) {
+        return UUID.nameUUIDFromBytes(idInput(scope, subject, key)).toString();
+    }
+
+    private static byte[] idInput(String scope, String subject, String key) {
+        return (scope + "|" + subject + "|" + key).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Sends a command to an existing aggregate; {@code operation} and {@code request} make the fingerprint. */

@@ -126,8 +126,9 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    IdempotentCommands idempotentCommands(CommandGateway commandGateway, EventStore eventStore) {
-        return new IdempotentCommands(commandGateway, eventStore);
+    IdempotentCommands idempotentCommands(CommandGateway commandGateway, EventStore eventStore,
+                                          @Value("${ars.idempotency.id-secret:}") String idSecret) {
+        return new IdempotentCommands(commandGateway, eventStore, idSecret);
     }
 
     @Bean

@@ -87,6 +87,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Another change was recorded at the same time or since the version you read; reload and retry.");
     }
 
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<Object> tooMany(TooManyRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> forbidden(AccessDeniedException e) {
         return respond(HttpStatus.FORBIDDEN, "Your roles or region do not allow this request.");
@@ -128,6 +136,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (e instanceof ConcurrencyException || e instanceof AggregateStreamCreationException
                 || e instanceof ConflictingModificationException) return concurrentChange((RuntimeException) e);
         if (e instanceof AccessDeniedException x) return forbidden(x);
+        if (e instanceof TooManyRequestsException x) return tooMany(x);
         if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
                 || e instanceof AxonTransientException || e instanceof EventStoreException) {
             return unavailable((RuntimeException) e);

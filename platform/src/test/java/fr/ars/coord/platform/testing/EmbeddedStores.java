@@ -15,6 +15,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class EmbeddedStores {
 
+    /** The secret the services under test key their ids with. */
+    public static final String ID_SECRET = "test-secret-for-keyed-aggregate-ids-0123456789";
+
     private static EmbeddedPostgres postgres;
     private static MongoServer mongo;
     private static String mongoUri;
@@ -57,6 +60,7 @@ public final class EmbeddedStores {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
         registry.add("spring.mongodb.uri", () -> mongoUri + "/" + database);
+        registry.add("ars.idempotency.id-secret", () -> EmbeddedStores.ID_SECRET);
     }
 
     /** A new, empty database {@code name} in the shared PostgreSQL (dropped first if a former run left it). */

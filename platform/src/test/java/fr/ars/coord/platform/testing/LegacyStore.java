@@ -48,6 +48,7 @@ public final class LegacyStore {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
         registry.add("spring.mongodb.uri", () -> EmbeddedStores.mongoUri() + "/" + readModels);
+        registry.add("ars.idempotency.id-secret", () -> EmbeddedStores.ID_SECRET);
     }
 
     static void load(DataSource dataSource, Set<String> processorsWithTokens) {

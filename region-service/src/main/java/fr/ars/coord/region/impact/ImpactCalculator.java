@@ -40,7 +40,7 @@ public final class ImpactCalculator {
                 .map(e -> region(e.getKey(), e.getValue(), at))
                 .sorted(Comparator.comparing(RegionImpact::impactLevel).reversed().thenComparing(RegionImpact::code))
                 .toList();
-        return new NationalImpact(totals(regions), regions, position, at, asOfView, false);
+        return new NationalImpact(NationalTotals.over(regions), regions, position, at, asOfView, false);
     }
 
     /** One region's impact; {@code NONE} with zero counts when it has no incident. */
@@ -109,18 +109,5 @@ public final class ImpactCalculator {
             return ImpactLevel.MODERATE;
         }
         return ImpactLevel.LOW;
-    }
-
-    private static NationalTotals totals(List<RegionImpact> regions) {
-        TreeSet<ExposedDataItem> exposed = new TreeSet<>();
-        regions.forEach(r -> exposed.addAll(r.exposedData()));
-        return new NationalTotals(regions.size(),
-                regions.stream().mapToInt(r -> r.incidentsOpen() + r.incidentsClosed()).sum(),
-                regions.stream().mapToInt(RegionImpact::incidentsOpen).sum(),
-                regions.stream().mapToLong(RegionImpact::estimatedPatients).sum(),
-                List.copyOf(exposed),
-                regions.stream().anyMatch(RegionImpact::medicalDataExposed),
-                regions.stream().mapToInt(r -> r.overdueClocks().size()).sum(),
-                regions.stream().map(RegionImpact::impactLevel).max(Comparator.naturalOrder()).orElse(ImpactLevel.NONE));
     }
 }

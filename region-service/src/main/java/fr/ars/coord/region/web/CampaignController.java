@@ -13,6 +13,7 @@ import fr.ars.coord.region.campaign.UnlinkIncidentCommand;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import fr.ars.coord.platform.text.FreeText;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -46,7 +47,8 @@ class CampaignController {
         this.clock = clock;
     }
 
-    record OpenCampaignRequest(@NotBlank @Size(max = 200) String title, @Size(max = 4000) String description) {
+    record OpenCampaignRequest(@NotBlank @Size(max = 200) @FreeText String title,
+                               @Size(max = 4000) @FreeText String description) {
     }
 
     record LinkIncidentRequest(@NotBlank @Size(max = 64) String incidentId) {
@@ -102,7 +104,7 @@ class CampaignController {
     }
 
     record UnlinkIncidentLinkRequest(@NotBlank @Size(max = 64) String incidentId,
-                                     @NotBlank @Size(max = 2000) String reason) {
+                                     @NotBlank @Size(max = 2000) @FreeText String reason) {
     }
 
     @GetMapping("/suggestions")

@@ -10,6 +10,7 @@ import fr.ars.coord.region.impact.NationalImpact;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,14 +29,18 @@ class NationalImpactController {
     private final ImpactCalculator calculator;
     private final ImpactRebuild rebuild;
     private final Clock clock;
+    private final RebuildAllowance asOfAllowance;
 
     NationalImpactController(ImpactStore impacts, ImpactHistory history, ImpactCalculator calculator,
-                             ImpactRebuild rebuild, Clock clock) {
+                             ImpactRebuild rebuild, Clock clock,
+                             @Value("${ars.national.as-of-per-minute:30}") int asOfPerMinute,
+                             @Value("${ars.national.as-of-burst:10}") int asOfBurst) {
         this.impacts = impacts;
         this.history = history;
         this.calculator = calculator;
         this.rebuild = rebuild;
         this.clock = clock;
+        this.asOfAllowance = new RebuildAllowance(asOfPerMinute, asOfBurst, clock);
     }
 
     /** Rebuilds the national-impact read model from every event (national coordinator). */
@@ -54,7 +59,8 @@ class NationalImpactController {
     @GetMapping
     NationalImpact impact(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                           Authentication authentication) {
-        String visible = NationalAccessPolicy.visibleRegion(StaffMember.from(authentication));
+        StaffMember member = StaffMember.from(authentication);
+        String visible = NationalAccessPolicy.visibleRegion(member);
         Instant now = clock.instant();
         NationalImpact impact;
         if (asOf == null) {
@@ -64,6 +70,7 @@ class NationalImpactController {
             if (asOf.isAfter(now)) {
                 throw new InvalidRequestException("asOf", "must not be in the future");
             }
+            asOfAllowance.take(member.subject());
             ImpactHistory.Snapshot then = history.asOf(asOf);
             impact = calculator.compute(then.impacts().values(), then.position(), asOf, true);
         }

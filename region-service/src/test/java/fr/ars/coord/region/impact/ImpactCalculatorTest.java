@@ -132,11 +132,15 @@ class ImpactCalculatorTest {
     }
 
     @Test
-    void restrictionKeepsNationalTotalsAndOnlyTheOwnRegion() {
+    void restrictionKeepsOnlyTheOwnRegionWithTotalsOverIt() {
         NationalImpact impact = calculator.compute(List.of(notifiedInTime("a", "FR-HDF", 12000),
                 notifiedInTime("c", "FR-NOR", 7500)), 3, later, false);
         NationalImpact hdfOnly = impact.restrictedTo("FR-HDF");
-        assertThat(hdfOnly.totals()).isEqualTo(impact.totals());
+        // national totals minus the own region would be Normandie's unpublished figures
+        assertThat(hdfOnly.totals()).isEqualTo(calculator.compute(List.of(notifiedInTime("a", "FR-HDF", 12000)), 3,
+                later, false).totals());
+        assertThat(hdfOnly.totals().estimatedPatients()).isEqualTo(12000);
+        assertThat(hdfOnly.totals().regionsAffected()).isEqualTo(1);
         assertThat(hdfOnly.regions()).extracting(RegionImpact::code).containsExactly("FR-HDF");
         assertThat(hdfOnly.regionDetailRestricted()).isTrue();
     }

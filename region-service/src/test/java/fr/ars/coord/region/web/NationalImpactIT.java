@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import tools.jackson.databind.JsonNode;
 import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.ApiClient;
 import fr.ars.coord.platform.testing.TestTokens;
 import fr.ars.coord.region.RegionServiceITBase;
 import java.time.Duration;
@@ -93,22 +94,53 @@ class NationalImpactIT extends RegionServiceITBase {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 ids(region(impact(TestTokens.national()), "FR-PDL")).contains(pdl));
 
-        JsonNode national = impact(TestTokens.national());
         for (String token : List.of(TestTokens.arsStaff("FR-BRE"), TestTokens.esanteStaff("FR-BRE"),
                 TestTokens.token("comms-bre", "ARS", "FR-BRE", "communication-officer"))) {
             JsonNode seen = impact(token);
             assertThat(seen.get("regions").findValuesAsString("code")).containsExactly("FR-BRE");
             assertThat(seen.get("regionDetailRestricted").asBoolean()).isTrue();
-            assertThat(seen.at("/totals/regionsAffected").asInt())
-                    .isEqualTo(national.at("/totals/regionsAffected").asInt());
+            // totals over their own region only: national totals minus their own would be the other regions'
+            assertThat(seen.at("/totals/regionsAffected").asInt()).isEqualTo(1);
+            assertThat(seen.at("/totals/estimatedPatients").asLong())
+                    .isEqualTo(region(seen, "FR-BRE").get("estimatedPatients").asLong());
+            assertThat(seen.at("/totals/incidents").asInt()).isEqualTo(region(seen, "FR-BRE").get("incidentIds").size());
             assertThat(seen.toString()).doesNotContain(pdl);
         }
+        // a region without any incident learns nothing of the others
+        JsonNode quiet = impact(TestTokens.arsStaff("FR-973"));
+        assertThat(quiet.get("regions")).isEmpty();
+        assertThat(quiet.at("/totals/regionsAffected").asInt()).isZero();
+        assertThat(quiet.at("/totals/estimatedPatients").asLong()).isZero();
         assertThat(api.get("/api/regions/FR-PDL", TestTokens.arsStaff("FR-BRE")).status()).isEqualTo(403);
         assertThat(api.get("/api/regions/FR-BRE", TestTokens.arsStaff("FR-BRE")).json()
                 .at("/impact/incidentIds").toString()).contains(bre);
         assertThat(api.get("/api/national/impact",
                 TestTokens.token("svc", null, null, "communique-publisher")).status()).isEqualTo(403);
         assertThat(api.get("/api/national/impact", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void oneCallerCannotKeepTheServiceFoldingTheHistory() {
+        String caller = TestTokens.arsStaff("FR-GES");
+        String asOf = "/api/national/impact?asOf=" + Instant.now().minusSeconds(60);
+        int served = 0;
+        ApiClient.Response refused = null;
+        for (int i = 0; i < 20 && refused == null; i++) {
+            ApiClient.Response response = api.get(asOf, caller);
+            if (response.status() == 429) {
+                refused = response;
+            } else {
+                assertThat(response.status()).isEqualTo(200);
+                served++;
+            }
+        }
+        assertThat(served).isEqualTo(10);   // the burst of ars.national.as-of-burst
+        assertThat(refused).isNotNull();
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 2);
+        // another caller, and the current picture, are not held back
+        assertThat(api.get(asOf, TestTokens.arsStaff("FR-OCC")).status()).isEqualTo(200);
+        assertThat(api.get("/api/national/impact", caller).status()).isEqualTo(200);
     }
 
     @Test
