@@ -86,6 +86,37 @@ class GatewayIT {
     }
 
     @Test
+    void clientMistakesTomcatRefusesAreFourHundredsInProblemJson() throws Exception {
+        Response error = api.get("/error", user());
+        assertThat(error.status()).isEqualTo(404);
+        assertThat(error.isProblem()).isTrue();
+        for (String[] request : new String[][] {
+                {"CONNECT localhost:8081 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", "405"},
+                {"POST /api/public/communiques HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nTransfer-Encoding: xchunked\r\n\r\n", "400"}}) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write(request[0].getBytes(UTF_8));
+                String answer = new String(socket.getInputStream().readAllBytes(), UTF_8);
+                assertThat(answer).as(request[0]).startsWith("HTTP/1.1 " + request[1]);
+                assertThat(answer).contains("application/problem+json").contains("\"status\":" + request[1]);
+            }
+        }
+    }
+
+    @Test
+    void operatorActionsAreNotRouted() {
+        int received = REGIONS.received.size();
+        String token = TestTokens.national();
+        Response get = api.get("/api/national/impact/rebuild", token);
+        Response post = api.post("/api/national/impact/rebuild", token, "");
+        assertThat(get.status()).isEqualTo(404);
+        assertThat(post.status()).isEqualTo(404);
+        assertThat(post.isProblem()).isTrue();
+        assertThat(REGIONS.received.size()).isEqualTo(received);
+        assertThat(api.get("/api/national/impact", token).status()).isEqualTo(200);
+    }
+
+    @Test
     void securityFiltersRunWithoutSpringMvcLookingUpTheHandlerFirst(@Autowired ApplicationContext context) {
         Class<?> chain = context.getBean("springSecurityFilterChain").getClass();
         assertThat(chain).isAssignableTo(FilterChainProxy.class);

@@ -33,7 +33,7 @@ public abstract class IncidentServiceITBase {
     }
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
     protected JdbcTemplate jdbc;

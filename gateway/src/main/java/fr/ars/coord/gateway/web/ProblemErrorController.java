@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The container's error page: a request refused before any route (by the server or a filter) is answered in
- * problem+json too, for the path the client asked for.
+ * problem+json too, for the path the client asked for. Asked for directly, {@code /error} is no resource.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
@@ -19,7 +19,8 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+        HttpStatus status = code == null ? HttpStatus.NOT_FOUND
+                : code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status.is5xxServerError()) {
             status = HttpStatus.BAD_GATEWAY;

@@ -12,7 +12,9 @@ import org.springframework.http.MediaType;
 
 /**
  * Tomcat's report of a request it refused before any filter or route saw it (a path with an encoded slash or a
- * NUL, a malformed request line): problem+json like every other answer, instead of Tomcat's HTML page.
+ * NUL, a malformed request line): problem+json like every other answer, instead of Tomcat's HTML page. What
+ * Tomcat calls "not implemented" is the client's doing, so it is a 4xx: {@code 405} for a method no route serves
+ * ({@code CONNECT}), {@code 400} for a transfer coding nobody knows.
  */
 public final class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -27,7 +29,11 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        if (status.is5xxServerError()) {
+        if (status == HttpStatus.NOT_IMPLEMENTED) {
+            status = request.getHeader("Transfer-Encoding") != null ? HttpStatus.BAD_REQUEST
+                    : HttpStatus.METHOD_NOT_ALLOWED;
+            response.setStatus(status.value());
+        } else if (status.is5xxServerError()) {
             status = HttpStatus.BAD_GATEWAY;
         }
         try {

@@ -197,7 +197,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, statusCode, request);
-        if (response != null && response.getBody() instanceof ProblemDetail) {
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            // Spring's own problems (405, 406, 415, no such path...) get the platform's type and words
+            HttpStatus status = HttpStatus.resolve(response.getStatusCode().value());
+            if (status != null && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+                ProblemDetail ours = ProblemResponses.problem(status, status == HttpStatus.NOT_FOUND
+                        ? "No such resource." : problem.getDetail());
+                ours.setInstance(problem.getInstance());
+                return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ours);
+            }
             return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
         }

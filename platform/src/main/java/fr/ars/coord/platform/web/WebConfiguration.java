@@ -24,8 +24,8 @@ import tools.jackson.databind.type.LogicalType;
  * Strict JSON for requests: unknown fields, scalars of the wrong type, fractions for integers, trailing
  * garbage and duplicate keys are refused (400 naming the field) instead of silently ignored or coerced.
  */
-@AutoConfiguration
-@Import(ProblemDetailsAdvice.class)
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@Import({ProblemDetailsAdvice.class, ProblemErrorController.class})
 public class WebConfiguration {
 
     @Bean
