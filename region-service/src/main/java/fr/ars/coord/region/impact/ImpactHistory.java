@@ -1,7 +1,9 @@
 package fr.ars.coord.region.impact;
 
 import fr.ars.coord.contracts.incident.IncidentEvent;
+import java.time.Duration;
 import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -15,14 +17,22 @@ import org.springframework.stereotype.Component;
 /**
  * Rebuilds incident impacts straight from the event store, keeping only events recorded up to an instant:
  * what the national cell could know then. Uses the same merge as the live projection.
+ * <p>
+ * The store is read in the order events were appended, which follows their timestamps except for an event whose
+ * transaction committed after later ones had: reading stops at the first event stamped more than
+ * {@code commitMargin} after the instant, so that an {@code asOf} costs the history up to its instant, not the
+ * whole store.
  */
 @Component
 public class ImpactHistory {
 
     private final EventStorageEngine events;
+    private final Duration commitMargin;
 
-    public ImpactHistory(EventStorageEngine events) {
+    public ImpactHistory(EventStorageEngine events,
+                         @Value("${ars.national.as-of-commit-margin:PT5M}") Duration commitMargin) {
         this.events = events;
+        this.commitMargin = commitMargin;
     }
 
     public Snapshot asOf(Instant asOf) {
@@ -39,10 +49,14 @@ public class ImpactHistory {
         Map<String, IncidentImpact> impacts = new HashMap<>();
         long position = -1;
         TrackingToken last = null;
+        Instant readUntil = asOf == null ? null : asOf.plus(commitMargin);
         try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
             Iterator<? extends TrackedEventMessage<?>> messages = stream.iterator();
             while (messages.hasNext()) {
                 TrackedEventMessage<?> message = messages.next();
+                if (readUntil != null && message.getTimestamp().isAfter(readUntil)) {
+                    break;
+                }
                 last = message.trackingToken();
                 if ((asOf != null && message.getTimestamp().isAfter(asOf))
                         || !(message.getPayload() instanceof IncidentEvent event)
