@@ -88,9 +88,10 @@ class PlatformIT {
 
         assertThat(api.post("/api/incidents/" + id + "/containment-actions", keycloak.password("esante-hdf"),
                 "{\"action\": \"ACCOUNTS_BLOCKED\"}").status()).isEqualTo(201);
-        assertThat(api.get("/api/incidents/" + id, keycloak.password("ars-nor")).status()).isEqualTo(403);
+        // another region's incident answers as one that does not exist
+        assertThat(api.get("/api/incidents/" + id, keycloak.password("ars-nor")).status()).isEqualTo(404);
         assertThat(api.post("/api/incidents/" + id + "/containment-actions", keycloak.password("esante-nor"),
-                "{\"action\": \"OTHER\"}").status()).isEqualTo(403);
+                "{\"action\": \"OTHER\"}").status()).isEqualTo(404);
         assertThat(api.get("/api/incidents/" + id, keycloak.password("comms-hdf")).status()).isEqualTo(403);
         String publisher = keycloak.clientCredentials("communique-publisher", "dev-publisher-secret");
         assertThat(api.get("/api/incidents/" + id, publisher).status()).isEqualTo(403);
@@ -155,6 +156,10 @@ class PlatformIT {
         JsonNode seenByHdf = national.get("/api/national/impact", keycloak.password("ars-hdf")).json();
         assertThat(seenByHdf.get("regions").findValuesAsString("code")).containsOnly("FR-HDF");
         assertThat(seenByHdf.toString()).doesNotContain(id);
+        // totals over Hauts-de-France alone: national totals would give Normandie's figures by difference
+        assertThat(seenByHdf.at("/totals/regionsAffected").asInt()).isEqualTo(1);
+        assertThat(seenByHdf.at("/totals/estimatedPatients").asLong())
+                .isEqualTo(regionDetail(seenByHdf, "FR-HDF").get("estimatedPatients").asLong());
         assertThat(national.get("/api/regions/FR-NOR", keycloak.password("esante-hdf")).status()).isEqualTo(403);
     }
 
