@@ -39,6 +39,9 @@ class LegacyStoreIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     ApiClient api;
 
     @BeforeEach
@@ -69,6 +72,11 @@ class LegacyStoreIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(timeless(api.get("/api/national/campaigns/" + campaignId, TestTokens.national()).json()))
                         .isEqualTo(timeless(view("campaign-" + campaignId))));
+
+        // the claims of the command side were filled from the stored links (one incident linked then unlinked)
+        assertThat(jdbc.queryForList("SELECT incident_id FROM campaign_incident WHERE campaign_id = ?", String.class,
+                campaignId)).containsExactlyInAnyOrderElementsOf(
+                view("campaign-" + campaignId).get("incidents").findValuesAsString("incidentId"));
 
         String national = opened.recorderToken("national-coordinator");
         ObjectNode request = (ObjectNode) opened.payload().deepCopy();

@@ -10,9 +10,9 @@ import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
-import fr.ars.coord.platform.eventstore.EventStoreConfiguration;
-import fr.ars.coord.platform.web.IdempotencyKeyReusedException;
-import fr.ars.coord.platform.web.InvalidRequestException;
+import fr.ars.coord.platform.command.RequestMetadata;
+import fr.ars.coord.platform.rules.IdempotencyKeyReusedException;
+import fr.ars.coord.platform.rules.InvalidRequestException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,8 +32,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(cache = "incidentCache")
 class Incident {
 
-    private static final String IDEMPOTENCY_KEY = EventStoreConfiguration.IDEMPOTENCY_KEY;
-    private static final String FINGERPRINT = EventStoreConfiguration.REQUEST_FINGERPRINT;
+    private static final String IDEMPOTENCY_KEY = RequestMetadata.IDEMPOTENCY_KEY;
+    private static final String FINGERPRINT = RequestMetadata.REQUEST_FINGERPRINT;
     private static final String SUBJECT = Actor.SUBJECT;
 
     @AggregateIdentifier

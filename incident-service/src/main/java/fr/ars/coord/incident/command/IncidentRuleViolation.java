@@ -1,6 +1,6 @@
 package fr.ars.coord.incident.command;
 
-import fr.ars.coord.platform.web.RuleViolationException;
+import fr.ars.coord.platform.rules.RuleViolationException;
 
 /** A command that conflicts with the incident's recorded state (answered 409). */
 public class IncidentRuleViolation extends RuleViolationException {

@@ -10,8 +10,8 @@ import fr.ars.coord.incident.command.ReportIncidentCommand;
 import fr.ars.coord.incident.query.IncidentStreams;
 import fr.ars.coord.platform.command.IdempotentCommands;
 import fr.ars.coord.platform.security.StaffMember;
-import fr.ars.coord.platform.web.InvalidRequestException;
-import fr.ars.coord.platform.web.NotFoundException;
+import fr.ars.coord.platform.rules.InvalidRequestException;
+import fr.ars.coord.platform.rules.NotFoundException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.LinkedHashSet;
@@ -65,7 +65,7 @@ class IncidentCommandController {
         }
         StaffMember member = StaffMember.from(authentication);
         IncidentAccessPolicy.requireWrite(member, request.region());
-        IdempotentCommands.Created created = commands.create("incident", member, key, request,
+        IdempotentCommands.Created created = commands.create("incident", member.toActor(), key, request,
                 id -> new ReportIncidentCommand(id, request.region(), request.title().strip(),
                         request.summary().strip(), request.awareAt(), request.attackVector(),
                         request.operationalImpact()));
@@ -126,7 +126,7 @@ class IncidentCommandController {
         IncidentAccessPolicy.requireRecorder(member);
         streams.regionOf(id).filter(member::belongsTo)
                 .orElseThrow(() -> new NotFoundException("No such incident."));
-        CommandOutcome outcome = commands.send(command, member, key, operation, request);
+        CommandOutcome outcome = commands.send(command, member.toActor(), key, operation, request);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
                 .location(URI.create("/api/incidents/" + id))
                 .eTag("\"" + outcome.version() + "\"");

@@ -18,9 +18,9 @@ import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
 import fr.ars.coord.contracts.incident.OperationalImpact;
-import fr.ars.coord.platform.eventstore.EventStoreConfiguration;
-import fr.ars.coord.platform.web.IdempotencyKeyReusedException;
-import fr.ars.coord.platform.web.InvalidRequestException;
+import fr.ars.coord.platform.command.RequestMetadata;
+import fr.ars.coord.platform.rules.IdempotencyKeyReusedException;
+import fr.ars.coord.platform.rules.InvalidRequestException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -193,8 +193,8 @@ class IncidentTest {
 
     @Test
     void retryWithTheSameIdempotencyKeyRecordsNothingNew() {
-        Map<String, String> key = Map.of(EventStoreConfiguration.IDEMPOTENCY_KEY, "k-1",
-                EventStoreConfiguration.REQUEST_FINGERPRINT, "f-1");
+        Map<String, String> key = Map.of(RequestMetadata.IDEMPOTENCY_KEY, "k-1",
+                RequestMetadata.REQUEST_FINGERPRINT, "f-1");
         fixture.given(reported(), withMetaData(1, new ContainmentActionRecordedEvent(ID, REGION,
                         ContainmentAction.ACCOUNTS_BLOCKED, "Comptes bloqués"), key))
                 .when(new RecordContainmentActionCommand(ID, ContainmentAction.ACCOUNTS_BLOCKED, "Comptes bloqués", null),
@@ -205,8 +205,8 @@ class IncidentTest {
 
     @Test
     void replayedKeyIsHonouredEvenOnAClosedIncident() {
-        Map<String, String> key = Map.of(EventStoreConfiguration.IDEMPOTENCY_KEY, "close-1",
-                EventStoreConfiguration.REQUEST_FINGERPRINT, "f-close");
+        Map<String, String> key = Map.of(RequestMetadata.IDEMPOTENCY_KEY, "close-1",
+                RequestMetadata.REQUEST_FINGERPRINT, "f-close");
         List<Object> history = new java.util.ArrayList<>(closedIncident().subList(0, 5));
         history.add(withMetaData(5, moved(IncidentStatus.RESOLVED, IncidentStatus.CLOSED), key));
         fixture.given(history)
@@ -217,10 +217,10 @@ class IncidentTest {
 
     @Test
     void idempotencyKeyReusedForAnotherRequestIsRefused() {
-        Map<String, String> first = Map.of(EventStoreConfiguration.IDEMPOTENCY_KEY, "k-1",
-                EventStoreConfiguration.REQUEST_FINGERPRINT, "f-1");
-        Map<String, String> other = Map.of(EventStoreConfiguration.IDEMPOTENCY_KEY, "k-1",
-                EventStoreConfiguration.REQUEST_FINGERPRINT, "f-2");
+        Map<String, String> first = Map.of(RequestMetadata.IDEMPOTENCY_KEY, "k-1",
+                RequestMetadata.REQUEST_FINGERPRINT, "f-1");
+        Map<String, String> other = Map.of(RequestMetadata.IDEMPOTENCY_KEY, "k-1",
+                RequestMetadata.REQUEST_FINGERPRINT, "f-2");
         fixture.given(reported(), withMetaData(1, new ContainmentActionRecordedEvent(ID, REGION,
                         ContainmentAction.ACCOUNTS_BLOCKED, null), first))
                 .when(new RecordContainmentActionCommand(ID, ContainmentAction.SYSTEMS_ISOLATED, null, null), other)
@@ -230,10 +230,10 @@ class IncidentTest {
 
     @Test
     void differentIdempotencyKeysRecordTwice() {
-        Map<String, String> first = Map.of(EventStoreConfiguration.IDEMPOTENCY_KEY, "k-1",
-                EventStoreConfiguration.REQUEST_FINGERPRINT, "f-1");
-        Map<String, String> second = Map.of(EventStoreConfiguration.IDEMPOTENCY_KEY, "k-2",
-                EventStoreConfiguration.REQUEST_FINGERPRINT, "f-1");
+        Map<String, String> first = Map.of(RequestMetadata.IDEMPOTENCY_KEY, "k-1",
+                RequestMetadata.REQUEST_FINGERPRINT, "f-1");
+        Map<String, String> second = Map.of(RequestMetadata.IDEMPOTENCY_KEY, "k-2",
+                RequestMetadata.REQUEST_FINGERPRINT, "f-1");
         fixture.given(reported(), withMetaData(1, new ContainmentActionRecordedEvent(ID, REGION,
                         ContainmentAction.ACCOUNTS_BLOCKED, null), first))
                 .when(new RecordContainmentActionCommand(ID, ContainmentAction.ACCOUNTS_BLOCKED, null, null), second)

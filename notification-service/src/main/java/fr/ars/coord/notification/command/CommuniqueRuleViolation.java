@@ -1,6 +1,6 @@
 package fr.ars.coord.notification.command;
 
-import fr.ars.coord.platform.web.RuleViolationException;
+import fr.ars.coord.platform.rules.RuleViolationException;
 
 /** A communiqué change its state forbids (answered 409). */
 public class CommuniqueRuleViolation extends RuleViolationException {

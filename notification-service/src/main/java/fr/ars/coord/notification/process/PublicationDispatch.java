@@ -12,7 +12,7 @@ import fr.ars.coord.notification.command.DeliveryCommands.ScheduleDelivery;
 import fr.ars.coord.notification.query.CommuniqueStates;
 import fr.ars.coord.notification.writing.CurrentDrafts;
 import fr.ars.coord.notification.writing.Draft;
-import fr.ars.coord.platform.web.RuleViolationException;
+import fr.ars.coord.platform.rules.RuleViolationException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;

@@ -14,7 +14,7 @@ import fr.ars.coord.notification.NotificationProperties;
 import fr.ars.coord.notification.query.CommuniqueList;
 import fr.ars.coord.notification.query.CommuniqueStates;
 import fr.ars.coord.notification.query.CommuniqueView;
-import fr.ars.coord.platform.web.NotFoundException;
+import fr.ars.coord.platform.rules.NotFoundException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;

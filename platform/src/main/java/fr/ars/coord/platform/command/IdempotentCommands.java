@@ -1,9 +1,8 @@
 package fr.ars.coord.platform.command;
 
-import fr.ars.coord.platform.eventstore.EventStoreConfiguration;
-import fr.ars.coord.platform.security.StaffMember;
-import fr.ars.coord.platform.web.IdempotencyKeyReusedException;
-import fr.ars.coord.platform.web.InvalidRequestException;
+import fr.ars.coord.contracts.Actor;
+import fr.ars.coord.platform.rules.IdempotencyKeyReusedException;
+import fr.ars.coord.platform.rules.InvalidRequestException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -75,22 +74,22 @@ public class IdempotentCommands {
     /**
      * Creates an aggregate with {@code commandForId}; {@code scope} separates the id spaces of aggregate types.
      */
-    public Created create(String scope, StaffMember member, String key, Object request,
+    public Created create(String scope, Actor actor, String key, Object request,
                           Function<String, Object> commandForId) {
         checkKey(key);
         String fingerprint = fingerprint(scope, request);
         if (key == null) {
             String id = UUID.randomUUID().toString();
-            commands.sendAndWait(message(commandForId.apply(id), member, null, fingerprint));
+            commands.sendAndWait(message(commandForId.apply(id), actor, null, fingerprint));
             return new Created(id, false);
         }
-        Optional<Created> earlier = earlierCreation(legacyId(scope, member.subject(), key), fingerprint);
+        Optional<Created> earlier = earlierCreation(legacyId(scope, actor.subject(), key), fingerprint);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        String id = keyedId(scope, member.subject(), key);
+        String id = keyedId(scope, actor.subject(), key);
         try {
-            commands.sendAndWait(message(commandForId.apply(id), member, key, fingerprint));
+            commands.sendAndWait(message(commandForId.apply(id), actor, key, fingerprint));
             return new Created(id, false);
         } catch (AggregateStreamCreationException alreadyCreated) {
             return earlierCreation(id, fingerprint).orElseThrow(() -> alreadyCreated);
@@ -101,7 +100,7 @@ public class IdempotentCommands {
     private Optional<Created> earlierCreation(String id, String fingerprint) {
         Optional<Object> first;
         try (var events = eventStore.readEvents(id, 0).asStream()) {
-            first = events.findFirst().map(e -> e.getMetaData().get(EventStoreConfiguration.REQUEST_FINGERPRINT));
+            first = events.findFirst().map(e -> e.getMetaData().get(RequestMetadata.REQUEST_FINGERPRINT));
         }
         if (first.isEmpty()) {
             return Optional.empty();
@@ -137,16 +136,16 @@ public class IdempotentCommands {
     }
 
     /** Sends a command to an existing aggregate; {@code operation} and {@code request} make the fingerprint. */
-    public <R> R send(Object command, StaffMember member, String key, String operation, Object request) {
+    public <R> R send(Object command, Actor actor, String key, String operation, Object request) {
         checkKey(key);
-        return commands.sendAndWait(message(command, member, key, fingerprint(operation, request)));
+        return commands.sendAndWait(message(command, actor, key, fingerprint(operation, request)));
     }
 
-    private static GenericCommandMessage<?> message(Object command, StaffMember member, String key, String fingerprint) {
-        MetaData metaData = MetaData.from(member.toActor().toMetaData());
+    private static GenericCommandMessage<?> message(Object command, Actor actor, String key, String fingerprint) {
+        MetaData metaData = MetaData.from(actor.toMetaData());
         if (key != null) {
-            metaData = metaData.and(EventStoreConfiguration.IDEMPOTENCY_KEY, key)
-                    .and(EventStoreConfiguration.REQUEST_FINGERPRINT, fingerprint);
+            metaData = metaData.and(RequestMetadata.IDEMPOTENCY_KEY, key)
+                    .and(RequestMetadata.REQUEST_FINGERPRINT, fingerprint);
         }
         return (GenericCommandMessage<?>) GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
     }

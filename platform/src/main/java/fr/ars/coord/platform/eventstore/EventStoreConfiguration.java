@@ -2,6 +2,7 @@ package fr.ars.coord.platform.eventstore;
 
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.platform.command.IdempotentCommands;
+import fr.ars.coord.platform.command.RequestMetadata;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import java.time.Duration;
 import java.util.List;
@@ -42,11 +43,6 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  */
 @AutoConfiguration(before = {JdbcAutoConfiguration.class, AxonAutoConfiguration.class})
 public class EventStoreConfiguration {
-
-    /** Metadata key for a client's {@code Idempotency-Key}, kept on the events a command produced. */
-    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
-    /** Metadata key for the fingerprint of the request that created an aggregate. */
-    public static final String REQUEST_FINGERPRINT = "requestFingerprint";
 
     /**
      * How stored messages are (de)serialized. Axon's own tokens carry polymorphic fields ({@code ReplayToken}'s
@@ -145,6 +141,6 @@ public class EventStoreConfiguration {
     @Bean
     CorrelationDataProvider actorCorrelationDataProvider() {
         return new SimpleCorrelationDataProvider(List.of(Actor.SUBJECT, Actor.USERNAME, Actor.ORG, Actor.REGION,
-                IDEMPOTENCY_KEY, REQUEST_FINGERPRINT).toArray(String[]::new));
+                RequestMetadata.IDEMPOTENCY_KEY, RequestMetadata.REQUEST_FINGERPRINT).toArray(String[]::new));
     }
 }

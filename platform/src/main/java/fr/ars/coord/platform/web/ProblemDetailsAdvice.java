@@ -1,5 +1,11 @@
 package fr.ars.coord.platform.web;
 
+import fr.ars.coord.platform.rules.TooManyRequestsException;
+import fr.ars.coord.platform.rules.FieldError;
+import fr.ars.coord.platform.rules.NotFoundException;
+import fr.ars.coord.platform.rules.RuleViolationException;
+import fr.ars.coord.platform.rules.IdempotencyKeyReusedException;
+import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.platform.StoreOutage;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -8,7 +8,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -48,10 +47,5 @@ class CampaignLinksProjection {
     @ResetHandler
     void reset() {
         mongo.dropCollection(COLLECTION);
-    }
-
-    static String campaignOf(MongoTemplate mongo, String incidentId) {
-        Document link = mongo.findById(incidentId, Document.class, COLLECTION);
-        return link == null ? null : link.getString("campaignId");
     }
 }

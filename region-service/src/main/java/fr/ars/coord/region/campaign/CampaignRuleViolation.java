@@ -1,6 +1,6 @@
 package fr.ars.coord.region.campaign;
 
-import fr.ars.coord.platform.web.RuleViolationException;
+import fr.ars.coord.platform.rules.RuleViolationException;
 
 /** A campaign change that conflicts with its recorded links (answered 409). */
 public class CampaignRuleViolation extends RuleViolationException {

@@ -20,6 +20,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,12 +34,15 @@ public class Campaigns {
     private final ImpactStore impacts;
     private final ImpactCalculator calculator;
     private final MongoTemplate mongo;
+    private final CampaignIncidentClaims claims;
 
-    public Campaigns(EventStore eventStore, ImpactStore impacts, ImpactCalculator calculator, MongoTemplate mongo) {
+    public Campaigns(EventStore eventStore, ImpactStore impacts, ImpactCalculator calculator, MongoTemplate mongo,
+                     JdbcTemplate jdbc) {
         this.eventStore = eventStore;
         this.impacts = impacts;
         this.calculator = calculator;
         this.mongo = mongo;
+        this.claims = new CampaignIncidentClaims(jdbc);
     }
 
     public Optional<CampaignView> find(String campaignId, Instant now) {
@@ -85,9 +89,9 @@ public class Campaigns {
                 .map(payload -> ((IncidentEvent) payload).region());
     }
 
-    /** The campaign an incident is linked to, if any (read model: follows links within moments). */
+    /** The campaign an incident is linked to, if any: the command side's claim, current with every committed link. */
     public Optional<String> campaignOf(String incidentId) {
-        return Optional.ofNullable(CampaignLinksProjection.campaignOf(mongo, incidentId));
+        return claims.campaignOf(incidentId);
     }
 
     public List<CampaignSuggestion> suggestions() {

@@ -2,7 +2,7 @@ package fr.ars.coord.region.web;
 
 import fr.ars.coord.platform.command.IdempotentCommands;
 import fr.ars.coord.platform.security.StaffMember;
-import fr.ars.coord.platform.web.NotFoundException;
+import fr.ars.coord.platform.rules.NotFoundException;
 import fr.ars.coord.region.campaign.CampaignRuleViolation;
 import fr.ars.coord.region.campaign.CampaignSuggestion;
 import fr.ars.coord.region.campaign.CampaignView;
@@ -15,6 +15,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import fr.ars.coord.platform.text.FreeText;
 import java.net.URI;
+import java.sql.SQLException;
+import org.springframework.core.NestedExceptionUtils;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -66,7 +68,7 @@ class CampaignController {
                                         Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         NationalAccessPolicy.requireCoordinator(member);
-        IdempotentCommands.Created created = commands.create("campaign", member, key, request,
+        IdempotentCommands.Created created = commands.create("campaign", member.toActor(), key, request,
                 id -> new OpenCampaignCommand(id, request.title().strip(), request.description()));
         ResponseEntity.BodyBuilder response = ResponseEntity.created(
                 URI.create("/api/national/campaigns/" + created.id()));
@@ -87,7 +89,16 @@ class CampaignController {
         campaigns.campaignOf(request.incidentId()).filter(other -> !other.equals(id)).ifPresent(other -> {
             throw new CampaignRuleViolation("This incident is already linked to campaign " + other + ".");
         });
-        commands.send(new LinkIncidentCommand(id, request.incidentId(), region), member, null, "link", request);
+        try {
+            commands.send(new LinkIncidentCommand(id, request.incidentId(), region), member.toActor(), null, "link", request);
+        } catch (RuntimeException e) {
+            if (NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql
+                    && "23505".equals(sql.getSQLState())) {
+                // the claim written with the link event: another campaign linked it at the same moment
+                throw new CampaignRuleViolation("This incident is already linked to another campaign.");
+            }
+            throw e;
+        }
         return ResponseEntity.created(URI.create("/api/national/campaigns/" + id))
                 .body(new LinkChanged(id, request.incidentId()));
     }
@@ -98,7 +109,7 @@ class CampaignController {
         StaffMember member = StaffMember.from(authentication);
         NationalAccessPolicy.requireCoordinator(member);
         requireCampaign(id);
-        commands.send(new UnlinkIncidentCommand(id, request.incidentId(), request.reason()), member, null, "unlink",
+        commands.send(new UnlinkIncidentCommand(id, request.incidentId(), request.reason()), member.toActor(), null, "unlink",
                 request);
         return new LinkChanged(id, request.incidentId());
     }

@@ -1,7 +1,7 @@
 package fr.ars.coord.region.web;
 
 import fr.ars.coord.platform.security.StaffMember;
-import fr.ars.coord.platform.web.InvalidRequestException;
+import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.region.impact.ImpactCalculator;
 import fr.ars.coord.region.impact.ImpactHistory;
 import fr.ars.coord.region.impact.ImpactRebuild;

@@ -1,6 +1,6 @@
 package fr.ars.coord.region.web;
 
-import fr.ars.coord.platform.web.TooManyRequestsException;
+import fr.ars.coord.platform.rules.TooManyRequestsException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

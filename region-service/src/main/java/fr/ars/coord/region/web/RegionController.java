@@ -1,7 +1,7 @@
 package fr.ars.coord.region.web;
 
 import fr.ars.coord.platform.security.StaffMember;
-import fr.ars.coord.platform.web.NotFoundException;
+import fr.ars.coord.platform.rules.NotFoundException;
 import fr.ars.coord.region.impact.ImpactCalculator;
 import fr.ars.coord.region.impact.ImpactStore;
 import fr.ars.coord.region.impact.RegionImpact;

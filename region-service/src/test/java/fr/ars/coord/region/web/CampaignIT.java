@@ -39,6 +39,55 @@ class CampaignIT extends RegionServiceITBase {
     }
 
     @Test
+    void anIncidentLinkedAtTheSameMomentToTwoCampaignsEndsUpInExactlyOne() throws Exception {
+        org.springframework.jdbc.core.JdbcTemplate jdbc =
+                new org.springframework.jdbc.core.JdbcTemplate(fr.ars.coord.platform.testing.EmbeddedStores.dataSource());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String incident = newId();
+                record(0, reported(incident, "FR-HDF"));
+                String[] campaigns = {open("Campagne A" + round), open("Campagne B" + round)};
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Integer>> attempts = new java.util.ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    String campaign = campaigns[i % 2];
+                    attempts.add(pool.submit(() -> {
+                        start.await();
+                        return link(campaign, incident, TestTokens.national()).status();
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (java.util.concurrent.Future<Integer> attempt : attempts) {
+                    statuses.add(attempt.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                assertThat(statuses).as("round %d", round).containsOnlyOnce(201).containsOnly(201, 409);
+                assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE "
+                        + "'%IncidentLinkedToCampaignEvent' AND convert_from(payload, 'UTF8') LIKE ?", Long.class,
+                        "%" + incident + "%")).isEqualTo(1);
+                assertThat(jdbc.queryForList("SELECT campaign_id FROM campaign_incident WHERE incident_id = ?",
+                        String.class, incident)).hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anUnlinkedIncidentCanBeLinkedToAnotherCampaign() {
+        String incident = newId();
+        record(0, reported(incident, "FR-NOR"));
+        String first = open("Première");
+        String second = open("Seconde");
+        assertThat(link(first, incident, TestTokens.national()).status()).isEqualTo(201);
+        assertThat(link(second, incident, TestTokens.national()).status()).isEqualTo(409);
+        assertThat(unlink(first, "{\"incidentId\": \"" + incident + "\", \"reason\": \"erreur\"}").status())
+                .isEqualTo(200);
+        assertThat(link(second, incident, TestTokens.national()).status()).isEqualTo(201);
+    }
+
+    @Test
     void nationalCellLinksIncidentsOfTwoRegionsAndSeesTheirAggregatedImpact() {
         String hdf = newId();
         String nor = newId();

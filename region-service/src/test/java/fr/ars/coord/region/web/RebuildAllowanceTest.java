@@ -3,7 +3,7 @@ package fr.ars.coord.region.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.ars.coord.platform.web.TooManyRequestsException;
+import fr.ars.coord.platform.rules.TooManyRequestsException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package fr.ars.coord.platform.web;
+package fr.ars.coord.platform.rules;
 
 /**
  * A request that is well-formed but conflicts with what is already recorded (409): an illegal status

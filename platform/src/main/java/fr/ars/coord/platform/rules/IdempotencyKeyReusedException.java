@@ -1,4 +1,4 @@
-package fr.ars.coord.platform.web;
+package fr.ars.coord.platform.rules;
 
 /** An {@code Idempotency-Key} sent again with a different request (422, as the IETF draft on the header advises). */
 public class IdempotencyKeyReusedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package fr.ars.coord.platform.web;
+package fr.ars.coord.platform.rules;
 
 /** The addressed resource does not exist (404). */
 public class NotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package fr.ars.coord.platform.web;
+package fr.ars.coord.platform.rules;
 
 import java.util.List;
 

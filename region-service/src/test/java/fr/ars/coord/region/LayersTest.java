@@ -1,0 +1,21 @@
+package fr.ars.coord.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchRule;
+import fr.ars.coord.platform.testing.LayerRules;
+import org.junit.jupiter.api.Test;
+
+/** The service keeps the platform's layers (see {@link LayerRules}; its own test shows each rule failing). */
+class LayersTest {
+
+    @Test
+    void domainWebCommandAndQueryKeepTheirPlaces() {
+        JavaClasses classes = LayerRules.mainClasses("fr.ars.coord.region");
+        assertThat(classes.size()).isGreaterThan(20);
+        for (ArchRule rule : LayerRules.of("fr.ars.coord.region")) {
+            rule.check(classes);
+        }
+    }
+}
