@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,25 +48,34 @@ public class FactsStore {
 
     /**
      * Brings an incident's facts up to date after one of its events, if they can matter to a communiqué: the
-     * incident exposed patient data now or before. Its facts are then folded from its own event stream, so
-     * nothing recorded before it first exposed data is missing. Returns empty when there is nothing to say.
+     * incident exposed patient data now or before. The stored facts are brought forward with the events recorded
+     * since their version (usually the one received); the first time, from the start of the incident's stream, so
+     * nothing recorded before it first exposed data is missing. Work per event is the events not seen yet, not
+     * the whole stream. Returns empty when there is nothing to say.
      */
     public Optional<IncidentFacts> refresh(IncidentEvent event) {
         boolean exposesNow = event instanceof IncidentAssessedEvent assessed && !assessed.exposedData().isEmpty();
         if (!exposesNow && !kept().contains(event.incidentId())) {
             return Optional.empty();
         }
-        IncidentFacts facts = null;
-        for (DomainEventMessage<?> message : eventStore.readEvents(event.incidentId()).asStream().toList()) {
-            if (message.getPayload() instanceof IncidentEvent e) {
-                facts = facts == null ? IncidentFacts.first(e, message.getSequenceNumber(), message.getIdentifier())
-                        : facts.merge(e, message.getSequenceNumber(), message.getIdentifier());
+        IncidentFacts stored = mongo.findById(event.incidentId(), IncidentFacts.class, IncidentFacts.COLLECTION);
+        IncidentFacts facts = stored;
+        try (var events = eventStore.readEvents(event.incidentId(), stored == null ? 0 : stored.version() + 1)
+                .asStream()) {
+            for (Iterator<? extends DomainEventMessage<?>> it = events.iterator(); it.hasNext(); ) {
+                DomainEventMessage<?> message = it.next();
+                if (message.getPayload() instanceof IncidentEvent e) {
+                    facts = facts == null ? IncidentFacts.first(e, message.getSequenceNumber(), message.getIdentifier())
+                            : facts.merge(e, message.getSequenceNumber(), message.getIdentifier());
+                }
             }
         }
         if (facts == null) {
             return Optional.empty();
         }
-        mongo.save(facts, IncidentFacts.COLLECTION);
+        if (facts != stored) {
+            mongo.save(facts, IncidentFacts.COLLECTION);
+        }
         kept().add(facts.incidentId());
         return Optional.of(facts);
     }

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -19,6 +20,11 @@ public class CommuniqueList {
 
     public CommuniqueList(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** The view as this read model last saved it. */
+    Optional<CommuniqueView> stored(String id) {
+        return Optional.ofNullable(mongo.findById(id, CommuniqueView.class, COLLECTION));
     }
 
     void save(CommuniqueView view) {

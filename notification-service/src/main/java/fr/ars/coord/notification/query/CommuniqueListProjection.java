@@ -8,8 +8,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the communiqué list and the delivery log in MongoDB: after each event the document is rewritten
- * from the aggregate's own stream and kept only if newer than the stored version, so repeats and replays converge.
+ * Keeps the communiqué list and the delivery log in MongoDB. A communiqué's document is brought forward from its
+ * stored version with the events recorded since (usually the one received), and kept only if newer than the
+ * stored version, so repeats and replays converge and a lost write is made up by the next event.
  */
 @Component
 @ProcessingGroup("communique-views")
@@ -27,7 +28,7 @@ class CommuniqueListProjection {
 
     @EventHandler
     void on(CommuniqueEvent event) {
-        communiques.find(event.communiqueId()).ifPresent(list::save);
+        communiques.advance(event.communiqueId(), list.stored(event.communiqueId()).orElse(null)).ifPresent(list::save);
     }
 
     @EventHandler

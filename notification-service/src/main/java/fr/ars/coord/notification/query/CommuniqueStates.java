@@ -10,6 +10,7 @@ import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.contracts.communique.CommuniqueSupersededEvent;
 import fr.ars.coord.contracts.communique.CommuniqueWithdrawnEvent;
 import fr.ars.coord.contracts.communique.Statement;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import fr.ars.coord.platform.eventstore.AggregateIds;
@@ -42,6 +43,24 @@ public class CommuniqueStates {
                 events.get(0).getSequenceNumber());
         for (DomainEventMessage<?> event : events.subList(1, events.size())) {
             v = apply(v, event);
+        }
+        return Optional.of(v);
+    }
+
+    /**
+     * {@code known} brought up to date with the events recorded after it (its {@code version}), read from the
+     * communiqué's stream from there on: what a projection does with each event, at the cost of the events it has
+     * not seen yet, not of the whole stream. Without a known view, the stream is folded from its start.
+     */
+    public Optional<CommuniqueView> advance(String id, CommuniqueView known) {
+        if (known == null) {
+            return find(id);
+        }
+        CommuniqueView v = known;
+        try (var events = eventStore.readEvents(id, known.version() + 1).asStream()) {
+            for (Iterator<? extends DomainEventMessage<?>> it = events.iterator(); it.hasNext(); ) {
+                v = apply(v, it.next());
+            }
         }
         return Optional.of(v);
     }
