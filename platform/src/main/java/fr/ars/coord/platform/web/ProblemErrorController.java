@@ -2,6 +2,7 @@ package fr.ars.coord.platform.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,7 +28,7 @@ class ProblemErrorController implements ErrorController {
                 : status.is5xxServerError() ? "The request could not be processed." : status.getReasonPhrase() + ".";
         ProblemDetail problem = ProblemResponses.problem(status, detail);
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        problem.setInstance(java.net.URI.create(path == null ? request.getRequestURI() : path.toString()));
+        problem.setInstance(URI.create(path == null ? request.getRequestURI() : path.toString()));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

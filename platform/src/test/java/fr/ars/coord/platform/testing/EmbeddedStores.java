@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -68,7 +69,7 @@ public final class EmbeddedStores {
         if (!name.matches("[a-z_]{1,40}")) {
             throw new IllegalArgumentException("database name: " + name);
         }
-        org.springframework.jdbc.core.JdbcTemplate admin = new org.springframework.jdbc.core.JdbcTemplate(dataSource());
+        JdbcTemplate admin = new JdbcTemplate(dataSource());
         admin.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         admin.execute("CREATE DATABASE " + name);
         return postgres.getDatabase("postgres", name);

@@ -28,7 +28,7 @@ public final class LayerRules {
             "org.bson..", "fr.ars.coord.platform.web.."};
 
     /** What the platform's non-web packages must not know. */
-    static final String[] WEB_AND_PERSISTENCE_OF_WEB = {"org.springframework.web..", "org.springframework.http..",
+    static final String[] WEB_SIDE = {"org.springframework.web..", "org.springframework.http..",
             "jakarta.servlet..", "fr.ars.coord.platform.web..", "fr.ars.coord.platform.security.."};
 
     private LayerRules() {
@@ -55,7 +55,7 @@ public final class LayerRules {
         String base = "fr.ars.coord.platform";
         return List.of(noClasses().that().resideInAnyPackage(base + ".command..", base + ".eventstore..",
                                 base + ".processing..", base + ".readmodel..", base + ".text..")
-                        .should().dependOnClassesThat().resideInAnyPackage(WEB_AND_PERSISTENCE_OF_WEB)
+                        .should().dependOnClassesThat().resideInAnyPackage(WEB_SIDE)
                         .because("only the web side speaks HTTP"),
                 noPackageCycles(base));
     }
