@@ -20,7 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The real region-service on the embedded stores. Incident events are appended to the shared event store
  * exactly as incident-service appends them (aggregate type {@code Incident}, actor metadata).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // snapshots of the national picture every few events, taken by the tests rather than in the background
+        "ars.national.snapshot-every=5", "ars.national.snapshot-check-ms=3600000"})
 @Import(TestJwtDecoderConfiguration.class)
 public abstract class RegionServiceITBase {
 

@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -18,46 +21,81 @@ import org.springframework.stereotype.Component;
  * Rebuilds incident impacts straight from the event store, keeping only events recorded up to an instant:
  * what the national cell could know then. Uses the same merge as the live projection.
  * <p>
- * The store is read in the order events were appended, which follows their timestamps except for an event whose
- * transaction committed after later ones had: reading stops at the first event stamped more than
- * {@code commitMargin} after the instant, so that an {@code asOf} costs the history up to its instant, not the
- * whole store.
+ * The cost of an {@code asOf} is bounded on both sides. It starts from the latest {@link ImpactSnapshot} taken
+ * before the instant (one every {@code snapshotEvery} events, see {@link #takeSnapshot}), not from the first event.
+ * And the store is read in the order events were appended, which follows their timestamps except for an event
+ * whose transaction committed after later ones had: reading stops at the first event stamped more than
+ * {@code commitMargin} after the instant. A snapshot covers only events older than that margin when it is taken.
  */
 @Component
 public class ImpactHistory {
 
     private final EventStorageEngine events;
+    private final ImpactSnapshots snapshots;
     private final Duration commitMargin;
+    private final long snapshotEvery;
 
-    public ImpactHistory(EventStorageEngine events,
-                         @Value("${ars.national.as-of-commit-margin:PT5M}") Duration commitMargin) {
+    public ImpactHistory(EventStorageEngine events, ImpactSnapshots snapshots,
+                         @Value("${ars.national.as-of-commit-margin:PT5M}") Duration commitMargin,
+                         @Value("${ars.national.snapshot-every:50000}") long snapshotEvery) {
         this.events = events;
+        this.snapshots = snapshots;
         this.commitMargin = commitMargin;
+        this.snapshotEvery = snapshotEvery;
     }
 
     public Snapshot asOf(Instant asOf) {
-        Folded folded = fold(asOf);
+        Folded folded = fold(snapshots.latestServing(asOf).orElse(null), asOf, null, Long.MAX_VALUE);
         return new Snapshot(folded.impacts(), folded.position());
     }
 
     /** Every incident event recorded so far, and the token of the last event read. */
     public Folded foldAll() {
-        return fold(null);
+        return fold(null, null, null, Long.MAX_VALUE);
     }
 
-    private Folded fold(Instant asOf) {
-        Map<String, IncidentImpact> impacts = new HashMap<>();
-        long position = -1;
+    /**
+     * Takes the next snapshot when {@code snapshotEvery} events older than the commit margin followed the last one:
+     * it covers exactly those. Returns it, or empty when there were not enough; called again, it takes the next.
+     */
+    public Optional<ImpactSnapshot> takeSnapshot(Instant now) {
+        ImpactSnapshot last = snapshots.latest().orElse(null);
+        Folded folded = fold(last, null, now.minus(commitMargin), snapshotEvery);
+        long from = last == null ? 0 : last.upTo() + 1;
+        long upTo = folded.token() == null ? -1 : folded.token().position().orElse(-1);
+        if (upTo - from + 1 < snapshotEvery) {
+            return Optional.empty();
+        }
+        ImpactSnapshot next = new ImpactSnapshot(upTo, folded.recordedUntil(), folded.position(), folded.impacts());
+        snapshots.save(next);
+        return Optional.of(next);
+    }
+
+    /**
+     * Folds at most {@code limit} events after {@code start} (or from the first): those stamped up to {@code asOf}
+     * when given, until one is stamped beyond {@code asOf} plus the commit margin; or, with {@code olderThan}, the
+     * events up to the first one stamped after it.
+     */
+    private Folded fold(ImpactSnapshot start, Instant asOf, Instant olderThan, long limit) {
+        Map<String, IncidentImpact> impacts = start == null ? new HashMap<>() : new HashMap<>(start.impacts());
+        long position = start == null ? -1 : start.position();
+        Instant recordedUntil = start == null ? Instant.EPOCH : start.recordedUntil();
         TrackingToken last = null;
-        Instant readUntil = asOf == null ? null : asOf.plus(commitMargin);
-        try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
+        TrackingToken from = start == null ? null : GapAwareTrackingToken.newInstance(start.upTo(), List.of());
+        Instant readUntil = asOf == null ? olderThan : asOf.plus(commitMargin);
+        long read = 0;
+        try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(from, false)) {
             Iterator<? extends TrackedEventMessage<?>> messages = stream.iterator();
-            while (messages.hasNext()) {
+            while (read < limit && messages.hasNext()) {
+                read++;
                 TrackedEventMessage<?> message = messages.next();
                 if (readUntil != null && message.getTimestamp().isAfter(readUntil)) {
                     break;
                 }
                 last = message.trackingToken();
+                if (message.getTimestamp().isAfter(recordedUntil)) {
+                    recordedUntil = message.getTimestamp();
+                }
                 if ((asOf != null && message.getTimestamp().isAfter(asOf))
                         || !(message.getPayload() instanceof IncidentEvent event)
                         || !(message instanceof DomainEventMessage<?> domain)) {
@@ -69,13 +107,16 @@ public class ImpactHistory {
                 position = Math.max(position, message.trackingToken().position().orElse(position));
             }
         }
-        return new Folded(impacts, position, last);
+        return new Folded(impacts, position, last, recordedUntil);
     }
 
     public record Snapshot(Map<String, IncidentImpact> impacts, long position) {
     }
 
-    /** Impacts folded from the events, the last incident event's position, and the last event's token. */
-    public record Folded(Map<String, IncidentImpact> impacts, long position, TrackingToken token) {
+    /**
+     * Impacts folded from the events, the last incident event's position, the last event's token, and the latest
+     * timestamp of the events read.
+     */
+    public record Folded(Map<String, IncidentImpact> impacts, long position, TrackingToken token, Instant recordedUntil) {
     }
 }

@@ -16,11 +16,14 @@ public class ImpactRebuild {
     private final EventProcessingConfiguration processing;
     private final ImpactStore store;
     private final ImpactHistory history;
+    private final ImpactSnapshots snapshots;
 
-    public ImpactRebuild(EventProcessingConfiguration processing, ImpactStore store, ImpactHistory history) {
+    public ImpactRebuild(EventProcessingConfiguration processing, ImpactStore store, ImpactHistory history,
+                         ImpactSnapshots snapshots) {
         this.processing = processing;
         this.store = store;
         this.history = history;
+        this.snapshots = snapshots;
     }
 
     public record Status(boolean replaying, long position) {
@@ -30,6 +33,8 @@ public class ImpactRebuild {
         TrackingEventProcessor processor = processor();
         processor.shutDown();
         try {
+            // a rebuild follows a change in how events are merged: the snapshots are taken again with it
+            snapshots.clear();
             ImpactHistory.Folded folded = history.foldAll();
             if (folded.token() == null) {
                 processor.resetTokens();

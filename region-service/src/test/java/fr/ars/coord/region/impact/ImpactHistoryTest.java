@@ -61,7 +61,9 @@ class ImpactHistoryTest {
                             && args.length == 2 && args[1] instanceof Boolean
                             ? stream.peek(m -> read.incrementAndGet()) : result;
                 });
-        return new ImpactHistory(counting, margin);
+        ImpactSnapshots none = org.mockito.Mockito.mock(ImpactSnapshots.class);
+        org.mockito.Mockito.when(none.latestServing(org.mockito.ArgumentMatchers.any())).thenReturn(java.util.Optional.empty());
+        return new ImpactHistory(counting, none, margin, 50_000);
     }
 
     private void append(String incident, long sequence, Object event, Instant at) {

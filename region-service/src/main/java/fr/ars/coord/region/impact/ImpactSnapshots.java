@@ -1,0 +1,97 @@
+package fr.ars.coord.region.impact;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Snapshots of the national picture in MongoDB, one document each: the impacts as compressed JSON (a few MB for
+ * tens of thousands of incidents, under MongoDB's document limit), with the positions and instant they cover.
+ * Dropped on a rebuild of the read model (which follows a change in how events are merged) and taken again;
+ * missing ones only make an {@code asOf} fold more events.
+ */
+@Component
+public class ImpactSnapshots {
+
+    static final String COLLECTION = "impact_snapshots";
+
+    private static final TypeReference<List<IncidentImpact>> IMPACTS = new TypeReference<>() {
+    };
+
+    private final MongoTemplate mongo;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public ImpactSnapshots(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The latest snapshot that includes only events recorded at or before {@code instant}. */
+    public Optional<ImpactSnapshot> latestServing(Instant instant) {
+        // a millisecond earlier: dates are stored to the millisecond, the instants they cover are finer
+        Query query = Query.query(Criteria.where("recordedUntil").lte(Date.from(instant.minusMillis(1))))
+                .with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
+        query.fields().include("_id");
+        Document found = mongo.findOne(query, Document.class, COLLECTION);
+        return found == null ? Optional.empty() : read(mongo.findById(found.get("_id"), Document.class, COLLECTION));
+    }
+
+    /** The snapshot covering the most events, to build the next one from. */
+    public Optional<ImpactSnapshot> latest() {
+        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
+        return read(mongo.findOne(query, Document.class, COLLECTION));
+    }
+
+    /** Stores {@code snapshot}; the same snapshot taken twice (by two instances) is one document. */
+    public void save(ImpactSnapshot snapshot) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            json.writeValue(gzip, List.copyOf(snapshot.impacts().values()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        mongo.save(new Document("_id", snapshot.upTo()).append("recordedUntil", Date.from(snapshot.recordedUntil()))
+                .append("recordedUntilNanos", snapshot.recordedUntil().getNano())
+                .append("position", snapshot.position()).append("impacts", new Binary(bytes.toByteArray())), COLLECTION);
+    }
+
+    public void clear() {
+        mongo.dropCollection(COLLECTION);
+    }
+
+    private Optional<ImpactSnapshot> read(Document document) {
+        if (document == null) {
+            return Optional.empty();
+        }
+        List<IncidentImpact> impacts;
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(
+                document.get("impacts", Binary.class).getData()))) {
+            impacts = json.readValue(gzip, IMPACTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, IncidentImpact> byId = new LinkedHashMap<>();
+        impacts.forEach(impact -> byId.put(impact.incidentId(), impact));
+        Instant until = document.getDate("recordedUntil").toInstant()
+                .plusNanos(document.getInteger("recordedUntilNanos", 0) % 1_000_000);
+        return Optional.of(new ImpactSnapshot(((Number) document.get("_id")).longValue(), until,
+                document.getLong("position"), byId));
+    }
+}
