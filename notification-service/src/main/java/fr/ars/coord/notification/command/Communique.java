@@ -12,13 +12,13 @@ import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.contracts.communique.CommuniqueSupersededEvent;
 import fr.ars.coord.contracts.communique.CommuniqueWithdrawnEvent;
 import fr.ars.coord.contracts.communique.Statement;
-import fr.ars.coord.notification.command.CommuniqueCommands.Approve;
-import fr.ars.coord.notification.command.CommuniqueCommands.DraftCommunique;
-import fr.ars.coord.notification.command.CommuniqueCommands.MarkStale;
-import fr.ars.coord.notification.command.CommuniqueCommands.Publish;
-import fr.ars.coord.notification.command.CommuniqueCommands.ReviseDraft;
-import fr.ars.coord.notification.command.CommuniqueCommands.Supersede;
-import fr.ars.coord.notification.command.CommuniqueCommands.Withdraw;
+import fr.ars.coord.notification.command.CommuniqueCommands.ApproveCommuniqueCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.DraftCommuniqueCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.MarkCommuniqueStaleCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.PublishCommuniqueCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.ReviseCommuniqueDraftCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.SupersedeCommuniqueCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.WithdrawCommuniqueCommand;
 import fr.ars.coord.notification.writing.Draft;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
@@ -50,7 +50,7 @@ class Communique {
     }
 
     @CommandHandler
-    Communique(DraftCommunique command) {
+    Communique(DraftCommuniqueCommand command) {
         guardMedicalStatements(command.draft());
         Draft draft = command.draft();
         apply(new CommuniqueDraftedEvent(command.communiqueId(), command.scope(), command.region(),
@@ -59,7 +59,7 @@ class Communique {
     }
 
     @CommandHandler
-    boolean handle(ReviseDraft command) {
+    boolean handle(ReviseCommuniqueDraftCommand command) {
         if (status != CommuniqueStatus.DRAFT && status != CommuniqueStatus.APPROVED) {
             throw new CommuniqueRuleViolation("Only a communiqué not yet published can be revised.");
         }
@@ -74,7 +74,7 @@ class Communique {
     }
 
     @CommandHandler
-    void handle(Approve command) {
+    void handle(ApproveCommuniqueCommand command) {
         if (status != CommuniqueStatus.DRAFT) {
             throw new CommuniqueRuleViolation("Only a draft can be approved; this communiqué is " + status + ".");
         }
@@ -82,7 +82,7 @@ class Communique {
     }
 
     @CommandHandler
-    void handle(Publish command) {
+    void handle(PublishCommuniqueCommand command) {
         if (status == CommuniqueStatus.DRAFT && !approvalRevoked) {
             throw new CommuniqueRuleViolation("The communiqué must be approved before it is published.");
         }
@@ -97,7 +97,7 @@ class Communique {
     }
 
     @CommandHandler
-    void handle(Withdraw command) {
+    void handle(WithdrawCommuniqueCommand command) {
         if (status == CommuniqueStatus.SUPERSEDED || status == CommuniqueStatus.WITHDRAWN) {
             throw new CommuniqueRuleViolation("A communiqué " + status + " cannot be withdrawn.");
         }
@@ -105,7 +105,7 @@ class Communique {
     }
 
     @CommandHandler
-    void handle(MarkStale command) {
+    void handle(MarkCommuniqueStaleCommand command) {
         if (status != CommuniqueStatus.PUBLISHED) {
             throw new CommuniqueRuleViolation("Only a published communiqué can become stale.");
         }
@@ -116,7 +116,7 @@ class Communique {
     }
 
     @CommandHandler
-    void handle(Supersede command) {
+    void handle(SupersedeCommuniqueCommand command) {
         if (status == CommuniqueStatus.SUPERSEDED) {
             return;
         }

@@ -10,26 +10,29 @@ public final class CommuniqueCommands {
     private CommuniqueCommands() {
     }
 
-    public record DraftCommunique(@TargetAggregateIdentifier String communiqueId, CommuniqueScope scope, String region,
-                                  String campaignId, String supersedes, Draft draft, long factsPosition) {
+    public record DraftCommuniqueCommand(@TargetAggregateIdentifier String communiqueId, CommuniqueScope scope,
+                                         String region, String campaignId, String supersedes, Draft draft,
+                                         long factsPosition) {
     }
 
-    public record ReviseDraft(@TargetAggregateIdentifier String communiqueId, Draft draft, long factsPosition) {
+    public record ReviseCommuniqueDraftCommand(@TargetAggregateIdentifier String communiqueId, Draft draft,
+                                               long factsPosition) {
     }
 
-    public record Approve(@TargetAggregateIdentifier String communiqueId) {
+    public record ApproveCommuniqueCommand(@TargetAggregateIdentifier String communiqueId) {
     }
 
     /** {@code currentDigest}: the digest of the text the facts produce now. */
-    public record Publish(@TargetAggregateIdentifier String communiqueId, String currentDigest) {
+    public record PublishCommuniqueCommand(@TargetAggregateIdentifier String communiqueId, String currentDigest) {
     }
 
-    public record Withdraw(@TargetAggregateIdentifier String communiqueId, String reason) {
+    public record WithdrawCommuniqueCommand(@TargetAggregateIdentifier String communiqueId, String reason) {
     }
 
-    public record MarkStale(@TargetAggregateIdentifier String communiqueId, String correctedBy, long factsPosition) {
+    public record MarkCommuniqueStaleCommand(@TargetAggregateIdentifier String communiqueId, String correctedBy,
+                                             long factsPosition) {
     }
 
-    public record Supersede(@TargetAggregateIdentifier String communiqueId, String supersededBy) {
+    public record SupersedeCommuniqueCommand(@TargetAggregateIdentifier String communiqueId, String supersededBy) {
     }
 }

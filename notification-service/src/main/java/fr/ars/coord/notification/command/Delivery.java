@@ -6,8 +6,8 @@ import fr.ars.coord.contracts.delivery.DeliveryAttemptedEvent;
 import fr.ars.coord.contracts.delivery.DeliveryParkedEvent;
 import fr.ars.coord.contracts.delivery.DeliveryScheduledEvent;
 import fr.ars.coord.contracts.delivery.DeliverySucceededEvent;
-import fr.ars.coord.notification.command.DeliveryCommands.RecordAttempt;
-import fr.ars.coord.notification.command.DeliveryCommands.ScheduleDelivery;
+import fr.ars.coord.notification.command.DeliveryCommands.RecordDeliveryAttemptCommand;
+import fr.ars.coord.notification.command.DeliveryCommands.ScheduleDeliveryCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -30,13 +30,13 @@ class Delivery {
     }
 
     @CommandHandler
-    Delivery(ScheduleDelivery command) {
+    Delivery(ScheduleDeliveryCommand command) {
         apply(new DeliveryScheduledEvent(command.deliveryId(), command.communiqueId(), command.channel(),
                 command.target()));
     }
 
     @CommandHandler
-    void handle(RecordAttempt command) {
+    void handle(RecordDeliveryAttemptCommand command) {
         if (finished) {
             return;
         }

@@ -10,12 +10,12 @@ public final class DeliveryCommands {
     private DeliveryCommands() {
     }
 
-    public record ScheduleDelivery(@TargetAggregateIdentifier String deliveryId, String communiqueId,
-                                   DeliveryChannel channel, String target) {
+    public record ScheduleDeliveryCommand(@TargetAggregateIdentifier String deliveryId, String communiqueId,
+                                          DeliveryChannel channel, String target) {
     }
 
     /** The result of one attempt; {@code nextAttemptAt} is used when it failed and attempts remain. */
-    public record RecordAttempt(@TargetAggregateIdentifier String deliveryId, boolean delivered, String outcome,
-                                int maxAttempts, Instant nextAttemptAt) {
+    public record RecordDeliveryAttemptCommand(@TargetAggregateIdentifier String deliveryId, boolean delivered,
+                                               String outcome, int maxAttempts, Instant nextAttemptAt) {
     }
 }

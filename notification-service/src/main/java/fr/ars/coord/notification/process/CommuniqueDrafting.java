@@ -8,9 +8,9 @@ import fr.ars.coord.contracts.campaign.IncidentUnlinkedFromCampaignEvent;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.contracts.incident.IncidentEvent;
-import fr.ars.coord.notification.command.CommuniqueCommands.DraftCommunique;
-import fr.ars.coord.notification.command.CommuniqueCommands.MarkStale;
-import fr.ars.coord.notification.command.CommuniqueCommands.ReviseDraft;
+import fr.ars.coord.notification.command.CommuniqueCommands.DraftCommuniqueCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.MarkCommuniqueStaleCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.ReviseCommuniqueDraftCommand;
 import fr.ars.coord.notification.facts.FactsStore;
 import fr.ars.coord.notification.query.CommuniqueStates;
 import fr.ars.coord.notification.query.CommuniqueView;
@@ -115,11 +115,11 @@ class CommuniqueDrafting {
             return;
         }
         switch (communique.status()) {
-            case DRAFT, APPROVED -> send(new ReviseDraft(communique.id(), draft.get(), position));
+            case DRAFT, APPROVED -> send(new ReviseCommuniqueDraftCommand(communique.id(), draft.get(), position));
             case PUBLISHED -> {
                 String corrected = create(key, generation + 1, scope, region, campaignId, communique.id(), draft.get(),
                         position);
-                send(new MarkStale(communique.id(), corrected, position));
+                send(new MarkCommuniqueStaleCommand(communique.id(), corrected, position));
             }
             case SUPERSEDED, WITHDRAWN ->
                     create(key, generation + 1, scope, region, campaignId, null, draft.get(), position);
@@ -130,7 +130,7 @@ class CommuniqueDrafting {
                           String supersedes, Draft draft, long position) {
         String id = UUID.nameUUIDFromBytes((key + "|" + generation).getBytes(StandardCharsets.UTF_8)).toString();
         try {
-            send(new DraftCommunique(id, scope, region, campaignId, supersedes, draft, position));
+            send(new DraftCommuniqueCommand(id, scope, region, campaignId, supersedes, draft, position));
         } catch (AggregateStreamCreationException alreadyDrafted) {
             log.debug("communiqué {} was already drafted", id);
         }

@@ -6,7 +6,7 @@ import fr.ars.coord.notification.channel.EmailSender;
 import fr.ars.coord.notification.channel.PublicationPayload;
 import fr.ars.coord.notification.channel.WebhookSender;
 import fr.ars.coord.notification.channel.WebhookSubscriptions;
-import fr.ars.coord.notification.command.DeliveryCommands.RecordAttempt;
+import fr.ars.coord.notification.command.DeliveryCommands.RecordDeliveryAttemptCommand;
 import fr.ars.coord.notification.query.CommuniqueStates;
 import fr.ars.coord.notification.query.CommuniqueView;
 import fr.ars.coord.notification.query.DeliveryLog;
@@ -83,7 +83,7 @@ class DeliveryWorker {
         }
         Duration backoff = properties.delivery().firstBackoff().multipliedBy(1L << Math.min(delivery.attempts(), 16));
         Instant next = clock.instant().plus(backoff);
-        commands.send(new RecordAttempt(delivery.id(), result.delivered(), result.outcome(),
+        commands.send(new RecordDeliveryAttemptCommand(delivery.id(), result.delivered(), result.outcome(),
                 properties.delivery().maxAttempts(), next));
         if (!result.delivered()) {
             log.info("delivery {} attempt {} failed: {}", delivery.id(), delivery.attempts() + 1, result.outcome());

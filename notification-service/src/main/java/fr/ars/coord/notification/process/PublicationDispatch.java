@@ -6,9 +6,9 @@ import fr.ars.coord.contracts.delivery.DeliveryChannel;
 import fr.ars.coord.notification.NotificationProperties;
 import fr.ars.coord.notification.channel.WebhookSubscription;
 import fr.ars.coord.notification.channel.WebhookSubscriptions;
-import fr.ars.coord.notification.command.CommuniqueCommands.Publish;
-import fr.ars.coord.notification.command.CommuniqueCommands.Supersede;
-import fr.ars.coord.notification.command.DeliveryCommands.ScheduleDelivery;
+import fr.ars.coord.notification.command.CommuniqueCommands.PublishCommuniqueCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.SupersedeCommuniqueCommand;
+import fr.ars.coord.notification.command.DeliveryCommands.ScheduleDeliveryCommand;
 import fr.ars.coord.notification.query.CommuniqueStates;
 import fr.ars.coord.notification.writing.CurrentDrafts;
 import fr.ars.coord.notification.writing.Draft;
@@ -57,7 +57,7 @@ class PublicationDispatch {
     @EventHandler
     void on(CommuniquePublishedEvent event) {
         if (event.supersedes() != null) {
-            send(new Supersede(event.supersedes(), event.communiqueId()));
+            send(new SupersedeCommuniqueCommand(event.supersedes(), event.communiqueId()));
         }
         for (WebhookSubscription subscription : subscriptions.active()) {
             if (subscription.wants(event.region())) {
@@ -78,7 +78,7 @@ class PublicationDispatch {
             String current = drafts.forScope(view.scope(), view.region(), view.campaignId()).map(Draft::digest)
                     .orElse(null);
             try {
-                send(new Publish(view.id(), current));
+                send(new PublishCommuniqueCommand(view.id(), current));
             } catch (RuleViolationException notPublishable) {
                 log.info("communiqué {} not published automatically: {}", view.id(), notPublishable.getMessage());
             }
@@ -87,7 +87,7 @@ class PublicationDispatch {
 
     private void schedule(String communiqueId, DeliveryChannel channel, String target) {
         try {
-            send(new ScheduleDelivery(deliveryId(communiqueId, channel, target), communiqueId, channel, target));
+            send(new ScheduleDeliveryCommand(deliveryId(communiqueId, channel, target), communiqueId, channel, target));
         } catch (AggregateStreamCreationException alreadyScheduled) {
             log.debug("delivery of {} to {} already scheduled", communiqueId, target);
         }

@@ -2,9 +2,9 @@ package fr.ars.coord.notification.web;
 
 import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.contracts.region.Region;
-import fr.ars.coord.notification.command.CommuniqueCommands.Approve;
-import fr.ars.coord.notification.command.CommuniqueCommands.Publish;
-import fr.ars.coord.notification.command.CommuniqueCommands.Withdraw;
+import fr.ars.coord.notification.command.CommuniqueCommands.ApproveCommuniqueCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.PublishCommuniqueCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.WithdrawCommuniqueCommand;
 import fr.ars.coord.notification.query.CommuniqueList;
 import fr.ars.coord.notification.query.CommuniqueStates;
 import fr.ars.coord.notification.query.CommuniqueView;
@@ -78,7 +78,7 @@ class CommuniqueController {
         CommuniqueView communique = find(id);
         CommuniqueAccessPolicy.requireRead(member, communique);
         CommuniqueAccessPolicy.requireSpokesperson(member, communique);
-        send(new Approve(id), member);
+        send(new ApproveCommuniqueCommand(id), member);
         return find(id);
     }
 
@@ -92,7 +92,7 @@ class CommuniqueController {
         CommuniqueAccessPolicy.requirePublisher(member, communique);
         String current = drafts.forScope(communique.scope(), communique.region(), communique.campaignId())
                 .map(Draft::digest).orElse(null);
-        send(new Publish(id, current), member);
+        send(new PublishCommuniqueCommand(id, current), member);
         return find(id);
     }
 
@@ -103,7 +103,7 @@ class CommuniqueController {
         CommuniqueView communique = find(id);
         CommuniqueAccessPolicy.requireRead(member, communique);
         CommuniqueAccessPolicy.requireSpokesperson(member, communique);
-        send(new Withdraw(id, request.reason()), member);
+        send(new WithdrawCommuniqueCommand(id, request.reason()), member);
         return find(id);
     }
 

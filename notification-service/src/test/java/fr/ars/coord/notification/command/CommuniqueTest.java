@@ -11,13 +11,13 @@ import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.contracts.communique.CommuniqueSupersededEvent;
 import fr.ars.coord.contracts.communique.CommuniqueWithdrawnEvent;
 import fr.ars.coord.contracts.communique.Statement;
-import fr.ars.coord.notification.command.CommuniqueCommands.Approve;
-import fr.ars.coord.notification.command.CommuniqueCommands.DraftCommunique;
-import fr.ars.coord.notification.command.CommuniqueCommands.MarkStale;
-import fr.ars.coord.notification.command.CommuniqueCommands.Publish;
-import fr.ars.coord.notification.command.CommuniqueCommands.ReviseDraft;
-import fr.ars.coord.notification.command.CommuniqueCommands.Supersede;
-import fr.ars.coord.notification.command.CommuniqueCommands.Withdraw;
+import fr.ars.coord.notification.command.CommuniqueCommands.ApproveCommuniqueCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.DraftCommuniqueCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.MarkCommuniqueStaleCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.PublishCommuniqueCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.ReviseCommuniqueDraftCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.SupersedeCommuniqueCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.WithdrawCommuniqueCommand;
 import fr.ars.coord.notification.writing.CommuniqueWriter;
 import fr.ars.coord.notification.writing.Draft;
 import java.util.List;
@@ -52,7 +52,7 @@ class CommuniqueTest {
     @Test
     void draftingRecordsTextProvenanceAndPosition() {
         fixture.givenNoPriorActivity()
-                .when(new DraftCommunique(ID, CommuniqueScope.REGIONAL, "FR-HDF", null, null, FIRST, 10))
+                .when(new DraftCommuniqueCommand(ID, CommuniqueScope.REGIONAL, "FR-HDF", null, null, FIRST, 10))
                 .expectEvents(drafted(FIRST));
     }
 
@@ -60,32 +60,32 @@ class CommuniqueTest {
     void aTextClaimingMedicalDataSparedIsRefusedWhenAnAssessmentSaysOtherwise() {
         Draft lying = new Draft(FIRST.title(), FIRST.statements(), FIRST.digest(), true);
         fixture.givenNoPriorActivity()
-                .when(new DraftCommunique(ID, CommuniqueScope.REGIONAL, "FR-HDF", null, null, lying, 10))
+                .when(new DraftCommuniqueCommand(ID, CommuniqueScope.REGIONAL, "FR-HDF", null, null, lying, 10))
                 .expectException(CommuniqueRuleViolation.class)
                 .expectNoEvents();
         fixture.given(drafted(FIRST))
-                .when(new ReviseDraft(ID, new Draft(FIRST.title(), FIRST.statements(), "another-digest", true), 11))
+                .when(new ReviseCommuniqueDraftCommand(ID, new Draft(FIRST.title(), FIRST.statements(), "another-digest", true), 11))
                 .expectException(CommuniqueRuleViolation.class);
     }
 
     @Test
     void aDraftIsApprovedAsItReads() {
         fixture.given(drafted(FIRST))
-                .when(new Approve(ID))
+                .when(new ApproveCommuniqueCommand(ID))
                 .expectEvents(new CommuniqueApprovedEvent(ID, FIRST.digest()));
     }
 
     @Test
     void anApprovedCommuniqueIsPublishedWhileTheFactsAreUnchanged() {
         fixture.given(drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()))
-                .when(new Publish(ID, FIRST.digest()))
+                .when(new PublishCommuniqueCommand(ID, FIRST.digest()))
                 .expectEvents(new CommuniquePublishedEvent(ID, CommuniqueScope.REGIONAL, "FR-HDF", null, null));
     }
 
     @Test
     void publicationIsRefusedWhenTheFactsChangedSinceApproval() {
         fixture.given(drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()))
-                .when(new Publish(ID, SECOND.digest()))
+                .when(new PublishCommuniqueCommand(ID, SECOND.digest()))
                 .expectException(CommuniqueRuleViolation.class)
                 .expectNoEvents();
     }
@@ -93,10 +93,10 @@ class CommuniqueTest {
     @Test
     void revisingAnApprovedTextVoidsTheApproval() {
         fixture.given(drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()))
-                .when(new ReviseDraft(ID, SECOND, 12))
+                .when(new ReviseCommuniqueDraftCommand(ID, SECOND, 12))
                 .expectEvents(revised(SECOND));
         fixture.given(drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()), revised(SECOND))
-                .when(new Publish(ID, SECOND.digest()))
+                .when(new PublishCommuniqueCommand(ID, SECOND.digest()))
                 .expectException(CommuniqueRuleViolation.class)
                 .expectExceptionMessage("The facts changed since approval: approve the revised text first.");
     }
@@ -104,7 +104,7 @@ class CommuniqueTest {
     @Test
     void revisingWithTheSameTextChangesNothing() {
         fixture.given(drafted(FIRST))
-                .when(new ReviseDraft(ID, FIRST, 13))
+                .when(new ReviseCommuniqueDraftCommand(ID, FIRST, 13))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
     }
@@ -112,7 +112,7 @@ class CommuniqueTest {
     @Test
     void anUnapprovedDraftCannotBePublished() {
         fixture.given(drafted(FIRST))
-                .when(new Publish(ID, FIRST.digest()))
+                .when(new PublishCommuniqueCommand(ID, FIRST.digest()))
                 .expectException(CommuniqueRuleViolation.class)
                 .expectExceptionMessage("The communiqué must be approved before it is published.");
     }
@@ -122,26 +122,26 @@ class CommuniqueTest {
         Object[] published = {drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()),
                 new CommuniquePublishedEvent(ID, CommuniqueScope.REGIONAL, "FR-HDF", null, null)};
         fixture.given(published)
-                .when(new ReviseDraft(ID, SECOND, 12))
+                .when(new ReviseCommuniqueDraftCommand(ID, SECOND, 12))
                 .expectException(CommuniqueRuleViolation.class);
         fixture.given(published)
-                .when(new MarkStale(ID, "corrected-1", 12))
+                .when(new MarkCommuniqueStaleCommand(ID, "corrected-1", 12))
                 .expectEvents(new CommuniqueMarkedStaleEvent(ID, "corrected-1", 12));
         fixture.given(published)
-                .when(new Supersede(ID, "corrected-1"))
+                .when(new SupersedeCommuniqueCommand(ID, "corrected-1"))
                 .expectEvents(new CommuniqueSupersededEvent(ID, "corrected-1"));
     }
 
     @Test
     void aCommuniqueCanBeWithdrawnOnceWithAReason() {
         fixture.given(drafted(FIRST))
-                .when(new Withdraw(ID, "erreur de périmètre"))
+                .when(new WithdrawCommuniqueCommand(ID, "erreur de périmètre"))
                 .expectEvents(new CommuniqueWithdrawnEvent(ID, "erreur de périmètre"));
         fixture.given(drafted(FIRST), new CommuniqueWithdrawnEvent(ID, "x"))
-                .when(new Withdraw(ID, "encore"))
+                .when(new WithdrawCommuniqueCommand(ID, "encore"))
                 .expectException(CommuniqueRuleViolation.class);
         fixture.given(drafted(FIRST), new CommuniqueWithdrawnEvent(ID, "x"))
-                .when(new Approve(ID))
+                .when(new ApproveCommuniqueCommand(ID))
                 .expectException(CommuniqueRuleViolation.class);
     }
 
