@@ -4,6 +4,8 @@
 # raised for the load) and stops it afterwards. Prints a table and writes bench-results.json in the current
 # folder. BENCH_REPLAY_EVENTS changes the number of events seeded for the replay figure (default 100000);
 # BENCH_PHASES=gateway,store,lag,replay runs only some parts (after the warm-up; memory is always measured).
+# The gateway phase also measures one nginx hop in front of incident-service (Debian's nginx, installed when
+# missing; BENCH_NGINX=0 leaves it out): the floor a reverse proxy costs on this machine, beside the gateway.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -44,6 +46,45 @@ else
     sleep 0.2
   done
   COLD=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+fi
+
+# one nginx hop to incident-service, kept-alive upstream connections, as a reverse proxy is run in production
+NGINX_PID=""
+if [ "${BENCH_NGINX:-1}" = 1 ]; then
+  if ! command -v nginx >/dev/null 2>&1; then
+    echo "installing nginx (Debian package) for the proxy-hop floor"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq && $SUDO apt-get install -y -qq nginx-light >/dev/null 2>&1 \
+      || $SUDO apt-get install -y -qq nginx >/dev/null
+  fi
+  NGINX_DIR="$(mktemp -d)"
+  NGINX_PORT="${BENCH_NGINX_PORT:-18081}"
+  mkdir -p "$NGINX_DIR/logs"
+  cat > "$NGINX_DIR/nginx.conf" <<CONF
+worker_processes 1;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream incident_service { server 127.0.0.1:${INCIDENT_SERVICE_PORT:-8081}; keepalive 32; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    client_body_temp_path $NGINX_DIR/body;
+    proxy_temp_path $NGINX_DIR/proxy;
+    location / {
+      proxy_pass http://incident_service;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+    }
+  }
+}
+CONF
+  nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" -g 'daemon off;' &
+  NGINX_PID=$!
+  trap 'kill "$NGINX_PID" 2>/dev/null || true; kill -TERM "$RUN_PID" 2>/dev/null; wait "$RUN_PID" 2>/dev/null || true' EXIT
+  export BENCH_NGINX_URL="http://127.0.0.1:$NGINX_PORT"
 fi
 
 java -Xmx512m -jar "$ROOT/bench/target/bench.jar" "$OUT" "$COLD"

@@ -167,6 +167,8 @@ public final class Bench {
         int seconds = 20;
         Latencies direct = new Latencies();
         Latencies routed = new Latencies();
+        Latencies proxied = new Latencies();
+        String nginx = System.getenv("BENCH_NGINX_URL");
         LocalJvm gatewayJvm = LocalJvm.ofService("gateway");
         long gatewayCpuMillis = 0;
         for (int round = 0; round < 2; round++) {
@@ -174,6 +176,15 @@ public final class Bench {
             long cpuBefore = cpuMillis(gatewayJvm);
             steady(gateway, rate, seconds).forEach(routed::add);
             gatewayCpuMillis += cpuMillis(gatewayJvm) - cpuBefore;
+            if (nginx != null) {
+                // the floor: one plain reverse-proxy hop to the same service, in the same alternation
+                steady(nginx, rate, seconds).forEach(proxied::add);
+            }
+        }
+        if (nginx != null) {
+            put("nginx_p50_ms", proxied.percentile(50));
+            put("nginx_p99_ms", proxied.percentile(99));
+            put("nginx_overhead_p50_ratio", proxied.percentile(50) / direct.percentile(50));
         }
         // everything the gateway's JVM did meanwhile (its compiler, collector and timers included), per command
         put("gateway_cpu_ms_per_request", gatewayJvm == null ? null : (double) gatewayCpuMillis / (2 * rate * seconds));
@@ -540,6 +551,10 @@ public final class Bench {
                 results.get("direct_p50_ms") + " / " + results.get("direct_p99_ms"), "ms", "");
         row("  gateway p50 / p99", results.get("gateway_p50_ms") + " / " + results.get("gateway_p99_ms"), "ms", "");
         row("  gateway CPU per proxied command", results.get("gateway_cpu_ms_per_request"), "ms", "");
+        if (results.containsKey("nginx_overhead_p50_ratio")) {
+            row("one nginx hop, p50 latency ratio (floor)", results.get("nginx_overhead_p50_ratio"), "x", "");
+            row("  nginx p50 / p99", results.get("nginx_p50_ms") + " / " + results.get("nginx_p99_ms"), "ms", "");
+        }
         row("saturated (8 clients): direct / gateway", results.get("direct_throughput_req_per_s") + " / "
                 + results.get("gateway_throughput_req_per_s"), "req/s", "");
         row("  p50 ratio when saturated", results.get("saturated_gateway_overhead_p50_ratio"), "x", "");
