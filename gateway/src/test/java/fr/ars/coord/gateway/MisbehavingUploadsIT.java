@@ -131,6 +131,28 @@ class MisbehavingUploadsIT {
         assertThat(answers.keySet()).containsOnly(429, 408);
     }
 
+    @Test
+    void aCallersSlotsAreForUploadsNotForTheCallsThatFollow() throws Exception {
+        // twelve concurrent writes of one caller to a slow service: each body arrives at once, so none is refused
+        // although only four uploads of a caller may be in flight
+        INCIDENTS.delays.put("/api/incidents/slow/containment-actions", 700L);
+        String token = TestTokens.token("ars-busy", "ARS", "FR-HDF", "ars-staff");
+        ExecutorService callers = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                calls.add(callers.submit(() -> api.post("/api/incidents/slow/containment-actions", token,
+                        "{\"action\": \"ACCOUNTS_BLOCKED\"}").status()));
+            }
+            for (Future<Integer> call : calls) {
+                assertThat(call.get(20, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            callers.shutdownNow();
+            INCIDENTS.delays.remove("/api/incidents/slow/containment-actions");
+        }
+    }
+
     private static String post(String path, String token, int declaredLength, String bodyStart) {
         return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")

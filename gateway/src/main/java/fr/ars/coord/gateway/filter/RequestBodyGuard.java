@@ -76,6 +76,7 @@ class RequestBodyGuard extends OncePerRequestFilter {
         if (countedAnonymous) {
             admitted = anonymousInFlight.incrementAndGet() <= limits.anonymous();
         }
+        byte[] body;
         try {
             if (!admitted) {
                 response.setHeader("Retry-After", "1");
@@ -83,17 +84,15 @@ class RequestBodyGuard extends OncePerRequestFilter {
                         "Too many request bodies in flight from this caller; retry shortly.");
                 return;
             }
-            byte[] body = read(request, declared);
-            if (body == null) {
-                refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
-                return;
-            }
-            chain.doFilter(new ReadBody(request, body), response);
+            body = read(request, declared);
         } catch (SlowBody e) {
             refuse(request, response, HttpStatus.REQUEST_TIMEOUT, "The request body did not arrive in time.");
+            return;
         } catch (ClientGone e) {
             log.debug("{} {}: the client went away while sending its body", request.getMethod(), request.getRequestURI());
+            return;
         } finally {
+            // the slot is for the upload only: once the body is in, the call to the service holds none
             if (countedAnonymous) {
                 anonymousInFlight.decrementAndGet();
             }
@@ -101,6 +100,11 @@ class RequestBodyGuard extends OncePerRequestFilter {
                 inFlight.remove(caller, mine);
             }
         }
+        if (body == null) {
+            refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
+            return;
+        }
+        chain.doFilter(new ReadBody(request, body), response);
     }
 
     /** The whole body, or null when it is larger than allowed. */
