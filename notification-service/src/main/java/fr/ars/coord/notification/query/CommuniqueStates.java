@@ -10,6 +10,7 @@ import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.contracts.communique.CommuniqueSupersededEvent;
 import fr.ars.coord.contracts.communique.CommuniqueWithdrawnEvent;
 import fr.ars.coord.contracts.communique.Statement;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -66,44 +67,27 @@ public class CommuniqueStates {
     }
 
     private static CommuniqueView apply(CommuniqueView v, DomainEventMessage<?> message) {
-        Object payload = message.getPayload();
         long version = message.getSequenceNumber();
-        CommuniqueView.Actor by = actor(message);
+        Instant at = message.getTimestamp();
+        Object payload = message.getPayload();
         if (payload instanceof CommuniqueDraftRevisedEvent e) {
-            return new CommuniqueView(v.id(), v.scope(), v.region(), v.campaignId(), CommuniqueStatus.DRAFT, e.title(),
-                    e.statements(), body(e.statements()), e.factsPosition(), e.factsDigest(), e.medicalDataExposed(),
-                    v.supersedes(), v.supersededBy(), v.stale(), v.correctedBy(), v.draftedAt(), null, null, null,
-                    null, null, null, version);
+            return v.revised(e.title(), e.statements(), body(e.statements()), e.factsPosition(), e.factsDigest(),
+                    e.medicalDataExposed(), version);
         }
         if (payload instanceof CommuniqueApprovedEvent) {
-            return new CommuniqueView(v.id(), v.scope(), v.region(), v.campaignId(), CommuniqueStatus.APPROVED,
-                    v.title(), v.statements(), v.body(), v.factsPosition(), v.factsDigest(), v.medicalDataExposed(),
-                    v.supersedes(), v.supersededBy(), v.stale(), v.correctedBy(), v.draftedAt(), message.getTimestamp(),
-                    by, null, null, null, null, version);
+            return v.approved(at, actor(message), version);
         }
         if (payload instanceof CommuniquePublishedEvent) {
-            return new CommuniqueView(v.id(), v.scope(), v.region(), v.campaignId(), CommuniqueStatus.PUBLISHED,
-                    v.title(), v.statements(), v.body(), v.factsPosition(), v.factsDigest(), v.medicalDataExposed(),
-                    v.supersedes(), v.supersededBy(), v.stale(), v.correctedBy(), v.draftedAt(), v.approvedAt(),
-                    v.approvedBy(), message.getTimestamp(), by, null, null, version);
+            return v.published(at, actor(message), version);
         }
         if (payload instanceof CommuniqueWithdrawnEvent e) {
-            return new CommuniqueView(v.id(), v.scope(), v.region(), v.campaignId(), CommuniqueStatus.WITHDRAWN,
-                    v.title(), v.statements(), v.body(), v.factsPosition(), v.factsDigest(), v.medicalDataExposed(),
-                    v.supersedes(), v.supersededBy(), v.stale(), v.correctedBy(), v.draftedAt(), v.approvedAt(),
-                    v.approvedBy(), v.publishedAt(), v.publishedBy(), message.getTimestamp(), e.reason(), version);
+            return v.withdrawn(at, e.reason(), version);
         }
         if (payload instanceof CommuniqueMarkedStaleEvent e) {
-            return new CommuniqueView(v.id(), v.scope(), v.region(), v.campaignId(), v.status(), v.title(),
-                    v.statements(), v.body(), v.factsPosition(), v.factsDigest(), v.medicalDataExposed(), v.supersedes(),
-                    v.supersededBy(), true, e.correctedBy(), v.draftedAt(), v.approvedAt(), v.approvedBy(),
-                    v.publishedAt(), v.publishedBy(), v.withdrawnAt(), v.withdrawalReason(), version);
+            return v.markedStale(e.correctedBy(), version);
         }
         if (payload instanceof CommuniqueSupersededEvent e) {
-            return new CommuniqueView(v.id(), v.scope(), v.region(), v.campaignId(), CommuniqueStatus.SUPERSEDED,
-                    v.title(), v.statements(), v.body(), v.factsPosition(), v.factsDigest(), v.medicalDataExposed(),
-                    v.supersedes(), e.supersededBy(), v.stale(), v.correctedBy(), v.draftedAt(), v.approvedAt(),
-                    v.approvedBy(), v.publishedAt(), v.publishedBy(), v.withdrawnAt(), v.withdrawalReason(), version);
+            return v.superseded(e.supersededBy(), version);
         }
         return v;
     }

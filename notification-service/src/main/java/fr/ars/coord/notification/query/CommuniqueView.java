@@ -19,4 +19,43 @@ public record CommuniqueView(String id, CommuniqueScope scope, String region, St
 
     public record Actor(String sub, String username, String org, String region) {
     }
+
+    /** Its text replaced by a revised draft: a draft again, its approval (if any) void. */
+    CommuniqueView revised(String newTitle, List<Statement> newStatements, String newBody, long newFactsPosition,
+                           String newFactsDigest, boolean newMedicalDataExposed, long newVersion) {
+        return new CommuniqueView(id, scope, region, campaignId, CommuniqueStatus.DRAFT, newTitle, newStatements,
+                newBody, newFactsPosition, newFactsDigest, newMedicalDataExposed, supersedes, supersededBy, stale,
+                correctedBy, draftedAt, null, null, null, null, null, null, newVersion);
+    }
+
+    CommuniqueView approved(Instant at, Actor by, long newVersion) {
+        return new CommuniqueView(id, scope, region, campaignId, CommuniqueStatus.APPROVED, title, statements, body,
+                factsPosition, factsDigest, medicalDataExposed, supersedes, supersededBy, stale, correctedBy, draftedAt,
+                at, by, null, null, null, null, newVersion);
+    }
+
+    CommuniqueView published(Instant at, Actor by, long newVersion) {
+        return new CommuniqueView(id, scope, region, campaignId, CommuniqueStatus.PUBLISHED, title, statements, body,
+                factsPosition, factsDigest, medicalDataExposed, supersedes, supersededBy, stale, correctedBy, draftedAt,
+                approvedAt, approvedBy, at, by, null, null, newVersion);
+    }
+
+    CommuniqueView withdrawn(Instant at, String reason, long newVersion) {
+        return new CommuniqueView(id, scope, region, campaignId, CommuniqueStatus.WITHDRAWN, title, statements, body,
+                factsPosition, factsDigest, medicalDataExposed, supersedes, supersededBy, stale, correctedBy, draftedAt,
+                approvedAt, approvedBy, publishedAt, publishedBy, at, reason, newVersion);
+    }
+
+    /** Still what it is, but outdated by newer facts; {@code newCorrectedBy} is the corrected draft. */
+    CommuniqueView markedStale(String newCorrectedBy, long newVersion) {
+        return new CommuniqueView(id, scope, region, campaignId, status, title, statements, body, factsPosition,
+                factsDigest, medicalDataExposed, supersedes, supersededBy, true, newCorrectedBy, draftedAt, approvedAt,
+                approvedBy, publishedAt, publishedBy, withdrawnAt, withdrawalReason, newVersion);
+    }
+
+    CommuniqueView superseded(String newSupersededBy, long newVersion) {
+        return new CommuniqueView(id, scope, region, campaignId, CommuniqueStatus.SUPERSEDED, title, statements, body,
+                factsPosition, factsDigest, medicalDataExposed, supersedes, newSupersededBy, stale, correctedBy,
+                draftedAt, approvedAt, approvedBy, publishedAt, publishedBy, withdrawnAt, withdrawalReason, newVersion);
+    }
 }
