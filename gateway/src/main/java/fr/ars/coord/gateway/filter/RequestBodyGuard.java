@@ -60,7 +60,7 @@ class RequestBodyGuard extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
+            tooLarge(request, response);
             return;
         }
         if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
@@ -89,7 +89,8 @@ class RequestBodyGuard extends OncePerRequestFilter {
             refuse(request, response, HttpStatus.REQUEST_TIMEOUT, "The request body did not arrive in time.");
             return;
         } catch (ClientGone e) {
-            log.debug("{} {}: the client went away while sending its body", request.getMethod(), request.getRequestURI());
+            log.debug("{} {}: the client went away while sending its body", request.getMethod(),
+                    request.getRequestURI());
             return;
         } finally {
             // the slot is for the upload only: once the body is in, the call to the service holds none
@@ -101,7 +102,7 @@ class RequestBodyGuard extends OncePerRequestFilter {
             }
         }
         if (body == null) {
-            refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
+            tooLarge(request, response);
             return;
         }
         chain.doFilter(new ReadBody(request, body), response);
@@ -138,6 +139,10 @@ class RequestBodyGuard extends OncePerRequestFilter {
             throw new ClientGone();
         }
         return body.toByteArray();
+    }
+
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

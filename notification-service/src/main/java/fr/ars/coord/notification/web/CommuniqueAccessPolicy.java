@@ -10,9 +10,9 @@ import org.springframework.security.access.AccessDeniedException;
 /**
  * Regional staff (ARS, GRADeS e-Santé, communication officers) see their region's communiqués and the
  * national ones once published (a national draft holds other regions' unpublished figures); the national cell
- * and auditors see all. What a member may not see answers exactly as what does not exist. A region's communication officer approves,
- * publishes and withdraws its communiqués; the national coordinator the national ones; the publication
- * client may publish any approved communiqué.
+ * and auditors see all. What a member may not see answers exactly as what does not exist. A region's
+ * communication officer approves, publishes and withdraws its communiqués; the national coordinator the national
+ * ones; the publication client may publish any approved communiqué.
  */
 final class CommuniqueAccessPolicy {
 

@@ -20,7 +20,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,13 +35,13 @@ public class Campaigns {
     private final MongoTemplate mongo;
     private final CampaignIncidentClaims claims;
 
-    public Campaigns(EventStore eventStore, ImpactStore impacts, ImpactCalculator calculator, MongoTemplate mongo,
-                     JdbcTemplate jdbc) {
+    Campaigns(EventStore eventStore, ImpactStore impacts, ImpactCalculator calculator, MongoTemplate mongo,
+              CampaignIncidentClaims claims) {
         this.eventStore = eventStore;
         this.impacts = impacts;
         this.calculator = calculator;
         this.mongo = mongo;
-        this.claims = new CampaignIncidentClaims(jdbc);
+        this.claims = claims;
     }
 
     public Optional<CampaignView> find(String campaignId, Instant now) {
