@@ -43,14 +43,48 @@ public final class ImpactCalculator {
         return new NationalImpact(NationalTotals.over(regions), regions, position, at, asOfView, false);
     }
 
-    /** One region's impact; {@code NONE} with zero counts when it has no incident. */
-    public RegionImpact regionOrNone(String code, List<IncidentImpact> incidents, Instant at) {
-        List<IncidentImpact> reported = incidents.stream().filter(IncidentImpact::isReported).toList();
-        if (reported.isEmpty()) {
-            return new RegionImpact(code, RegionCatalog.nameOf(code), 0, 0, 0, List.of(), false,
-                    OperationalImpact.NONE, List.of(), Map.of(), List.of(), ImpactLevel.NONE, null, List.of());
+    /** The national picture from the maintained summaries, clocks read at {@code at}. */
+    public NationalImpact compute(NationalPicture picture, Instant at) {
+        List<RegionImpact> regions = picture.summaries().entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .map(e -> region(e.getKey(), e.getValue(), picture))
+                .sorted(Comparator.comparing(RegionImpact::impactLevel).reversed().thenComparing(RegionImpact::code))
+                .toList();
+        return new NationalImpact(NationalTotals.over(regions), regions, picture.position(), at, false, false);
+    }
+
+    /** One region's impact from the maintained summaries; {@code NONE} with zero counts when it has no incident. */
+    public RegionImpact regionOrNone(String code, NationalPicture picture) {
+        RegionSummary summary = picture.summaries().getOrDefault(code, RegionSummary.EMPTY);
+        return summary.isEmpty() ? none(code) : region(code, summary, picture);
+    }
+
+    private RegionImpact region(String code, RegionSummary summary, NationalPicture picture) {
+        List<OverdueClock> overdue = picture.overdueClocks().getOrDefault(code, List.of());
+        List<ExposedDataItem> exposed = List.copyOf(summary.exposedData().keySet());
+        boolean medical = summary.medicalDataExposed() > 0;
+        OperationalImpact worst = summary.worstOperationalImpact();
+        ImpactLevel level = level(exposed, medical, worst, summary.estimatedPatients(), !overdue.isEmpty());
+        return new RegionImpact(code, RegionCatalog.nameOf(code), summary.incidentsOpen(), summary.incidentsClosed(),
+                summary.estimatedPatients(), exposed, medical, worst, List.copyOf(summary.containmentActions().keySet()),
+                summary.statusCounts(), overdue, level, summary.lastEventAt(),
+                picture.incidentIds().getOrDefault(code, List.of()));
+    }
+
+    private static RegionImpact none(String code) {
+        return new RegionImpact(code, RegionCatalog.nameOf(code), 0, 0, 0, List.of(), false,
+                OperationalImpact.NONE, List.of(), Map.of(), List.of(), ImpactLevel.NONE, null, List.of());
+    }
+
+    /** The clocks of an open incident that no notification has met yet, whenever they fall due. */
+    List<OverdueClock> unmetClocks(IncidentImpact incident) {
+        if (!incident.isReported() || !incident.isOpen()) {
+            return List.of();
         }
-        return region(code, reported, at);
+        return clocks.evaluate(incident.awareAt(), notified(incident), incident.awareAt()).stream()
+                .filter(c -> c.metAt() == null)
+                .map(c -> new OverdueClock(incident.incidentId(), c.authority(), c.dueAt()))
+                .toList();
     }
 
     RegionImpact region(String code, List<IncidentImpact> incidents, Instant at) {
@@ -76,7 +110,7 @@ public final class ImpactCalculator {
             }
             overdue.addAll(overdueClocks(incident, at));
         }
-        overdue.sort(Comparator.comparing(OverdueClock::dueAt));
+        overdue.sort(OverdueClock.ORDER);
         ImpactLevel level = level(exposed, medical, worst, patients, !overdue.isEmpty());
         List<String> ids = incidents.stream().map(IncidentImpact::incidentId).sorted().toList();
         return new RegionImpact(code, RegionCatalog.nameOf(code), open, incidents.size() - open, patients,
@@ -87,12 +121,16 @@ public final class ImpactCalculator {
         if (!incident.isOpen()) {
             return List.of();
         }
-        Map<Authority, Instant> notified = new EnumMap<>(Authority.class);
-        incident.firstNotified().forEach((authority, when) -> notified.put(Authority.valueOf(authority), when));
-        return clocks.evaluate(incident.awareAt(), notified, at).stream()
+        return clocks.evaluate(incident.awareAt(), notified(incident), at).stream()
                 .filter(c -> c.status() == RegulatoryClock.Status.OVERDUE)
                 .map(c -> new OverdueClock(incident.incidentId(), c.authority(), c.dueAt()))
                 .toList();
+    }
+
+    private static Map<Authority, Instant> notified(IncidentImpact incident) {
+        Map<Authority, Instant> notified = new EnumMap<>(Authority.class);
+        incident.firstNotified().forEach((authority, when) -> notified.put(Authority.valueOf(authority), when));
+        return notified;
     }
 
     static ImpactLevel level(Collection<ExposedDataItem> exposed, boolean medical, OperationalImpact worst,

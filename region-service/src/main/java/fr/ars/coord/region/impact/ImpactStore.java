@@ -1,108 +1,214 @@
 package fr.ars.coord.region.impact;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
+import fr.ars.coord.contracts.incident.Authority;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.mongodb.core.BulkOperations;
 import java.util.Optional;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The national-impact read model in MongoDB: one document per incident, and the event position reached. */
+/**
+ * The national-impact read model in PostgreSQL: one row per incident (its merged impact), one summary per region
+ * changed by difference, the unmet clocks of open incidents, and the position reached. Written in the event
+ * processor's transaction, with its token: a batch counts once, or not at all.
+ */
 @Component
 public class ImpactStore {
 
-    static final String POSITIONS = "projection_positions";
-    private static final String POSITION_ID = NationalImpactProjection.PROCESSING_GROUP;
+    private static final int CHUNK = 1_000;
 
-    private final MongoTemplate mongo;
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate writing;
+    private final TransactionTemplate reading;
+    private final ImpactCalculator calculator;
+    private final JsonMapper json = JsonMapper.builder().build();
 
-    public ImpactStore(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public ImpactStore(JdbcTemplate jdbc, PlatformTransactionManager transactions, ImpactCalculator calculator) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.writing = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        // the summaries, the ids and the clocks of one answer come from the same state of the tables
+        reading.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        reading.setReadOnly(true);
+        this.calculator = calculator;
     }
 
     Optional<IncidentImpact> find(String incidentId) {
-        return Optional.ofNullable(mongo.findById(incidentId, IncidentImpact.class, IncidentImpact.COLLECTION));
+        return jdbc.query("SELECT impact FROM national_impact_incident WHERE incident_id = ?",
+                (rs, n) -> impact(rs), incidentId).stream().findFirst();
     }
 
-    void save(IncidentImpact impact) {
-        mongo.save(impact, IncidentImpact.COLLECTION);
-    }
-
-    /** Writes a batch: incident impacts keyed by id, and the position under the empty key. */
-    void saveBatch(Map<String, Object> batch) {
-        List<IncidentImpact> impacts = new java.util.ArrayList<>();
-        Long position = null;
-        for (Map.Entry<String, Object> entry : batch.entrySet()) {
-            if (entry.getValue() instanceof IncidentImpact impact) {
-                impacts.add(impact);
-            } else if (entry.getValue() instanceof Long p) {
-                position = p;
-            }
+    /**
+     * Writes what a batch did (within the processor's transaction when there is one): the incidents' rows and
+     * clocks, each touched region's summary (locked, in a fixed order, so that instances sharing the work wait
+     * for each other rather than lose an update), and the position.
+     */
+    void save(Collection<ImpactChange> changes) {
+        if (changes.isEmpty()) {
+            return;
         }
-        if (impacts.size() == 1) {
-            save(impacts.get(0));
-        } else if (!impacts.isEmpty()) {
-            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, IncidentImpact.COLLECTION);
-            for (IncidentImpact impact : impacts) {
-                Document document = new Document();
-                mongo.getConverter().write(impact, document);
-                bulk.replaceOne(Query.query(where("_id").is(impact.incidentId())), document,
-                        org.springframework.data.mongodb.core.FindAndReplaceOptions.options().upsert());
-            }
-            bulk.execute();
-        }
-        if (position != null) {
-            advancePosition(position);
-        }
+        writing.executeWithoutResult(status -> {
+            List<IncidentImpact> after = changes.stream().map(ImpactChange::after).toList();
+            upsertIncidents(after);
+            replaceClocks(after);
+            Map<String, List<ImpactChange>> byRegion = changes.stream()
+                    .collect(Collectors.groupingBy(ImpactChange::region, TreeMap::new, Collectors.toList()));
+            byRegion.forEach((region, ofRegion) -> {
+                jdbc.update("INSERT INTO national_impact_region (region, summary) VALUES (?, ?)"
+                        + " ON CONFLICT (region) DO NOTHING", region, write(RegionSummary.EMPTY));
+                RegionSummary summary = jdbc.queryForObject(
+                        "SELECT summary FROM national_impact_region WHERE region = ? FOR UPDATE",
+                        (rs, n) -> read(rs.getString(1), RegionSummary.class), region);
+                for (ImpactChange change : ofRegion) {
+                    summary = summary.replacing(change.before(), change.after());
+                }
+                jdbc.update("UPDATE national_impact_region SET summary = ? WHERE region = ?", write(summary), region);
+            });
+            advancePosition(changes.stream().mapToLong(ImpactChange::position).max().orElse(-1));
+        });
     }
 
-    void advancePosition(long position) {
-        mongo.upsert(Query.query(where("_id").is(POSITION_ID)), new Update().max("position", position), POSITIONS);
-    }
-
-    /** Replaces the whole read model in bulk (rebuilds), with the position it reflects. */
+    /** Replaces the whole read model (rebuilds) with {@code impacts} and the position they reflect. */
     void replaceAll(Collection<IncidentImpact> impacts, long position) {
-        clear();
-        List<IncidentImpact> batch = new java.util.ArrayList<>(1000);
-        for (IncidentImpact impact : impacts) {
-            batch.add(impact);
-            if (batch.size() == 1000) {
-                mongo.insert(batch, IncidentImpact.COLLECTION);
-                batch.clear();
+        writing.executeWithoutResult(status -> {
+            clear();
+            List<IncidentImpact> all = List.copyOf(impacts);
+            for (int from = 0; from < all.size(); from += CHUNK) {
+                List<IncidentImpact> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+                upsertIncidents(chunk);
+                replaceClocks(chunk);
             }
-        }
-        if (!batch.isEmpty()) {
-            mongo.insert(batch, IncidentImpact.COLLECTION);
-        }
-        advancePosition(position);
+            Map<String, List<IncidentImpact>> byRegion = all.stream()
+                    .collect(Collectors.groupingBy(IncidentImpact::region, TreeMap::new, Collectors.toList()));
+            byRegion.forEach((region, ofRegion) -> jdbc.update(
+                    "INSERT INTO national_impact_region (region, summary) VALUES (?, ?)", region,
+                    write(RegionSummary.of(ofRegion))));
+            advancePosition(position);
+        });
     }
 
     void clear() {
-        mongo.dropCollection(IncidentImpact.COLLECTION);
-        mongo.remove(Query.query(where("_id").is(POSITION_ID)), POSITIONS);
+        writing.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM national_impact_open_clock");
+            jdbc.update("DELETE FROM national_impact_region");
+            jdbc.update("DELETE FROM national_impact_incident");
+            jdbc.update("DELETE FROM national_impact_position");
+        });
+    }
+
+    /**
+     * The picture: summaries, reported incidents and the clocks overdue at {@code at}, read together; of one
+     * region only when {@code region} is given.
+     */
+    public NationalPicture picture(Instant at, String region) {
+        String where = region == null ? "" : " AND region = :region";
+        MapSqlParameterSource params = new MapSqlParameterSource("region", region)
+                // the stored microseconds may round up: rows due up to the instant are read, those strictly before kept
+                .addValue("at", Timestamp.from(at.plusNanos(1_000)));
+        return reading.execute(status -> {
+            Map<String, RegionSummary> summaries = new TreeMap<>();
+            named.query("SELECT region, summary FROM national_impact_region WHERE TRUE" + where, params,
+                    rs -> {
+                        summaries.put(rs.getString(1), read(rs.getString(2), RegionSummary.class));
+                    });
+            Map<String, List<String>> ids = new HashMap<>();
+            named.query("SELECT region, incident_id FROM national_impact_incident WHERE reported" + where, params,
+                    rs -> {
+                        ids.computeIfAbsent(rs.getString(1), r -> new ArrayList<>()).add(rs.getString(2));
+                    });
+            ids.values().forEach(list -> list.sort(Comparator.naturalOrder()));
+            Map<String, List<OverdueClock>> overdue = new HashMap<>();
+            named.query("SELECT region, incident_id, authority, due_at_iso FROM national_impact_open_clock"
+                    + " WHERE due_at <= :at" + where, params, rs -> {
+                        Instant dueAt = Instant.parse(rs.getString(4));
+                        if (at.isAfter(dueAt)) {
+                            overdue.computeIfAbsent(rs.getString(1), r -> new ArrayList<>()).add(new OverdueClock(
+                                    rs.getString(2), Authority.valueOf(rs.getString(3)), dueAt));
+                        }
+                    });
+            overdue.values().forEach(list -> list.sort(OverdueClock.ORDER));
+            return new NationalPicture(summaries, ids, overdue, position());
+        });
     }
 
     public List<IncidentImpact> all() {
-        return mongo.findAll(IncidentImpact.class, IncidentImpact.COLLECTION);
-    }
-
-    public List<IncidentImpact> ofRegion(String region) {
-        return mongo.find(Query.query(where("region").is(region)), IncidentImpact.class, IncidentImpact.COLLECTION);
+        return jdbc.query("SELECT impact FROM national_impact_incident", (rs, n) -> impact(rs));
     }
 
     public List<IncidentImpact> byIds(Collection<String> ids) {
-        return mongo.find(Query.query(where("_id").in(ids)), IncidentImpact.class, IncidentImpact.COLLECTION);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return named.query("SELECT impact FROM national_impact_incident WHERE incident_id IN (:ids)",
+                new MapSqlParameterSource("ids", ids), (rs, n) -> impact(rs));
     }
 
     /** Global index of the last event merged, -1 before any. */
     public long position() {
-        Document doc = mongo.findById(POSITION_ID, Document.class, POSITIONS);
-        return doc == null || doc.get("position") == null ? -1 : ((Number) doc.get("position")).longValue();
+        return jdbc.query("SELECT position FROM national_impact_position WHERE id = 1", (rs, n) -> rs.getLong(1))
+                .stream().findFirst().orElse(-1L);
+    }
+
+    private void advancePosition(long position) {
+        jdbc.update("INSERT INTO national_impact_position (id, position) VALUES (1, ?) ON CONFLICT (id)"
+                + " DO UPDATE SET position = GREATEST(national_impact_position.position, EXCLUDED.position)", position);
+    }
+
+    private void upsertIncidents(List<IncidentImpact> impacts) {
+        jdbc.batchUpdate("INSERT INTO national_impact_incident (incident_id, region, reported, impact)"
+                        + " VALUES (?, ?, ?, ?) ON CONFLICT (incident_id) DO UPDATE SET region = EXCLUDED.region,"
+                        + " reported = EXCLUDED.reported, impact = EXCLUDED.impact", impacts, impacts.size(),
+                (ps, impact) -> {
+                    ps.setString(1, impact.incidentId());
+                    ps.setString(2, impact.region());
+                    ps.setBoolean(3, impact.isReported());
+                    ps.setString(4, write(impact));
+                });
+    }
+
+    private void replaceClocks(List<IncidentImpact> impacts) {
+        named.update("DELETE FROM national_impact_open_clock WHERE incident_id IN (:ids)",
+                new MapSqlParameterSource("ids", impacts.stream().map(IncidentImpact::incidentId).toList()));
+        List<Object[]> rows = new ArrayList<>();
+        for (IncidentImpact impact : impacts) {
+            for (OverdueClock clock : calculator.unmetClocks(impact)) {
+                rows.add(new Object[] {clock.incidentId(), clock.authority().name(), impact.region(),
+                        Timestamp.from(clock.dueAt()), clock.dueAt().toString()});
+            }
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO national_impact_open_clock (incident_id, authority, region, due_at,"
+                    + " due_at_iso) VALUES (?, ?, ?, ?, ?)", rows);
+        }
+    }
+
+    private IncidentImpact impact(ResultSet rs) throws SQLException {
+        return read(rs.getString(1), IncidentImpact.class);
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        return json.readValue(text, type);
+    }
+
+    private String write(Object value) {
+        return json.writeValueAsString(value);
     }
 }

@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * What one incident contributes to the national picture. Built by merging its events in any order and any
@@ -31,15 +29,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param assessmentSequence sequence number of the assessment shown, -1 before any
  * @param firstNotified      authority name to the earliest {@code notifiedAt} recorded
  */
-@Document(IncidentImpact.COLLECTION)
-public record IncidentImpact(@Id String incidentId, String region, AttackVector attackVector,
+public record IncidentImpact(String incidentId, String region, AttackVector attackVector,
                              OperationalImpact operationalImpact, Instant awareAt, IncidentStatus status,
                              long statusSequence, long assessmentSequence, long estimatedPatients,
                              Set<ExposedDataItem> exposedData, boolean medicalDataExposed,
                              Set<ContainmentAction> containmentActions, Map<String, Instant> firstNotified,
                              Instant lastEventAt, long version) {
-
-    public static final String COLLECTION = "incident_impacts";
 
     public IncidentImpact {
         exposedData = Collections.unmodifiableSet(new TreeSet<>(exposedData));

@@ -2,8 +2,8 @@ package fr.ars.coord.region.impact;
 
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.platform.readmodel.BatchBuffer;
-import java.util.Map;
 import java.time.Instant;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -13,8 +13,9 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows every incident event of every region (recorded by incident-service in the shared event store)
- * and keeps one {@link IncidentImpact} per incident in MongoDB, plus the position reached.
+ * Follows every incident event of every region (recorded by incident-service in the shared event store) and
+ * keeps the national picture in {@link ImpactStore}: each incident's impact, and its region's summary changed by
+ * what the incident's events changed.
  */
 @Component
 @ProcessingGroup(NationalImpactProjection.PROCESSING_GROUP)
@@ -22,27 +23,28 @@ class NationalImpactProjection {
 
     static final String PROCESSING_GROUP = "national-impact";
 
-    private static final String POSITION = "";
-
     private final ImpactStore store;
-    /** Impacts changed in the current batch, written together with the position when the batch commits. */
-    private final BatchBuffer<String, Object> batch;
+    /** The incidents changed in the current batch, written together when the batch commits. */
+    private final BatchBuffer<String, ImpactChange> batch;
 
     NationalImpactProjection(ImpactStore store) {
         this.store = store;
-        this.batch = new BatchBuffer<>("national-impact", store::saveBatch);
+        this.batch = new BatchBuffer<>(PROCESSING_GROUP, changes -> store.save(changes.values()));
     }
 
     @EventHandler
     void on(IncidentEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
-        Map<String, Object> pending = batch.pending();
-        IncidentImpact known = (IncidentImpact) pending.get(event.incidentId());
-        IncidentImpact impact = (known != null ? java.util.Optional.of(known) : store.find(event.incidentId()))
-                .map(existing -> existing.merge(event, sequence, at))
-                .orElseGet(() -> IncidentImpact.first(event, sequence, at));
-        pending.put(event.incidentId(), impact);
-        token.position().ifPresent(position -> pending.merge(POSITION, position,
-                (a, b) -> Math.max((Long) a, (Long) b)));
+        Map<String, ImpactChange> pending = batch.pending();
+        long position = token.position().orElse(-1);
+        ImpactChange known = pending.get(event.incidentId());
+        if (known != null) {
+            pending.put(event.incidentId(), known.then(known.after().merge(event, sequence, at), position));
+            return;
+        }
+        IncidentImpact before = store.find(event.incidentId()).orElse(null);
+        IncidentImpact after = before == null ? IncidentImpact.first(event, sequence, at)
+                : before.merge(event, sequence, at);
+        pending.put(event.incidentId(), new ImpactChange(before, after, position));
     }
 
     @ResetHandler

@@ -2,7 +2,12 @@ package fr.ars.coord.region.impact;
 
 import fr.ars.coord.contracts.incident.Authority;
 import java.time.Instant;
+import java.util.Comparator;
 
 /** A legal clock past its due time with no notification recorded. */
 public record OverdueClock(String incidentId, Authority authority, Instant dueAt) {
+
+    /** Soonest due first; ties in a fixed order, so that the same clocks always read the same. */
+    static final Comparator<OverdueClock> ORDER = Comparator.comparing(OverdueClock::dueAt)
+            .thenComparing(OverdueClock::incidentId).thenComparing(OverdueClock::authority);
 }

@@ -64,8 +64,7 @@ class NationalImpactController {
         Instant now = clock.instant();
         NationalImpact impact;
         if (asOf == null) {
-            long position = impacts.position();
-            impact = calculator.compute(impacts.all(), position, now, false);
+            impact = calculator.compute(impacts.picture(now, visible), now);
         } else {
             if (asOf.isAfter(now)) {
                 throw new InvalidRequestException("asOf", "must not be in the future");

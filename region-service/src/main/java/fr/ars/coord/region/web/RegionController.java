@@ -8,6 +8,7 @@ import fr.ars.coord.region.impact.RegionImpact;
 import fr.ars.coord.region.reference.RegionCatalog;
 import fr.ars.coord.region.reference.RegionInfo;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -43,7 +44,8 @@ class RegionController {
     RegionDetail region(@PathVariable String code, Authentication authentication) {
         RegionInfo info = RegionCatalog.byCode(code).orElseThrow(() -> new NotFoundException("No such region."));
         NationalAccessPolicy.requireRegionDetail(StaffMember.from(authentication), code);
-        RegionImpact impact = calculator.regionOrNone(code, impacts.ofRegion(code), clock.instant());
+        Instant now = clock.instant();
+        RegionImpact impact = calculator.regionOrNone(code, impacts.picture(now, code));
         return new RegionDetail(info.code(), info.name(), info.arsName(), info.gradesName(), impact);
     }
 }
