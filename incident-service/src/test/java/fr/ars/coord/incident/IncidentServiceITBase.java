@@ -30,6 +30,8 @@ public abstract class IncidentServiceITBase {
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
         EmbeddedStores.register(registry, "incident-service-it");
+        // snapshots of views every few events, so that every test's views and asOf views go through them
+        registry.add("ars.incidents.view-snapshot-every", () -> "3");
     }
 
     @LocalServerPort

@@ -3,8 +3,15 @@ package fr.ars.coord.incident.query;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import java.time.Instant;
 import java.util.List;
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 public record AssessmentView(Set<ExposedDataItem> exposedData, boolean medicalDataExposed, long estimatedPatients,
                              List<String> affectedSystems, String note, Instant assessedAt, RecordedBy assessedBy) {
+
+    public AssessmentView {
+        // in declaration order, however the set was built (an event, a stored snapshot)
+        exposedData = Collections.unmodifiableSet(new TreeSet<>(exposedData));
+    }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +22,18 @@ public class IncidentStreams {
 
     private final EventStore eventStore;
     private final RegulatoryClocks clocks;
+    private final IncidentViewSnapshots snapshots;
+    /** A view that folded this many events past its latest snapshot is kept as the next one. */
+    private final int snapshotEvery;
     /** An incident's region never changes once reported, so it is safe to remember. */
     private final Map<String, String> regions = new ConcurrentHashMap<>();
 
-    public IncidentStreams(EventStore eventStore, RegulatoryClocks clocks) {
+    IncidentStreams(EventStore eventStore, RegulatoryClocks clocks, IncidentViewSnapshots snapshots,
+                    @Value("${ars.incidents.view-snapshot-every:100}") int snapshotEvery) {
         this.eventStore = eventStore;
         this.clocks = clocks;
+        this.snapshots = snapshots;
+        this.snapshotEvery = Math.max(1, snapshotEvery);
     }
 
     public List<? extends DomainEventMessage<?>> events(String incidentId) {
@@ -61,16 +68,51 @@ public class IncidentStreams {
         }
     }
 
+    /** The view now: from the latest snapshot, with the events after it (kept as the next snapshot when many). */
     public Optional<IncidentView> currentView(String incidentId, Instant now) {
-        return IncidentViewBuilder.build(clocks, events(incidentId), now, false);
+        if (!AggregateIds.isWellFormed(incidentId)) {
+            return Optional.empty();
+        }
+        Optional<IncidentViewSnapshot> snapshot = snapshots.latest(incidentId);
+        Folded folded = fold(incidentId, snapshot, Instant.MAX);
+        Optional<IncidentView> view = folded.builder().view(now, false);
+        if (view.isPresent() && folded.events() >= snapshotEvery) {
+            snapshots.save(new IncidentViewSnapshot(view.get(), view.get().version(), folded.recordedUntil()));
+        }
+        return view;
     }
 
     /** The view as it stood at {@code asOf}: only events recorded up to that instant count. */
     public Optional<IncidentView> viewAsOf(String incidentId, Instant asOf) {
-        List<? extends DomainEventMessage<?>> upTo = events(incidentId).stream()
-                .filter(e -> !e.getTimestamp().isAfter(asOf))
-                .toList();
-        return IncidentViewBuilder.build(clocks, upTo, asOf, true);
+        if (!AggregateIds.isWellFormed(incidentId)) {
+            return Optional.empty();
+        }
+        return fold(incidentId, snapshots.latestServing(incidentId, asOf), asOf).builder().view(asOf, true);
+    }
+
+    /** How far a fold went: the builder, the events it applied and the latest timestamp among those it includes. */
+    private record Folded(IncidentViewBuilder builder, int events, Instant recordedUntil) {
+    }
+
+    /** Folds the events recorded up to {@code upTo} after {@code snapshot} (from the first event without one). */
+    private Folded fold(String incidentId, Optional<IncidentViewSnapshot> snapshot, Instant upTo) {
+        IncidentViewBuilder builder = snapshot.map(s -> IncidentViewBuilder.resuming(clocks, s.view()))
+                .orElseGet(() -> new IncidentViewBuilder(clocks));
+        Instant recordedUntil = snapshot.map(IncidentViewSnapshot::recordedUntil).orElse(Instant.MIN);
+        long after = snapshot.map(IncidentViewSnapshot::sequence).orElse(-1L);
+        int applied = 0;
+        DomainEventStream events = eventStore.readEvents(incidentId, after + 1);
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (!event.getTimestamp().isAfter(upTo)) {
+                builder.apply(event);
+                applied++;
+                if (event.getTimestamp().isAfter(recordedUntil)) {
+                    recordedUntil = event.getTimestamp();
+                }
+            }
+        }
+        return new Folded(builder, applied, recordedUntil);
     }
 
     public List<HistoryEntry> history(String incidentId) {

@@ -43,11 +43,26 @@ final class IncidentViewBuilder {
         this.clocks = clocks;
     }
 
-    static Optional<IncidentView> build(RegulatoryClocks clocks, List<? extends DomainEventMessage<?>> events,
-                                        Instant evaluatedAt, boolean asOfView) {
+    /** A builder that goes on from {@code view} (a snapshot): the events after it are applied next. */
+    static IncidentViewBuilder resuming(RegulatoryClocks clocks, IncidentView view) {
         IncidentViewBuilder builder = new IncidentViewBuilder(clocks);
-        events.forEach(builder::apply);
-        return builder.view(evaluatedAt, asOfView);
+        builder.id = view.id();
+        builder.region = view.region();
+        builder.title = view.title();
+        builder.summary = view.summary();
+        builder.awareAt = view.awareAt();
+        builder.attackVector = view.attackVector();
+        builder.operationalImpact = view.operationalImpact();
+        builder.status = view.status();
+        builder.version = view.version();
+        builder.reportedAt = view.reportedAt();
+        builder.reportedBy = view.reportedBy();
+        builder.lastChangedAt = view.lastChangedAt();
+        builder.latestAssessment = view.latestAssessment();
+        builder.assessmentCount = view.assessmentCount();
+        builder.containmentActions.addAll(view.containmentActions());
+        builder.authorityNotifications.addAll(view.authorityNotifications());
+        return builder;
     }
 
     void apply(DomainEventMessage<?> message) {

@@ -1,0 +1,63 @@
+package fr.ars.coord.incident.query;
+
+import fr.ars.coord.platform.eventstore.AggregateIds;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Snapshots of incidents' views in PostgreSQL, several per incident (one every so many events), so that the
+ * current view and any {@code asOf} view start from the nearest one. Derived data: the same view taken twice (by
+ * two readers, two instances) is one row, and rows of another {@link #FORMAT} are ignored.
+ */
+@Component
+class IncidentViewSnapshots {
+
+    /** The form of {@link IncidentView} stored: raise it when the view's fields change meaning. */
+    static final int FORMAT = 1;
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    IncidentViewSnapshots(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<IncidentViewSnapshot> latest(String incidentId) {
+        return jdbc.query("SELECT view, sequence_number, recorded_until_iso FROM incident_view_snapshot"
+                        + " WHERE incident_id = ? AND format = ? ORDER BY sequence_number DESC LIMIT 1",
+                (rs, n) -> snapshot(rs), incidentId, FORMAT).stream().findFirst();
+    }
+
+    /** The latest snapshot whose events were all recorded at or before {@code asOf}. */
+    Optional<IncidentViewSnapshot> latestServing(String incidentId, Instant asOf) {
+        // stored microseconds may round up: rows up to a microsecond later are read, the exact instant decides
+        return jdbc.query("SELECT view, sequence_number, recorded_until_iso FROM incident_view_snapshot"
+                        + " WHERE incident_id = ? AND format = ? AND recorded_until <= ?"
+                        + " ORDER BY sequence_number DESC LIMIT 2",
+                (rs, n) -> snapshot(rs), incidentId, FORMAT, Timestamp.from(asOf.plusNanos(1_000))).stream()
+                .filter(s -> !s.recordedUntil().isAfter(asOf))
+                .findFirst();
+    }
+
+    void save(IncidentViewSnapshot snapshot) {
+        if (!AggregateIds.isWellFormed(snapshot.view().id())) {
+            return;
+        }
+        jdbc.update("INSERT INTO incident_view_snapshot (incident_id, sequence_number, recorded_until_iso,"
+                        + " recorded_until, format, view) VALUES (?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (incident_id, sequence_number) DO NOTHING",
+                snapshot.view().id(), snapshot.sequence(), snapshot.recordedUntil().toString(),
+                Timestamp.from(snapshot.recordedUntil()), FORMAT, json.writeValueAsString(snapshot.view()));
+    }
+
+    private IncidentViewSnapshot snapshot(ResultSet rs) throws SQLException {
+        return new IncidentViewSnapshot(json.readValue(rs.getString(1), IncidentView.class), rs.getLong(2),
+                Instant.parse(rs.getString(3)));
+    }
+}
