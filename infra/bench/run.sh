@@ -3,7 +3,9 @@
 # gateway answers; otherwise starts one with infra/run.sh (separate data folder, stores emptied, rate limits
 # raised for the load) and stops it afterwards. Prints a table and writes bench-results.json in the current
 # folder. BENCH_REPLAY_EVENTS changes the number of events seeded for the replay figure (default 100000);
-# BENCH_PHASES=gateway,store,lag,replay runs only some parts (after the warm-up; memory is always measured).
+# BENCH_PHASES=gateway,store,lag,replay runs only some parts (after the warm-up; memory is always measured);
+# the scale phase (BENCH_PHASES=scale, or the list of all five) loads BENCH_SCALE_EVENTS events (1,000,000 by
+# default: 50,000 incidents, campaigns, communiqués) and measures the platform on that history.
 # The gateway phase also measures one nginx hop in front of incident-service (Debian's nginx, installed when
 # missing; BENCH_NGINX=0 leaves it out): the floor a reverse proxy costs on this machine, beside the gateway.
 set -euo pipefail
@@ -25,6 +27,8 @@ else
   rm -rf "$ARS_DATA_DIR/postgres" "$ARS_DATA_DIR/mongo" "$ARS_DATA_DIR/logs"
   mkdir -p "$ARS_DATA_DIR"
   export ARS_GATEWAY_RATE_AUTHENTICATED=1000000 ARS_GATEWAY_BURST_AUTHENTICATED=100000
+  # the asOf calls of the scale phase are measured, not limited
+  export ARS_AS_OF_PER_MINUTE=100000 ARS_AS_OF_BURST=1000
   if [ ! -f "$ARS_DATA_DIR/keycloak/keycloak-${KEYCLOAK_VERSION:-26.7.3}/.built" ]; then
     echo "preparing Keycloak once (not counted in the cold start)"
     "$ROOT/infra/run.sh" --no-build > "$ARS_DATA_DIR/prepare.out" 2>&1 &

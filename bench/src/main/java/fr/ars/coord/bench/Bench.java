@@ -74,6 +74,9 @@ public final class Bench {
         if (phase("replay")) {
             replay(replayEvents);
         }
+        if (phase("scale")) {
+            scale(Long.parseLong(env("BENCH_SCALE_EVENTS", "1000000")));
+        }
         memory();
         ObjectNode json = Http.JSON.valueToTree(results);
         Files.writeString(out, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
@@ -81,10 +84,13 @@ public final class Bench {
         System.out.println("written: " + out.toAbsolutePath());
     }
 
-    /** {@code BENCH_PHASES} (gateway, store, lag, replay; all by default) runs a part of the benchmark alone. */
+    /**
+     * {@code BENCH_PHASES} (gateway, store, lag, replay, scale) runs a part of the benchmark alone; by default all
+     * but scale, which loads a million events into the store and needs a platform of its own.
+     */
     private static boolean phase(String name) {
         String phases = env("BENCH_PHASES", "all");
-        return phases.equals("all") || List.of(phases.split(",")).contains(name);
+        return phases.equals("all") ? !name.equals("scale") : List.of(phases.split(",")).contains(name);
     }
 
     private void put(String key, Object value) {
@@ -353,7 +359,7 @@ public final class Bench {
     // --- 3. projection lag under steady load -----------------------------------------------------------
 
     private void projectionLag() throws Exception {
-        waitForAllProcessors(maxIndex()); // the load starts from caught-up projections, not from earlier backlogs
+        waitForAllProcessors(maxIndex(), TimeUnit.MINUTES.toNanos(15)); // the load starts from caught-up projections, not from earlier backlogs
         http.renew("ars-hdf", "ars-nor", "national"); // no token renewal inside the 30 s measured
         for (int i = 0; i < 50; i++) { // nor the first calls of the position reader (a new connection, cold code)
             http.get(impactRebuild, "national");
@@ -468,8 +474,18 @@ public final class Bench {
     private void replay(int events) throws Exception {
         long seeded = EventSeeder.seed(jdbcUrl, events);
         long last = maxIndex();
-        waitForAllProcessors(last);
+        waitForAllProcessors(last, TimeUnit.MINUTES.toNanos(15));
         long start = System.nanoTime();
+        rebuildNationalImpact(last);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        put("replay_seeded_events", seeded);
+        put("replay_events", last + 1);
+        put("replay_s", seconds);
+        put("replay_events_per_s", (last + 1) / seconds);
+    }
+
+    /** Rebuilds the national impact from every event and waits until it reflects {@code last}. */
+    private void rebuildNationalImpact(long last) throws Exception {
         Http.Answer started = http.post(impactRebuild, "national", "");
         if (started.status() != 200) {
             throw new IllegalStateException("rebuild refused: " + started.status() + " " + started.body());
@@ -477,15 +493,10 @@ public final class Bench {
         while (true) {
             Http.Answer status = http.get(impactRebuild, "national");
             if (status.status() == 200 && status.json().get("position").asLong() >= last) {
-                break;
+                return;
             }
             Thread.sleep(50);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        put("replay_seeded_events", seeded);
-        put("replay_events", last + 1);
-        put("replay_s", seconds);
-        put("replay_events_per_s", (last + 1) / seconds);
     }
 
     private synchronized long maxIndex() throws SQLException {
@@ -497,8 +508,8 @@ public final class Bench {
     }
 
     /** Every service's processors past {@code index}, so that the replay is measured alone. */
-    private void waitForAllProcessors(long index) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+    private void waitForAllProcessors(long index, long timeoutNanos) throws Exception {
+        long deadline = System.nanoTime() + timeoutNanos;
         while (System.nanoTime() < deadline) {
             if (slowestProcessorIndex() >= index) {
                 return;
@@ -517,7 +528,116 @@ public final class Bench {
         }
     }
 
-    // --- 5. memory ------------------------------------------------------------------------------------
+    // --- 5. at national scale ------------------------------------------------------------------------
+
+    /**
+     * The platform's figures on a history of {@code events} events (a million by default: 50,000 incidents across
+     * the 18 regions, campaigns, communiqués drafted from them), against the same figures on the store as it was
+     * before: commands, the national impact now and in the middle of the history, incident views, the rebuild of
+     * the national impact, and the store's size.
+     */
+    private void scale(long events) throws Exception {
+        long storedBefore = maxIndex() + 1;
+        Latencies commandsBefore = new Latencies();
+        steady(incidents, 30, 20).forEach(commandsBefore::add);
+        long bytesBefore = eventTableBytes();
+
+        long loadStart = System.nanoTime();
+        HistorySeeder.Seeded seeded = HistorySeeder.seed(jdbcUrl, events);
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        long bytesAfter = eventTableBytes();
+        long last = maxIndex();
+        System.out.printf("  seeded %,d events (%,d incidents, %d campaigns) in %.0f s; the services catch up%n",
+                seeded.events(), seeded.incidents(), seeded.campaigns(), loadSeconds);
+        long catchUpStart = System.nanoTime();
+        waitForAllProcessors(last, TimeUnit.MINUTES.toNanos(60));
+        double catchUpSeconds = (System.nanoTime() - catchUpStart) / 1e9;
+        long snapshotStart = System.nanoTime();
+        waitForImpactSnapshots(last - 2 * SNAPSHOT_EVERY, TimeUnit.MINUTES.toNanos(20));
+        double snapshotSeconds = (System.nanoTime() - snapshotStart) / 1e9;
+
+        Latencies commandsAfter = new Latencies();
+        steady(incidents, 30, 20).forEach(commandsAfter::add);
+        Latencies impactNow = timed(30, () -> http.get(regions + "/api/national/impact", "national"));
+        String middle = java.net.URLEncoder.encode(seeded.middle().toString(), java.nio.charset.StandardCharsets.UTF_8);
+        Latencies impactMiddle = timed(10, () -> http.get(regions + "/api/national/impact?asOf=" + middle, "national"));
+        Latencies incidentView = timed(30, () -> http.get(incidents + "/api/incidents/" + seeded.someIncident(),
+                "national"));
+        Latencies longView = timed(30, () -> http.get(incidents + "/api/incidents/" + seeded.longIncident(),
+                "national"));
+        Latencies longViewAsOf = timed(30, () -> http.get(incidents + "/api/incidents/" + seeded.longIncident()
+                + "?asOf=" + java.net.URLEncoder.encode(Instant.now().toString(),
+                java.nio.charset.StandardCharsets.UTF_8), "national"));
+
+        put("scale_events_before", storedBefore);
+        put("scale_seeded_events", seeded.events());
+        put("scale_events", last + 1);
+        put("scale_incidents", seeded.incidents());
+        put("scale_campaigns", seeded.campaigns());
+        put("scale_load_s", loadSeconds);
+        put("scale_catch_up_s", catchUpSeconds);
+        put("scale_catch_up_events_per_s", seeded.events() / catchUpSeconds);
+        put("scale_snapshots_wait_s", snapshotSeconds);
+        put("scale_command_p50_ms_before", commandsBefore.percentile(50));
+        put("scale_command_p50_ms", commandsAfter.percentile(50));
+        put("scale_command_p50_ratio", commandsAfter.percentile(50) / commandsBefore.percentile(50));
+        put("scale_command_p99_ms", commandsAfter.percentile(99));
+        put("scale_national_impact_p50_ms", impactNow.percentile(50));
+        put("scale_national_impact_p99_ms", impactNow.percentile(99));
+        put("scale_as_of_middle_p50_ms", impactMiddle.percentile(50));
+        put("scale_as_of_middle_max_ms", impactMiddle.percentile(100));
+        put("scale_incident_view_p50_ms", incidentView.percentile(50));
+        put("scale_long_incident_view_p50_ms", longView.percentile(50));
+        put("scale_long_incident_as_of_p50_ms", longViewAsOf.percentile(50));
+        put("scale_disk_mb_per_million_events", (bytesAfter - bytesBefore) / 1e6 / seeded.events() * 1e6);
+
+        long rebuildStart = System.nanoTime();
+        rebuildNationalImpact(last);
+        double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
+        put("scale_replay_s", rebuildSeconds);
+        put("scale_replay_events_per_s", (last + 1) / rebuildSeconds);
+    }
+
+    /** The national picture's snapshot interval the platform runs with ({@code ars.national.snapshot-every}). */
+    private static final long SNAPSHOT_EVERY = Long.parseLong(env("ARS_SNAPSHOT_EVERY", "50000"));
+
+    /** Waits until region-service's latest snapshot of the national picture covers {@code upTo}. */
+    private void waitForImpactSnapshots(long upTo, long timeoutNanos) throws Exception {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (System.nanoTime() < deadline) {
+            Http.Answer status = http.get(impactRebuild, "national");
+            if (status.status() == 200 && status.json().path("snapshotUpTo").asLong(-1) >= upTo) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        System.out.println("  WARNING: the snapshots of the national picture did not reach event " + upTo);
+    }
+
+    /** {@code count} calls one after the other; each must answer 200. */
+    private static Latencies timed(int count, java.util.function.Supplier<Http.Answer> call) {
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < count; i++) {
+            long begin = System.nanoTime();
+            Http.Answer answer = call.get();
+            latencies.add(System.nanoTime() - begin);
+            if (answer.status() != 200) {
+                throw new IllegalStateException("answered " + answer.status() + ": " + answer.body());
+            }
+        }
+        return latencies;
+    }
+
+    /** The event table's size on disk, indexes included. */
+    private synchronized long eventTableBytes() throws SQLException {
+        try (Statement query = database().createStatement();
+             ResultSet rs = query.executeQuery("SELECT pg_total_relation_size('domainevententry')")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    // --- 6. memory ------------------------------------------------------------------------------------
 
     private void memory() throws Exception {
         Map<String, Double> rss = new LinkedHashMap<>();
@@ -568,6 +688,21 @@ public final class Bench {
                 results.get("projection_lag_p50_ms") + " / " + results.get("projection_lag_p99_ms"), "ms", "p99 < 1000 ms");
         row("replay of " + results.get("replay_events") + " events", results.get("replay_events_per_s"), "events/s",
                 ">= 5000 events/s");
+        if (results.containsKey("scale_events")) {
+            row("at scale: events in the store", results.get("scale_events") + " (" + results.get("scale_incidents")
+                    + " incidents)", "", "");
+            row("  command p50, 1M store / before", results.get("scale_command_p50_ratio") + " x ("
+                    + results.get("scale_command_p50_ms") + " / " + results.get("scale_command_p50_ms_before") + " ms)",
+                    "", "<= 1.2x");
+            row("  national impact p50", results.get("scale_national_impact_p50_ms"), "ms", "<= 50 ms");
+            row("  asOf mid-history p50", results.get("scale_as_of_middle_p50_ms"), "ms", "<= 500 ms");
+            row("  incident view p50 (20 / 3,001 events)", results.get("scale_incident_view_p50_ms") + " / "
+                    + results.get("scale_long_incident_view_p50_ms"), "ms", "");
+            row("  rebuild of the national impact", results.get("scale_replay_events_per_s"), "events/s",
+                    ">= 10000 events/s");
+            row("  disk per million events", results.get("scale_disk_mb_per_million_events"), "MB", "");
+            row("  services caught up with the load", results.get("scale_catch_up_events_per_s"), "events/s", "");
+        }
         row("cold start to all healthy", results.get("cold_start_all_healthy_s"), "s", "");
         row("RSS after load", results.get("rss_mb_after_load"), "MB", "< 400 MB each service");
         System.out.println();

@@ -26,7 +26,12 @@ public class ImpactRebuild {
         this.snapshots = snapshots;
     }
 
-    public record Status(boolean replaying, long position) {
+    /**
+     * @param position     global index of the last event in the read model
+     * @param snapshotUpTo global index of the last event the latest snapshot of the national picture covers, -1
+     *                     without any
+     */
+    public record Status(boolean replaying, long position, long snapshotUpTo) {
     }
 
     public synchronized Status rebuild() {
@@ -49,7 +54,7 @@ public class ImpactRebuild {
     }
 
     public Status status() {
-        return new Status(processor().isReplaying(), store.position());
+        return new Status(processor().isReplaying(), store.position(), snapshots.latestUpTo());
     }
 
     private TrackingEventProcessor processor() {

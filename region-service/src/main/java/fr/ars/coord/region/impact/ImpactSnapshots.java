@@ -59,6 +59,14 @@ public class ImpactSnapshots {
         return read(mongo.findOne(query, Document.class, COLLECTION));
     }
 
+    /** The global index of the last event the latest snapshot covers, -1 without any (its impacts not read). */
+    public long latestUpTo() {
+        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
+        query.fields().include("_id");
+        Document found = mongo.findOne(query, Document.class, COLLECTION);
+        return found == null ? -1 : ((Number) found.get("_id")).longValue();
+    }
+
     /** Stores {@code snapshot}; the same snapshot taken twice (by two instances) is one document. */
     public void save(ImpactSnapshot snapshot) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
