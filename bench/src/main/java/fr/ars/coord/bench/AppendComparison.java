@@ -1,5 +1,6 @@
 package fr.ars.coord.bench;
 
+import fr.ars.coord.contracts.region.Region;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.ars.coord.contracts.Actor;
@@ -104,7 +105,7 @@ final class AppendComparison {
                 long appends = timed(client -> () -> {
                     String incident = incidents.get(client);
                     for (int i = 0; i < perRound / clients; i++) {
-                        ContainmentActionRecordedEvent event = new ContainmentActionRecordedEvent(incident, "FR-HDF",
+                        ContainmentActionRecordedEvent event = new ContainmentActionRecordedEvent(incident, Region.of("FR-HDF"),
                                 ContainmentAction.OTHER, "charge " + i);
                         engine.appendEvents(new GenericDomainEventMessage<>("Incident", incident, nextSequence[client]++,
                                 event, actor));

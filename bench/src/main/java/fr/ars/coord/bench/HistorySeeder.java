@@ -31,9 +31,18 @@ final class HistorySeeder {
     private HistorySeeder() {
     }
 
+    /** Where the simulated history starts: 60 days before it ends, an hour ago. */
+    static Instant start() {
+        return end().minus(Duration.ofDays(60));
+    }
+
+    private static Instant end() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(1));
+    }
+
     static Seeded seed(String jdbcUrl, long events) throws Exception {
         Random random = new Random(7);
-        Instant end = Instant.now().minus(Duration.ofHours(1));
+        Instant end = end();
         Instant start = end.minus(Duration.ofDays(60));
         long stepNanos = Duration.between(start, end).toNanos() / events;
         // each wave also holds two campaigns of eleven events

@@ -4,10 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Who recorded a fact: taken from the caller's access token and written into every event's metadata.
- * A machine client has no region and may have no username.
+ * Who recorded a fact: taken from the caller's access token, written into every event's metadata, and shown
+ * with each fact in the views. A machine client has no region and may have no username.
+ *
+ * @param sub the token's subject: the account's stable id
  */
-public record Actor(String subject, String username, String org, String region) {
+public record Actor(String sub, String username, String org, String region) {
 
     public static final String SUBJECT = "actorSub";
     public static final String USERNAME = "actorUsername";
@@ -17,7 +19,7 @@ public record Actor(String subject, String username, String org, String region) 
     /** The metadata entries under which an actor travels with commands and events. */
     public Map<String, String> toMetaData() {
         Map<String, String> entries = new HashMap<>();
-        put(entries, SUBJECT, subject);
+        put(entries, SUBJECT, sub);
         put(entries, USERNAME, username);
         put(entries, ORG, org);
         put(entries, REGION, region);

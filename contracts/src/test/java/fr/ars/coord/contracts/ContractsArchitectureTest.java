@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Contracts are plain records shared by every service: no framework beyond Axon's message annotations. */
+/**
+ * Contracts are plain records shared by every service: no framework beyond Axon's message annotations and
+ * Jackson's annotations (which fix how a {@code Region} is written, whatever mapper writes it).
+ */
 class ContractsArchitectureTest {
 
     private final JavaClasses contracts = new ClassFileImporter()
@@ -18,7 +21,10 @@ class ContractsArchitectureTest {
     @Test
     void contractsDependOnNoSpringNoMongoNoWebLayer() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
-                        "org.bson..", "jakarta..", "com.fasterxml..")
+                        "org.bson..", "jakarta..", "tools.jackson..")
+                .orShould().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "Jackson beyond its annotations", c -> c.getPackageName().startsWith("com.fasterxml")
+                                && !c.getPackageName().equals("com.fasterxml.jackson.annotation")))
                 .check(contracts);
     }
 

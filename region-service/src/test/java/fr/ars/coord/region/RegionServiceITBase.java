@@ -1,5 +1,6 @@
 package fr.ars.coord.region;
 
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.platform.testing.ApiClient;
@@ -50,7 +51,7 @@ public abstract class RegionServiceITBase {
 
     /** Appends events of one incident after its {@code firstSequence - 1} already recorded ones. */
     protected void record(long firstSequence, IncidentEvent... events) {
-        String region = events[0].region();
+        String region = events[0].region().code();
         StoredEvents.append(eventStore, "Incident", events[0].incidentId(), firstSequence,
                 new Actor("sub-" + region, "ars-" + region.substring(3).toLowerCase(), "ARS", region), (Object[]) events);
     }

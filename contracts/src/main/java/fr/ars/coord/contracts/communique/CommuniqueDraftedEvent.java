@@ -1,5 +1,6 @@
 package fr.ars.coord.contracts.communique;
 
+import fr.ars.coord.contracts.region.Region;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
@@ -9,7 +10,7 @@ import org.axonframework.serialization.Revision;
  * published communiqué this one corrects, if any.
  */
 @Revision("1")
-public record CommuniqueDraftedEvent(String communiqueId, CommuniqueScope scope, String region, String campaignId,
+public record CommuniqueDraftedEvent(String communiqueId, CommuniqueScope scope, Region region, String campaignId,
                                      String supersedes, String title, List<Statement> statements,
                                      long factsPosition, String factsDigest, boolean medicalDataExposed)
         implements CommuniqueEvent {

@@ -1,5 +1,6 @@
 package fr.ars.coord.contracts.incident;
 
+import fr.ars.coord.contracts.region.Region;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +12,7 @@ import org.axonframework.serialization.Revision;
  * current view; all of them stay in the history.
  */
 @Revision("1")
-public record IncidentAssessedEvent(String incidentId, String region, Set<ExposedDataItem> exposedData,
+public record IncidentAssessedEvent(String incidentId, Region region, Set<ExposedDataItem> exposedData,
                                     boolean medicalDataExposed, long estimatedPatients,
                                     List<String> affectedSystems, String note) implements IncidentEvent {
 

@@ -1,5 +1,6 @@
 package fr.ars.coord.contracts.incident;
 
+import fr.ars.coord.contracts.region.Region;
 /**
  * Every event of the incident stream names its incident and its region, so that projections in
  * other services never have to look a region up.
@@ -10,5 +11,5 @@ public sealed interface IncidentEvent
 
     String incidentId();
 
-    String region();
+    Region region();
 }

@@ -1,9 +1,15 @@
 package fr.ars.coord.contracts.region;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The 18 French regions, identified by their ISO 3166-2:FR code. */
+/**
+ * The 18 French regions, identified by their ISO 3166-2:FR code. Commands, events and views carry a
+ * {@code Region}, never a bare code: an unknown region cannot be recorded. In JSON (stored events, answers)
+ * a region is its code, as it always was ({@code "FR-HDF"}).
+ */
 public enum Region {
     ARA("FR-ARA", "Auvergne-Rhône-Alpes"),
     BFC("FR-BFC", "Bourgogne-Franche-Comté"),
@@ -32,7 +38,19 @@ public enum Region {
         this.displayName = displayName;
     }
 
+    @JsonValue
     public String code() {
+        return code;
+    }
+
+    /** The region of {@code code}; an unknown code is refused. */
+    @JsonCreator
+    public static Region of(String code) {
+        return byCode(code).orElseThrow(() -> new IllegalArgumentException("unknown region: " + code));
+    }
+
+    @Override
+    public String toString() {
         return code;
     }
 

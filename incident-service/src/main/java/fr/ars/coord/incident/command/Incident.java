@@ -1,5 +1,6 @@
 package fr.ars.coord.incident.command;
 
+import fr.ars.coord.contracts.region.Region;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import fr.ars.coord.contracts.Actor;
@@ -38,7 +39,7 @@ class Incident {
 
     @AggregateIdentifier
     private String incidentId;
-    private String region;
+    private Region region;
     private Instant awareAt;
     private IncidentStatus status;
     private long version;

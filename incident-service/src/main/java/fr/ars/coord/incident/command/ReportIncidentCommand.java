@@ -1,11 +1,12 @@
 package fr.ars.coord.incident.command;
 
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.OperationalImpact;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record ReportIncidentCommand(@TargetAggregateIdentifier String incidentId, String region, String title,
+public record ReportIncidentCommand(@TargetAggregateIdentifier String incidentId, Region region, String title,
                                     String summary, Instant awareAt, AttackVector attackVector,
                                     OperationalImpact operationalImpact) {
 }

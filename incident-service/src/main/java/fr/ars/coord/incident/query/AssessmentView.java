@@ -1,5 +1,6 @@
 package fr.ars.coord.incident.query;
 
+import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 public record AssessmentView(Set<ExposedDataItem> exposedData, boolean medicalDataExposed, long estimatedPatients,
-                             List<String> affectedSystems, String note, Instant assessedAt, RecordedBy assessedBy) {
+                             List<String> affectedSystems, String note, Instant assessedAt, Actor assessedBy) {
 
     public AssessmentView {
         // in declaration order, however the set was built (an event, a stored snapshot)

@@ -1,5 +1,7 @@
 package fr.ars.coord.incident.query;
 
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.platform.eventstore.AggregateIds;
 import java.time.Instant;
@@ -22,13 +24,13 @@ public class IncidentStreams {
 
     private final EventStore eventStore;
     private final RegulatoryClocks clocks;
-    private final IncidentViewSnapshots snapshots;
+    private final IncidentViewSnapshotStore snapshots;
     /** A view that folded this many events past its latest snapshot is kept as the next one. */
     private final int snapshotEvery;
     /** An incident's region never changes once reported, so it is safe to remember. */
-    private final Map<String, String> regions = new ConcurrentHashMap<>();
+    private final Map<String, Region> regions = new ConcurrentHashMap<>();
 
-    IncidentStreams(EventStore eventStore, RegulatoryClocks clocks, IncidentViewSnapshots snapshots,
+    IncidentStreams(EventStore eventStore, RegulatoryClocks clocks, IncidentViewSnapshotStore snapshots,
                     @Value("${ars.incidents.view-snapshot-every:100}") int snapshotEvery) {
         this.eventStore = eventStore;
         this.clocks = clocks;
@@ -45,13 +47,13 @@ public class IncidentStreams {
     }
 
     /** The region the incident was reported in, if it exists. */
-    public Optional<String> regionOf(String incidentId) {
-        String known = regions.get(incidentId);
+    public Optional<Region> regionOf(String incidentId) {
+        Region known = regions.get(incidentId);
         if (known != null) {
             return Optional.of(known);
         }
         // the store is shared: an id can be another aggregate's (a campaign, a communiqué), which is no incident
-        Optional<String> region = first(incidentId).map(DomainEventMessage::getPayload)
+        Optional<Region> region = first(incidentId).map(DomainEventMessage::getPayload)
                 .filter(IncidentEvent.class::isInstance)
                 .map(payload -> ((IncidentEvent) payload).region());
         region.ifPresent(r -> regions.put(incidentId, r));
@@ -118,7 +120,7 @@ public class IncidentStreams {
     public List<HistoryEntry> history(String incidentId) {
         return events(incidentId).stream()
                 .map(e -> new HistoryEntry(e.getSequenceNumber(), e.getIdentifier(),
-                        e.getPayloadType().getSimpleName(), e.getTimestamp(), RecordedBy.from(e.getMetaData()),
+                        e.getPayloadType().getSimpleName(), e.getTimestamp(), Actor.fromMetaData(e.getMetaData()),
                         e.getPayload()))
                 .toList();
     }

@@ -1,5 +1,6 @@
 package fr.ars.coord.incident.query;
 
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.OperationalImpact;
@@ -9,7 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** One line of the incident list (read model in MongoDB, rebuilt from events on replay). */
 @Document(IncidentSummary.COLLECTION)
-public record IncidentSummary(@Id String id, String region, String title, AttackVector attackVector,
+public record IncidentSummary(@Id String id, Region region, String title, AttackVector attackVector,
                               OperationalImpact operationalImpact, IncidentStatus status, Instant awareAt,
                               Instant reportedAt, Long estimatedPatients, Boolean medicalDataExposed,
                               Instant lastEventAt, long version) {

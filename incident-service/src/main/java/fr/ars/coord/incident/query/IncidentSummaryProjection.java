@@ -51,7 +51,7 @@ class IncidentSummaryProjection {
     @EventHandler
     void on(IncidentReportedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         apply(event.incidentId(), sequence, at, new Update()
-                .set("region", event.region())
+                .set("region", event.region().code())
                 .set("title", event.title())
                 .set("attackVector", event.attackVector())
                 .set("operationalImpact", event.operationalImpact())

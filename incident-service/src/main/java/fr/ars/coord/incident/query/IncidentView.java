@@ -1,5 +1,7 @@
 package fr.ars.coord.incident.query;
 
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.OperationalImpact;
@@ -11,9 +13,9 @@ import java.util.List;
  * An incident as its events describe it, at {@code evaluatedAt} (now, or the requested {@code asOf}).
  * {@code version} is the sequence number of the last event included.
  */
-public record IncidentView(String id, String region, String title, String summary, Instant awareAt,
+public record IncidentView(String id, Region region, String title, String summary, Instant awareAt,
                            AttackVector attackVector, OperationalImpact operationalImpact, IncidentStatus status,
-                           long version, Instant reportedAt, RecordedBy reportedBy, Instant lastChangedAt,
+                           long version, Instant reportedAt, Actor reportedBy, Instant lastChangedAt,
                            AssessmentView latestAssessment, int assessmentCount,
                            List<ContainmentActionView> containmentActions,
                            List<AuthorityNotificationView> authorityNotifications,

@@ -1,5 +1,7 @@
 package fr.ars.coord.incident.query;
 
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
@@ -23,7 +25,7 @@ final class IncidentViewBuilder {
     private final RegulatoryClocks clocks;
 
     private String id;
-    private String region;
+    private Region region;
     private String title;
     private String summary;
     private Instant awareAt;
@@ -32,7 +34,7 @@ final class IncidentViewBuilder {
     private IncidentStatus status;
     private long version = -1;
     private Instant reportedAt;
-    private RecordedBy reportedBy;
+    private Actor reportedBy;
     private Instant lastChangedAt;
     private AssessmentView latestAssessment;
     private int assessmentCount;
@@ -67,7 +69,7 @@ final class IncidentViewBuilder {
 
     void apply(DomainEventMessage<?> message) {
         Instant at = message.getTimestamp();
-        RecordedBy by = RecordedBy.from(message.getMetaData());
+        Actor by = Actor.fromMetaData(message.getMetaData());
         Object payload = message.getPayload();
         if (payload instanceof IncidentReportedEvent e) {
             id = e.incidentId();

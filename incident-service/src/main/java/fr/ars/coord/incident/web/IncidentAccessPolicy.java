@@ -1,5 +1,6 @@
 package fr.ars.coord.incident.web;
 
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.security.StaffMember;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -33,12 +34,12 @@ final class IncidentAccessPolicy {
     }
 
     /** Whether a reader sees an incident of {@code region}: an incident they do not see does not exist for them. */
-    static boolean sees(StaffMember member, String region) {
+    static boolean sees(StaffMember member, Region region) {
         return member.seesAllRegions() || member.belongsTo(region);
     }
 
     /** A report for another region than the recorder's own is refused (the region is in the request, not found). */
-    static void requireWrite(StaffMember member, String region) {
+    static void requireWrite(StaffMember member, Region region) {
         requireRecorder(member);
         if (!member.belongsTo(region)) {
             throw new AccessDeniedException("not allowed to record incidents of " + region);

@@ -60,13 +60,12 @@ class IncidentCommandController {
     ResponseEntity<IncidentCreated> report(@Valid @RequestBody ReportIncidentRequest request,
                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                            Authentication authentication) {
-        if (!Region.isKnown(request.region())) {
-            throw new InvalidRequestException("region", "must be an ISO 3166-2 code of one of the 18 regions, such as FR-HDF");
-        }
+        Region region = Region.byCode(request.region()).orElseThrow(() -> new InvalidRequestException("region",
+                "must be an ISO 3166-2 code of one of the 18 regions, such as FR-HDF"));
         StaffMember member = StaffMember.from(authentication);
-        IncidentAccessPolicy.requireWrite(member, request.region());
+        IncidentAccessPolicy.requireWrite(member, region);
         IdempotentCommands.Created created = commands.create("incident", member.toActor(), key, request,
-                id -> new ReportIncidentCommand(id, request.region(), request.title().strip(),
+                id -> new ReportIncidentCommand(id, region, request.title().strip(),
                         request.summary().strip(), request.awareAt(), request.attackVector(),
                         request.operationalImpact()));
         ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create("/api/incidents/" + created.id()));

@@ -4,7 +4,7 @@ import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.incident.query.HistoryEntry;
 import fr.ars.coord.incident.query.IncidentStreams;
-import fr.ars.coord.incident.query.IncidentSummaries;
+import fr.ars.coord.incident.query.IncidentSummaryStore;
 import fr.ars.coord.incident.query.IncidentSummary;
 import fr.ars.coord.incident.query.IncidentView;
 import fr.ars.coord.platform.security.StaffMember;
@@ -32,10 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentQueryController {
 
     private final IncidentStreams streams;
-    private final IncidentSummaries summaries;
+    private final IncidentSummaryStore summaries;
     private final Clock clock;
 
-    IncidentQueryController(IncidentStreams streams, IncidentSummaries summaries, Clock clock) {
+    IncidentQueryController(IncidentStreams streams, IncidentSummaryStore summaries, Clock clock) {
         this.streams = streams;
         this.summaries = summaries;
         this.clock = clock;

@@ -1,5 +1,6 @@
 package fr.ars.coord.incident.command;
 
+import fr.ars.coord.contracts.region.Region;
 import static fr.ars.coord.contracts.incident.ExposedDataItem.AGE;
 import static fr.ars.coord.contracts.incident.ExposedDataItem.EMAIL;
 import static fr.ars.coord.contracts.incident.ExposedDataItem.FIRST_NAME;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class IncidentTest {
 
     private static final String ID = "5f0e7c1a-3b7e-4a57-9f55-1d2b3c4d5e6f";
-    private static final String REGION = "FR-HDF";
+    private static final Region REGION = Region.HDF;
     private static final Instant AWARE = Instant.parse("2025-11-21T17:30:00Z");
 
     private FixtureConfiguration<Incident> fixture;

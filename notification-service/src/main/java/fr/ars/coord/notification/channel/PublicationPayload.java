@@ -1,5 +1,6 @@
 package fr.ars.coord.notification.channel;
 
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.contracts.communique.Statement;
 import java.time.Instant;
@@ -8,7 +9,7 @@ import java.util.List;
 /** What a webhook receives for one publication; the same delivery id on every retry. */
 public record PublicationPayload(String deliveryId, Communique communique) {
 
-    public record Communique(String id, CommuniqueScope scope, String region, String campaignId, String title,
+    public record Communique(String id, CommuniqueScope scope, Region region, String campaignId, String title,
                              String body, List<Statement> statements, Instant publishedAt, String supersedes,
                              String url) {
     }

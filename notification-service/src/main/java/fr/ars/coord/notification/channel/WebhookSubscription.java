@@ -1,5 +1,6 @@
 package fr.ars.coord.notification.channel;
 
+import fr.ars.coord.contracts.region.Region;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public record WebhookSubscription(String id, String url, String secret, List<Str
         return revokedAt == null;
     }
 
-    public boolean wants(String region) {
-        return region == null || regions.isEmpty() || regions.contains(region);
+    public boolean wants(Region region) {
+        return region == null || regions.isEmpty() || regions.contains(region.code());
     }
 }

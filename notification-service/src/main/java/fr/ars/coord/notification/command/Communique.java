@@ -1,5 +1,6 @@
 package fr.ars.coord.notification.command;
 
+import fr.ars.coord.contracts.region.Region;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import fr.ars.coord.contracts.communique.CommuniqueApprovedEvent;
@@ -36,7 +37,7 @@ class Communique {
     @AggregateIdentifier
     private String communiqueId;
     private CommuniqueScope scope;
-    private String region;
+    private Region region;
     private String campaignId;
     private String supersedes;
     private CommuniqueStatus status;

@@ -1,5 +1,6 @@
 package fr.ars.coord.notification.command;
 
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.notification.writing.Draft;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,7 +12,7 @@ public final class CommuniqueCommands {
     }
 
     public record DraftCommuniqueCommand(@TargetAggregateIdentifier String communiqueId, CommuniqueScope scope,
-                                         String region, String campaignId, String supersedes, Draft draft,
+                                         Region region, String campaignId, String supersedes, Draft draft,
                                          long factsPosition) {
     }
 

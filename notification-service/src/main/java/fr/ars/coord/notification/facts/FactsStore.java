@@ -1,5 +1,6 @@
 package fr.ars.coord.notification.facts;
 
+import fr.ars.coord.contracts.region.Region;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
@@ -80,8 +81,8 @@ public class FactsStore {
         return Optional.of(facts);
     }
 
-    public List<IncidentFacts> ofRegion(String region) {
-        return mongo.find(Query.query(where("region").is(region)), IncidentFacts.class, IncidentFacts.COLLECTION);
+    public List<IncidentFacts> ofRegion(Region region) {
+        return mongo.find(Query.query(where("region").is(region.code())), IncidentFacts.class, IncidentFacts.COLLECTION);
     }
 
     public List<IncidentFacts> byIds(Collection<String> ids) {

@@ -1,5 +1,6 @@
 package fr.ars.coord.notification.facts;
 
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
@@ -26,7 +27,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param containmentEvents containment action name to the id of the event that first recorded it
  */
 @Document(IncidentFacts.COLLECTION)
-public record IncidentFacts(@Id String incidentId, String region, String title, Instant awareAt,
+public record IncidentFacts(@Id String incidentId, Region region, String title, Instant awareAt,
                             AttackVector attackVector, OperationalImpact operationalImpact, String reportedEventId,
                             IncidentStatus status, long statusSequence, long assessmentSequence,
                             String assessmentEventId, Set<ExposedDataItem> exposedData, boolean medicalDataExposed,

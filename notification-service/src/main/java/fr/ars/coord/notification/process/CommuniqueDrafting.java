@@ -1,5 +1,6 @@
 package fr.ars.coord.notification.process;
 
+import fr.ars.coord.contracts.region.Region;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
@@ -12,7 +13,7 @@ import fr.ars.coord.notification.command.CommuniqueCommands.DraftCommuniqueComma
 import fr.ars.coord.notification.command.CommuniqueCommands.MarkCommuniqueStaleCommand;
 import fr.ars.coord.notification.command.CommuniqueCommands.ReviseCommuniqueDraftCommand;
 import fr.ars.coord.notification.facts.FactsStore;
-import fr.ars.coord.notification.query.CommuniqueStates;
+import fr.ars.coord.notification.query.CommuniqueStreams;
 import fr.ars.coord.notification.query.CommuniqueView;
 import fr.ars.coord.notification.writing.CurrentDrafts;
 import fr.ars.coord.notification.writing.Draft;
@@ -49,11 +50,11 @@ class CommuniqueDrafting {
 
     private final FactsStore facts;
     private final CurrentDrafts drafts;
-    private final CommuniqueStates communiques;
+    private final CommuniqueStreams communiques;
     private final SystemCommands commands;
     private final MongoTemplate mongo;
 
-    CommuniqueDrafting(FactsStore facts, CurrentDrafts drafts, CommuniqueStates communiques, SystemCommands commands,
+    CommuniqueDrafting(FactsStore facts, CurrentDrafts drafts, CommuniqueStreams communiques, SystemCommands commands,
                        MongoTemplate mongo) {
         this.facts = facts;
         this.drafts = drafts;
@@ -93,7 +94,7 @@ class CommuniqueDrafting {
                 token.position().orElse(-1));
     }
 
-    private void reconsider(CommuniqueScope scope, String region, String campaignId, Optional<Draft> draft,
+    private void reconsider(CommuniqueScope scope, Region region, String campaignId, Optional<Draft> draft,
                             long position) {
         if (draft.isEmpty()) {
             return;
@@ -126,7 +127,7 @@ class CommuniqueDrafting {
         }
     }
 
-    private String create(String key, int generation, CommuniqueScope scope, String region, String campaignId,
+    private String create(String key, int generation, CommuniqueScope scope, Region region, String campaignId,
                           String supersedes, Draft draft, long position) {
         String id = UUID.nameUUIDFromBytes((key + "|" + generation).getBytes(StandardCharsets.UTF_8)).toString();
         try {

@@ -7,9 +7,9 @@ import fr.ars.coord.notification.channel.PublicationPayload;
 import fr.ars.coord.notification.channel.WebhookSender;
 import fr.ars.coord.notification.channel.WebhookSubscriptions;
 import fr.ars.coord.notification.command.DeliveryCommands.RecordDeliveryAttemptCommand;
-import fr.ars.coord.notification.query.CommuniqueStates;
+import fr.ars.coord.notification.query.CommuniqueStreams;
 import fr.ars.coord.notification.query.CommuniqueView;
-import fr.ars.coord.notification.query.DeliveryLog;
+import fr.ars.coord.notification.query.DeliveryViewStore;
 import fr.ars.coord.notification.query.DeliveryView;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,8 +30,8 @@ class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
-    private final DeliveryLog deliveries;
-    private final CommuniqueStates communiques;
+    private final DeliveryViewStore deliveries;
+    private final CommuniqueStreams communiques;
     private final WebhookSubscriptions subscriptions;
     private final WebhookSender webhooks;
     private final EmailSender email;
@@ -39,7 +39,7 @@ class DeliveryWorker {
     private final NotificationProperties properties;
     private final Clock clock;
 
-    DeliveryWorker(DeliveryLog deliveries, CommuniqueStates communiques, WebhookSubscriptions subscriptions,
+    DeliveryWorker(DeliveryViewStore deliveries, CommuniqueStreams communiques, WebhookSubscriptions subscriptions,
                    WebhookSender webhooks, EmailSender email, SystemCommands commands,
                    NotificationProperties properties, Clock clock) {
         this.deliveries = deliveries;

@@ -9,7 +9,7 @@ import fr.ars.coord.notification.channel.WebhookSubscriptions;
 import fr.ars.coord.notification.command.CommuniqueCommands.PublishCommuniqueCommand;
 import fr.ars.coord.notification.command.CommuniqueCommands.SupersedeCommuniqueCommand;
 import fr.ars.coord.notification.command.DeliveryCommands.ScheduleDeliveryCommand;
-import fr.ars.coord.notification.query.CommuniqueStates;
+import fr.ars.coord.notification.query.CommuniqueStreams;
 import fr.ars.coord.notification.writing.CurrentDrafts;
 import fr.ars.coord.notification.writing.Draft;
 import fr.ars.coord.platform.rules.RuleViolationException;
@@ -37,11 +37,11 @@ class PublicationDispatch {
     private final SystemCommands commands;
     private final WebhookSubscriptions subscriptions;
     private final NotificationProperties properties;
-    private final CommuniqueStates communiques;
+    private final CommuniqueStreams communiques;
     private final CurrentDrafts drafts;
 
     PublicationDispatch(SystemCommands commands, WebhookSubscriptions subscriptions, NotificationProperties properties,
-                        CommuniqueStates communiques, CurrentDrafts drafts) {
+                        CommuniqueStreams communiques, CurrentDrafts drafts) {
         this.commands = commands;
         this.subscriptions = subscriptions;
         this.properties = properties;

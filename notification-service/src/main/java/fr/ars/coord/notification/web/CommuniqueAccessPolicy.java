@@ -35,7 +35,7 @@ final class CommuniqueAccessPolicy {
         List<String> regions = visibleRegions(member);
         boolean visible = regions == null || (communique.scope() == CommuniqueScope.NATIONAL
                 ? communique.publishedAt() != null
-                : regions.contains(communique.region()));
+                : communique.region() != null && regions.contains(communique.region().code()));
         if (!visible) {
             throw new NotFoundException("No such communiqué.");
         }

@@ -5,8 +5,8 @@ import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.command.CommuniqueCommands.ApproveCommuniqueCommand;
 import fr.ars.coord.notification.command.CommuniqueCommands.PublishCommuniqueCommand;
 import fr.ars.coord.notification.command.CommuniqueCommands.WithdrawCommuniqueCommand;
-import fr.ars.coord.notification.query.CommuniqueList;
-import fr.ars.coord.notification.query.CommuniqueStates;
+import fr.ars.coord.notification.query.CommuniqueViewStore;
+import fr.ars.coord.notification.query.CommuniqueStreams;
 import fr.ars.coord.notification.query.CommuniqueView;
 import fr.ars.coord.notification.writing.CurrentDrafts;
 import fr.ars.coord.notification.writing.Draft;
@@ -36,12 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/communiques", produces = MediaType.APPLICATION_JSON_VALUE)
 class CommuniqueController {
 
-    private final CommuniqueStates communiques;
-    private final CommuniqueList list;
+    private final CommuniqueStreams communiques;
+    private final CommuniqueViewStore list;
     private final CurrentDrafts drafts;
     private final CommandGateway commands;
 
-    CommuniqueController(CommuniqueStates communiques, CommuniqueList list, CurrentDrafts drafts,
+    CommuniqueController(CommuniqueStreams communiques, CommuniqueViewStore list, CurrentDrafts drafts,
                          CommandGateway commands) {
         this.communiques = communiques;
         this.list = list;

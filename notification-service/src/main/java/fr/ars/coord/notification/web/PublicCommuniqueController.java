@@ -11,8 +11,8 @@ import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.NotificationProperties;
-import fr.ars.coord.notification.query.CommuniqueList;
-import fr.ars.coord.notification.query.CommuniqueStates;
+import fr.ars.coord.notification.query.CommuniqueViewStore;
+import fr.ars.coord.notification.query.CommuniqueStreams;
 import fr.ars.coord.notification.query.CommuniqueView;
 import fr.ars.coord.platform.rules.NotFoundException;
 import java.time.Instant;
@@ -34,17 +34,17 @@ class PublicCommuniqueController {
 
     private static final String FEED_ID = "urn:uuid:5b7e1c3a-0d4e-4f59-9a51-7c2e4d8f1a06";
 
-    private final CommuniqueList list;
-    private final CommuniqueStates communiques;
+    private final CommuniqueViewStore list;
+    private final CommuniqueStreams communiques;
     private final String baseUrl;
 
-    PublicCommuniqueController(CommuniqueList list, CommuniqueStates communiques, NotificationProperties properties) {
+    PublicCommuniqueController(CommuniqueViewStore list, CommuniqueStreams communiques, NotificationProperties properties) {
         this.list = list;
         this.communiques = communiques;
         this.baseUrl = properties.publicBaseUrl();
     }
 
-    record PublicCommunique(String id, CommuniqueScope scope, String region, String regionName, String title,
+    record PublicCommunique(String id, CommuniqueScope scope, Region region, String regionName, String title,
                             String body, Instant publishedAt, CommuniqueStatus status, String supersedes,
                             String supersededBy, String url) {
     }
@@ -109,7 +109,7 @@ class PublicCommuniqueController {
     }
 
     private PublicCommunique toPublic(CommuniqueView c) {
-        String regionName = c.region() == null ? null : Region.byCode(c.region()).map(Region::displayName).orElse(null);
+        String regionName = c.region() == null ? null : c.region().displayName();
         return new PublicCommunique(c.id(), c.scope(), c.region(), regionName, c.title(), c.body(), c.publishedAt(),
                 c.status(), c.supersedes(), c.supersededBy(), baseUrl + "/api/public/communiques/" + c.id());
     }

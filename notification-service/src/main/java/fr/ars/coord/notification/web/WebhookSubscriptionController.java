@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.channel.WebhookSubscription;
 import fr.ars.coord.notification.channel.WebhookSubscriptions;
-import fr.ars.coord.notification.query.DeliveryLog;
+import fr.ars.coord.notification.query.DeliveryViewStore;
 import fr.ars.coord.notification.query.DeliveryView;
 import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.rules.FieldError;
@@ -43,11 +43,11 @@ class WebhookSubscriptionController {
     private static final Logger log = LoggerFactory.getLogger(WebhookSubscriptionController.class);
 
     private final WebhookSubscriptions subscriptions;
-    private final DeliveryLog deliveries;
+    private final DeliveryViewStore deliveries;
     private final WebhookTargets targets;
     private final Clock clock;
 
-    WebhookSubscriptionController(WebhookSubscriptions subscriptions, DeliveryLog deliveries, WebhookTargets targets,
+    WebhookSubscriptionController(WebhookSubscriptions subscriptions, DeliveryViewStore deliveries, WebhookTargets targets,
                                   Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;

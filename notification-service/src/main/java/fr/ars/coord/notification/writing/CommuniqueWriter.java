@@ -61,7 +61,7 @@ public final class CommuniqueWriter {
     }
 
     /** The communiqué of one region, from its incidents that exposed patient data. */
-    public static Draft regional(String region, Collection<IncidentFacts> incidents) {
+    public static Draft regional(Region region, Collection<IncidentFacts> incidents) {
         String name = regionName(region);
         return write("Cyberattaque visant les services numériques de santé en " + name + " : point de situation",
                 "l'ARS " + name, incidents, false);
@@ -192,8 +192,8 @@ public final class CommuniqueWriter {
         return ids.filter(java.util.Objects::nonNull).distinct().toList();
     }
 
-    static String regionName(String code) {
-        return Region.byCode(code).map(Region::displayName).orElse(code);
+    static String regionName(Region region) {
+        return region.displayName();
     }
 
     private static String digest(String title, List<Statement> statements) {

@@ -1,5 +1,6 @@
 package fr.ars.coord.notification.writing;
 
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.notification.facts.FactsStore;
 import fr.ars.coord.notification.facts.IncidentFacts;
@@ -17,7 +18,7 @@ public class CurrentDrafts {
         this.facts = facts;
     }
 
-    public Optional<Draft> forRegion(String region) {
+    public Optional<Draft> forRegion(Region region) {
         List<IncidentFacts> exposing = facts.ofRegion(region).stream().filter(IncidentFacts::exposesPersonalData)
                 .toList();
         return exposing.isEmpty() ? Optional.empty() : Optional.of(CommuniqueWriter.regional(region, exposing));
@@ -33,7 +34,7 @@ public class CurrentDrafts {
         });
     }
 
-    public Optional<Draft> forScope(CommuniqueScope scope, String region, String campaignId) {
+    public Optional<Draft> forScope(CommuniqueScope scope, Region region, String campaignId) {
         return scope == CommuniqueScope.REGIONAL ? forRegion(region) : forCampaign(campaignId);
     }
 }

@@ -1,5 +1,6 @@
 package fr.ars.coord.notification.command;
 
+import fr.ars.coord.contracts.region.Region;
 import static fr.ars.coord.notification.writing.FactsMother.referenceCase;
 
 import fr.ars.coord.contracts.communique.CommuniqueApprovedEvent;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.Test;
 class CommuniqueTest {
 
     private static final String ID = "0c0a1b2c-3d4e-4f50-8a6b-7c8d9e0f1a2b";
-    private static final Draft FIRST = CommuniqueWriter.regional("FR-HDF", List.of(referenceCase("a", "FR-HDF", 12000)));
-    private static final Draft SECOND = CommuniqueWriter.regional("FR-HDF", List.of(referenceCase("a", "FR-HDF", 15000)));
+    private static final Draft FIRST = CommuniqueWriter.regional(Region.of("FR-HDF"), List.of(referenceCase("a", "FR-HDF", 12000)));
+    private static final Draft SECOND = CommuniqueWriter.regional(Region.of("FR-HDF"), List.of(referenceCase("a", "FR-HDF", 15000)));
 
     private FixtureConfiguration<Communique> fixture;
 
@@ -40,7 +41,7 @@ class CommuniqueTest {
     }
 
     private static CommuniqueDraftedEvent drafted(Draft draft) {
-        return new CommuniqueDraftedEvent(ID, CommuniqueScope.REGIONAL, "FR-HDF", null, null, draft.title(),
+        return new CommuniqueDraftedEvent(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null, draft.title(),
                 draft.statements(), 10, draft.digest(), draft.medicalDataExposed());
     }
 
@@ -52,7 +53,7 @@ class CommuniqueTest {
     @Test
     void draftingRecordsTextProvenanceAndPosition() {
         fixture.givenNoPriorActivity()
-                .when(new DraftCommuniqueCommand(ID, CommuniqueScope.REGIONAL, "FR-HDF", null, null, FIRST, 10))
+                .when(new DraftCommuniqueCommand(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null, FIRST, 10))
                 .expectEvents(drafted(FIRST));
     }
 
@@ -60,7 +61,7 @@ class CommuniqueTest {
     void aTextClaimingMedicalDataSparedIsRefusedWhenAnAssessmentSaysOtherwise() {
         Draft lying = new Draft(FIRST.title(), FIRST.statements(), FIRST.digest(), true);
         fixture.givenNoPriorActivity()
-                .when(new DraftCommuniqueCommand(ID, CommuniqueScope.REGIONAL, "FR-HDF", null, null, lying, 10))
+                .when(new DraftCommuniqueCommand(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null, lying, 10))
                 .expectException(CommuniqueRuleViolation.class)
                 .expectNoEvents();
         fixture.given(drafted(FIRST))
@@ -79,7 +80,7 @@ class CommuniqueTest {
     void anApprovedCommuniqueIsPublishedWhileTheFactsAreUnchanged() {
         fixture.given(drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()))
                 .when(new PublishCommuniqueCommand(ID, FIRST.digest()))
-                .expectEvents(new CommuniquePublishedEvent(ID, CommuniqueScope.REGIONAL, "FR-HDF", null, null));
+                .expectEvents(new CommuniquePublishedEvent(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null));
     }
 
     @Test
@@ -120,7 +121,7 @@ class CommuniqueTest {
     @Test
     void aPublishedTextIsNeverRevisedButMarkedStaleThenSuperseded() {
         Object[] published = {drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()),
-                new CommuniquePublishedEvent(ID, CommuniqueScope.REGIONAL, "FR-HDF", null, null)};
+                new CommuniquePublishedEvent(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null)};
         fixture.given(published)
                 .when(new ReviseCommuniqueDraftCommand(ID, SECOND, 12))
                 .expectException(CommuniqueRuleViolation.class);

@@ -1,5 +1,6 @@
 package fr.ars.coord.notification.web;
 
+import fr.ars.coord.contracts.region.Region;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,10 +47,10 @@ class CommuniqueLifecycleIT extends NotificationServiceITBase {
     private String[] incident(String region, long patients) {
         String id = UUID.randomUUID().toString();
         List<String> ids = record("Incident", id, 0,
-                new IncidentReportedEvent(id, region, "Usurpation", "Compte usurpé", Instant.parse("2025-11-21T17:30:00Z"),
+                new IncidentReportedEvent(id, Region.of(region), "Usurpation", "Compte usurpé", Instant.parse("2025-11-21T17:30:00Z"),
                         AttackVector.ACCOUNT_USURPATION, OperationalImpact.NONE),
-                new ContainmentActionRecordedEvent(id, region, ContainmentAction.ACCOUNTS_BLOCKED, null),
-                new IncidentAssessedEvent(id, region, IDENTITY, false, patients, List.of(), null));
+                new ContainmentActionRecordedEvent(id, Region.of(region), ContainmentAction.ACCOUNTS_BLOCKED, null),
+                new IncidentAssessedEvent(id, Region.of(region), IDENTITY, false, patients, List.of(), null));
         return new String[] {id, ids.get(0), ids.get(2)};
     }
 
@@ -135,7 +136,7 @@ class CommuniqueLifecycleIT extends NotificationServiceITBase {
         await().atMost(Duration.ofSeconds(10)).until(() -> atomEntries().stream().anyMatch(e -> e.getUri().contains(id)));
 
         // new facts after publication: the published text stays, a correction is drafted
-        record("Incident", incident[0], 3, new IncidentAssessedEvent(incident[0], "FR-HDF", IDENTITY, false, 15000,
+        record("Incident", incident[0], 3, new IncidentAssessedEvent(incident[0], Region.of("FR-HDF"), IDENTITY, false, 15000,
                 List.of(), "réévaluation"));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             JsonNode old = api.get("/api/communiques/" + id, TestTokens.national()).json();
@@ -165,7 +166,7 @@ class CommuniqueLifecycleIT extends NotificationServiceITBase {
         String[] incident = incident("FR-BRE", 100);
         String id = regionalCommunique("FR-BRE", "DRAFT").get("id").asText();
         assertThat(api.post("/api/communiques/" + id + "/approve", comms("FR-BRE"), "").status()).isEqualTo(200);
-        record("Incident", incident[0], 3, new IncidentAssessedEvent(incident[0], "FR-BRE", IDENTITY, false, 900,
+        record("Incident", incident[0], 3, new IncidentAssessedEvent(incident[0], Region.of("FR-BRE"), IDENTITY, false, 900,
                 List.of(), null));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             Response refused = api.post("/api/communiques/" + id + "/publish", comms("FR-BRE"), "");
@@ -181,9 +182,9 @@ class CommuniqueLifecycleIT extends NotificationServiceITBase {
     void medicalExposureIsNeverDenied() {
         String id = UUID.randomUUID().toString();
         record("Incident", id, 0,
-                new IncidentReportedEvent(id, "FR-OCC", "Rançongiciel", "Chiffrement", Instant.parse("2025-11-20T08:00:00Z"),
+                new IncidentReportedEvent(id, Region.of("FR-OCC"), "Rançongiciel", "Chiffrement", Instant.parse("2025-11-20T08:00:00Z"),
                         AttackVector.RANSOMWARE, OperationalImpact.SEVERE),
-                new IncidentAssessedEvent(id, "FR-OCC", Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.MEDICAL_RECORD),
+                new IncidentAssessedEvent(id, Region.of("FR-OCC"), Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.MEDICAL_RECORD),
                         true, 50, List.of(), null));
         JsonNode draft = regionalCommunique("FR-OCC", "DRAFT");
         String body = api.get("/api/communiques/" + draft.get("id").asText(), TestTokens.auditor()).json()
@@ -220,8 +221,8 @@ class CommuniqueLifecycleIT extends NotificationServiceITBase {
         String[] martinique = incident("FR-972", 60);
         String campaign = UUID.randomUUID().toString();
         record("Campaign", campaign, 0, new CampaignOpenedEvent(campaign, "Antilles", null),
-                new IncidentLinkedToCampaignEvent(campaign, guadeloupe[0], "FR-971"),
-                new IncidentLinkedToCampaignEvent(campaign, martinique[0], "FR-972"));
+                new IncidentLinkedToCampaignEvent(campaign, guadeloupe[0], Region.of("FR-971")),
+                new IncidentLinkedToCampaignEvent(campaign, martinique[0], Region.of("FR-972")));
         JsonNode[] draft = new JsonNode[1];
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             draft[0] = nationalOf(api.get("/api/communiques", TestTokens.national()).json(), campaign);

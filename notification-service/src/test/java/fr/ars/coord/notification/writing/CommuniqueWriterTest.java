@@ -1,5 +1,6 @@
 package fr.ars.coord.notification.writing;
 
+import fr.ars.coord.contracts.region.Region;
 import static fr.ars.coord.notification.writing.FactsMother.IDENTITY;
 import static fr.ars.coord.notification.writing.FactsMother.incident;
 import static fr.ars.coord.notification.writing.FactsMother.referenceCase;
@@ -22,7 +23,7 @@ class CommuniqueWriterTest {
 
     @Test
     void referenceCaseSaysIdentityDataWasExposedAndMedicalDataWasNot() {
-        Draft draft = CommuniqueWriter.regional("FR-HDF", List.of(referenceCase("a", "FR-HDF", 12000)));
+        Draft draft = CommuniqueWriter.regional(Region.of("FR-HDF"), List.of(referenceCase("a", "FR-HDF", 12000)));
 
         assertThat(draft.title()).contains("Hauts-de-France");
         assertThat(statement(draft, "WHAT_HAPPENED").text())
@@ -50,7 +51,7 @@ class CommuniqueWriterTest {
 
     @Test
     void everyFactualStatementNamesTheEventsItRestsOn() {
-        Draft draft = CommuniqueWriter.regional("FR-HDF", List.of(referenceCase("a", "FR-HDF", 12000)));
+        Draft draft = CommuniqueWriter.regional(Region.of("FR-HDF"), List.of(referenceCase("a", "FR-HDF", 12000)));
         assertThat(statement(draft, "WHAT_HAPPENED").eventIds()).containsExactly("ev-report-a");
         assertThat(statement(draft, "DATA_EXPOSED").eventIds()).containsExactly("ev-assess-a");
         assertThat(statement(draft, Statement.MEDICAL_DATA_SPARED).eventIds()).containsExactly("ev-assess-a");
@@ -59,7 +60,7 @@ class CommuniqueWriterTest {
 
     @Test
     void medicalExposureIsStatedAndNeverDenied() {
-        Draft draft = CommuniqueWriter.regional("FR-GES", List.of(
+        Draft draft = CommuniqueWriter.regional(Region.of("FR-GES"), List.of(
                 referenceCase("a", "FR-GES", 10),
                 incident("b", "FR-GES", Set.of(ExposedDataItem.MEDICAL_RECORD), true, 5, OperationalImpact.NONE)));
         assertThat(statement(draft, Statement.MEDICAL_DATA_SPARED)).isNull();
@@ -83,7 +84,7 @@ class CommuniqueWriterTest {
     void socialSecurityNumbersAndDegradedOperationsAreSpelledOut() {
         Set<ExposedDataItem> data = new HashSet<>(IDENTITY);
         data.add(ExposedDataItem.SOCIAL_SECURITY_NUMBER);
-        Draft draft = CommuniqueWriter.regional("FR-NOR",
+        Draft draft = CommuniqueWriter.regional(Region.of("FR-NOR"),
                 List.of(incident("c", "FR-NOR", data, false, 300, OperationalImpact.DEGRADED)));
         assertThat(statement(draft, "DATA_EXPOSED").text()).contains("numéro de sécurité sociale");
         assertThat(statement(draft, "SOCIAL_SECURITY_NUMBER").text()).contains("vigilance");
@@ -92,16 +93,16 @@ class CommuniqueWriterTest {
 
     @Test
     void sameFactsGiveTheSameDigestAndChangedFactsAnother() {
-        Draft first = CommuniqueWriter.regional("FR-HDF", List.of(referenceCase("a", "FR-HDF", 12000)));
-        Draft again = CommuniqueWriter.regional("FR-HDF", List.of(referenceCase("a", "FR-HDF", 12000)));
-        Draft changed = CommuniqueWriter.regional("FR-HDF", List.of(referenceCase("a", "FR-HDF", 13000)));
+        Draft first = CommuniqueWriter.regional(Region.of("FR-HDF"), List.of(referenceCase("a", "FR-HDF", 12000)));
+        Draft again = CommuniqueWriter.regional(Region.of("FR-HDF"), List.of(referenceCase("a", "FR-HDF", 12000)));
+        Draft changed = CommuniqueWriter.regional(Region.of("FR-HDF"), List.of(referenceCase("a", "FR-HDF", 13000)));
         assertThat(again.digest()).isEqualTo(first.digest());
         assertThat(changed.digest()).isNotEqualTo(first.digest());
     }
 
     @Test
     void withoutExposedDataThereIsNothingToSay() {
-        assertThatThrownBy(() -> CommuniqueWriter.regional("FR-HDF",
+        assertThatThrownBy(() -> CommuniqueWriter.regional(Region.of("FR-HDF"),
                 List.of(incident("z", "FR-HDF", Set.of(), false, 0, OperationalImpact.NONE))))
                 .isInstanceOf(IllegalArgumentException.class);
     }

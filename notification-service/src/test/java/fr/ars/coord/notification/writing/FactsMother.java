@@ -1,5 +1,6 @@
 package fr.ars.coord.notification.writing;
 
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
@@ -21,7 +22,7 @@ public final class FactsMother {
 
     public static IncidentFacts incident(String id, String region, Set<ExposedDataItem> data, boolean medical,
                                          long patients, OperationalImpact impact) {
-        return new IncidentFacts(id, region, "Incident " + region, Instant.parse("2025-11-21T17:30:00Z"),
+        return new IncidentFacts(id, Region.of(region), "Incident " + region, Instant.parse("2025-11-21T17:30:00Z"),
                 AttackVector.ACCOUNT_USURPATION, impact, "ev-report-" + id, IncidentStatus.ASSESSING, 3, 2,
                 "ev-assess-" + id, data, medical, patients,
                 Map.of(ContainmentAction.ACCOUNTS_BLOCKED.name(), "ev-block-" + id,

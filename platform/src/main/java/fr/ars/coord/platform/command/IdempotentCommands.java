@@ -83,11 +83,11 @@ public class IdempotentCommands {
             commands.sendAndWait(message(commandForId.apply(id), actor, null, fingerprint));
             return new Created(id, false);
         }
-        Optional<Created> earlier = earlierCreation(legacyId(scope, actor.subject(), key), fingerprint);
+        Optional<Created> earlier = earlierCreation(legacyId(scope, actor.sub(), key), fingerprint);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        String id = keyedId(scope, actor.subject(), key);
+        String id = keyedId(scope, actor.sub(), key);
         try {
             commands.sendAndWait(message(commandForId.apply(id), actor, key, fingerprint));
             return new Created(id, false);

@@ -1,5 +1,6 @@
 package fr.ars.coord.platform.security;
 
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.Actor;
 import java.util.Collection;
 import java.util.List;
@@ -64,6 +65,10 @@ public record StaffMember(String subject, String username, String org, String re
     /** True when this member belongs to {@code regionCode} (a token without region belongs nowhere). */
     public boolean belongsTo(String regionCode) {
         return region != null && region.equals(regionCode);
+    }
+
+    public boolean belongsTo(Region other) {
+        return other != null && belongsTo(other.code());
     }
 
     public Actor toActor() {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
@@ -135,6 +136,34 @@ public final class LegacyStore {
         JsonNode copy = answer.deepCopy();
         strip(copy);
         return copy;
+    }
+
+    /**
+     * {@code now} (timeless) with only the fields {@code then} has, at every depth: what a client of the old release
+     * reads of today's answer. Fields added since are allowed (a compatible extension); every field the release
+     * answered must still be there with the same value.
+     */
+    public static JsonNode asReleased(JsonNode now, JsonNode then) {
+        JsonNode copy = timeless(now);
+        prune(copy, timeless(then));
+        return copy;
+    }
+
+    private static void prune(JsonNode now, JsonNode then) {
+        if (now instanceof ObjectNode object && then instanceof ObjectNode old) {
+            List<String> added = new ArrayList<>();
+            object.propertyNames().forEach(name -> {
+                if (!old.has(name)) {
+                    added.add(name);
+                }
+            });
+            added.forEach(object::remove);
+            object.properties().forEach(entry -> prune(entry.getValue(), old.get(entry.getKey())));
+        } else if (now.isArray() && then != null && then.isArray()) {
+            for (int i = 0; i < Math.min(now.size(), then.size()); i++) {
+                prune(now.get(i), then.get(i));
+            }
+        }
     }
 
     private static void strip(JsonNode node) {

@@ -1,5 +1,6 @@
 package fr.ars.coord.region.campaign;
 
+import fr.ars.coord.contracts.region.Region;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
@@ -18,7 +19,7 @@ class Campaign {
 
     @AggregateIdentifier
     private String campaignId;
-    private final Map<String, String> linkedIncidents = new HashMap<>();
+    private final Map<String, Region> linkedIncidents = new HashMap<>();
 
     Campaign() {
         // rebuilt from events
@@ -39,7 +40,7 @@ class Campaign {
 
     @CommandHandler
     void handle(UnlinkIncidentCommand command) {
-        String region = linkedIncidents.get(command.incidentId());
+        Region region = linkedIncidents.get(command.incidentId());
         if (region == null) {
             throw new CampaignRuleViolation("This incident is not linked to the campaign.");
         }

@@ -34,7 +34,7 @@ class CampaignLinksProjection {
     void on(IncidentLinkedToCampaignEvent event, @SequenceNumber long sequence) {
         mongo.upsert(Query.query(where("_id").is(event.incidentId())), new Update()
                 .set("campaignId", event.campaignId())
-                .set("region", event.region())
+                .set("region", event.region().code())
                 .set("sequence", sequence), COLLECTION);
     }
 

@@ -1,5 +1,7 @@
 package fr.ars.coord.region.campaign;
 
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.region.impact.NationalImpact;
 import java.time.Instant;
 import java.util.List;
@@ -8,10 +10,7 @@ import java.util.List;
 public record CampaignView(String id, String title, String description, Instant openedAt, Actor openedBy,
                            List<LinkedIncident> incidents, long version, NationalImpact impact) {
 
-    public record LinkedIncident(String incidentId, String region, Instant linkedAt, Actor linkedBy) {
-    }
-
-    public record Actor(String sub, String username, String org) {
+    public record LinkedIncident(String incidentId, Region region, Instant linkedAt, Actor linkedBy) {
     }
 
     CampaignView withImpact(NationalImpact impact) {
@@ -21,7 +20,7 @@ public record CampaignView(String id, String title, String description, Instant 
     /** Only {@code region}'s incidents and detail: what regional staff may see of a national campaign. */
     public CampaignView restrictedTo(String region) {
         return new CampaignView(id, title, description, openedAt, openedBy,
-                incidents.stream().filter(i -> i.region().equals(region)).toList(), version,
+                incidents.stream().filter(i -> i.region().code().equals(region)).toList(), version,
                 impact == null ? null : impact.restrictedTo(region));
     }
 }

@@ -1,5 +1,6 @@
 package fr.ars.coord.region.campaign;
 
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
 import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
@@ -82,7 +83,7 @@ public class Campaigns {
     }
 
     /** The region of a reported incident, read from its own stream (404 when there is none). */
-    public Optional<String> incidentRegion(String incidentId) {
+    public Optional<Region> incidentRegion(String incidentId) {
         return firstEvent(incidentId)
                 .filter(payload -> payload instanceof IncidentEvent)
                 .map(payload -> ((IncidentEvent) payload).region());
@@ -106,8 +107,7 @@ public class Campaigns {
         return eventStore.readEvents(aggregateId).asStream().toList();
     }
 
-    private static CampaignView.Actor actor(DomainEventMessage<?> event) {
-        Actor actor = Actor.fromMetaData(event.getMetaData());
-        return new CampaignView.Actor(actor.subject(), actor.username(), actor.org());
+    private static Actor actor(DomainEventMessage<?> event) {
+        return Actor.fromMetaData(event.getMetaData());
     }
 }

@@ -1,5 +1,6 @@
 package fr.ars.coord.region.campaign;
 
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.region.impact.IncidentImpact;
 import java.time.Duration;
@@ -48,7 +49,8 @@ final class SuggestionFinder {
     }
 
     private static java.util.Optional<CampaignSuggestion> suggest(AttackVector vector, List<IncidentImpact> window) {
-        List<String> regions = window.stream().map(IncidentImpact::region).distinct().sorted().toList();
+        List<Region> regions = window.stream().map(IncidentImpact::region).distinct()
+                .sorted(Comparator.comparing(Region::code)).toList();
         if (regions.size() < 2) {
             return java.util.Optional.empty();
         }

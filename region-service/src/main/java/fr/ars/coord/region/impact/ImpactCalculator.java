@@ -35,7 +35,7 @@ public final class ImpactCalculator {
     public NationalImpact compute(Collection<IncidentImpact> incidents, long position, Instant at, boolean asOfView) {
         Map<String, List<IncidentImpact>> byRegion = incidents.stream()
                 .filter(IncidentImpact::isReported)
-                .collect(Collectors.groupingBy(IncidentImpact::region, TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(impact -> impact.region().code(), TreeMap::new, Collectors.toList()));
         List<RegionImpact> regions = byRegion.entrySet().stream()
                 .map(e -> region(e.getKey(), e.getValue(), at))
                 .sorted(Comparator.comparing(RegionImpact::impactLevel).reversed().thenComparing(RegionImpact::code))

@@ -11,6 +11,6 @@ record ImpactChange(IncidentImpact before, IncidentImpact after, long position) 
     }
 
     String region() {
-        return after.region();
+        return after.region().code();
     }
 }

@@ -31,11 +31,11 @@ import org.springframework.stereotype.Component;
 public class ImpactHistory {
 
     private final EventStorageEngine events;
-    private final ImpactSnapshots snapshots;
+    private final ImpactSnapshotStore snapshots;
     private final Duration commitMargin;
     private final long snapshotEvery;
 
-    public ImpactHistory(EventStorageEngine events, ImpactSnapshots snapshots,
+    public ImpactHistory(EventStorageEngine events, ImpactSnapshotStore snapshots,
                          @Value("${ars.national.as-of-commit-margin:PT5M}") Duration commitMargin,
                          @Value("${ars.national.snapshot-every:50000}") long snapshotEvery) {
         this.events = events;

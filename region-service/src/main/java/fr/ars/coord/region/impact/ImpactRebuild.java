@@ -16,10 +16,10 @@ public class ImpactRebuild {
     private final EventProcessingConfiguration processing;
     private final ImpactStore store;
     private final ImpactHistory history;
-    private final ImpactSnapshots snapshots;
+    private final ImpactSnapshotStore snapshots;
 
     public ImpactRebuild(EventProcessingConfiguration processing, ImpactStore store, ImpactHistory history,
-                         ImpactSnapshots snapshots) {
+                         ImpactSnapshotStore snapshots) {
         this.processing = processing;
         this.store = store;
         this.history = history;

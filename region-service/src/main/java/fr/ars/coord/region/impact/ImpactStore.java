@@ -97,7 +97,7 @@ public class ImpactStore {
                 replaceClocks(chunk);
             }
             Map<String, List<IncidentImpact>> byRegion = all.stream()
-                    .collect(Collectors.groupingBy(IncidentImpact::region, TreeMap::new, Collectors.toList()));
+                    .collect(Collectors.groupingBy(impact -> impact.region().code(), TreeMap::new, Collectors.toList()));
             byRegion.forEach((region, ofRegion) -> jdbc.update(
                     "INSERT INTO national_impact_region (region, summary) VALUES (?, ?)", region,
                     write(RegionSummary.of(ofRegion))));
@@ -178,7 +178,7 @@ public class ImpactStore {
                         + " reported = EXCLUDED.reported, impact = EXCLUDED.impact", impacts, impacts.size(),
                 (ps, impact) -> {
                     ps.setString(1, impact.incidentId());
-                    ps.setString(2, impact.region());
+                    ps.setString(2, impact.region().code());
                     ps.setBoolean(3, impact.isReported());
                     ps.setString(4, write(impact));
                 });
@@ -190,7 +190,7 @@ public class ImpactStore {
         List<Object[]> rows = new ArrayList<>();
         for (IncidentImpact impact : impacts) {
             for (OverdueClock clock : calculator.unmetClocks(impact)) {
-                rows.add(new Object[] {clock.incidentId(), clock.authority().name(), impact.region(),
+                rows.add(new Object[] {clock.incidentId(), clock.authority().name(), impact.region().code(),
                         Timestamp.from(clock.dueAt()), clock.dueAt().toString()});
             }
         }

@@ -1,5 +1,6 @@
 package fr.ars.coord.region.impact;
 
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
 import fr.ars.coord.contracts.incident.ContainmentAction;
@@ -29,7 +30,7 @@ import java.util.TreeSet;
  * @param assessmentSequence sequence number of the assessment shown, -1 before any
  * @param firstNotified      authority name to the earliest {@code notifiedAt} recorded
  */
-public record IncidentImpact(String incidentId, String region, AttackVector attackVector,
+public record IncidentImpact(String incidentId, Region region, AttackVector attackVector,
                              OperationalImpact operationalImpact, Instant awareAt, IncidentStatus status,
                              long statusSequence, long assessmentSequence, long estimatedPatients,
                              Set<ExposedDataItem> exposedData, boolean medicalDataExposed,

@@ -1,5 +1,6 @@
 package fr.ars.coord.region.web;
 
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.command.IdempotentCommands;
 import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.rules.NotFoundException;
@@ -84,7 +85,7 @@ class CampaignController {
         StaffMember member = StaffMember.from(authentication);
         NationalAccessPolicy.requireCoordinator(member);
         requireCampaign(id);
-        String region = campaigns.incidentRegion(request.incidentId())
+        Region region = campaigns.incidentRegion(request.incidentId())
                 .orElseThrow(() -> new NotFoundException("No such incident."));
         campaigns.campaignOf(request.incidentId()).filter(other -> !other.equals(id)).ifPresent(other -> {
             throw new CampaignRuleViolation("This incident is already linked to campaign " + other + ".");

@@ -1,5 +1,6 @@
 package fr.ars.coord.region.campaign;
 
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
 import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
 import fr.ars.coord.contracts.campaign.IncidentUnlinkedFromCampaignEvent;
@@ -28,23 +29,23 @@ class CampaignTest {
     @Test
     void linkingAnIncidentRecordsItsRegion() {
         fixture.given(new CampaignOpenedEvent(ID, "t", null))
-                .when(new LinkIncidentCommand(ID, "i-1", "FR-HDF"))
-                .expectEvents(new IncidentLinkedToCampaignEvent(ID, "i-1", "FR-HDF"));
+                .when(new LinkIncidentCommand(ID, "i-1", Region.of("FR-HDF")))
+                .expectEvents(new IncidentLinkedToCampaignEvent(ID, "i-1", Region.of("FR-HDF")));
     }
 
     @Test
     void cannotLinkTheSameIncidentTwice() {
-        fixture.given(new CampaignOpenedEvent(ID, "t", null), new IncidentLinkedToCampaignEvent(ID, "i-1", "FR-HDF"))
-                .when(new LinkIncidentCommand(ID, "i-1", "FR-HDF"))
+        fixture.given(new CampaignOpenedEvent(ID, "t", null), new IncidentLinkedToCampaignEvent(ID, "i-1", Region.of("FR-HDF")))
+                .when(new LinkIncidentCommand(ID, "i-1", Region.of("FR-HDF")))
                 .expectException(CampaignRuleViolation.class)
                 .expectNoEvents();
     }
 
     @Test
     void unlinkingKeepsTheReason() {
-        fixture.given(new CampaignOpenedEvent(ID, "t", null), new IncidentLinkedToCampaignEvent(ID, "i-1", "FR-HDF"))
+        fixture.given(new CampaignOpenedEvent(ID, "t", null), new IncidentLinkedToCampaignEvent(ID, "i-1", Region.of("FR-HDF")))
                 .when(new UnlinkIncidentCommand(ID, "i-1", "autre vecteur"))
-                .expectEvents(new IncidentUnlinkedFromCampaignEvent(ID, "i-1", "FR-HDF", "autre vecteur"));
+                .expectEvents(new IncidentUnlinkedFromCampaignEvent(ID, "i-1", Region.of("FR-HDF"), "autre vecteur"));
     }
 
     @Test
@@ -57,9 +58,9 @@ class CampaignTest {
 
     @Test
     void anUnlinkedIncidentCanBeLinkedAgain() {
-        fixture.given(new CampaignOpenedEvent(ID, "t", null), new IncidentLinkedToCampaignEvent(ID, "i-1", "FR-HDF"),
-                        new IncidentUnlinkedFromCampaignEvent(ID, "i-1", "FR-HDF", "erreur"))
-                .when(new LinkIncidentCommand(ID, "i-1", "FR-HDF"))
-                .expectEvents(new IncidentLinkedToCampaignEvent(ID, "i-1", "FR-HDF"));
+        fixture.given(new CampaignOpenedEvent(ID, "t", null), new IncidentLinkedToCampaignEvent(ID, "i-1", Region.of("FR-HDF")),
+                        new IncidentUnlinkedFromCampaignEvent(ID, "i-1", Region.of("FR-HDF"), "erreur"))
+                .when(new LinkIncidentCommand(ID, "i-1", Region.of("FR-HDF")))
+                .expectEvents(new IncidentLinkedToCampaignEvent(ID, "i-1", Region.of("FR-HDF")));
     }
 }

@@ -1,5 +1,6 @@
 package fr.ars.coord.region.campaign;
 
+import fr.ars.coord.contracts.region.Region;
 import static fr.ars.coord.region.impact.IncidentStories.AWARE;
 import static fr.ars.coord.region.impact.IncidentStories.reported;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,7 @@ class SuggestionFinderTest {
                 incident("bre", "FR-BRE", AttackVector.PHISHING, AWARE)), Set.of());
         assertThat(suggestions).hasSize(1);
         assertThat(suggestions.get(0).attackVector()).isEqualTo(AttackVector.ACCOUNT_USURPATION);
-        assertThat(suggestions.get(0).regions()).containsExactly("FR-HDF", "FR-NOR");
+        assertThat(suggestions.get(0).regions()).containsExactly(Region.HDF, Region.NOR);
         assertThat(suggestions.get(0).incidentIds()).containsExactly("hdf", "nor");
     }
 

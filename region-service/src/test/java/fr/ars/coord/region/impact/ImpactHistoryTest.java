@@ -1,5 +1,6 @@
 package fr.ars.coord.region.impact;
 
+import fr.ars.coord.contracts.region.Region;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ars.coord.contracts.incident.AttackVector;
@@ -61,7 +62,7 @@ class ImpactHistoryTest {
                             && args.length == 2 && args[1] instanceof Boolean
                             ? stream.peek(m -> read.incrementAndGet()) : result;
                 });
-        ImpactSnapshots none = org.mockito.Mockito.mock(ImpactSnapshots.class);
+        ImpactSnapshotStore none = org.mockito.Mockito.mock(ImpactSnapshotStore.class);
         org.mockito.Mockito.when(none.latestServing(org.mockito.ArgumentMatchers.any())).thenReturn(java.util.Optional.empty());
         return new ImpactHistory(counting, none, margin, 50_000);
     }
@@ -72,11 +73,11 @@ class ImpactHistoryTest {
     }
 
     private static IncidentReportedEvent reported(String id, String region) {
-        return new IncidentReportedEvent(id, region, "Usurpation", "Compte usurpé", T0, AttackVector.ACCOUNT_USURPATION,
+        return new IncidentReportedEvent(id, Region.of(region), "Usurpation", "Compte usurpé", T0, AttackVector.ACCOUNT_USURPATION,
                 OperationalImpact.NONE);
     }
 
     private static IncidentAssessedEvent assessed(String id, String region, long patients) {
-        return new IncidentAssessedEvent(id, region, java.util.Set.of(ExposedDataItem.EMAIL), false, patients, List.of(), null);
+        return new IncidentAssessedEvent(id, Region.of(region), java.util.Set.of(ExposedDataItem.EMAIL), false, patients, List.of(), null);
     }
 }

@@ -21,7 +21,7 @@ class ImpactSnapshotsIT extends RegionServiceITBase {
     ImpactHistory history;
 
     @Autowired
-    ImpactSnapshots snapshots;
+    ImpactSnapshotStore snapshots;
 
     @Test
     void anAsOfStartingFromASnapshotEqualsOneFoldedFromTheFirstEvent() throws InterruptedException {

@@ -1,5 +1,6 @@
 package fr.ars.coord.region.impact;
 
+import fr.ars.coord.contracts.region.Region;
 import static fr.ars.coord.region.impact.IncidentStories.AWARE;
 import static fr.ars.coord.region.impact.IncidentStories.IDENTITY;
 import static fr.ars.coord.region.impact.IncidentStories.assessed;
@@ -53,7 +54,7 @@ class IncidentImpactTest {
     @Test
     void latestAssessmentAndStatusWinAndMeasuresAccumulate() {
         IncidentImpact impact = fold(story());
-        assertThat(impact.region()).isEqualTo(HDF);
+        assertThat(impact.region()).isEqualTo(Region.of(HDF));
         assertThat(impact.status()).isEqualTo(IncidentStatus.CONTAINED);
         assertThat(impact.estimatedPatients()).isEqualTo(12000);
         assertThat(impact.exposedData()).containsExactlyElementsOf(new java.util.TreeSet<>(IDENTITY));

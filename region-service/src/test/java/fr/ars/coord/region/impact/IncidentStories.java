@@ -1,5 +1,6 @@
 package fr.ars.coord.region.impact;
 
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.Authority;
 import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
@@ -27,7 +28,7 @@ public final class IncidentStories {
 
     public static IncidentReportedEvent reported(String id, String region, AttackVector vector, Instant aware,
                                                  OperationalImpact impact) {
-        return new IncidentReportedEvent(id, region, "Incident " + region, "Compte usurpé", aware, vector, impact);
+        return new IncidentReportedEvent(id, Region.of(region), "Incident " + region, "Compte usurpé", aware, vector, impact);
     }
 
     public static IncidentReportedEvent reported(String id, String region) {
@@ -36,7 +37,7 @@ public final class IncidentStories {
 
     public static IncidentAssessedEvent assessed(String id, String region, long patients, Set<ExposedDataItem> data,
                                                  boolean medical) {
-        return new IncidentAssessedEvent(id, region, data, medical, patients, List.of(), null);
+        return new IncidentAssessedEvent(id, Region.of(region), data, medical, patients, List.of(), null);
     }
 
     public static IncidentAssessedEvent assessed(String id, String region, long patients) {
@@ -44,14 +45,14 @@ public final class IncidentStories {
     }
 
     public static IncidentStatusChangedEvent moved(String id, String region, IncidentStatus from, IncidentStatus to) {
-        return new IncidentStatusChangedEvent(id, region, from, to, null);
+        return new IncidentStatusChangedEvent(id, Region.of(region), from, to, null);
     }
 
     public static ContainmentActionRecordedEvent contained(String id, String region, ContainmentAction action) {
-        return new ContainmentActionRecordedEvent(id, region, action, null);
+        return new ContainmentActionRecordedEvent(id, Region.of(region), action, null);
     }
 
     public static AuthorityNotifiedEvent notified(String id, String region, Authority authority, Instant at) {
-        return new AuthorityNotifiedEvent(id, region, authority, at, null);
+        return new AuthorityNotifiedEvent(id, Region.of(region), authority, at, null);
     }
 }

@@ -1,5 +1,6 @@
 package fr.ars.coord.region.impact;
 
+import fr.ars.coord.contracts.region.Region;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ars.coord.contracts.incident.AttackVector;
@@ -87,11 +88,11 @@ class RegionSummaryTest {
         Map<String, List<OverdueClock>> overdue = new HashMap<>();
         for (IncidentImpact impact : incidents.values()) {
             if (impact.isReported()) {
-                ids.computeIfAbsent(impact.region(), r -> new ArrayList<>()).add(impact.incidentId());
+                ids.computeIfAbsent(impact.region().code(), r -> new ArrayList<>()).add(impact.incidentId());
             }
             for (OverdueClock clock : calculator.unmetClocks(impact)) {
                 if (at.isAfter(clock.dueAt())) {
-                    overdue.computeIfAbsent(impact.region(), r -> new ArrayList<>()).add(clock);
+                    overdue.computeIfAbsent(impact.region().code(), r -> new ArrayList<>()).add(clock);
                 }
             }
         }

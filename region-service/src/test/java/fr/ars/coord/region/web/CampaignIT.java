@@ -1,5 +1,6 @@
 package fr.ars.coord.region.web;
 
+import fr.ars.coord.contracts.region.Region;
 import static fr.ars.coord.region.impact.IncidentStories.assessed;
 import static fr.ars.coord.region.impact.IncidentStories.reported;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,12 +130,12 @@ class CampaignIT extends RegionServiceITBase {
         link(campaign, incident, TestTokens.national());
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(campaign).asStream().toList();
         assertThat(events).hasSize(2);
-        assertThat(events.get(1).getPayload()).isEqualTo(new IncidentLinkedToCampaignEvent(campaign, incident, "FR-IDF"));
+        assertThat(events.get(1).getPayload()).isEqualTo(new IncidentLinkedToCampaignEvent(campaign, incident, Region.IDF));
         for (DomainEventMessage<?> event : events) {
             Actor actor = Actor.fromMetaData(event.getMetaData());
             assertThat(actor.username()).isEqualTo("national");
             assertThat(actor.org()).isEqualTo("NATIONAL");
-            assertThat(actor.subject()).isNotBlank();
+            assertThat(actor.sub()).isNotBlank();
         }
     }
 

@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("communique-views")
-class CommuniqueListProjection {
+class CommuniqueViewProjection {
 
-    private final CommuniqueStates communiques;
-    private final DeliveryLog deliveries;
-    private final CommuniqueList list;
+    private final CommuniqueStreams communiques;
+    private final DeliveryViewStore deliveries;
+    private final CommuniqueViewStore list;
 
-    CommuniqueListProjection(CommuniqueStates communiques, DeliveryLog deliveries, CommuniqueList list) {
+    CommuniqueViewProjection(CommuniqueStreams communiques, DeliveryViewStore deliveries, CommuniqueViewStore list) {
         this.communiques = communiques;
         this.deliveries = deliveries;
         this.list = list;

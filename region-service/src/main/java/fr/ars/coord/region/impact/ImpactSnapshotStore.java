@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * missing ones only make an {@code asOf} fold more events.
  */
 @Component
-public class ImpactSnapshots {
+public class ImpactSnapshotStore {
 
     static final String COLLECTION = "impact_snapshots";
 
@@ -39,7 +39,7 @@ public class ImpactSnapshots {
     private final MongoTemplate mongo;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public ImpactSnapshots(MongoTemplate mongo) {
+    public ImpactSnapshotStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

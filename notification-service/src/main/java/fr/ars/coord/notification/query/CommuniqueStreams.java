@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
 
 /** Folds one communiqué's own stream into its view: always current, used for decisions and single reads. */
 @Component
-public class CommuniqueStates {
+public class CommuniqueStreams {
 
     private final EventStore eventStore;
 
-    public CommuniqueStates(EventStore eventStore) {
+    public CommuniqueStreams(EventStore eventStore) {
         this.eventStore = eventStore;
     }
 
@@ -96,8 +96,7 @@ public class CommuniqueStates {
         return String.join("\n\n", statements.stream().map(Statement::text).toList());
     }
 
-    private static CommuniqueView.Actor actor(DomainEventMessage<?> message) {
-        Actor actor = Actor.fromMetaData(message.getMetaData());
-        return new CommuniqueView.Actor(actor.subject(), actor.username(), actor.org(), actor.region());
+    private static Actor actor(DomainEventMessage<?> message) {
+        return Actor.fromMetaData(message.getMetaData());
     }
 }

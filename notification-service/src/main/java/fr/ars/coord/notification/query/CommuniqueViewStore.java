@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
 
 /** The communiqué list in MongoDB: whole views, newest first. */
 @Component
-public class CommuniqueList {
+public class CommuniqueViewStore {
 
     static final String COLLECTION = "communiques";
     private final MongoTemplate mongo;
 
-    public CommuniqueList(MongoTemplate mongo) {
+    public CommuniqueViewStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

@@ -19,13 +19,13 @@ import org.springframework.stereotype.Component;
 
 /** Deliveries: folded from each delivery's own stream (exact), kept in MongoDB for lists and due work. */
 @Component
-public class DeliveryLog {
+public class DeliveryViewStore {
 
     static final String COLLECTION = "deliveries";
     private final EventStore eventStore;
     private final MongoTemplate mongo;
 
-    public DeliveryLog(EventStore eventStore, MongoTemplate mongo) {
+    public DeliveryViewStore(EventStore eventStore, MongoTemplate mongo) {
         this.eventStore = eventStore;
         this.mongo = mongo;
     }

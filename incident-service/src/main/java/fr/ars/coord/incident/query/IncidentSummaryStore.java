@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 
 /** Lists incidents from the read model, newest report first. */
 @Component
-public class IncidentSummaries {
+public class IncidentSummaryStore {
 
     private final MongoTemplate mongo;
 
-    public IncidentSummaries(MongoTemplate mongo) {
+    public IncidentSummaryStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

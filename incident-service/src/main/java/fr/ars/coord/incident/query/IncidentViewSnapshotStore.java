@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * two readers, two instances) is one row, and rows of another {@link #FORMAT} are ignored.
  */
 @Component
-class IncidentViewSnapshots {
+class IncidentViewSnapshotStore {
 
     /** The form of {@link IncidentView} stored: raise it when the view's fields change meaning. */
     static final int FORMAT = 1;
@@ -24,7 +24,7 @@ class IncidentViewSnapshots {
     private final JdbcTemplate jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    IncidentViewSnapshots(JdbcTemplate jdbc) {
+    IncidentViewSnapshotStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
