@@ -1,6 +1,7 @@
 package fr.ars.coord.region.impact;
 
 import fr.ars.coord.contracts.incident.IncidentEvent;
+import fr.ars.coord.platform.rules.TooManyRequestsException;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -34,41 +37,80 @@ public class ImpactHistory {
     private final ImpactSnapshotStore snapshots;
     private final Duration commitMargin;
     private final long snapshotEvery;
+    /**
+     * Whole pictures held in memory at once: one at a time (an {@code asOf}, a snapshot being taken, a rebuild),
+     * so that the heap holds one picture of every incident, not one per concurrent caller.
+     */
+    private final Semaphore wholePictures = new Semaphore(1, true);
+    private final Duration asOfWait;
 
     public ImpactHistory(EventStorageEngine events, ImpactSnapshotStore snapshots,
                          @Value("${ars.national.as-of-commit-margin:PT5M}") Duration commitMargin,
-                         @Value("${ars.national.snapshot-every:50000}") long snapshotEvery) {
+                         @Value("${ars.national.snapshot-every:50000}") long snapshotEvery,
+                         @Value("${ars.national.as-of-wait:PT20S}") Duration asOfWait) {
         this.events = events;
         this.snapshots = snapshots;
         this.commitMargin = commitMargin;
         this.snapshotEvery = snapshotEvery;
+        this.asOfWait = asOfWait;
     }
 
+    /** The picture as of an instant; waits its turn behind other whole pictures, {@code 429} beyond a while. */
     public Snapshot asOf(Instant asOf) {
-        Folded folded = fold(snapshots.latestServing(asOf).orElse(null), asOf, null, Long.MAX_VALUE);
-        return new Snapshot(folded.impacts(), folded.position());
+        if (!acquire(asOfWait)) {
+            throw new TooManyRequestsException("The national picture is being rebuilt or another past picture is being"
+                    + " computed; retry in a few seconds.", Duration.ofSeconds(5));
+        }
+        try {
+            Folded folded = fold(snapshots.latestServing(asOf).orElse(null), asOf, null, Long.MAX_VALUE);
+            return new Snapshot(folded.impacts(), folded.position());
+        } finally {
+            wholePictures.release();
+        }
     }
 
-    /** Every incident event recorded so far, and the token of the last event read. */
+    /** Every incident event recorded so far, and the token of the last event read (waits its turn). */
     public Folded foldAll() {
-        return fold(null, null, null, Long.MAX_VALUE);
+        wholePictures.acquireUninterruptibly();
+        try {
+            return fold(null, null, null, Long.MAX_VALUE);
+        } finally {
+            wholePictures.release();
+        }
     }
 
     /**
      * Takes the next snapshot when {@code snapshotEvery} events older than the commit margin followed the last one:
-     * it covers exactly those. Returns it, or empty when there were not enough; called again, it takes the next.
+     * it covers exactly those. Returns it, or empty when there were not enough or another whole picture is being
+     * built (it is taken at a later call); called again, it takes the next.
      */
     public Optional<ImpactSnapshot> takeSnapshot(Instant now) {
-        ImpactSnapshot last = snapshots.latest().orElse(null);
-        Folded folded = fold(last, null, now.minus(commitMargin), snapshotEvery);
-        long from = last == null ? 0 : last.upTo() + 1;
-        long upTo = folded.token() == null ? -1 : folded.token().position().orElse(-1);
-        if (upTo - from + 1 < snapshotEvery) {
+        if (!wholePictures.tryAcquire()) {
             return Optional.empty();
         }
-        ImpactSnapshot next = new ImpactSnapshot(upTo, folded.recordedUntil(), folded.position(), folded.impacts());
-        snapshots.save(next);
-        return Optional.of(next);
+        try {
+            ImpactSnapshot last = snapshots.latest().orElse(null);
+            Folded folded = fold(last, null, now.minus(commitMargin), snapshotEvery);
+            long from = last == null ? 0 : last.upTo() + 1;
+            long upTo = folded.token() == null ? -1 : folded.token().position().orElse(-1);
+            if (upTo - from + 1 < snapshotEvery) {
+                return Optional.empty();
+            }
+            ImpactSnapshot next = new ImpactSnapshot(upTo, folded.recordedUntil(), folded.position(), folded.impacts());
+            snapshots.save(next);
+            return Optional.of(next);
+        } finally {
+            wholePictures.release();
+        }
+    }
+
+    private boolean acquire(Duration wait) {
+        try {
+            return wholePictures.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**

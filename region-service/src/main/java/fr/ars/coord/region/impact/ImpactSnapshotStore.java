@@ -19,7 +19,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,9 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class ImpactSnapshotStore {
 
     static final String COLLECTION = "impact_snapshots";
-
-    private static final TypeReference<List<IncidentImpact>> IMPACTS = new TypeReference<>() {
-    };
 
     private final MongoTemplate mongo;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -88,15 +85,18 @@ public class ImpactSnapshotStore {
         if (document == null) {
             return Optional.empty();
         }
-        List<IncidentImpact> impacts;
+        // read one impact at a time into the map: the snapshot's incidents are held once, not twice
+        Map<String, IncidentImpact> byId = new LinkedHashMap<>();
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(
-                document.get("impacts", Binary.class).getData()))) {
-            impacts = json.readValue(gzip, IMPACTS);
+                document.get("impacts", Binary.class).getData()));
+             MappingIterator<IncidentImpact> impacts = json.readerFor(IncidentImpact.class).readValues(gzip)) {
+            while (impacts.hasNextValue()) {
+                IncidentImpact impact = impacts.nextValue();
+                byId.put(impact.incidentId(), impact);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, IncidentImpact> byId = new LinkedHashMap<>();
-        impacts.forEach(impact -> byId.put(impact.incidentId(), impact));
         Instant until = document.getDate("recordedUntil").toInstant()
                 .plusNanos(document.getInteger("recordedUntilNanos", 0) % 1_000_000);
         return Optional.of(new ImpactSnapshot(((Number) document.get("_id")).longValue(), until,

@@ -54,17 +54,59 @@ class ImpactHistoryTest {
         assertThat(read.get()).isEqualTo(54);
     }
 
+    @Test
+    void oneWholePictureAtATime() throws Exception {
+        String a = "a-" + UUID.randomUUID();
+        append(a, 0, reported(a, "FR-HDF"), T0);
+        java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ImpactHistory history = history(Duration.ofMinutes(5), () -> {
+            reading.countDown();
+            await(release);
+        });
+        Thread rebuild = new Thread(history::foldAll);
+        rebuild.start();
+        reading.await();
+
+        // while a rebuild holds the whole picture, an asOf waits its turn, then is told to come back
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> history.asOf(T0.plusSeconds(60))))
+                .isInstanceOf(fr.ars.coord.platform.rules.TooManyRequestsException.class);
+        // and the background snapshot simply waits for its next turn
+        assertThat(history.takeSnapshot(T0.plus(Duration.ofDays(1)))).isEmpty();
+
+        release.countDown();
+        rebuild.join();
+        assertThat(history.asOf(T0.plusSeconds(60)).impacts()).containsOnlyKeys(a);
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private ImpactHistory history(Duration margin) {
+        return history(margin, () -> { });
+    }
+
+    /** {@code onRead} runs as each event is read. */
+    private ImpactHistory history(Duration margin, Runnable onRead) {
         EventStorageEngine counting = (EventStorageEngine) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {EventStorageEngine.class}, (proxy, method, args) -> {
                     Object result = method.invoke(store, args);
                     return method.getName().equals("readEvents") && result instanceof Stream<?> stream
                             && args.length == 2 && args[1] instanceof Boolean
-                            ? stream.peek(m -> read.incrementAndGet()) : result;
+                            ? stream.peek(m -> {
+                                read.incrementAndGet();
+                                onRead.run();
+                            }) : result;
                 });
         ImpactSnapshotStore none = org.mockito.Mockito.mock(ImpactSnapshotStore.class);
         org.mockito.Mockito.when(none.latestServing(org.mockito.ArgumentMatchers.any())).thenReturn(java.util.Optional.empty());
-        return new ImpactHistory(counting, none, margin, 50_000);
+        org.mockito.Mockito.when(none.latest()).thenReturn(java.util.Optional.empty());
+        return new ImpactHistory(counting, none, margin, 50_000, Duration.ofMillis(200));
     }
 
     private void append(String incident, long sequence, Object event, Instant at) {
