@@ -10,5 +10,5 @@ CREATE TABLE incident_view_snapshot (
     -- the form of the stored view: snapshots of another form are ignored (and taken again)
     format             INTEGER      NOT NULL,
     view               TEXT         NOT NULL,
-    PRIMARY KEY (incident_id, sequence_number)
+    PRIMARY KEY (incident_id, sequence_number, format)
 );

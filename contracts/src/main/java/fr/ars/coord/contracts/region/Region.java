@@ -1,6 +1,5 @@
 package fr.ars.coord.contracts.region;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
@@ -43,8 +42,11 @@ public enum Region {
         return code;
     }
 
-    /** The region of {@code code}; an unknown code is refused. */
-    @JsonCreator
+    /**
+     * The region of {@code code}; an unknown code is refused. (JSON is read through {@link #code()}'s
+     * {@code @JsonValue}, which Jackson resolves once per enum: a {@code @JsonCreator} factory here would be
+     * invoked reflectively for every region read, generating code each time.)
+     */
     public static Region of(String code) {
         return byCode(code).orElseThrow(() -> new IllegalArgumentException("unknown region: " + code));
     }

@@ -81,6 +81,28 @@ class IncidentViewSnapshotsIT extends IncidentServiceITBase {
                 .without("asOfView")).isEqualTo(((ObjectNode) expected.deepCopy()).without("asOfView"));
     }
 
+    @Test
+    void anUnreadableSnapshotIsNoSnapshotAndAnInstantBeforeAnyRecordIsNotFound() {
+        String token = TestTokens.arsStaff(HDF);
+        String id = report(HDF);
+        for (int i = 0; i < 4; i++) {
+            api.post("/api/incidents/" + id + "/containment-actions", token, body("/containment-actions", i));
+        }
+        JsonNode expected = timeless(api.get("/api/incidents/" + id, token).json());
+        assertThat(snapshotsOf(id)).isPositive();
+        jdbc.update("UPDATE incident_view_snapshot SET view = '{\"id\": [' WHERE incident_id = ?", id);
+
+        Response view = api.get("/api/incidents/" + id, token);
+        assertThat(view.status()).as(view.toString()).isEqualTo(200);
+        assertThat(timeless(view.json())).isEqualTo(expected);
+        assertThat(api.get("/api/incidents/" + id + "?asOf=" + Instant.now(), token).status()).isEqualTo(200);
+        for (String longAgo : List.of("0001-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", "1969-12-31T23:59:59Z")) {
+            Response then = api.get("/api/incidents/" + id + "?asOf=" + longAgo, token);
+            assertThat(then.status()).as(longAgo + " " + then).isIn(400, 404);
+            assertThat(then.isProblem()).isTrue();
+        }
+    }
+
     private Map<Instant, JsonNode> asOfViews(String id, String token, List<Instant> instants) {
         Map<Instant, JsonNode> views = new LinkedHashMap<>();
         for (Instant instant : instants) {

@@ -7,6 +7,7 @@ import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
 import fr.ars.coord.contracts.campaign.IncidentUnlinkedFromCampaignEvent;
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.region.impact.ImpactCalculator;
+import fr.ars.coord.region.impact.ImpactHistory;
 import fr.ars.coord.region.impact.ImpactStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,14 +33,17 @@ public class Campaigns {
 
     private final EventStore eventStore;
     private final ImpactStore impacts;
+    private final ImpactHistory history;
     private final ImpactCalculator calculator;
     private final MongoTemplate mongo;
     private final CampaignIncidentClaims claims;
 
-    Campaigns(EventStore eventStore, ImpactStore impacts, ImpactCalculator calculator, MongoTemplate mongo,
+    Campaigns(EventStore eventStore, ImpactStore impacts, ImpactHistory history, ImpactCalculator calculator,
+              MongoTemplate mongo,
               CampaignIncidentClaims claims) {
         this.eventStore = eventStore;
         this.impacts = impacts;
+        this.history = history;
         this.calculator = calculator;
         this.mongo = mongo;
         this.claims = claims;
@@ -97,7 +101,8 @@ public class Campaigns {
     public List<CampaignSuggestion> suggestions() {
         Set<String> linked = mongo.findAll(Document.class, CampaignLinksProjection.COLLECTION).stream()
                 .map(d -> d.getString("_id")).collect(Collectors.toSet());
-        return SuggestionFinder.find(impacts.all(), linked);
+        // every incident's impact in memory: one such whole picture at a time
+        return history.holdingWholePicture(() -> SuggestionFinder.find(impacts.all(), linked));
     }
 
     private List<? extends DomainEventMessage<?>> stream(String aggregateId) {

@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -55,25 +58,38 @@ public class ImpactHistory {
         this.asOfWait = asOfWait;
     }
 
-    /** The picture as of an instant; waits its turn behind other whole pictures, {@code 429} beyond a while. */
-    public Snapshot asOf(Instant asOf) {
-        if (!acquire(asOfWait)) {
-            throw new TooManyRequestsException("The national picture is being rebuilt or another past picture is being"
-                    + " computed; retry in a few seconds.", Duration.ofSeconds(5));
-        }
-        try {
+    /**
+     * {@code use} applied to the picture as of an instant, while it is the one whole picture in memory; waits its
+     * turn behind others, {@code 429} beyond a while.
+     */
+    public <T> T asOf(Instant asOf, Function<Snapshot, T> use) {
+        return holdingWholePicture(() -> {
             Folded folded = fold(snapshots.latestServing(asOf).orElse(null), asOf, null, Long.MAX_VALUE);
-            return new Snapshot(folded.impacts(), folded.position());
+            return use.apply(new Snapshot(folded.impacts(), folded.position()));
+        });
+    }
+
+    /** Every incident event recorded so far, and the token of the last event read, given to {@code use} (waits). */
+    public void foldAll(Consumer<Folded> use) {
+        wholePictures.acquireUninterruptibly();
+        try {
+            use.accept(fold(null, null, null, Long.MAX_VALUE));
         } finally {
             wholePictures.release();
         }
     }
 
-    /** Every incident event recorded so far, and the token of the last event read (waits its turn). */
-    public Folded foldAll() {
-        wholePictures.acquireUninterruptibly();
+    /**
+     * Runs {@code work} that holds every incident's impact in memory (an {@code asOf}, the suggestions) as the one
+     * whole picture of the moment: waits its turn, {@code 429} beyond a while.
+     */
+    public <T> T holdingWholePicture(Supplier<T> work) {
+        if (!acquire(asOfWait)) {
+            throw new TooManyRequestsException("The national picture is being rebuilt or another whole picture is being"
+                    + " computed; retry in a few seconds.", Duration.ofSeconds(5));
+        }
         try {
-            return fold(null, null, null, Long.MAX_VALUE);
+            return work.get();
         } finally {
             wholePictures.release();
         }

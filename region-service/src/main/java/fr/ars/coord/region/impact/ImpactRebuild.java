@@ -4,6 +4,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds the national-impact read model from the first event. Rather than replaying event by event through
@@ -17,13 +19,16 @@ public class ImpactRebuild {
     private final ImpactStore store;
     private final ImpactHistory history;
     private final ImpactSnapshotStore snapshots;
+    private final TransactionTemplate transactions;
 
-    public ImpactRebuild(EventProcessingConfiguration processing, ImpactStore store, ImpactHistory history,
+    public ImpactRebuild(PlatformTransactionManager transactionManager, EventProcessingConfiguration processing,
+                         ImpactStore store, ImpactHistory history,
                          ImpactSnapshotStore snapshots) {
         this.processing = processing;
         this.store = store;
         this.history = history;
         this.snapshots = snapshots;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
@@ -40,13 +45,15 @@ public class ImpactRebuild {
         try {
             // a rebuild follows a change in how events are merged: the snapshots are taken again with it
             snapshots.clear();
-            ImpactHistory.Folded folded = history.foldAll();
-            if (folded.token() == null) {
-                processor.resetTokens();
-            } else {
-                processor.resetTokens(folded.token());  // its reset handler empties the read model
-                store.replaceAll(folded.impacts().values(), folded.position());
-            }
+            // the token and the read model move together: a failure half-way leaves both as they were
+            history.foldAll(folded -> transactions.executeWithoutResult(status -> {
+                if (folded.token() == null) {
+                    processor.resetTokens();
+                } else {
+                    processor.resetTokens(folded.token());  // its reset handler empties the read model
+                    store.replaceAll(folded.impacts().values(), folded.position());
+                }
+            }));
         } finally {
             processor.start();
         }

@@ -42,6 +42,9 @@ public class ImpactSnapshotStore {
 
     /** The latest snapshot that includes only events recorded at or before {@code instant}. */
     public Optional<ImpactSnapshot> latestServing(Instant instant) {
+        if (instant.isBefore(Instant.EPOCH)) {
+            return Optional.empty(); // nothing was recorded then (and dates do not go that far)
+        }
         // a millisecond earlier: dates are stored to the millisecond, the instants they cover are finer
         Query query = Query.query(Criteria.where("recordedUntil").lte(Date.from(instant.minusMillis(1))))
                 .with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);

@@ -70,8 +70,8 @@ class NationalImpactController {
                 throw new InvalidRequestException("asOf", "must not be in the future");
             }
             asOfAllowance.take(member.subject());
-            ImpactHistory.Snapshot then = history.asOf(asOf);
-            impact = calculator.compute(then.impacts().values(), then.position(), asOf, true);
+            impact = history.asOf(asOf, then -> calculator.compute(then.impacts().values(), then.position(), asOf,
+                    true));
         }
         return visible == null ? impact : impact.restrictedTo(visible);
     }

@@ -43,9 +43,9 @@ class ImpactHistoryTest {
         }
         Instant asOf = T0.plus(Duration.ofMinutes(41));
 
-        ImpactHistory.Snapshot bounded = history(Duration.ofMinutes(5)).asOf(asOf);
+        ImpactHistory.Snapshot bounded = history(Duration.ofMinutes(5)).asOf(asOf, snapshot -> snapshot);
         int boundedReads = read.getAndSet(0);
-        ImpactHistory.Snapshot everything = history(Duration.ofDays(365 * 100)).asOf(asOf);
+        ImpactHistory.Snapshot everything = history(Duration.ofDays(365 * 100)).asOf(asOf, snapshot -> snapshot);
 
         assertThat(bounded).isEqualTo(everything);
         assertThat(bounded.impacts()).containsOnlyKeys(a);
@@ -64,19 +64,20 @@ class ImpactHistoryTest {
             reading.countDown();
             await(release);
         });
-        Thread rebuild = new Thread(history::foldAll);
+        Thread rebuild = new Thread(() -> history.foldAll(folded -> { }));
         rebuild.start();
         reading.await();
 
         // while a rebuild holds the whole picture, an asOf waits its turn, then is told to come back
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> history.asOf(T0.plusSeconds(60))))
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                () -> history.asOf(T0.plusSeconds(60), snapshot -> snapshot)))
                 .isInstanceOf(fr.ars.coord.platform.rules.TooManyRequestsException.class);
         // and the background snapshot simply waits for its next turn
         assertThat(history.takeSnapshot(T0.plus(Duration.ofDays(1)))).isEmpty();
 
         release.countDown();
         rebuild.join();
-        assertThat(history.asOf(T0.plusSeconds(60)).impacts()).containsOnlyKeys(a);
+        assertThat(history.asOf(T0.plusSeconds(60), snapshot -> snapshot).impacts()).containsOnlyKeys(a);
     }
 
     private static void await(java.util.concurrent.CountDownLatch latch) {

@@ -40,8 +40,8 @@ class ImpactSnapshotsIT extends RegionServiceITBase {
         Instant now = Instant.now();
 
         snapshots.clear();
-        ImpactHistory.Snapshot thenFromTheStart = history.asOf(between);
-        ImpactHistory.Snapshot nowFromTheStart = history.asOf(now);
+        ImpactHistory.Snapshot thenFromTheStart = history.asOf(between, snapshot -> snapshot);
+        ImpactHistory.Snapshot nowFromTheStart = history.asOf(now, snapshot -> snapshot);
         assertThat(snapshots.latestServing(between)).isEmpty();
 
         int taken = 0;
@@ -50,8 +50,8 @@ class ImpactSnapshotsIT extends RegionServiceITBase {
         }
         assertThat(taken).isGreaterThanOrEqualTo(2);
         assertThat(snapshots.latestServing(between)).isPresent();
-        assertThat(history.asOf(between)).isEqualTo(thenFromTheStart);
-        assertThat(history.asOf(now)).isEqualTo(nowFromTheStart);
+        assertThat((Object) history.asOf(between, snapshot -> snapshot)).isEqualTo(thenFromTheStart);
+        assertThat((Object) history.asOf(now, snapshot -> snapshot)).isEqualTo(nowFromTheStart);
         assertThat(thenFromTheStart.impacts()).containsKeys(early.toArray(String[]::new)).doesNotContainKey(late);
         assertThat(nowFromTheStart.impacts()).containsKey(late);
     }

@@ -167,6 +167,11 @@ class NationalImpactIT extends RegionServiceITBase {
         assertThat(api.get("/api/national/impact?asOf=" + Instant.now().plusSeconds(3600), TestTokens.national())
                 .status()).isEqualTo(400);
         assertThat(api.get("/api/national/impact?asOf=hier", TestTokens.national()).status()).isEqualTo(400);
+        // before anything was recorded: an empty picture, or a clear refusal, never an error of the store
+        JsonNode longAgo = api.get("/api/national/impact?asOf=0001-01-01T00:00:00Z", TestTokens.national()).json();
+        assertThat(longAgo.get("regions")).isEmpty();
+        assertThat(api.get("/api/national/impact?asOf=-5000-01-01T00:00:00Z", TestTokens.national()).status())
+                .isIn(200, 400);
     }
 
     @Test
