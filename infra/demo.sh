@@ -86,23 +86,27 @@ for id in "${INCIDENTS[@]}"; do
 done
 echo "  national campaign $campaign"
 
-# publish_communique TOKEN SCOPE REGION-OR-CAMPAIGN: approve and publish the drafted communiqué once drafted
+# publish_communique TOKEN SCOPE REGION-OR-CAMPAIGN: approve and publish the drafted communiqué once drafted.
+# The draft follows the facts within moments: while the last facts are still being taken in, an approval can be
+# voided by a revision (the publication is then refused with 409); the communiqué is read again and approved anew.
 publish_communique() {
   local token="$1" field="$2" value="$3" id="" status="" tries=0
-  while [ -z "$id" ] && [ $tries -lt 60 ]; do
+  while [ "$status" != "PUBLISHED" ] && [ $tries -lt 60 ]; do
+    id=""; status=""
     read -r id status < <(curl -fsS "$API/api/communiques" -H "Authorization: Bearer $token" \
       | jq -r --arg f "$field" --arg v "$value" \
         '[.[] | select(.[$f] == $v and .status != "WITHDRAWN" and .status != "SUPERSEDED")] | first | select(. != null) | "\(.id) \(.status)"')
-    [ -n "$id" ] || { sleep 0.5; tries=$((tries + 1)); }
+    if [ "$status" = "DRAFT" ]; then
+      curl -fsS -X POST "$API/api/communiques/$id/approve" -H "Authorization: Bearer $token" >/dev/null 2>&1 \
+        && status=APPROVED
+    fi
+    if [ "$status" = "APPROVED" ]; then
+      curl -fsS -X POST "$API/api/communiques/$id/publish" -H "Authorization: Bearer $token" >/dev/null 2>&1 \
+        && status=PUBLISHED
+    fi
+    [ "$status" = "PUBLISHED" ] || { sleep 0.5; tries=$((tries + 1)); }
   done
-  [ -n "$id" ] || { echo "no communiqué drafted for $value" >&2; return 1; }
-  if [ "$status" = "DRAFT" ]; then
-    curl -fsS -X POST "$API/api/communiques/$id/approve" -H "Authorization: Bearer $token" >/dev/null
-    status=APPROVED
-  fi
-  if [ "$status" = "APPROVED" ]; then
-    curl -fsS -X POST "$API/api/communiques/$id/publish" -H "Authorization: Bearer $token" >/dev/null
-  fi
+  [ "$status" = "PUBLISHED" ] || { echo "no communiqué published for $value" >&2; return 1; }
   echo "  communiqué $id published ($value)"
 }
 publish_communique "$(token comms-hdf)" region FR-HDF

@@ -103,21 +103,22 @@ public class EventStoreConfiguration {
     /**
      * The event store, polling PostgreSQL for events appended by other services every {@code fetch-delay}
      * while a tracking processor is caught up (Axon's default of one second would make cross-service
-     * projections lag by up to a second). It keeps the last {@code cached-events} events in memory for its
-     * processors to share: Axon's default of 10,000 held some 25 MB of old-generation heap per service, where
-     * processors that are caught up need only the last few seconds.
+     * projections lag by up to a second). Each processor reads its own stream from the store: Axon's shared
+     * in-memory cache ({@code optimizeEventConsumption}) has its producer read ahead to the end of the store
+     * whatever its consumers' pace, and a processor far behind keeps every node since its position reachable; a
+     * million events appended at once (an import, a burst) filled region-service's and notification-service's
+     * heaps with them (Axon issue 2954). The cost is one query per processor per poll instead of one per service.
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                  @Value("${ars.eventstore.fetch-delay:PT0.1S}") Duration fetchDelay,
-                                  @Value("${ars.eventstore.cached-events:1000}") int cachedEvents) {
+                                  @Value("${ars.eventstore.fetch-delay:PT0.1S}") Duration fetchDelay) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
-                .cachedEvents(cachedEvents)
+                .optimizeEventConsumption(false)
                 .build();
     }
 

@@ -91,7 +91,7 @@ class NationalImpactIT extends RegionServiceITBase {
         String pdl = newId();
         record(0, reported(bre, "FR-BRE"), assessed(bre, "FR-BRE", 100));
         record(0, reported(pdl, "FR-PDL"), assessed(pdl, "FR-PDL", 200));
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
                 ids(region(impact(TestTokens.national()), "FR-PDL")).contains(pdl));
 
         for (String token : List.of(TestTokens.arsStaff("FR-BRE"), TestTokens.esanteStaff("FR-BRE"),
@@ -151,7 +151,7 @@ class NationalImpactIT extends RegionServiceITBase {
         Instant between = Instant.now();
         Thread.sleep(30);
         record(2, assessed(id, "FR-CVL", 4500));
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
                 region(impact(TestTokens.national()), "FR-CVL").get("estimatedPatients").asLong() >= 4500);
 
         JsonNode then = api.get("/api/national/impact?asOf=" + between, TestTokens.national()).json();
@@ -178,7 +178,7 @@ class NationalImpactIT extends RegionServiceITBase {
     void resettingTheProjectionAndReplayingGivesTheSamePicture() {
         String id = newId();
         record(0, reported(id, "FR-OCC"), assessed(id, "FR-OCC", 42));
-        await().atMost(Duration.ofSeconds(10)).until(() -> ids(region(impact(TestTokens.national()), "FR-OCC")).contains(id));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> ids(region(impact(TestTokens.national()), "FR-OCC")).contains(id));
         JsonNode before = impact(TestTokens.national());
 
         TrackingEventProcessor processor = processing.eventProcessor("national-impact", TrackingEventProcessor.class)
