@@ -95,7 +95,8 @@ publish_communique() {
     id=""; status=""
     read -r id status < <(curl -fsS "$API/api/communiques" -H "Authorization: Bearer $token" \
       | jq -r --arg f "$field" --arg v "$value" \
-        '[.[] | select(.[$f] == $v and .status != "WITHDRAWN" and .status != "SUPERSEDED")] | first | select(. != null) | "\(.id) \(.status)"')
+        '[.[] | select(.[$f] == $v and .status != "WITHDRAWN" and .status != "SUPERSEDED")] | first | select(. != null) | "\(.id) \(.status)"') \
+      || true  # none drafted yet
     if [ "$status" = "DRAFT" ]; then
       curl -fsS -X POST "$API/api/communiques/$id/approve" -H "Authorization: Bearer $token" >/dev/null 2>&1 \
         && status=APPROVED

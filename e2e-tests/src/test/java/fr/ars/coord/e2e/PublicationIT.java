@@ -11,7 +11,6 @@ import fr.ars.coord.platform.testing.ApiClient.Response;
 import fr.ars.coord.platform.testing.WebhookReceiver;
 import java.io.StringReader;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -102,10 +101,13 @@ class PublicationIT {
             }
             return false;
         });
-        TimeUnit.MILLISECONDS.sleep(500);
-        assertThat(api.post("/api/communiques/" + draft[0] + "/approve", token, "").status()).isEqualTo(200);
-        Response published = api.post("/api/communiques/" + draft[0] + "/publish", token, "");
-        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        // the draft may still be revised by the last facts: a publication refused for that is approved anew
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            Response approved = api.post("/api/communiques/" + draft[0] + "/approve", token, "");
+            assertThat(approved.status()).as(approved.toString()).isIn(200, 409);
+            Response published = api.post("/api/communiques/" + draft[0] + "/publish", token, "");
+            assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        });
         return draft[0];
     }
 }

@@ -122,6 +122,13 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /** What each tracking processor reads (its {@code source} in the services' settings); see {@link PollingEventSource}. */
+    @Bean
+    PollingEventSource processorEventSource(EmbeddedEventStore eventStore,
+                                            @Value("${ars.eventstore.fetch-delay:PT0.1S}") Duration fetchDelay) {
+        return new PollingEventSource(eventStore, fetchDelay);
+    }
+
     @Bean
     IdempotentCommands idempotentCommands(CommandGateway commandGateway, EventStore eventStore,
                                           @Value("${ars.idempotency.id-secret:}") String idSecret) {
