@@ -1,8 +1,10 @@
 package fr.ars.coord.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.ars.coord.contracts.region.Region;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -13,9 +15,8 @@ import java.util.UUID;
  */
 final class EventSeeder {
 
-    static final List<String> REGIONS = List.of("FR-ARA", "FR-BFC", "FR-BRE", "FR-CVL", "FR-20R", "FR-GES",
-            "FR-HDF", "FR-IDF", "FR-NOR", "FR-NAQ", "FR-OCC", "FR-PDL", "FR-PAC", "FR-971", "FR-972", "FR-973", "FR-974",
-            "FR-976");
+    /** The 18 regions' codes, in the contracts' order. */
+    static final List<String> REGIONS = Arrays.stream(Region.values()).map(Region::code).toList();
     static final List<String> VECTORS = List.of("ACCOUNT_USURPATION", "PHISHING", "RANSOMWARE", "OTHER");
 
     private EventSeeder() {

@@ -65,10 +65,7 @@ class IncidentViewSnapshotsIT extends IncidentServiceITBase {
     @Test
     void snapshotsOfAnotherFormAreIgnored() {
         String token = TestTokens.arsStaff(HDF);
-        String id = report(HDF);
-        for (int i = 0; i < 4; i++) {
-            api.post("/api/incidents/" + id + "/containment-actions", token, body("/containment-actions", i));
-        }
+        String id = incidentWithFourActions(token);
         JsonNode expected = timeless(api.get("/api/incidents/" + id, token).json());
         jdbc.update("DELETE FROM incident_view_snapshot WHERE incident_id = ?", id);
         // a row an older release would have written, unreadable as today's view
@@ -84,10 +81,7 @@ class IncidentViewSnapshotsIT extends IncidentServiceITBase {
     @Test
     void anUnreadableSnapshotIsNoSnapshotAndAnInstantBeforeAnyRecordIsNotFound() {
         String token = TestTokens.arsStaff(HDF);
-        String id = report(HDF);
-        for (int i = 0; i < 4; i++) {
-            api.post("/api/incidents/" + id + "/containment-actions", token, body("/containment-actions", i));
-        }
+        String id = incidentWithFourActions(token);
         JsonNode expected = timeless(api.get("/api/incidents/" + id, token).json());
         assertThat(snapshotsOf(id)).isPositive();
         jdbc.update("UPDATE incident_view_snapshot SET view = '{\"id\": [' WHERE incident_id = ?", id);
@@ -101,6 +95,15 @@ class IncidentViewSnapshotsIT extends IncidentServiceITBase {
             assertThat(then.status()).as(longAgo + " " + then).isIn(400, 404);
             assertThat(then.isProblem()).isTrue();
         }
+    }
+
+    /** A new incident of the region with four containment actions: five events, a snapshot taken on its first read. */
+    private String incidentWithFourActions(String token) {
+        String id = report(HDF);
+        for (int i = 0; i < 4; i++) {
+            api.post("/api/incidents/" + id + "/containment-actions", token, body("/containment-actions", i));
+        }
+        return id;
     }
 
     private Map<Instant, JsonNode> asOfViews(String id, String token, List<Instant> instants) {

@@ -62,7 +62,7 @@ public final class CommuniqueWriter {
 
     /** The communiqué of one region, from its incidents that exposed patient data. */
     public static Draft regional(Region region, Collection<IncidentFacts> incidents) {
-        String name = regionName(region);
+        String name = region.displayName();
         return write("Cyberattaque visant les services numériques de santé en " + name + " : point de situation",
                 "l'ARS " + name, incidents, false);
     }
@@ -89,7 +89,7 @@ public final class CommuniqueWriter {
                 + " " + (national ? "ont" : "a") + " eu connaissance d'un accès frauduleux aux serveurs des services "
                 + "numériques régionaux de santé. " + vectors(incidents), reported));
 
-        Set<String> regions = incidents.stream().map(IncidentFacts::region).map(CommuniqueWriter::regionName)
+        Set<String> regions = incidents.stream().map(IncidentFacts::region).map(Region::displayName)
                 .collect(Collectors.toCollection(TreeSet::new));
         if (national || regions.size() > 1) {
             statements.add(new Statement("REGIONS", "Les régions concernées sont : " + String.join(", ", regions)
@@ -190,10 +190,6 @@ public final class CommuniqueWriter {
 
     private static List<String> ids(Stream<String> ids) {
         return ids.filter(java.util.Objects::nonNull).distinct().toList();
-    }
-
-    static String regionName(Region region) {
-        return region.displayName();
     }
 
     private static String digest(String title, List<Statement> statements) {

@@ -26,6 +26,10 @@ public final class ImpactCalculator {
     static final long HIGH_PATIENTS = 10_000;
     static final long MODERATE_PATIENTS = 1_000;
 
+    /** Regions in the picture: the highest impact level first, then by code. */
+    private static final Comparator<RegionImpact> MOST_AFFECTED_FIRST =
+            Comparator.comparing(RegionImpact::impactLevel).reversed().thenComparing(RegionImpact::code);
+
     private final RegulatoryClockPolicy clocks;
 
     public ImpactCalculator(RegulatoryClockPolicy clocks) {
@@ -38,7 +42,7 @@ public final class ImpactCalculator {
                 .collect(Collectors.groupingBy(impact -> impact.region().code(), TreeMap::new, Collectors.toList()));
         List<RegionImpact> regions = byRegion.entrySet().stream()
                 .map(e -> region(e.getKey(), e.getValue(), at))
-                .sorted(Comparator.comparing(RegionImpact::impactLevel).reversed().thenComparing(RegionImpact::code))
+                .sorted(MOST_AFFECTED_FIRST)
                 .toList();
         return new NationalImpact(NationalTotals.over(regions), regions, position, at, asOfView, false);
     }
@@ -48,7 +52,7 @@ public final class ImpactCalculator {
         List<RegionImpact> regions = picture.summaries().entrySet().stream()
                 .filter(e -> !e.getValue().isEmpty())
                 .map(e -> region(e.getKey(), e.getValue(), picture))
-                .sorted(Comparator.comparing(RegionImpact::impactLevel).reversed().thenComparing(RegionImpact::code))
+                .sorted(MOST_AFFECTED_FIRST)
                 .toList();
         return new NationalImpact(NationalTotals.over(regions), regions, picture.position(), at, false, false);
     }
