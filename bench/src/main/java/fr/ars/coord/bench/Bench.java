@@ -602,7 +602,7 @@ public final class Bench {
     }
 
     /** The national picture's snapshot interval the platform runs with ({@code ars.national.snapshot-every}). */
-    private static final long SNAPSHOT_EVERY = Long.parseLong(env("ARS_SNAPSHOT_EVERY", "50000"));
+    private static final long SNAPSHOT_EVERY = Long.parseLong(env("ARS_SNAPSHOT_EVERY", "20000"));
 
     /** Waits until region-service's latest snapshot of the national picture covers {@code upTo}. */
     private void waitForImpactSnapshots(long upTo, long timeoutNanos) throws Exception {

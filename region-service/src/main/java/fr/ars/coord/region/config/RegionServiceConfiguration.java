@@ -19,7 +19,9 @@ class RegionServiceConfiguration {
     /** Same clock periods as incident-service (shared defaults, overridable alike). */
     @Bean
     ImpactCalculator impactCalculator(@Value("${ars.incidents.cert-sante-due-within:PT24H}") Duration certSante,
-                                      @Value("${ars.incidents.cnil-due-within:PT72H}") Duration cnil) {
-        return new ImpactCalculator(new RegulatoryClockPolicy(certSante, cnil));
+                                      @Value("${ars.incidents.cnil-due-within:PT72H}") Duration cnil,
+                                      @Value("${ars.national.listed-per-region:"
+                                              + ImpactCalculator.DEFAULT_LISTED_PER_REGION + "}") int listed) {
+        return new ImpactCalculator(new RegulatoryClockPolicy(certSante, cnil), listed);
     }
 }

@@ -30,10 +30,30 @@ public final class ImpactCalculator {
     private static final Comparator<RegionImpact> MOST_AFFECTED_FIRST =
             Comparator.comparing(RegionImpact::impactLevel).reversed().thenComparing(RegionImpact::code);
 
+    /** The most incident ids and overdue clocks a region lists in a picture, by default. */
+    public static final int DEFAULT_LISTED_PER_REGION = 200;
+
     private final RegulatoryClockPolicy clocks;
+    private final int listedPerRegion;
 
     public ImpactCalculator(RegulatoryClockPolicy clocks) {
+        this(clocks, DEFAULT_LISTED_PER_REGION);
+    }
+
+    /**
+     * @param listedPerRegion the most incident ids and overdue clocks each region lists: a picture's size no
+     *                        longer grows with the number of incidents (the counts stay whole)
+     */
+    public ImpactCalculator(RegulatoryClockPolicy clocks, int listedPerRegion) {
+        if (listedPerRegion < 1) {
+            throw new IllegalArgumentException("listedPerRegion must be at least 1");
+        }
         this.clocks = clocks;
+        this.listedPerRegion = listedPerRegion;
+    }
+
+    public int listedPerRegion() {
+        return listedPerRegion;
     }
 
     public NationalImpact compute(Collection<IncidentImpact> incidents, long position, Instant at, boolean asOfView) {
@@ -44,7 +64,7 @@ public final class ImpactCalculator {
                 .map(e -> region(e.getKey(), e.getValue(), at))
                 .sorted(MOST_AFFECTED_FIRST)
                 .toList();
-        return new NationalImpact(NationalTotals.over(regions), regions, position, at, asOfView, false);
+        return new NationalImpact(NationalTotals.over(regions), regions, position, at, asOfView, false, listedPerRegion);
     }
 
     /** The national picture from the maintained summaries, clocks read at {@code at}. */
@@ -54,7 +74,8 @@ public final class ImpactCalculator {
                 .map(e -> region(e.getKey(), e.getValue(), picture))
                 .sorted(MOST_AFFECTED_FIRST)
                 .toList();
-        return new NationalImpact(NationalTotals.over(regions), regions, picture.position(), at, false, false);
+        return new NationalImpact(NationalTotals.over(regions), regions, picture.position(), at, false, false,
+                listedPerRegion);
     }
 
     /** One region's impact from the maintained summaries; {@code NONE} with zero counts when it has no incident. */
@@ -65,19 +86,20 @@ public final class ImpactCalculator {
 
     private RegionImpact region(String code, RegionSummary summary, NationalPicture picture) {
         List<OverdueClock> overdue = picture.overdueClocks().getOrDefault(code, List.of());
+        int overdueCount = picture.overdueCounts().getOrDefault(code, 0);
         List<ExposedDataItem> exposed = List.copyOf(summary.exposedData().keySet());
         boolean medical = summary.medicalDataExposed() > 0;
         OperationalImpact worst = summary.worstOperationalImpact();
-        ImpactLevel level = level(exposed, medical, worst, summary.estimatedPatients(), !overdue.isEmpty());
+        ImpactLevel level = level(exposed, medical, worst, summary.estimatedPatients(), overdueCount > 0);
         return new RegionImpact(code, RegionCatalog.nameOf(code), summary.incidentsOpen(), summary.incidentsClosed(),
                 summary.estimatedPatients(), exposed, medical, worst, List.copyOf(summary.containmentActions().keySet()),
-                summary.statusCounts(), overdue, level, summary.lastEventAt(),
-                picture.incidentIds().getOrDefault(code, List.of()));
+                summary.statusCounts(), listed(overdue), level, summary.lastEventAt(),
+                listed(picture.incidentIds().getOrDefault(code, List.of())), overdueCount);
     }
 
     private static RegionImpact none(String code) {
         return new RegionImpact(code, RegionCatalog.nameOf(code), 0, 0, 0, List.of(), false,
-                OperationalImpact.NONE, List.of(), Map.of(), List.of(), ImpactLevel.NONE, null, List.of());
+                OperationalImpact.NONE, List.of(), Map.of(), List.of(), ImpactLevel.NONE, null, List.of(), 0);
     }
 
     /** The clocks of an open incident that no notification has met yet, whenever they fall due. */
@@ -116,9 +138,15 @@ public final class ImpactCalculator {
         }
         overdue.sort(OverdueClock.ORDER);
         ImpactLevel level = level(exposed, medical, worst, patients, !overdue.isEmpty());
-        List<String> ids = incidents.stream().map(IncidentImpact::incidentId).sorted().toList();
+        List<String> ids = incidents.stream().map(IncidentImpact::incidentId).sorted().limit(listedPerRegion).toList();
         return new RegionImpact(code, RegionCatalog.nameOf(code), open, incidents.size() - open, patients,
-                List.copyOf(exposed), medical, worst, List.copyOf(actions), statuses, overdue, level, last, ids);
+                List.copyOf(exposed), medical, worst, List.copyOf(actions), statuses, listed(overdue), level, last, ids,
+                overdue.size());
+    }
+
+    /** The first {@code listedPerRegion} of {@code items}. */
+    private <T> List<T> listed(List<T> items) {
+        return List.copyOf(items.size() <= listedPerRegion ? items : items.subList(0, listedPerRegion));
     }
 
     private List<OverdueClock> overdueClocks(IncidentImpact incident, Instant at) {

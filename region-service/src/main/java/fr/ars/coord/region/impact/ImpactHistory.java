@@ -49,7 +49,7 @@ public class ImpactHistory {
 
     public ImpactHistory(EventStorageEngine events, ImpactSnapshotStore snapshots,
                          @Value("${ars.national.as-of-commit-margin:PT5M}") Duration commitMargin,
-                         @Value("${ars.national.snapshot-every:50000}") long snapshotEvery,
+                         @Value("${ars.national.snapshot-every:20000}") long snapshotEvery,
                          @Value("${ars.national.as-of-wait:PT20S}") Duration asOfWait) {
         this.events = events;
         this.snapshots = snapshots;

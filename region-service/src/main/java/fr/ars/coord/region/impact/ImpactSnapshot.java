@@ -1,6 +1,7 @@
 package fr.ars.coord.region.impact;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 
 /**
@@ -11,4 +12,9 @@ import java.util.Map;
  * @param position      the global index of the last incident event it includes (the answer's {@code position})
  */
 public record ImpactSnapshot(long upTo, Instant recordedUntil, long position, Map<String, IncidentImpact> impacts) {
+
+    public ImpactSnapshot {
+        // shared by the asOf that start from it: never changed
+        impacts = Collections.unmodifiableMap(impacts);
+    }
 }

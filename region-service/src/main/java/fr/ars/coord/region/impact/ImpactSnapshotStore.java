@@ -4,12 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.bson.Document;
@@ -35,6 +37,7 @@ public class ImpactSnapshotStore {
 
     private final MongoTemplate mongo;
     private final JsonMapper json = JsonMapper.builder().build();
+    private volatile SoftReference<ImpactSnapshot> lastRead = new SoftReference<>(null);
 
     public ImpactSnapshotStore(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -46,25 +49,47 @@ public class ImpactSnapshotStore {
             return Optional.empty(); // nothing was recorded then (and dates do not go that far)
         }
         // a millisecond earlier: dates are stored to the millisecond, the instants they cover are finer
-        Query query = Query.query(Criteria.where("recordedUntil").lte(Date.from(instant.minusMillis(1))))
-                .with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
-        query.fields().include("_id");
-        Document found = mongo.findOne(query, Document.class, COLLECTION);
-        return found == null ? Optional.empty() : read(mongo.findById(found.get("_id"), Document.class, COLLECTION));
+        return byId(latestId(Criteria.where("recordedUntil").lte(Date.from(instant.minusMillis(1)))));
     }
 
     /** The snapshot covering the most events, to build the next one from. */
     public Optional<ImpactSnapshot> latest() {
-        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
-        return read(mongo.findOne(query, Document.class, COLLECTION));
+        return byId(latestId(null));
     }
 
     /** The global index of the last event the latest snapshot covers, -1 without any (its impacts not read). */
     public long latestUpTo() {
-        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
+        return latestId(null).orElse(-1);
+    }
+
+    /** The id of the latest snapshot that meets {@code criteria} (any when null). */
+    private OptionalLong latestId(Criteria criteria) {
+        Query query = (criteria == null ? new Query() : Query.query(criteria)).with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
         query.fields().include("_id");
         Document found = mongo.findOne(query, Document.class, COLLECTION);
-        return found == null ? -1 : ((Number) found.get("_id")).longValue();
+        return found == null ? OptionalLong.empty() : OptionalLong.of(((Number) found.get("_id")).longValue());
+    }
+
+    /**
+     * The snapshot of that id, decoded once: the last one read or stored is kept (while the heap allows), since
+     * successive {@code asOf} of the same period, and the next snapshot, start from the same one. A snapshot's
+     * content is fixed by its id: the events up to it, merged as this release merges them.
+     */
+    private Optional<ImpactSnapshot> byId(OptionalLong id) {
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        ImpactSnapshot kept = lastRead.get();
+        if (kept != null && kept.upTo() == id.getAsLong()) {
+            return Optional.of(kept);
+        }
+        Optional<ImpactSnapshot> read = read(mongo.findById(id.getAsLong(), Document.class, COLLECTION));
+        read.ifPresent(this::keep);
+        return read;
+    }
+
+    private void keep(ImpactSnapshot snapshot) {
+        lastRead = new SoftReference<>(snapshot);
     }
 
     /** Stores {@code snapshot}; the same snapshot taken twice (by two instances) is one document. */
@@ -75,12 +100,14 @@ public class ImpactSnapshotStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        keep(snapshot);
         mongo.save(new Document("_id", snapshot.upTo()).append("recordedUntil", Date.from(snapshot.recordedUntil()))
                 .append("recordedUntilNanos", snapshot.recordedUntil().getNano())
                 .append("position", snapshot.position()).append("impacts", new Binary(bytes.toByteArray())), COLLECTION);
     }
 
     public void clear() {
+        lastRead = new SoftReference<>(null);
         mongo.dropCollection(COLLECTION);
     }
 

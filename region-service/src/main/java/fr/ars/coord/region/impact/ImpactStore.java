@@ -5,9 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,38 +115,93 @@ public class ImpactStore {
     }
 
     /**
-     * The picture: summaries, reported incidents and the clocks overdue at {@code at}, read together; of one
-     * region only when {@code region} is given.
+     * The picture: summaries, the first reported incidents and the most overdue clocks at {@code at} of each region
+     * (at most the calculator's {@code listedPerRegion} of each) with the count of all of them, read together; of
+     * one region only when {@code region} is given. What is read does not grow with the number of incidents.
      */
     public NationalPicture picture(Instant at, String region) {
-        String where = region == null ? "" : " AND region = :region";
-        MapSqlParameterSource params = new MapSqlParameterSource("region", region)
-                // the stored microseconds may round up: rows due up to the instant are read, those strictly before kept
-                .addValue("at", Timestamp.from(at.plusNanos(1_000)));
+        return picture(at, region, calculator.listedPerRegion());
+    }
+
+    NationalPicture picture(Instant at, String region, int limit) {
+        String where = region == null ? "" : " AND r.region = :region";
+        MapSqlParameterSource params = dueParams(at, region).addValue("limit", limit);
         return reading.execute(status -> {
             Map<String, RegionSummary> summaries = new TreeMap<>();
-            named.query("SELECT region, summary FROM national_impact_region WHERE TRUE" + where, params,
+            named.query("SELECT r.region, r.summary FROM national_impact_region r WHERE TRUE" + where, params,
                     rs -> {
                         summaries.put(rs.getString(1), read(rs.getString(2), RegionSummary.class));
                     });
             Map<String, List<String>> ids = new HashMap<>();
-            named.query("SELECT region, incident_id FROM national_impact_incident WHERE reported" + where, params,
-                    rs -> {
+            named.query("SELECT r.region, i.incident_id FROM national_impact_region r CROSS JOIN LATERAL"
+                    + " (SELECT incident_id FROM national_impact_incident i WHERE i.region = r.region AND i.reported"
+                    + " ORDER BY " + INCIDENT_ORDER + " LIMIT :limit) i WHERE TRUE" + where, params, rs -> {
                         ids.computeIfAbsent(rs.getString(1), r -> new ArrayList<>()).add(rs.getString(2));
                     });
-            ids.values().forEach(list -> list.sort(Comparator.naturalOrder()));
-            Map<String, List<OverdueClock>> overdue = new HashMap<>();
-            named.query("SELECT region, incident_id, authority, due_at_iso FROM national_impact_open_clock"
-                    + " WHERE due_at <= :at" + where, params, rs -> {
-                        Instant dueAt = Instant.parse(rs.getString(4));
-                        if (at.isAfter(dueAt)) {
-                            overdue.computeIfAbsent(rs.getString(1), r -> new ArrayList<>()).add(new OverdueClock(
-                                    rs.getString(2), Authority.valueOf(rs.getString(3)), dueAt));
-                        }
+            Map<String, Integer> counts = new HashMap<>();
+            named.query("SELECT region, count(*) FROM national_impact_open_clock r WHERE " + OVERDUE + where
+                    + " GROUP BY region", params, rs -> {
+                        counts.put(rs.getString(1), rs.getInt(2));
                     });
-            overdue.values().forEach(list -> list.sort(OverdueClock.ORDER));
-            return new NationalPicture(summaries, ids, overdue, position());
+            Map<String, List<OverdueClock>> overdue = new HashMap<>();
+            named.query("SELECT r.region, c.incident_id, c.authority, c.due_at_iso FROM national_impact_region r"
+                    + " CROSS JOIN LATERAL (SELECT incident_id, authority, due_at_iso FROM national_impact_open_clock"
+                    + " WHERE region = r.region AND " + OVERDUE + " ORDER BY " + CLOCK_ORDER + " LIMIT :limit) c"
+                    + " WHERE TRUE" + where, params, rs -> {
+                        overdue.computeIfAbsent(rs.getString(1), r -> new ArrayList<>()).add(clock(rs));
+                    });
+            return new NationalPicture(summaries, ids, overdue, counts, position());
         });
+    }
+
+    /** A page of {@code region}'s reported incidents, in id order, with how many there are. */
+    public Page<String> incidentIds(String region, int offset, int size) {
+        MapSqlParameterSource params = new MapSqlParameterSource("region", region).addValue("offset", offset)
+                .addValue("size", size);
+        return reading.execute(status -> new Page<>(
+                named.queryForObject("SELECT count(*) FROM national_impact_incident WHERE region = :region"
+                        + " AND reported", params, Integer.class),
+                named.queryForList("SELECT incident_id FROM national_impact_incident WHERE region = :region"
+                        + " AND reported ORDER BY " + INCIDENT_ORDER + " OFFSET :offset LIMIT :size", params,
+                        String.class)));
+    }
+
+    /** A page of {@code region}'s clocks overdue at {@code at}, most overdue first, with how many there are. */
+    public Page<OverdueClock> overdueClocks(String region, Instant at, int offset, int size) {
+        MapSqlParameterSource params = dueParams(at, region).addValue("offset", offset).addValue("size", size);
+        return reading.execute(status -> new Page<>(
+                named.queryForObject("SELECT count(*) FROM national_impact_open_clock WHERE region = :region AND "
+                        + OVERDUE, params, Integer.class),
+                named.query("SELECT region, incident_id, authority, due_at_iso FROM national_impact_open_clock"
+                        + " WHERE region = :region AND " + OVERDUE + " ORDER BY " + CLOCK_ORDER
+                        + " OFFSET :offset LIMIT :size", params, (rs, n) -> clock(rs))));
+    }
+
+    /** A page of a list, and the length of the whole list. */
+    public record Page<T>(int total, List<T> items) {
+    }
+
+    /**
+     * Due times are stored exactly: the instant to the microsecond in {@code due_at} (truncated, where PostgreSQL
+     * would round) and the nanoseconds beyond it in {@code due_at_nanos}. So "due strictly before the instant" and
+     * {@link OverdueClock#ORDER} are both said in SQL, and served by the region's index.
+     */
+    private static final String OVERDUE = "(due_at, due_at_nanos) < (:atMicros, :atNanos)";
+    private static final String CLOCK_ORDER = "due_at, due_at_nanos, incident_id COLLATE \"C\", authority COLLATE \"C\"";
+    /** Ids in the order of Java's {@code String.compareTo}, as {@link OverdueClock#ORDER} and the pages use. */
+    private static final String INCIDENT_ORDER = "incident_id COLLATE \"C\"";
+
+    private static MapSqlParameterSource dueParams(Instant at, String region) {
+        return new MapSqlParameterSource("region", region).addValue("atMicros", micros(at))
+                .addValue("atNanos", at.getNano() % 1_000);
+    }
+
+    private static Timestamp micros(Instant instant) {
+        return Timestamp.from(instant.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private static OverdueClock clock(ResultSet rs) throws SQLException {
+        return new OverdueClock(rs.getString(2), Authority.valueOf(rs.getString(3)), Instant.parse(rs.getString(4)));
     }
 
     public List<IncidentImpact> all() {
@@ -191,12 +246,12 @@ public class ImpactStore {
         for (IncidentImpact impact : impacts) {
             for (OverdueClock clock : calculator.unmetClocks(impact)) {
                 rows.add(new Object[] {clock.incidentId(), clock.authority().name(), impact.region().code(),
-                        Timestamp.from(clock.dueAt()), clock.dueAt().toString()});
+                        micros(clock.dueAt()), clock.dueAt().getNano() % 1_000, clock.dueAt().toString()});
             }
         }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO national_impact_open_clock (incident_id, authority, region, due_at,"
-                    + " due_at_iso) VALUES (?, ?, ?, ?, ?)", rows);
+                    + " due_at_nanos, due_at_iso) VALUES (?, ?, ?, ?, ?, ?)", rows);
         }
     }
 

@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * The national picture at {@code evaluatedAt}. {@code position} is the global index of the last event it
- * includes; {@code regionDetailRestricted} says the picture covers the caller's own region only.
+ * includes; {@code regionDetailRestricted} says the picture covers the caller's own region only;
+ * {@code listedPerRegion} is the most incident ids and overdue clocks each region lists.
  */
 public record NationalImpact(NationalTotals totals, List<RegionImpact> regions, long position, Instant evaluatedAt,
-                             boolean asOfView, boolean regionDetailRestricted) {
+                             boolean asOfView, boolean regionDetailRestricted, int listedPerRegion) {
 
     /**
      * What regional staff of {@code region} may see: that region's detail, and totals over it alone. National
@@ -17,6 +18,6 @@ public record NationalImpact(NationalTotals totals, List<RegionImpact> regions, 
      */
     public NationalImpact restrictedTo(String region) {
         List<RegionImpact> own = regions.stream().filter(r -> r.code().equals(region)).toList();
-        return new NationalImpact(NationalTotals.over(own), own, position, evaluatedAt, asOfView, true);
+        return new NationalImpact(NationalTotals.over(own), own, position, evaluatedAt, asOfView, true, listedPerRegion);
     }
 }

@@ -20,7 +20,7 @@ public record NationalTotals(int regionsAffected, int incidents, int incidentsOp
                 regions.stream().mapToLong(RegionImpact::estimatedPatients).sum(),
                 List.copyOf(exposed),
                 regions.stream().anyMatch(RegionImpact::medicalDataExposed),
-                regions.stream().mapToInt(r -> r.overdueClocks().size()).sum(),
+                regions.stream().mapToInt(RegionImpact::overdueClockCount).sum(),
                 regions.stream().map(RegionImpact::impactLevel).max(Comparator.naturalOrder()).orElse(ImpactLevel.NONE));
     }
 }

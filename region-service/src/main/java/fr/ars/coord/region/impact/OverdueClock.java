@@ -7,7 +7,10 @@ import java.util.Comparator;
 /** A legal clock past its due time with no notification recorded. */
 public record OverdueClock(String incidentId, Authority authority, Instant dueAt) {
 
-    /** Soonest due first; ties in a fixed order, so that the same clocks always read the same. */
-    static final Comparator<OverdueClock> ORDER = Comparator.comparing(OverdueClock::dueAt)
-            .thenComparing(OverdueClock::incidentId).thenComparing(OverdueClock::authority);
+    /**
+     * Soonest due first; ties in a fixed order (by incident id, then authority name), so that the same clocks always
+     * read the same, here as from the store's index.
+     */
+    public static final Comparator<OverdueClock> ORDER = Comparator.comparing(OverdueClock::dueAt)
+            .thenComparing(OverdueClock::incidentId).thenComparing(clock -> clock.authority().name());
 }

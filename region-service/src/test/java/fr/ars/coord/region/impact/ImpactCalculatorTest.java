@@ -148,7 +148,7 @@ class ImpactCalculatorTest {
     @Test
     void regionWithoutIncidentHasNoImpact() {
         RegionImpact none = calculator.regionOrNone("FR-976",
-                new NationalPicture(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), -1));
+                new NationalPicture(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), -1));
         assertThat(none.impactLevel()).isEqualTo(ImpactLevel.NONE);
         assertThat(none.name()).isEqualTo("Mayotte");
     }

@@ -34,7 +34,8 @@ class RegionSummaryTest {
 
     private static final List<String> REGIONS = List.of("FR-HDF", "FR-NOR", "FR-IDF", "FR-974");
 
-    private final ImpactCalculator calculator = new ImpactCalculator(RegulatoryClockPolicy.DEFAULT);
+    /** Regions list 3 incidents and overdue clocks at most: with about 7 incidents each, the lists are cut. */
+    private final ImpactCalculator calculator = new ImpactCalculator(RegulatoryClockPolicy.DEFAULT, 3);
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
@@ -44,6 +45,7 @@ class RegionSummaryTest {
         Map<String, RegionSummary> summaries = new TreeMap<>();
         Map<String, Long> sequences = new HashMap<>();
         Instant at = IncidentStories.AWARE;
+        boolean cut = false;
         for (int step = 0; step < 400; step++) {
             String id = "incident-" + random.nextInt(30);
             String region = REGIONS.get(Math.floorMod(id.hashCode(), REGIONS.size()));
@@ -62,9 +64,16 @@ class RegionSummaryTest {
                     (kept, ignored) -> kept.replacing(before, after));
 
             Instant readAt = at.plus(Duration.ofHours(random.nextInt(100)));
-            assertThat(calculator.compute(picture(summaries, incidents, readAt, step), readAt))
-                    .isEqualTo(calculator.compute(incidents.values(), step, readAt, false));
+            NationalImpact fromSummaries = calculator.compute(picture(summaries, incidents, readAt, step), readAt);
+            assertThat(fromSummaries).isEqualTo(calculator.compute(incidents.values(), step, readAt, false));
+            for (RegionImpact shown : fromSummaries.regions()) {
+                int incidentCount = shown.incidentsOpen() + shown.incidentsClosed();
+                assertThat(shown.incidentIds()).hasSize(Math.min(3, incidentCount));
+                assertThat(shown.overdueClocks()).hasSize(Math.min(3, shown.overdueClockCount()));
+                cut |= incidentCount > 3 && shown.overdueClockCount() > 3;
+            }
         }
+        assertThat(cut).as("some region had more incidents and overdue clocks than it lists").isTrue();
     }
 
     @Test
@@ -81,7 +90,10 @@ class RegionSummaryTest {
         assertThat(summary.replacing(exposing, corrected).estimatedPatients()).isEqualTo(10);
     }
 
-    /** What the store reads: summaries, ids of reported incidents, unmet clocks of open ones due before the instant. */
+    /**
+     * What the store reads: summaries, the first ids of reported incidents, the first unmet clocks of open ones due
+     * before the instant and their count.
+     */
     private NationalPicture picture(Map<String, RegionSummary> summaries, Map<String, IncidentImpact> incidents,
                                     Instant at, long position) {
         Map<String, List<String>> ids = new HashMap<>();
@@ -98,7 +110,11 @@ class RegionSummaryTest {
         }
         ids.values().forEach(list -> list.sort(null));
         overdue.values().forEach(list -> list.sort(OverdueClock.ORDER));
-        return new NationalPicture(summaries, ids, overdue, position);
+        Map<String, Integer> counts = new HashMap<>();
+        overdue.forEach((region, clocks) -> counts.put(region, clocks.size()));
+        ids.replaceAll((region, list) -> list.subList(0, Math.min(list.size(), calculator.listedPerRegion())));
+        overdue.replaceAll((region, list) -> list.subList(0, Math.min(list.size(), calculator.listedPerRegion())));
+        return new NationalPicture(summaries, ids, overdue, counts, position);
     }
 
     private static IncidentEvent reported(String id, String region, Random random) {

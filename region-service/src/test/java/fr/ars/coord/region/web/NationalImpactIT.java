@@ -120,6 +120,50 @@ class NationalImpactIT extends RegionServiceITBase {
     }
 
     @Test
+    void aRegionsWholeListsArePagedForThoseWhoMaySeeItsDetail() {
+        List<String> recorded = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = newId();
+            recorded.add(id);
+            record(0, reported(id, "FR-NAQ"));
+        }
+        recorded.sort(null);
+        String national = TestTokens.national();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                api.get("/api/regions/FR-NAQ/incident-ids", national).json().get("total").asInt() == 3);
+
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            JsonNode found = api.get("/api/regions/FR-NAQ/incident-ids?page=" + page + "&size=2", national).json();
+            assertThat(found.get("total").asInt()).isEqualTo(3);
+            assertThat(found.get("size").asInt()).isEqualTo(2);
+            found.get("incidentIds").forEach(id -> paged.add(id.asText()));
+        }
+        assertThat(paged).containsExactlyElementsOf(recorded);
+        // reported long ago, nothing notified: both clocks of each are overdue, the soonest due first
+        JsonNode clocks = api.get("/api/regions/FR-NAQ/overdue-clocks?size=4", TestTokens.arsStaff("FR-NAQ")).json();
+        assertThat(clocks.get("total").asInt()).isEqualTo(6);
+        assertThat(clocks.get("overdueClocks")).hasSize(4);
+        assertThat(clocks.get("overdueClocks").get(0).get("authority").asText()).isEqualTo("CERT_SANTE");
+        JsonNode region = region(impact(national), "FR-NAQ");
+        assertThat(region.get("overdueClockCount").asInt()).isEqualTo(6);
+        assertThat(region.get("overdueClocks").get(0)).isEqualTo(clocks.get("overdueClocks").get(0));
+        assertThat(impact(national).get("listedPerRegion").asInt()).isEqualTo(200);
+
+        // another region's staff learn nothing of it; bad paging is refused naming the parameter
+        assertThat(api.get("/api/regions/FR-NAQ/incident-ids", TestTokens.arsStaff("FR-HDF")).status()).isEqualTo(403);
+        assertThat(api.get("/api/regions/FR-NAQ/overdue-clocks", TestTokens.arsStaff("FR-HDF")).status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/regions/FR-XXX/incident-ids", national).status()).isEqualTo(404);
+        assertThat(api.get("/api/regions/FR-NAQ/incident-ids", null).status()).isEqualTo(401);
+        for (String bad : List.of("page=-1", "size=0", "size=1001", "page=deux", "page=2147483647&size=2")) {
+            Response refused = api.get("/api/regions/FR-NAQ/overdue-clocks?" + bad, national);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).as(bad).contains(bad.startsWith("size") ? "\"size\"" : "\"page\"");
+        }
+    }
+
+    @Test
     void oneCallerCannotKeepTheServiceFoldingTheHistory() {
         String caller = TestTokens.arsStaff("FR-GES");
         String asOf = "/api/national/impact?asOf=" + Instant.now().minusSeconds(60);

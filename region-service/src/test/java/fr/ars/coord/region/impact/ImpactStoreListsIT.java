@@ -1,0 +1,73 @@
+package fr.ars.coord.region.impact;
+
+import static fr.ars.coord.region.impact.IncidentStories.reported;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.ars.coord.contracts.incident.AttackVector;
+import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.region.RegionServiceITBase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The picture reads the first incidents and the most overdue clocks of each region, and counts the rest, straight
+ * from the tables: what it lists is the start of the whole lists the region's pages give.
+ */
+class ImpactStoreListsIT extends RegionServiceITBase {
+
+    private static final String REGION = "FR-PAC";
+
+    @Autowired
+    ImpactStore store;
+
+    @Test
+    void thePictureListsTheStartOfTheWholeListsAndCountsThemAll() {
+        // due times a few nanoseconds apart: PostgreSQL keeps microseconds, the exact instants decide
+        Instant aware = Instant.parse("2026-03-02T08:15:30.123456789Z");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = newId();
+            ids.add(id);
+            record(0, reported(id, REGION, AttackVector.ACCOUNT_USURPATION, aware.plusNanos(i * 300L),
+                    OperationalImpact.NONE));
+        }
+        ids.sort(null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.incidentIds(REGION, 0, 100).total() == 5);
+
+        Instant now = Instant.now();
+        List<OverdueClock> all = store.overdueClocks(REGION, now, 0, 100).items();
+        assertThat(all).hasSize(10).isSortedAccordingTo(OverdueClock.ORDER);
+        NationalPicture cut = store.picture(now, null, 2);
+        assertThat(cut.incidentIds().get(REGION)).containsExactlyElementsOf(ids.subList(0, 2));
+        assertThat(cut.overdueClocks().get(REGION)).containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(cut.overdueCounts().get(REGION)).isEqualTo(10);
+        assertThat(store.picture(now, REGION, 2)).isEqualTo(new NationalPicture(
+                java.util.Map.of(REGION, cut.summaries().get(REGION)), java.util.Map.of(REGION, ids.subList(0, 2)),
+                java.util.Map.of(REGION, all.subList(0, 2)), java.util.Map.of(REGION, 10), cut.position()));
+
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            ImpactStore.Page<String> found = store.incidentIds(REGION, page * 2, 2);
+            assertThat(found.total()).isEqualTo(5);
+            paged.addAll(found.items());
+        }
+        assertThat(paged).containsExactlyElementsOf(ids);
+        assertThat(store.overdueClocks(REGION, now, 8, 4).items()).containsExactlyElementsOf(all.subList(8, 10));
+
+        // the CERT Santé clock of the third incident, at its exact due time and a nanosecond later
+        Instant due = aware.plusNanos(600).plus(Duration.ofHours(24));
+        assertThat(all).extracting(OverdueClock::dueAt).contains(due);
+        assertThat(store.overdueClocks(REGION, due, 0, 100).items()).extracting(OverdueClock::dueAt)
+                .containsExactly(aware.plus(Duration.ofHours(24)), aware.plusNanos(300).plus(Duration.ofHours(24)));
+        assertThat(store.overdueClocks(REGION, due, 0, 100).total()).isEqualTo(2);
+        assertThat(store.picture(due, REGION, 100).overdueCounts().get(REGION)).isEqualTo(2);
+        assertThat(store.picture(due.plusNanos(1), REGION, 100).overdueClocks().get(REGION))
+                .extracting(OverdueClock::dueAt).endsWith(due).hasSize(3);
+        assertThat(store.picture(due.plusNanos(1), REGION, 100).overdueCounts().get(REGION)).isEqualTo(3);
+    }
+}
