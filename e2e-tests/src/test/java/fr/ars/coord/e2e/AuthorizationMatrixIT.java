@@ -3,6 +3,7 @@ package fr.ars.coord.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.ApiContract;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class AuthorizationMatrixIT {
     void everyRoleSeesAndChangesExactlyWhatTheMatrixSays() throws Exception {
         RunningPlatform platform = RunningPlatform.get();
         Keycloak keycloak = new Keycloak(platform.tokenUrl());
-        ApiClient api = new ApiClient(platform.gatewayUrl());
+        ApiClient api = ApiClient.checkedAgainst(platform.gatewayUrl(), ApiContract.committed());
 
         Map<String, String> tokens = new HashMap<>();
         for (String user : List.of("ars-hdf", "esante-hdf", "comms-hdf", "national", "auditor")) {

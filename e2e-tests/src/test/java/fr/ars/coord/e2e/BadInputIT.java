@@ -8,6 +8,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.ApiContract;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ class BadInputIT {
 
     private final RunningPlatform platform = RunningPlatform.get();
     private final Keycloak keycloak = new Keycloak(platform.tokenUrl());
-    private final ApiClient api = new ApiClient(platform.gatewayUrl());
+    private final ApiClient api = ApiClient.checkedAgainst(platform.gatewayUrl(), ApiContract.committed());
     private final Random random = new Random(20251121);
     private static final String[] ODD = {"é", "à", "ü", "€", "漢", "🙂", "'", "\"", "\\", "<", ">", "%", "&", ";", "/",
             "-", "_", " ", "\u0000", "\n"};

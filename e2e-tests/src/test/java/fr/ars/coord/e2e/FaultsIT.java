@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import tools.jackson.databind.JsonNode;
 import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.ApiContract;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,7 @@ class FaultsIT {
 
     private final RunningPlatform platform = RunningPlatform.get();
     private final Keycloak keycloak = new Keycloak(platform.tokenUrl());
-    private final ApiClient api = new ApiClient(platform.gatewayUrl());
+    private final ApiClient api = ApiClient.checkedAgainst(platform.gatewayUrl(), ApiContract.committed());
 
     private String report(String token, String region) {
         Response created = api.post("/api/incidents", token, """

@@ -48,6 +48,74 @@ final class Keycloak {
         return post(form).get("access_token").asText();
     }
 
+    /**
+     * Signs {@code username} in as a browser does through {@code clientId}'s authorization code flow: the login
+     * form, the code on the redirect, then the code exchanged with the PKCE verifier (or without it, when
+     * {@code withVerifier} is false). Returns the token endpoint's answer.
+     */
+    JsonNode authorizationCode(String clientId, String redirectUri, String username, boolean withVerifier) {
+        // cookies carried by hand: Keycloak marks its session cookies Secure, which Java's cookie store keeps from
+        // plain-HTTP requests where a browser on localhost sends them
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String challenge;
+        try {
+            challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String openIdConnect = tokenUrl.substring(0, tokenUrl.lastIndexOf('/'));
+        String authorize = openIdConnect + "/auth?response_type=code&scope=openid&state=docs&client_id="
+                + encode(clientId) + "&redirect_uri=" + encode(redirectUri) + "&code_challenge=" + challenge
+                + "&code_challenge_method=S256";
+        HttpResponse<String> page = send(browser, HttpRequest.newBuilder(URI.create(authorize)).GET());
+        java.util.regex.Matcher action = java.util.regex.Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"")
+                .matcher(page.body());
+        if (page.statusCode() != 200 || !action.find()) {
+            throw new IllegalStateException("no login form: " + page.statusCode() + " " + page.body());
+        }
+        String cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .collect(Collectors.joining("; "));
+        HttpResponse<String> signedIn = send(browser, HttpRequest.newBuilder(URI.create(action.group(1)
+                        .replace("&amp;", "&"))).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookies)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
+                        + encode(DEMO_PASSWORD) + "&credentialId=")));
+        String location = signedIn.headers().firstValue("Location").orElse("");
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("[?&]code=([^&]+)").matcher(location);
+        if (!location.startsWith(redirectUri) || !code.find()) {
+            throw new IllegalStateException("not redirected with a code: " + signedIn.statusCode() + " " + location
+                    + " " + signedIn.body());
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("client_id", clientId);
+        form.put("code", java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8));
+        form.put("redirect_uri", redirectUri);
+        if (withVerifier) {
+            form.put("code_verifier", verifier);
+        }
+        return post(form);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static JsonNode claims(String accessToken) {
         return JSON.readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]));
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import tools.jackson.databind.JsonNode;
 import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.ApiContract;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 
 import java.time.Duration;
@@ -34,7 +35,7 @@ class PlatformIT {
     static void start() {
         platform = RunningPlatform.get();
         keycloak = new Keycloak(platform.tokenUrl());
-        api = new ApiClient(platform.gatewayUrl());
+        api = ApiClient.checkedAgainst(platform.gatewayUrl(), ApiContract.committed());
         national = api;
     }
 

@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.ApiContract;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import fr.ars.coord.platform.testing.WebhookReceiver;
 import java.io.StringReader;
@@ -23,7 +24,7 @@ class PublicationIT {
 
     private final RunningPlatform platform = RunningPlatform.get();
     private final Keycloak keycloak = new Keycloak(platform.tokenUrl());
-    private final ApiClient api = new ApiClient(platform.gatewayUrl());
+    private final ApiClient api = ApiClient.checkedAgainst(platform.gatewayUrl(), ApiContract.committed());
 
     @Test
     void publishedCommuniquesReachTheFeedAndEachSubscriberExactlyOnceAcrossACrash() throws Exception {

@@ -3,6 +3,7 @@ package fr.ars.coord.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.ApiContract;
 import fr.ars.coord.platform.testing.EmbeddedStores;
 import fr.ars.coord.platform.testing.TestJwtDecoderConfiguration;
 import fr.ars.coord.platform.testing.TestTokens;
@@ -44,7 +45,7 @@ public abstract class IncidentServiceITBase {
 
     @BeforeEach
     void client() {
-        api = new ApiClient("http://localhost:" + port);
+        api = ApiClient.checkedAgainst("http://localhost:" + port, ApiContract.committed());
     }
 
     protected long storedEvents() {

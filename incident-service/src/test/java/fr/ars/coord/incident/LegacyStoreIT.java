@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.ApiContract;
 import fr.ars.coord.platform.testing.LegacyStore;
 import fr.ars.coord.platform.testing.TestJwtDecoderConfiguration;
 import fr.ars.coord.platform.testing.TestTokens;
@@ -47,7 +48,7 @@ class LegacyStoreIT {
 
     @BeforeEach
     void client() {
-        api = new ApiClient("http://localhost:" + port);
+        api = ApiClient.checkedAgainst("http://localhost:" + port, ApiContract.committed());
     }
 
     @Test

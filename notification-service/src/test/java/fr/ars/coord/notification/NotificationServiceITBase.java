@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.ApiContract;
 import fr.ars.coord.platform.testing.EmbeddedStores;
 import fr.ars.coord.platform.testing.StoredEvents;
 import fr.ars.coord.platform.testing.TestJwtDecoderConfiguration;
@@ -55,7 +56,7 @@ public abstract class NotificationServiceITBase {
 
     @BeforeEach
     void client() {
-        api = new ApiClient("http://localhost:" + port);
+        api = ApiClient.checkedAgainst("http://localhost:" + port, ApiContract.committed());
     }
 
     /** Appends events of one aggregate starting at {@code firstSequence}; returns their event ids. */

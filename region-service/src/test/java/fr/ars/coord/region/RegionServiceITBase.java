@@ -4,6 +4,7 @@ import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.ApiContract;
 import fr.ars.coord.platform.testing.EmbeddedStores;
 import fr.ars.coord.platform.testing.StoredEvents;
 import fr.ars.coord.platform.testing.TestJwtDecoderConfiguration;
@@ -42,7 +43,7 @@ public abstract class RegionServiceITBase {
 
     @BeforeEach
     void client() {
-        api = new ApiClient("http://localhost:" + port);
+        api = ApiClient.checkedAgainst("http://localhost:" + port, ApiContract.committed());
     }
 
     protected static String newId() {

@@ -6,8 +6,8 @@ import java.time.Instant;
  * A legal clock started when the organisation became aware: {@code PENDING} before its due time,
  * {@code OVERDUE} after it, {@code MET} once the authority was notified ({@code late} if after the due time).
  */
-public record RegulatoryClock(Authority authority, String obligation, Instant dueAt, Status status, Instant metAt,
+public record RegulatoryClock(Authority authority, String obligation, Instant dueAt, ClockStatus status, Instant metAt,
                               boolean late) {
 
-    public enum Status { PENDING, MET, OVERDUE }
+    public enum ClockStatus { PENDING, MET, OVERDUE }
 }

@@ -30,11 +30,11 @@ public record RegulatoryClockPolicy(Duration certSanteDueWithin, Duration cnilDu
     private static RegulatoryClock clock(Authority authority, String obligation, Instant dueAt, Instant metAt,
                                          Instant at) {
         if (metAt != null) {
-            return new RegulatoryClock(authority, obligation, dueAt, RegulatoryClock.Status.MET, metAt,
+            return new RegulatoryClock(authority, obligation, dueAt, RegulatoryClock.ClockStatus.MET, metAt,
                     metAt.isAfter(dueAt));
         }
-        RegulatoryClock.Status status = at.isAfter(dueAt) ? RegulatoryClock.Status.OVERDUE
-                : RegulatoryClock.Status.PENDING;
+        RegulatoryClock.ClockStatus status = at.isAfter(dueAt) ? RegulatoryClock.ClockStatus.OVERDUE
+                : RegulatoryClock.ClockStatus.PENDING;
         return new RegulatoryClock(authority, obligation, dueAt, status, null, false);
     }
 }

@@ -12,6 +12,11 @@ import fr.ars.coord.platform.command.IdempotentCommands;
 import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.platform.rules.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.LinkedHashSet;
@@ -50,12 +55,27 @@ class IncidentCommandController {
         this.streams = streams;
     }
 
-    record IncidentCreated(String id) {
+    @Schema(description = "The incident recorded.")
+    record IncidentCreated(@Schema(description = "The incident's id.", example = "5b0f1c9e-6d1f-4f3e-9a57-0c8e2d4b7a31")
+                           String id) {
     }
 
-    record IncidentChanged(String incidentId, long version) {
+    @Schema(description = "The fact recorded, and the incident's version after it.")
+    record IncidentChanged(@Schema(example = "5b0f1c9e-6d1f-4f3e-9a57-0c8e2d4b7a31") String incidentId,
+                           @Schema(description = "The number of the incident's last event (its ETag).", example = "4")
+                           long version) {
     }
 
+    static final String WHO_RECORDS = " Who may call it: ARS and GRADeS e-Santé staff of the incident's region."
+            + " Another region's incident, or an unknown one, answers `404` alike.";
+
+    @Tag(name = ApiTags.INCIDENTS)
+    @Operation(operationId = "reportIncident", summary = "Report an incident",
+            description = "Records a region's incident; its CERT Santé and CNIL clocks start from `awareAt`."
+                    + " Who may call it: ARS and GRADeS e-Santé staff of that region (national coordinators of any"
+                    + " region). Refused: a region other than the caller's (`403`), an invalid field (`400`). With an"
+                    + " `Idempotency-Key`, a retry answers the same id and records nothing new.")
+    @ApiResponse(responseCode = "201", description = "Recorded: `Location` names the incident.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IncidentCreated> report(@Valid @RequestBody ReportIncidentRequest request,
                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
@@ -75,8 +95,15 @@ class IncidentCommandController {
         return response.body(new IncidentCreated(created.id()));
     }
 
+    @Tag(name = ApiTags.FACTS)
+    @Operation(operationId = "recordAssessment", summary = "Record an assessment",
+            description = "Records what the incident exposed (categories of data, medical data or not, estimated"
+                    + " patients): the latest assessment is the incident's. The first one moves a REPORTED incident to"
+                    + " ASSESSING." + WHO_RECORDS + " Refused on a closed incident (`409`).")
+    @ApiResponse(responseCode = "201", description = "Recorded: `ETag` is the incident's new version.")
+    @ApiResponse(responseCode = "404", description = "No such incident in the caller's region.")
     @PostMapping(path = "/{id}/assessments", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<IncidentChanged> assess(@PathVariable String id, @Valid @RequestBody RecordAssessmentRequest request,
+    ResponseEntity<IncidentChanged> assess(@Parameter(description = "The incident's id.") @PathVariable String id, @Valid @RequestBody RecordAssessmentRequest request,
                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                            Authentication authentication) {
@@ -88,8 +115,14 @@ class IncidentCommandController {
                         expectedVersion(ifMatch)));
     }
 
+    @Tag(name = ApiTags.FACTS)
+    @Operation(operationId = "recordContainmentAction", summary = "Record a containment action",
+            description = "Records a measure taken (accounts blocked, systems isolated, complaint filed...)."
+                    + WHO_RECORDS + " Refused on a closed incident (`409`).")
+    @ApiResponse(responseCode = "201", description = "Recorded: `ETag` is the incident's new version.")
+    @ApiResponse(responseCode = "404", description = "No such incident in the caller's region.")
     @PostMapping(path = "/{id}/containment-actions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<IncidentChanged> contain(@PathVariable String id,
+    ResponseEntity<IncidentChanged> contain(@Parameter(description = "The incident's id.") @PathVariable String id,
                                             @Valid @RequestBody RecordContainmentActionRequest request,
                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -99,8 +132,14 @@ class IncidentCommandController {
                         expectedVersion(ifMatch)));
     }
 
+    @Tag(name = ApiTags.FACTS)
+    @Operation(operationId = "recordAuthorityNotification", summary = "Record a notification to an authority",
+            description = "Records that an authority (CERT Santé, CNIL, ...) was notified, and when: it meets that"
+                    + " authority's legal clock, late or not." + WHO_RECORDS + " Refused on a closed incident (`409`).")
+    @ApiResponse(responseCode = "201", description = "Recorded: `ETag` is the incident's new version.")
+    @ApiResponse(responseCode = "404", description = "No such incident in the caller's region.")
     @PostMapping(path = "/{id}/authority-notifications", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<IncidentChanged> notifyAuthority(@PathVariable String id,
+    ResponseEntity<IncidentChanged> notifyAuthority(@Parameter(description = "The incident's id.") @PathVariable String id,
                                                     @Valid @RequestBody RecordAuthorityNotificationRequest request,
                                                     @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -110,8 +149,15 @@ class IncidentCommandController {
                         request.reference(), expectedVersion(ifMatch)));
     }
 
+    @Tag(name = ApiTags.FACTS)
+    @Operation(operationId = "changeIncidentStatus", summary = "Move the incident to its next status",
+            description = "REPORTED → ASSESSING → CONTAINED → RESOLVED → CLOSED, one step at a time (CONTAINED may go"
+                    + " back to ASSESSING)." + WHO_RECORDS + " Refused: a move the lifecycle does not allow, or to the"
+                    + " status it already has (`409`).")
+    @ApiResponse(responseCode = "200", description = "Recorded: `ETag` is the incident's new version.")
+    @ApiResponse(responseCode = "404", description = "No such incident in the caller's region.")
     @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<IncidentChanged> changeStatus(@PathVariable String id, @Valid @RequestBody ChangeStatusRequest request,
+    ResponseEntity<IncidentChanged> changeStatus(@Parameter(description = "The incident's id.") @PathVariable String id, @Valid @RequestBody ChangeStatusRequest request,
                                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                  Authentication authentication) {

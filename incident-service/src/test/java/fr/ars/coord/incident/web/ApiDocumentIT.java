@@ -3,6 +3,7 @@ package fr.ars.coord.incident.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ars.coord.incident.IncidentServiceITBase;
+import fr.ars.coord.platform.testing.ApiDocuments;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,8 +12,16 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The API document names the configured public address whatever the request says its host is. */
+/**
+ * The API document is the one committed under docs/openapi (an API change shows in review), and names the
+ * configured public address whatever the request says its host is.
+ */
 class ApiDocumentIT extends IncidentServiceITBase {
+
+    @Test
+    void theLiveDocumentIsTheCommittedOne() {
+        ApiDocuments.assertLiveIsCommitted("http://localhost:" + port, "incident-service");
+    }
 
     @Test
     void theServerComesFromConfigurationNotFromTheRequest() throws Exception {

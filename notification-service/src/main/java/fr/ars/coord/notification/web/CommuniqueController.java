@@ -1,5 +1,10 @@
 package fr.ars.coord.notification.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.command.CommuniqueCommands.ApproveCommuniqueCommand;
@@ -49,11 +54,22 @@ class CommuniqueController {
         this.commands = commands;
     }
 
-    record WithdrawRequest(@NotBlank @Size(max = 2000) @FreeText String reason) {
+    @Schema(description = "Why the communiqué is withdrawn.")
+    record WithdrawRequest(@Schema(example = "Chiffres corrigés : une nouvelle version suit.")
+                           @NotBlank @Size(max = 2000) @FreeText String reason) {
     }
 
+    static final String ID = "The communiqué's id.";
+    static final String WHO_READS = " Regional staff see their region's communiqués and national ones once published;"
+            + " the national cell and auditors see all. One the caller may not see answers `404`, as an unknown one.";
+
+    @Tag(name = ApiTags.COMMUNIQUES)
+    @Operation(operationId = "listCommuniques", summary = "List communiqués",
+            description = "The communiqués the caller may see, by region and status." + WHO_READS)
     @GetMapping
-    List<CommuniqueView> list(@RequestParam(required = false) String region,
+    List<CommuniqueView> list(@Parameter(description = "Only this region's (ISO 3166-2 code).",
+                                      schema = @Schema(example = "FR-HDF")) @RequestParam(required = false) String region,
+                              @Parameter(description = "Only communiqués with this status.")
                               @RequestParam(required = false) CommuniqueStatus status, Authentication authentication) {
         if (region != null && !Region.isKnown(region)) {
             throw new InvalidRequestException("region", "must be an ISO 3166-2 code of one of the 18 regions, such as FR-HDF");
@@ -65,15 +81,28 @@ class CommuniqueController {
         return list.find(visible, region, status);
     }
 
+    @Tag(name = ApiTags.COMMUNIQUES)
+    @Operation(operationId = "getCommunique", summary = "Read a communiqué",
+            description = "The communiqué's text, each sentence with the events it rests on, its status and who"
+                    + " approved or published it." + WHO_READS)
+    @ApiResponse(responseCode = "200", description = "The communiqué.")
+    @ApiResponse(responseCode = "404", description = "No such communiqué visible to the caller.")
     @GetMapping("/{id}")
-    CommuniqueView get(@PathVariable String id, Authentication authentication) {
+    CommuniqueView get(@Parameter(description = ID) @PathVariable String id, Authentication authentication) {
         CommuniqueView communique = find(id);
         CommuniqueAccessPolicy.requireRead(StaffMember.from(authentication), communique);
         return communique;
     }
 
+    @Tag(name = ApiTags.COMMUNIQUES)
+    @Operation(operationId = "approveCommunique", summary = "Approve a draft",
+            description = "Approves the draft as it reads now. Who may call it: the region's communication officer"
+                    + " (the national coordinator for a national communiqué). Refused when it is not a draft (`409`).")
+    @ApiResponse(responseCode = "200", description = "Approved.")
+    @ApiResponse(responseCode = "404", description = "No such communiqué visible to the caller.")
+    @ApiResponse(responseCode = "409", description = "Not a draft.")
     @PostMapping("/{id}/approve")
-    CommuniqueView approve(@PathVariable String id, Authentication authentication) {
+    CommuniqueView approve(@Parameter(description = ID) @PathVariable String id, Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         CommuniqueView communique = find(id);
         CommuniqueAccessPolicy.requireRead(member, communique);
@@ -82,8 +111,17 @@ class CommuniqueController {
         return find(id);
     }
 
+    @Tag(name = ApiTags.COMMUNIQUES)
+    @Operation(operationId = "publishCommunique", summary = "Publish an approved communiqué",
+            description = "Publishes it exactly once: public feed and API, webhook subscribers, e-mail. Who may call"
+                    + " it: the region's communication officer (the national coordinator for a national one) or the"
+                    + " automated publication client. Refused when it is not approved, or when the facts changed"
+                    + " since its approval and the text was revised (`409`: approve the revised text first).")
+    @ApiResponse(responseCode = "200", description = "Published.")
+    @ApiResponse(responseCode = "404", description = "No such communiqué visible to the caller.")
+    @ApiResponse(responseCode = "409", description = "Not approved, or revised since its approval.")
     @PostMapping("/{id}/publish")
-    CommuniqueView publish(@PathVariable String id, Authentication authentication) {
+    CommuniqueView publish(@Parameter(description = ID) @PathVariable String id, Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         CommuniqueView communique = find(id);
         if (!member.hasRole(StaffMember.COMMUNIQUE_PUBLISHER)) {
@@ -96,8 +134,15 @@ class CommuniqueController {
         return find(id);
     }
 
+    @Tag(name = ApiTags.COMMUNIQUES)
+    @Operation(operationId = "withdrawCommunique", summary = "Withdraw a communiqué",
+            description = "Withdraws a communiqué with the reason; a published one leaves the public feed. Who may"
+                    + " call it: as for approving. Refused when superseded or already withdrawn (`409`).")
+    @ApiResponse(responseCode = "200", description = "Withdrawn.")
+    @ApiResponse(responseCode = "404", description = "No such communiqué visible to the caller.")
+    @ApiResponse(responseCode = "409", description = "Superseded or already withdrawn.")
     @PostMapping(path = "/{id}/withdraw", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CommuniqueView withdraw(@PathVariable String id, @Valid @RequestBody WithdrawRequest request,
+    CommuniqueView withdraw(@Parameter(description = ID) @PathVariable String id, @Valid @RequestBody WithdrawRequest request,
                             Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         CommuniqueView communique = find(id);

@@ -1,5 +1,11 @@
 package fr.ars.coord.notification.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
@@ -49,19 +55,38 @@ class PublicCommuniqueController {
                             String supersededBy, String url) {
     }
 
+    @Tag(name = ApiTags.PUBLIC)
+    @SecurityRequirements
+    @Operation(operationId = "listPublishedCommuniques", summary = "List published communiqués",
+            description = "Published communiqués, and superseded ones with a link to their correction, newest first."
+                    + " Public: no sign-in.")
     @GetMapping(path = "/api/public/communiques", produces = MediaType.APPLICATION_JSON_VALUE)
     List<PublicCommunique> all() {
         return list.published().stream().map(this::toPublic).toList();
     }
 
+    @Tag(name = ApiTags.PUBLIC)
+    @SecurityRequirements
+    @Operation(operationId = "getPublishedCommunique", summary = "Read a published communiqué",
+            description = "One published or superseded communiqué. Public: no sign-in; drafts, approved and withdrawn"
+                    + " communiqués answer `404`.")
+    @ApiResponse(responseCode = "200", description = "The communiqué.")
+    @ApiResponse(responseCode = "404", description = "No such published communiqué.")
     @GetMapping(path = "/api/public/communiques/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    PublicCommunique one(@PathVariable String id) {
+    PublicCommunique one(@Parameter(description = "The communiqué's id.") @PathVariable String id) {
         return communiques.find(id)
                 .filter(c -> c.status() == CommuniqueStatus.PUBLISHED || c.status() == CommuniqueStatus.SUPERSEDED)
                 .map(this::toPublic)
                 .orElseThrow(() -> new NotFoundException("No such published communiqué."));
     }
 
+    @Tag(name = ApiTags.PUBLIC)
+    @SecurityRequirements
+    @Operation(operationId = "getCommuniqueFeed", summary = "Follow published communiqués (Atom)",
+            description = "The published communiqués as an Atom 1.0 feed, for feed readers and press agencies. Public:"
+                    + " no sign-in.")
+    @ApiResponse(responseCode = "200", description = "The feed.", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/atom+xml", schema = @Schema(type = "string")))
     @GetMapping(path = "/feeds/communiques.atom", produces = "application/atom+xml;charset=UTF-8")
     ResponseEntity<String> atom() throws FeedException {
         List<CommuniqueView> published = list.published();

@@ -1,5 +1,11 @@
 package fr.ars.coord.notification.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import fr.ars.coord.notification.channel.WebhookTargets;
 import fr.ars.coord.platform.text.FreeText;
 import fr.ars.coord.platform.rules.RuleViolationException;
@@ -55,12 +61,23 @@ class WebhookSubscriptionController {
         this.clock = clock;
     }
 
-    record SubscribeRequest(@NotBlank @Size(max = 2000) String url, @NotBlank @Size(min = 16, max = 500) String secret,
+    @Schema(description = "A system to tell of each publication.")
+    record SubscribeRequest(@Schema(description = "Absolute https (or http) URL, on a public address.",
+                                    example = "https://crise.ars-hdf.example/hooks/communiques")
+                            @NotBlank @Size(max = 2000) String url,
+                            @Schema(description = "Shared secret of the HMAC-SHA256 signature of each call (16 to 500"
+                                    + " characters, not guessable).", example = "e3b0c44298fc1c149afbf4c8996fb924")
+                            @NotBlank @Size(min = 16, max = 500) String secret,
+                            @ArraySchema(arraySchema = @Schema(description = "Only communiqués of these regions (and"
+                                    + " national ones); all when absent or empty.", example = "[\"FR-HDF\", \"FR-NOR\"]"))
                             @Size(max = 18) List<@NotBlank String> regions) {
     }
 
-    record RevokeRequest(@NotBlank @Size(max = 2000) @FreeText String reason) {
+    @Schema(description = "Why the subscription is revoked.")
+    record RevokeRequest(@Schema(example = "Système remplacé.") @NotBlank @Size(max = 2000) @FreeText String reason) {
     }
+
+    static final String ID = "The subscription's id.";
 
     record SubscriptionView(String id, String url, List<String> regions, Instant createdAt, String createdBy,
                             Instant revokedAt, String revokedBy, String revocationReason) {
@@ -70,6 +87,12 @@ class WebhookSubscriptionController {
         }
     }
 
+    @Tag(name = ApiTags.WEBHOOKS)
+    @Operation(operationId = "subscribeWebhook", summary = "Subscribe a system to publications",
+            description = "Each publication is then sent to the URL once, signed, retried until it answers. Who may call"
+                    + " it: national coordinators. Refused: a URL that is not absolute http(s) or points to a private"
+                    + " address, a weak secret, an unknown region (`400`).")
+    @ApiResponse(responseCode = "201", description = "Subscribed: `Location` names the subscription.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SubscriptionView> subscribe(@Valid @RequestBody SubscribeRequest request, Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
@@ -104,8 +127,15 @@ class WebhookSubscriptionController {
     }
 
     /** Revokes a subscription: nothing more is sent to it; it stays listed, with its deliveries, as revoked. */
+    @Tag(name = ApiTags.WEBHOOKS)
+    @Operation(operationId = "revokeWebhookSubscription", summary = "Revoke a subscription",
+            description = "Nothing more is sent to it; it stays listed as revoked, with its deliveries. Who may call it:"
+                    + " national coordinators.")
+    @ApiResponse(responseCode = "200", description = "Revoked.")
+    @ApiResponse(responseCode = "404", description = "No such subscription.")
+    @ApiResponse(responseCode = "409", description = "Already revoked.")
     @DeleteMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    SubscriptionView revoke(@PathVariable String id, @Valid @RequestBody RevokeRequest request,
+    SubscriptionView revoke(@Parameter(description = ID) @PathVariable String id, @Valid @RequestBody RevokeRequest request,
                             Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         requireCoordinator(member);
@@ -117,14 +147,24 @@ class WebhookSubscriptionController {
         return SubscriptionView.of(subscriptions.find(id).orElseThrow());
     }
 
+    @Tag(name = ApiTags.WEBHOOKS)
+    @Operation(operationId = "listWebhookSubscriptions", summary = "List subscriptions",
+            description = "Every subscription, revoked ones included (never their secret). Who may call it: the"
+                    + " national cell and auditors.")
     @GetMapping
     List<SubscriptionView> list(Authentication authentication) {
         requireNationalReader(StaffMember.from(authentication));
         return subscriptions.all().stream().map(SubscriptionView::of).toList();
     }
 
+    @Tag(name = ApiTags.WEBHOOKS)
+    @Operation(operationId = "listWebhookDeliveries", summary = "List a subscription's deliveries",
+            description = "Each publication sent to the subscription: attempts, last status, delivered or not. Who may"
+                    + " call it: the national cell and auditors.")
+    @ApiResponse(responseCode = "200", description = "The deliveries.")
+    @ApiResponse(responseCode = "404", description = "No such subscription.")
     @GetMapping("/{id}/deliveries")
-    List<DeliveryView> deliveries(@PathVariable String id, Authentication authentication) {
+    List<DeliveryView> deliveries(@Parameter(description = ID) @PathVariable String id, Authentication authentication) {
         requireNationalReader(StaffMember.from(authentication));
         subscriptions.find(id).orElseThrow(() -> new NotFoundException("No such subscription."));
         return deliveries.ofTarget(id);

@@ -1,5 +1,6 @@
 package fr.ars.coord.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * it refused before any controller) keeps its status; {@code /error} asked for directly is no resource, rather
  * than a {@code 500} with status 999.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -13,30 +13,47 @@ import java.time.Duration;
 
 /**
  * A plain HTTP client for tests: sends exactly the bytes and headers given (malformed bodies included) and
- * returns status, headers and body as they came back.
+ * returns status, headers and body as they came back. One made {@link #checkedAgainst} a contract also checks each
+ * exchange against the API documents, so that an answer they do not describe fails the test that got it.
  */
 public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final ApiContract contract;
 
     public ApiClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private ApiClient(String baseUrl, ApiContract contract) {
         this.baseUrl = baseUrl;
+        this.contract = contract;
     }
 
-    public Response get(String path, String token) {
-        return send(request(path, token).GET());
+    /** A client of the platform's API whose every exchange must agree with {@code contract}. */
+    public static ApiClient checkedAgainst(String baseUrl, ApiContract contract) {
+        return new ApiClient(baseUrl, contract);
     }
 
-    public Response post(String path, String token, String body, String... headers) {
-        HttpRequest.Builder builder = request(path, token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+    public Response get(String path, String token, String... headers) {
+        HttpRequest.Builder builder = request(path, token).GET();
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        return send(builder);
+        return send(builder, null);
+    }
+
+    public Response post(String path, String token, String body, String... headers) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest.Builder builder = request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder, bytes);
     }
 
     public Response delete(String path, String token, String body) {
@@ -45,12 +62,12 @@ public final class ApiClient {
 
     public Response delete(String path, String token, byte[] body, String contentType) {
         return send(request(path, token).header("Content-Type", contentType)
-                .method("DELETE", HttpRequest.BodyPublishers.ofByteArray(body)));
+                .method("DELETE", HttpRequest.BodyPublishers.ofByteArray(body)), body);
     }
 
     public Response post(String path, String token, byte[] body, String contentType) {
         return send(request(path, token).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), body);
     }
 
     private HttpRequest.Builder request(String path, String token) {
@@ -62,9 +79,14 @@ public final class ApiClient {
         return builder;
     }
 
-    private Response send(HttpRequest.Builder builder) {
+    private Response send(HttpRequest.Builder builder, byte[] body) {
         try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = builder.build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (contract != null) {
+                contract.check(request.method(), request.uri(), request.headers(), body, response.statusCode(),
+                        response.headers(), response.body());
+            }
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers(), response.body());
         } catch (IOException e) {

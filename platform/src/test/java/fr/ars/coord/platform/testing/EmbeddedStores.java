@@ -62,6 +62,9 @@ public final class EmbeddedStores {
         registry.add("spring.datasource.password", () -> "postgres");
         registry.add("spring.mongodb.uri", () -> mongoUri + "/" + database);
         registry.add("ars.idempotency.id-secret", () -> EmbeddedStores.ID_SECRET);
+        // the addresses the API documents name, as on a default installation: the committed documents say them
+        registry.add("ars.api.public-url", () -> "http://localhost:8080");
+        registry.add("ars.api.oauth.issuer", () -> "http://localhost:8180/realms/ars");
     }
 
     /** A new, empty database {@code name} in the shared PostgreSQL (dropped first if a former run left it). */

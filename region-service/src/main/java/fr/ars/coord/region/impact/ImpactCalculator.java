@@ -154,7 +154,7 @@ public final class ImpactCalculator {
             return List.of();
         }
         return clocks.evaluate(incident.awareAt(), notified(incident), at).stream()
-                .filter(c -> c.status() == RegulatoryClock.Status.OVERDUE)
+                .filter(c -> c.status() == RegulatoryClock.ClockStatus.OVERDUE)
                 .map(c -> new OverdueClock(incident.incidentId(), c.authority(), c.dueAt()))
                 .toList();
     }

@@ -1,5 +1,10 @@
 package fr.ars.coord.region.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.command.IdempotentCommands;
 import fr.ars.coord.platform.security.StaffMember;
@@ -50,19 +55,34 @@ class CampaignController {
         this.clock = clock;
     }
 
-    record OpenCampaignRequest(@NotBlank @Size(max = 200) @FreeText String title,
+    @Schema(description = "A campaign to open.")
+    record OpenCampaignRequest(@Schema(example = "Usurpation de comptes de professionnels de santé, novembre 2025")
+                               @NotBlank @Size(max = 200) @FreeText String title,
+                               @Schema(example = "Comptes usurpés sur les serveurs e-santé de plusieurs régions.")
                                @Size(max = 4000) @FreeText String description) {
     }
 
-    record LinkIncidentRequest(@NotBlank @Size(max = 64) String incidentId) {
+    @Schema(description = "The incident to link.")
+    record LinkIncidentRequest(@Schema(example = "5b0f1c9e-6d1f-4f3e-9a57-0c8e2d4b7a31")
+                               @NotBlank @Size(max = 64) String incidentId) {
     }
 
-    record CampaignOpened(String id) {
+    @Schema(description = "The campaign opened.")
+    record CampaignOpened(@Schema(example = "0c6f3a52-8a51-4a43-9d1e-2f4f3f0b6a10") String id) {
     }
 
-    record LinkChanged(String campaignId, String incidentId) {
+    @Schema(description = "The link made or undone.")
+    record LinkChanged(@Schema(example = "0c6f3a52-8a51-4a43-9d1e-2f4f3f0b6a10") String campaignId,
+                       @Schema(example = "5b0f1c9e-6d1f-4f3e-9a57-0c8e2d4b7a31") String incidentId) {
     }
 
+    static final String CAMPAIGN_ID = "The campaign's id.";
+
+    @Tag(name = ApiTags.CAMPAIGNS)
+    @Operation(operationId = "openCampaign", summary = "Open a national campaign",
+            description = "Opens a campaign to gather the regional incidents of one attack. Who may call it: national"
+                    + " coordinators. With an `Idempotency-Key`, a retry answers the same id and opens nothing new.")
+    @ApiResponse(responseCode = "201", description = "Opened: `Location` names the campaign.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CampaignOpened> open(@Valid @RequestBody OpenCampaignRequest request,
                                         @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key,
@@ -79,8 +99,16 @@ class CampaignController {
         return response.body(new CampaignOpened(created.id()));
     }
 
+    @Tag(name = ApiTags.CAMPAIGNS)
+    @Operation(operationId = "linkIncidentToCampaign", summary = "Link an incident to the campaign",
+            description = "Adds a regional incident to the campaign. An incident belongs to one campaign at most: a"
+                    + " link to a second one is refused, also when two are made at the same moment (exactly one"
+                    + " succeeds). Who may call it: national coordinators.")
+    @ApiResponse(responseCode = "201", description = "Linked.")
+    @ApiResponse(responseCode = "404", description = "No such campaign or incident.")
+    @ApiResponse(responseCode = "409", description = "Already linked to this or another campaign.")
     @PostMapping(path = "/{id}/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<LinkChanged> link(@PathVariable String id, @Valid @RequestBody LinkIncidentRequest request,
+    ResponseEntity<LinkChanged> link(@Parameter(description = CAMPAIGN_ID) @PathVariable String id, @Valid @RequestBody LinkIncidentRequest request,
                                      Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         NationalAccessPolicy.requireCoordinator(member);
@@ -104,8 +132,15 @@ class CampaignController {
                 .body(new LinkChanged(id, request.incidentId()));
     }
 
+    @Tag(name = ApiTags.CAMPAIGNS)
+    @Operation(operationId = "unlinkIncidentFromCampaign", summary = "Unlink an incident from the campaign",
+            description = "Removes a link made by mistake, with the reason; the link and its removal stay in the"
+                    + " campaign's history. Who may call it: national coordinators.")
+    @ApiResponse(responseCode = "200", description = "Unlinked.")
+    @ApiResponse(responseCode = "404", description = "No such campaign.")
+    @ApiResponse(responseCode = "409", description = "The incident is not linked to this campaign.")
     @DeleteMapping(path = "/{id}/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
-    LinkChanged unlink(@PathVariable String id, @Valid @RequestBody UnlinkIncidentLinkRequest request,
+    LinkChanged unlink(@Parameter(description = CAMPAIGN_ID) @PathVariable String id, @Valid @RequestBody UnlinkIncidentLinkRequest request,
                        Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         NationalAccessPolicy.requireCoordinator(member);
@@ -115,18 +150,31 @@ class CampaignController {
         return new LinkChanged(id, request.incidentId());
     }
 
-    record UnlinkIncidentLinkRequest(@NotBlank @Size(max = 64) String incidentId,
+    @Schema(description = "The link to undo, and why.")
+    record UnlinkIncidentLinkRequest(@Schema(example = "5b0f1c9e-6d1f-4f3e-9a57-0c8e2d4b7a31")
+                                     @NotBlank @Size(max = 64) String incidentId,
+                                     @Schema(example = "Incident sans lien avec la campagne : vecteur différent.")
                                      @NotBlank @Size(max = 2000) @FreeText String reason) {
     }
 
+    @Tag(name = ApiTags.CAMPAIGNS)
+    @Operation(operationId = "suggestCampaignLinks", summary = "Suggest incidents that look like one attack",
+            description = "Groups of incidents not linked to any campaign, in several regions, with the same attack"
+                    + " vector within seven days of awareness. Who may call it: the national cell and auditors.")
     @GetMapping("/suggestions")
     List<CampaignSuggestion> suggestions(Authentication authentication) {
         NationalAccessPolicy.requireNationalReader(StaffMember.from(authentication));
         return campaigns.suggestions();
     }
 
+    @Tag(name = ApiTags.CAMPAIGNS)
+    @Operation(operationId = "getCampaign", summary = "Read a campaign",
+            description = "The campaign, its links (who made them, when) and their aggregated impact. Who may call it:"
+                    + " the national cell and auditors; regional staff see the campaign restricted to their region.")
+    @ApiResponse(responseCode = "200", description = "The campaign.")
+    @ApiResponse(responseCode = "404", description = "No such campaign.")
     @GetMapping("/{id}")
-    CampaignView campaign(@PathVariable String id, Authentication authentication) {
+    CampaignView campaign(@Parameter(description = CAMPAIGN_ID) @PathVariable String id, Authentication authentication) {
         String visible = NationalAccessPolicy.visibleRegion(StaffMember.from(authentication));
         CampaignView view = campaigns.find(id, clock.instant())
                 .orElseThrow(() -> new NotFoundException("No such campaign."));

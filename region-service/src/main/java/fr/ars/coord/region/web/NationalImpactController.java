@@ -1,5 +1,11 @@
 package fr.ars.coord.region.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.region.impact.ImpactCalculator;
@@ -24,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/national/impact", produces = MediaType.APPLICATION_JSON_VALUE)
 class NationalImpactController {
 
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+
     private final ImpactStore impacts;
     private final ImpactHistory history;
     private final ImpactCalculator calculator;
@@ -44,20 +52,33 @@ class NationalImpactController {
     }
 
     /** Rebuilds the national-impact read model from every event (national coordinator). */
+    @Hidden // an operator's action on the service itself: the gateway does not route it
     @PostMapping("/rebuild")
     ImpactRebuild.Status rebuild(Authentication authentication) {
         NationalAccessPolicy.requireCoordinator(StaffMember.from(authentication));
         return rebuild.rebuild();
     }
 
+    @Hidden
     @GetMapping("/rebuild")
     ImpactRebuild.Status rebuildStatus(Authentication authentication) {
         NationalAccessPolicy.requireNationalReader(StaffMember.from(authentication));
         return rebuild.status();
     }
 
+    @Tag(name = ApiTags.NATIONAL_IMPACT)
+    @Operation(operationId = "getNationalImpact", summary = "Read the national impact",
+            description = "Per affected region and in total: incidents open and closed, estimated patients, exposed"
+                    + " data, containment actions, overdue legal clocks and an impact level; each region lists its first"
+                    + " `listedPerRegion` incident ids and overdue clocks (the counts are whole). With `asOf`, the"
+                    + " picture as the national cell could know it then (each caller: 10 at once, 30 a minute, then"
+                    + " `429`). Who may call it: the national cell and auditors (every region); regional staff see"
+                    + " their own region and totals over it alone (`regionDetailRestricted`).")
+    @ApiResponse(responseCode = "200", description = "The picture.")
     @GetMapping
-    NationalImpact impact(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+    NationalImpact impact(@Parameter(description = "The picture as it stood at this instant (not in the future).",
+                                  schema = @Schema(type = "string", format = "date-time", example = "2025-11-22T08:00:00Z"))
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                           Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         String visible = NationalAccessPolicy.visibleRegion(member);
@@ -68,6 +89,10 @@ class NationalImpactController {
         } else {
             if (asOf.isAfter(now)) {
                 throw new InvalidRequestException("asOf", "must not be in the future");
+            }
+            if (asOf.isBefore(FIRST_INSTANT)) {
+                // an RFC 3339 date-time has a year from 0001: the answer echoes the instant as its evaluatedAt
+                throw new InvalidRequestException("asOf", "must be from the year 0001 on");
             }
             asOfAllowance.take(member.subject());
             impact = history.asOf(asOf, then -> calculator.compute(then.impacts().values(), then.position(), asOf,

@@ -1,5 +1,9 @@
 package fr.ars.coord.region.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.platform.rules.NotFoundException;
@@ -39,6 +43,9 @@ class RegionController {
     }
 
     static final int MAX_PAGE_SIZE = 1_000;
+    static final String REGION_CODE = "ISO 3166-2 code of the region, such as FR-HDF.";
+    static final String PAGE = "The page, from 0.";
+    static final String SIZE = "Entries per page, 1 to 1,000.";
 
     record RegionDetail(String code, String name, String arsName, String gradesName, RegionImpact impact) {
     }
@@ -52,31 +59,55 @@ class RegionController {
                             List<OverdueClock> overdueClocks) {
     }
 
+    @Tag(name = ApiTags.REGIONS)
+    @Operation(operationId = "listRegions", summary = "List the 18 regions",
+            description = "Reference data: each region's ISO 3166-2 code, name, agency (ARS) and GRADeS e-Santé where"
+                    + " known. Who may call it: any staff member.")
     @GetMapping
     List<RegionInfo> regions() {
         return RegionCatalog.all();
     }
 
+    @Tag(name = ApiTags.REGIONS)
+    @Operation(operationId = "getRegion", summary = "Read a region and its current impact",
+            description = "The region with its impact now (as in the national impact). Who may call it: the national"
+                    + " cell, auditors, and that region's staff.")
+    @ApiResponse(responseCode = "200", description = "The region.")
+    @ApiResponse(responseCode = "404", description = "No such region.")
     @GetMapping("/{code}")
-    RegionDetail region(@PathVariable String code, Authentication authentication) {
+    RegionDetail region(@Parameter(description = REGION_CODE) @PathVariable String code, Authentication authentication) {
         RegionInfo info = readableRegion(code, authentication);
         Instant now = clock.instant();
         RegionImpact impact = calculator.regionOrNone(code, impacts.picture(now, code));
         return new RegionDetail(info.code(), info.name(), info.arsName(), info.gradesName(), impact);
     }
 
+    @Tag(name = ApiTags.REGIONS)
+    @Operation(operationId = "listRegionIncidentIds", summary = "Page through a region's incidents",
+            description = "The ids of the region's reported incidents, in id order, a page at a time: the whole list"
+                    + " of which the national impact shows the first. Who may call it: as for the region.")
+    @ApiResponse(responseCode = "200", description = "A page, with the total.")
+    @ApiResponse(responseCode = "404", description = "No such region.")
     @GetMapping("/{code}/incident-ids")
-    IncidentIdPage incidentIds(@PathVariable String code, @RequestParam(defaultValue = "0") int page,
-                               @RequestParam(defaultValue = "100") int size, Authentication authentication) {
+    IncidentIdPage incidentIds(@Parameter(description = REGION_CODE) @PathVariable String code,
+                               @Parameter(description = PAGE) @RequestParam(defaultValue = "0") int page,
+                               @Parameter(description = SIZE) @RequestParam(defaultValue = "100") int size, Authentication authentication) {
         readableRegion(code, authentication);
         requirePage(page, size);
         ImpactStore.Page<String> found = impacts.incidentIds(code, offset(page, size), size);
         return new IncidentIdPage(code, page, size, found.total(), found.items());
     }
 
+    @Tag(name = ApiTags.REGIONS)
+    @Operation(operationId = "listRegionOverdueClocks", summary = "Page through a region's overdue legal clocks",
+            description = "The legal clocks of the region's open incidents that are past due with no notification"
+                    + " recorded, most overdue first, a page at a time. Who may call it: as for the region.")
+    @ApiResponse(responseCode = "200", description = "A page, with the total.")
+    @ApiResponse(responseCode = "404", description = "No such region.")
     @GetMapping("/{code}/overdue-clocks")
-    OverdueClockPage overdueClocks(@PathVariable String code, @RequestParam(defaultValue = "0") int page,
-                                   @RequestParam(defaultValue = "100") int size, Authentication authentication) {
+    OverdueClockPage overdueClocks(@Parameter(description = REGION_CODE) @PathVariable String code,
+                                   @Parameter(description = PAGE) @RequestParam(defaultValue = "0") int page,
+                                   @Parameter(description = SIZE) @RequestParam(defaultValue = "100") int size, Authentication authentication) {
         readableRegion(code, authentication);
         requirePage(page, size);
         Instant now = clock.instant();

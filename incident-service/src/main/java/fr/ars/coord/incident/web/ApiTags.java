@@ -1,0 +1,24 @@
+package fr.ars.coord.incident.web;
+
+import io.swagger.v3.oas.models.tags.Tag;
+import java.util.List;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+/** The groups of operations in incident-service's API document, in the domain's words and in reading order. */
+@Component
+class ApiTags implements GlobalOpenApiCustomizer {
+
+    static final String INCIDENTS = "Incidents";
+    static final String FACTS = "Incident facts";
+
+    @Override
+    public void customise(io.swagger.v3.oas.models.OpenAPI document) {
+        document.setTags(List.of(
+                new Tag().name(INCIDENTS).description("A region's incidents: report one, list them, read one now or as"
+                        + " it stood at an earlier instant, and its history of who recorded what."),
+                new Tag().name(FACTS).description("What is learnt and done as the incident unfolds: assessments,"
+                        + " containment actions, notifications to the authorities, status changes. Each is an event"
+                        + " recorded with who made it; nothing recorded is ever changed.")));
+    }
+}
