@@ -67,6 +67,16 @@ record_region() {
     \"authority\": \"CERT_SANTE\", \"notifiedAt\": \"$cert_at\", \"reference\": \"CERT-SANTE-2025-$slug\"}" >/dev/null
   post "$ars" "/api/incidents/$id/authority-notifications" "demo-2025-$slug-cnil" "{
     \"authority\": \"CNIL\", \"notifiedAt\": \"$cnil_at\", \"reference\": \"CNIL-NOTIF-2025-$slug\"}" >/dev/null
+  # NIS2 (art. 23(4)): the early warning, the notification and, a month later, the final report to ANSSI
+  post "$ars" "/api/incidents/$id/authority-notifications" "demo-2025-$slug-nis2-warning" "{
+    \"authority\": \"ANSSI\", \"kind\": \"EARLY_WARNING\", \"notifiedAt\": \"$cert_at\",
+    \"reference\": \"ANSSI-AP-2025-$slug\"}" >/dev/null
+  post "$ars" "/api/incidents/$id/authority-notifications" "demo-2025-$slug-nis2-notification" "{
+    \"authority\": \"ANSSI\", \"kind\": \"NOTIFICATION\", \"notifiedAt\": \"$cnil_at\",
+    \"reference\": \"ANSSI-NOTIF-2025-$slug\"}" >/dev/null
+  post "$ars" "/api/incidents/$id/authority-notifications" "demo-2025-$slug-nis2-final" "{
+    \"authority\": \"ANSSI\", \"kind\": \"FINAL_REPORT\", \"notifiedAt\": \"2025-12-19T10:00:00Z\",
+    \"reference\": \"ANSSI-RF-2025-$slug\"}" >/dev/null
   echo "  $label ($region): incident $id"
   INCIDENTS+=("$id")
 }

@@ -122,8 +122,15 @@ class PlatformIT {
             assertThat(view.at("/latestAssessment/exposedData").toString())
                     .isEqualTo("[\"LAST_NAME\",\"FIRST_NAME\",\"AGE\",\"PHONE\",\"EMAIL\"]");
             assertThat(view.get("containmentActions")).hasSize(2);
-            assertThat(view.get("regulatoryClocks").findValuesAsString("status")).containsOnly("MET");
-            assertThat(api.get("/api/incidents/" + id + "/history", national).json()).hasSize(7);
+            // every obligation that applies is met: CERT Santé, the CNIL and the three NIS2 stages; the closure has
+            // not started (not resolved) and the identity data exposed is no high risk for the patients
+            java.util.Map<String, String> statuses = new java.util.TreeMap<>();
+            view.get("regulatoryClocks").forEach(c -> statuses.put(c.get("code").asText(), c.get("status").asText()));
+            assertThat(statuses).containsEntry("CERT_SANTE_DECLARATION", "MET").containsEntry("CNIL_NOTIFICATION", "MET")
+                    .containsEntry("NIS2_EARLY_WARNING", "MET").containsEntry("NIS2_NOTIFICATION", "MET")
+                    .containsEntry("NIS2_FINAL_REPORT", "MET").containsEntry("CERT_SANTE_CLOSURE", "NOT_APPLICABLE")
+                    .containsEntry("PATIENT_INFORMATION", "NOT_APPLICABLE");
+            assertThat(api.get("/api/incidents/" + id + "/history", national).json()).hasSize(10);
         }
         JsonNode hdf = api.get("/api/incidents/" + first.get(0), national).json();
         JsonNode nor = api.get("/api/incidents/" + first.get(1), national).json();

@@ -7,7 +7,7 @@ import fr.ars.coord.contracts.region.Region;
  */
 public sealed interface IncidentEvent
         permits IncidentReportedEvent, IncidentAssessedEvent, ContainmentActionRecordedEvent,
-        AuthorityNotifiedEvent, IncidentStatusChangedEvent {
+        AuthorityNotifiedEvent, IncidentStatusChangedEvent, PatientInformationRecordedEvent {
 
     String incidentId();
 

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The legal clocks that start when the organisation becomes aware of an incident: report to CERT Santé
- * "without delay" (tracked as due within {@code certSanteDueWithin}, 24 h by default) and notify the CNIL
- * of a personal-data breach within 72 h (GDPR Art. 33). Pure: the same facts and instant give the same clocks.
+ * The two legal clocks that start when the organisation becomes aware of an incident, as the national picture
+ * counts them: report to CERT Santé "without delay" (tracked as due within {@code certSanteDueWithin}, 24 h by
+ * default) and notify the CNIL of a personal-data breach within 72 h (GDPR Art. 33). The incident's own view shows
+ * every obligation ({@link ObligationPolicy}). Pure: the same facts and instant give the same clocks.
  */
 public record RegulatoryClockPolicy(Duration certSanteDueWithin, Duration cnilDueWithin) {
 
@@ -21,20 +22,20 @@ public record RegulatoryClockPolicy(Duration certSanteDueWithin, Duration cnilDu
      */
     public List<RegulatoryClock> evaluate(Instant awareAt, Map<Authority, Instant> firstNotified, Instant at) {
         return List.of(
-                clock(Authority.CERT_SANTE, "Signalement sans délai à CERT Santé", awareAt.plus(certSanteDueWithin),
+                clock(ObligationCode.CERT_SANTE_DECLARATION, awareAt, awareAt.plus(certSanteDueWithin),
                         firstNotified.get(Authority.CERT_SANTE), at),
-                clock(Authority.CNIL, "Notification de violation de données à la CNIL sous 72 heures",
-                        awareAt.plus(cnilDueWithin), firstNotified.get(Authority.CNIL), at));
+                clock(ObligationCode.CNIL_NOTIFICATION, awareAt, awareAt.plus(cnilDueWithin),
+                        firstNotified.get(Authority.CNIL), at));
     }
 
-    private static RegulatoryClock clock(Authority authority, String obligation, Instant dueAt, Instant metAt,
+    private static RegulatoryClock clock(ObligationCode code, Instant startedAt, Instant dueAt, Instant metAt,
                                          Instant at) {
         if (metAt != null) {
-            return new RegulatoryClock(authority, obligation, dueAt, RegulatoryClock.ClockStatus.MET, metAt,
-                    metAt.isAfter(dueAt));
+            return new RegulatoryClock(code, startedAt, dueAt, RegulatoryClock.ClockStatus.MET, metAt,
+                    metAt.isAfter(dueAt), true, null);
         }
         RegulatoryClock.ClockStatus status = at.isAfter(dueAt) ? RegulatoryClock.ClockStatus.OVERDUE
                 : RegulatoryClock.ClockStatus.PENDING;
-        return new RegulatoryClock(authority, obligation, dueAt, status, null, false);
+        return new RegulatoryClock(code, startedAt, dueAt, status, null, false, true, null);
     }
 }

@@ -4,7 +4,16 @@ import fr.ars.coord.contracts.region.Region;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import fr.ars.coord.contracts.Actor;
+import fr.ars.coord.contracts.incident.Authority;
 import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
+import fr.ars.coord.contracts.incident.NotificationKind;
+import fr.ars.coord.contracts.incident.ObligationCode;
+import fr.ars.coord.contracts.incident.ObligationFacts;
+import fr.ars.coord.contracts.incident.PatientInformationChannel;
+import fr.ars.coord.contracts.incident.PatientInformationDecision;
+import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
+import fr.ars.coord.contracts.incident.RegulatoryClock;
+import fr.ars.coord.incident.obligation.IncidentObligations;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
@@ -15,11 +24,14 @@ import fr.ars.coord.platform.command.RequestMetadata;
 import fr.ars.coord.platform.rules.IdempotencyKeyReusedException;
 import fr.ars.coord.platform.rules.InvalidRequestException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -43,6 +55,12 @@ class Incident {
     private Instant awareAt;
     private IncidentStatus status;
     private long version;
+    /** What the legal obligations depend on, as recorded (see {@link ObligationFacts}). */
+    private Instant resolvedAt;
+    private Instant personalDataExposedAt;
+    private Instant highRiskAt;
+    private final List<ObligationFacts.Notification> notifications = new ArrayList<>();
+    private ObligationFacts.PatientInformation patientInformation;
     /** Fingerprint of each request applied with an {@code Idempotency-Key}, by caller and key. */
     private final Map<String, String> appliedRequests = new HashMap<>();
 
@@ -69,7 +87,7 @@ class Incident {
                     "must be true when exposedData contains MEDICAL_RECORD");
         }
         apply(new IncidentAssessedEvent(incidentId, region, command.exposedData(), command.medicalDataExposed(),
-                command.estimatedPatients(), command.affectedSystems(), command.note()));
+                command.estimatedPatients(), command.affectedSystems(), command.note(), command.highRisk()));
         if (status == IncidentStatus.REPORTED) {
             apply(new IncidentStatusChangedEvent(incidentId, region, IncidentStatus.REPORTED,
                     IncidentStatus.ASSESSING, "Première évaluation enregistrée"));
@@ -89,20 +107,84 @@ class Incident {
         return outcome();
     }
 
+    /**
+     * Records a notification to an authority. One made after the due time of the obligation it meets must say why
+     * ({@code lateReason}); one to ANSSI must say which NIS2 stage it is.
+     */
     @CommandHandler
-    CommandOutcome handle(RecordAuthorityNotificationCommand command,
+    CommandOutcome handle(RecordAuthorityNotificationCommand command, IncidentObligations obligations,
                           @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
                           @MetaDataValue(FINGERPRINT) String fingerprint) {
         if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
             return replayed();
         }
         requireOpen();
+        if (command.authority() == Authority.PATIENTS) {
+            throw new InvalidRequestException("authority",
+                    "the patients are not an authority: record their information with /patient-information");
+        }
+        if (command.authority() == Authority.ANSSI && command.kind() == null) {
+            throw new InvalidRequestException("kind", "is required for ANSSI: EARLY_WARNING, NOTIFICATION,"
+                    + " INTERMEDIATE_REPORT or FINAL_REPORT");
+        }
         if (command.notifiedAt().isBefore(awareAt)) {
             throw new InvalidRequestException("notifiedAt",
                     "must not be before the incident's awareAt (" + awareAt + ")");
         }
+        NotificationKind kind = command.kind() != null ? command.kind() : NotificationKind.implied(command.authority());
+        obligations.policy().dueOfUnmet(command.authority(), kind, facts(obligations))
+                .filter(due -> command.notifiedAt().isAfter(due) && isBlank(command.lateReason()))
+                .ifPresent(due -> {
+                    throw new InvalidRequestException("lateReason",
+                            "is required: this notification comes after its due time (" + due + ")");
+                });
         apply(new AuthorityNotifiedEvent(incidentId, region, command.authority(), command.notifiedAt(),
-                command.reference()));
+                command.reference(), command.kind(), blankToNull(command.lateReason())));
+        return outcome();
+    }
+
+    /**
+     * Records the decision on telling the patients of a high-risk breach (GDPR art. 34) and, when done, how and when
+     * they were told. Deciding they need not be told, or telling them after the due time, needs a reason.
+     */
+    @CommandHandler
+    CommandOutcome handle(RecordPatientInformationCommand command, IncidentObligations obligations,
+                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
+                          @MetaDataValue(FINGERPRINT) String fingerprint) {
+        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
+            return replayed();
+        }
+        requireOpen();
+        boolean required = command.decision() == PatientInformationDecision.REQUIRED;
+        if (!required && isBlank(command.reason())) {
+            throw new InvalidRequestException("reason", "is required when the decision is NOT_REQUIRED (the"
+                    + " exemption of GDPR art. 34(3) that applies)");
+        }
+        if (!required && (command.informedAt() != null || command.channel() != null)) {
+            throw new InvalidRequestException(command.informedAt() != null ? "informedAt" : "channel",
+                    "must be absent when the decision is NOT_REQUIRED");
+        }
+        if (command.informedAt() != null) {
+            if (command.channel() == null) {
+                throw new InvalidRequestException("channel", "is required with informedAt");
+            }
+            if (command.informedAt().isBefore(awareAt)) {
+                throw new InvalidRequestException("informedAt",
+                        "must not be before the incident's awareAt (" + awareAt + ")");
+            }
+            RegulatoryClock clock = obligations.policy().clock(ObligationCode.PATIENT_INFORMATION,
+                    facts(obligations), command.informedAt());
+            if (clock.dueAt() != null && command.informedAt().isAfter(clock.dueAt()) && isBlank(command.reason())) {
+                throw new InvalidRequestException("reason",
+                        "is required: the patients are told after the due time (" + clock.dueAt() + ")");
+            }
+        }
+        if (command.communiqueId() != null && command.channel() != PatientInformationChannel.PUBLIC_COMMUNICATION) {
+            throw new InvalidRequestException("communiqueId", "names the public communication: channel must be"
+                    + " PUBLIC_COMMUNICATION");
+        }
+        apply(new PatientInformationRecordedEvent(incidentId, region, command.decision(), blankToNull(command.reason()),
+                command.channel(), command.informedAt(), command.patientsInformed(), command.communiqueId()));
         return outcome();
     }
 
@@ -136,6 +218,19 @@ class Incident {
             throw new IdempotencyKeyReusedException();
         }
         return true;
+    }
+
+    private ObligationFacts facts(IncidentObligations obligations) {
+        return new ObligationFacts(awareAt, resolvedAt, personalDataExposedAt, highRiskAt, notifications,
+                patientInformation, obligations.nis2Applies(region));
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String blankToNull(String text) {
+        return isBlank(text) ? null : text.strip();
     }
 
     private void requireOpen() {
@@ -175,9 +270,24 @@ class Incident {
     }
 
     @EventSourcingHandler
-    void on(IncidentAssessedEvent event, @SequenceNumber long sequence,
+    void on(IncidentAssessedEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
             @MetaDataValue(FINGERPRINT) String fingerprint) {
+        if (personalDataExposedAt == null && event.personalDataExposed()) {
+            personalDataExposedAt = at;
+        }
+        if (highRiskAt == null && event.highRiskToPatients()) {
+            highRiskAt = at;
+        }
+        recorded(sequence, subject, idempotencyKey, fingerprint);
+    }
+
+    @EventSourcingHandler
+    void on(PatientInformationRecordedEvent event, @SequenceNumber long sequence,
+            @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
+            @MetaDataValue(FINGERPRINT) String fingerprint) {
+        patientInformation = new ObligationFacts.PatientInformation(event.decision(), event.informedAt(),
+                event.reason());
         recorded(sequence, subject, idempotencyKey, fingerprint);
     }
 
@@ -192,14 +302,18 @@ class Incident {
     void on(AuthorityNotifiedEvent event, @SequenceNumber long sequence,
             @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
             @MetaDataValue(FINGERPRINT) String fingerprint) {
+        notifications.add(ObligationFacts.Notification.of(event));
         recorded(sequence, subject, idempotencyKey, fingerprint);
     }
 
     @EventSourcingHandler
-    void on(IncidentStatusChangedEvent event, @SequenceNumber long sequence,
+    void on(IncidentStatusChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
             @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
             @MetaDataValue(FINGERPRINT) String fingerprint) {
         status = event.to();
+        if (resolvedAt == null && event.to() == IncidentStatus.RESOLVED) {
+            resolvedAt = at;
+        }
         recorded(sequence, subject, idempotencyKey, fingerprint);
     }
 }

@@ -8,6 +8,13 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record RecordAssessmentCommand(@TargetAggregateIdentifier String incidentId, Set<ExposedDataItem> exposedData,
                                       boolean medicalDataExposed, long estimatedPatients,
-                                      List<String> affectedSystems, String note,
+                                      List<String> affectedSystems, String note, Boolean highRisk,
                                       @TargetAggregateVersion Long expectedVersion) {
+
+    public RecordAssessmentCommand(String incidentId, Set<ExposedDataItem> exposedData, boolean medicalDataExposed,
+                                   long estimatedPatients, List<String> affectedSystems, String note,
+                                   Long expectedVersion) {
+        this(incidentId, exposedData, medicalDataExposed, estimatedPatients, affectedSystems, note, null,
+                expectedVersion);
+    }
 }

@@ -2,8 +2,13 @@ package fr.ars.coord.incident.query;
 
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.Authority;
+import fr.ars.coord.contracts.incident.NotificationKind;
 import java.time.Instant;
 
+/**
+ * A notification to an authority as recorded; {@code kind} is the one recorded or, for a notification recorded
+ * without one, the one it stands for; {@code lateReason} why it came after its due time.
+ */
 public record AuthorityNotificationView(Authority authority, Instant notifiedAt, String reference, Instant recordedAt,
-                                        Actor recordedBy) {
+                                        Actor recordedBy, NotificationKind kind, String lateReason) {
 }

@@ -3,6 +3,7 @@ package fr.ars.coord.incident.query;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.IncidentEvent;
+import fr.ars.coord.incident.obligation.IncidentObligations;
 import fr.ars.coord.platform.eventstore.AggregateIds;
 import java.time.Instant;
 import java.util.List;
@@ -23,14 +24,14 @@ import org.springframework.stereotype.Component;
 public class IncidentStreams {
 
     private final EventStore eventStore;
-    private final RegulatoryClocks clocks;
+    private final IncidentObligations clocks;
     private final IncidentViewSnapshotStore snapshots;
     /** A view that folded this many events past its latest snapshot is kept as the next one. */
     private final int snapshotEvery;
     /** An incident's region never changes once reported, so it is safe to remember. */
     private final Map<String, Region> regions = new ConcurrentHashMap<>();
 
-    IncidentStreams(EventStore eventStore, RegulatoryClocks clocks, IncidentViewSnapshotStore snapshots,
+    IncidentStreams(EventStore eventStore, IncidentObligations clocks, IncidentViewSnapshotStore snapshots,
                     @Value("${ars.incidents.view-snapshot-every:100}") int snapshotEvery) {
         this.eventStore = eventStore;
         this.clocks = clocks;

@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * An incident as its events describe it, at {@code evaluatedAt} (now, or the requested {@code asOf}).
- * {@code version} is the sequence number of the last event included.
+ * {@code version} is the sequence number of the last event included. {@code regulatoryClocks} has one clock per
+ * legal obligation ({@link fr.ars.coord.contracts.incident.ObligationCode}), read at {@code evaluatedAt}; the facts
+ * they start from are {@code awareAt}, {@code resolvedAt}, {@code personalDataExposedAt} and {@code highRiskAt}.
  */
 public record IncidentView(String id, Region region, String title, String summary, Instant awareAt,
                            AttackVector attackVector, OperationalImpact operationalImpact, IncidentStatus status,
@@ -19,5 +21,7 @@ public record IncidentView(String id, Region region, String title, String summar
                            AssessmentView latestAssessment, int assessmentCount,
                            List<ContainmentActionView> containmentActions,
                            List<AuthorityNotificationView> authorityNotifications,
-                           List<RegulatoryClock> regulatoryClocks, Instant evaluatedAt, boolean asOfView) {
+                           List<RegulatoryClock> regulatoryClocks, Instant evaluatedAt, boolean asOfView,
+                           Instant resolvedAt, Instant personalDataExposedAt, Instant highRiskAt,
+                           PatientInformationView patientInformation, boolean nis2Applies) {
 }

@@ -9,7 +9,10 @@ import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
+import fr.ars.coord.contracts.incident.ObligationFacts;
 import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
+import fr.ars.coord.incident.obligation.IncidentObligations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +25,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
  */
 final class IncidentViewBuilder {
 
-    private final RegulatoryClocks clocks;
+    private final IncidentObligations obligations;
 
     private String id;
     private Region region;
@@ -40,14 +43,18 @@ final class IncidentViewBuilder {
     private int assessmentCount;
     private final List<ContainmentActionView> containmentActions = new ArrayList<>();
     private final List<AuthorityNotificationView> authorityNotifications = new ArrayList<>();
+    private Instant resolvedAt;
+    private Instant personalDataExposedAt;
+    private Instant highRiskAt;
+    private PatientInformationView patientInformation;
 
-    IncidentViewBuilder(RegulatoryClocks clocks) {
-        this.clocks = clocks;
+    IncidentViewBuilder(IncidentObligations obligations) {
+        this.obligations = obligations;
     }
 
     /** A builder that goes on from {@code view} (a snapshot): the events after it are applied next. */
-    static IncidentViewBuilder resuming(RegulatoryClocks clocks, IncidentView view) {
-        IncidentViewBuilder builder = new IncidentViewBuilder(clocks);
+    static IncidentViewBuilder resuming(IncidentObligations obligations, IncidentView view) {
+        IncidentViewBuilder builder = new IncidentViewBuilder(obligations);
         builder.id = view.id();
         builder.region = view.region();
         builder.title = view.title();
@@ -64,6 +71,10 @@ final class IncidentViewBuilder {
         builder.assessmentCount = view.assessmentCount();
         builder.containmentActions.addAll(view.containmentActions());
         builder.authorityNotifications.addAll(view.authorityNotifications());
+        builder.resolvedAt = view.resolvedAt();
+        builder.personalDataExposedAt = view.personalDataExposedAt();
+        builder.highRiskAt = view.highRiskAt();
+        builder.patientInformation = view.patientInformation();
         return builder;
     }
 
@@ -84,15 +95,27 @@ final class IncidentViewBuilder {
             reportedBy = by;
         } else if (payload instanceof IncidentAssessedEvent e) {
             latestAssessment = new AssessmentView(e.exposedData(), e.medicalDataExposed(), e.estimatedPatients(),
-                    e.affectedSystems(), e.note(), at, by);
+                    e.affectedSystems(), e.note(), at, by, e.highRisk());
             assessmentCount++;
+            if (personalDataExposedAt == null && e.personalDataExposed()) {
+                personalDataExposedAt = at;
+            }
+            if (highRiskAt == null && e.highRiskToPatients()) {
+                highRiskAt = at;
+            }
         } else if (payload instanceof ContainmentActionRecordedEvent e) {
             containmentActions.add(new ContainmentActionView(e.action(), e.description(), at, by));
         } else if (payload instanceof AuthorityNotifiedEvent e) {
             authorityNotifications.add(new AuthorityNotificationView(e.authority(), e.notifiedAt(), e.reference(),
-                    at, by));
+                    at, by, e.effectiveKind(), e.lateReason()));
         } else if (payload instanceof IncidentStatusChangedEvent e) {
             status = e.to();
+            if (resolvedAt == null && e.to() == IncidentStatus.RESOLVED) {
+                resolvedAt = at;
+            }
+        } else if (payload instanceof PatientInformationRecordedEvent e) {
+            patientInformation = new PatientInformationView(e.decision(), e.reason(), e.channel(), e.informedAt(),
+                    e.patientsInformed(), e.communiqueId(), at, by);
         }
         version = message.getSequenceNumber();
         lastChangedAt = at;
@@ -102,9 +125,17 @@ final class IncidentViewBuilder {
         if (id == null) {
             return Optional.empty();
         }
+        boolean nis2 = obligations.nis2Applies(region);
+        ObligationFacts facts = new ObligationFacts(awareAt, resolvedAt, personalDataExposedAt, highRiskAt,
+                authorityNotifications.stream().map(n -> new ObligationFacts.Notification(n.authority(), n.kind(),
+                        n.notifiedAt(), n.lateReason())).toList(),
+                patientInformation == null ? null : new ObligationFacts.PatientInformation(
+                        patientInformation.decision(), patientInformation.informedAt(), patientInformation.reason()),
+                nis2);
         return Optional.of(new IncidentView(id, region, title, summary, awareAt, attackVector, operationalImpact,
                 status, version, reportedAt, reportedBy, lastChangedAt, latestAssessment, assessmentCount,
                 List.copyOf(containmentActions), List.copyOf(authorityNotifications),
-                clocks.evaluate(awareAt, authorityNotifications, evaluatedAt), evaluatedAt, asOfView));
+                obligations.clocks(facts, evaluatedAt), evaluatedAt, asOfView, resolvedAt, personalDataExposedAt,
+                highRiskAt, patientInformation, nis2));
     }
 }

@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class IncidentViewSnapshotStore {
 
-    /** The form of {@link IncidentView} stored: raise it when the view's fields change meaning. */
-    static final int FORMAT = 1;
+    /** The form of {@link IncidentView} stored: raise it when the view's fields change meaning (2: every obligation). */
+    static final int FORMAT = 2;
 
     private static final Logger log = LoggerFactory.getLogger(IncidentViewSnapshotStore.class);
 

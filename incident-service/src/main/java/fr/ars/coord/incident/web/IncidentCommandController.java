@@ -6,6 +6,7 @@ import fr.ars.coord.incident.command.CommandOutcome;
 import fr.ars.coord.incident.command.RecordAssessmentCommand;
 import fr.ars.coord.incident.command.RecordAuthorityNotificationCommand;
 import fr.ars.coord.incident.command.RecordContainmentActionCommand;
+import fr.ars.coord.incident.command.RecordPatientInformationCommand;
 import fr.ars.coord.incident.command.ReportIncidentCommand;
 import fr.ars.coord.incident.query.IncidentStreams;
 import fr.ars.coord.platform.command.IdempotentCommands;
@@ -112,7 +113,7 @@ class IncidentCommandController {
         return change(id, authentication, key, "assessment", request, HttpStatus.CREATED,
                 new RecordAssessmentCommand(id, new LinkedHashSet<>(request.exposedData()),
                         request.medicalDataExposed(), request.estimatedPatients(), systems, request.note(),
-                        expectedVersion(ifMatch)));
+                        request.highRisk(), expectedVersion(ifMatch)));
     }
 
     @Tag(name = ApiTags.FACTS)
@@ -134,8 +135,10 @@ class IncidentCommandController {
 
     @Tag(name = ApiTags.FACTS)
     @Operation(operationId = "recordAuthorityNotification", summary = "Record a notification to an authority",
-            description = "Records that an authority (CERT Santé, CNIL, ...) was notified, and when: it meets that"
-                    + " authority's legal clock, late or not." + WHO_RECORDS + " Refused on a closed incident (`409`).")
+            description = "Records that an authority (CERT Santé, CNIL, ANSSI...) was notified, and when: it meets"
+                    + " the obligation it fulfils (by authority and `kind`). One made after that obligation's due time"
+                    + " needs a `lateReason`; one to ANSSI a `kind` (`400` naming the field otherwise)." + WHO_RECORDS
+                    + " Refused on a closed incident (`409`).")
     @ApiResponse(responseCode = "201", description = "Recorded: `ETag` is the incident's new version.")
     @ApiResponse(responseCode = "404", description = "No such incident in the caller's region.")
     @PostMapping(path = "/{id}/authority-notifications", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -146,7 +149,28 @@ class IncidentCommandController {
                                                     Authentication authentication) {
         return change(id, authentication, key, "authority-notification", request, HttpStatus.CREATED,
                 new RecordAuthorityNotificationCommand(id, request.authority(), request.notifiedAt(),
-                        request.reference(), expectedVersion(ifMatch)));
+                        request.reference(), request.kind(), request.lateReason(), expectedVersion(ifMatch)));
+    }
+
+    @Tag(name = ApiTags.FACTS)
+    @Operation(operationId = "recordPatientInformation", summary = "Record the patients' information (GDPR art. 34)",
+            description = "Records whether the patients must be told of a high-risk breach and, once done, how and"
+                    + " when they were: it meets the PATIENT_INFORMATION obligation (NOT_REQUIRED makes it not"
+                    + " applicable). The latest record is the incident's." + WHO_RECORDS + " Refused on a closed"
+                    + " incident (`409`); a missing reason, channel or an informedAt before awareness (`400`).")
+    @ApiResponse(responseCode = "201", description = "Recorded: `ETag` is the incident's new version.")
+    @ApiResponse(responseCode = "404", description = "No such incident in the caller's region.")
+    @PostMapping(path = "/{id}/patient-information", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<IncidentChanged> informPatients(@Parameter(description = "The incident's id.") @PathVariable String id,
+                                                   @Valid @RequestBody RecordPatientInformationRequest request,
+                                                   @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                                   String ifMatch, Authentication authentication) {
+        return change(id, authentication, key, "patient-information", request, HttpStatus.CREATED,
+                new RecordPatientInformationCommand(id, request.decision(), request.reason(), request.channel(),
+                        request.informedAt(), request.patientsInformed(),
+                        request.communiqueId() == null ? null : request.communiqueId().strip(),
+                        expectedVersion(ifMatch)));
     }
 
     @Tag(name = ApiTags.FACTS)

@@ -1,5 +1,12 @@
 package fr.ars.coord.incident.command;
 
+import fr.ars.coord.contracts.incident.ExposedDataItem;
+import fr.ars.coord.contracts.incident.NotificationKind;
+import fr.ars.coord.contracts.incident.PatientInformationChannel;
+import fr.ars.coord.contracts.incident.PatientInformationDecision;
+import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
+import fr.ars.coord.incident.obligation.IncidentObligations;
+import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.contracts.region.Region;
 import static fr.ars.coord.contracts.incident.ExposedDataItem.AGE;
 import static fr.ars.coord.contracts.incident.ExposedDataItem.EMAIL;
@@ -44,6 +51,7 @@ class IncidentTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Incident.class);
+        fixture.registerInjectableResource(IncidentObligations.defaults());
     }
 
     private static IncidentReportedEvent reported() {
@@ -123,6 +131,98 @@ class IncidentTest {
         fixture.given(reported())
                 .when(new RecordAuthorityNotificationCommand(ID, Authority.CNIL, at, "CNIL-1", null))
                 .expectEvents(new AuthorityNotifiedEvent(ID, REGION, Authority.CNIL, at, "CNIL-1"));
+    }
+
+    @Test
+    void aNotificationAfterItsObligationsDueTimeNeedsAReason() {
+        Instant late = AWARE.plus(java.time.Duration.ofHours(30));
+        fixture.given(reported())
+                .when(new RecordAuthorityNotificationCommand(ID, Authority.CERT_SANTE, late, "CS-1", null, null, null))
+                .expectException(InvalidRequestException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("lateReason"));
+        fixture.given(reported())
+                .when(new RecordAuthorityNotificationCommand(ID, Authority.CERT_SANTE, late, "CS-1", null,
+                        " Portail indisponible ", null))
+                .expectEvents(new AuthorityNotifiedEvent(ID, REGION, Authority.CERT_SANTE, late, "CS-1", null,
+                        "Portail indisponible"));
+        // a late notice to the CNIL gives its reasons (art. 33(1)), even before any assessment found data exposed
+        Instant cnilLate = AWARE.plus(java.time.Duration.ofHours(80));
+        fixture.given(reported())
+                .when(new RecordAuthorityNotificationCommand(ID, Authority.CNIL, cnilLate, "CNIL-1", null))
+                .expectException(InvalidRequestException.class);
+        fixture.given(reported(), assessed(10))
+                .when(new RecordAuthorityNotificationCommand(ID, Authority.CNIL, AWARE.plusSeconds(60), "CNIL-1", null))
+                .expectSuccessfulHandlerExecution();
+        // a second declaration meets nothing left: no reason asked
+        fixture.given(reported(), new AuthorityNotifiedEvent(ID, REGION, Authority.CERT_SANTE, AWARE, "CS-0"))
+                .when(new RecordAuthorityNotificationCommand(ID, Authority.CERT_SANTE, late, "CS-1", null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void anssiNeedsTheNis2StageAndPatientsAreNoAuthority() {
+        Instant at = AWARE.plusSeconds(3600);
+        fixture.given(reported())
+                .when(new RecordAuthorityNotificationCommand(ID, Authority.ANSSI, at, "ANSSI-1", null))
+                .expectException(InvalidRequestException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("kind"));
+        fixture.given(reported())
+                .when(new RecordAuthorityNotificationCommand(ID, Authority.PATIENTS, at, null, null))
+                .expectException(InvalidRequestException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("authority"));
+        fixture.given(reported())
+                .when(new RecordAuthorityNotificationCommand(ID, Authority.ANSSI, at, "ANSSI-1",
+                        NotificationKind.EARLY_WARNING, null, null))
+                .expectEvents(new AuthorityNotifiedEvent(ID, REGION, Authority.ANSSI, at, "ANSSI-1",
+                        NotificationKind.EARLY_WARNING, null));
+    }
+
+    @Test
+    void theClosureDeclarationIsDueOnceResolved() {
+        List<Object> resolved = List.of(reported(), assessed(10), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
+                moved(IncidentStatus.ASSESSING, IncidentStatus.CONTAINED),
+                moved(IncidentStatus.CONTAINED, IncidentStatus.RESOLVED));
+        Instant resolvedAt = AWARE.plus(java.time.Duration.ofDays(3));
+        fixture.givenCurrentTime(resolvedAt).andGiven(resolved)
+                .when(new RecordAuthorityNotificationCommand(ID, Authority.CERT_SANTE,
+                        resolvedAt.plus(java.time.Duration.ofHours(30)), "CS-CLOS", NotificationKind.CLOSURE, null,
+                        null))
+                .expectException(InvalidRequestException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("lateReason"));
+        fixture.givenCurrentTime(resolvedAt).andGiven(resolved)
+                .when(new RecordAuthorityNotificationCommand(ID, Authority.CERT_SANTE,
+                        resolvedAt.plus(java.time.Duration.ofHours(2)), "CS-CLOS", NotificationKind.CLOSURE, null,
+                        null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void thePatientsInformationDecisionAndItsExecution() {
+        IncidentAssessedEvent highRisk = new IncidentAssessedEvent(ID, REGION, Set.of(LAST_NAME,
+                ExposedDataItem.SOCIAL_SECURITY_NUMBER), false, 100, List.of(), null);
+        Instant assessedAt = AWARE.plus(java.time.Duration.ofDays(1));
+        fixture.givenCurrentTime(assessedAt).andGiven(reported(), highRisk)
+                .when(new RecordPatientInformationCommand(ID, PatientInformationDecision.NOT_REQUIRED, null, null,
+                        null, null, null, null))
+                .expectException(InvalidRequestException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("reason"));
+        fixture.givenCurrentTime(assessedAt).andGiven(reported(), highRisk)
+                .when(new RecordPatientInformationCommand(ID, PatientInformationDecision.REQUIRED, null, null,
+                        assessedAt.plusSeconds(60), 100L, null, null))
+                .expectException(InvalidRequestException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("channel"));
+        Instant late = assessedAt.plus(java.time.Duration.ofHours(80));
+        fixture.givenCurrentTime(assessedAt).andGiven(reported(), highRisk)
+                .when(new RecordPatientInformationCommand(ID, PatientInformationDecision.REQUIRED, null,
+                        PatientInformationChannel.INDIVIDUAL, late, 100L, null, null))
+                .expectException(InvalidRequestException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("reason"));
+        Instant inTime = assessedAt.plus(java.time.Duration.ofHours(20));
+        fixture.givenCurrentTime(assessedAt).andGiven(reported(), highRisk)
+                .when(new RecordPatientInformationCommand(ID, PatientInformationDecision.REQUIRED, null,
+                        PatientInformationChannel.PUBLIC_COMMUNICATION, inTime, 100L, "communique-1", null))
+                .expectEvents(new PatientInformationRecordedEvent(ID, REGION, PatientInformationDecision.REQUIRED,
+                        null, PatientInformationChannel.PUBLIC_COMMUNICATION, inTime, 100L, "communique-1"));
     }
 
     @Test

@@ -180,21 +180,86 @@ class IncidentLifecycleIT extends IncidentServiceITBase {
     void regulatoryClocksRunFromAwarenessAndStopWhenAuthoritiesAreNotified() {
         String id = report(HDF);
         JsonNode clocks = api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF)).json().get("regulatoryClocks");
+        assertThat(clocks.findValuesAsString("code")).containsExactly("CERT_SANTE_DECLARATION", "CNIL_NOTIFICATION",
+                "CERT_SANTE_CLOSURE", "PATIENT_INFORMATION", "NIS2_EARLY_WARNING", "NIS2_NOTIFICATION",
+                "NIS2_FINAL_REPORT");
         assertThat(clocks.get(0).get("authority").asText()).isEqualTo("CERT_SANTE");
         assertThat(clocks.get(0).get("status").asText()).isEqualTo("OVERDUE");
+        assertThat(clocks.get(0).get("startedAt").asText()).isEqualTo("2025-11-21T17:30:00Z");
+        // the CNIL's obligation applies once an assessment says personal data was exposed
         assertThat(clocks.get(1).get("authority").asText()).isEqualTo("CNIL");
-        assertThat(clocks.get(1).get("dueAt").asText()).isEqualTo("2025-11-24T17:30:00Z");
+        assertThat(clocks.get(1).get("status").asText()).isEqualTo("NOT_APPLICABLE");
+        assertThat(clocks.get(1).get("applicable").asBoolean()).isFalse();
+        assertThat(clocks.get(4).get("status").asText()).isEqualTo("OVERDUE");
 
-        api.post("/api/incidents/" + id + "/authority-notifications", TestTokens.arsStaff(HDF),
-                "{\"authority\": \"CERT_SANTE\", \"notifiedAt\": \"2025-11-21T20:00:00Z\"}");
-        api.post("/api/incidents/" + id + "/authority-notifications", TestTokens.arsStaff(HDF),
+        api.post("/api/incidents/" + id + "/assessments", TestTokens.arsStaff(HDF),
+                "{\"exposedData\": [\"LAST_NAME\"], \"medicalDataExposed\": false, \"estimatedPatients\": 10}");
+        assertThat(api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF)).json().at("/regulatoryClocks/1/dueAt")
+                .asText()).isEqualTo("2025-11-24T17:30:00Z");
+        assertThat(api.post("/api/incidents/" + id + "/authority-notifications", TestTokens.arsStaff(HDF),
+                "{\"authority\": \"CERT_SANTE\", \"notifiedAt\": \"2025-11-21T20:00:00Z\"}").status()).isEqualTo(201);
+        Instant beforeTheCnil = Instant.now();
+        // late: refused without its reason, naming the field; nothing recorded
+        Response unexplained = api.post("/api/incidents/" + id + "/authority-notifications", TestTokens.arsStaff(HDF),
                 "{\"authority\": \"CNIL\", \"notifiedAt\": \"2025-11-25T09:00:00Z\"}");
+        assertThat(unexplained.status()).isEqualTo(400);
+        assertThat(unexplained.body()).contains("\"lateReason\"");
+        assertThat(api.post("/api/incidents/" + id + "/authority-notifications", TestTokens.arsStaff(HDF),
+                "{\"authority\": \"CNIL\", \"notifiedAt\": \"2025-11-25T09:00:00Z\", \"lateReason\": \"Périmètre"
+                        + " des données établi le 24 novembre\"}").status()).isEqualTo(201);
+        assertThat(api.post("/api/incidents/" + id + "/authority-notifications", TestTokens.arsStaff(HDF),
+                "{\"authority\": \"ANSSI\", \"notifiedAt\": \"2025-11-22T09:00:00Z\"}").body()).contains("\"kind\"");
         clocks = api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF)).json().get("regulatoryClocks");
         assertThat(clocks.get(0).get("status").asText()).isEqualTo("MET");
         assertThat(clocks.get(0).get("late").asBoolean()).isFalse();
         assertThat(clocks.get(1).get("status").asText()).isEqualTo("MET");
         assertThat(clocks.get(1).get("late").asBoolean()).isTrue();
         assertThat(clocks.get(1).get("metAt").asText()).isEqualTo("2025-11-25T09:00:00Z");
+        assertThat(clocks.get(1).get("lateReason").asText()).startsWith("Périmètre");
+        // as it stood before the CNIL was told
+        JsonNode then = api.get("/api/incidents/" + id + "?asOf=" + beforeTheCnil, TestTokens.arsStaff(HDF)).json();
+        assertThat(then.at("/regulatoryClocks/1/status").asText()).isEqualTo("OVERDUE");
+        assertThat(then.at("/regulatoryClocks/0/status").asText()).isEqualTo("MET");
+    }
+
+    @Test
+    void anObligationIsDueSoonInTheLastQuarterOfItsDelay() {
+        java.time.Instant aware = java.time.Instant.now().minus(java.time.Duration.ofHours(20));
+        Response created = api.post("/api/incidents", TestTokens.arsStaff(HDF), """
+                {"region": "FR-HDF", "title": "Compte usurpé", "summary": "Accès frauduleux",
+                 "awareAt": "%s", "attackVector": "ACCOUNT_USURPATION", "operationalImpact": "NONE"}"""
+                .formatted(aware));
+        String id = created.json().get("id").asText();
+        JsonNode clocks = api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF)).json().get("regulatoryClocks");
+        assertThat(clocks.get(0).get("status").asText()).isEqualTo("DUE_SOON");
+        assertThat(clocks.get(5).get("code").asText()).isEqualTo("NIS2_NOTIFICATION");
+        assertThat(clocks.get(5).get("status").asText()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void thePatientsInformationIsRecordedAndMeetsItsObligation() {
+        String id = report(HDF);
+        String token = TestTokens.arsStaff(HDF);
+        api.post("/api/incidents/" + id + "/assessments", token, "{\"exposedData\": [\"SOCIAL_SECURITY_NUMBER\"],"
+                + " \"medicalDataExposed\": false, \"estimatedPatients\": 300}");
+        JsonNode view = api.get("/api/incidents/" + id, token).json();
+        assertThat(view.get("highRiskAt").isNull()).isFalse();
+        assertThat(view.at("/regulatoryClocks/3/code").asText()).isEqualTo("PATIENT_INFORMATION");
+        assertThat(view.at("/regulatoryClocks/3/status").asText()).isIn("PENDING", "DUE_SOON");
+        Response noChannel = api.post("/api/incidents/" + id + "/patient-information", token,
+                "{\"decision\": \"REQUIRED\", \"informedAt\": \"" + java.time.Instant.now().minusSeconds(60) + "\"}");
+        assertThat(noChannel.status()).isEqualTo(400);
+        assertThat(noChannel.body()).contains("\"channel\"");
+        Response informed = api.post("/api/incidents/" + id + "/patient-information", token,
+                "{\"decision\": \"REQUIRED\", \"channel\": \"INDIVIDUAL\", \"patientsInformed\": 300,"
+                        + " \"informedAt\": \"" + java.time.Instant.now().minusSeconds(60) + "\"}");
+        assertThat(informed.status()).as(informed.body()).isEqualTo(201);
+        view = api.get("/api/incidents/" + id, token).json();
+        assertThat(view.at("/regulatoryClocks/3/status").asText()).isEqualTo("MET");
+        assertThat(view.at("/patientInformation/channel").asText()).isEqualTo("INDIVIDUAL");
+        assertThat(view.at("/patientInformation/patientsInformed").asLong()).isEqualTo(300);
+        assertThat(api.post("/api/incidents/" + id + "/patient-information", TestTokens.arsStaff("FR-NOR"),
+                "{\"decision\": \"NOT_REQUIRED\", \"reason\": \"x\"}").status()).isEqualTo(404);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -144,12 +145,20 @@ public final class LegacyStore {
      * answered must still be there with the same value.
      */
     public static JsonNode asReleased(JsonNode now, JsonNode then) {
+        return asReleased(now, then, Set.of());
+    }
+
+    /**
+     * As {@link #asReleased(JsonNode, JsonNode)}, where the arrays named {@code growing} may also have gained
+     * entries after the ones the release answered (the incident's clocks, one per obligation since there are more).
+     */
+    public static JsonNode asReleased(JsonNode now, JsonNode then, Set<String> growing) {
         JsonNode copy = timeless(now);
-        prune(copy, timeless(then));
+        prune(copy, timeless(then), growing);
         return copy;
     }
 
-    private static void prune(JsonNode now, JsonNode then) {
+    private static void prune(JsonNode now, JsonNode then, Set<String> growing) {
         if (now instanceof ObjectNode object && then instanceof ObjectNode old) {
             List<String> added = new ArrayList<>();
             object.propertyNames().forEach(name -> {
@@ -158,10 +167,19 @@ public final class LegacyStore {
                 }
             });
             added.forEach(object::remove);
-            object.properties().forEach(entry -> prune(entry.getValue(), old.get(entry.getKey())));
+            object.properties().forEach(entry -> {
+                JsonNode released = old.get(entry.getKey());
+                if (growing.contains(entry.getKey()) && entry.getValue() instanceof ArrayNode array
+                        && released != null && released.isArray()) {
+                    while (array.size() > released.size()) {
+                        array.remove(array.size() - 1);
+                    }
+                }
+                prune(entry.getValue(), released, growing);
+            });
         } else if (now.isArray() && then != null && then.isArray()) {
             for (int i = 0; i < Math.min(now.size(), then.size()); i++) {
-                prune(now.get(i), then.get(i));
+                prune(now.get(i), then.get(i), growing);
             }
         }
     }
