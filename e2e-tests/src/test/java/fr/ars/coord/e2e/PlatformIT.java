@@ -1,5 +1,6 @@
 package fr.ars.coord.e2e;
 
+import fr.ars.coord.platform.testing.JsonFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -162,7 +163,7 @@ class PlatformIT {
             assertThat(nor.get("worstOperationalImpact").asText()).isEqualTo("DEGRADED");
         });
         JsonNode seenByHdf = national.get("/api/national/impact", keycloak.password("ars-hdf")).json();
-        assertThat(seenByHdf.get("regions").findValuesAsString("code")).containsOnly("FR-HDF");
+        assertThat(JsonFields.ofEach(seenByHdf.get("regions"), "code")).containsOnly("FR-HDF");
         assertThat(seenByHdf.toString()).doesNotContain(id);
         // totals over Hauts-de-France alone: national totals would give Normandie's figures by difference
         assertThat(seenByHdf.at("/totals/regionsAffected").asInt()).isEqualTo(1);

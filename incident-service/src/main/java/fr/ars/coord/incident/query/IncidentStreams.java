@@ -3,7 +3,7 @@ package fr.ars.coord.incident.query;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.IncidentEvent;
-import fr.ars.coord.incident.obligation.IncidentObligations;
+import fr.ars.coord.platform.obligation.IncidentObligations;
 import fr.ars.coord.platform.eventstore.AggregateIds;
 import java.time.Instant;
 import java.util.List;

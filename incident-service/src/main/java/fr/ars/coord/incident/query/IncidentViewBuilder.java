@@ -12,7 +12,7 @@ import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
 import fr.ars.coord.contracts.incident.ObligationFacts;
 import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
-import fr.ars.coord.incident.obligation.IncidentObligations;
+import fr.ars.coord.platform.obligation.IncidentObligations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import fr.ars.coord.contracts.incident.NotificationKind;
 import fr.ars.coord.contracts.incident.PatientInformationChannel;
 import fr.ars.coord.contracts.incident.PatientInformationDecision;
 import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
-import fr.ars.coord.incident.obligation.IncidentObligations;
+import fr.ars.coord.platform.obligation.IncidentObligations;
 import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.contracts.region.Region;
 import static fr.ars.coord.contracts.incident.ExposedDataItem.AGE;

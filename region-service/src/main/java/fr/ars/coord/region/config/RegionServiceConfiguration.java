@@ -1,9 +1,8 @@
 package fr.ars.coord.region.config;
 
-import fr.ars.coord.contracts.incident.RegulatoryClockPolicy;
+import fr.ars.coord.platform.obligation.IncidentObligations;
 import fr.ars.coord.region.impact.ImpactCalculator;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,12 +15,11 @@ class RegionServiceConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Same clock periods as incident-service (shared defaults, overridable alike). */
+    /** The same obligations as incident-service (shared settings, see {@code IncidentObligations}). */
     @Bean
-    ImpactCalculator impactCalculator(@Value("${ars.incidents.cert-sante-due-within:PT24H}") Duration certSante,
-                                      @Value("${ars.incidents.cnil-due-within:PT72H}") Duration cnil,
+    ImpactCalculator impactCalculator(IncidentObligations obligations,
                                       @Value("${ars.national.listed-per-region:"
                                               + ImpactCalculator.DEFAULT_LISTED_PER_REGION + "}") int listed) {
-        return new ImpactCalculator(new RegulatoryClockPolicy(certSante, cnil), listed);
+        return new ImpactCalculator(obligations, listed);
     }
 }

@@ -6,7 +6,8 @@ import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.contracts.incident.RegulatoryClock;
-import fr.ars.coord.contracts.incident.RegulatoryClockPolicy;
+import fr.ars.coord.contracts.incident.ObligationFacts;
+import fr.ars.coord.platform.obligation.IncidentObligations;
 import fr.ars.coord.region.reference.RegionCatalog;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,22 +34,22 @@ public final class ImpactCalculator {
     /** The most incident ids and overdue clocks a region lists in a picture, by default. */
     public static final int DEFAULT_LISTED_PER_REGION = 200;
 
-    private final RegulatoryClockPolicy clocks;
+    private final IncidentObligations obligations;
     private final int listedPerRegion;
 
-    public ImpactCalculator(RegulatoryClockPolicy clocks) {
-        this(clocks, DEFAULT_LISTED_PER_REGION);
+    public ImpactCalculator(IncidentObligations obligations) {
+        this(obligations, DEFAULT_LISTED_PER_REGION);
     }
 
     /**
      * @param listedPerRegion the most incident ids and overdue clocks each region lists: a picture's size no
      *                        longer grows with the number of incidents (the counts stay whole)
      */
-    public ImpactCalculator(RegulatoryClockPolicy clocks, int listedPerRegion) {
+    public ImpactCalculator(IncidentObligations obligations, int listedPerRegion) {
         if (listedPerRegion < 1) {
             throw new IllegalArgumentException("listedPerRegion must be at least 1");
         }
-        this.clocks = clocks;
+        this.obligations = obligations;
         this.listedPerRegion = listedPerRegion;
     }
 
@@ -102,14 +103,17 @@ public final class ImpactCalculator {
                 OperationalImpact.NONE, List.of(), Map.of(), List.of(), ImpactLevel.NONE, null, List.of(), 0);
     }
 
-    /** The clocks of an open incident that no notification has met yet, whenever they fall due. */
+    /**
+     * The obligations of an open incident that have started, apply and are not met yet, with their due times: they
+     * are overdue once those have passed.
+     */
     List<OverdueClock> unmetClocks(IncidentImpact incident) {
         if (!incident.isReported() || !incident.isOpen()) {
             return List.of();
         }
-        return clocks.evaluate(incident.awareAt(), notified(incident), incident.awareAt()).stream()
-                .filter(c -> c.metAt() == null)
-                .map(c -> new OverdueClock(incident.incidentId(), c.authority(), c.dueAt()))
+        return obligations.clocks(facts(incident), incident.awareAt()).stream()
+                .filter(RegulatoryClock::stillToMeet)
+                .map(c -> new OverdueClock(incident.incidentId(), c.authority(), c.dueAt(), c.code()))
                 .toList();
     }
 
@@ -153,16 +157,14 @@ public final class ImpactCalculator {
         if (!incident.isOpen()) {
             return List.of();
         }
-        return clocks.evaluate(incident.awareAt(), notified(incident), at).stream()
+        return obligations.clocks(facts(incident), at).stream()
                 .filter(c -> c.status() == RegulatoryClock.ClockStatus.OVERDUE)
-                .map(c -> new OverdueClock(incident.incidentId(), c.authority(), c.dueAt()))
+                .map(c -> new OverdueClock(incident.incidentId(), c.authority(), c.dueAt(), c.code()))
                 .toList();
     }
 
-    private static Map<Authority, Instant> notified(IncidentImpact incident) {
-        Map<Authority, Instant> notified = new EnumMap<>(Authority.class);
-        incident.firstNotified().forEach((authority, when) -> notified.put(Authority.valueOf(authority), when));
-        return notified;
+    private ObligationFacts facts(IncidentImpact incident) {
+        return incident.obligationFacts(obligations.nis2Applies(incident.region()));
     }
 
     static ImpactLevel level(Collection<ExposedDataItem> exposed, boolean medical, OperationalImpact worst,

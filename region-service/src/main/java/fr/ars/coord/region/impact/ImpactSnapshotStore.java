@@ -34,6 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class ImpactSnapshotStore {
 
     static final String COLLECTION = "impact_snapshots";
+    /**
+     * The form of the impacts stored: raise it when {@link IncidentImpact} changes meaning. Snapshots of another form
+     * are not read (2: every legal obligation's facts).
+     */
+    static final int FORMAT = 2;
 
     private final MongoTemplate mongo;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -49,22 +54,23 @@ public class ImpactSnapshotStore {
             return Optional.empty(); // nothing was recorded then (and dates do not go that far)
         }
         // a millisecond earlier: dates are stored to the millisecond, the instants they cover are finer
-        return byId(latestId(Criteria.where("recordedUntil").lte(Date.from(instant.minusMillis(1)))));
+        return byId(latestId(Criteria.where("recordedUntil").lte(Date.from(instant.minusMillis(1)))
+                .and("format").is(FORMAT)));
     }
 
     /** The snapshot covering the most events, to build the next one from. */
     public Optional<ImpactSnapshot> latest() {
-        return byId(latestId(null));
+        return byId(latestId(Criteria.where("format").is(FORMAT)));
     }
 
     /** The global index of the last event the latest snapshot covers, -1 without any (its impacts not read). */
     public long latestUpTo() {
-        return latestId(null).orElse(-1);
+        return latestId(Criteria.where("format").is(FORMAT)).orElse(-1);
     }
 
-    /** The id of the latest snapshot that meets {@code criteria} (any when null). */
+    /** The id of the latest snapshot that meets {@code criteria}. */
     private OptionalLong latestId(Criteria criteria) {
-        Query query = (criteria == null ? new Query() : Query.query(criteria)).with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
+        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
         query.fields().include("_id");
         Document found = mongo.findOne(query, Document.class, COLLECTION);
         return found == null ? OptionalLong.empty() : OptionalLong.of(((Number) found.get("_id")).longValue());
@@ -103,7 +109,7 @@ public class ImpactSnapshotStore {
         keep(snapshot);
         mongo.save(new Document("_id", snapshot.upTo()).append("recordedUntil", Date.from(snapshot.recordedUntil()))
                 .append("recordedUntilNanos", snapshot.recordedUntil().getNano())
-                .append("position", snapshot.position()).append("impacts", new Binary(bytes.toByteArray())), COLLECTION);
+                .append("position", snapshot.position()).append("format", FORMAT).append("impacts", new Binary(bytes.toByteArray())), COLLECTION);
     }
 
     public void clear() {

@@ -1,6 +1,7 @@
 package fr.ars.coord.region.impact;
 
 import fr.ars.coord.contracts.incident.Authority;
+import fr.ars.coord.contracts.incident.ObligationCode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -144,8 +145,8 @@ public class ImpactStore {
                         counts.put(rs.getString(1), rs.getInt(2));
                     });
             Map<String, List<OverdueClock>> overdue = new HashMap<>();
-            named.query("SELECT r.region, c.incident_id, c.authority, c.due_at_iso FROM national_impact_region r"
-                    + " CROSS JOIN LATERAL (SELECT incident_id, authority, due_at_iso FROM national_impact_open_clock"
+            named.query("SELECT r.region, c.incident_id, c.authority, c.due_at_iso, c.code FROM national_impact_region r"
+                    + " CROSS JOIN LATERAL (SELECT incident_id, authority, due_at_iso, code FROM national_impact_open_clock"
                     + " WHERE region = r.region AND " + OVERDUE + " ORDER BY " + CLOCK_ORDER + " LIMIT :limit) c"
                     + " WHERE TRUE" + where, params, rs -> {
                         overdue.computeIfAbsent(rs.getString(1), r -> new ArrayList<>()).add(clock(rs));
@@ -172,7 +173,7 @@ public class ImpactStore {
         return reading.execute(status -> new Page<>(
                 named.queryForObject("SELECT count(*) FROM national_impact_open_clock WHERE region = :region AND "
                         + OVERDUE, params, Integer.class),
-                named.query("SELECT region, incident_id, authority, due_at_iso FROM national_impact_open_clock"
+                named.query("SELECT region, incident_id, authority, due_at_iso, code FROM national_impact_open_clock"
                         + " WHERE region = :region AND " + OVERDUE + " ORDER BY " + CLOCK_ORDER
                         + " OFFSET :offset LIMIT :size", params, (rs, n) -> clock(rs))));
     }
@@ -187,7 +188,7 @@ public class ImpactStore {
      * {@link OverdueClock#ORDER} are both said in SQL, and served by the region's index.
      */
     private static final String OVERDUE = "(due_at, due_at_nanos) < (:atMicros, :atNanos)";
-    private static final String CLOCK_ORDER = "due_at, due_at_nanos, incident_id COLLATE \"C\", authority COLLATE \"C\"";
+    private static final String CLOCK_ORDER = "due_at, due_at_nanos, incident_id COLLATE \"C\", code COLLATE \"C\"";
     /** Ids in the order of Java's {@code String.compareTo}, as {@link OverdueClock#ORDER} and the pages use. */
     private static final String INCIDENT_ORDER = "incident_id COLLATE \"C\"";
 
@@ -201,7 +202,8 @@ public class ImpactStore {
     }
 
     private static OverdueClock clock(ResultSet rs) throws SQLException {
-        return new OverdueClock(rs.getString(2), Authority.valueOf(rs.getString(3)), Instant.parse(rs.getString(4)));
+        return new OverdueClock(rs.getString(2), Authority.valueOf(rs.getString(3)), Instant.parse(rs.getString(4)),
+                ObligationCode.valueOf(rs.getString(5)));
     }
 
     public List<IncidentImpact> all() {
@@ -246,12 +248,13 @@ public class ImpactStore {
         for (IncidentImpact impact : impacts) {
             for (OverdueClock clock : calculator.unmetClocks(impact)) {
                 rows.add(new Object[] {clock.incidentId(), clock.authority().name(), impact.region().code(),
-                        micros(clock.dueAt()), clock.dueAt().getNano() % 1_000, clock.dueAt().toString()});
+                        micros(clock.dueAt()), clock.dueAt().getNano() % 1_000, clock.dueAt().toString(),
+                        clock.code().name()});
             }
         }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO national_impact_open_clock (incident_id, authority, region, due_at,"
-                    + " due_at_nanos, due_at_iso) VALUES (?, ?, ?, ?, ?, ?)", rows);
+                    + " due_at_nanos, due_at_iso, code) VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
         }
     }
 

@@ -2,6 +2,7 @@ package fr.ars.coord.region.impact;
 
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.incident.AttackVector;
+import fr.ars.coord.contracts.incident.Authority;
 import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
 import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
@@ -11,11 +12,16 @@ import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
+import fr.ars.coord.contracts.incident.NotificationKind;
+import fr.ars.coord.contracts.incident.ObligationFacts;
 import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.contracts.incident.PatientInformationDecision;
+import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -29,14 +35,20 @@ import java.util.TreeSet;
  *
  * @param statusSequence     sequence number of the event that set {@code status}
  * @param assessmentSequence sequence number of the assessment shown, -1 before any
- * @param firstNotified      authority name to the earliest {@code notifiedAt} recorded
+ * @param firstNotified      "AUTHORITY/KIND" (the kind recorded, or implied) to the earliest {@code notifiedAt}
+ * @param resolvedAt         when it first moved to RESOLVED, or null; the two below, when an assessment first said
+ *                           personal data was exposed, and first found a high risk to the patients
+ * @param patientDecision    the art. 34 decision of the latest patient-information record (sequence
+ *                           {@code patientSequence}), with {@code patientsInformedAt}
  */
 public record IncidentImpact(String incidentId, Region region, AttackVector attackVector,
                              OperationalImpact operationalImpact, Instant awareAt, IncidentStatus status,
                              long statusSequence, long assessmentSequence, long estimatedPatients,
                              Set<ExposedDataItem> exposedData, boolean medicalDataExposed,
                              Set<ContainmentAction> containmentActions, Map<String, Instant> firstNotified,
-                             Instant lastEventAt, long version) {
+                             Instant lastEventAt, long version, Instant resolvedAt, Instant personalDataExposedAt,
+                             Instant highRiskAt, PatientInformationDecision patientDecision,
+                             Instant patientsInformedAt, long patientSequence) {
 
     public IncidentImpact {
         // enum sets: a few bytes each, in declaration order as before (tens of thousands are held by a rebuild)
@@ -47,7 +59,7 @@ public record IncidentImpact(String incidentId, Region region, AttackVector atta
 
     static IncidentImpact first(IncidentEvent event, long sequence, Instant at) {
         return new IncidentImpact(event.incidentId(), event.region(), null, null, null, null, -1, -1, 0, Set.of(),
-                false, Set.of(), Map.of(), at, -1).merge(event, sequence, at);
+                false, Set.of(), Map.of(), at, -1, null, null, null, null, null, -1).merge(event, sequence, at);
     }
 
     /** This impact with the event merged in; unchanged facts keep their values. */
@@ -63,6 +75,12 @@ public record IncidentImpact(String incidentId, Region region, AttackVector atta
         boolean medical = medicalDataExposed;
         Set<ContainmentAction> actions = containmentActions;
         Map<String, Instant> notified = firstNotified;
+        Instant resolved = resolvedAt;
+        Instant exposedAt = personalDataExposedAt;
+        Instant highRisk = highRiskAt;
+        PatientInformationDecision decision = patientDecision;
+        Instant informedAt = patientsInformedAt;
+        long decisionSequence = patientSequence;
 
         if (event instanceof IncidentReportedEvent e) {
             vector = e.attackVector();
@@ -72,14 +90,27 @@ public record IncidentImpact(String incidentId, Region region, AttackVector atta
                 newStatus = IncidentStatus.REPORTED;
                 newStatusSequence = sequence;
             }
-        } else if (event instanceof IncidentStatusChangedEvent e && sequence > newStatusSequence) {
-            newStatus = e.to();
-            newStatusSequence = sequence;
-        } else if (event instanceof IncidentAssessedEvent e && sequence > newAssessmentSequence) {
-            newAssessmentSequence = sequence;
-            patients = e.estimatedPatients();
-            exposed = e.exposedData();
-            medical = e.medicalDataExposed();
+        } else if (event instanceof IncidentStatusChangedEvent e) {
+            if (sequence > newStatusSequence) {
+                newStatus = e.to();
+                newStatusSequence = sequence;
+            }
+            if (e.to() == IncidentStatus.RESOLVED) {
+                resolved = earliest(resolved, at);
+            }
+        } else if (event instanceof IncidentAssessedEvent e) {
+            if (sequence > newAssessmentSequence) {
+                newAssessmentSequence = sequence;
+                patients = e.estimatedPatients();
+                exposed = e.exposedData();
+                medical = e.medicalDataExposed();
+            }
+            if (e.personalDataExposed()) {
+                exposedAt = earliest(exposedAt, at);
+            }
+            if (e.highRiskToPatients()) {
+                highRisk = earliest(highRisk, at);
+            }
         } else if (event instanceof ContainmentActionRecordedEvent e) {
             if (!actions.contains(e.action())) {
                 Set<ContainmentAction> union = EnumSet.of(e.action());
@@ -88,13 +119,37 @@ public record IncidentImpact(String incidentId, Region region, AttackVector atta
             }
         } else if (event instanceof AuthorityNotifiedEvent e) {
             Map<String, Instant> earliest = new HashMap<>(notified);
-            earliest.merge(e.authority().name(), e.notifiedAt(), (a, b) -> a.isBefore(b) ? a : b);
+            earliest.merge(e.authority().name() + "/" + e.effectiveKind().name(), e.notifiedAt(),
+                    (a, b) -> a.isBefore(b) ? a : b);
             notified = earliest;
+        } else if (event instanceof PatientInformationRecordedEvent e && sequence > decisionSequence) {
+            decision = e.decision();
+            informedAt = e.informedAt();
+            decisionSequence = sequence;
         }
         Instant last = lastEventAt == null || at.isAfter(lastEventAt) ? at : lastEventAt;
         return new IncidentImpact(incidentId, region, vector, operational, aware, newStatus, newStatusSequence,
                 newAssessmentSequence, patients, exposed, medical, actions, notified, last,
-                Math.max(version, sequence));
+                Math.max(version, sequence), resolved, exposedAt, highRisk, decision, informedAt, decisionSequence);
+    }
+
+    /**
+     * What the incident's obligations depend on, as merged: its notifications (each kind's earliest), when it was
+     * resolved, exposed personal data, showed a high risk, and the patients' information.
+     */
+    ObligationFacts obligationFacts(boolean nis2Applies) {
+        List<ObligationFacts.Notification> notifications = firstNotified.entrySet().stream().map(entry -> {
+            String[] key = entry.getKey().split("/", 2);
+            return new ObligationFacts.Notification(Authority.valueOf(key[0]), NotificationKind.valueOf(key[1]),
+                    entry.getValue(), null);
+        }).toList();
+        return new ObligationFacts(awareAt, resolvedAt, personalDataExposedAt, highRiskAt, notifications,
+                patientDecision == null ? null : new ObligationFacts.PatientInformation(patientDecision,
+                        patientsInformedAt, null), nis2Applies);
+    }
+
+    private static Instant earliest(Instant known, Instant at) {
+        return known == null || at.isBefore(known) ? at : known;
     }
 
     private static <E extends Enum<E>> Set<E> enumSet(Set<E> items, Class<E> type) {

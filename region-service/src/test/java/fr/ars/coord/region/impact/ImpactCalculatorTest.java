@@ -11,12 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.Authority;
+import fr.ars.coord.contracts.incident.NotificationKind;
+import fr.ars.coord.contracts.incident.ObligationCode;
 import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.OperationalImpact;
-import fr.ars.coord.contracts.incident.RegulatoryClockPolicy;
+import fr.ars.coord.platform.obligation.IncidentObligations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 class ImpactCalculatorTest {
 
-    private final ImpactCalculator calculator = new ImpactCalculator(RegulatoryClockPolicy.DEFAULT);
+    private final ImpactCalculator calculator = new ImpactCalculator(IncidentObligations.defaults());
     private final Instant later = AWARE.plus(Duration.ofDays(10));
 
     private static IncidentImpact impact(IncidentEvent... events) {
@@ -41,7 +43,9 @@ class ImpactCalculatorTest {
                 moved(id, region, IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
                 contained(id, region, ContainmentAction.ACCOUNTS_BLOCKED),
                 notified(id, region, Authority.CERT_SANTE, AWARE.plusSeconds(3600)),
-                notified(id, region, Authority.CNIL, AWARE.plusSeconds(7200)));
+                notified(id, region, Authority.CNIL, AWARE.plusSeconds(7200)),
+                notified(id, region, Authority.ANSSI, NotificationKind.EARLY_WARNING, AWARE.plusSeconds(3600)),
+                notified(id, region, Authority.ANSSI, NotificationKind.NOTIFICATION, AWARE.plusSeconds(7200)));
     }
 
     @Test
@@ -76,14 +80,32 @@ class ImpactCalculatorTest {
         IncidentImpact silent = impact(reported("x", "FR-BRE"));
         NationalImpact impact = calculator.compute(List.of(silent), 0, later, false);
         RegionImpact bre = impact.regions().get(0);
-        assertThat(bre.overdueClocks()).extracting(OverdueClock::authority)
-                .containsExactly(Authority.CERT_SANTE, Authority.CNIL);
+        // nothing assessed yet: the CNIL's obligation does not apply; every region is under NIS2 by default
+        assertThat(bre.overdueClocks()).extracting(OverdueClock::code).containsExactly(
+                ObligationCode.CERT_SANTE_DECLARATION, ObligationCode.NIS2_EARLY_WARNING, ObligationCode.NIS2_NOTIFICATION);
         assertThat(bre.impactLevel()).isEqualTo(ImpactLevel.HIGH);
-        assertThat(impact.totals().overdueClocks()).isEqualTo(2);
+        assertThat(impact.totals().overdueClocks()).isEqualTo(3);
 
         NationalImpact early = calculator.compute(List.of(silent), 0, AWARE.plusSeconds(600), false);
         assertThat(early.regions().get(0).overdueClocks()).isEmpty();
         assertThat(early.regions().get(0).impactLevel()).isEqualTo(ImpactLevel.LOW);
+    }
+
+    @Test
+    void aResolvedIncidentOwesItsClosureAndTheNis2FinalReportRunsFromTheNotification() {
+        IncidentImpact resolved = impact(reported("r", "FR-PDL"),
+                notified("r", "FR-PDL", Authority.CERT_SANTE, AWARE.plusSeconds(3600)),
+                notified("r", "FR-PDL", Authority.ANSSI, NotificationKind.EARLY_WARNING, AWARE.plusSeconds(3600)),
+                notified("r", "FR-PDL", Authority.ANSSI, NotificationKind.NOTIFICATION, AWARE.plusSeconds(7200)),
+                moved("r", "FR-PDL", IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
+                moved("r", "FR-PDL", IncidentStatus.ASSESSING, IncidentStatus.CONTAINED),
+                moved("r", "FR-PDL", IncidentStatus.CONTAINED, IncidentStatus.RESOLVED));
+        RegionImpact pdl = calculator.compute(List.of(resolved), 0, AWARE.plus(Duration.ofDays(40)), false)
+                .regions().get(0);
+        assertThat(pdl.overdueClocks()).extracting(OverdueClock::code)
+                .containsExactly(ObligationCode.CERT_SANTE_CLOSURE, ObligationCode.NIS2_FINAL_REPORT);
+        assertThat(calculator.unmetClocks(resolved)).extracting(OverdueClock::code)
+                .containsExactlyInAnyOrder(ObligationCode.CERT_SANTE_CLOSURE, ObligationCode.NIS2_FINAL_REPORT);
     }
 
     @Test

@@ -41,14 +41,15 @@ class ImpactStoreListsIT extends RegionServiceITBase {
 
         Instant now = Instant.now();
         List<OverdueClock> all = store.overdueClocks(REGION, now, 0, 100).items();
-        assertThat(all).hasSize(10).isSortedAccordingTo(OverdueClock.ORDER);
+        // each incident: the CERT Santé declaration and the NIS2 early warning (24 h), the NIS2 notification (72 h)
+        assertThat(all).hasSize(15).isSortedAccordingTo(OverdueClock.ORDER);
         NationalPicture cut = store.picture(now, null, 2);
         assertThat(cut.incidentIds().get(REGION)).containsExactlyElementsOf(ids.subList(0, 2));
         assertThat(cut.overdueClocks().get(REGION)).containsExactlyElementsOf(all.subList(0, 2));
-        assertThat(cut.overdueCounts().get(REGION)).isEqualTo(10);
+        assertThat(cut.overdueCounts().get(REGION)).isEqualTo(15);
         assertThat(store.picture(now, REGION, 2)).isEqualTo(new NationalPicture(
                 java.util.Map.of(REGION, cut.summaries().get(REGION)), java.util.Map.of(REGION, ids.subList(0, 2)),
-                java.util.Map.of(REGION, all.subList(0, 2)), java.util.Map.of(REGION, 10), cut.position()));
+                java.util.Map.of(REGION, all.subList(0, 2)), java.util.Map.of(REGION, 15), cut.position()));
 
         List<String> paged = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
@@ -57,17 +58,20 @@ class ImpactStoreListsIT extends RegionServiceITBase {
             paged.addAll(found.items());
         }
         assertThat(paged).containsExactlyElementsOf(ids);
-        assertThat(store.overdueClocks(REGION, now, 8, 4).items()).containsExactlyElementsOf(all.subList(8, 10));
+        assertThat(store.overdueClocks(REGION, now, 12, 4).items()).containsExactlyElementsOf(all.subList(12, 15));
 
-        // the CERT Santé clock of the third incident, at its exact due time and a nanosecond later
+        // the third incident's clocks due after 24 h (CERT Santé, NIS2 early warning), at their exact due time and a
+        // nanosecond later
         Instant due = aware.plusNanos(600).plus(Duration.ofHours(24));
         assertThat(all).extracting(OverdueClock::dueAt).contains(due);
+        Instant first = aware.plus(Duration.ofHours(24));
+        Instant second = aware.plusNanos(300).plus(Duration.ofHours(24));
         assertThat(store.overdueClocks(REGION, due, 0, 100).items()).extracting(OverdueClock::dueAt)
-                .containsExactly(aware.plus(Duration.ofHours(24)), aware.plusNanos(300).plus(Duration.ofHours(24)));
-        assertThat(store.overdueClocks(REGION, due, 0, 100).total()).isEqualTo(2);
-        assertThat(store.picture(due, REGION, 100).overdueCounts().get(REGION)).isEqualTo(2);
+                .containsExactly(first, first, second, second);
+        assertThat(store.overdueClocks(REGION, due, 0, 100).total()).isEqualTo(4);
+        assertThat(store.picture(due, REGION, 100).overdueCounts().get(REGION)).isEqualTo(4);
         assertThat(store.picture(due.plusNanos(1), REGION, 100).overdueClocks().get(REGION))
-                .extracting(OverdueClock::dueAt).endsWith(due).hasSize(3);
-        assertThat(store.picture(due.plusNanos(1), REGION, 100).overdueCounts().get(REGION)).isEqualTo(3);
+                .extracting(OverdueClock::dueAt).endsWith(due, due).hasSize(6);
+        assertThat(store.picture(due.plusNanos(1), REGION, 100).overdueCounts().get(REGION)).isEqualTo(6);
     }
 }

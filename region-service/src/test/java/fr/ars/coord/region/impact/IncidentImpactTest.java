@@ -60,7 +60,7 @@ class IncidentImpactTest {
         assertThat(impact.exposedData()).containsExactlyElementsOf(new java.util.TreeSet<>(IDENTITY));
         assertThat(impact.containmentActions())
                 .containsExactly(ContainmentAction.ACCOUNTS_BLOCKED, ContainmentAction.SECURITY_REINFORCED);
-        assertThat(impact.firstNotified()).containsEntry("CNIL", AWARE.plusSeconds(3600));
+        assertThat(impact.firstNotified()).containsEntry("CNIL/NOTIFICATION", AWARE.plusSeconds(3600));
         assertThat(impact.version()).isEqualTo(8);
         assertThat(impact.lastEventAt()).isEqualTo(story().get(8).at());
     }

@@ -55,4 +55,9 @@ public final class IncidentStories {
     public static AuthorityNotifiedEvent notified(String id, String region, Authority authority, Instant at) {
         return new AuthorityNotifiedEvent(id, Region.of(region), authority, at, null);
     }
+
+    public static AuthorityNotifiedEvent notified(String id, String region, Authority authority,
+                                                  fr.ars.coord.contracts.incident.NotificationKind kind, Instant at) {
+        return new AuthorityNotifiedEvent(id, Region.of(region), authority, at, null, kind, null);
+    }
 }

@@ -10,7 +10,7 @@ import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.OperationalImpact;
-import fr.ars.coord.contracts.incident.RegulatoryClockPolicy;
+import fr.ars.coord.platform.obligation.IncidentObligations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ class RegionSummaryTest {
     private static final List<String> REGIONS = List.of("FR-HDF", "FR-NOR", "FR-IDF", "FR-974");
 
     /** Regions list 3 incidents and overdue clocks at most: with about 7 incidents each, the lists are cut. */
-    private final ImpactCalculator calculator = new ImpactCalculator(RegulatoryClockPolicy.DEFAULT, 3);
+    private final ImpactCalculator calculator = new ImpactCalculator(IncidentObligations.defaults(), 3);
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})

@@ -1,5 +1,6 @@
 package fr.ars.coord.region.web;
 
+import fr.ars.coord.platform.testing.JsonFields;
 import fr.ars.coord.contracts.region.Region;
 import static fr.ars.coord.region.impact.IncidentStories.assessed;
 import static fr.ars.coord.region.impact.IncidentStories.reported;
@@ -109,11 +110,11 @@ class CampaignIT extends RegionServiceITBase {
         assertThat(view.get("title").asText()).isEqualTo("Campagne d'usurpation");
         assertThat(view.at("/openedBy/username").asText()).isEqualTo("national");
         assertThat(view.at("/incidents/0/linkedBy/username").asText()).isEqualTo("national");
-        assertThat(view.at("/impact/regions").findValuesAsString("code")).containsExactlyInAnyOrder("FR-HDF", "FR-NOR");
+        assertThat(JsonFields.ofEach(view.at("/impact/regions"), "code")).containsExactlyInAnyOrder("FR-HDF", "FR-NOR");
 
         JsonNode regional = api.get("/api/national/campaigns/" + campaign, TestTokens.arsStaff("FR-HDF")).json();
         assertThat(regional.get("incidents").findValuesAsString("incidentId")).containsExactly(hdf);
-        assertThat(regional.at("/impact/regions").findValuesAsString("code")).containsExactly("FR-HDF");
+        assertThat(JsonFields.ofEach(regional.at("/impact/regions"), "code")).containsExactly("FR-HDF");
         // totals over the region's own incidents: national ones would give Normandie's figures by difference
         assertThat(regional.at("/impact/totals/estimatedPatients").asLong())
                 .isEqualTo(regional.at("/impact/regions/0/estimatedPatients").asLong())

@@ -1,5 +1,6 @@
 package fr.ars.coord.region.web;
 
+import fr.ars.coord.platform.testing.JsonFields;
 import static fr.ars.coord.region.impact.IncidentStories.assessed;
 import static fr.ars.coord.region.impact.IncidentStories.contained;
 import static fr.ars.coord.region.impact.IncidentStories.reported;
@@ -97,7 +98,7 @@ class NationalImpactIT extends RegionServiceITBase {
         for (String token : List.of(TestTokens.arsStaff("FR-BRE"), TestTokens.esanteStaff("FR-BRE"),
                 TestTokens.token("comms-bre", "ARS", "FR-BRE", "communication-officer"))) {
             JsonNode seen = impact(token);
-            assertThat(seen.get("regions").findValuesAsString("code")).containsExactly("FR-BRE");
+            assertThat(JsonFields.ofEach(seen.get("regions"), "code")).containsExactly("FR-BRE");
             assertThat(seen.get("regionDetailRestricted").asBoolean()).isTrue();
             // totals over their own region only: national totals minus their own would be the other regions'
             assertThat(seen.at("/totals/regionsAffected").asInt()).isEqualTo(1);
@@ -140,13 +141,14 @@ class NationalImpactIT extends RegionServiceITBase {
             found.get("incidentIds").forEach(id -> paged.add(id.asText()));
         }
         assertThat(paged).containsExactlyElementsOf(recorded);
-        // reported long ago, nothing notified: both clocks of each are overdue, the soonest due first
+        // reported long ago, nothing notified, nothing assessed: the CERT Santé declaration and the two NIS2 stages
+        // of each are overdue, the soonest due first
         JsonNode clocks = api.get("/api/regions/FR-NAQ/overdue-clocks?size=4", TestTokens.arsStaff("FR-NAQ")).json();
-        assertThat(clocks.get("total").asInt()).isEqualTo(6);
+        assertThat(clocks.get("total").asInt()).isEqualTo(9);
         assertThat(clocks.get("overdueClocks")).hasSize(4);
         assertThat(clocks.get("overdueClocks").get(0).get("authority").asText()).isEqualTo("CERT_SANTE");
         JsonNode region = region(impact(national), "FR-NAQ");
-        assertThat(region.get("overdueClockCount").asInt()).isEqualTo(6);
+        assertThat(region.get("overdueClockCount").asInt()).isEqualTo(9);
         assertThat(region.get("overdueClocks").get(0)).isEqualTo(clocks.get("overdueClocks").get(0));
         assertThat(impact(national).get("listedPerRegion").asInt()).isEqualTo(200);
 

@@ -1,4 +1,4 @@
-package fr.ars.coord.incident.obligation;
+package fr.ars.coord.platform.obligation;
 
 import fr.ars.coord.contracts.incident.ObligationFacts;
 import fr.ars.coord.contracts.incident.ObligationPolicy;
@@ -11,35 +11,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * The legal obligations as this installation applies them: the {@link ObligationPolicy} with its delays from
  * configuration (each default is the law's, see {@code application.yml}), and which regions' entities are under
  * NIS2 (all by default; {@code ars.obligations.nis2-exempt-regions} lists those that are not). Used alike by the
- * incident's rules (a late notification needs its reason) and by its views.
+ * incident's rules (a late notification needs its reason), its views and the national picture, so that every
+ * service reads the same obligations ({@link ObligationsConfiguration}).
  */
-@Component
 public class IncidentObligations {
 
     private final ObligationPolicy policy;
     private final Set<Region> nis2Exempt;
 
-    @Autowired
-    public IncidentObligations(
-            @Value("${ars.obligations.cert-sante-declaration:${ars.incidents.cert-sante-due-within:PT24H}}")
-            Duration certSanteDeclaration,
-            @Value("${ars.obligations.cnil-notification:${ars.incidents.cnil-due-within:PT72H}}")
-            Duration cnilNotification,
-            @Value("${ars.obligations.cert-sante-closure:PT24H}") Duration certSanteClosure,
-            @Value("${ars.obligations.patient-information:PT72H}") Duration patientInformation,
-            @Value("${ars.obligations.nis2-early-warning:PT24H}") Duration nis2EarlyWarning,
-            @Value("${ars.obligations.nis2-notification:PT72H}") Duration nis2Notification,
-            @Value("${ars.obligations.nis2-final-report:P1M}") Period nis2FinalReport,
-            @Value("${ars.obligations.due-soon-fraction:0.25}") double dueSoonFraction,
-            @Value("${ars.obligations.nis2-exempt-regions:}") String nis2ExemptRegions) {
+    public IncidentObligations(Duration certSanteDeclaration, Duration cnilNotification, Duration certSanteClosure,
+                               Duration patientInformation, Duration nis2EarlyWarning, Duration nis2Notification,
+                               Period nis2FinalReport, double dueSoonFraction, String nis2ExemptRegions) {
         this(new ObligationPolicy(new ObligationPolicy.Delays(certSanteDeclaration, cnilNotification,
                 certSanteClosure, patientInformation, nis2EarlyWarning, nis2Notification, nis2FinalReport),
                 dueSoonFraction), Arrays.stream(nis2ExemptRegions.split(",")).map(String::strip)
