@@ -85,12 +85,16 @@ public record ObligationPolicy(Delays delays, double dueSoonFraction) {
                         late, true, late ? decided.reason() : null);
             }
         }
+        return new RegulatoryClock(code, start, due, unmetStatus(start, due, at), null, false, true, null);
+    }
+
+    /** The status at {@code at} of an obligation started at {@code start}, due at {@code due} and not met. */
+    public RegulatoryClock.ClockStatus unmetStatus(Instant start, Instant due, Instant at) {
         Instant dueSoonFrom = due.minus(Duration.between(start, due).multipliedBy(Math.round(dueSoonFraction * 1000))
                 .dividedBy(1000));
-        RegulatoryClock.ClockStatus status = at.isAfter(due) ? RegulatoryClock.ClockStatus.OVERDUE
+        return at.isAfter(due) ? RegulatoryClock.ClockStatus.OVERDUE
                 : !at.isBefore(dueSoonFrom) ? RegulatoryClock.ClockStatus.DUE_SOON
                 : RegulatoryClock.ClockStatus.PENDING;
-        return new RegulatoryClock(code, start, due, status, null, false, true, null);
     }
 
     /**

@@ -108,13 +108,44 @@ public final class ImpactCalculator {
      * are overdue once those have passed.
      */
     List<OverdueClock> unmetClocks(IncidentImpact incident) {
+        return openClocks(incident).stream()
+                .map(c -> new OverdueClock(incident.incidentId(), c.authority(), c.dueAt(), c.code()))
+                .toList();
+    }
+
+    /** The clocks of {@link #unmetClocks}, with when each started. */
+    List<RegulatoryClock> openClocks(IncidentImpact incident) {
         if (!incident.isReported() || !incident.isOpen()) {
             return List.of();
         }
         return obligations.clocks(facts(incident), incident.awareAt()).stream()
                 .filter(RegulatoryClock::stillToMeet)
-                .map(c -> new OverdueClock(incident.incidentId(), c.authority(), c.dueAt(), c.code()))
                 .toList();
+    }
+
+    /** Every open obligation of {@code incidents} at {@code at}, of {@code status} when given, soonest due first. */
+    public List<OpenObligation> openObligations(Collection<IncidentImpact> incidents, String region,
+                                                RegulatoryClock.ClockStatus status, Instant at) {
+        List<OpenObligation> open = new ArrayList<>();
+        for (IncidentImpact incident : incidents) {
+            if (!incident.isReported() || !incident.isOpen()
+                    || (region != null && !incident.region().code().equals(region))) {
+                continue;
+            }
+            for (RegulatoryClock clock : obligations.clocks(facts(incident), at)) {
+                if (clock.stillToMeet() && (status == null || clock.status() == status)) {
+                    open.add(OpenObligation.of(incident.region(), incident.incidentId(), clock.code(),
+                            clock.startedAt(), clock.dueAt(), clock.status(), at));
+                }
+            }
+        }
+        open.sort(OpenObligation.ORDER);
+        return open;
+    }
+
+    /** The status at {@code at} of an obligation started at {@code start}, due at {@code due}, not met. */
+    RegulatoryClock.ClockStatus unmetStatus(Instant start, Instant due, Instant at) {
+        return obligations.policy().unmetStatus(start, due, at);
     }
 
     RegionImpact region(String code, List<IncidentImpact> incidents, Instant at) {

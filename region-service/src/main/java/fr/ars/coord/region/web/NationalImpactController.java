@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/national/impact", produces = MediaType.APPLICATION_JSON_VALUE)
 class NationalImpactController {
 
-    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
 
     private final ImpactStore impacts;
     private final ImpactHistory history;

@@ -121,7 +121,7 @@ class RegionController {
         return info;
     }
 
-    private static void requirePage(int page, int size) {
+    static void requirePage(int page, int size) {
         if (page < 0) {
             throw new InvalidRequestException("page", "must be 0 or more");
         }
