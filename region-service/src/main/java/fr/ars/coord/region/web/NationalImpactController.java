@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import fr.ars.coord.platform.security.StaffMember;
-import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.region.impact.ImpactCalculator;
 import fr.ars.coord.region.impact.ImpactHistory;
 import fr.ars.coord.region.impact.ImpactRebuild;
@@ -16,7 +15,6 @@ import fr.ars.coord.region.impact.NationalImpact;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,25 +28,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/national/impact", produces = MediaType.APPLICATION_JSON_VALUE)
 class NationalImpactController {
 
-    static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
-
     private final ImpactStore impacts;
     private final ImpactHistory history;
     private final ImpactCalculator calculator;
     private final ImpactRebuild rebuild;
     private final Clock clock;
-    private final RebuildAllowance asOfAllowance;
+    private final AsOfRequests asOfRequests;
 
     NationalImpactController(ImpactStore impacts, ImpactHistory history, ImpactCalculator calculator,
                              ImpactRebuild rebuild, Clock clock,
-                             @Value("${ars.national.as-of-per-minute:30}") int asOfPerMinute,
-                             @Value("${ars.national.as-of-burst:10}") int asOfBurst) {
+                             AsOfRequests asOfRequests) {
         this.impacts = impacts;
         this.history = history;
         this.calculator = calculator;
         this.rebuild = rebuild;
         this.clock = clock;
-        this.asOfAllowance = new RebuildAllowance(asOfPerMinute, asOfBurst, clock);
+        this.asOfRequests = asOfRequests;
     }
 
     /** Rebuilds the national-impact read model from every event (national coordinator). */
@@ -87,14 +82,7 @@ class NationalImpactController {
         if (asOf == null) {
             impact = calculator.compute(impacts.picture(now, visible), now);
         } else {
-            if (asOf.isAfter(now)) {
-                throw new InvalidRequestException("asOf", "must not be in the future");
-            }
-            if (asOf.isBefore(FIRST_INSTANT)) {
-                // an RFC 3339 date-time has a year from 0001: the answer echoes the instant as its evaluatedAt
-                throw new InvalidRequestException("asOf", "must be from the year 0001 on");
-            }
-            asOfAllowance.take(member.subject());
+            asOfRequests.admit(asOf, now, member);
             impact = history.asOf(asOf, then -> calculator.compute(then.impacts().values(), then.position(), asOf,
                     true));
         }

@@ -17,7 +17,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -37,18 +36,17 @@ class NationalObligationsController {
     private final ImpactCalculator calculator;
     private final IncidentObligations obligations;
     private final Clock clock;
-    private final RebuildAllowance asOfAllowance;
+    private final AsOfRequests asOfRequests;
 
     NationalObligationsController(ImpactStore impacts, ImpactHistory history, ImpactCalculator calculator,
                                   IncidentObligations obligations, Clock clock,
-                                  @Value("${ars.national.as-of-per-minute:30}") int asOfPerMinute,
-                                  @Value("${ars.national.as-of-burst:10}") int asOfBurst) {
+                                  AsOfRequests asOfRequests) {
         this.impacts = impacts;
         this.history = history;
         this.calculator = calculator;
         this.obligations = obligations;
         this.clock = clock;
-        this.asOfAllowance = new RebuildAllowance(asOfPerMinute, asOfBurst, clock);
+        this.asOfRequests = asOfRequests;
     }
 
     /** A page of open obligations at {@code evaluatedAt}; {@code total} counts them all. */
@@ -93,13 +91,7 @@ class NationalObligationsController {
                     obligations.policy().dueSoonFraction(), page * size, size);
             return new ObligationPage(now, false, page, size, found.total(), found.items());
         }
-        if (asOf.isAfter(now)) {
-            throw new InvalidRequestException("asOf", "must not be in the future");
-        }
-        if (asOf.isBefore(NationalImpactController.FIRST_INSTANT)) {
-            throw new InvalidRequestException("asOf", "must be from the year 0001 on");
-        }
-        asOfAllowance.take(member.subject());
+        asOfRequests.admit(asOf, now, member);
         List<OpenObligation> all = history.asOf(asOf, then -> calculator.openObligations(then.impacts().values(),
                 listed, status, asOf));
         List<OpenObligation> items = all.subList(Math.min(all.size(), page * size),

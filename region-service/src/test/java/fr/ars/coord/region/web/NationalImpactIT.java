@@ -184,6 +184,9 @@ class NationalImpactIT extends RegionServiceITBase {
         assertThat(refused).isNotNull();
         assertThat(refused.isProblem()).isTrue();
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 2);
+        // one allowance for every picture folded from history: the list of obligations as of then is refused too
+        assertThat(api.get("/api/national/obligations?asOf=" + Instant.now().minusSeconds(60), caller).status())
+                .isEqualTo(429);
         // another caller, and the current picture, are not held back
         assertThat(api.get(asOf, TestTokens.arsStaff("FR-OCC")).status()).isEqualTo(200);
         assertThat(api.get("/api/national/impact", caller).status()).isEqualTo(200);
