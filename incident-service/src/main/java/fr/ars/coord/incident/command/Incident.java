@@ -127,10 +127,7 @@ class Incident {
             throw new InvalidRequestException("kind", "is required for ANSSI: EARLY_WARNING, NOTIFICATION,"
                     + " INTERMEDIATE_REPORT or FINAL_REPORT");
         }
-        if (command.notifiedAt().isBefore(awareAt)) {
-            throw new InvalidRequestException("notifiedAt",
-                    "must not be before the incident's awareAt (" + awareAt + ")");
-        }
+        requireNotBeforeAwareness("notifiedAt", command.notifiedAt());
         NotificationKind kind = command.kind() != null ? command.kind() : NotificationKind.implied(command.authority());
         obligations.policy().dueOfUnmet(command.authority(), kind, facts(obligations))
                 .filter(due -> command.notifiedAt().isAfter(due) && isBlank(command.lateReason()))
@@ -168,10 +165,7 @@ class Incident {
             if (command.channel() == null) {
                 throw new InvalidRequestException("channel", "is required with informedAt");
             }
-            if (command.informedAt().isBefore(awareAt)) {
-                throw new InvalidRequestException("informedAt",
-                        "must not be before the incident's awareAt (" + awareAt + ")");
-            }
+            requireNotBeforeAwareness("informedAt", command.informedAt());
             RegulatoryClock clock = obligations.policy().clock(ObligationCode.PATIENT_INFORMATION,
                     facts(obligations), command.informedAt());
             if (clock.dueAt() != null && command.informedAt().isAfter(clock.dueAt()) && isBlank(command.reason())) {
@@ -223,6 +217,13 @@ class Incident {
     private ObligationFacts facts(IncidentObligations obligations) {
         return new ObligationFacts(awareAt, resolvedAt, personalDataExposedAt, highRiskAt, notifications,
                 patientInformation, obligations.nis2Applies(region));
+    }
+
+    /** Nothing about the incident happened before the agency became aware of it. */
+    private void requireNotBeforeAwareness(String field, Instant at) {
+        if (at.isBefore(awareAt)) {
+            throw new InvalidRequestException(field, "must not be before the incident's awareAt (" + awareAt + ")");
+        }
     }
 
     private static boolean isBlank(String text) {

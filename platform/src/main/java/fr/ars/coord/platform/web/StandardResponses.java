@@ -23,6 +23,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -235,26 +237,20 @@ final class StandardResponses implements GlobalOperationCustomizer {
         return headers;
     }
 
+    /** The problem the platform answers with for {@code shared}, as {@link ProblemResponses} writes it. */
     private static Map<String, Object> example(Shared shared) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.valueOf(Integer.parseInt(shared.status())),
+                shared.detail());
         Map<String, Object> example = new LinkedHashMap<>();
-        example.put("type", "https://ars.sante.fr/problems/" + slug(shared));
-        example.put("title", title(shared));
-        example.put("status", Integer.parseInt(shared.status()));
-        example.put("detail", shared.detail());
+        example.put("type", problem.getType().toString());
+        example.put("title", problem.getTitle());
+        example.put("status", problem.getStatus());
+        example.put("detail", problem.getDetail());
         if (shared == BAD_REQUEST) {
             example.put("errors", List.of(Map.of("field", "estimatedPatients",
                     "reason", "must be greater than or equal to 0")));
         }
         return example;
-    }
-
-    private static String title(Shared shared) {
-        return org.springframework.http.HttpStatus.valueOf(Integer.parseInt(shared.status())).getReasonPhrase();
-    }
-
-    private static String slug(Shared shared) {
-        return org.springframework.http.HttpStatus.valueOf(Integer.parseInt(shared.status())).name().toLowerCase()
-                .replace('_', '-');
     }
 
     private static Content problemContent(Object example) {
