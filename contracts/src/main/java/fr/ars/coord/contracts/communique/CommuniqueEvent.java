@@ -2,7 +2,7 @@ package fr.ars.coord.contracts.communique;
 
 public sealed interface CommuniqueEvent permits CommuniqueDraftedEvent, CommuniqueDraftRevisedEvent,
         CommuniqueApprovedEvent, CommuniquePublishedEvent, CommuniqueWithdrawnEvent, CommuniqueMarkedStaleEvent,
-        CommuniqueSupersededEvent {
+        CommuniqueSupersededEvent, CommuniqueMarkedEvent {
 
     String communiqueId();
 }

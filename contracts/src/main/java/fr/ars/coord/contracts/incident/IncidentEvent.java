@@ -7,7 +7,8 @@ import fr.ars.coord.contracts.region.Region;
  */
 public sealed interface IncidentEvent
         permits IncidentReportedEvent, IncidentAssessedEvent, ContainmentActionRecordedEvent,
-        AuthorityNotifiedEvent, IncidentStatusChangedEvent, PatientInformationRecordedEvent {
+        AuthorityNotifiedEvent, IncidentStatusChangedEvent, PatientInformationRecordedEvent,
+        IncidentClassifiedEvent {
 
     String incidentId();
 

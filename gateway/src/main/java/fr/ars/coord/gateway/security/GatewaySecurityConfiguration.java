@@ -125,7 +125,7 @@ class GatewaySecurityConfiguration {
         if (!origins.isEmpty()) {
             CorsConfiguration config = new CorsConfiguration();
             config.setAllowedOrigins(origins);
-            config.setAllowedMethods(List.of("GET", "POST", "DELETE", "OPTIONS"));
+            config.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
             config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match",
                     "X-Correlation-Id", "traceparent"));
             config.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "X-Correlation-Id",

@@ -13,10 +13,13 @@ import fr.ars.coord.contracts.incident.PatientInformationChannel;
 import fr.ars.coord.contracts.incident.PatientInformationDecision;
 import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
 import fr.ars.coord.contracts.incident.RegulatoryClock;
+import fr.ars.coord.contracts.incident.TaxonomyClass;
+import fr.ars.coord.contracts.incident.TlpLabel;
 import fr.ars.coord.platform.obligation.IncidentObligations;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
+import fr.ars.coord.contracts.incident.IncidentClassifiedEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
@@ -61,6 +64,11 @@ class Incident {
     private Instant highRiskAt;
     private final List<ObligationFacts.Notification> notifications = new ArrayList<>();
     private ObligationFacts.PatientInformation patientInformation;
+    /** The latest classification, to leave the stream alone when the same one is sent again. */
+    private TaxonomyClass taxonomyClass;
+    private List<TaxonomyClass> relatedClasses = List.of();
+    private TlpLabel tlp = TlpLabel.DEFAULT;
+    private boolean classified;
     /** Fingerprint of each request applied with an {@code Idempotency-Key}, by caller and key. */
     private final Map<String, String> appliedRequests = new HashMap<>();
 
@@ -182,6 +190,28 @@ class Incident {
         return outcome();
     }
 
+    /**
+     * Classifies the incident (ENISA taxonomy) and labels its details (TLP). The same classification again records
+     * nothing. Closed incidents keep theirs.
+     */
+    @CommandHandler
+    CommandOutcome handle(ClassifyIncidentCommand command,
+                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
+                          @MetaDataValue(FINGERPRINT) String fingerprint) {
+        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
+            return replayed();
+        }
+        requireOpen();
+        List<TaxonomyClass> related = command.relatedClasses().stream()
+                .filter(c -> c != command.taxonomyClass()).distinct().toList();
+        if (classified && command.taxonomyClass() == taxonomyClass && related.equals(relatedClasses)
+                && command.tlp() == tlp) {
+            return outcome();
+        }
+        apply(new IncidentClassifiedEvent(incidentId, region, command.taxonomyClass(), related, command.tlp()));
+        return outcome();
+    }
+
     @CommandHandler
     CommandOutcome handle(ChangeIncidentStatusCommand command,
                           @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -289,6 +319,17 @@ class Incident {
             @MetaDataValue(FINGERPRINT) String fingerprint) {
         patientInformation = new ObligationFacts.PatientInformation(event.decision(), event.informedAt(),
                 event.reason());
+        recorded(sequence, subject, idempotencyKey, fingerprint);
+    }
+
+    @EventSourcingHandler
+    void on(IncidentClassifiedEvent event, @SequenceNumber long sequence,
+            @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
+            @MetaDataValue(FINGERPRINT) String fingerprint) {
+        classified = true;
+        taxonomyClass = event.taxonomyClass();
+        relatedClasses = event.relatedClasses();
+        tlp = event.tlp();
         recorded(sequence, subject, idempotencyKey, fingerprint);
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
  * {@code version} is the sequence number of the last event included. {@code regulatoryClocks} has one clock per
  * legal obligation ({@link fr.ars.coord.contracts.incident.ObligationCode}), read at {@code evaluatedAt}; the facts
  * they start from are {@code awareAt}, {@code resolvedAt}, {@code personalDataExposedAt} and {@code highRiskAt}.
+ * {@code classification} is its ENISA taxonomy class and the TLP label its details are shared under.
  */
 public record IncidentView(String id, Region region, String title, String summary, Instant awareAt,
                            AttackVector attackVector, OperationalImpact operationalImpact, IncidentStatus status,
@@ -23,5 +24,6 @@ public record IncidentView(String id, Region region, String title, String summar
                            List<AuthorityNotificationView> authorityNotifications,
                            List<RegulatoryClock> regulatoryClocks, Instant evaluatedAt, boolean asOfView,
                            Instant resolvedAt, Instant personalDataExposedAt, Instant highRiskAt,
-                           PatientInformationView patientInformation, boolean nis2Applies) {
+                           PatientInformationView patientInformation, boolean nis2Applies,
+                           ClassificationView classification) {
 }

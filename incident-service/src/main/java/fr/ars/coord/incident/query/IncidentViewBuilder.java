@@ -6,6 +6,7 @@ import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
 import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
+import fr.ars.coord.contracts.incident.IncidentClassifiedEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
@@ -47,6 +48,7 @@ final class IncidentViewBuilder {
     private Instant personalDataExposedAt;
     private Instant highRiskAt;
     private PatientInformationView patientInformation;
+    private ClassificationView classification = ClassificationView.UNCLASSIFIED;
 
     IncidentViewBuilder(IncidentObligations obligations) {
         this.obligations = obligations;
@@ -75,6 +77,7 @@ final class IncidentViewBuilder {
         builder.personalDataExposedAt = view.personalDataExposedAt();
         builder.highRiskAt = view.highRiskAt();
         builder.patientInformation = view.patientInformation();
+        builder.classification = view.classification();
         return builder;
     }
 
@@ -113,6 +116,8 @@ final class IncidentViewBuilder {
             if (resolvedAt == null && e.to() == IncidentStatus.RESOLVED) {
                 resolvedAt = at;
             }
+        } else if (payload instanceof IncidentClassifiedEvent e) {
+            classification = new ClassificationView(e.taxonomyClass(), e.relatedClasses(), e.tlp(), at, by);
         } else if (payload instanceof PatientInformationRecordedEvent e) {
             patientInformation = new PatientInformationView(e.decision(), e.reason(), e.channel(), e.informedAt(),
                     e.patientsInformed(), e.communiqueId(), at, by);
@@ -136,6 +141,6 @@ final class IncidentViewBuilder {
                 status, version, reportedAt, reportedBy, lastChangedAt, latestAssessment, assessmentCount,
                 List.copyOf(containmentActions), List.copyOf(authorityNotifications),
                 obligations.clocks(facts, evaluatedAt), evaluatedAt, asOfView, resolvedAt, personalDataExposedAt,
-                highRiskAt, patientInformation, nis2));
+                highRiskAt, patientInformation, nis2, classification));
     }
 }

@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class IncidentViewSnapshotStore {
 
-    /** The form of {@link IncidentView} stored: raise it when the view's fields change meaning (2: every obligation). */
-    static final int FORMAT = 2;
+    /** The form of {@link IncidentView} stored: raise it when the view's fields change meaning (2: every obligation; 3: the classification). */
+    static final int FORMAT = 3;
 
     private static final Logger log = LoggerFactory.getLogger(IncidentViewSnapshotStore.class);
 

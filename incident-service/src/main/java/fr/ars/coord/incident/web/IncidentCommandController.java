@@ -2,6 +2,7 @@ package fr.ars.coord.incident.web;
 
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.incident.command.ChangeIncidentStatusCommand;
+import fr.ars.coord.incident.command.ClassifyIncidentCommand;
 import fr.ars.coord.incident.command.CommandOutcome;
 import fr.ars.coord.incident.command.RecordAssessmentCommand;
 import fr.ars.coord.incident.command.RecordAuthorityNotificationCommand;
@@ -30,6 +31,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -187,6 +189,26 @@ class IncidentCommandController {
                                                  Authentication authentication) {
         return change(id, authentication, key, "status", request, HttpStatus.OK,
                 new ChangeIncidentStatusCommand(id, request.status(), request.reason(), expectedVersion(ifMatch)));
+    }
+
+    @Tag(name = ApiTags.FACTS)
+    @Operation(operationId = "classifyIncident", summary = "Classify the incident and label it for sharing",
+            description = "Sets the incident's ENISA taxonomy class (with related ones) and its TLP 2.0 label, which"
+                    + " the regulator reports and shared bundles carry. An incident never classified is `TLP:AMBER`."
+                    + " The same classification again records nothing." + WHO_RECORDS
+                    + " Refused on a closed incident (`409`).")
+    @ApiResponse(responseCode = "200", description = "Recorded: `ETag` is the incident's new version.")
+    @ApiResponse(responseCode = "404", description = "No such incident in the caller's region.")
+    @PutMapping(path = "/{id}/classification", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<IncidentChanged> classify(@Parameter(description = "The incident's id.") @PathVariable String id,
+                                             @Valid @RequestBody ClassifyIncidentRequest request,
+                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                             Authentication authentication) {
+        return change(id, authentication, key, "classification", request, HttpStatus.OK,
+                new ClassifyIncidentCommand(id, request.taxonomyClass(),
+                        request.relatedClasses() == null ? List.of() : request.relatedClasses(), request.tlp(),
+                        expectedVersion(ifMatch)));
     }
 
     private ResponseEntity<IncidentChanged> change(String id, Authentication authentication, String key, String operation,

@@ -226,6 +226,36 @@ class IncidentTest {
     }
 
     @Test
+    void classifyingRecordsTheClassOnceAndNotOnAClosedIncident() {
+        var account = fr.ars.coord.contracts.incident.TaxonomyClass.INTRUSIONS_UNPRIVILEGED_ACCOUNT_COMPROMISE;
+        var access = fr.ars.coord.contracts.incident.TaxonomyClass
+                .INFORMATION_CONTENT_SECURITY_UNAUTHORISED_INFORMATION_ACCESS;
+        var amber = fr.ars.coord.contracts.incident.TlpLabel.AMBER;
+        var classified = new fr.ars.coord.contracts.incident.IncidentClassifiedEvent(ID, REGION, account,
+                List.of(access), amber);
+        // the main class repeated among the related ones, and duplicates, are dropped
+        fixture.given(reported())
+                .when(new ClassifyIncidentCommand(ID, account, List.of(access, account, access), amber, null))
+                .expectEvents(classified);
+        // the same classification again changes nothing, even as the default label
+        fixture.given(reported(), classified)
+                .when(new ClassifyIncidentCommand(ID, account, List.of(access), amber, null))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(reported())
+                .when(new ClassifyIncidentCommand(ID, account, List.of(), amber, null))
+                .expectEvents(new fr.ars.coord.contracts.incident.IncidentClassifiedEvent(ID, REGION, account,
+                        List.of(), amber));
+        fixture.given(reported(), classified)
+                .when(new ClassifyIncidentCommand(ID, account, List.of(access),
+                        fr.ars.coord.contracts.incident.TlpLabel.RED, null))
+                .expectEvents(new fr.ars.coord.contracts.incident.IncidentClassifiedEvent(ID, REGION, account,
+                        List.of(access), fr.ars.coord.contracts.incident.TlpLabel.RED));
+        fixture.given(closedIncident())
+                .when(new ClassifyIncidentCommand(ID, account, List.of(), amber, null))
+                .expectException(IncidentRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
     void incidentMovesAlongItsLifecycle() {
         fixture.given(reported(), assessed(10), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING))
                 .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.CONTAINED, "Comptes bloqués", null))

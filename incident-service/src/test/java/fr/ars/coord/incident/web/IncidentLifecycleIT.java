@@ -304,4 +304,43 @@ class IncidentLifecycleIT extends IncidentServiceITBase {
         array.forEach(n -> values.add(n.get(field).asText()));
         return values;
     }
+
+    @Test
+    void anIncidentIsClassifiedAndLabelledForSharing() {
+        String id = report(HDF);
+        JsonNode unclassified = api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF)).json().get("classification");
+        assertThat(unclassified.get("tlp").asText()).as("the default label").isEqualTo("TLP:AMBER");
+        assertThat(unclassified.get("taxonomyClass").isNull()).isTrue();
+        String body = "{\"taxonomyClass\": \"intrusions/unprivileged-account-compromise\", \"relatedClasses\":"
+                + " [\"information-content-security/unauthorised-information-access\"], \"tlp\": \"TLP:AMBER+STRICT\"}";
+        Response classified = api.put("/api/incidents/" + id + "/classification", TestTokens.esanteStaff(HDF), body);
+        assertThat(classified.status()).as(classified.toString()).isEqualTo(200);
+        long version = classified.json().get("version").asLong();
+        JsonNode view = api.get("/api/incidents/" + id, TestTokens.national()).json().get("classification");
+        assertThat(view.get("taxonomyClass").asText()).isEqualTo("intrusions/unprivileged-account-compromise");
+        assertThat(view.get("relatedClasses").get(0).asText())
+                .isEqualTo("information-content-security/unauthorised-information-access");
+        assertThat(view.get("tlp").asText()).isEqualTo("TLP:AMBER+STRICT");
+        assertThat(view.at("/recordedBy/username").asText()).isNotBlank();
+        // the same classification again records nothing
+        assertThat(api.put("/api/incidents/" + id + "/classification", TestTokens.arsStaff(HDF), body).json()
+                .get("version").asLong()).isEqualTo(version);
+        // bad input names the field; another region's staff do not find the incident
+        Response badClass = api.put("/api/incidents/" + id + "/classification", TestTokens.arsStaff(HDF),
+                "{\"taxonomyClass\": \"intrusions/everything\", \"tlp\": \"TLP:AMBER\"}");
+        assertThat(badClass.status()).isEqualTo(400);
+        assertThat(badClass.body()).contains("taxonomyClass");
+        Response badLabel = api.put("/api/incidents/" + id + "/classification", TestTokens.arsStaff(HDF),
+                "{\"taxonomyClass\": \"fraud/phishing\", \"tlp\": \"TLP:WHITE\"}");
+        assertThat(badLabel.status()).isEqualTo(400);
+        assertThat(badLabel.body()).contains("tlp");
+        Response noLabel = api.put("/api/incidents/" + id + "/classification", TestTokens.arsStaff(HDF),
+                "{\"taxonomyClass\": \"fraud/phishing\"}");
+        assertThat(noLabel.status()).isEqualTo(400);
+        assertThat(noLabel.body()).contains("tlp");
+        assertThat(api.put("/api/incidents/" + id + "/classification", TestTokens.arsStaff(NOR), body).status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/incidents/" + id, TestTokens.national()).json().get("version").asLong())
+                .as("nothing refused was recorded").isEqualTo(version);
+    }
 }

@@ -6,6 +6,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import fr.ars.coord.contracts.communique.CommuniqueApprovedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueDraftRevisedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueDraftedEvent;
+import fr.ars.coord.contracts.communique.CommuniqueMarkedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueMarkedStaleEvent;
 import fr.ars.coord.contracts.communique.CommuniquePublishedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
@@ -14,7 +15,9 @@ import fr.ars.coord.contracts.communique.CommuniqueSupersededEvent;
 import fr.ars.coord.contracts.communique.CommuniqueWithdrawnEvent;
 import fr.ars.coord.contracts.communique.Statement;
 import fr.ars.coord.notification.command.CommuniqueCommands.ApproveCommuniqueCommand;
+import fr.ars.coord.contracts.incident.TlpLabel;
 import fr.ars.coord.notification.command.CommuniqueCommands.DraftCommuniqueCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.MarkCommuniqueCommand;
 import fr.ars.coord.notification.command.CommuniqueCommands.MarkCommuniqueStaleCommand;
 import fr.ars.coord.notification.command.CommuniqueCommands.PublishCommuniqueCommand;
 import fr.ars.coord.notification.command.CommuniqueCommands.ReviseCommuniqueDraftCommand;
@@ -45,6 +48,8 @@ class Communique {
     private String approvedDigest;
     private String correctedBy;
     private boolean approvalRevoked;
+    /** Written for the public: {@code TLP:CLEAR} unless a spokesperson restricted it. */
+    private TlpLabel tlp = TlpLabel.CLEAR;
 
     Communique() {
         // rebuilt from events
@@ -94,7 +99,24 @@ class Communique {
         if (status != CommuniqueStatus.APPROVED) {
             throw new CommuniqueRuleViolation("Only an approved communiqué can be published; this one is " + status + ".");
         }
+        if (!tlp.isPublic()) {
+            throw new CommuniqueRuleViolation("The communiqué is marked " + tlp + ": only TLP:CLEAR material goes to"
+                    + " the public. Mark it TLP:CLEAR first.");
+        }
         apply(new CommuniquePublishedEvent(communiqueId, scope, region, campaignId, supersedes));
+    }
+
+    /** Restricts a communiqué not yet published (or clears it again); the same label again records nothing. */
+    @CommandHandler
+    void handle(MarkCommuniqueCommand command) {
+        if (status != CommuniqueStatus.DRAFT && status != CommuniqueStatus.APPROVED) {
+            throw new CommuniqueRuleViolation("Only a communiqué not yet published can be marked; this one is "
+                    + status + ".");
+        }
+        if (command.tlp() == tlp) {
+            return;
+        }
+        apply(new CommuniqueMarkedEvent(communiqueId, command.tlp(), command.reason()));
     }
 
     @CommandHandler
@@ -166,6 +188,11 @@ class Communique {
     @EventSourcingHandler
     void on(CommuniquePublishedEvent event) {
         status = CommuniqueStatus.PUBLISHED;
+    }
+
+    @EventSourcingHandler
+    void on(CommuniqueMarkedEvent event) {
+        tlp = event.tlp();
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package fr.ars.coord.notification.command;
 
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
+import fr.ars.coord.contracts.incident.TlpLabel;
 import fr.ars.coord.notification.writing.Draft;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -25,6 +26,9 @@ public final class CommuniqueCommands {
 
     /** {@code currentDigest}: the digest of the text the facts produce now. */
     public record PublishCommuniqueCommand(@TargetAggregateIdentifier String communiqueId, String currentDigest) {
+    }
+
+    public record MarkCommuniqueCommand(@TargetAggregateIdentifier String communiqueId, TlpLabel tlp, String reason) {
     }
 
     public record WithdrawCommuniqueCommand(@TargetAggregateIdentifier String communiqueId, String reason) {

@@ -8,6 +8,8 @@ import fr.ars.coord.contracts.communique.CommuniqueMarkedStaleEvent;
 import fr.ars.coord.contracts.communique.CommuniquePublishedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.contracts.communique.CommuniqueSupersededEvent;
+import fr.ars.coord.contracts.communique.CommuniqueMarkedEvent;
+import fr.ars.coord.contracts.incident.TlpLabel;
 import fr.ars.coord.contracts.communique.CommuniqueWithdrawnEvent;
 import fr.ars.coord.contracts.communique.Statement;
 import java.time.Instant;
@@ -41,7 +43,7 @@ public class CommuniqueStreams {
                 CommuniqueStatus.DRAFT, drafted.title(), drafted.statements(), body(drafted.statements()),
                 drafted.factsPosition(), drafted.factsDigest(), drafted.medicalDataExposed(), drafted.supersedes(),
                 null, false, null, events.get(0).getTimestamp(), null, null, null, null, null, null,
-                events.get(0).getSequenceNumber());
+                events.get(0).getSequenceNumber(), TlpLabel.CLEAR);
         for (DomainEventMessage<?> event : events.subList(1, events.size())) {
             v = apply(v, event);
         }
@@ -79,6 +81,9 @@ public class CommuniqueStreams {
         }
         if (payload instanceof CommuniquePublishedEvent) {
             return v.published(at, actor(message), version);
+        }
+        if (payload instanceof CommuniqueMarkedEvent e) {
+            return v.marked(e.tlp(), version);
         }
         if (payload instanceof CommuniqueWithdrawnEvent e) {
             return v.withdrawn(at, e.reason(), version);

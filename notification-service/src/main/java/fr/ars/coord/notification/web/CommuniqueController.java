@@ -7,7 +7,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.contracts.incident.TlpLabel;
 import fr.ars.coord.notification.command.CommuniqueCommands.ApproveCommuniqueCommand;
+import fr.ars.coord.notification.command.CommuniqueCommands.MarkCommuniqueCommand;
 import fr.ars.coord.notification.command.CommuniqueCommands.PublishCommuniqueCommand;
 import fr.ars.coord.notification.command.CommuniqueCommands.WithdrawCommuniqueCommand;
 import fr.ars.coord.notification.query.CommuniqueViewStore;
@@ -20,6 +22,7 @@ import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.platform.rules.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import fr.ars.coord.platform.text.FreeText;
 import java.util.List;
@@ -57,6 +60,13 @@ class CommuniqueController {
     @Schema(description = "Why the communiqué is withdrawn.")
     record WithdrawRequest(@Schema(example = "Chiffres corrigés : une nouvelle version suit.")
                            @NotBlank @Size(max = 2000) @FreeText String reason) {
+    }
+
+    @Schema(description = "The TLP 2.0 label the communiqué circulates under before its publication.")
+    record MarkRequest(@Schema(description = "`TLP:CLEAR` to allow publication; any other label holds it back.",
+                               example = "TLP:AMBER") @NotNull TlpLabel tlp,
+                       @Schema(description = "Why, plain text.", example = "Relecture par les partenaires sous embargo.")
+                       @Size(max = 2000) @FreeText String reason) {
     }
 
     static final String ID = "The communiqué's id.";
@@ -115,11 +125,12 @@ class CommuniqueController {
     @Operation(operationId = "publishCommunique", summary = "Publish an approved communiqué",
             description = "Publishes it exactly once: public feed and API, webhook subscribers, e-mail. Who may call"
                     + " it: the region's communication officer (the national coordinator for a national one) or the"
-                    + " automated publication client. Refused when it is not approved, or when the facts changed"
-                    + " since its approval and the text was revised (`409`: approve the revised text first).")
+                    + " automated publication client. Refused when it is not approved, when the facts changed"
+                    + " since its approval and the text was revised (`409`: approve the revised text first), or when"
+                    + " it is marked with a TLP label other than `TLP:CLEAR` (`409`: only `TLP:CLEAR` goes public).")
     @ApiResponse(responseCode = "200", description = "Published.")
     @ApiResponse(responseCode = "404", description = "No such communiqué visible to the caller.")
-    @ApiResponse(responseCode = "409", description = "Not approved, or revised since its approval.")
+    @ApiResponse(responseCode = "409", description = "Not approved, revised since its approval, or not `TLP:CLEAR`.")
     @PostMapping("/{id}/publish")
     CommuniqueView publish(@Parameter(description = ID) @PathVariable String id, Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
@@ -131,6 +142,27 @@ class CommuniqueController {
         String current = drafts.forScope(communique.scope(), communique.region(), communique.campaignId())
                 .map(Draft::digest).orElse(null);
         send(new PublishCommuniqueCommand(id, current), member);
+        return find(id);
+    }
+
+    @Tag(name = ApiTags.COMMUNIQUES)
+    @Operation(operationId = "markCommunique", summary = "Label a communiqué for circulation (TLP)",
+            description = "Drafts are `TLP:CLEAR`: written for the public. A spokesperson may restrict one not yet"
+                    + " published (e.g. `TLP:AMBER` while partners review it under embargo); it cannot be published"
+                    + " until it is marked `TLP:CLEAR` again. Who may call it: as for approving. Refused on a"
+                    + " communiqué already published, withdrawn or superseded (`409`).")
+    @ApiResponse(responseCode = "200", description = "Labelled.")
+    @ApiResponse(responseCode = "404", description = "No such communiqué visible to the caller.")
+    @ApiResponse(responseCode = "409", description = "Already published, withdrawn or superseded.")
+    @PostMapping(path = "/{id}/marking", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CommuniqueView mark(@Parameter(description = ID) @PathVariable String id, @Valid @RequestBody MarkRequest request,
+                        Authentication authentication) {
+        StaffMember member = StaffMember.from(authentication);
+        CommuniqueView communique = find(id);
+        CommuniqueAccessPolicy.requireRead(member, communique);
+        CommuniqueAccessPolicy.requireSpokesperson(member, communique);
+        send(new MarkCommuniqueCommand(id, request.tlp(), request.reason() == null ? null : request.reason().strip()),
+                member);
         return find(id);
     }
 

@@ -84,6 +84,36 @@ class CommuniqueTest {
     }
 
     @Test
+    void onlyATlpClearCommuniqueIsPublished() {
+        var amber = fr.ars.coord.contracts.incident.TlpLabel.AMBER;
+        var clear = fr.ars.coord.contracts.incident.TlpLabel.CLEAR;
+        var restricted = new fr.ars.coord.contracts.communique.CommuniqueMarkedEvent(ID, amber, "embargo");
+        fixture.given(drafted(FIRST))
+                .when(new CommuniqueCommands.MarkCommuniqueCommand(ID, amber, "embargo"))
+                .expectEvents(restricted);
+        // drafts are TLP:CLEAR: marking one CLEAR changes nothing
+        fixture.given(drafted(FIRST))
+                .when(new CommuniqueCommands.MarkCommuniqueCommand(ID, clear, null))
+                .expectNoEvents();
+        fixture.given(drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()), restricted)
+                .when(new PublishCommuniqueCommand(ID, FIRST.digest()))
+                .expectException(CommuniqueRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("only TLP:CLEAR material goes to the"
+                        + " public"))
+                .expectNoEvents();
+        fixture.given(drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()), restricted,
+                        new fr.ars.coord.contracts.communique.CommuniqueMarkedEvent(ID, clear, "levée"))
+                .when(new PublishCommuniqueCommand(ID, FIRST.digest()))
+                .expectEvents(new CommuniquePublishedEvent(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null,
+                        null));
+        // a published communiqué is public already: it is withdrawn, never relabelled
+        fixture.given(drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()),
+                        new CommuniquePublishedEvent(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null))
+                .when(new CommuniqueCommands.MarkCommuniqueCommand(ID, amber, null))
+                .expectException(CommuniqueRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
     void publicationIsRefusedWhenTheFactsChangedSinceApproval() {
         fixture.given(drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()))
                 .when(new PublishCommuniqueCommand(ID, SECOND.digest()))

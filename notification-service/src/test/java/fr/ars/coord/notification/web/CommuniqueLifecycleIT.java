@@ -181,6 +181,36 @@ class CommuniqueLifecycleIT extends NotificationServiceITBase {
     }
 
     @Test
+    void aCommuniqueMarkedOtherThanTlpClearIsNeverPublished() {
+        incident("FR-BFC", 40);
+        String id = regionalCommunique("FR-BFC", "DRAFT").get("id").asText();
+        assertThat(api.get("/api/communiques/" + id, comms("FR-BFC")).json().get("tlp").asText())
+                .as("written for the public").isEqualTo("TLP:CLEAR");
+        Response badLabel = api.post("/api/communiques/" + id + "/marking", comms("FR-BFC"), "{\"tlp\": \"TLP:WHITE\"}");
+        assertThat(badLabel.status()).isEqualTo(400);
+        assertThat(badLabel.body()).contains("tlp");
+        assertThat(api.post("/api/communiques/" + id + "/marking", TestTokens.arsStaff("FR-BFC"),
+                "{\"tlp\": \"TLP:AMBER\"}").status()).as("not a spokesperson").isEqualTo(403);
+        Response marked = api.post("/api/communiques/" + id + "/marking", comms("FR-BFC"),
+                "{\"tlp\": \"TLP:AMBER\", \"reason\": \"Relecture sous embargo\"}");
+        assertThat(marked.status()).as(marked.toString()).isEqualTo(200);
+        assertThat(marked.json().get("tlp").asText()).isEqualTo("TLP:AMBER");
+        assertThat(api.post("/api/communiques/" + id + "/approve", comms("FR-BFC"), "").status()).isEqualTo(200);
+        Response refused = api.post("/api/communiques/" + id + "/publish", PUBLISHER, "");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("TLP:CLEAR");
+        assertThat(api.get("/api/public/communiques/" + id, null).status()).as("not public").isEqualTo(404);
+        assertThat(api.post("/api/communiques/" + id + "/marking", comms("FR-BFC"), "{\"tlp\": \"TLP:CLEAR\"}")
+                .json().get("tlp").asText()).isEqualTo("TLP:CLEAR");
+        Response published = api.post("/api/communiques/" + id + "/publish", PUBLISHER, "");
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        assertThat(api.post("/api/communiques/" + id + "/marking", comms("FR-BFC"), "{\"tlp\": \"TLP:RED\"}")
+                .status()).as("a published communiqué is withdrawn, not relabelled").isEqualTo(409);
+        assertThat(api.get("/api/communiques/" + id, comms("FR-BFC")).json().get("tlp").asText())
+                .isEqualTo("TLP:CLEAR");
+    }
+
+    @Test
     void medicalExposureIsNeverDenied() {
         String id = UUID.randomUUID().toString();
         record("Incident", id, 0,

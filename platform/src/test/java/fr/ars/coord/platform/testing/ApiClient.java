@@ -56,6 +56,17 @@ public final class ApiClient {
         return send(builder, bytes);
     }
 
+    public Response put(String path, String token, String body, String... headers) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest.Builder builder = request(path, token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder, bytes);
+    }
+
     public Response delete(String path, String token, String body) {
         return delete(path, token, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
     }
