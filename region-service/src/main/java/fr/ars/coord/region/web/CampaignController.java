@@ -27,6 +27,8 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import fr.ars.coord.region.sharing.CampaignBundles;
+import tools.jackson.databind.node.ObjectNode;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,8 +50,10 @@ class CampaignController {
     private final IdempotentCommands commands;
     private final Campaigns campaigns;
     private final Clock clock;
+    private final CampaignBundles bundles;
 
-    CampaignController(IdempotentCommands commands, Campaigns campaigns, Clock clock) {
+    CampaignController(IdempotentCommands commands, Campaigns campaigns, Clock clock, CampaignBundles bundles) {
+        this.bundles = bundles;
         this.commands = commands;
         this.campaigns = campaigns;
         this.clock = clock;
@@ -179,6 +183,31 @@ class CampaignController {
         CampaignView view = campaigns.find(id, clock.instant())
                 .orElseThrow(() -> new NotFoundException("No such campaign."));
         return visible == null ? view : view.restrictedTo(visible);
+    }
+
+    static final String STIX = "application/stix+json;version=2.1";
+
+    @Tag(name = ApiTags.CAMPAIGNS)
+    @Operation(operationId = "getCampaignStixBundle", summary = "Share a campaign as a STIX 2.1 bundle",
+            description = "The campaign for CERT Santé, ANSSI or a MISP instance to import: the `campaign`, one"
+                    + " `incident` per linked incident (Incident Core extension: determination, investigation status,"
+                    + " patients concerned; a confidentiality `impact` when personal data was exposed; its ENISA"
+                    + " classes as `rsit` tags), each region's agency (`identity`) and region (`location`), their"
+                    + " relationships, and the TLP 2.0 marking definitions used. Each incident carries its own TLP"
+                    + " label; the rest carries the strictest of them, at least `TLP:AMBER`. Ids are stable: importing"
+                    + " a later bundle updates the same objects. Who may call it: the national cell and auditors"
+                    + " (the bundle holds every region's figures).")
+    @ApiResponse(responseCode = "200", description = "The bundle (`application/stix+json;version=2.1`, or"
+            + " `application/json` when asked for).", content = {
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = STIX, schema = @Schema(ref = "#/components/schemas/" + StixBundleSchema.NAME)),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(ref = "#/components/schemas/" + StixBundleSchema.NAME))})
+    @ApiResponse(responseCode = "404", description = "No such campaign.")
+    @GetMapping(path = "/{id}/stix", produces = {STIX, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<ObjectNode> stix(@Parameter(description = CAMPAIGN_ID) @PathVariable String id,
+                                    Authentication authentication) {
+        NationalAccessPolicy.requireNationalReader(StaffMember.from(authentication));
+        return ResponseEntity.ok(bundles.bundle(id).orElseThrow(() -> new NotFoundException("No such campaign.")));
     }
 
     private void requireCampaign(String id) {

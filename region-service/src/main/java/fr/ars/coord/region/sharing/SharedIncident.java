@@ -1,0 +1,24 @@
+package fr.ars.coord.region.sharing;
+
+import fr.ars.coord.contracts.incident.ExposedDataItem;
+import fr.ars.coord.contracts.incident.IncidentStatus;
+import fr.ars.coord.contracts.incident.TaxonomyClass;
+import fr.ars.coord.contracts.incident.TlpLabel;
+import fr.ars.coord.contracts.region.Region;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a regional incident shares with CERT Santé, ANSSI or a MISP instance: its name and summary, when it was
+ * reported and last changed, its status, what its latest assessment says was exposed, its ENISA classes and the TLP
+ * label all of it is shared under.
+ *
+ * @param assessedAt when the latest assessment was recorded, null before any
+ */
+record SharedIncident(String id, Region region, String title, String summary, Instant awareAt, Instant reportedAt,
+                      Instant lastChangedAt, IncidentStatus status, Set<ExposedDataItem> exposedData,
+                      boolean personalDataExposed, boolean medicalDataExposed, long estimatedPatients,
+                      Instant assessedAt,
+                      TaxonomyClass taxonomyClass, List<TaxonomyClass> relatedClasses, TlpLabel tlp) {
+}

@@ -1,0 +1,146 @@
+package fr.ars.coord.region.sharing;
+
+import static fr.ars.coord.region.impact.IncidentStories.assessed;
+import static fr.ars.coord.region.impact.IncidentStories.reported;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ars.coord.contracts.incident.ExposedDataItem;
+import fr.ars.coord.contracts.incident.IncidentClassifiedEvent;
+import fr.ars.coord.contracts.incident.TaxonomyClass;
+import fr.ars.coord.contracts.incident.TlpLabel;
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.JsonFields;
+import fr.ars.coord.platform.testing.TestTokens;
+import fr.ars.coord.region.RegionServiceITBase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class StixBundleIT extends RegionServiceITBase {
+
+    private static final StixSchemas SCHEMAS = new StixSchemas();
+
+    private String campaignOf(String... incidents) {
+        Response opened = api.post("/api/national/campaigns", TestTokens.national(),
+                "{\"title\": \"Usurpation de comptes e-santé\", \"description\": \"Même mode opératoire\"}");
+        String campaign = opened.json().get("id").asText();
+        for (String incident : incidents) {
+            Response linked = api.post("/api/national/campaigns/" + campaign + "/incidents", TestTokens.national(),
+                    "{\"incidentId\": \"" + incident + "\"}");
+            assertThat(linked.status()).as(linked.toString()).isEqualTo(201);
+        }
+        return campaign;
+    }
+
+    private static List<JsonNode> ofType(JsonNode bundle, String type) {
+        return StreamSupport.stream(bundle.get("objects").spliterator(), false)
+                .filter(o -> o.get("type").asText().equals(type)).toList();
+    }
+
+    @Test
+    void aCampaignIsSharedAsAValidStixBundleWithItsIncidentsRegionsAndLabels() {
+        String hdf = newId();
+        String nor = newId();
+        record(0, reported(hdf, "FR-HDF"), assessed(hdf, "FR-HDF", 12000),
+                new IncidentClassifiedEvent(hdf, Region.HDF, TaxonomyClass.INTRUSIONS_UNPRIVILEGED_ACCOUNT_COMPROMISE,
+                        List.of(TaxonomyClass.INFORMATION_CONTENT_SECURITY_UNAUTHORISED_INFORMATION_ACCESS),
+                        TlpLabel.GREEN));
+        record(0, reported(nor, "FR-NOR"), assessed(nor, "FR-NOR", 300,
+                Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.MEDICAL_RECORD), true),
+                new IncidentClassifiedEvent(nor, Region.NOR, TaxonomyClass.INTRUSIONS_UNPRIVILEGED_ACCOUNT_COMPROMISE,
+                        List.of(), TlpLabel.RED));
+        String campaign = campaignOf(hdf, nor);
+
+        Response answer = api.get("/api/national/campaigns/" + campaign + "/stix", TestTokens.national());
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("application/stix+json");
+        JsonNode bundle = answer.json();
+        assertThat(SCHEMAS.errors(bundle)).as("against the OASIS STIX 2.1 schemas").isEmpty();
+
+        List<JsonNode> incidents = ofType(bundle, "incident");
+        assertThat(incidents).hasSize(2);
+        JsonNode hdfIncident = incidents.stream().filter(i -> i.toString().contains("incident:" + hdf)).findFirst()
+                .orElseThrow();
+        assertThat(hdfIncident.get("labels").get(0).asText())
+                .isEqualTo("rsit:intrusions=\"unprivileged-account-compromise\"");
+        JsonNode core = hdfIncident.at("/extensions/" + StixBundleWriter.INCIDENT_CORE);
+        assertThat(core.get("determination").asText()).isEqualTo("confirmed");
+        assertThat(core.get("investigation_status").asText()).isEqualTo("new");
+        assertThat(core.at("/impacted_entity_counts/count").asLong()).isEqualTo(12000);
+        // each incident is marked with its own label, the rest with the strictest of them
+        assertThat(hdfIncident.get("object_marking_refs").get(0).asText())
+                .isEqualTo(TlpMarkings.id(TlpLabel.GREEN));
+        String red = TlpMarkings.id(TlpLabel.RED);
+        assertThat(ofType(bundle, "campaign").get(0).get("object_marking_refs").get(0).asText()).isEqualTo(red);
+        assertThat(JsonFields.ofEach(bundle.get("objects"), "id")).contains(red, TlpMarkings.id(TlpLabel.GREEN));
+        // the Normandie breach touched health data: a confidentiality impact of PHI with its record count
+        JsonNode impact = ofType(bundle, "impact").stream()
+                .filter(i -> i.at("/extensions/confidentiality-ext/information_type").asText().equals("phi"))
+                .findFirst().orElseThrow();
+        assertThat(impact.at("/extensions/confidentiality-ext/record_count").asLong()).isEqualTo(300);
+        // two agencies located in their regions, targeted by the campaign
+        assertThat(ofType(bundle, "location").stream().map(l -> l.get("administrative_area").asText()))
+                .containsExactlyInAnyOrder("FR-HDF", "FR-NOR");
+        assertThat(ofType(bundle, "relationship").stream().map(r -> r.get("relationship_type").asText()))
+                .contains("targets", "located-at", "related-to");
+        // every reference names an object of the bundle
+        List<String> ids = JsonFields.ofEach(bundle.get("objects"), "id");
+        List<String> refs = new ArrayList<>();
+        bundle.get("objects").forEach(o -> {
+            o.properties().forEach(p -> {
+                if (p.getKey().endsWith("_ref")) {
+                    refs.add(p.getValue().asText());
+                } else if (p.getKey().endsWith("_refs")) {
+                    p.getValue().forEach(r -> refs.add(r.asText()));
+                }
+            });
+            o.path("extensions").path(StixBundleWriter.INCIDENT_CORE).path("impact_refs").forEach(r -> refs.add(r.asText()));
+        });
+        assertThat(ids).containsAll(refs);
+        // ids are stable: a second bundle has the same objects, in a new bundle
+        JsonNode again = api.get("/api/national/campaigns/" + campaign + "/stix", TestTokens.auditor(),
+                "Accept", "application/json").json();
+        assertThat(JsonFields.ofEach(again.get("objects"), "id")).isEqualTo(ids);
+        assertThat(again.get("id").asText()).isNotEqualTo(bundle.get("id").asText());
+    }
+
+    @Test
+    void theSchemasRefuseABrokenBundle() {
+        String incident = newId();
+        record(0, reported(incident, "FR-OCC"));
+        JsonNode bundle = api.get("/api/national/campaigns/" + campaignOf(incident) + "/stix", TestTokens.national())
+                .json();
+        assertThat(SCHEMAS.errors(bundle)).isEmpty();
+        for (JsonNode object : bundle.get("objects")) {
+            if (object.get("type").asText().equals("incident")) {
+                ((ObjectNode) object).put("created", "hier");
+                ((ObjectNode) object.at("/extensions/" + StixBundleWriter.INCIDENT_CORE)).put("determination", "maybe");
+            }
+            if (object.get("type").asText().equals("location")) {
+                ((ObjectNode) object).remove("country");
+            }
+        }
+        assertThat(SCHEMAS.errors(bundle)).anyMatch(e -> e.contains("incident") && e.contains("created"))
+                .anyMatch(e -> e.contains("Incident Core") && e.contains("determination"))
+                .anyMatch(e -> e.contains("location"));
+    }
+
+    @Test
+    void onlyTheNationalCellAndAuditorsMayExportACampaign() {
+        String incident = newId();
+        record(0, reported(incident, "FR-HDF"));
+        String campaign = campaignOf(incident);
+        assertThat(api.get("/api/national/campaigns/" + campaign + "/stix", TestTokens.arsStaff("FR-HDF")).status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/national/campaigns/" + campaign + "/stix", null).status()).isEqualTo(401);
+        assertThat(api.get("/api/national/campaigns/" + newId() + "/stix", TestTokens.national()).status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/national/campaigns/not-an-id/stix", TestTokens.national()).status())
+                .isEqualTo(404);
+    }
+}
