@@ -33,6 +33,8 @@ public abstract class IncidentServiceITBase {
         EmbeddedStores.register(registry, "incident-service-it");
         // snapshots of views every few events, so that every test's views and asOf views go through them
         registry.add("ars.incidents.view-snapshot-every", () -> "3");
+        // the reminder tests sweep when they choose
+        registry.add("ars.reminders.sweep-interval", () -> "PT1H");
     }
 
     @LocalServerPort

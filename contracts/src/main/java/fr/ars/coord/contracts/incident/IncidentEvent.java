@@ -8,7 +8,7 @@ import fr.ars.coord.contracts.region.Region;
 public sealed interface IncidentEvent
         permits IncidentReportedEvent, IncidentAssessedEvent, ContainmentActionRecordedEvent,
         AuthorityNotifiedEvent, IncidentStatusChangedEvent, PatientInformationRecordedEvent,
-        IncidentClassifiedEvent {
+        IncidentClassifiedEvent, ObligationReminderRecordedEvent {
 
     String incidentId();
 

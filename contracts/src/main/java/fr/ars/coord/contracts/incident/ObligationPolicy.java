@@ -88,10 +88,15 @@ public record ObligationPolicy(Delays delays, double dueSoonFraction) {
         return new RegulatoryClock(code, start, due, unmetStatus(start, due, at), null, false, true, null);
     }
 
+    /** When an obligation started at {@code start} and due at {@code due} becomes {@code DUE_SOON}. */
+    public Instant dueSoonFrom(Instant start, Instant due) {
+        return due.minus(Duration.between(start, due).multipliedBy(Math.round(dueSoonFraction * 1000))
+                .dividedBy(1000));
+    }
+
     /** The status at {@code at} of an obligation started at {@code start}, due at {@code due} and not met. */
     public RegulatoryClock.ClockStatus unmetStatus(Instant start, Instant due, Instant at) {
-        Instant dueSoonFrom = due.minus(Duration.between(start, due).multipliedBy(Math.round(dueSoonFraction * 1000))
-                .dividedBy(1000));
+        Instant dueSoonFrom = dueSoonFrom(start, due);
         return at.isAfter(due) ? RegulatoryClock.ClockStatus.OVERDUE
                 : !at.isBefore(dueSoonFrom) ? RegulatoryClock.ClockStatus.DUE_SOON
                 : RegulatoryClock.ClockStatus.PENDING;

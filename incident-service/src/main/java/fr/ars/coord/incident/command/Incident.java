@@ -12,7 +12,9 @@ import fr.ars.coord.contracts.incident.ObligationFacts;
 import fr.ars.coord.contracts.incident.PatientInformationChannel;
 import fr.ars.coord.contracts.incident.PatientInformationDecision;
 import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
+import fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent;
 import fr.ars.coord.contracts.incident.RegulatoryClock;
+import fr.ars.coord.contracts.incident.ReminderStage;
 import fr.ars.coord.contracts.incident.TaxonomyClass;
 import fr.ars.coord.contracts.incident.TlpLabel;
 import fr.ars.coord.platform.obligation.IncidentObligations;
@@ -28,6 +30,7 @@ import fr.ars.coord.platform.rules.IdempotencyKeyReusedException;
 import fr.ars.coord.platform.rules.InvalidRequestException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +72,8 @@ class Incident {
     private List<TaxonomyClass> relatedClasses = List.of();
     private TlpLabel tlp = TlpLabel.DEFAULT;
     private boolean classified;
+    /** The reminders recorded, by obligation: each stage once. */
+    private final Map<ObligationCode, EnumSet<ReminderStage>> reminders = new HashMap<>();
     /** Fingerprint of each request applied with an {@code Idempotency-Key}, by caller and key. */
     private final Map<String, String> appliedRequests = new HashMap<>();
 
@@ -212,6 +217,34 @@ class Incident {
         return outcome();
     }
 
+    /**
+     * Records one reminder per obligation that is DUE_SOON or OVERDUE at the command's instant, each stage once: a
+     * command repeated (a restart, another instance's sweep) records nothing more, and an obligation found already
+     * overdue skips its DUE_SOON reminder. A closed incident is reminded of nothing. Returns how many were recorded.
+     */
+    @CommandHandler
+    int handle(RemindObligationsCommand command, IncidentObligations obligations) {
+        if (!status.isOpen()) {
+            return 0;
+        }
+        int recorded = 0;
+        for (RegulatoryClock clock : obligations.clocks(facts(obligations), command.at())) {
+            ReminderStage stage = switch (clock.status()) {
+                case DUE_SOON -> ReminderStage.DUE_SOON;
+                case OVERDUE -> ReminderStage.OVERDUE;
+                default -> null;
+            };
+            EnumSet<ReminderStage> done = reminders.getOrDefault(clock.code(), EnumSet.noneOf(ReminderStage.class));
+            if (stage == null || done.contains(stage) || done.contains(ReminderStage.OVERDUE)) {
+                continue;
+            }
+            apply(new ObligationReminderRecordedEvent(incidentId, region, clock.code(), stage, clock.startedAt(),
+                    clock.dueAt()));
+            recorded++;
+        }
+        return recorded;
+    }
+
     @CommandHandler
     CommandOutcome handle(ChangeIncidentStatusCommand command,
                           @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
@@ -330,6 +363,14 @@ class Incident {
         taxonomyClass = event.taxonomyClass();
         relatedClasses = event.relatedClasses();
         tlp = event.tlp();
+        recorded(sequence, subject, idempotencyKey, fingerprint);
+    }
+
+    @EventSourcingHandler
+    void on(ObligationReminderRecordedEvent event, @SequenceNumber long sequence,
+            @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
+            @MetaDataValue(FINGERPRINT) String fingerprint) {
+        reminders.computeIfAbsent(event.code(), c -> EnumSet.noneOf(ReminderStage.class)).add(event.stage());
         recorded(sequence, subject, idempotencyKey, fingerprint);
     }
 

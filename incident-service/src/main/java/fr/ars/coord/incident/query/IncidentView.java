@@ -14,7 +14,8 @@ import java.util.List;
  * {@code version} is the sequence number of the last event included. {@code regulatoryClocks} has one clock per
  * legal obligation ({@link fr.ars.coord.contracts.incident.ObligationCode}), read at {@code evaluatedAt}; the facts
  * they start from are {@code awareAt}, {@code resolvedAt}, {@code personalDataExposedAt} and {@code highRiskAt}.
- * {@code classification} is its ENISA taxonomy class and the TLP label its details are shared under.
+ * {@code classification} is its ENISA taxonomy class and the TLP label its details are shared under; {@code reminders}
+ * the reminders sent about its obligations.
  */
 public record IncidentView(String id, Region region, String title, String summary, Instant awareAt,
                            AttackVector attackVector, OperationalImpact operationalImpact, IncidentStatus status,
@@ -25,5 +26,10 @@ public record IncidentView(String id, Region region, String title, String summar
                            List<RegulatoryClock> regulatoryClocks, Instant evaluatedAt, boolean asOfView,
                            Instant resolvedAt, Instant personalDataExposedAt, Instant highRiskAt,
                            PatientInformationView patientInformation, boolean nis2Applies,
-                           ClassificationView classification) {
+                           ClassificationView classification, List<ReminderView> reminders) {
+
+    public IncidentView {
+        // snapshots taken before reminders existed hold none
+        reminders = reminders == null ? List.of() : reminders;
+    }
 }

@@ -7,6 +7,7 @@ import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
 import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentClassifiedEvent;
+import fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
@@ -49,6 +50,7 @@ final class IncidentViewBuilder {
     private Instant highRiskAt;
     private PatientInformationView patientInformation;
     private ClassificationView classification = ClassificationView.UNCLASSIFIED;
+    private final List<ReminderView> reminders = new ArrayList<>();
 
     IncidentViewBuilder(IncidentObligations obligations) {
         this.obligations = obligations;
@@ -78,6 +80,7 @@ final class IncidentViewBuilder {
         builder.highRiskAt = view.highRiskAt();
         builder.patientInformation = view.patientInformation();
         builder.classification = view.classification();
+        builder.reminders.addAll(view.reminders());
         return builder;
     }
 
@@ -116,6 +119,8 @@ final class IncidentViewBuilder {
             if (resolvedAt == null && e.to() == IncidentStatus.RESOLVED) {
                 resolvedAt = at;
             }
+        } else if (payload instanceof ObligationReminderRecordedEvent e) {
+            reminders.add(new ReminderView(e.code(), e.stage(), e.dueAt(), at));
         } else if (payload instanceof IncidentClassifiedEvent e) {
             classification = new ClassificationView(e.taxonomyClass(), e.relatedClasses(), e.tlp(), at, by);
         } else if (payload instanceof PatientInformationRecordedEvent e) {
@@ -141,6 +146,6 @@ final class IncidentViewBuilder {
                 status, version, reportedAt, reportedBy, lastChangedAt, latestAssessment, assessmentCount,
                 List.copyOf(containmentActions), List.copyOf(authorityNotifications),
                 obligations.clocks(facts, evaluatedAt), evaluatedAt, asOfView, resolvedAt, personalDataExposedAt,
-                highRiskAt, patientInformation, nis2, classification));
+                highRiskAt, patientInformation, nis2, classification, List.copyOf(reminders)));
     }
 }

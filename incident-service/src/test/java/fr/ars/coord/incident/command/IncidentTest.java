@@ -256,6 +256,35 @@ class IncidentTest {
     }
 
     @Test
+    void remindersAreRecordedOncePerObligationAndStage() {
+        Instant dueSoon = AWARE.plus(java.time.Duration.ofHours(20));
+        var certDueSoon = new fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent(ID, REGION,
+                fr.ars.coord.contracts.incident.ObligationCode.CERT_SANTE_DECLARATION,
+                fr.ars.coord.contracts.incident.ReminderStage.DUE_SOON, AWARE, AWARE.plus(java.time.Duration.ofHours(24)));
+        var nis2DueSoon = new fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent(ID, REGION,
+                fr.ars.coord.contracts.incident.ObligationCode.NIS2_EARLY_WARNING,
+                fr.ars.coord.contracts.incident.ReminderStage.DUE_SOON, AWARE, AWARE.plus(java.time.Duration.ofHours(24)));
+        fixture.given(reported())
+                .when(new RemindObligationsCommand(ID, dueSoon))
+                .expectEvents(certDueSoon, nis2DueSoon).expectResultMessagePayload(2);
+        fixture.given(reported(), certDueSoon, nis2DueSoon)
+                .when(new RemindObligationsCommand(ID, dueSoon.plusSeconds(60)))
+                .expectNoEvents().expectResultMessagePayload(0);
+        // once met, an obligation is not reminded; overdue ones are, once more
+        Instant overdue = AWARE.plus(java.time.Duration.ofHours(25));
+        fixture.given(reported(), certDueSoon, nis2DueSoon,
+                        new AuthorityNotifiedEvent(ID, REGION, Authority.CERT_SANTE, AWARE.plusSeconds(600), "CS-1"))
+                .when(new RemindObligationsCommand(ID, overdue))
+                .expectEvents(new fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent(ID, REGION,
+                        fr.ars.coord.contracts.incident.ObligationCode.NIS2_EARLY_WARNING,
+                        fr.ars.coord.contracts.incident.ReminderStage.OVERDUE, AWARE,
+                        AWARE.plus(java.time.Duration.ofHours(24))));
+        fixture.given(closedIncident())
+                .when(new RemindObligationsCommand(ID, overdue))
+                .expectNoEvents().expectResultMessagePayload(0);
+    }
+
+    @Test
     void incidentMovesAlongItsLifecycle() {
         fixture.given(reported(), assessed(10), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING))
                 .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.CONTAINED, "Comptes bloqués", null))

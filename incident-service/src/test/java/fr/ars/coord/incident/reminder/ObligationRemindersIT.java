@@ -1,0 +1,134 @@
+package fr.ars.coord.incident.reminder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.ars.coord.incident.IncidentServiceITBase;
+import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.TestTokens;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+class ObligationRemindersIT extends IncidentServiceITBase {
+
+    @Autowired
+    private ObligationReminderSweep sweep;
+    @Autowired
+    private ReminderSchedule schedule;
+
+    private String reportAwareSince(Duration ago) {
+        Instant aware = Instant.now().minus(ago).truncatedTo(ChronoUnit.SECONDS);
+        Response created = api.post("/api/incidents", TestTokens.arsStaff(HDF), """
+                {"region": "FR-HDF", "title": "Usurpation", "summary": "Compte usurpé", "awareAt": "%s",
+                 "attackVector": "ACCOUNT_USURPATION", "operationalImpact": "NONE"}""".formatted(aware));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
+
+    private Instant scheduled(String incidentId) {
+        List<Timestamp> next = jdbc.queryForList("SELECT next_at FROM obligation_reminder_schedule WHERE incident_id = ?",
+                Timestamp.class, incidentId);
+        return next.isEmpty() ? null : next.get(0).toInstant();
+    }
+
+    private long remindersStored(String incidentId) {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype"
+                + " LIKE '%ObligationReminderRecordedEvent'", Long.class, incidentId);
+    }
+
+    private List<String> reminders(String incidentId) {
+        JsonNode view = api.get("/api/incidents/" + incidentId, TestTokens.arsStaff(HDF)).json();
+        List<String> reminders = new ArrayList<>();
+        view.get("reminders").forEach(r -> reminders.add(r.get("code").asText() + "/" + r.get("stage").asText()));
+        return reminders;
+    }
+
+    private void sweepConcurrently(int sweeps) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(sweeps);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < sweeps; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    sweep.sweep();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void eachObligationIsRemindedOnceAtEachStageWhateverTheSweepsAndRestarts() throws Exception {
+        String id = reportAwareSince(Duration.ofHours(20));
+        // the 24-hour obligations (CERT Santé, NIS2 early warning) are in their last quarter: due soon from 18 h
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(scheduled(id)).isNotNull());
+        assertThat(scheduled(id)).isBefore(Instant.now());
+
+        sweepConcurrently(4);
+        sweep.sweep();
+        assertThat(reminders(id)).containsExactlyInAnyOrder("CERT_SANTE_DECLARATION/DUE_SOON",
+                "NIS2_EARLY_WARNING/DUE_SOON");
+        assertThat(remindersStored(id)).isEqualTo(2);
+        // next: when they become overdue, 1 ns after their due time (rounded up to the column's microsecond)
+        JsonNode clock = api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF)).json().get("regulatoryClocks").get(0);
+        assertThat(scheduled(id)).isEqualTo(Instant.parse(clock.get("dueAt").asText()).plus(1, ChronoUnit.MICROS));
+
+        // a restart rebuilds the schedule from the events: nothing is reminded twice
+        schedule.clear();
+        schedule.refresh(id, Instant.now());
+        sweepConcurrently(3);
+        assertThat(remindersStored(id)).isEqualTo(2);
+        JsonNode timeline = api.get("/api/incidents/" + id + "/history", TestTokens.national()).json();
+        JsonNode last = timeline.get(timeline.size() - 1);
+        assertThat(last.get("type").asText()).isEqualTo("ObligationReminderRecordedEvent");
+        assertThat(last.at("/recordedBy/org").asText()).isEqualTo("SYSTEM");
+    }
+
+    @Test
+    void anObligationFoundOverdueIsRemindedOnceAsOverdueAndAMetOrClosedOneNever() throws Exception {
+        String id = reportAwareSince(Duration.ofHours(30));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(scheduled(id)).isNotNull());
+        sweepConcurrently(2);
+        assertThat(reminders(id)).containsExactlyInAnyOrder("CERT_SANTE_DECLARATION/OVERDUE",
+                "NIS2_EARLY_WARNING/OVERDUE");
+        // next: the NIS2 notification (72 hours), due soon from 54 h after awareness
+        Instant aware = Instant.parse(api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF)).json()
+                .get("awareAt").asText());
+        assertThat(scheduled(id)).isEqualTo(aware.plus(Duration.ofHours(54)));
+        sweep.sweep();
+        assertThat(remindersStored(id)).as("not due yet").isEqualTo(2);
+
+        // a closed incident is reminded of nothing and leaves the schedule
+        assertThat(api.post("/api/incidents/" + id + "/assessments", TestTokens.arsStaff(HDF), identityAssessment(10))
+                .status()).isEqualTo(201);
+        for (String status : List.of("CONTAINED", "RESOLVED", "CLOSED")) {
+            Response moved = api.post("/api/incidents/" + id + "/status", TestTokens.arsStaff(HDF),
+                    "{\"status\": \"" + status + "\"}");
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(scheduled(id)).isNull());
+        schedule.refresh(id, Instant.now().plus(Duration.ofDays(40)));
+        assertThat(scheduled(id)).isNull();
+        sweep.sweep();
+        assertThat(remindersStored(id)).isEqualTo(2);
+    }
+}
