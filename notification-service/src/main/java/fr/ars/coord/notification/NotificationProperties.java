@@ -7,11 +7,65 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** {@code ars.notifications.*}: publication policy and channels. */
 @ConfigurationProperties("ars.notifications")
 public record NotificationProperties(boolean autoPublish, List<String> pressList, String mailFrom,
-                                     String publicBaseUrl, Delivery delivery, Webhooks webhooks) {
+                                     String publicBaseUrl, Delivery delivery, Webhooks webhooks, Reminders reminders) {
 
     public NotificationProperties {
         pressList = pressList == null ? List.of() : pressList.stream().filter(a -> !a.isBlank()).toList();
         webhooks = webhooks == null ? new Webhooks(true, List.of()) : webhooks;
+        reminders = reminders == null ? new Reminders(null, List.of()) : reminders;
+    }
+
+    /**
+     * Who is e-mailed the obligation reminders: each region's contact list ({@code regionContacts}, as
+     * {@code FR-HDF=a@ars.example,b@ars.example;FR-NOR=c@ars.example}), and the national cell's for overdue ones.
+     * A malformed list stops the service at start rather than leaving a region without its reminders.
+     */
+    public record Reminders(String regionContacts, List<String> nationalContacts) {
+
+        public Reminders {
+            nationalContacts = nationalContacts == null ? List.of()
+                    : nationalContacts.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+            nationalContacts.forEach(Reminders::requireAddress);
+            byRegion(regionContacts);
+        }
+
+        /** The addresses of {@code region}'s contact list. */
+        public List<String> contactsOf(fr.ars.coord.contracts.region.Region region) {
+            return byRegion(regionContacts).getOrDefault(region, List.of());
+        }
+
+        private static java.util.Map<fr.ars.coord.contracts.region.Region, List<String>> byRegion(String lists) {
+            java.util.Map<fr.ars.coord.contracts.region.Region, List<String>> byRegion =
+                    new java.util.EnumMap<>(fr.ars.coord.contracts.region.Region.class);
+            if (lists == null || lists.isBlank()) {
+                return byRegion;
+            }
+            for (String entry : lists.split(";")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                String[] parts = entry.split("=", 2);
+                fr.ars.coord.contracts.region.Region region = fr.ars.coord.contracts.region.Region
+                        .byCode(parts[0].strip()).orElseThrow(() -> new IllegalArgumentException(
+                                "ars.notifications.reminders.region-contacts: unknown region " + parts[0].strip()));
+                if (parts.length < 2) {
+                    throw new IllegalArgumentException("ars.notifications.reminders.region-contacts: no address for "
+                            + region.code());
+                }
+                List<String> addresses = java.util.Arrays.stream(parts[1].split(",")).map(String::strip)
+                        .filter(a -> !a.isEmpty()).toList();
+                addresses.forEach(Reminders::requireAddress);
+                byRegion.put(region, addresses);
+            }
+            return byRegion;
+        }
+
+        private static void requireAddress(String address) {
+            int at = address.indexOf('@');
+            if (at < 1 || at != address.lastIndexOf('@') || at == address.length() - 1 || address.contains(" ")) {
+                throw new IllegalArgumentException("ars.notifications.reminders: not an e-mail address: " + address);
+            }
+        }
     }
 
     /**

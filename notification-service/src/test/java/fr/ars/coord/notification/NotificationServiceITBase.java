@@ -24,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ars.notifications.press-list=presse@ars.example,redaction@journal.example",
+        "ars.notifications.reminders.region-contacts=FR-HDF=securite@ars-hdf.example,astreinte@ars-hdf.example",
+        "ars.notifications.reminders.national-contacts=cellule@sante.example",
         "ars.notifications.delivery.max-attempts=3",
         "ars.notifications.delivery.first-backoff=PT0.2S",
         "ars.notifications.delivery.poll-interval-ms=100",

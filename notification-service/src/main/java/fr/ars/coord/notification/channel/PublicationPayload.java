@@ -7,7 +7,11 @@ import java.time.Instant;
 import java.util.List;
 
 /** What a webhook receives for one publication; the same delivery id on every retry. */
-public record PublicationPayload(String deliveryId, Communique communique) {
+public record PublicationPayload(String deliveryId, Communique communique, String event) {
+
+    public PublicationPayload(String deliveryId, Communique communique) {
+        this(deliveryId, communique, WebhookSubscription.COMMUNIQUE_PUBLISHED);
+    }
 
     public record Communique(String id, CommuniqueScope scope, Region region, String campaignId, String title,
                              String body, List<Statement> statements, Instant publishedAt, String supersedes,

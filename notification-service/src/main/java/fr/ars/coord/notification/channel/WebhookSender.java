@@ -17,8 +17,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * POSTs a publication to a subscriber with {@code X-ARS-Delivery-Id} (stable across retries, for the receiver
- * to drop repeats) and {@code X-ARS-Signature: sha256=<hex>}, the HMAC-SHA256 of the exact body bytes under the
+ * POSTs an event (a publication, an obligation reminder) to a subscriber with {@code X-ARS-Event} (its type, as in
+ * the body's {@code event}), {@code X-ARS-Delivery-Id} (stable across retries, for the receiver to drop repeats) and {@code X-ARS-Signature: sha256=<hex>}, the HMAC-SHA256 of the exact body bytes under the
  * subscription's secret. The target is checked against {@link WebhookTargets} again right before each attempt,
  * and an outcome names only the status or the kind of failure, never what the other side said.
  */
@@ -26,6 +26,7 @@ public class WebhookSender {
 
     public static final String DELIVERY_ID = "X-ARS-Delivery-Id";
     public static final String SIGNATURE = "X-ARS-Signature";
+    public static final String EVENT = "X-ARS-Event";
 
     private final HttpClient http;
     private final ObjectMapper json;
@@ -41,6 +42,14 @@ public class WebhookSender {
 
     /** The outcome as text: "HTTP 204", or the failure; {@code true} only for a 2xx answer. */
     public Result send(WebhookSubscription subscription, PublicationPayload payload) {
+        return send(subscription, payload.deliveryId(), payload.event(), payload);
+    }
+
+    public Result send(WebhookSubscription subscription, ReminderPayload payload) {
+        return send(subscription, payload.deliveryId(), payload.event(), payload);
+    }
+
+    private Result send(WebhookSubscription subscription, String deliveryId, String event, Object payload) {
         URI url = URI.create(subscription.url());
         if (targets.refusal(url).isPresent()) {
             return new Result(false, "refused: the target is not an allowed address");
@@ -50,7 +59,8 @@ public class WebhookSender {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url)
                     .timeout(timeout)
                     .header("Content-Type", "application/json")
-                    .header(DELIVERY_ID, payload.deliveryId())
+                    .header(DELIVERY_ID, deliveryId)
+                    .header(EVENT, event)
                     .header(SIGNATURE, "sha256=" + sign(subscription.secret(), body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();

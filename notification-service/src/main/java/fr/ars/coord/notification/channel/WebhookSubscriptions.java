@@ -18,7 +18,8 @@ public class WebhookSubscriptions {
             rs.getString("regions").isEmpty() ? List.of() : Arrays.asList(rs.getString("regions").split(",")),
             rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
             rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant(),
-            rs.getString("revoked_by"), rs.getString("revocation_reason"));
+            rs.getString("revoked_by"), rs.getString("revocation_reason"),
+            rs.getString("events") == null ? List.of() : Arrays.asList(rs.getString("events").split(",")));
 
     private final JdbcTemplate jdbc;
 
@@ -27,10 +28,10 @@ public class WebhookSubscriptions {
     }
 
     public void add(WebhookSubscription subscription) {
-        jdbc.update("INSERT INTO webhook_subscription (id, url, secret, regions, created_at, created_by) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)", subscription.id(), subscription.url(), subscription.secret(),
+        jdbc.update("INSERT INTO webhook_subscription (id, url, secret, regions, created_at, created_by, events) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", subscription.id(), subscription.url(), subscription.secret(),
                 String.join(",", subscription.regions()), Timestamp.from(subscription.createdAt()),
-                subscription.createdBy());
+                subscription.createdBy(), String.join(",", subscription.events()));
     }
 
     public Optional<WebhookSubscription> find(String id) {

@@ -14,7 +14,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One published communiqué to one target. Every attempt and its result is an event; once delivered or parked,
+ * One published communiqué, or one obligation reminder, to one target. Every attempt and its result is an event; once delivered or parked,
  * further results change nothing.
  */
 @Aggregate
@@ -32,7 +32,7 @@ class Delivery {
     @CommandHandler
     Delivery(ScheduleDeliveryCommand command) {
         apply(new DeliveryScheduledEvent(command.deliveryId(), command.communiqueId(), command.channel(),
-                command.target()));
+                command.target(), command.reminder()));
     }
 
     @CommandHandler

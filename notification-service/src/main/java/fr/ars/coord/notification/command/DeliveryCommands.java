@@ -1,6 +1,7 @@
 package fr.ars.coord.notification.command;
 
 import fr.ars.coord.contracts.delivery.DeliveryChannel;
+import fr.ars.coord.contracts.delivery.ObligationReminder;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -10,8 +11,13 @@ public final class DeliveryCommands {
     private DeliveryCommands() {
     }
 
+    /** A delivery of a published communiqué, or ({@code reminder} set) of an obligation reminder. */
     public record ScheduleDeliveryCommand(@TargetAggregateIdentifier String deliveryId, String communiqueId,
-                                          DeliveryChannel channel, String target) {
+                                          DeliveryChannel channel, String target, ObligationReminder reminder) {
+
+        public ScheduleDeliveryCommand(String deliveryId, String communiqueId, DeliveryChannel channel, String target) {
+            this(deliveryId, communiqueId, channel, target, null);
+        }
     }
 
     /** The result of one attempt; {@code nextAttemptAt} is used when it failed and attempts remain. */

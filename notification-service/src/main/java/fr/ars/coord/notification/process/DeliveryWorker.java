@@ -4,6 +4,7 @@ import fr.ars.coord.contracts.delivery.DeliveryChannel;
 import fr.ars.coord.notification.NotificationProperties;
 import fr.ars.coord.notification.channel.EmailSender;
 import fr.ars.coord.notification.channel.PublicationPayload;
+import fr.ars.coord.notification.channel.ReminderPayload;
 import fr.ars.coord.notification.channel.WebhookSender;
 import fr.ars.coord.notification.channel.WebhookSubscriptions;
 import fr.ars.coord.notification.command.DeliveryCommands.RecordDeliveryAttemptCommand;
@@ -20,7 +21,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Attempts due deliveries one at a time. Before each attempt it re-reads the delivery's own stream, so one
+ * Attempts due deliveries (of communiqués and of obligation reminders) one at a time. Before each attempt it re-reads the delivery's own stream, so one
  * recorded as delivered is never sent again; after it, the result is recorded as an event. Failures are
  * retried with exponential backoff, then parked. A crash between sending and recording means one more
  * attempt after restart, with the same delivery id for the receiver to recognise.
@@ -67,20 +68,7 @@ class DeliveryWorker {
     }
 
     private void attempt(DeliveryView delivery) {
-        CommuniqueView communique = communiques.find(delivery.communiqueId()).orElseThrow();
-        PublicationPayload payload = new PublicationPayload(delivery.id(), new PublicationPayload.Communique(
-                communique.id(), communique.scope(), communique.region(), communique.campaignId(), communique.title(),
-                communique.body(), communique.statements(), communique.publishedAt(), communique.supersedes(),
-                properties.publicBaseUrl() + "/api/public/communiques/" + communique.id()));
-        WebhookSender.Result result;
-        if (delivery.channel() == DeliveryChannel.WEBHOOK) {
-            result = subscriptions.find(delivery.target())
-                    .map(subscription -> subscription.active() ? webhooks.send(subscription, payload)
-                            : new WebhookSender.Result(false, "subscription revoked"))
-                    .orElse(new WebhookSender.Result(false, "subscription no longer exists"));
-        } else {
-            result = email.send(delivery.target(), payload);
-        }
+        WebhookSender.Result result = delivery.reminder() != null ? remind(delivery) : publish(delivery);
         Duration backoff = properties.delivery().firstBackoff().multipliedBy(1L << Math.min(delivery.attempts(), 16));
         Instant next = clock.instant().plus(backoff);
         commands.send(new RecordDeliveryAttemptCommand(delivery.id(), result.delivered(), result.outcome(),
@@ -88,5 +76,31 @@ class DeliveryWorker {
         if (!result.delivered()) {
             log.info("delivery {} attempt {} failed: {}", delivery.id(), delivery.attempts() + 1, result.outcome());
         }
+    }
+
+    private WebhookSender.Result remind(DeliveryView delivery) {
+        ReminderPayload payload = ReminderPayload.of(delivery.id(), delivery.reminder(), properties.publicBaseUrl());
+        if (delivery.channel() == DeliveryChannel.WEBHOOK) {
+            return subscriptions.find(delivery.target())
+                    .map(subscription -> subscription.active() ? webhooks.send(subscription, payload)
+                            : new WebhookSender.Result(false, "subscription revoked"))
+                    .orElse(new WebhookSender.Result(false, "subscription no longer exists"));
+        }
+        return email.send(delivery.target(), payload);
+    }
+
+    private WebhookSender.Result publish(DeliveryView delivery) {
+        CommuniqueView communique = communiques.find(delivery.communiqueId()).orElseThrow();
+        PublicationPayload payload = new PublicationPayload(delivery.id(), new PublicationPayload.Communique(
+                communique.id(), communique.scope(), communique.region(), communique.campaignId(), communique.title(),
+                communique.body(), communique.statements(), communique.publishedAt(), communique.supersedes(),
+                properties.publicBaseUrl() + "/api/public/communiques/" + communique.id()));
+        if (delivery.channel() == DeliveryChannel.WEBHOOK) {
+            return subscriptions.find(delivery.target())
+                    .map(subscription -> subscription.active() ? webhooks.send(subscription, payload)
+                            : new WebhookSender.Result(false, "subscription revoked"))
+                    .orElse(new WebhookSender.Result(false, "subscription no longer exists"));
+        }
+        return email.send(delivery.target(), payload);
     }
 }

@@ -56,7 +56,7 @@ public class DeliveryViewStore {
         }
         return Optional.of(new DeliveryView(deliveryId, scheduled.communiqueId(), scheduled.channel(),
                 scheduled.target(), status, attempts, next, history, events.get(0).getTimestamp(),
-                events.get(events.size() - 1).getSequenceNumber()));
+                events.get(events.size() - 1).getSequenceNumber(), scheduled.reminder()));
     }
 
     void refresh(String deliveryId) {

@@ -70,7 +70,14 @@ class WebhookSubscriptionController {
                             @NotBlank @Size(min = 16, max = 500) String secret,
                             @ArraySchema(arraySchema = @Schema(description = "Only communiqués of these regions (and"
                                     + " national ones); all when absent or empty.", example = "[\"FR-HDF\", \"FR-NOR\"]"))
-                            @Size(max = 18) List<@NotBlank String> regions) {
+                            @Size(max = 18) List<@NotBlank String> regions,
+                            @ArraySchema(arraySchema = @Schema(description = "What to receive: `communique.published`"
+                                    + " (published communiqués, the default), `obligation.due-soon` and"
+                                    + " `obligation.overdue` (reminders of the legal obligations of the incidents of"
+                                    + " `regions`: material for the organisations handling them, not for the public;"
+                                    + " a subscription of every region receives the overdue ones of all, as the"
+                                    + " national cell).", example = "[\"obligation.due-soon\", \"obligation.overdue\"]"))
+                            @Size(max = 3) List<@NotBlank String> events) {
     }
 
     @Schema(description = "Why the subscription is revoked.")
@@ -80,16 +87,17 @@ class WebhookSubscriptionController {
     static final String ID = "The subscription's id.";
 
     record SubscriptionView(String id, String url, List<String> regions, Instant createdAt, String createdBy,
-                            Instant revokedAt, String revokedBy, String revocationReason) {
+                            Instant revokedAt, String revokedBy, String revocationReason, List<String> events) {
         static SubscriptionView of(WebhookSubscription s) {
             return new SubscriptionView(s.id(), s.url(), s.regions(), s.createdAt(), s.createdBy(), s.revokedAt(),
-                    s.revokedBy(), s.revocationReason());
+                    s.revokedBy(), s.revocationReason(), s.events());
         }
     }
 
     @Tag(name = ApiTags.WEBHOOKS)
     @Operation(operationId = "subscribeWebhook", summary = "Subscribe a system to publications",
-            description = "Each publication is then sent to the URL once, signed, retried until it answers. Who may call"
+            description = "Each publication (and, when asked for with `events`, each obligation reminder) is then sent"
+                    + " to the URL once, signed, retried until it answers. Who may call"
                     + " it: national coordinators. Refused: a URL that is not absolute http(s) or points to a private"
                     + " address, a weak secret, an unknown region (`400`).")
     @ApiResponse(responseCode = "201", description = "Subscribed: `Location` names the subscription.")
@@ -116,11 +124,18 @@ class WebhookSubscriptionController {
                 errors.add(new FieldError("regions[" + i + "]", "is not a region code"));
             }
         }
+        List<String> events = request.events() == null ? List.of() : request.events().stream().distinct().toList();
+        for (int i = 0; i < events.size(); i++) {
+            if (!WebhookSubscription.EVENT_TYPES.contains(events.get(i))) {
+                errors.add(new FieldError("events[" + i + "]", "must be one of "
+                        + String.join(", ", WebhookSubscription.EVENT_TYPES)));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         WebhookSubscription subscription = new WebhookSubscription(UUID.randomUUID().toString(), url.toString(),
-                request.secret(), regions, clock.instant(), who(member));
+                request.secret(), regions, clock.instant(), who(member), events);
         subscriptions.add(subscription);
         return ResponseEntity.created(URI.create("/api/webhook-subscriptions/" + subscription.id()))
                 .body(SubscriptionView.of(subscription));
