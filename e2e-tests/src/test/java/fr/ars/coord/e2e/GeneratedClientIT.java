@@ -122,14 +122,16 @@ class GeneratedClientIT {
                 key + "-cnil", null).getVersion();
 
         IncidentView view = incidents.getIncident(id, null);
-        assertThat(view.getVersion()).isEqualTo(version);
+        // the platform may have recorded reminders of the NIS2 obligations since (they change no fact)
+        assertThat(view.getVersion()).isGreaterThanOrEqualTo(version);
         assertThat(view.getLatestAssessment().getEstimatedPatients()).isEqualTo(patients);
         assertThat(view.getRegulatoryClocks()).hasSize(7)
                 .filteredOn(clock -> clock.getAuthority().getValue().equals("CERT_SANTE")
                         || clock.getAuthority().getValue().equals("CNIL"))
                 .filteredOn(clock -> clock.getApplicable())
                 .hasSize(2).allSatisfy(clock -> assertThat(clock.getMetAt()).isNotNull());
-        assertThat(incidents.getIncidentHistory(id)).hasSize(7);
+        assertThat(incidents.getIncidentHistory(id)).filteredOn(e -> !e.getType().equals(
+                "ObligationReminderRecordedEvent")).hasSize(7);
         return id;
     }
 

@@ -131,7 +131,10 @@ class PlatformIT {
                     .containsEntry("NIS2_EARLY_WARNING", "MET").containsEntry("NIS2_NOTIFICATION", "MET")
                     .containsEntry("NIS2_FINAL_REPORT", "MET").containsEntry("CERT_SANTE_CLOSURE", "NOT_APPLICABLE")
                     .containsEntry("PATIENT_INFORMATION", "NOT_APPLICABLE");
-            assertThat(api.get("/api/incidents/" + id + "/history", national).json()).hasSize(10);
+            java.util.List<String> recorded = new java.util.ArrayList<>();
+            api.get("/api/incidents/" + id + "/history", national).json().forEach(e -> recorded.add(e.get("type").asText()));
+            // the facts of the scenario; reminders the platform recorded of late obligations may come between them
+            assertThat(recorded).filteredOn(type -> !type.equals("ObligationReminderRecordedEvent")).hasSize(10);
         }
         JsonNode hdf = api.get("/api/incidents/" + first.get(0), national).json();
         JsonNode nor = api.get("/api/incidents/" + first.get(1), national).json();

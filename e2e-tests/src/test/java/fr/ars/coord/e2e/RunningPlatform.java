@@ -63,6 +63,8 @@ final class RunningPlatform {
         env.put("ARS_WEBHOOK_ALLOWED_TARGETS", "127.0.0.1/32,abonne.example");
         // as infra/run.sh sets for development, also for the processes the fault tests restart themselves
         env.put("ARS_WEBHOOK_REQUIRE_HTTPS", "false");
+        // obligations become due soon and overdue during the run: reminders within seconds, not half a minute
+        env.put("ARS_REMINDER_SWEEP_INTERVAL", "PT2S");
         // services restarted by the fault tests must key ids as infra/run.sh's processes did
         env.put("ARS_ID_SECRET", "e2e-secret-keying-idempotent-creation-ids-0123456789");
         return env;

@@ -35,7 +35,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
+import org.axonframework.eventsourcing.conflictresolution.Conflicts;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -54,6 +58,12 @@ class Incident {
     private static final String IDEMPOTENCY_KEY = RequestMetadata.IDEMPOTENCY_KEY;
     private static final String FINGERPRINT = RequestMetadata.REQUEST_FINGERPRINT;
     private static final String SUBJECT = Actor.SUBJECT;
+    /**
+     * What makes a client's {@code If-Match} version stale: facts recorded since it read them. Reminders the platform
+     * recorded meanwhile change no fact, so they do not make the client read again.
+     */
+    private static final Predicate<List<DomainEventMessage<?>>> FACTS_CHANGED =
+            Conflicts.payloadMatching(payload -> !(payload instanceof ObligationReminderRecordedEvent));
 
     @AggregateIdentifier
     private String incidentId;
@@ -88,9 +98,10 @@ class Incident {
     }
 
     @CommandHandler
-    CommandOutcome handle(RecordAssessmentCommand command,
+    CommandOutcome handle(RecordAssessmentCommand command, ConflictResolver conflicts,
                           @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
                           @MetaDataValue(FINGERPRINT) String fingerprint) {
+        conflicts.detectConflicts(FACTS_CHANGED);
         if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
             return replayed();
         }
@@ -109,9 +120,10 @@ class Incident {
     }
 
     @CommandHandler
-    CommandOutcome handle(RecordContainmentActionCommand command,
+    CommandOutcome handle(RecordContainmentActionCommand command, ConflictResolver conflicts,
                           @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
                           @MetaDataValue(FINGERPRINT) String fingerprint) {
+        conflicts.detectConflicts(FACTS_CHANGED);
         if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
             return replayed();
         }
@@ -125,9 +137,10 @@ class Incident {
      * ({@code lateReason}); one to ANSSI must say which NIS2 stage it is.
      */
     @CommandHandler
-    CommandOutcome handle(RecordAuthorityNotificationCommand command, IncidentObligations obligations,
+    CommandOutcome handle(RecordAuthorityNotificationCommand command, ConflictResolver conflicts, IncidentObligations obligations,
                           @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
                           @MetaDataValue(FINGERPRINT) String fingerprint) {
+        conflicts.detectConflicts(FACTS_CHANGED);
         if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
             return replayed();
         }
@@ -158,9 +171,10 @@ class Incident {
      * they were told. Deciding they need not be told, or telling them after the due time, needs a reason.
      */
     @CommandHandler
-    CommandOutcome handle(RecordPatientInformationCommand command, IncidentObligations obligations,
+    CommandOutcome handle(RecordPatientInformationCommand command, ConflictResolver conflicts, IncidentObligations obligations,
                           @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
                           @MetaDataValue(FINGERPRINT) String fingerprint) {
+        conflicts.detectConflicts(FACTS_CHANGED);
         if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
             return replayed();
         }
@@ -200,9 +214,10 @@ class Incident {
      * nothing. Closed incidents keep theirs.
      */
     @CommandHandler
-    CommandOutcome handle(ClassifyIncidentCommand command,
+    CommandOutcome handle(ClassifyIncidentCommand command, ConflictResolver conflicts,
                           @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
                           @MetaDataValue(FINGERPRINT) String fingerprint) {
+        conflicts.detectConflicts(FACTS_CHANGED);
         if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
             return replayed();
         }
@@ -246,9 +261,10 @@ class Incident {
     }
 
     @CommandHandler
-    CommandOutcome handle(ChangeIncidentStatusCommand command,
+    CommandOutcome handle(ChangeIncidentStatusCommand command, ConflictResolver conflicts,
                           @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
                           @MetaDataValue(FINGERPRINT) String fingerprint) {
+        conflicts.detectConflicts(FACTS_CHANGED);
         if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
             return replayed();
         }

@@ -61,7 +61,7 @@ public final class WebhookReceiver implements AutoCloseable {
         return received.stream().map(Received::deliveryId).distinct().count();
     }
 
-    /** Distinct delivery ids received for one communiqué. */
+    /** Distinct delivery ids received about one communiqué (or incident): those whose body names it. */
     public long receivedFor(String communiqueId) {
         return received.stream().filter(r -> r.body().contains(communiqueId)).map(Received::deliveryId).distinct().count();
     }
