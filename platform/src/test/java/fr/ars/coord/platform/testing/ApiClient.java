@@ -81,6 +81,35 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), body);
     }
 
+    /** A GET whose answer may be binary (a PDF): its bytes, checked against the documents as the others are. */
+    public BinaryResponse getBytes(String path, String token, String... headers) {
+        HttpRequest.Builder builder = request(path, token).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpRequest request = builder.build();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            boolean text = contentType.contains("json") || contentType.startsWith("text/");
+            if (contract != null) {
+                contract.check(request.method(), request.uri(), request.headers(), null, response.statusCode(),
+                        response.headers(), text ? new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)
+                                // a binary body is checked for its presence and content type, not read as text
+                                : response.body().length == 0 ? "" : "(" + response.body().length + " bytes)");
+            }
+            return new BinaryResponse(response.statusCode(), contentType, response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record BinaryResponse(int status, String contentType, java.net.http.HttpHeaders headers, byte[] body) {
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30));

@@ -1,0 +1,125 @@
+package fr.ars.coord.incident.report;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
+import fr.ars.coord.contracts.incident.TlpLabel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * Renders a report as PDF from the XHTML template {@code reports/report.xhtml}: its TLP label at the top and bottom
+ * of every page (FIRST's colours on black), every statement followed by the events it rests on. The text is set in
+ * Liberation Sans (shipped with PDFBox), embedded, so every accent prints and nothing is fetched.
+ */
+final class ReportPdf {
+
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    private static final String TEMPLATE = read("/reports/report.xhtml");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(title|agency|tlpColour|tlp|legalBasis|moment|sections)\\}\\}");
+    private static final Map<TlpLabel, String> COLOURS = Map.of(TlpLabel.RED, "#FF2B2B",
+            TlpLabel.AMBER_STRICT, "#FFC000", TlpLabel.AMBER, "#FFC000", TlpLabel.GREEN, "#33FF00",
+            TlpLabel.CLEAR, "#FFFFFF");
+
+    static {
+        // the renderer's own log speaks of loading fonts and resources: nothing an operator acts on
+        XRLog.setLoggingEnabled(false);
+    }
+
+    private ReportPdf() {
+    }
+
+    static byte[] render(RegulatorReport report) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useFont(() -> PDDocument.class.getResourceAsStream(FONT), "Liberation Sans", 400,
+                    FontStyle.NORMAL, true);
+            builder.useFont(() -> PDDocument.class.getResourceAsStream(FONT), "Liberation Sans", 700,
+                    FontStyle.NORMAL, true);
+            builder.withProducer("Plateforme de coordination des incidents cyber des ARS");
+            builder.withHtmlContent(xhtml(report), null);
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static String xhtml(RegulatorReport report) {
+        StringBuilder sections = new StringBuilder();
+        for (RegulatorReport.Section section : report.sections()) {
+            sections.append("<h2>").append(escape(section.heading())).append("</h2>\n");
+            for (RegulatorReport.Statement statement : section.statements()) {
+                sections.append("<p class=\"statement\">").append(escape(statement.text())).append("</p>\n");
+                sections.append("<p class=\"sources\">").append(statement.eventIds().isEmpty()
+                        ? "Source : configuration de la plateforme"
+                        : "Événements : " + escape(String.join(", ", statement.eventIds()))).append("</p>\n");
+            }
+        }
+        String moment = (report.asOfView() ? "État de l'incident au " : "État de l'incident le ")
+                + ReportWriter.when(report.evaluatedAt()) + " ; rapport établi le "
+                + ReportWriter.when(report.generatedAt()) + ". Incident " + report.incidentId() + ".";
+        Map<String, String> values = Map.of(
+                "title", escape(report.title()),
+                "agency", css(report.agency() + " (" + report.region().code() + ")"),
+                "tlpColour", COLOURS.get(report.tlp()),
+                "tlp", report.tlp().label(),
+                "legalBasis", escape(report.legalBasis()),
+                "moment", escape(moment),
+                "sections", sections.toString());
+        // one pass: a placeholder written in the incident's own text stays text
+        Matcher placeholder = PLACEHOLDER.matcher(TEMPLATE);
+        StringBuilder page = new StringBuilder();
+        while (placeholder.find()) {
+            placeholder.appendReplacement(page, Matcher.quoteReplacement(values.get(placeholder.group(1))));
+        }
+        placeholder.appendTail(page);
+        return page.toString();
+    }
+
+    /** Text in XHTML: the five characters XML gives meaning to, and no control character. */
+    static String escape(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> {
+                    if (c >= 0x20 || c == '\n' || c == '\t') {
+                        escaped.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return escaped.toString();
+    }
+
+    /** Text in a CSS string inside XHTML: no quote or backslash to end it. */
+    private static String css(String text) {
+        return escape(text.replace("\\", " ").replace("\"", " "));
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = ReportPdf.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

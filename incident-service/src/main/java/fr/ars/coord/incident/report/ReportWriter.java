@@ -1,0 +1,370 @@
+package fr.ars.coord.incident.report;
+
+import fr.ars.coord.contracts.incident.AttackVector;
+import fr.ars.coord.contracts.incident.Authority;
+import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
+import fr.ars.coord.contracts.incident.ContainmentAction;
+import fr.ars.coord.contracts.incident.ExposedDataItem;
+import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
+import fr.ars.coord.contracts.incident.IncidentStatus;
+import fr.ars.coord.contracts.incident.NotificationKind;
+import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.contracts.incident.PatientInformationDecision;
+import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
+import fr.ars.coord.contracts.incident.RegulatoryClock;
+import fr.ars.coord.contracts.incident.TaxonomyClass;
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.incident.query.IncidentView;
+import fr.ars.coord.incident.report.RegulatorReport.Section;
+import fr.ars.coord.incident.report.RegulatorReport.Statement;
+import fr.ars.coord.incident.report.ReportFacts.Recorded;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a regulator report from the incident's view and events at one instant. Pure: the same events, view and
+ * instant give the same report. What the law asks for:
+ * <ul>
+ *   <li>CERT Santé (code de la santé publique L.1111-8-2, D.1111-16-2): who declares, when the agency became aware,
+ *       the nature of the incident, its consequences, the measures taken;</li>
+ *   <li>CNIL (GDPR art. 33(3)): a) the nature of the breach, the categories and approximate number of people and
+ *       records; b) the contact point; c) the likely consequences; d) the measures taken or proposed;</li>
+ *   <li>ANSSI (NIS2 art. 23(4)): a) early warning: malicious act suspected, cross-border impact; b) notification:
+ *       the early warning updated, an initial assessment of severity and impact, indicators of compromise;
+ *       d) final report: a detailed description with severity and impact, the type of threat or root cause, the
+ *       mitigation applied and ongoing, the cross-border impact (a progress report, e), while still ongoing).</li>
+ * </ul>
+ * What the record does not hold (cross-border impact, indicators of compromise) is said as such, never invented.
+ */
+final class ReportWriter {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm").withZone(PARIS);
+
+    private static final Map<AttackVector, String> VECTORS = new EnumMap<>(Map.of(
+            AttackVector.ACCOUNT_USURPATION, "usurpation du compte d'un utilisateur légitime",
+            AttackVector.PHISHING, "hameçonnage",
+            AttackVector.RANSOMWARE, "rançongiciel",
+            AttackVector.VULNERABILITY_EXPLOIT, "exploitation d'une vulnérabilité",
+            AttackVector.DENIAL_OF_SERVICE, "déni de service",
+            AttackVector.INSIDER, "acte interne",
+            AttackVector.OTHER, "autre mode opératoire",
+            AttackVector.UNKNOWN, "mode opératoire encore inconnu"));
+    private static final Map<ExposedDataItem, String> DATA = new EnumMap<>(Map.of(
+            ExposedDataItem.LAST_NAME, "nom", ExposedDataItem.FIRST_NAME, "prénom", ExposedDataItem.AGE, "âge",
+            ExposedDataItem.BIRTH_DATE, "date de naissance", ExposedDataItem.PHONE, "téléphone",
+            ExposedDataItem.EMAIL, "adresse électronique", ExposedDataItem.POSTAL_ADDRESS, "adresse postale",
+            ExposedDataItem.SOCIAL_SECURITY_NUMBER, "numéro de sécurité sociale",
+            ExposedDataItem.MEDICAL_RECORD, "dossier médical", ExposedDataItem.OTHER, "autres données"));
+    private static final Map<ContainmentAction, String> ACTIONS = new EnumMap<>(Map.of(
+            ContainmentAction.ACCOUNTS_BLOCKED, "comptes bloqués",
+            ContainmentAction.SECURITY_REINFORCED, "sécurité renforcée",
+            ContainmentAction.SYSTEMS_ISOLATED, "systèmes isolés",
+            ContainmentAction.COMPLAINT_FILED, "plainte déposée",
+            ContainmentAction.OTHER, "autre mesure"));
+    private static final Map<OperationalImpact, String> OPERATIONS = new EnumMap<>(Map.of(
+            OperationalImpact.NONE, "aucun effet sur les soins ni sur les services numériques régionaux",
+            OperationalImpact.DEGRADED, "services numériques régionaux dégradés",
+            OperationalImpact.SEVERE, "effets graves sur les services et la continuité des soins"));
+    private static final Map<IncidentStatus, String> STATUSES = new EnumMap<>(Map.of(
+            IncidentStatus.REPORTED, "signalé", IncidentStatus.ASSESSING, "en cours d'évaluation",
+            IncidentStatus.CONTAINED, "contenu", IncidentStatus.RESOLVED, "résolu", IncidentStatus.CLOSED, "clos"));
+
+    private final ReportKind kind;
+    private final IncidentView view;
+    private final ReportFacts facts;
+    private final Optional<String> dataProtectionContact;
+
+    ReportWriter(ReportKind kind, IncidentView view, ReportFacts facts, Optional<String> dataProtectionContact) {
+        this.kind = kind;
+        this.view = view;
+        this.facts = facts;
+        this.dataProtectionContact = dataProtectionContact;
+    }
+
+    RegulatorReport write(Instant generatedAt) {
+        RegulatoryClock clock = view.regulatoryClocks().stream().filter(c -> c.code() == kind.obligation())
+                .findFirst().orElseThrow();
+        boolean progress = kind == ReportKind.NIS2_FINAL_REPORT && view.status().compareTo(IncidentStatus.RESOLVED) < 0;
+        String title = progress ? "Rapport d'avancement à l'ANSSI (NIS2) : incident en cours" : kind.title();
+        List<Section> sections = switch (kind) {
+            case CERT_SANTE_DECLARATION -> certSante();
+            case CNIL_NOTIFICATION -> cnil();
+            case NIS2_EARLY_WARNING -> earlyWarning();
+            case NIS2_NOTIFICATION -> nis2Notification();
+            case NIS2_FINAL_REPORT -> finalReport(progress);
+        };
+        List<Section> all = new ArrayList<>();
+        all.add(identification());
+        all.addAll(sections);
+        all.add(deadline(clock));
+        return new RegulatorReport(kind.slug(), title, kind.obligation().legalBasis(), view.id(), view.region(),
+                agency(view.region()), view.classification().tlp(), view.evaluatedAt(), view.asOfView(), generatedAt,
+                clock, List.copyOf(all));
+    }
+
+    static String agency(Region region) {
+        return region == Region.COR ? "ARS de Corse" : "ARS " + region.displayName();
+    }
+
+    private Section identification() {
+        List<Statement> statements = new ArrayList<>();
+        String reported = facts.reported.eventId();
+        statements.add(statement("Déclarant : " + agency(view.region()) + " (" + view.region().code() + "), incident"
+                + " enregistré le " + when(view.reportedAt()) + " par " + view.reportedBy().username() + " ("
+                + view.reportedBy().org() + ").", reported));
+        statements.add(statement("Incident : « " + view.title() + " » (référence " + view.id() + ").", reported));
+        statements.add(statement("Date de prise de connaissance : " + when(view.awareAt()) + ".", reported));
+        statements.add(statement("État de l'incident : " + STATUSES.get(view.status()) + ".", facts.statusIds()
+                .get(facts.statusIds().size() - 1)));
+        return new Section("Identification", statements);
+    }
+
+    private List<Section> certSante() {
+        return List.of(
+                new Section("Nature de l'incident", nature(true)),
+                new Section("Conséquences", consequences()),
+                new Section("Mesures prises", measures(false)));
+    }
+
+    private List<Section> cnil() {
+        List<Statement> nature = new ArrayList<>();
+        nature.add(statement("Violation de la confidentialité : accès non autorisé à des données personnelles de"
+                + " patients (" + VECTORS.get(view.attackVector()) + ").", facts.reported.eventId()));
+        nature.addAll(exposure(true));
+        List<Statement> contact = new ArrayList<>();
+        contact.add(dataProtectionContact
+                .map(c -> new Statement("Délégué à la protection des données de l'" + agency(view.region()) + " : "
+                        + c + ".", List.of()))
+                .orElse(new Statement("Délégué à la protection des données de l'" + agency(view.region())
+                        + " : coordonnées à compléter (non configurées).", List.of())));
+        contact.add(statement("Incident suivi par " + view.reportedBy().username() + " (" + view.reportedBy().org()
+                + ").", facts.reported.eventId()));
+        return List.of(
+                new Section("a) Nature de la violation, catégories et nombre approximatif de personnes et"
+                        + " d'enregistrements", nature),
+                new Section("b) Point de contact", contact),
+                new Section("c) Conséquences probables", likelyConsequences()),
+                new Section("d) Mesures prises ou envisagées", measures(true)));
+    }
+
+    private List<Section> earlyWarning() {
+        List<Statement> statements = new ArrayList<>();
+        boolean malicious = view.attackVector() != AttackVector.OTHER && view.attackVector() != AttackVector.UNKNOWN;
+        statements.add(statement(malicious
+                ? "Acte illicite ou malveillant suspecté : oui (" + VECTORS.get(view.attackVector()) + ")."
+                : "Acte illicite ou malveillant suspecté : non établi à ce stade (" + VECTORS.get(view.attackVector())
+                        + ").", facts.reported.eventId()));
+        statements.add(crossBorder());
+        return List.of(new Section("Alerte précoce (art. 23(4)(a))", statements));
+    }
+
+    private List<Section> nis2Notification() {
+        List<Statement> update = new ArrayList<>(earlyWarning().get(0).statements());
+        List<Statement> assessment = new ArrayList<>(nature(false));
+        assessment.addAll(consequences());
+        return List.of(
+                new Section("Mise à jour de l'alerte précoce", update),
+                new Section("Évaluation initiale : gravité et impact", assessment),
+                new Section("Indicateurs de compromission", List.of(indicators())));
+    }
+
+    private List<Section> finalReport(boolean progress) {
+        List<Statement> description = new ArrayList<>(nature(true));
+        description.addAll(consequences());
+        List<Statement> cause = new ArrayList<>();
+        cause.add(statement("Type de menace : " + VECTORS.get(view.attackVector()) + ".", facts.reported.eventId()));
+        classes().ifPresent(cause::add);
+        List<Section> sections = new ArrayList<>();
+        if (progress) {
+            sections.add(new Section("Rapport d'avancement (art. 23(4)(e))", List.of(statement("L'incident est "
+                    + STATUSES.get(view.status()) + " : ce rapport d'avancement précède le rapport final, dû un mois"
+                    + " après le traitement de l'incident.", facts.statusIds().get(facts.statusIds().size() - 1)))));
+        }
+        sections.add(new Section("i) Description détaillée, gravité et impact", description));
+        sections.add(new Section("ii) Type de menace ou cause profonde", cause));
+        sections.add(new Section("iii) Mesures d'atténuation appliquées et en cours", measures(false)));
+        sections.add(new Section("iv) Impact transfrontière", List.of(crossBorder())));
+        return sections;
+    }
+
+    private Section deadline(RegulatoryClock clock) {
+        List<Statement> statements = new ArrayList<>();
+        String obligation = clock.obligation() + " (" + kind.obligation().legalBasis() + ")";
+        if (clock.dueAt() == null) {
+            statements.add(new Statement(obligation + " : délai non commencé.", List.of()));
+        } else {
+            statements.add(new Statement(obligation + " : échéance le " + when(clock.dueAt()) + ".", List.of()));
+        }
+        fulfilling(clock).ifPresent(n -> statements.add(statement("Transmis le " + when(n.event().notifiedAt())
+                + (n.event().reference() == null ? "" : " (référence " + n.event().reference() + ")")
+                + (clock.late() ? ", après l'échéance" + (n.event().lateReason() == null ? "."
+                : ". Motif du retard : " + n.event().lateReason()) : ", dans le délai."), n.eventId())));
+        return new Section("Délai légal", statements);
+    }
+
+    private Optional<Recorded<AuthorityNotifiedEvent>> fulfilling(RegulatoryClock clock) {
+        if (clock.metAt() == null) {
+            return Optional.empty();
+        }
+        NotificationKind wanted = switch (kind) {
+            case CERT_SANTE_DECLARATION -> NotificationKind.DECLARATION;
+            case CNIL_NOTIFICATION, NIS2_NOTIFICATION -> NotificationKind.NOTIFICATION;
+            case NIS2_EARLY_WARNING -> NotificationKind.EARLY_WARNING;
+            case NIS2_FINAL_REPORT -> NotificationKind.FINAL_REPORT;
+        };
+        Authority authority = kind.obligation().authority();
+        return facts.notifications.stream()
+                .filter(n -> n.event().authority() == authority && n.event().effectiveKind() == wanted)
+                .filter(n -> n.event().notifiedAt().equals(clock.metAt()))
+                .findFirst();
+    }
+
+    private List<Statement> nature(boolean withSummary) {
+        List<Statement> statements = new ArrayList<>();
+        if (withSummary) {
+            statements.add(statement("Description : " + view.summary(), facts.reported.eventId()));
+        }
+        statements.add(statement("Mode opératoire : " + VECTORS.get(view.attackVector()) + ".",
+                facts.reported.eventId()));
+        classes().ifPresent(statements::add);
+        return statements;
+    }
+
+    private Optional<Statement> classes() {
+        if (facts.classification == null) {
+            return Optional.empty();
+        }
+        List<TaxonomyClass> all = new ArrayList<>();
+        all.add(facts.classification.event().taxonomyClass());
+        all.addAll(facts.classification.event().relatedClasses());
+        return Optional.of(statement("Classification (taxonomie de référence de l'ENISA) : " + all.stream()
+                .map(TaxonomyClass::code).collect(Collectors.joining(", ")) + ".", facts.classification.eventId()));
+    }
+
+    private List<Statement> consequences() {
+        List<Statement> statements = new ArrayList<>();
+        statements.add(statement("Effet sur le fonctionnement : " + OPERATIONS.get(view.operationalImpact()) + ".",
+                facts.reported.eventId()));
+        statements.addAll(exposure(false));
+        return statements;
+    }
+
+    /** What the latest assessment says was exposed, and how many patients. */
+    private List<Statement> exposure(boolean records) {
+        List<Statement> statements = new ArrayList<>();
+        Recorded<IncidentAssessedEvent> latest = facts.latestAssessment;
+        if (latest == null) {
+            statements.add(statement("Données concernées : pas encore évaluées.", facts.reported.eventId()));
+            return statements;
+        }
+        IncidentAssessedEvent assessment = latest.event();
+        String categories = assessment.exposedData().isEmpty() ? "aucune donnée personnelle identifiée"
+                : assessment.exposedData().stream().sorted().map(DATA::get).collect(Collectors.joining(", "));
+        statements.add(statement("Catégories de données concernées : " + categories + ".", latest.eventId()));
+        statements.add(statement(assessment.medicalDataExposed()
+                ? "Données de santé : le dossier médical est concerné."
+                : "Données de santé : aucune donnée du dossier médical n'est concernée.", latest.eventId()));
+        statements.add(statement("Nombre approximatif de personnes concernées : " + number(assessment
+                .estimatedPatients()) + " patients" + (records ? " ; nombre approximatif d'enregistrements : "
+                + number(assessment.estimatedPatients()) + " (un par patient)." : "."), latest.eventId()));
+        if (!assessment.affectedSystems().isEmpty()) {
+            statements.add(statement("Systèmes touchés : " + String.join(", ", assessment.affectedSystems()) + ".",
+                    latest.eventId()));
+        }
+        return statements;
+    }
+
+    private List<Statement> likelyConsequences() {
+        List<Statement> statements = new ArrayList<>();
+        Recorded<IncidentAssessedEvent> latest = facts.latestAssessment;
+        if (latest == null) {
+            statements.add(statement("Conséquences : à évaluer (aucune évaluation enregistrée).",
+                    facts.reported.eventId()));
+            return statements;
+        }
+        IncidentAssessedEvent assessment = latest.event();
+        if (assessment.exposedData().stream().anyMatch(d -> d == ExposedDataItem.EMAIL || d == ExposedDataItem.PHONE
+                || d == ExposedDataItem.POSTAL_ADDRESS)) {
+            statements.add(statement("Risque d'hameçonnage et de tentatives d'escroquerie auprès des patients dont"
+                    + " les coordonnées ont été exposées.", latest.eventId()));
+        }
+        if (assessment.exposedData().contains(ExposedDataItem.SOCIAL_SECURITY_NUMBER)) {
+            statements.add(statement("Risque d'usurpation d'identité (numéro de sécurité sociale exposé).",
+                    latest.eventId()));
+        }
+        if (assessment.medicalDataExposed()) {
+            statements.add(statement("Atteinte au secret médical : des données de santé ont été exposées.",
+                    latest.eventId()));
+        }
+        statements.add(statement(assessment.highRiskToPatients()
+                ? "Risque élevé pour les droits et libertés des personnes : elles doivent en être informées (art. 34)."
+                : "Risque évalué comme non élevé pour les droits et libertés des personnes.", latest.eventId()));
+        return statements;
+    }
+
+    private List<Statement> measures(boolean withPatients) {
+        List<Statement> statements = new ArrayList<>();
+        for (var action : facts.containment) {
+            String description = action.event().description() == null ? "" : " : " + action.event().description();
+            statements.add(statement("Le " + when(action.at()) + ", " + ACTIONS.get(action.event().action())
+                    + description, action.eventId()));
+        }
+        if (statements.isEmpty()) {
+            statements.add(statement("Aucune mesure enregistrée à ce stade.", facts.reported.eventId()));
+        }
+        if (withPatients && facts.patientInformation != null) {
+            PatientInformationRecordedEvent information = facts.patientInformation.event();
+            String text;
+            if (information.decision() == PatientInformationDecision.NOT_REQUIRED) {
+                text = "Information des patients non requise : " + information.reason();
+            } else if (information.informedAt() != null) {
+                text = "Patients informés le " + when(information.informedAt()) + (information.patientsInformed()
+                        == null ? "" : " (" + number(information.patientsInformed()) + " patients)") + ", par "
+                        + (information.channel() == fr.ars.coord.contracts.incident.PatientInformationChannel.INDIVIDUAL
+                        ? "message individuel." : "communication publique.");
+            } else {
+                text = "Information des patients décidée, à réaliser.";
+            }
+            statements.add(statement(text, facts.patientInformation.eventId()));
+        }
+        return statements;
+    }
+
+    private Statement crossBorder() {
+        return new Statement("Impact transfrontière : aucun élément enregistré à ce stade ne l'établit.", List.of());
+    }
+
+    private Statement indicators() {
+        return new Statement("Aucun indicateur de compromission n'est enregistré sur la plateforme de coordination ;"
+                + " ils sont transmis par le canal technique de l'ANSSI.", List.of());
+    }
+
+    private static Statement statement(String text, String eventId) {
+        return new Statement(text, List.of(eventId));
+    }
+
+    static String when(Instant at) {
+        return WHEN.format(at) + " (heure de Paris)";
+    }
+
+    /** 12000 as "12 000", with a plain space as French typography writes it in plain text. */
+    static String number(long value) {
+        String digits = Long.toString(value);
+        StringBuilder grouped = new StringBuilder();
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                grouped.append(' ');
+            }
+            grouped.append(digits.charAt(i));
+        }
+        return grouped.toString();
+    }
+}

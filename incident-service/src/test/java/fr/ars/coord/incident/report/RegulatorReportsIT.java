@@ -1,0 +1,155 @@
+package fr.ars.coord.incident.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.ars.coord.incident.IncidentServiceITBase;
+import fr.ars.coord.platform.testing.ApiClient.BinaryResponse;
+import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.TestTokens;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class RegulatorReportsIT extends IncidentServiceITBase {
+
+    private String incident;
+    private String assessmentEvent;
+    private Instant beforeAssessment;
+
+    private void ok(Response response) {
+        assertThat(response.status()).as(response.toString()).isBetween(200, 201);
+    }
+
+    /** The reference case in Hauts-de-France, recorded through the API. */
+    @BeforeEach
+    void referenceCase() throws InterruptedException {
+        incident = report(HDF);
+        String staff = TestTokens.arsStaff(HDF);
+        ok(api.put("/api/incidents/" + incident + "/classification", staff, "{\"taxonomyClass\":"
+                + " \"intrusions/unprivileged-account-compromise\", \"relatedClasses\":"
+                + " [\"information-content-security/unauthorised-information-access\"], \"tlp\": \"TLP:AMBER+STRICT\"}"));
+        Thread.sleep(5);
+        beforeAssessment = Instant.now();
+        Thread.sleep(5);
+        ok(api.post("/api/incidents/" + incident + "/assessments", staff, identityAssessment(12000)));
+        ok(api.post("/api/incidents/" + incident + "/containment-actions", TestTokens.esanteStaff(HDF),
+                "{\"action\": \"ACCOUNTS_BLOCKED\", \"description\": \"Comptes du professionnel usurpé bloqués\"}"));
+        ok(api.post("/api/incidents/" + incident + "/authority-notifications", staff,
+                "{\"authority\": \"CERT_SANTE\", \"notifiedAt\": \"2025-11-21T20:00:00Z\", \"reference\": \"CS-2025-1\"}"));
+        ok(api.post("/api/incidents/" + incident + "/authority-notifications", staff,
+                "{\"authority\": \"CNIL\", \"notifiedAt\": \"2025-11-25T10:00:00Z\", \"reference\": \"CNIL-7\","
+                        + " \"lateReason\": \"Périmètre des données confirmé le 25 novembre\"}"));
+        JsonNode history = api.get("/api/incidents/" + incident + "/history", staff).json();
+        for (JsonNode entry : history) {
+            if (entry.get("type").asText().equals("IncidentAssessedEvent")) {
+                assessmentEvent = entry.get("eventId").asText();
+            }
+        }
+    }
+
+    private static List<String> statements(JsonNode report) {
+        List<String> texts = new ArrayList<>();
+        report.get("sections").forEach(s -> s.get("statements").forEach(t -> texts.add(t.get("text").asText())));
+        return texts;
+    }
+
+    private static JsonNode statement(JsonNode report, String startingWith) {
+        for (JsonNode section : report.get("sections")) {
+            for (JsonNode statement : section.get("statements")) {
+                if (statement.get("text").asText().startsWith(startingWith)) {
+                    return statement;
+                }
+            }
+        }
+        throw new AssertionError("no statement starting with " + startingWith + " in " + report);
+    }
+
+    private String pdfText(String kind) throws IOException {
+        BinaryResponse pdf = api.getBytes("/api/incidents/" + incident + "/reports/" + kind, TestTokens.national(),
+                "Accept", "application/pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            // the label at the top and at the bottom of every page
+            int labels = text.split("TLP:AMBER\\+STRICT", -1).length - 1;
+            assertThat(labels).as("TLP label on each page of %s", kind)
+                    .isGreaterThanOrEqualTo(2 * document.getNumberOfPages());
+            return text.replaceAll("\\s+", " ");
+        }
+    }
+
+    @Test
+    void theCnilNotificationSaysWhatArticle33Asks() throws IOException {
+        JsonNode report = api.get("/api/incidents/" + incident + "/reports/cnil-notification",
+                TestTokens.arsStaff(HDF)).json();
+        assertThat(report.get("tlp").asText()).isEqualTo("TLP:AMBER+STRICT");
+        assertThat(report.get("legalBasis").asText()).contains("art. 33");
+        List<String> headings = new ArrayList<>();
+        report.get("sections").forEach(s -> headings.add(s.get("heading").asText()));
+        assertThat(headings).anyMatch(h -> h.startsWith("a) Nature")).anyMatch(h -> h.startsWith("b) Point"))
+                .anyMatch(h -> h.startsWith("c) Conséquences")).anyMatch(h -> h.startsWith("d) Mesures"));
+        JsonNode categories = statement(report, "Catégories de données concernées");
+        assertThat(categories.get("text").asText()).contains("nom, prénom, âge, téléphone, adresse électronique");
+        assertThat(categories.get("eventIds").get(0).asText()).isEqualTo(assessmentEvent);
+        assertThat(statement(report, "Nombre approximatif de personnes concernées").get("text").asText())
+                .contains("12 000 patients");
+        assertThat(statements(report)).anyMatch(t -> t.startsWith("Risque d'hameçonnage"))
+                .anyMatch(t -> t.contains("comptes bloqués : Comptes du professionnel usurpé bloqués"))
+                .anyMatch(t -> t.contains("après l'échéance. Motif du retard : Périmètre des données confirmé"));
+        assertThat(report.at("/obligation/late").asBoolean()).isTrue();
+
+        String pdf = pdfText("cnil-notification");
+        assertThat(pdf).contains("Notification de violation de données personnelles à la CNIL")
+                .contains("nom, prénom, âge, téléphone, adresse électronique").contains("12 000 patients")
+                .contains("Motif du retard : Périmètre des données confirmé").contains(assessmentEvent);
+    }
+
+    @Test
+    void everyKindReadsBackFromItsPdfWithItsFacts() throws IOException {
+        assertThat(pdfText("cert-sante-declaration")).contains("Déclaration d'incident de sécurité à CERT Santé")
+                .contains("Date de prise de connaissance : 21/11/2025 à 18:30 (heure de Paris)")
+                .contains("référence CS-2025-1").contains("dans le délai")
+                .contains("intrusions/unprivileged-account-compromise");
+        assertThat(pdfText("nis2-early-warning")).contains("Alerte précoce à l'ANSSI")
+                .contains("Acte illicite ou malveillant suspecté : oui")
+                .contains("Impact transfrontière : aucun élément enregistré");
+        assertThat(pdfText("nis2-notification")).contains("Évaluation initiale : gravité et impact")
+                .contains("Indicateurs de compromission").contains("12 000 patients");
+        // not resolved: a progress report in place of the final one
+        assertThat(pdfText("nis2-final-report")).contains("Rapport d'avancement à l'ANSSI")
+                .contains("ii) Type de menace ou cause profonde").contains("comptes bloqués");
+    }
+
+    @Test
+    void asOfShowsTheReportAsItWouldHaveBeenThen() {
+        JsonNode then = api.get("/api/incidents/" + incident + "/reports/cnil-notification?asOf=" + beforeAssessment,
+                TestTokens.national()).json();
+        assertThat(then.get("asOfView").asBoolean()).isTrue();
+        assertThat(statements(then)).anyMatch(t -> t.startsWith("Données concernées : pas encore évaluées"))
+                .noneMatch(t -> t.contains("12 000"));
+    }
+
+    @Test
+    void sameAccessAsTheIncidentAndBadInputNamed() {
+        String path = "/api/incidents/" + incident + "/reports/cert-sante-declaration";
+        assertThat(api.get(path, TestTokens.arsStaff(NOR)).status()).isEqualTo(404);
+        assertThat(api.get(path, TestTokens.auditor()).status()).isEqualTo(200);
+        assertThat(api.get(path, null).status()).isEqualTo(401);
+        Response unknown = api.get("/api/incidents/" + incident + "/reports/everything", TestTokens.arsStaff(HDF));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("kind");
+        Response future = api.get(path + "?asOf=2999-01-01T00:00:00Z", TestTokens.arsStaff(HDF));
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.body()).contains("asOf");
+        assertThat(api.getBytes(path, TestTokens.arsStaff(NOR), "Accept", "application/pdf").status()).isEqualTo(404);
+    }
+}
