@@ -63,6 +63,12 @@ record_region() {
     \"estimatedPatients\": $patients,
     \"affectedSystems\": [\"Services numériques régionaux de santé\"],
     \"note\": \"Données d'identité uniquement ; aucune donnée du dossier médical (motifs de consultation, pathologies, médecins ou services consultés).\"}" >/dev/null
+  # ENISA taxonomy: an account compromise that led to unauthorised access to information; shared TLP:AMBER
+  curl -fsS -X PUT "$API/api/incidents/$id/classification" -H "Authorization: Bearer $ars" \
+    -H 'Content-Type: application/json' -H "Idempotency-Key: demo-2025-$slug-classification" -d '{
+    "taxonomyClass": "intrusions/unprivileged-account-compromise",
+    "relatedClasses": ["information-content-security/unauthorised-information-access"], "tlp": "TLP:AMBER"}' \
+    >/dev/null
   post "$ars" "/api/incidents/$id/authority-notifications" "demo-2025-$slug-cert" "{
     \"authority\": \"CERT_SANTE\", \"notifiedAt\": \"$cert_at\", \"reference\": \"CERT-SANTE-2025-$slug\"}" >/dev/null
   post "$ars" "/api/incidents/$id/authority-notifications" "demo-2025-$slug-cnil" "{
@@ -79,9 +85,11 @@ record_region() {
     \"reference\": \"ANSSI-RF-2025-$slug\"}" >/dev/null
   echo "  $label ($region): incident $id"
   INCIDENTS+=("$id")
+  REGION_INCIDENT[$region]="$id"
 }
 
 INCIDENTS=()
+declare -A REGION_INCIDENT
 
 echo "Reference scenario:"
 record_region FR-HDF hdf "Hauts-de-France" 12000 "2025-11-21T17:30:00Z" "2025-11-21T20:00:00Z" "2025-11-23T10:00:00Z"
@@ -119,8 +127,25 @@ publish_communique() {
   done
   [ "$status" = "PUBLISHED" ] || { echo "no communiqué published for $value" >&2; return 1; }
   echo "  communiqué $id published ($value)"
+  PUBLISHED="$id"
+}
+
+# inform_patients SLUG REGION COMMUNIQUE: the art. 34 step of the reference case: the agency informs the patients
+# by its public communiqué (individual letters would be disproportionate), recorded once
+inform_patients() {
+  local ars published_at
+  ars="$(token "ars-$1")"
+  published_at="$(curl -fsS "$API/api/communiques/$3" -H "Authorization: Bearer $ars" | jq -r .publishedAt)"
+  post "$ars" "/api/incidents/${REGION_INCIDENT[$2]}/patient-information" "demo-2025-$1-patients" "{
+    \"decision\": \"REQUIRED\", \"channel\": \"PUBLIC_COMMUNICATION\", \"informedAt\": \"$published_at\",
+    \"communiqueId\": \"$3\",
+    \"reason\": \"Risque d'hameçonnage : information par communiqué public, des courriers individuels seraient disproportionnés.\"}" \
+    >/dev/null
+  echo "  patients of $2 informed by communiqué $3"
 }
 publish_communique "$(token comms-hdf)" region FR-HDF
+inform_patients hdf FR-HDF "$PUBLISHED"
 publish_communique "$(token comms-nor)" region FR-NOR
+inform_patients nor FR-NOR "$PUBLISHED"
 publish_communique "$national" campaignId "$campaign"
 echo "See README.md (Calling the API) to query them with a token."

@@ -28,6 +28,7 @@ class AuthorizationMatrixIT {
             "assessment", "{\"exposedData\": [\"EMAIL\"], \"medicalDataExposed\": false, \"estimatedPatients\": 3}",
             "notification", "{\"authority\": \"CERT_SANTE\", \"notifiedAt\": \"2025-11-21T20:00:00Z\"}",
             "status", "{\"status\": \"ASSESSING\", \"reason\": \"matrice\"}",
+            "classification", "{\"taxonomyClass\": \"fraud/phishing\", \"tlp\": \"TLP:AMBER\"}",
             "campaign", "{\"title\": \"Matrice\", \"description\": \"contrôle d'accès\"}");
 
     record Row(String caller, String method, String path, String body, String target, int expected) {
@@ -72,8 +73,11 @@ class AuthorizationMatrixIT {
                 path = path.replace(p.getKey(), p.getValue());
             }
             String token = tokens.get(row.caller());
-            Response response = row.method().equals("GET") ? api.get(path, token)
-                    : api.post(path, token, bodies.get(row.body()));
+            Response response = switch (row.method()) {
+                case "GET" -> api.get(path, token);
+                case "PUT" -> api.put(path, token, bodies.get(row.body()));
+                default -> api.post(path, token, bodies.get(row.body()));
+            };
             boolean pass = response.status() == row.expected();
             printed.append(String.format("%-21s %-6s %-52s %-8s %8d %6d  %s%n", row.caller(), row.method(),
                     row.path(), row.target(), row.expected(), response.status(), pass ? "pass" : "FAIL"));

@@ -134,7 +134,12 @@ class PlatformIT {
             java.util.List<String> recorded = new java.util.ArrayList<>();
             api.get("/api/incidents/" + id + "/history", national).json().forEach(e -> recorded.add(e.get("type").asText()));
             // the facts of the scenario; reminders the platform recorded of late obligations may come between them
-            assertThat(recorded).filteredOn(type -> !type.equals("ObligationReminderRecordedEvent")).hasSize(10);
+            assertThat(recorded).filteredOn(type -> !type.equals("ObligationReminderRecordedEvent")).hasSize(12);
+            // the ENISA class, and the art. 34 step: the patients told by the region's published communiqué
+            assertThat(view.at("/classification/taxonomyClass").asText())
+                    .isEqualTo("intrusions/unprivileged-account-compromise");
+            assertThat(view.at("/patientInformation/channel").asText()).isEqualTo("PUBLIC_COMMUNICATION");
+            assertThat(view.at("/patientInformation/communiqueId").asText()).isNotBlank();
         }
         JsonNode hdf = api.get("/api/incidents/" + first.get(0), national).json();
         JsonNode nor = api.get("/api/incidents/" + first.get(1), national).json();

@@ -159,7 +159,8 @@ class IncidentCommandController {
             description = "Records whether the patients must be told of a high-risk breach and, once done, how and"
                     + " when they were: it meets the PATIENT_INFORMATION obligation (NOT_REQUIRED makes it not"
                     + " applicable). The latest record is the incident's." + WHO_RECORDS + " Refused on a closed"
-                    + " incident (`409`); a missing reason, channel or an informedAt before awareness (`400`).")
+                    + " incident (`409`); a missing reason, channel or an informedAt before awareness, or a"
+                    + " `communiqueId` that is not a communiqué published for the region (`400`).")
     @ApiResponse(responseCode = "201", description = "Recorded: `ETag` is the incident's new version.")
     @ApiResponse(responseCode = "404", description = "No such incident in the caller's region.")
     @PostMapping(path = "/{id}/patient-information", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -168,6 +169,17 @@ class IncidentCommandController {
                                                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                                    @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                                    String ifMatch, Authentication authentication) {
+        if (request.communiqueId() != null) {
+            // after the access checks, so that a refusal tells nothing of an incident the caller may not see
+            StaffMember member = StaffMember.from(authentication);
+            IncidentAccessPolicy.requireRecorder(member);
+            Region region = streams.regionOf(id).filter(member::belongsTo)
+                    .orElseThrow(() -> new NotFoundException("No such incident."));
+            if (!streams.isPublishedFor(request.communiqueId().strip(), region)) {
+                throw new InvalidRequestException("communiqueId", "must name a communiqué published for the"
+                        + " incident's region (its regional communiqué or a national one)");
+            }
+        }
         return change(id, authentication, key, "patient-information", request, HttpStatus.CREATED,
                 new RecordPatientInformationCommand(id, request.decision(), request.reason(), request.channel(),
                         request.informedAt(), request.patientsInformed(),

@@ -262,6 +262,44 @@ class IncidentLifecycleIT extends IncidentServiceITBase {
                 "{\"decision\": \"NOT_REQUIRED\", \"reason\": \"x\"}").status()).isEqualTo(404);
     }
 
+    private String communique(fr.ars.coord.contracts.region.Region region, boolean published) {
+        String id = UUID.randomUUID().toString();
+        List<Object> events = new ArrayList<>();
+        events.add(new fr.ars.coord.contracts.communique.CommuniqueDraftedEvent(id,
+                fr.ars.coord.contracts.communique.CommuniqueScope.REGIONAL, region, null, null, "Communiqué",
+                List.of(), 1, "digest", false));
+        if (published) {
+            events.add(new fr.ars.coord.contracts.communique.CommuniqueApprovedEvent(id, "digest"));
+            events.add(new fr.ars.coord.contracts.communique.CommuniquePublishedEvent(id,
+                    fr.ars.coord.contracts.communique.CommuniqueScope.REGIONAL, region, null, null));
+        }
+        StoredEvents.append(eventStore, "Communique", id, 0, new Actor("s", "comms", "ARS", region.code()),
+                events.toArray());
+        return id;
+    }
+
+    @Test
+    void thePublicCommunicationNamedIsACommuniquePublishedForTheRegion() {
+        String id = report(HDF);
+        String token = TestTokens.arsStaff(HDF);
+        String body = "{\"decision\": \"REQUIRED\", \"channel\": \"PUBLIC_COMMUNICATION\", \"informedAt\": \""
+                + Instant.now().minusSeconds(60) + "\", \"communiqueId\": \"%s\"}";
+        for (String wrong : List.of(communique(fr.ars.coord.contracts.region.Region.NOR, true),
+                communique(fr.ars.coord.contracts.region.Region.HDF, false), UUID.randomUUID().toString())) {
+            Response refused = api.post("/api/incidents/" + id + "/patient-information", token, body.formatted(wrong));
+            assertThat(refused.status()).as(wrong).isEqualTo(400);
+            assertThat(refused.body()).contains("communiqueId");
+        }
+        String published = communique(fr.ars.coord.contracts.region.Region.HDF, true);
+        // another region's staff learn nothing of the incident, whatever they name
+        assertThat(api.post("/api/incidents/" + id + "/patient-information", TestTokens.arsStaff(NOR),
+                body.formatted(published)).status()).isEqualTo(404);
+        Response informed = api.post("/api/incidents/" + id + "/patient-information", token, body.formatted(published));
+        assertThat(informed.status()).as(informed.toString()).isEqualTo(201);
+        assertThat(api.get("/api/incidents/" + id, token).json().at("/patientInformation/communiqueId").asText())
+                .isEqualTo(published);
+    }
+
     @Test
     void unknownAndMalformedIdsAreNotFound() {
         for (String id : List.of("3f6c2a0e-0000-4000-8000-000000000000", "not-an-id", "1%27%20OR%201%3D1",
