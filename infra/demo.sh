@@ -135,6 +135,12 @@ publish_communique() {
 inform_patients() {
   local ars published_at
   ars="$(token "ars-$1")"
+  # once: a later run may find a corrected communiqué (other incidents of the region since), the patients were told
+  if [ "$(curl -fsS "$API/api/incidents/${REGION_INCIDENT[$2]}" -H "Authorization: Bearer $ars" \
+      | jq -r '.patientInformation.informedAt // empty')" != "" ]; then
+    echo "  patients of $2 already informed"
+    return 0
+  fi
   published_at="$(curl -fsS "$API/api/communiques/$3" -H "Authorization: Bearer $ars" | jq -r .publishedAt)"
   post "$ars" "/api/incidents/${REGION_INCIDENT[$2]}/patient-information" "demo-2025-$1-patients" "{
     \"decision\": \"REQUIRED\", \"channel\": \"PUBLIC_COMMUNICATION\", \"informedAt\": \"$published_at\",
