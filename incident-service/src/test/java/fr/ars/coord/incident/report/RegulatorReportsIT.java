@@ -77,6 +77,10 @@ class RegulatorReportsIT extends IncidentServiceITBase {
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).startsWith("application/pdf");
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+        // kept for a reader to look at: target/reports/<kind>.pdf
+        java.nio.file.Path kept = java.nio.file.Path.of("target", "reports", kind + ".pdf");
+        java.nio.file.Files.createDirectories(kept.getParent());
+        java.nio.file.Files.write(kept, pdf.body());
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(document);
             // the label at the top and at the bottom of every page
