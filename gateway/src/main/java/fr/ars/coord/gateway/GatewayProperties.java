@@ -25,15 +25,22 @@ public record GatewayProperties(Map<String, Service> services, long maxBodyBytes
     }
 
     /**
-     * One service: where it listens, the paths routed to it unchanged, the paths among them kept for operators on
+     * One service: where it listens ({@code url}, or {@code urls} for several instances, balanced), the paths routed to it unchanged, the paths among them kept for operators on
      * the service's own network (never routed: the gateway answers them as unknown), and how long the gateway
      * waits for its answer to start. Its OpenAPI document is also served at {@code /api-docs/<name>}.
      */
-    public record Service(URI url, List<String> paths, List<String> internalPaths, Duration responseTimeout) {
+    public record Service(URI url, List<URI> urls, List<String> paths, List<String> internalPaths,
+                          Duration responseTimeout) {
         public Service {
+            urls = urls == null ? List.of() : urls.stream().filter(u -> !u.toString().isBlank()).toList();
             paths = paths == null ? List.of() : List.copyOf(paths);
             internalPaths = internalPaths == null ? List.of() : List.copyOf(internalPaths);
             responseTimeout = responseTimeout == null ? Duration.ofSeconds(10) : responseTimeout;
+        }
+
+        /** Where its instances listen: {@code urls} when given (several instances), else the one {@code url}. */
+        public List<URI> instances() {
+            return urls.isEmpty() ? List.of(url) : urls;
         }
     }
 

@@ -196,6 +196,17 @@ class RequestBodyGuard extends OncePerRequestFilter {
                     return body.read();
                 }
 
+                /** From the start again: a call the gateway tries on another instance sends the same body. */
+                @Override
+                public boolean markSupported() {
+                    return true;
+                }
+
+                @Override
+                public synchronized void reset() {
+                    body.reset();
+                }
+
                 @Override
                 public int read(byte[] buffer, int offset, int length) {
                     return body.read(buffer, offset, length);

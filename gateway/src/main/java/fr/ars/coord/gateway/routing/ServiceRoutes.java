@@ -35,7 +35,7 @@ import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 
 /**
  * One route per service of {@code ars.gateway.services}: its paths go to it unchanged, behind its circuit
- * breaker, and its OpenAPI document is served at {@code /api-docs/<service>} for the gateway's Swagger UI.
+ * breaker, balanced over its instances (the next one tried when one cannot be had, see {@link InstanceFailover}), and its OpenAPI document is served at {@code /api-docs/<service>} for the gateway's Swagger UI.
  * Every route calls its service through one pool of kept-alive connections, with that service's response timeout.
  */
 @Configuration(proxyBeanMethods = false)
@@ -81,7 +81,15 @@ class ServiceRoutes {
     }
 
     @Bean
-    RouterFunction<ServerResponse> serviceRouterFunction(GatewayProperties properties) {
+    InstanceHealthChecks instanceHealthChecks(GatewayProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${ars.gateway.instances.eject-for:PT10S}") Duration ejectFor,
+            @org.springframework.beans.factory.annotation.Value("${ars.gateway.instances.health-interval:PT2S}")
+            Duration healthInterval) {
+        return new InstanceHealthChecks(properties, ejectFor, healthInterval);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> serviceRouterFunction(GatewayProperties properties, InstanceHealthChecks instances) {
         if (properties.services().isEmpty()) {
             throw new IllegalStateException("ars.gateway.services lists no service to route to");
         }
@@ -103,13 +111,15 @@ class ServiceRoutes {
             }
             RouterFunction<ServerResponse> api = route(name)
                     .route(routed, http())
-                    .before(uri(service.url()))
-                    .filter(new ServiceBreaker(name, breakers.circuitBreaker(name), settings.openSeconds()))
+                    .before(uri(service.instances().get(0)))
+                    .filter(new ServiceBreaker(name, breakers.circuitBreaker(name), settings.openSeconds())
+                            .andThen(new InstanceFailover(instances.of(name))))
                     .build();
             RouterFunction<ServerResponse> apiDocs = route(apiDocsRoute(name))
                     .GET("/api-docs/" + name, http())
-                    .before(uri(service.url()))
+                    .before(uri(service.instances().get(0)))
                     .before(setPath("/v3/api-docs"))
+                    .filter(new InstanceFailover(instances.of(name)))
                     .build();
             routes = routes == null ? api.and(apiDocs) : routes.and(api).and(apiDocs);
         }
