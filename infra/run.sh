@@ -7,6 +7,10 @@
 #   infra/run.sh            build if needed, then start
 #   infra/run.sh --demo     also record the reference scenario through the API (infra/demo.sh)
 #   infra/run.sh --no-build start from the jars already built
+#   infra/run.sh --instances N   N processes of each service (also ARS_INSTANCES; default 1): instance k listens
+#                                on the service's port + 1000*k (8081, 9081...; 8082, 9082...; 8083, 9083...)
+#   infra/run.sh --gateways M    M gateways (also ARS_GATEWAYS; default 1) on GATEWAY_PORT + 1000*j, each
+#                                balancing every route over all the instances
 #
 # Every port is overridable by environment variable (see the table printed at start-up). Data is kept
 # between runs under ARS_DATA_DIR (default: .platform/ at the repository root, git-ignored).
@@ -38,14 +42,24 @@ STORE_JAVA_OPTS="${ARS_STORE_JAVA_OPTS:--Xms32m -Xmx160m -XX:+UseSerialGC -XX:Ti
 
 BUILD=1
 DEMO=0
-for arg in "$@"; do
-  case "$arg" in
+INSTANCES="${ARS_INSTANCES:-1}"
+GATEWAYS="${ARS_GATEWAYS:-1}"
+while [ $# -gt 0 ]; do
+  case "$1" in
     --demo) DEMO=1 ;;
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
-    *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
+    --instances) INSTANCES="${2:-}"; shift ;;
+    --instances=*) INSTANCES="${1#*=}" ;;
+    --gateways) GATEWAYS="${2:-}"; shift ;;
+    --gateways=*) GATEWAYS="${1#*=}" ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
   esac
+  shift
 done
+case "$INSTANCES" in ''|*[!0-9]*|0) echo "--instances takes a number from 1 to 9" >&2; exit 2 ;; esac
+case "$GATEWAYS" in ''|*[!0-9]*|0) echo "--gateways takes a number from 1 to 9" >&2; exit 2 ;; esac
+[ "$INSTANCES" -le 9 ] && [ "$GATEWAYS" -le 9 ] || { echo "at most 9 instances and 9 gateways" >&2; exit 2; }
 
 LOGS="$DATA/logs"
 mkdir -p "$DATA" "$LOGS"
@@ -190,14 +204,56 @@ if [ -z "${ARS_ID_SECRET:-}" ]; then
 fi
 
 # --- processes ---------------------------------------------------------------------------------------
+# instance_port BASE K: where instance K of a service whose first instance listens on BASE listens
+instance_port() { echo $(($1 + 1000 * $2)); }
+# instance_label NAME K: incident-service, incident-service-1, ...
+instance_label() { if [ "$2" = 0 ]; then echo "$1"; else echo "$1-$2"; fi; }
+# instance_urls BASE: the URLs of every instance of a service, comma-separated (the gateway balances over them)
+instance_urls() {
+  local urls="" k
+  for ((k=0; k<INSTANCES; k++)); do urls="${urls:+$urls,}http://127.0.0.1:$(instance_port "$1" "$k")"; done
+  echo "$urls"
+}
 require_free_port "$POSTGRES_PORT" PostgreSQL
 require_free_port "$MONGO_PORT" MongoDB
 require_free_port "$KEYCLOAK_PORT" Keycloak
 require_free_port "$KEYCLOAK_MANAGEMENT_PORT" "Keycloak management"
-require_free_port "$INCIDENT_SERVICE_PORT" incident-service
-require_free_port "$REGION_SERVICE_PORT" region-service
-require_free_port "$NOTIFICATION_SERVICE_PORT" notification-service
-require_free_port "$GATEWAY_PORT" gateway
+for ((k=0; k<INSTANCES; k++)); do
+  require_free_port "$(instance_port "$INCIDENT_SERVICE_PORT" "$k")" "$(instance_label incident-service "$k")"
+  require_free_port "$(instance_port "$REGION_SERVICE_PORT" "$k")" "$(instance_label region-service "$k")"
+  require_free_port "$(instance_port "$NOTIFICATION_SERVICE_PORT" "$k")" "$(instance_label notification-service "$k")"
+done
+for ((j=0; j<GATEWAYS; j++)); do
+  require_free_port "$(instance_port "$GATEWAY_PORT" "$j")" "$(instance_label gateway "$j")"
+done
+declare -A INSTANCE_PID INSTANCE_PORT
+
+# start_instance NAME JAR BASE-PORT K: instance K of a service, on BASE-PORT + 1000*K (given on its command line, so
+# that an operator, or a test, can tell the instances apart)
+start_instance() {
+  local name="$1" jar="$2" base="$3" k="$4" label port
+  label="$(instance_label "$name" "$k")"
+  port="$(instance_port "$base" "$k")"
+  # shellcheck disable=SC2086
+  start "$label" "$LOGS/$label.log" java $SERVICE_JAVA_OPTS -jar "$jar" "--server.port=$port"
+  INSTANCE_PID[$label]=${PIDS[-1]}
+  INSTANCE_PORT[$label]=$port
+}
+
+# banner_lines NAME BASE-PORT COUNT HOST SUFFIX: one line per instance for the table printed once ready
+banner_lines() {
+  local k label
+  for ((k=0; k<$3; k++)); do
+    label="$(instance_label "$1" "$k")"
+    printf '  %-21s http://%s:%s%s\n' "$label" "$4" "$(instance_port "$2" "$k")" "$5"
+  done
+}
+
+wait_for_instance() {
+  local label="$1" seconds="$2"
+  wait_for "$label" "${INSTANCE_PID[$label]}" "http://127.0.0.1:${INSTANCE_PORT[$label]}/actuator/health" "$seconds" \
+    "$LOGS/$label.log"
+}
 
 # shellcheck disable=SC2086
 start postgres "$LOGS/postgres.log" java $STORE_JAVA_OPTS -jar "$STORES_JAR" postgres --port "$POSTGRES_PORT" --data "$DATA/postgres"
@@ -218,35 +274,53 @@ until grep -q "PostgreSQL ready" "$LOGS/postgres.log"; do
 done
 wait_for_port mongo "$MONGO_PID" "$MONGO_PORT" 60 "$LOGS/mongo.log"
 
-# shellcheck disable=SC2086
-start incident-service "$LOGS/incident-service.log" java $SERVICE_JAVA_OPTS -jar "$INCIDENT_JAR"
-INCIDENT_PID=${PIDS[-1]}
-# shellcheck disable=SC2086
-start region-service "$LOGS/region-service.log" java $SERVICE_JAVA_OPTS -jar "$REGION_JAR"
-REGION_PID=${PIDS[-1]}
-# shellcheck disable=SC2086
-start notification-service "$LOGS/notification-service.log" java $SERVICE_JAVA_OPTS -jar "$NOTIFICATION_JAR"
-NOTIFICATION_PID=${PIDS[-1]}
+# the first instance of each service first: it migrates the schema and sets up the processors' segments, which the
+# others then share
+start_instance incident-service "$INCIDENT_JAR" "$INCIDENT_SERVICE_PORT" 0
+start_instance region-service "$REGION_JAR" "$REGION_SERVICE_PORT" 0
+start_instance notification-service "$NOTIFICATION_JAR" "$NOTIFICATION_SERVICE_PORT" 0
 
 wait_for keycloak "$KC_PID" "http://127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 240 "$LOGS/keycloak.log"
 wait_for "keycloak realm" "$KC_PID" "$KEYCLOAK_ISSUER/.well-known/openid-configuration" 60 "$LOGS/keycloak.log"
-wait_for incident-service "$INCIDENT_PID" "http://127.0.0.1:$INCIDENT_SERVICE_PORT/actuator/health" 180 "$LOGS/incident-service.log"
-wait_for region-service "$REGION_PID" "http://127.0.0.1:$REGION_SERVICE_PORT/actuator/health" 180 "$LOGS/region-service.log"
-wait_for notification-service "$NOTIFICATION_PID" "http://127.0.0.1:$NOTIFICATION_SERVICE_PORT/actuator/health" 180 "$LOGS/notification-service.log"
-# shellcheck disable=SC2086
-start gateway "$LOGS/gateway.log" java $SERVICE_JAVA_OPTS -jar "$GATEWAY_JAR"
-GATEWAY_PID=${PIDS[-1]}
-wait_for gateway "$GATEWAY_PID" "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 120 "$LOGS/gateway.log"
+wait_for_instance incident-service 180
+wait_for_instance region-service 180
+wait_for_instance notification-service 180
+for ((k=1; k<INSTANCES; k++)); do
+  start_instance incident-service "$INCIDENT_JAR" "$INCIDENT_SERVICE_PORT" "$k"
+  start_instance region-service "$REGION_JAR" "$REGION_SERVICE_PORT" "$k"
+  start_instance notification-service "$NOTIFICATION_JAR" "$NOTIFICATION_SERVICE_PORT" "$k"
+done
+for ((k=1; k<INSTANCES; k++)); do
+  wait_for_instance "$(instance_label incident-service "$k")" 240
+  wait_for_instance "$(instance_label region-service "$k")" 240
+  wait_for_instance "$(instance_label notification-service "$k")" 240
+done
+
+# every gateway balances each route over all the instances of its service
+if [ "$INSTANCES" -gt 1 ]; then
+  export INCIDENT_SERVICE_URLS="${INCIDENT_SERVICE_URLS:-$(instance_urls "$INCIDENT_SERVICE_PORT")}"
+  export REGION_SERVICE_URLS="${REGION_SERVICE_URLS:-$(instance_urls "$REGION_SERVICE_PORT")}"
+  export NOTIFICATION_SERVICE_URLS="${NOTIFICATION_SERVICE_URLS:-$(instance_urls "$NOTIFICATION_SERVICE_PORT")}"
+fi
+for ((j=0; j<GATEWAYS; j++)); do
+  start_instance gateway "$GATEWAY_JAR" "$GATEWAY_PORT" "$j"
+done
+for ((j=0; j<GATEWAYS; j++)); do
+  wait_for_instance "$(instance_label gateway "$j")" 120
+done
 
 cat <<TABLE
 
   ARS cyber-incident coordination platform: ready
   ------------------------------------------------------------------------------------------------
-  gateway (the entry)   http://localhost:$GATEWAY_PORT                          (GATEWAY_PORT)
+  the entry (GATEWAY_PORT; a gateway balances each service over all its instances):
+$(banner_lines gateway "$GATEWAY_PORT" "$GATEWAYS" localhost "")
   API docs              http://localhost:$GATEWAY_PORT/swagger-ui.html
-  incident-service      http://127.0.0.1:$INCIDENT_SERVICE_PORT (loopback only)     (INCIDENT_SERVICE_PORT)
-  region-service        http://127.0.0.1:$REGION_SERVICE_PORT (loopback only)     (REGION_SERVICE_PORT)
-  notification-service  http://127.0.0.1:$NOTIFICATION_SERVICE_PORT (loopback only)     (NOTIFICATION_SERVICE_PORT)
+  the services, loopback only (INCIDENT_SERVICE_PORT, REGION_SERVICE_PORT, NOTIFICATION_SERVICE_PORT; instance k
+  on the port + 1000*k):
+$(banner_lines incident-service "$INCIDENT_SERVICE_PORT" "$INSTANCES" 127.0.0.1 "")
+$(banner_lines region-service "$REGION_SERVICE_PORT" "$INSTANCES" 127.0.0.1 "")
+$(banner_lines notification-service "$NOTIFICATION_SERVICE_PORT" "$INSTANCES" 127.0.0.1 "")
   public communiqués    http://localhost:$GATEWAY_PORT/feeds/communiques.atom  (no token)
   Keycloak              http://localhost:$KEYCLOAK_PORT  realm ars, admin/admin   (KEYCLOAK_PORT)
   token endpoint        $KEYCLOAK_ISSUER/protocol/openid-connect/token

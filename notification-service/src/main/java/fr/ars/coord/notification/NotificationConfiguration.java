@@ -31,4 +31,10 @@ class NotificationConfiguration {
     EmailSender emailSender(JavaMailSender mail, NotificationProperties properties) {
         return new EmailSender(mail, properties.mailFrom());
     }
+
+    /** See communique-drafting in application.yml: drafting handles every event in one sequence. */
+    @Bean
+    org.axonframework.eventhandling.async.SequencingPolicy<Object> draftingInOneSequence() {
+        return new org.axonframework.eventhandling.async.SequentialPolicy();
+    }
 }

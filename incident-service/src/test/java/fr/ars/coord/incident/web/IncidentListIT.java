@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -45,8 +45,8 @@ class IncidentListIT extends IncidentServiceITBase {
                 api.get("/api/incidents?status=ASSESSING", TestTokens.national()).body().contains(id));
         String before = api.get("/api/incidents", TestTokens.national()).body();
 
-        TrackingEventProcessor processor = processing
-                .eventProcessor("incident-summary", TrackingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor processor = processing
+                .eventProcessor("incident-summary", StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
         processor.resetTokens();
         assertThat(api.get("/api/incidents", TestTokens.national()).json()).as("reset empties the read model").isEmpty();

@@ -19,6 +19,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -51,6 +52,9 @@ public class IdempotentCommands {
             .build();
 
     private static final String ID_HMAC = "HmacSHA256";
+
+    /** Tries of a command whose append lost a race on the stream to another instance's. */
+    private static final int CONCURRENT_ATTEMPTS = 3;
 
     private final CommandGateway commands;
     private final EventStore eventStore;
@@ -138,7 +142,19 @@ public class IdempotentCommands {
     /** Sends a command to an existing aggregate; {@code operation} and {@code request} make the fingerprint. */
     public <R> R send(Object command, Actor actor, String key, String operation, Object request) {
         checkKey(key);
-        return commands.sendAndWait(message(command, actor, key, fingerprint(operation, request)));
+        GenericCommandMessage<?> message = message(command, actor, key, fingerprint(operation, request));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commands.sendAndWait(message);
+            } catch (ConcurrencyException e) {
+                // another instance appended to the stream first (this one may have decided on a cached state): the
+                // failed attempt recorded nothing and dropped the cached aggregate, so deciding again is safe. A
+                // version the client named (If-Match) that is no longer the aggregate's is a conflict, never retried
+                if (attempt >= CONCURRENT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static GenericCommandMessage<?> message(Object command, Actor actor, String key, String fingerprint) {

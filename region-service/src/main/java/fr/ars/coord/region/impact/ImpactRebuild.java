@@ -1,7 +1,7 @@
 package fr.ars.coord.region.impact;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,7 +40,7 @@ public class ImpactRebuild {
     }
 
     public synchronized Status rebuild() {
-        TrackingEventProcessor processor = processor();
+        StreamingEventProcessor processor = processor();
         processor.shutDown();
         try {
             // a rebuild follows a change in how events are merged: the snapshots are taken again with it
@@ -64,8 +64,8 @@ public class ImpactRebuild {
         return new Status(processor().isReplaying(), store.position(), snapshots.latestUpTo());
     }
 
-    private TrackingEventProcessor processor() {
-        return processing.eventProcessor(NationalImpactProjection.PROCESSING_GROUP, TrackingEventProcessor.class)
+    private StreamingEventProcessor processor() {
+        return processing.eventProcessor(NationalImpactProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .orElseThrow();
     }
 

@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -231,7 +231,7 @@ class NationalImpactIT extends RegionServiceITBase {
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> ids(region(impact(TestTokens.national()), "FR-OCC")).contains(id));
         JsonNode before = impact(TestTokens.national());
 
-        TrackingEventProcessor processor = processing.eventProcessor("national-impact", TrackingEventProcessor.class)
+        StreamingEventProcessor processor = processing.eventProcessor("national-impact", StreamingEventProcessor.class)
                 .orElseThrow();
         processor.shutDown();
         processor.resetTokens();

@@ -1,0 +1,237 @@
+package fr.ars.coord.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.ApiContract;
+import fr.ars.coord.platform.testing.WebhookReceiver;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Several instances of every service behind two gateways ({@code infra/run.sh --instances 2 --gateways 2}): under a
+ * steady load of commands and reads through both gateways, one instance of each service in turn is killed with
+ * SIGKILL, then started again. Nothing acknowledged is lost, nothing is recorded twice, no request safe to repeat
+ * gets a 5xx, the dead instance's segments are claimed by the other within 15 seconds, and the processes downstream
+ * (national impact, communiqué drafting, webhook delivery) act once.
+ */
+class ScaleOutIT {
+
+    private static final Map<String, List<String>> PROCESSORS = Map.of(
+            "incident-service", List.of("incident-summary", "obligation-reminders"),
+            "region-service", List.of("national-impact", "campaign-links"),
+            "notification-service", List.of("communique-drafting", "communique-views", "publication-dispatch",
+                    "reminder-dispatch"));
+    private static final ScaledPlatform PLATFORM = new ScaledPlatform();
+
+    @BeforeAll
+    static void start() {
+        PLATFORM.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        PLATFORM.stop();
+    }
+
+    /** What the clients sent and got. */
+    private static final class Load {
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        final AtomicInteger sent = new AtomicInteger();
+        final AtomicInteger contained = new AtomicInteger();
+        final AtomicInteger serverErrors = new AtomicInteger();
+        final AtomicInteger retries = new AtomicInteger();
+    }
+
+    @Test
+    void killingOneInstanceOfEachServiceUnderLoadLosesNothingAndRecordsNothingTwice() throws Exception {
+        Keycloak keycloak = new Keycloak(PLATFORM.tokenUrl());
+        String staff = keycloak.password("ars-hdf");
+        String national = keycloak.password("national");
+        List<ApiClient> gateways = List.of(
+                ApiClient.checkedAgainst(PLATFORM.gatewayUrl(0), ApiContract.committed()),
+                ApiClient.checkedAgainst(PLATFORM.gatewayUrl(1), ApiContract.committed()));
+
+        // both instances of each service hold segments of each of its processors
+        for (Map.Entry<String, List<String>> service : new TreeMap<>(PROCESSORS).entrySet()) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(owners(service.getValue()))
+                    .as(service.getKey() + " segments shared").hasSize(2));
+        }
+
+        Load load = new Load();
+        ExecutorService clients = Executors.newFixedThreadPool(3);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            int client = c;
+            running.add(clients.submit(() -> drive(load, client, gateways, staff)));
+        }
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> load.acknowledged.size() >= 10);
+            for (String service : List.of("incident-service", "region-service", "notification-service")) {
+                fault(service, load);
+            }
+            Thread.sleep(3_000);
+        } finally {
+            load.running.set(false);
+            for (Future<?> client : running) {
+                client.get(120, TimeUnit.SECONDS);
+            }
+            clients.shutdownNow();
+        }
+
+        long recorded = PLATFORM.number("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE"
+                + " '%IncidentReportedEvent'");
+        long actions = PLATFORM.number("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE"
+                + " '%ContainmentActionRecordedEvent'");
+        long found = 0;
+        for (String id : load.acknowledged) {
+            if (gateways.get(0).get("/api/incidents/" + id, staff).status() == 200) {
+                found++;
+            }
+        }
+        System.out.printf("scale-out: commands sent: %d (%d retries by the clients) | acknowledged: %d | found: %d |"
+                        + " duplicates: %d | containment actions acknowledged: %d, recorded: %d | 5xx: %d%n",
+                load.sent.get(), load.retries.get(), load.acknowledged.size(), found,
+                recorded - load.acknowledged.size(), load.contained.get(), actions, load.serverErrors.get());
+        assertThat(found).as("every acknowledged incident found").isEqualTo(load.acknowledged.size());
+        assertThat(recorded).as("each recorded once").isEqualTo(load.acknowledged.size());
+        assertThat(actions).isEqualTo(load.contained.get());
+        assertThat(load.serverErrors.get()).as("5xx for requests safe to repeat").isZero();
+
+        // the national picture counts each incident once
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode impact = gateways.get(1).get("/api/national/impact", national).json();
+            long incidents = 0;
+            for (JsonNode region : impact.get("regions")) {
+                incidents += region.get("incidentsOpen").asLong() + region.get("incidentsClosed").asLong();
+            }
+            assertThat(incidents).isEqualTo(load.acknowledged.size());
+        });
+        // one regional communiqué drafted, whatever the instances drafting it
+        await().atMost(Duration.ofSeconds(60)).until(() -> PLATFORM.number("SELECT count(*) FROM domainevententry"
+                + " WHERE payloadtype LIKE '%CommuniqueDraftedEvent'") == 1);
+        publishOnceToASubscriber(gateways, keycloak, national);
+    }
+
+    /** The clients: report, read, contain, in a loop through both gateways, each write with its key. */
+    private static void drive(Load load, int client, List<ApiClient> gateways, String staff) {
+        int n = 0;
+        while (load.running.get()) {
+            n++;
+            String key = "scale-" + client + "-" + n;
+            load.sent.incrementAndGet();
+            Response created = until2xx(load, gateways, n, api -> api.post("/api/incidents", staff, """
+                    {"region": "FR-HDF", "title": "Charge %s", "summary": "Compte usurpé",
+                     "awareAt": "2025-11-21T17:30:00Z", "attackVector": "ACCOUNT_USURPATION",
+                     "operationalImpact": "NONE"}""".formatted(key), "Idempotency-Key", key));
+            String id = created.json().get("id").asText();
+            load.acknowledged.add(id);
+            until2xx(load, gateways, n + 1, api -> api.get("/api/incidents/" + id, staff));
+            until2xx(load, gateways, n, api -> api.post("/api/incidents/" + id + "/assessments", staff,
+                    "{\"exposedData\": [\"EMAIL\"], \"medicalDataExposed\": false, \"estimatedPatients\": 10}",
+                    "Idempotency-Key", key + "-assessment"));
+            until2xx(load, gateways, n + 1, api -> api.post("/api/incidents/" + id + "/containment-actions", staff,
+                    "{\"action\": \"ACCOUNTS_BLOCKED\"}", "Idempotency-Key", key + "-blocked"));
+            load.contained.incrementAndGet();
+        }
+    }
+
+    /** Sends until a 2xx, through the other gateway after a failure: every call here is safe to repeat. */
+    private static Response until2xx(Load load, List<ApiClient> gateways, int turn,
+                                     java.util.function.Function<ApiClient, Response> call) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                Response response = call.apply(gateways.get((turn + attempt) % 2));
+                if (response.status() / 100 == 2) {
+                    return response;
+                }
+                if (response.status() >= 500) {
+                    load.serverErrors.incrementAndGet();
+                }
+            } catch (RuntimeException e) {
+                // a gateway connection lost: counted as a retry below
+            }
+            load.retries.incrementAndGet();
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no 2xx after 20 attempts");
+    }
+
+    /** Kills instance 1 of the service, waits for its segments to be claimed by instance 0, starts it again. */
+    private static void fault(String service, Load load) throws Exception {
+        List<String> processors = PROCESSORS.get(service);
+        List<String> before = PLATFORM.claims(processors);
+        int acknowledgedBefore = load.acknowledged.size();
+        long pid = PLATFORM.kill(service, 1);
+        long killedAt = System.nanoTime();
+        String dead = pid + "@";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                PLATFORM.claims(processors).stream().noneMatch(claim -> claim.contains(" " + dead)));
+        double takeover = (System.nanoTime() - killedAt) / 1e9;
+        List<String> during = PLATFORM.claims(processors);
+        PLATFORM.restart(service, 1);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(owners(processors)).hasSize(2));
+        List<String> after = PLATFORM.claims(processors);
+        System.out.printf("fault: kill -9 %s instance 1 under load | acknowledged meanwhile: %d | 5xx so far: %d |"
+                        + " its segments claimed elsewhere in %.1f s%n  claims before: %s%n  claims while down: %s%n"
+                        + "  claims after restart: %s%n", service, load.acknowledged.size() - acknowledgedBefore,
+                load.serverErrors.get(), takeover, before, during, after);
+        assertThat(takeover).as("takeover of " + service + "'s segments").isLessThanOrEqualTo(15.0);
+    }
+
+    /** The distinct owners of the processors' segments. */
+    private static Set<String> owners(List<String> processors) throws java.sql.SQLException {
+        Set<String> owners = new TreeSet<>();
+        for (String claim : PLATFORM.claims(processors)) {
+            String[] parts = claim.split(" ");
+            if (parts.length == 3 && !parts[2].equals("null")) {
+                owners.add(parts[2]);
+            }
+        }
+        return owners;
+    }
+
+    private static void publishOnceToASubscriber(List<ApiClient> gateways, Keycloak keycloak, String national)
+            throws Exception {
+        String secret = "scale-out-webhook-secret-" + System.nanoTime();
+        try (WebhookReceiver receiver = new WebhookReceiver(secret)) {
+            assertThat(gateways.get(0).post("/api/webhook-subscriptions", national, "{\"url\": \"" + receiver.url()
+                    + "\", \"secret\": \"" + secret + "\", \"regions\": [\"FR-HDF\"]}").status()).isEqualTo(201);
+            String comms = keycloak.password("comms-hdf");
+            JsonNode list = gateways.get(1).get("/api/communiques?region=FR-HDF", comms).json();
+            String id = list.get(0).get("id").asText();
+            assertThat(gateways.get(0).post("/api/communiques/" + id + "/approve", comms, "").status()).isEqualTo(200);
+            assertThat(gateways.get(1).post("/api/communiques/" + id + "/publish", comms, "").status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedFor(id) == 1);
+            Thread.sleep(3_000);
+            long distinct = receiver.receivedFor(id);
+            System.out.printf("scale-out: communiqués drafted: 1 | published: 1 | webhook deliveries: %d (requests %d)%n",
+                    distinct, receiver.received.size());
+            assertThat(distinct).isEqualTo(1);
+        }
+    }
+}

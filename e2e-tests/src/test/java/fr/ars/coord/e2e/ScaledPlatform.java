@@ -1,0 +1,212 @@
+package fr.ars.coord.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The platform as {@code infra/run.sh --instances 2 --gateways 2} starts it, on ports and a data folder of its own
+ * (stores emptied first; the Keycloak built for the other e2e platform is reused when there is one): two processes
+ * of each service, instance k on its port + 1000*k, and two gateways.
+ */
+final class ScaledPlatform {
+
+    static final int POSTGRES_PORT = 35432;
+    static final int MONGO_PORT = 38017;
+    static final int KEYCLOAK_PORT = 38180;
+    static final int KEYCLOAK_MANAGEMENT_PORT = 38190;
+    static final int GATEWAY_PORT = 38080;
+    static final Map<String, Integer> SERVICE_PORTS = Map.of("incident-service", 38081, "region-service", 38082,
+            "notification-service", 38083);
+
+    private final Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    private final Path data = Path.of("target/platform-scaled").toAbsolutePath();
+    private final Path output = data.resolve("run.out");
+    private final List<Process> replacements = new CopyOnWriteArrayList<>();
+    private Process process;
+
+    Map<String, String> environment() {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("ARS_DATA_DIR", data.toString());
+        env.put("POSTGRES_PORT", String.valueOf(POSTGRES_PORT));
+        env.put("MONGO_PORT", String.valueOf(MONGO_PORT));
+        env.put("KEYCLOAK_PORT", String.valueOf(KEYCLOAK_PORT));
+        env.put("KEYCLOAK_MANAGEMENT_PORT", String.valueOf(KEYCLOAK_MANAGEMENT_PORT));
+        env.put("INCIDENT_SERVICE_PORT", String.valueOf(SERVICE_PORTS.get("incident-service")));
+        env.put("REGION_SERVICE_PORT", String.valueOf(SERVICE_PORTS.get("region-service")));
+        env.put("NOTIFICATION_SERVICE_PORT", String.valueOf(SERVICE_PORTS.get("notification-service")));
+        env.put("GATEWAY_PORT", String.valueOf(GATEWAY_PORT));
+        env.put("ARS_GATEWAY_RATE_AUTHENTICATED", "1000000");
+        env.put("ARS_GATEWAY_BURST_AUTHENTICATED", "100000");
+        env.put("ARS_WEBHOOK_ALLOWED_TARGETS", "127.0.0.1/32");
+        env.put("ARS_WEBHOOK_REQUIRE_HTTPS", "false");
+        env.put("ARS_ID_SECRET", "e2e-scaled-secret-keying-idempotent-creation-ids-012345");
+        // old awareness: their reminders are not what this test counts
+        env.put("ARS_REMINDER_SWEEP_INTERVAL", "PT1H");
+        return env;
+    }
+
+    void start() {
+        try {
+            for (String store : new String[] {"postgres", "mongo", "logs", "secrets"}) {
+                deleteRecursively(data.resolve(store));
+            }
+            Files.createDirectories(data);
+            Path builtKeycloak = Path.of(System.getProperty("platform.data", "target/platform")).toAbsolutePath()
+                    .resolve("keycloak");
+            if (Files.isDirectory(builtKeycloak) && !Files.isDirectory(data.resolve("keycloak"))) {
+                copyRecursively(builtKeycloak, data.resolve("keycloak"));
+            }
+            ProcessBuilder builder = new ProcessBuilder(root.resolve("infra/run.sh").toString(), "--no-build",
+                    "--instances", "2", "--gateways", "2")
+                    .directory(root.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().putAll(environment());
+            process = builder.start();
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+            while (!Files.readString(output).contains("platform running")) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("infra/run.sh exited:\n" + Files.readString(output));
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("platform not ready in time:\n" + Files.readString(output));
+                }
+                Thread.sleep(500);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static int port(String service, int instance) {
+        return SERVICE_PORTS.get(service) + 1000 * instance;
+    }
+
+    String gatewayUrl(int gateway) {
+        return "http://localhost:" + (GATEWAY_PORT + 1000 * gateway);
+    }
+
+    String tokenUrl() {
+        return "http://localhost:" + KEYCLOAK_PORT + "/realms/ars/protocol/openid-connect/token";
+    }
+
+    /** Kills instance {@code instance} of {@code service} with SIGKILL; returns its pid once it is gone. */
+    long kill(String service, int instance) {
+        String jar = service + "-0.1.0-SNAPSHOT.jar";
+        String port = "--server.port=" + port(service, instance);
+        List<ProcessHandle> victims = Stream.concat(process.descendants(), replacements.stream().map(Process::toHandle))
+                .filter(p -> p.info().commandLine().map(c -> c.contains(jar) && c.contains(port)).orElse(false))
+                .toList();
+        if (victims.size() != 1) {
+            throw new IllegalStateException(victims.size() + " processes are " + service + " on " + port);
+        }
+        victims.get(0).destroyForcibly();
+        victims.get(0).onExit().join();
+        return victims.get(0).pid();
+    }
+
+    /** Starts instance {@code instance} of {@code service} again, as run.sh did; returns once it is healthy. */
+    void restart(String service, int instance) throws IOException, InterruptedException {
+        Path jar = root.resolve(service + "/target/" + service + "-0.1.0-SNAPSHOT.jar");
+        int port = port(service, instance);
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC",
+                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(), "--server.port=" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs/" + service + "-" + instance
+                        + ".log").toFile()));
+        builder.environment().putAll(environment());
+        builder.environment().put("KEYCLOAK_ISSUER", "http://localhost:" + KEYCLOAK_PORT + "/realms/ars");
+        replacements.add(builder.start());
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (!RunningPlatform.healthy(port)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(service + " did not come back");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** The claims on the segments of the named processors: one "processor segment owner" string each. */
+    List<String> claims(List<String> processors) throws java.sql.SQLException {
+        List<String> claims = new ArrayList<>();
+        try (java.sql.Connection c = connection();
+             java.sql.PreparedStatement query = c.prepareStatement("SELECT processorname, segment, owner FROM"
+                     + " tokenentry WHERE processorname = ANY (?) ORDER BY processorname, segment")) {
+            query.setArray(1, c.createArrayOf("varchar", processors.toArray()));
+            try (java.sql.ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    claims.add(rs.getString(1) + " " + rs.getInt(2) + " " + rs.getString(3));
+                }
+            }
+        }
+        return claims;
+    }
+
+    long number(String sql) throws java.sql.SQLException {
+        try (java.sql.Connection c = connection(); java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static java.sql.Connection connection() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/ars", "ars",
+                "ars");
+    }
+
+    /** SIGTERM to run.sh and to the instances restarted here. */
+    void stop() {
+        for (Process replacement : replacements) {
+            replacement.destroy();
+            try {
+                replacement.waitFor(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                process.waitFor(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void copyRecursively(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}
