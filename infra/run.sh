@@ -302,6 +302,10 @@ if [ "$INSTANCES" -gt 1 ]; then
   export REGION_SERVICE_URLS="${REGION_SERVICE_URLS:-$(instance_urls "$REGION_SERVICE_PORT")}"
   export NOTIFICATION_SERVICE_URLS="${NOTIFICATION_SERVICE_URLS:-$(instance_urls "$NOTIFICATION_SERVICE_PORT")}"
 fi
+# several gateways share their callers' rate-limit buckets in PostgreSQL, so that together they allow the rate once
+if [ "$GATEWAYS" -gt 1 ]; then
+  export ARS_GATEWAY_RATE_LIMIT_STORE="${ARS_GATEWAY_RATE_LIMIT_STORE:-postgresql}"
+fi
 for ((j=0; j<GATEWAYS; j++)); do
   start_instance gateway "$GATEWAY_JAR" "$GATEWAY_PORT" "$j"
 done

@@ -44,8 +44,23 @@ public record GatewayProperties(Map<String, Service> services, long maxBodyBytes
         }
     }
 
+    /**
+     * Token buckets per caller; {@code store} {@code memory} keeps them in this gateway (one gateway), {@code
+     * postgresql} in the platform's PostgreSQL at {@code dbUrl}, shared by every gateway (several).
+     */
     public record RateLimit(long authenticatedPerMinute, long authenticatedBurst, long publicPerMinute,
-                            long publicBurst) {
+                            long publicBurst, String store, String dbUrl, String dbUser, String dbPassword) {
+
+        public RateLimit {
+            store = store == null || store.isBlank() ? "memory" : store.strip();
+            if (!store.equals("memory") && !store.equals("postgresql")) {
+                throw new IllegalArgumentException("ars.gateway.rate-limit.store is memory or postgresql, not " + store);
+            }
+        }
+
+        public boolean shared() {
+            return store.equals("postgresql");
+        }
     }
 
     public record CircuitBreaker(float failureRateThreshold, int minimumCalls, int openSeconds) {

@@ -1,11 +1,9 @@
 package fr.ars.coord.gateway.filter;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.ars.coord.gateway.GatewayProperties;
 import fr.ars.coord.gateway.web.Problems;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,22 +19,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Token buckets per authenticated principal (token subject), and per client IP for anonymous calls to the
- * public routes. Over the limit: 429 with {@code Retry-After}. Health checks are not counted. Buckets live in
- * this gateway's memory, which is exact on one node; a cluster of gateways divides the allowance by node count
- * unless buckets move to a shared store (see README: PostgreSQL through Bucket4j's JDBC proxy manager).
+ * public routes. Over the limit: 429 with {@code Retry-After}. Health checks are not counted. Buckets live in this
+ * gateway's memory (one gateway) or in the platform's PostgreSQL, shared by every gateway ({@link RateLimitBuckets}).
  */
 @Component
 @Order(CallerFilter.ORDER + 1)
 class RateLimitFilter extends OncePerRequestFilter {
 
     private final GatewayProperties.RateLimit limits;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofMinutes(10))
-            .maximumSize(100_000)
-            .build();
+    private final RateLimitBuckets buckets;
+    private final BucketConfiguration authenticated;
+    private final BucketConfiguration anonymous;
 
-    RateLimitFilter(GatewayProperties properties) {
+    RateLimitFilter(GatewayProperties properties, RateLimitBuckets buckets) {
         this.limits = properties.rateLimit();
+        this.buckets = buckets;
+        this.authenticated = configuration(limits.authenticatedPerMinute(), limits.authenticatedBurst());
+        this.anonymous = configuration(limits.publicPerMinute(), limits.publicBurst());
     }
 
     @Override
@@ -49,10 +48,12 @@ class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Object subject = request.getAttribute(Tracing.SUBJECT);
         String key = subject != null ? "sub:" + subject : "ip:" + request.getRemoteAddr();
-        Bucket bucket = buckets.get(key, k -> subject != null
-                ? bucket(limits.authenticatedPerMinute(), limits.authenticatedBurst())
-                : bucket(limits.publicPerMinute(), limits.publicBurst()));
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.tryConsume(key, subject != null ? authenticated : anonymous);
+        if (probe == null) {
+            // the shared store cannot be reached: not a reason to refuse the call
+            chain.doFilter(request, response);
+            return;
+        }
         if (probe.isConsumed()) {
             response.setHeader("RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
             chain.doFilter(request, response);
@@ -64,8 +65,8 @@ class RateLimitFilter extends OncePerRequestFilter {
                 "Too many requests; retry after " + seconds + " s.");
     }
 
-    private static Bucket bucket(long perMinute, long burst) {
-        return Bucket.builder()
+    private static BucketConfiguration configuration(long perMinute, long burst) {
+        return BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(Math.max(1, burst))
                         .refillGreedy(Math.max(1, perMinute), Duration.ofMinutes(1)).build())
                 .build();
