@@ -21,7 +21,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Attempts due deliveries (of communiqués and of obligation reminders) one at a time. Before each attempt it re-reads the delivery's own stream, so one
+ * Attempts due deliveries (of communiqués and of obligation reminders) one at a time, each under its lease (one
+ * instance at a time, see {@link DeliveryLeases}). Before each attempt it re-reads the delivery's own stream, so one
  * recorded as delivered is never sent again; after it, the result is recorded as an event. Failures are
  * retried with exponential backoff, then parked. A crash between sending and recording means one more
  * attempt after restart, with the same delivery id for the receiver to recognise.
@@ -39,10 +40,14 @@ class DeliveryWorker {
     private final SystemCommands commands;
     private final NotificationProperties properties;
     private final Clock clock;
+    private final DeliveryLeases leases;
+    /** How much longer than the webhook timeout an attempt may hold its lease (sending mail, recording). */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(25);
 
     DeliveryWorker(DeliveryViewStore deliveries, CommuniqueStreams communiques, WebhookSubscriptions subscriptions,
                    WebhookSender webhooks, EmailSender email, SystemCommands commands,
-                   NotificationProperties properties, Clock clock) {
+                   NotificationProperties properties, Clock clock, DeliveryLeases leases) {
+        this.leases = leases;
         this.deliveries = deliveries;
         this.communiques = communiques;
         this.subscriptions = subscriptions;
@@ -56,6 +61,10 @@ class DeliveryWorker {
     @Scheduled(fixedDelayString = "${ars.notifications.delivery.poll-interval-ms:500}")
     void deliverDue() {
         for (DeliveryView candidate : deliveries.due(clock.instant())) {
+            // another instance attempting it now has its lease: not sent twice at the same time
+            if (!leases.take(candidate.id(), properties.delivery().webhookTimeout().plus(LEASE_MARGIN))) {
+                continue;
+            }
             try {
                 deliveries.current(candidate.id())
                         .filter(d -> d.status().equals("PENDING"))
@@ -63,6 +72,8 @@ class DeliveryWorker {
                         .ifPresent(this::attempt);
             } catch (RuntimeException e) {
                 log.warn("delivery {} not attempted: {}", candidate.id(), e.toString());
+            } finally {
+                leases.giveBack(candidate.id());
             }
         }
     }
