@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The platform started exactly as a newcomer starts it, {@code infra/run.sh}, on ports of its own and a data
@@ -74,43 +73,15 @@ final class RunningPlatform {
         try {
             // every run starts from empty stores; the Keycloak installation is kept to save its build
             for (String store : new String[] {"postgres", "mongo", "logs"}) {
-                deleteRecursively(data.resolve(store));
+                PlatformProcesses.deleteRecursively(data.resolve(store));
             }
             Files.createDirectories(data);
-            ProcessBuilder builder = new ProcessBuilder(root.resolve("infra/run.sh").toString(), "--no-build")
-                    .directory(root.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
-            builder.environment().putAll(environment());
-            process = builder.start();
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(8));
-            while (!Files.readString(output).contains("platform running")) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("infra/run.sh exited:\n" + Files.readString(output));
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("platform not ready in time:\n" + Files.readString(output));
-                }
-                Thread.sleep(500);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        process = PlatformProcesses.runSh(root, output, environment(), Duration.ofMinutes(8));
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var paths = Files.walk(path)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 
     /** Kills a service started by run.sh with SIGKILL, as a crash would; returns once it is gone. */
     void kill(String service) throws InterruptedException {
@@ -158,21 +129,10 @@ final class RunningPlatform {
 
     /** Starts a service again outside run.sh (which only reports crashes), on the same ports and stores. */
     void restart(String service, int port) throws IOException, InterruptedException {
-        Path jar = root.resolve(service + "/target/" + service + "-0.1.0-SNAPSHOT.jar");
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs/" + service + ".log").toFile()));
-        builder.environment().putAll(environment());
-        builder.environment().put("KEYCLOAK_ISSUER", "http://localhost:" + KEYCLOAK_PORT + "/realms/ars");
-        replacements.add(builder.start());
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (!healthy(port)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(service + " did not come back");
-            }
-            Thread.sleep(500);
-        }
+        Map<String, String> env = new LinkedHashMap<>(environment());
+        env.put("KEYCLOAK_ISSUER", "http://localhost:" + KEYCLOAK_PORT + "/realms/ars");
+        replacements.add(PlatformProcesses.startService(root, service, port, env,
+                data.resolve("logs/" + service + ".log")));
     }
 
     static boolean healthy(int port) {
@@ -191,24 +151,7 @@ final class RunningPlatform {
 
     /** SIGTERM to run.sh, which stops every process it started; true if it finished in time. */
     synchronized boolean stop() {
-        for (Process replacement : replacements) {
-            replacement.destroy();
-            try {
-                replacement.waitFor(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (process == null || !process.isAlive()) {
-            return true;
-        }
-        process.destroy();
-        try {
-            return process.waitFor(90, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return PlatformProcesses.stop(process, replacements, Duration.ofSeconds(90));
     }
 
     /** One number (a count, an index) straight from the platform's PostgreSQL. */

@@ -6,12 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -59,7 +57,7 @@ final class ScaledPlatform {
     void start() {
         try {
             for (String store : new String[] {"postgres", "mongo", "logs", "secrets"}) {
-                deleteRecursively(data.resolve(store));
+                PlatformProcesses.deleteRecursively(data.resolve(store));
             }
             Files.createDirectories(data);
             Path builtKeycloak = Path.of(System.getProperty("platform.data", "target/platform")).toAbsolutePath()
@@ -67,27 +65,11 @@ final class ScaledPlatform {
             if (Files.isDirectory(builtKeycloak) && !Files.isDirectory(data.resolve("keycloak"))) {
                 copyRecursively(builtKeycloak, data.resolve("keycloak"));
             }
-            ProcessBuilder builder = new ProcessBuilder(root.resolve("infra/run.sh").toString(), "--no-build",
-                    "--instances", "2", "--gateways", "2")
-                    .directory(root.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
-            builder.environment().putAll(environment());
-            process = builder.start();
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-            while (!Files.readString(output).contains("platform running")) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("infra/run.sh exited:\n" + Files.readString(output));
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("platform not ready in time:\n" + Files.readString(output));
-                }
-                Thread.sleep(500);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        process = PlatformProcesses.runSh(root, output, environment(), Duration.ofMinutes(10), "--instances", "2",
+                "--gateways", "2");
     }
 
     static int port(String service, int instance) {
@@ -119,23 +101,10 @@ final class ScaledPlatform {
 
     /** Starts instance {@code instance} of {@code service} again, as run.sh did; returns once it is healthy. */
     void restart(String service, int instance) throws IOException, InterruptedException {
-        Path jar = root.resolve(service + "/target/" + service + "-0.1.0-SNAPSHOT.jar");
-        int port = port(service, instance);
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(), "--server.port=" + port)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs/" + service + "-" + instance
-                        + ".log").toFile()));
-        builder.environment().putAll(environment());
-        builder.environment().put("KEYCLOAK_ISSUER", "http://localhost:" + KEYCLOAK_PORT + "/realms/ars");
-        replacements.add(builder.start());
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (!RunningPlatform.healthy(port)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(service + " did not come back");
-            }
-            Thread.sleep(500);
-        }
+        Map<String, String> env = new java.util.LinkedHashMap<>(environment());
+        env.put("KEYCLOAK_ISSUER", "http://localhost:" + KEYCLOAK_PORT + "/realms/ars");
+        replacements.add(PlatformProcesses.startService(root, service, port(service, instance), env,
+                data.resolve("logs/" + service + "-" + instance + ".log"), "--server.port=" + port(service, instance)));
     }
 
     /** The claims on the segments of the named processors: one "processor segment owner" string each. */
@@ -168,33 +137,7 @@ final class ScaledPlatform {
 
     /** SIGTERM to run.sh and to the instances restarted here. */
     void stop() {
-        for (Process replacement : replacements) {
-            replacement.destroy();
-            try {
-                replacement.waitFor(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            try {
-                process.waitFor(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        PlatformProcesses.stop(process, replacements, Duration.ofSeconds(120));
     }
 
     private static void copyRecursively(Path from, Path to) throws IOException {
