@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import fr.ars.coord.platform.eventstore.AggregateIds;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
@@ -35,17 +36,23 @@ public class CommuniqueStreams {
         if (!AggregateIds.isWellFormed(id)) {
             return Optional.empty();
         }
-        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(id).asStream().toList();
-        if (events.isEmpty() || !(events.get(0).getPayload() instanceof CommuniqueDraftedEvent drafted)) {
+        // folded as it is read, one event at a time: a communiqué redrafted thousands of times (a region with many
+        // incidents) is never held whole in memory
+        DomainEventStream events = eventStore.readEvents(id);
+        if (!events.hasNext()) {
+            return Optional.empty();
+        }
+        DomainEventMessage<?> first = events.next();
+        if (!(first.getPayload() instanceof CommuniqueDraftedEvent drafted)) {
             return Optional.empty();
         }
         CommuniqueView v = new CommuniqueView(id, drafted.scope(), drafted.region(), drafted.campaignId(),
                 CommuniqueStatus.DRAFT, drafted.title(), drafted.statements(), body(drafted.statements()),
                 drafted.factsPosition(), drafted.factsDigest(), drafted.medicalDataExposed(), drafted.supersedes(),
-                null, false, null, events.get(0).getTimestamp(), null, null, null, null, null, null,
-                events.get(0).getSequenceNumber(), TlpLabel.CLEAR);
-        for (DomainEventMessage<?> event : events.subList(1, events.size())) {
-            v = apply(v, event);
+                null, false, null, first.getTimestamp(), null, null, null, null, null, null,
+                first.getSequenceNumber(), TlpLabel.CLEAR);
+        while (events.hasNext()) {
+            v = apply(v, events.next());
         }
         return Optional.of(v);
     }
