@@ -20,6 +20,7 @@ import fr.ars.coord.notification.writing.Draft;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
+import fr.ars.coord.platform.readmodel.BatchBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -53,6 +54,16 @@ class CommuniqueDrafting {
     private final CommuniqueStreams communiques;
     private final SystemCommands commands;
     private final MongoTemplate mongo;
+    /**
+     * The communiqués a batch of events touched, each reconsidered once when the batch commits, from the facts as
+     * they are then, at the position of the latest event that touched it: a region's communiqué is drafted once per
+     * batch, not once per event of its incidents (reading a communiqué's stream costs its revisions).
+     */
+    private final BatchBuffer<String, Touched> touched;
+
+    /** A communiqué to reconsider: its scope, its region or campaign, and the latest position that touched it. */
+    private record Touched(CommuniqueScope scope, Region region, String campaignId, long position) {
+    }
 
     CommuniqueDrafting(FactsStore facts, CurrentDrafts drafts, CommuniqueStreams communiques, SystemCommands commands,
                        MongoTemplate mongo) {
@@ -61,6 +72,17 @@ class CommuniqueDrafting {
         this.communiques = communiques;
         this.commands = commands;
         this.mongo = mongo;
+        this.touched = new BatchBuffer<>("communique-drafting", batch -> batch.values().forEach(this::reconsider));
+    }
+
+    private void touch(CommuniqueScope scope, Region region, String campaignId, long position) {
+        String key = scope + ":" + (scope == CommuniqueScope.REGIONAL ? region : campaignId);
+        touched.pending().put(key, new Touched(scope, region, campaignId, position));
+    }
+
+    private void reconsider(Touched t) {
+        reconsider(t.scope(), t.region(), t.campaignId(), t.scope() == CommuniqueScope.REGIONAL
+                ? drafts.forRegion(t.region()) : drafts.forCampaign(t.campaignId()), t.position());
     }
 
     @EventHandler
@@ -69,9 +91,9 @@ class CommuniqueDrafting {
             return; // an incident that never exposed patient data changes no communiqué
         }
         long position = token.position().orElse(-1);
-        reconsider(CommuniqueScope.REGIONAL, event.region(), null, drafts.forRegion(event.region()), position);
+        touch(CommuniqueScope.REGIONAL, event.region(), null, position);
         for (String campaign : facts.campaignsOf(event.incidentId())) {
-            reconsider(CommuniqueScope.NATIONAL, null, campaign, drafts.forCampaign(campaign), position);
+            touch(CommuniqueScope.NATIONAL, null, campaign, position);
         }
     }
 
@@ -83,15 +105,13 @@ class CommuniqueDrafting {
     @EventHandler
     void on(IncidentLinkedToCampaignEvent event, EventMessage<?> message, TrackingToken token) {
         facts.link(event.campaignId(), event.incidentId(), message.getIdentifier());
-        reconsider(CommuniqueScope.NATIONAL, null, event.campaignId(), drafts.forCampaign(event.campaignId()),
-                token.position().orElse(-1));
+        touch(CommuniqueScope.NATIONAL, null, event.campaignId(), token.position().orElse(-1));
     }
 
     @EventHandler
     void on(IncidentUnlinkedFromCampaignEvent event, TrackingToken token) {
         facts.unlink(event.campaignId(), event.incidentId());
-        reconsider(CommuniqueScope.NATIONAL, null, event.campaignId(), drafts.forCampaign(event.campaignId()),
-                token.position().orElse(-1));
+        touch(CommuniqueScope.NATIONAL, null, event.campaignId(), token.position().orElse(-1));
     }
 
     private void reconsider(CommuniqueScope scope, Region region, String campaignId, Optional<Draft> draft,
