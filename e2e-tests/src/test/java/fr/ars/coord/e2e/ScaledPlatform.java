@@ -19,13 +19,15 @@ import java.util.stream.Stream;
  */
 final class ScaledPlatform {
 
-    static final int POSTGRES_PORT = 35432;
-    static final int MONGO_PORT = 38017;
-    static final int KEYCLOAK_PORT = 38180;
-    static final int KEYCLOAK_MANAGEMENT_PORT = 38190;
-    static final int GATEWAY_PORT = 38080;
-    static final Map<String, Integer> SERVICE_PORTS = Map.of("incident-service", 38081, "region-service", 38082,
-            "notification-service", 38083);
+    // below the ephemeral range (32768 and up on Linux): a port there may be taken at any moment by the local end
+    // of some outgoing connection, and a listener then fails to start
+    static final int POSTGRES_PORT = 26432;
+    static final int MONGO_PORT = 29017;
+    static final int KEYCLOAK_PORT = 29180;
+    static final int KEYCLOAK_MANAGEMENT_PORT = 29190;
+    static final int GATEWAY_PORT = 30080;
+    static final Map<String, Integer> SERVICE_PORTS = Map.of("incident-service", 30081, "region-service", 30082,
+            "notification-service", 30083);
 
     private final Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     private final Path data = Path.of("target/platform-scaled").toAbsolutePath();
