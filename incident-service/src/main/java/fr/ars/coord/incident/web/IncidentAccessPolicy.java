@@ -1,5 +1,7 @@
 package fr.ars.coord.incident.web;
 
+import fr.ars.coord.platform.rules.NotFoundException;
+import fr.ars.coord.incident.query.IncidentStreams;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.security.StaffMember;
 import org.springframework.security.access.AccessDeniedException;
@@ -58,5 +60,19 @@ final class IncidentAccessPolicy {
             throw new AccessDeniedException("not allowed to list incidents of " + requested);
         }
         return member.region();
+    }
+
+    /** The caller may read incidents and sees this one's region; otherwise {@code 404}, as for an unknown id. */
+    static void requireReadable(StaffMember member, IncidentStreams streams, String incidentId) {
+        requireReader(member);
+        streams.regionOf(incidentId).filter(region -> sees(member, region))
+                .orElseThrow(() -> new NotFoundException("No such incident."));
+    }
+
+    /** The caller records facts and the incident is in their region; returns that region ({@code 404} otherwise). */
+    static Region requireRecordable(StaffMember member, IncidentStreams streams, String incidentId) {
+        requireRecorder(member);
+        return streams.regionOf(incidentId).filter(member::belongsTo)
+                .orElseThrow(() -> new NotFoundException("No such incident."));
     }
 }

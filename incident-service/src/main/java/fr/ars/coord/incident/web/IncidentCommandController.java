@@ -13,7 +13,6 @@ import fr.ars.coord.incident.query.IncidentStreams;
 import fr.ars.coord.platform.command.IdempotentCommands;
 import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.rules.InvalidRequestException;
-import fr.ars.coord.platform.rules.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -171,10 +170,7 @@ class IncidentCommandController {
                                                    String ifMatch, Authentication authentication) {
         if (request.communiqueId() != null) {
             // after the access checks, so that a refusal tells nothing of an incident the caller may not see
-            StaffMember member = StaffMember.from(authentication);
-            IncidentAccessPolicy.requireRecorder(member);
-            Region region = streams.regionOf(id).filter(member::belongsTo)
-                    .orElseThrow(() -> new NotFoundException("No such incident."));
+            Region region = IncidentAccessPolicy.requireRecordable(StaffMember.from(authentication), streams, id);
             if (!streams.isPublishedFor(request.communiqueId().strip(), region)) {
                 throw new InvalidRequestException("communiqueId", "must name a communiqué published for the"
                         + " incident's region (its regional communiqué or a national one)");
@@ -226,9 +222,7 @@ class IncidentCommandController {
     private ResponseEntity<IncidentChanged> change(String id, Authentication authentication, String key, String operation,
                                                    Object request, HttpStatus status, Object command) {
         StaffMember member = StaffMember.from(authentication);
-        IncidentAccessPolicy.requireRecorder(member);
-        streams.regionOf(id).filter(member::belongsTo)
-                .orElseThrow(() -> new NotFoundException("No such incident."));
+        IncidentAccessPolicy.requireRecordable(member, streams, id);
         CommandOutcome outcome = commands.send(command, member.toActor(), key, operation, request);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
                 .location(URI.create("/api/incidents/" + id))

@@ -103,9 +103,6 @@ class IncidentQueryController {
     }
 
     private void requireReadable(String id, Authentication authentication) {
-        StaffMember member = StaffMember.from(authentication);
-        IncidentAccessPolicy.requireReader(member);
-        streams.regionOf(id).filter(region -> IncidentAccessPolicy.sees(member, region))
-                .orElseThrow(() -> new NotFoundException("No such incident."));
+        IncidentAccessPolicy.requireReadable(StaffMember.from(authentication), streams, id);
     }
 }

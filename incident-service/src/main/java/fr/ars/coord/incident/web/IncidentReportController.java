@@ -76,10 +76,7 @@ class IncidentReportController {
                              Authentication authentication) {
         ReportKind reportKind = ReportKind.bySlug(kind).orElseThrow(() -> new InvalidRequestException("kind",
                 "must be one of " + String.join(", ", ReportKind.slugs())));
-        StaffMember member = StaffMember.from(authentication);
-        IncidentAccessPolicy.requireReader(member);
-        streams.regionOf(id).filter(region -> IncidentAccessPolicy.sees(member, region))
-                .orElseThrow(() -> new NotFoundException("No such incident."));
+        IncidentAccessPolicy.requireReadable(StaffMember.from(authentication), streams, id);
         if (asOf != null && asOf.isAfter(clock.instant())) {
             throw new InvalidRequestException("asOf", "must not be in the future");
         }

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -98,15 +97,5 @@ public final class SegmentBalancer {
             }
         });
         return streaming;
-    }
-
-    /** This instance's name in the token store's claims and in {@code service_instance}. */
-    public String node() {
-        return node;
-    }
-
-    List<String> aliveNodes() {
-        return jdbc.queryForList("SELECT node FROM service_instance WHERE service = ? AND seen_at > ? ORDER BY node",
-                String.class, service, Timestamp.from(clock.instant().minus(aliveWithin)));
     }
 }
