@@ -37,26 +37,13 @@ public record NotificationProperties(boolean autoPublish, List<String> pressList
         private static java.util.Map<fr.ars.coord.contracts.region.Region, List<String>> byRegion(String lists) {
             java.util.Map<fr.ars.coord.contracts.region.Region, List<String>> byRegion =
                     new java.util.EnumMap<>(fr.ars.coord.contracts.region.Region.class);
-            if (lists == null || lists.isBlank()) {
-                return byRegion;
-            }
-            for (String entry : lists.split(";")) {
-                if (entry.isBlank()) {
-                    continue;
-                }
-                String[] parts = entry.split("=", 2);
-                fr.ars.coord.contracts.region.Region region = fr.ars.coord.contracts.region.Region
-                        .byCode(parts[0].strip()).orElseThrow(() -> new IllegalArgumentException(
-                                "ars.notifications.reminders.region-contacts: unknown region " + parts[0].strip()));
-                if (parts.length < 2) {
-                    throw new IllegalArgumentException("ars.notifications.reminders.region-contacts: no address for "
-                            + region.code());
-                }
-                List<String> addresses = java.util.Arrays.stream(parts[1].split(",")).map(String::strip)
-                        .filter(a -> !a.isEmpty()).toList();
-                addresses.forEach(Reminders::requireAddress);
-                byRegion.put(region, addresses);
-            }
+            fr.ars.coord.platform.obligation.RegionSetting.parse("ars.notifications.reminders.region-contacts", lists)
+                    .forEach((region, addresses) -> {
+                        List<String> list = java.util.Arrays.stream(addresses.split(",")).map(String::strip)
+                                .filter(a -> !a.isEmpty()).toList();
+                        list.forEach(Reminders::requireAddress);
+                        byRegion.put(region, list);
+                    });
             return byRegion;
         }
 

@@ -1,11 +1,11 @@
 package fr.ars.coord.incident.report;
 
 import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.platform.obligation.RegionSetting;
 import fr.ars.coord.incident.query.IncidentStreams;
 import fr.ars.coord.incident.query.IncidentView;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +28,8 @@ public class RegulatorReports {
                      @Value("${ars.reports.data-protection-contacts:}") String dataProtectionContacts) {
         this.streams = streams;
         this.clock = clock;
-        this.dataProtectionContacts = parse(dataProtectionContacts);
+        this.dataProtectionContacts = RegionSetting.parse("ars.reports.data-protection-contacts",
+                dataProtectionContacts);
     }
 
     public Optional<RegulatorReport> report(String incidentId, ReportKind kind, Instant asOf) {
@@ -46,27 +47,5 @@ public class RegulatorReports {
 
     public byte[] pdf(RegulatorReport report) {
         return ReportPdf.render(report);
-    }
-
-    /** {@code FR-HDF=dpo@ars-hdf.example;FR-NOR=...}: a malformed list stops the service at start. */
-    private static Map<Region, String> parse(String contacts) {
-        Map<Region, String> byRegion = new EnumMap<>(Region.class);
-        if (contacts == null || contacts.isBlank()) {
-            return byRegion;
-        }
-        for (String entry : contacts.split(";")) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            String[] parts = entry.split("=", 2);
-            Region region = Region.byCode(parts[0].strip()).orElseThrow(() -> new IllegalArgumentException(
-                    "ars.reports.data-protection-contacts: unknown region " + parts[0].strip()));
-            if (parts.length < 2 || parts[1].isBlank()) {
-                throw new IllegalArgumentException("ars.reports.data-protection-contacts: no contact for "
-                        + region.code());
-            }
-            byRegion.put(region, parts[1].strip());
-        }
-        return byRegion;
     }
 }
