@@ -66,7 +66,6 @@ class ScaleOutIT {
     void killingOneInstanceOfEachServiceUnderLoadLosesNothingAndRecordsNothingTwice() throws Exception {
         Keycloak keycloak = new Keycloak(PLATFORM.tokenUrl());
         String staff = keycloak.password("ars-hdf");
-        String national = keycloak.password("national");
         List<ApiClient> gateways = List.of(
                 ApiClient.checkedAgainst(PLATFORM.gatewayUrl(0), ApiContract.committed()),
                 ApiClient.checkedAgainst(PLATFORM.gatewayUrl(1), ApiContract.committed()));
@@ -117,6 +116,8 @@ class ScaleOutIT {
         assertThat(actions).isEqualTo(load.contained.get());
         assertThat(load.serverErrors.get()).as("5xx for requests safe to repeat").isZero();
 
+        // access tokens live a few minutes: the load and the faults may have outlived the first ones
+        String national = keycloak.password("national");
         // the national picture counts each incident once
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode impact = gateways.get(1).get("/api/national/impact", national).json();
@@ -228,7 +229,9 @@ class ScaleOutIT {
         try (WebhookReceiver receiver = new WebhookReceiver(secret)) {
             assertThat(gateways.get(0).post("/api/webhook-subscriptions", national, "{\"url\": \"" + receiver.url()
                     + "\", \"secret\": \"" + secret + "\", \"regions\": [\"FR-HDF\"]}").status()).isEqualTo(201);
-            String comms = keycloak.password("comms-hdf");
+            // a fresh token at each use: waiting for the draft may outlive one
+            java.util.function.Supplier<String> token = () -> keycloak.password("comms-hdf");
+            String comms = token.get();
             String id = gateways.get(1).get("/api/communiques?region=FR-HDF", comms).json().get(0).get("id").asText();
             // the draft takes in the thousands of facts just recorded, one after the other (drafting reads a whole
             // region): wait until it has them all, then approve and publish
@@ -236,20 +239,21 @@ class ScaleOutIT {
             long lastFact = PLATFORM.number("SELECT max(globalindex) FROM domainevententry WHERE payloadtype LIKE"
                     + " '%IncidentAssessedEvent'");
             await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2)).until(() ->
-                    gateways.get(0).get("/api/communiques/" + id, comms).json().get("factsPosition").asLong()
+                    gateways.get(0).get("/api/communiques/" + id, token.get()).json().get("factsPosition").asLong()
                             >= lastFact);
             // the draft follows the thousands of facts just recorded for a while: an approval is voided by each
             // revision (publishing then answers 409), so approve and publish until it is published, as people would
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                String status = gateways.get(0).get("/api/communiques/" + id, comms).json().get("status").asText();
+                String fresh = token.get();
+                String status = gateways.get(0).get("/api/communiques/" + id, fresh).json().get("status").asText();
                 if (status.equals("DRAFT")) {
-                    gateways.get(0).post("/api/communiques/" + id + "/approve", comms, "");
-                    status = gateways.get(0).get("/api/communiques/" + id, comms).json().get("status").asText();
+                    gateways.get(0).post("/api/communiques/" + id + "/approve", fresh, "");
+                    status = gateways.get(0).get("/api/communiques/" + id, fresh).json().get("status").asText();
                 }
                 if (status.equals("APPROVED")) {
-                    gateways.get(1).post("/api/communiques/" + id + "/publish", comms, "");
+                    gateways.get(1).post("/api/communiques/" + id + "/publish", fresh, "");
                 }
-                return gateways.get(1).get("/api/communiques/" + id, comms).json().get("status").asText()
+                return gateways.get(1).get("/api/communiques/" + id, fresh).json().get("status").asText()
                         .equals("PUBLISHED");
             });
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedFor(id) == 1);
