@@ -29,6 +29,7 @@ export INCIDENT_SERVICE_PORT="${INCIDENT_SERVICE_PORT:-8081}"
 export REGION_SERVICE_PORT="${REGION_SERVICE_PORT:-8082}"
 export NOTIFICATION_SERVICE_PORT="${NOTIFICATION_SERVICE_PORT:-8083}"
 export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+export CONSOLE_PORT="${CONSOLE_PORT:-8084}"
 export KEYCLOAK_ISSUER="http://localhost:${KEYCLOAK_PORT}/realms/ars"
 # development: webhooks may use plain http (still to public addresses only, unless ARS_WEBHOOK_ALLOWED_TARGETS)
 export ARS_WEBHOOK_REQUIRE_HTTPS="${ARS_WEBHOOK_REQUIRE_HTTPS:-false}"
@@ -143,12 +144,13 @@ INCIDENT_JAR="$ROOT/incident-service/target/incident-service-0.1.0-SNAPSHOT.jar"
 REGION_JAR="$ROOT/region-service/target/region-service-0.1.0-SNAPSHOT.jar"
 NOTIFICATION_JAR="$ROOT/notification-service/target/notification-service-0.1.0-SNAPSHOT.jar"
 GATEWAY_JAR="$ROOT/gateway/target/gateway-0.1.0-SNAPSHOT.jar"
+CONSOLE_JAR="$ROOT/console/target/console-0.1.0-SNAPSHOT.jar"
 STORES_JAR="$ROOT/infra/target/infra-stores.jar"
 if [ "$BUILD" = 1 ]; then
   log "building (Maven, tests skipped: run them with ./mvnw verify)"
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests install -pl incident-service,region-service,notification-service,gateway,infra -am)
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests install -pl incident-service,region-service,notification-service,gateway,console,infra -am)
 fi
-for jar in "$INCIDENT_JAR" "$REGION_JAR" "$NOTIFICATION_JAR" "$GATEWAY_JAR" "$STORES_JAR"; do
+for jar in "$INCIDENT_JAR" "$REGION_JAR" "$NOTIFICATION_JAR" "$GATEWAY_JAR" "$CONSOLE_JAR" "$STORES_JAR"; do
   [ -f "$jar" ] || fail "$jar is missing: run without --no-build"
 done
 
@@ -226,6 +228,7 @@ done
 for ((j=0; j<GATEWAYS; j++)); do
   require_free_port "$(instance_port "$GATEWAY_PORT" "$j")" "$(instance_label gateway "$j")"
 done
+require_free_port "$CONSOLE_PORT" console
 declare -A INSTANCE_PID INSTANCE_PORT
 
 # start_instance NAME JAR BASE-PORT K: instance K of a service, on BASE-PORT + 1000*K (given on its command line, so
@@ -279,12 +282,16 @@ wait_for_port mongo "$MONGO_PID" "$MONGO_PORT" 60 "$LOGS/mongo.log"
 start_instance incident-service "$INCIDENT_JAR" "$INCIDENT_SERVICE_PORT" 0
 start_instance region-service "$REGION_JAR" "$REGION_SERVICE_PORT" 0
 start_instance notification-service "$NOTIFICATION_JAR" "$NOTIFICATION_SERVICE_PORT" 0
+# one console: its sessions (which hold the users' tokens) live in its memory; it needs neither Keycloak nor the
+# services to start
+start_instance console "$CONSOLE_JAR" "$CONSOLE_PORT" 0
 
 wait_for keycloak "$KC_PID" "http://127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 240 "$LOGS/keycloak.log"
 wait_for "keycloak realm" "$KC_PID" "$KEYCLOAK_ISSUER/.well-known/openid-configuration" 60 "$LOGS/keycloak.log"
 wait_for_instance incident-service 180
 wait_for_instance region-service 180
 wait_for_instance notification-service 180
+wait_for console "${INSTANCE_PID[console]}" "http://127.0.0.1:$CONSOLE_PORT/console/actuator/health" 180 "$LOGS/console.log"
 for ((k=1; k<INSTANCES; k++)); do
   start_instance incident-service "$INCIDENT_JAR" "$INCIDENT_SERVICE_PORT" "$k"
   start_instance region-service "$REGION_JAR" "$REGION_SERVICE_PORT" "$k"
@@ -319,6 +326,8 @@ cat <<TABLE
   ------------------------------------------------------------------------------------------------
   the entry (GATEWAY_PORT; a gateway balances each service over all its instances):
 $(banner_lines gateway "$GATEWAY_PORT" "$GATEWAYS" localhost "")
+  console               http://localhost:$GATEWAY_PORT/console/  (sign in with a demo user below; CONSOLE_PORT $CONSOLE_PORT,
+                        loopback, reached through the gateway)
   API docs              http://localhost:$GATEWAY_PORT/swagger-ui.html
   the services, loopback only (INCIDENT_SERVICE_PORT, REGION_SERVICE_PORT, NOTIFICATION_SERVICE_PORT; instance k
   on the port + 1000*k):

@@ -24,8 +24,9 @@ final class RunningPlatform {
     static final int REGION_SERVICE_PORT = Integer.getInteger("e2e.region.port", 28082);
     static final int NOTIFICATION_SERVICE_PORT = Integer.getInteger("e2e.notification.port", 28083);
     static final int GATEWAY_PORT = Integer.getInteger("e2e.gateway.port", 28080);
+    static final int CONSOLE_PORT = Integer.getInteger("e2e.console.port", 28084);
     static final int[] PORTS = {POSTGRES_PORT, MONGO_PORT, KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT, INCIDENT_SERVICE_PORT,
-            REGION_SERVICE_PORT, NOTIFICATION_SERVICE_PORT, GATEWAY_PORT};
+            REGION_SERVICE_PORT, NOTIFICATION_SERVICE_PORT, GATEWAY_PORT, CONSOLE_PORT};
 
     private static RunningPlatform instance;
 
@@ -55,6 +56,7 @@ final class RunningPlatform {
         env.put("REGION_SERVICE_PORT", String.valueOf(REGION_SERVICE_PORT));
         env.put("NOTIFICATION_SERVICE_PORT", String.valueOf(NOTIFICATION_SERVICE_PORT));
         env.put("GATEWAY_PORT", String.valueOf(GATEWAY_PORT));
+        env.put("CONSOLE_PORT", String.valueOf(CONSOLE_PORT));
         // thousands of requests from a handful of test users: the rate limit itself is covered by GatewayIT
         env.put("ARS_GATEWAY_RATE_AUTHENTICATED", "1000000");
         env.put("ARS_GATEWAY_BURST_AUTHENTICATED", "100000");

@@ -26,6 +26,7 @@ final class ScaledPlatform {
     static final int KEYCLOAK_PORT = 29180;
     static final int KEYCLOAK_MANAGEMENT_PORT = 29190;
     static final int GATEWAY_PORT = 30080;
+    static final int CONSOLE_PORT = 30084;
     static final Map<String, Integer> SERVICE_PORTS = Map.of("incident-service", 30081, "region-service", 30082,
             "notification-service", 30083);
 
@@ -46,6 +47,7 @@ final class ScaledPlatform {
         env.put("REGION_SERVICE_PORT", String.valueOf(SERVICE_PORTS.get("region-service")));
         env.put("NOTIFICATION_SERVICE_PORT", String.valueOf(SERVICE_PORTS.get("notification-service")));
         env.put("GATEWAY_PORT", String.valueOf(GATEWAY_PORT));
+        env.put("CONSOLE_PORT", String.valueOf(CONSOLE_PORT));
         env.put("ARS_GATEWAY_RATE_AUTHENTICATED", "1000000");
         env.put("ARS_GATEWAY_BURST_AUTHENTICATED", "100000");
         env.put("ARS_WEBHOOK_ALLOWED_TARGETS", "127.0.0.1/32");

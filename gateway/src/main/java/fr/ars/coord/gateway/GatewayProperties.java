@@ -27,11 +27,13 @@ public record GatewayProperties(Map<String, Service> services, long maxBodyBytes
     /**
      * One service: where it listens ({@code url}, or {@code urls} for several instances, balanced), the paths routed to it unchanged, the paths among them kept for operators on
      * the service's own network (never routed: the gateway answers them as unknown), and how long the gateway
-     * waits for its answer to start. Its OpenAPI document is also served at {@code /api-docs/<name>}.
+     * waits for its answer to start. Its OpenAPI document is also served at {@code /api-docs/<name>}, unless
+     * {@code apiDocs} is false (the console: a web application, not an API).
      */
     public record Service(URI url, List<URI> urls, List<String> paths, List<String> internalPaths,
-                          Duration responseTimeout) {
+                          Duration responseTimeout, Boolean apiDocs) {
         public Service {
+            apiDocs = apiDocs == null || apiDocs;
             urls = urls == null ? List.of() : urls.stream().filter(u -> !u.toString().isBlank()).toList();
             paths = paths == null ? List.of() : List.copyOf(paths);
             internalPaths = internalPaths == null ? List.of() : List.copyOf(internalPaths);

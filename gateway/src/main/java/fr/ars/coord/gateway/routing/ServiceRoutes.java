@@ -121,7 +121,8 @@ class ServiceRoutes {
                     .before(setPath("/v3/api-docs"))
                     .filter(new InstanceFailover(instances.of(name)))
                     .build();
-            routes = routes == null ? api.and(apiDocs) : routes.and(api).and(apiDocs);
+            RouterFunction<ServerResponse> serviceRoutes = Boolean.TRUE.equals(service.apiDocs()) ? api.and(apiDocs) : api;
+            routes = routes == null ? serviceRoutes : routes.and(serviceRoutes);
         }
         return routes;
     }

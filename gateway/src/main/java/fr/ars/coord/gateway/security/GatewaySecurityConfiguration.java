@@ -23,8 +23,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -39,8 +42,12 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurityConfiguration {
 
+    static final String[] CONSOLE_PATHS = {"/console", "/console/**"};
+
     static final String[] OPEN_PATHS = {"/api/public/**", "/feeds/**", "/actuator/health", "/actuator/health/**",
-            "/actuator/info", "/v3/api-docs/**", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"};
+            "/actuator/info", "/v3/api-docs/**", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
+            // the console signs its users in itself (Keycloak, its session) and sets its own security headers
+            CONSOLE_PATHS[0], CONSOLE_PATHS[1]};
 
     private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, e) -> Problems.write(response,
             request.getRequestURI(), HttpStatus.UNAUTHORIZED, "A valid access token is required.");
@@ -52,6 +59,8 @@ class GatewaySecurityConfiguration {
             throws Exception {
         // path patterns matched directly: Spring MVC's matchers would look up the handler of every request first
         RequestMatcher open = new OrRequestMatcher(Arrays.stream(OPEN_PATHS)
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
+        RequestMatcher console = new OrRequestMatcher(Arrays.stream(CONSOLE_PATHS)
                 .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
         return http
                 .csrf(AbstractHttpConfigurer::disable)
@@ -76,9 +85,11 @@ class GatewaySecurityConfiguration {
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
                 .headers(headers -> headers
                         .frameOptions(f -> f.deny())
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-                                        + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"))
+                        // the console's pages carry the console's own policy (its sign-out form goes on to Keycloak)
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(console),
+                                new ContentSecurityPolicyHeaderWriter("default-src 'self'; script-src 'self' 'unsafe-inline';"
+                                        + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none';"
+                                        + " base-uri 'none'; form-action 'self'")))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"))
                         .httpStrictTransportSecurity(h -> h.includeSubDomains(true)

@@ -71,6 +71,20 @@ public class Campaigns {
                 calculator.compute(impacts.byIds(linked.keySet()), impacts.position(), now, false)));
     }
 
+    /**
+     * Every campaign, the most recently opened first, at most {@code limit}: each read from its own stream, as
+     * {@link #find} does.
+     */
+    public List<CampaignView> all(Instant now, int limit) {
+        org.springframework.data.mongodb.core.query.Query newestFirst = new org.springframework.data.mongodb.core.query.Query()
+                .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "openedAt"))
+                .limit(limit);
+        return mongo.find(newestFirst, Document.class, CampaignDirectoryProjection.COLLECTION).stream()
+                .map(d -> find(d.getString("_id"), now))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
     /** Whether a campaign was opened with this id: its first event only, without building its view. */
     public boolean exists(String campaignId) {
         return firstEvent(campaignId).filter(payload -> payload instanceof CampaignOpenedEvent).isPresent();

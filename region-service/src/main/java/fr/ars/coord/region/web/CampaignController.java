@@ -161,6 +161,21 @@ class CampaignController {
                                      @NotBlank @Size(max = 2000) @FreeText String reason) {
     }
 
+    /** The most campaigns one list answers: a national crisis counts a handful. */
+    static final int LISTED_CAMPAIGNS = 200;
+
+    @Tag(name = ApiTags.CAMPAIGNS)
+    @Operation(operationId = "listCampaigns", summary = "List the national campaigns",
+            description = "Every campaign, the most recently opened first (at most 200), each with its links and their"
+                    + " aggregated impact as `GET /api/national/campaigns/{id}` gives it. Who may call it: the national"
+                    + " cell and auditors (the list names every region's incidents).")
+    @ApiResponse(responseCode = "200", description = "The campaigns.")
+    @GetMapping
+    List<CampaignView> list(Authentication authentication) {
+        NationalAccessPolicy.requireNationalReader(StaffMember.from(authentication));
+        return campaigns.all(clock.instant(), LISTED_CAMPAIGNS);
+    }
+
     @Tag(name = ApiTags.CAMPAIGNS)
     @Operation(operationId = "suggestCampaignLinks", summary = "Suggest incidents that look like one attack",
             description = "Groups of incidents not linked to any campaign, in several regions, with the same attack"

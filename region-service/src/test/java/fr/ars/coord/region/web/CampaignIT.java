@@ -170,6 +170,30 @@ class CampaignIT extends RegionServiceITBase {
     }
 
     @Test
+    void theNationalCellListsEveryCampaignNewestFirstWithItsLinksAndRegionalStaffCannot() {
+        String incident = newId();
+        record(0, reported(incident, "FR-NOR"));
+        String older = open("Liste A " + newId());
+        String newer = open("Liste B " + newId());
+        assertThat(link(newer, incident, TestTokens.national()).status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode listed = api.get("/api/national/campaigns", TestTokens.national()).json();
+            List<String> ids = new java.util.ArrayList<>();
+            listed.forEach(c -> ids.add(c.get("id").asText()));
+            assertThat(ids).contains(older, newer);
+            assertThat(ids.indexOf(newer)).isLessThan(ids.indexOf(older));
+            JsonNode withLink = listed.get(ids.indexOf(newer));
+            assertThat(withLink.get("incidents").get(0).get("incidentId").asText()).isEqualTo(incident);
+            assertThat(withLink.get("impact").get("totals").get("regionsAffected").asInt()).isEqualTo(1);
+        });
+        assertThat(api.get("/api/national/campaigns", TestTokens.auditor()).status()).isEqualTo(200);
+        for (String token : List.of(TestTokens.arsStaff("FR-HDF"),
+                TestTokens.token("comms-hdf", "ARS", "FR-HDF", "communication-officer"))) {
+            assertThat(api.get("/api/national/campaigns", token).status()).isEqualTo(403);
+        }
+    }
+
+    @Test
     void onlyTheNationalCellManagesCampaigns() {
         String incident = newId();
         record(0, reported(incident, "FR-HDF"));

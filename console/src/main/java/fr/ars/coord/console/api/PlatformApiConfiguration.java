@@ -1,0 +1,43 @@
+package fr.ars.coord.console.api;
+
+import fr.ars.coord.console.ConsoleProperties;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The API client: every call goes to the gateway with the signed-in user's access token, refreshed with the refresh
+ * token when it has expired (the default provider: authorization code, refresh token). A 401 or 403 from the API
+ * drops nothing: the user's rights are the API's to decide, page by page.
+ */
+@Configuration(proxyBeanMethods = false)
+class PlatformApiConfiguration {
+
+    @Bean
+    OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
+                                                          OAuth2AuthorizedClientRepository authorizedClients) {
+        return new DefaultOAuth2AuthorizedClientManager(registrations, authorizedClients);
+    }
+
+    @Bean
+    PlatformApi platformApi(ConsoleProperties properties, OAuth2AuthorizedClientManager clients) {
+        OAuth2ClientHttpRequestInterceptor tokens = new OAuth2ClientHttpRequestInterceptor(clients);
+        tokens.setClientRegistrationIdResolver(request -> "keycloak");
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(2));
+        requests.setReadTimeout(Duration.ofSeconds(30));
+        return new PlatformApi(RestClient.builder()
+                .baseUrl(properties.gatewayUrl().toString())
+                .requestFactory(requests)
+                .requestInterceptor(tokens)
+                .defaultHeader("Accept", "application/json")
+                .build());
+    }
+}

@@ -1,0 +1,77 @@
+package fr.ars.coord.console.web;
+
+import fr.ars.coord.console.api.ApiProblem;
+import fr.ars.coord.console.api.PlatformApi;
+import fr.ars.coord.console.security.StaffUser;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Campagnes: the national campaigns with their regions and impact, and the link suggestions (incidents in several
+ * regions that look like one attack), which the national cell accepts in one action: a campaign is opened for
+ * them and each incident linked to it.
+ */
+@Controller
+class CampaignPageController {
+
+    private final PlatformApi api;
+    private final Labels labels;
+
+    CampaignPageController(PlatformApi api, Labels labels) {
+        this.api = api;
+        this.labels = labels;
+    }
+
+    @GetMapping("/campagnes")
+    String campaigns(Model model, Authentication authentication) {
+        StaffUser user = StaffUser.from(authentication);
+        if (!user.national()) {
+            throw new ApiProblem(403, "Les campagnes nationales sont réservées à la cellule nationale.", List.of());
+        }
+        model.addAttribute("campaigns", api.list("/api/national/campaigns"));
+        model.addAttribute("suggestions", api.list("/api/national/campaigns/suggestions"));
+        model.addAttribute("newKey", IncidentForms.newKey());
+        return "campaigns";
+    }
+
+    @GetMapping("/campagnes/{id}")
+    String campaign(@PathVariable String id, Model model) {
+        model.addAttribute("campaign", api.get("/api/national/campaigns/{id}", id));
+        return "campaign";
+    }
+
+    /** Accepts a suggestion: opens a campaign named after it and links each of its incidents (already linked: kept). */
+    @PostMapping("/campagnes/suggestions")
+    String accept(@RequestParam String requestKey, @RequestParam List<String> incidentIds,
+                  @RequestParam(required = false) String attackVector, @RequestParam List<String> regions,
+                  RedirectAttributes redirect) {
+        String title = "Campagne " + labels.of(attackVector).toLowerCase(java.util.Locale.FRENCH) + " : "
+                + regions.stream().map(labels::region).collect(Collectors.joining(", "));
+        Map<String, Object> opened = api.post(requestKey, Map.of("title", title,
+                "description", "Ouverte depuis la suggestion de rapprochement de la console."), "/api/national/campaigns");
+        String campaignId = String.valueOf(opened.get("id"));
+        int linked = 0;
+        for (String incidentId : incidentIds) {
+            try {
+                api.post(requestKey + "-" + incidentId, Map.of("incidentId", incidentId),
+                        "/api/national/campaigns/{id}/incidents", campaignId);
+                linked++;
+            } catch (ApiProblem problem) {
+                if (problem.status() != 409) {
+                    throw problem;
+                }
+            }
+        }
+        redirect.addFlashAttribute("done", "Campagne ouverte, " + linked + " incident(s) rattaché(s).");
+        return "redirect:/campagnes/" + campaignId;
+    }
+}

@@ -1,0 +1,124 @@
+package fr.ars.coord.console.web;
+
+import fr.ars.coord.console.api.ApiProblem;
+import fr.ars.coord.console.api.PlatformApi;
+import fr.ars.coord.contracts.incident.AttackVector;
+import fr.ars.coord.contracts.incident.Authority;
+import fr.ars.coord.contracts.incident.ContainmentAction;
+import fr.ars.coord.contracts.incident.ExposedDataItem;
+import fr.ars.coord.contracts.incident.IncidentStatus;
+import fr.ars.coord.contracts.incident.NotificationKind;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Incident: its facts, clocks and timeline (who recorded what, when), optionally as it stood at an earlier
+ * instant; and the forms that record an assessment, a containment action, a notification to an authority and a
+ * status change. A form the API refuses is shown again as typed, with the API's reasons next to its fields.
+ */
+@Controller
+class IncidentPageController {
+
+    private final PlatformApi api;
+
+    IncidentPageController(PlatformApi api) {
+        this.api = api;
+    }
+
+    @GetMapping("/incidents/{id}")
+    String incident(@PathVariable String id, @RequestParam(required = false) String asOf, Model model) {
+        show(id, asOf, model);
+        model.addAttribute("assessment", IncidentForms.Assessment.blank());
+        model.addAttribute("containment", IncidentForms.Containment.blank());
+        model.addAttribute("notification", IncidentForms.Notification.blank());
+        model.addAttribute("statusChange", IncidentForms.Status.blank());
+        return "incident";
+    }
+
+    @PostMapping("/incidents/{id}/assessments")
+    String assess(@PathVariable String id, IncidentForms.Assessment assessment, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        return record(id, "assessment", assessment, () -> api.post(assessment.requestKey(), assessment.request(),
+                "/api/incidents/{id}/assessments", id), "Évaluation enregistrée.", model, redirect, response);
+    }
+
+    @PostMapping("/incidents/{id}/containment-actions")
+    String contain(@PathVariable String id, IncidentForms.Containment containment, Model model,
+                   RedirectAttributes redirect, HttpServletResponse response) {
+        return record(id, "containment", containment, () -> api.post(containment.requestKey(), containment.request(),
+                "/api/incidents/{id}/containment-actions", id), "Mesure de confinement enregistrée.", model, redirect,
+                response);
+    }
+
+    @PostMapping("/incidents/{id}/authority-notifications")
+    String notifyAuthority(@PathVariable String id, IncidentForms.Notification notification, Model model,
+                           RedirectAttributes redirect, HttpServletResponse response) {
+        return record(id, "notification", notification, () -> api.post(notification.requestKey(),
+                notification.request(), "/api/incidents/{id}/authority-notifications", id),
+                "Notification enregistrée.", model, redirect, response);
+    }
+
+    @PostMapping("/incidents/{id}/status")
+    String changeStatus(@PathVariable String id, @org.springframework.web.bind.annotation.ModelAttribute("statusChange")
+                        IncidentForms.Status status, Model model, RedirectAttributes redirect,
+                        HttpServletResponse response) {
+        return record(id, "statusChange", status, () -> api.post(status.requestKey(), status.request(),
+                "/api/incidents/{id}/status", id), "Statut modifié.", model, redirect, response);
+    }
+
+    private String record(String id, String form, Object values, Supplier<Map<String, Object>> call, String done,
+                          Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            call.get();
+        } catch (ApiProblem problem) {
+            if (problem.status() != 400 && problem.status() != 409 && problem.status() != 422) {
+                throw problem;
+            }
+            // shown again as typed, with the API's reasons; the same key, so a corrected resubmission is a new
+            // request only if the API recorded nothing
+            show(id, null, model);
+            model.addAttribute("assessment", IncidentForms.Assessment.blank());
+            model.addAttribute("containment", IncidentForms.Containment.blank());
+            model.addAttribute("notification", IncidentForms.Notification.blank());
+            model.addAttribute("statusChange", IncidentForms.Status.blank());
+            model.addAttribute(form, values);
+            model.addAttribute("failedForm", form);
+            model.addAttribute("formProblem", problem.detail());
+            model.addAttribute("fieldErrors", problem.fieldReasons());
+            response.setStatus(problem.status() == 409 ? 409 : 400);
+            return "incident";
+        }
+        redirect.addFlashAttribute("done", done);
+        return "redirect:/incidents/" + id + "#chronologie";
+    }
+
+    private void show(String id, String asOf, Model model) {
+        Object asOfInstant = IncidentForms.instantOrText(asOf);
+        Map<String, Object> incident = asOfInstant == null ? api.get("/api/incidents/{id}", id)
+                : api.get(uri -> uri.path("/api/incidents/{id}").queryParam("asOf", asOfInstant).build(id));
+        List<Map<String, Object>> history = api.list("/api/incidents/{id}/history", id);
+        Instant until = asOfInstant == null ? null : Labels.parse(asOfInstant);
+        model.addAttribute("incident", incident);
+        model.addAttribute("history", history.stream()
+                .filter(entry -> until == null || !Labels.parse(entry.get("recordedAt")).isAfter(until))
+                .sorted((a, b) -> Long.compare(Views.number(b.get("sequence")), Views.number(a.get("sequence"))))
+                .toList());
+        model.addAttribute("asOf", asOf);
+        model.addAttribute("exposedDataItems", ExposedDataItem.values());
+        model.addAttribute("containmentActions", ContainmentAction.values());
+        model.addAttribute("authorities", Authority.values());
+        model.addAttribute("notificationKinds", NotificationKind.values());
+        model.addAttribute("statuses", IncidentStatus.values());
+        model.addAttribute("attackVectors", AttackVector.values());
+    }
+}

@@ -1,0 +1,149 @@
+package fr.ars.coord.console.web;
+
+import fr.ars.coord.contracts.region.Region;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The French words the pages show for the API's codes (statuses, clocks, data categories, actions...), and its
+ * instants in Paris time. Templates call it as {@code @labels}. An unknown code is shown as it is.
+ */
+@Component("labels")
+public class Labels {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy 'à' HH:mm",
+            Locale.FRENCH).withZone(PARIS);
+    /** The value of a {@code datetime-local} input, in Paris time. */
+    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+            .withZone(PARIS);
+
+    private static final Map<String, String> WORDS = Map.ofEntries(
+            // incident status
+            Map.entry("REPORTED", "Signalé"), Map.entry("ASSESSING", "En cours d'évaluation"),
+            Map.entry("CONTAINED", "Maîtrisé"), Map.entry("RESOLVED", "Résolu"), Map.entry("CLOSED", "Clos"),
+            // impact level
+            Map.entry("NONE", "Aucun"), Map.entry("LOW", "Faible"), Map.entry("MODERATE", "Modéré"),
+            Map.entry("HIGH", "Élevé"), Map.entry("CRITICAL", "Critique"),
+            // operational impact
+            Map.entry("DEGRADED", "Service dégradé"), Map.entry("SEVERE", "Service interrompu"),
+            // clocks
+            Map.entry("PENDING", "En cours"), Map.entry("DUE_SOON", "Échéance proche"),
+            Map.entry("OVERDUE", "En retard"), Map.entry("MET", "Respectée"),
+            Map.entry("NOT_APPLICABLE", "Sans objet"),
+            // obligations
+            Map.entry("CERT_SANTE_DECLARATION", "Déclaration au CERT Santé"),
+            Map.entry("CNIL_NOTIFICATION", "Notification à la CNIL (RGPD art. 33)"),
+            Map.entry("CERT_SANTE_CLOSURE", "Clôture auprès du CERT Santé"),
+            Map.entry("PATIENT_INFORMATION", "Information des patients (RGPD art. 34)"),
+            Map.entry("NIS2_EARLY_WARNING", "NIS2 : alerte précoce"),
+            Map.entry("NIS2_NOTIFICATION", "NIS2 : notification"),
+            Map.entry("NIS2_FINAL_REPORT", "NIS2 : rapport final"),
+            // authorities and kinds
+            Map.entry("CERT_SANTE", "CERT Santé"), Map.entry("CNIL", "CNIL"), Map.entry("ARS", "ARS"),
+            Map.entry("ANSSI", "ANSSI"), Map.entry("PATIENTS", "Patients"), Map.entry("OTHER", "Autre"),
+            Map.entry("DECLARATION", "Déclaration"), Map.entry("EARLY_WARNING", "Alerte précoce"),
+            Map.entry("NOTIFICATION", "Notification"), Map.entry("INTERMEDIATE_REPORT", "Rapport intermédiaire"),
+            Map.entry("FINAL_REPORT", "Rapport final"), Map.entry("CLOSURE", "Clôture"),
+            // data
+            Map.entry("LAST_NAME", "Nom"), Map.entry("FIRST_NAME", "Prénom"), Map.entry("AGE", "Âge"),
+            Map.entry("BIRTH_DATE", "Date de naissance"), Map.entry("PHONE", "Téléphone"),
+            Map.entry("EMAIL", "Adresse électronique"), Map.entry("POSTAL_ADDRESS", "Adresse postale"),
+            Map.entry("SOCIAL_SECURITY_NUMBER", "Numéro de sécurité sociale"),
+            Map.entry("MEDICAL_RECORD", "Dossier médical"),
+            // containment
+            Map.entry("ACCOUNTS_BLOCKED", "Comptes bloqués"), Map.entry("SECURITY_REINFORCED", "Sécurité renforcée"),
+            Map.entry("SYSTEMS_ISOLATED", "Systèmes isolés"), Map.entry("COMPLAINT_FILED", "Plainte déposée"),
+            // attack vectors
+            Map.entry("ACCOUNT_USURPATION", "Usurpation de compte"), Map.entry("PHISHING", "Hameçonnage"),
+            Map.entry("RANSOMWARE", "Rançongiciel"), Map.entry("VULNERABILITY_EXPLOIT", "Exploitation de vulnérabilité"),
+            Map.entry("DENIAL_OF_SERVICE", "Déni de service"), Map.entry("INSIDER", "Acteur interne"),
+            Map.entry("UNKNOWN", "Inconnu"),
+            // communiqués
+            Map.entry("DRAFT", "Brouillon"), Map.entry("APPROVED", "Approuvé"), Map.entry("PUBLISHED", "Publié"),
+            Map.entry("SUPERSEDED", "Remplacé"), Map.entry("WITHDRAWN", "Retiré"), Map.entry("REGIONAL", "Régional"),
+            Map.entry("NATIONAL", "National"),
+            // events of the timeline
+            Map.entry("IncidentReportedEvent", "Incident signalé"),
+            Map.entry("IncidentAssessedEvent", "Évaluation enregistrée"),
+            Map.entry("ContainmentActionRecordedEvent", "Mesure de confinement"),
+            Map.entry("AuthorityNotifiedEvent", "Notification à une autorité"),
+            Map.entry("IncidentStatusChangedEvent", "Changement de statut"),
+            Map.entry("PatientInformationRecordedEvent", "Information des patients"),
+            Map.entry("IncidentClassifiedEvent", "Classification"),
+            Map.entry("ObligationReminderRecordedEvent", "Rappel d'échéance"));
+
+    public String of(Object code) {
+        if (code == null) {
+            return "";
+        }
+        String key = String.valueOf(code);
+        return WORDS.getOrDefault(key, key);
+    }
+
+    public String region(Object code) {
+        if (code == null) {
+            return "";
+        }
+        return Region.byCode(String.valueOf(code)).map(Region::displayName).orElse(String.valueOf(code));
+    }
+
+    /** An API instant (ISO-8601) as "12 mars 2025 à 14:05", Paris time. */
+    public String instant(Object value) {
+        Instant instant = parse(value);
+        return instant == null ? "" : DATE_TIME.format(instant);
+    }
+
+    /** An API instant for a {@code datetime-local} input. */
+    public String inputValue(Object value) {
+        Instant instant = parse(value);
+        return instant == null ? "" : LOCAL_INPUT.format(instant);
+    }
+
+    /** A duration of the API (ISO-8601, e.g. PT26H) as "1 j 2 h". */
+    public String duration(Object value) {
+        if (value == null) {
+            return "";
+        }
+        try {
+            Duration d = Duration.parse(String.valueOf(value)).abs();
+            long days = d.toDays();
+            long hours = d.toHoursPart();
+            long minutes = d.toMinutesPart();
+            return (days > 0 ? days + " j " : "") + (days > 0 || hours > 0 ? hours + " h " : "") + minutes + " min";
+        } catch (DateTimeParseException e) {
+            return String.valueOf(value);
+        }
+    }
+
+    /** A count as French writes it: "12 000" (narrow no-break space between thousands). */
+    public String count(Object value) {
+        if (!(value instanceof Number number)) {
+            return value == null ? "0" : String.valueOf(value);
+        }
+        return java.text.NumberFormat.getIntegerInstance(Locale.FRANCE).format(number.longValue());
+    }
+
+    /** A short form of an id for display ("3f2a9c1b…"). */
+    public String shortId(Object id) {
+        String text = id == null ? "" : String.valueOf(id);
+        return text.length() > 8 ? text.substring(0, 8) : text;
+    }
+
+    static Instant parse(Object value) {
+        if (value == null || String.valueOf(value).isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(String.valueOf(value));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,341 @@
+package fr.ars.coord.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.ApiContract;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The console in a real browser (headless Chromium), against the platform started as infra/run.sh does, signing
+ * in on Keycloak's real login page, after the demo scenario. Every page visited is checked with axe-core (no
+ * violation of impact serious or critical) and photographed under target/console-screenshots/.
+ */
+@Order(6)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+    private static final RunningPlatform platform = RunningPlatform.get();
+    private static final Keycloak keycloak = new Keycloak(platform.tokenUrl());
+    private static final ApiClient api = ApiClient.checkedAgainst(platform.gatewayUrl(), ApiContract.committed());
+    private static final String CONSOLE = platform.gatewayUrl() + "/console";
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final List<String> AXE = new ArrayList<>();
+
+    private static Path axe;
+    private static String hdfIncident;
+    private static String norIncident;
+
+    @BeforeAll
+    static void demoScenario() throws Exception {
+        axe = platform.root().resolve("console/node_modules/axe-core/axe.min.js");
+        assertThat(axe).as("axe-core, installed by the console's build").exists();
+        ProcessBuilder builder = new ProcessBuilder(platform.root().resolve("infra/demo.sh").toString())
+                .redirectErrorStream(true);
+        builder.environment().putAll(platform.environment());
+        Process demo = builder.start();
+        demo.getOutputStream().close();
+        String out = new String(demo.getInputStream().readAllBytes());
+        assertThat(demo.waitFor()).as(out).isZero();
+        hdfIncident = demoIncident("FR-HDF");
+        norIncident = demoIncident("FR-NOR");
+    }
+
+    @AfterAll
+    static void axeSummary() {
+        System.out.println("console accessibility (axe-core, serious or critical violations per page): " + AXE);
+    }
+
+    @Test
+    @Order(1)
+    void aWrongPasswordShowsKeycloaksErrorAndNoConsolePage() {
+        try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
+            browser.open("/");
+            browser.fillKeycloakLogin("national", "not-the-password");
+            By error = By.cssSelector(".kc-feedback-text");
+            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(error));
+            assertThat(browser.driver().findElement(error).getText())
+                    .containsAnyOf("Invalid username or password", "Nom d'utilisateur ou mot de passe invalide");
+            assertThat(browser.driver().getCurrentUrl()).startsWith("http://localhost:" + RunningPlatform.KEYCLOAK_PORT);
+            browser.screenshot("00-mauvais-mot-de-passe");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theNationalCellSeesTheMapWithHautsDeFranceAndNormandieColoured() {
+        try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
+            browser.signIn("national", Keycloak.DEMO_PASSWORD);
+            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.attributeToBe(By.id("carte"), "data-ready", "true"));
+            // the map's regions: the demo's two regions carry an impact level, the others none
+            assertThat(regionLevel(browser, "FR-HDF")).isIn("LOW", "MODERATE", "HIGH", "CRITICAL");
+            assertThat(regionLevel(browser, "FR-NOR")).isIn("LOW", "MODERATE", "HIGH", "CRITICAL");
+            assertThat(regionLevel(browser, "FR-BRE")).isEqualTo("NONE");
+            assertThat(regionLevel(browser, "FR-974")).as("an overseas inset").isEqualTo("NONE");
+            // its text alternative, with the same figures
+            List<String> rows = browser.driver().findElements(By.cssSelector("#tableau-regions tbody tr[data-region]"))
+                    .stream().map(row -> row.getAttribute("data-region")).toList();
+            assertThat(rows).contains("FR-HDF", "FR-NOR");
+            checkPage(browser, "01-carte-nationale");
+
+            // a click on a region opens it
+            browser.driver().findElement(By.cssSelector("#tableau-regions tr[data-region='FR-NOR'] a")).click();
+            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/regions/FR-NOR"));
+            assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Normandie");
+            assertThat(browser.driver().findElements(By.cssSelector("#incidents tbody a"))).isNotEmpty();
+            checkPage(browser, "02-region");
+
+            browser.open("/campagnes");
+            assertThat(browser.driver().findElement(By.id("campagnes")).getText()).contains("Hauts-de-France")
+                    .contains("Normandie");
+            checkPage(browser, "03-campagnes");
+            browser.driver().findElement(By.cssSelector("#campagnes tbody a")).click();
+            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("incidents-campagne")));
+            checkPage(browser, "04-campagne");
+
+            // the session cookie: HttpOnly, SameSite=Lax, scoped to the console
+            Cookie session = browser.driver().manage().getCookieNamed("ARS_CONSOLE_SESSION");
+            assertThat(session).isNotNull();
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.getSameSite()).isEqualTo("Lax");
+            assertThat(session.getPath()).isEqualTo("/console");
+            // a form posted without its CSRF token, with a valid session, is refused and records nothing
+            assertThat(postWithoutCsrf(session, "/incidents/" + hdfIncident + "/containment-actions",
+                    "action=OTHER&description=sans+jeton")).isEqualTo(403);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void regionalStaffRecordAnAssessmentThroughTheFormSeeItInTheTimelineAndCannotOpenAnotherRegionsIncident() {
+        try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
+            browser.signIn("ars-hdf", Keycloak.DEMO_PASSWORD);
+            // a regional user's map: their region and the national totals only
+            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.attributeToBe(By.id("carte"), "data-ready", "true"));
+            assertThat(regionLevel(browser, "FR-HDF")).isIn("LOW", "MODERATE", "HIGH", "CRITICAL");
+            assertThat(regionLevel(browser, "FR-NOR")).as("another region: not shown").isEqualTo("hidden");
+            assertThat(browser.driver().findElement(By.id("tableau-regions")).getText()).doesNotContain("Normandie");
+
+            browser.open("/incidents/" + hdfIncident);
+            Instant beforeAssessment = Instant.now();
+            checkPage(browser, "05-incident");
+            long before = timelineCount(browser);
+
+            // bad input: the API's reason appears next to the field, nothing is recorded
+            openForm(browser, "form-evaluation");
+            browser.driver().findElement(By.id("estimatedPatients")).sendKeys("beaucoup");
+            browser.driver().findElement(By.id("enregistrer-evaluation")).click();
+            WebElement error = browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.id("estimatedPatients-erreur")));
+            assertThat(error.getText()).isNotBlank();
+            assertThat(browser.driver().findElement(By.id("estimatedPatients")).getAttribute("value")).isEqualTo("beaucoup");
+            checkPage(browser, "06-incident-erreur-de-saisie");
+            assertThat(history(hdfIncident, "ars-hdf").size()).isEqualTo(before);
+
+            // corrected: recorded, and shown in the timeline with who recorded it
+            WebElement patients = browser.driver().findElement(By.id("estimatedPatients"));
+            patients.clear();
+            patients.sendKeys("13500");
+            browser.driver().findElement(By.id("exposed-LAST_NAME")).click();
+            browser.driver().findElement(By.id("exposed-FIRST_NAME")).click();
+            browser.driver().findElement(By.id("note")).sendKeys("Réévaluation saisie depuis la console.");
+            browser.driver().findElement(By.id("enregistrer-evaluation")).click();
+            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("message-succes")));
+            WebElement latest = browser.driver().findElement(By.cssSelector("#timeline li"));
+            assertThat(plain(latest.getText())).contains("Évaluation enregistrée").contains("ars-hdf")
+                    .contains("13 500 patients estimés").contains("Réévaluation saisie depuis la console.");
+            assertThat(plain(browser.driver().findElement(By.id("patients")).getText())).isEqualTo("13 500");
+            JsonNode recorded = history(hdfIncident, "ars-hdf");
+            assertThat(recorded.size()).isEqualTo(before + 1);
+            assertThat(recorded.get(recorded.size() - 1).at("/recordedBy/username").asText()).isEqualTo("ars-hdf");
+
+            // as of just before: the earlier estimate, and the timeline without the new assessment
+            String asOf = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").format(LocalDateTime.ofInstant(
+                    beforeAssessment.minusSeconds(60), PARIS));
+            browser.open("/incidents/" + hdfIncident + "?asOf=" + asOf);
+            assertThat(browser.driver().findElement(By.id("vue-passee")).getText()).contains("Vue au");
+            assertThat(plain(browser.driver().findElement(By.id("patients")).getText())).isNotEqualTo("13 500");
+            assertThat(browser.driver().findElement(By.id("timeline")).getText()).doesNotContain("Réévaluation saisie");
+            assertThat(browser.driver().findElements(By.id("form-evaluation"))).as("no form on a past view").isEmpty();
+            checkPage(browser, "07-incident-vue-passee");
+
+            // another region's incident: not found, as the API answers
+            browser.open("/incidents/" + norIncident);
+            assertThat(browser.driver().findElement(By.id("erreur")).getText()).isEqualTo("Page introuvable");
+            assertThat(browser.driver().getPageSource()).doesNotContain("Normandie)");
+            browser.open("/regions/FR-NOR");
+            assertThat(browser.driver().findElement(By.id("erreur")).getText()).isEqualTo("Accès refusé");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theCommunicationOfficerApprovesAndPublishesTheHautsDeFranceCommuniqueAndItReachesTheAtomFeed() {
+        String token = keycloak.password("comms-hdf");
+        // the assessment above changed the facts: a correction of the region's published communiqué is drafted
+        String[] draft = new String[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            // written from the region's facts as they now stand: its estimate of patients includes the new one
+            long patients = api.get("/api/regions/FR-HDF", keycloak.password("national")).json()
+                    .at("/impact/estimatedPatients").asLong();
+            String figure = plain(java.text.NumberFormat.getIntegerInstance(java.util.Locale.FRANCE).format(patients));
+            for (JsonNode c : api.get("/api/communiques?region=FR-HDF&status=DRAFT", token).json()) {
+                if (plain(c.get("body").asText()).contains(figure + " patients")) {
+                    draft[0] = c.get("id").asText();
+                    return true;
+                }
+            }
+            return false;
+        });
+        try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
+            browser.signIn("comms-hdf", Keycloak.DEMO_PASSWORD);
+            browser.open("/communiques");
+            assertThat(browser.driver().findElement(By.cssSelector("a[href$='/communiques/" + draft[0] + "']"))).isNotNull();
+            checkPage(browser, "08-communiques");
+            browser.open("/communiques/" + draft[0]);
+            assertThat(browser.driver().findElement(By.id("statut-communique")).getText()).isEqualTo("Brouillon");
+            // each sentence is followed by the events it rests on
+            assertThat(browser.driver().findElements(By.cssSelector("#texte .console-sources li"))).isNotEmpty();
+            // the correction of a published communiqué shows what it changes
+            if (!browser.driver().findElements(By.id("diff")).isEmpty()) {
+                assertThat(browser.driver().findElements(By.cssSelector("#diff ins"))).isNotEmpty();
+            }
+            checkPage(browser, "09-communique-brouillon");
+            for (int attempt = 0; attempt < 3 && !"Publié".equals(status(browser)); attempt++) {
+                if ("Brouillon".equals(status(browser))) {
+                    browser.driver().findElement(By.id("approuver")).click();
+                    browser.waiting(Duration.ofSeconds(20)).until(d -> !"Brouillon".equals(status(browser)));
+                }
+                if ("Approuvé".equals(status(browser))) {
+                    browser.driver().findElement(By.id("publier")).click();
+                    browser.waiting(Duration.ofSeconds(20)).until(d -> !"Approuvé".equals(status(browser)));
+                }
+            }
+            assertThat(status(browser)).isEqualTo("Publié");
+            assertThat(browser.driver().findElement(By.id("message-succes")).getText()).isEqualTo("Communiqué publié.");
+            checkPage(browser, "10-communique-publie");
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            SyndFeed feed = new SyndFeedInput().build(new StringReader(api.get("/feeds/communiques.atom", null).body()));
+            assertThat(feed.getEntries()).anyMatch(e -> e.getUri().contains(draft[0]));
+        });
+    }
+
+    @Test
+    @Order(5)
+    void anOpenPageFollowsNewFactsOnItsOwnAndSignOutEndsTheKeycloakSession() {
+        try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
+            browser.signIn("national", Keycloak.DEMO_PASSWORD);
+            browser.open("/incidents/" + norIncident);
+            long before = browser.driver().findElements(By.cssSelector("#timeline li")).size();
+            Response contained = api.post("/api/incidents/" + norIncident + "/containment-actions",
+                    keycloak.password("esante-nor"), "{\"action\": \"SYSTEMS_ISOLATED\", \"description\": \"Serveur isolé (suivi en direct).\"}");
+            assertThat(contained.status()).as(contained.toString()).isEqualTo(201);
+            // no reload: the page's live part is fetched again within its refresh interval (4 s)
+            browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.id("timeline")).getText()
+                    .contains("Mesure de confinement") && d.findElements(By.cssSelector("#timeline li")).size() > before);
+            assertThat(browser.driver().findElement(By.id("live")).getAttribute("data-refreshed-at")).isNotBlank();
+
+            browser.driver().findElement(By.id("se-deconnecter")).click();
+            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("se-reconnecter")));
+            browser.screenshot("11-deconnecte");
+            // the Keycloak session ended too: the console asks for the password again
+            browser.driver().findElement(By.id("se-reconnecter")).click();
+            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+        }
+    }
+
+    private void checkPage(ConsoleBrowser browser, String name) {
+        browser.screenshot(name);
+        List<String> serious = browser.seriousAccessibilityViolations(axe, name);
+        AXE.add(name + "=" + serious.size());
+        assertThat(serious).as("axe-core on %s", name).isEmpty();
+    }
+
+    private static String regionLevel(ConsoleBrowser browser, String code) {
+        String classes = browser.driver().findElement(By.cssSelector("#carte path.region-" + code + ", .console-inset-map path.region-" + code))
+                .getAttribute("class");
+        for (String c : classes.split("\\s+")) {
+            if (c.startsWith("level-")) {
+                return c.substring("level-".length());
+            }
+        }
+        return "";
+    }
+
+    private static void openForm(ConsoleBrowser browser, String formId) {
+        WebElement form = browser.driver().findElement(By.id(formId));
+        WebElement details = form.findElement(By.xpath("./ancestor::details"));
+        if (details.getAttribute("open") == null) {
+            details.findElement(By.tagName("summary")).click();
+        }
+    }
+
+    /** French numbers are grouped with (narrow) no-break spaces: compared as plain spaces. */
+    private static String plain(String text) {
+        return text.replace('\u202f', ' ').replace('\u00a0', ' ');
+    }
+
+    private static long timelineCount(ConsoleBrowser browser) {
+        return browser.driver().findElements(By.cssSelector("#timeline li")).size();
+    }
+
+    private static String status(ConsoleBrowser browser) {
+        return browser.driver().findElement(By.id("statut-communique")).getText();
+    }
+
+    private static JsonNode history(String incident, String user) {
+        return api.get("/api/incidents/" + incident + "/history", keycloak.password(user)).json();
+    }
+
+    private static String demoIncident(String region) {
+        for (JsonNode incident : api.get("/api/incidents?region=" + region, keycloak.password("national")).json()) {
+            if (incident.get("title").asText().startsWith("Accès frauduleux aux serveurs")) {
+                return incident.get("id").asText();
+            }
+        }
+        throw new IllegalStateException("the demo's incident in " + region + " is missing");
+    }
+
+    private static int postWithoutCsrf(Cookie session, String path, String form) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(CONSOLE + path))
+                    .header("Cookie", session.getName() + "=" + session.getValue())
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
