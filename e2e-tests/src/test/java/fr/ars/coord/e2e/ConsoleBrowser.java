@@ -86,12 +86,19 @@ final class ConsoleBrowser implements AutoCloseable {
         driver.findElement(By.id("kc-login")).click();
     }
 
+    /** The whole page (the window is stretched to its height, at most 4000 pixels, for the picture). */
     Path screenshot(String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
+        Dimension window = driver.manage().window().getSize();
+        Object height = driver.executeScript("return document.documentElement.scrollHeight;");
+        int page = height instanceof Number n ? Math.min(4000, n.intValue() + 140) : window.getHeight();
         try {
+            driver.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), page)));
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
         }
         return file;
     }

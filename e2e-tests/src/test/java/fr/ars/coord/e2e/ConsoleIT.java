@@ -163,8 +163,8 @@ class ConsoleIT {
             WebElement patients = browser.driver().findElement(By.id("estimatedPatients"));
             patients.clear();
             patients.sendKeys("13500");
-            browser.driver().findElement(By.id("exposed-LAST_NAME")).click();
-            browser.driver().findElement(By.id("exposed-FIRST_NAME")).click();
+            browser.driver().findElement(By.cssSelector("label[for=exposed-LAST_NAME]")).click();
+            browser.driver().findElement(By.cssSelector("label[for=exposed-FIRST_NAME]")).click();
             browser.driver().findElement(By.id("note")).sendKeys("Réévaluation saisie depuis la console.");
             browser.driver().findElement(By.id("enregistrer-evaluation")).click();
             browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("message-succes")));
@@ -177,8 +177,8 @@ class ConsoleIT {
             assertThat(recorded.get(recorded.size() - 1).at("/recordedBy/username").asText()).isEqualTo("ars-hdf");
 
             // as of just before: the earlier estimate, and the timeline without the new assessment
-            String asOf = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").format(LocalDateTime.ofInstant(
-                    beforeAssessment.minusSeconds(60), PARIS));
+            String asOf = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").format(LocalDateTime.ofInstant(
+                    beforeAssessment, PARIS));
             browser.open("/incidents/" + hdfIncident + "?asOf=" + asOf);
             assertThat(browser.driver().findElement(By.id("vue-passee")).getText()).contains("Vue au");
             assertThat(plain(browser.driver().findElement(By.id("patients")).getText())).isNotEqualTo("13 500");
@@ -220,7 +220,7 @@ class ConsoleIT {
             assertThat(browser.driver().findElement(By.cssSelector("a[href$='/communiques/" + draft[0] + "']"))).isNotNull();
             checkPage(browser, "08-communiques");
             browser.open("/communiques/" + draft[0]);
-            assertThat(browser.driver().findElement(By.id("statut-communique")).getText()).isEqualTo("Brouillon");
+            assertThat(status(browser)).isEqualTo("Brouillon");
             // each sentence is followed by the events it rests on
             assertThat(browser.driver().findElements(By.cssSelector("#texte .console-sources li"))).isNotEmpty();
             // the correction of a published communiqué shows what it changes
@@ -262,6 +262,15 @@ class ConsoleIT {
             browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.id("timeline")).getText()
                     .contains("Mesure de confinement") && d.findElements(By.cssSelector("#timeline li")).size() > before);
             assertThat(browser.driver().findElement(By.id("live")).getAttribute("data-refreshed-at")).isNotBlank();
+
+            // the published correction as the national cell reads it: each sentence's sources named and linked, and
+            // what the correction changed from the communiqué it replaces
+            String published = api.get("/api/communiques?region=FR-HDF&status=PUBLISHED", keycloak.password("national"))
+                    .json().get(0).get("id").asText();
+            browser.open("/communiques/" + published);
+            assertThat(browser.driver().findElements(By.cssSelector("#texte .console-sources a[href*='/incidents/']")))
+                    .isNotEmpty();
+            checkPage(browser, "12-communique-sources");
 
             browser.driver().findElement(By.id("se-deconnecter")).click();
             browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("se-reconnecter")));
@@ -308,7 +317,8 @@ class ConsoleIT {
     }
 
     private static String status(ConsoleBrowser browser) {
-        return browser.driver().findElement(By.id("statut-communique")).getText();
+        // as written in the page (the badge shows it in capitals)
+        return browser.driver().findElement(By.id("statut-communique")).getAttribute("textContent").strip();
     }
 
     private static JsonNode history(String incident, String user) {

@@ -15,7 +15,7 @@ import java.util.UUID;
  * comes back as an error naming the field. Each form carries the idempotency key it was rendered with: submitting
  * it twice records once.
  */
-final class IncidentForms {
+public final class IncidentForms {
 
     private IncidentForms() {
     }
@@ -24,8 +24,9 @@ final class IncidentForms {
         return "console-" + UUID.randomUUID();
     }
 
-    record Assessment(String requestKey, String estimatedPatients, List<String> exposedData, boolean medicalDataExposed,
-                      boolean highRisk, String affectedSystems, String note) {
+    /** The check boxes arrive only when ticked: absent is false. */
+    public record Assessment(String requestKey, String estimatedPatients, List<String> exposedData,
+                             Boolean medicalDataExposed, Boolean highRisk, String affectedSystems, String note) {
 
         static Assessment blank() {
             return new Assessment(newKey(), "", List.of(), false, false, "", "");
@@ -35,8 +36,8 @@ final class IncidentForms {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("estimatedPatients", numberOrText(estimatedPatients));
             body.put("exposedData", exposedData == null ? List.of() : exposedData);
-            body.put("medicalDataExposed", medicalDataExposed);
-            body.put("highRisk", highRisk);
+            body.put("medicalDataExposed", Boolean.TRUE.equals(medicalDataExposed));
+            body.put("highRisk", Boolean.TRUE.equals(highRisk));
             List<String> systems = affectedSystems == null ? List.of() : Arrays.stream(affectedSystems.split("\\R"))
                     .map(String::strip).filter(s -> !s.isEmpty()).toList();
             if (!systems.isEmpty()) {
@@ -46,12 +47,12 @@ final class IncidentForms {
             return body;
         }
 
-        boolean exposes(String item) {
+        public boolean exposes(String item) {
             return exposedData != null && exposedData.contains(item);
         }
     }
 
-    record Containment(String requestKey, String action, String description) {
+    public record Containment(String requestKey, String action, String description) {
 
         static Containment blank() {
             return new Containment(newKey(), "", "");
@@ -66,7 +67,7 @@ final class IncidentForms {
     }
 
     /** {@code notifiedAt} is typed in Paris time (a {@code datetime-local} field) and sent as an instant. */
-    record Notification(String requestKey, String authority, String kind, String notifiedAt, String reference,
+    public record Notification(String requestKey, String authority, String kind, String notifiedAt, String reference,
                         String lateReason) {
 
         static Notification blank() {
@@ -86,7 +87,7 @@ final class IncidentForms {
         }
     }
 
-    record Status(String requestKey, String status, String reason) {
+    public record Status(String requestKey, String status, String reason) {
 
         static Status blank() {
             return new Status(newKey(), "", "");

@@ -8,11 +8,11 @@ import java.util.List;
  * correction dropped, and the ones it added. Communiqués are a few hundred words; texts beyond 3000 words are
  * compared whole rather than word by word.
  */
-final class WordDiff {
+public final class WordDiff {
 
-    enum Kind { SAME, REMOVED, ADDED }
+    public enum Kind { SAME, REMOVED, ADDED }
 
-    record Part(Kind kind, String text) {
+    public record Part(Kind kind, String text) {
         public boolean same() {
             return kind == Kind.SAME;
         }
@@ -51,10 +51,11 @@ final class WordDiff {
                 add(parts, Kind.SAME, a[i]);
                 i++;
                 j++;
-            } else if (j < b.length && (i == a.length || common[i][j + 1] >= common[i + 1][j])) {
-                add(parts, Kind.ADDED, b[j++]);
-            } else {
+            } else if (i < a.length && (j == b.length || common[i + 1][j] >= common[i][j + 1])) {
+                // what the correction dropped comes before what it put in its place
                 add(parts, Kind.REMOVED, a[i++]);
+            } else {
+                add(parts, Kind.ADDED, b[j++]);
             }
         }
         return parts;
