@@ -35,15 +35,32 @@ class HelmChartTest {
         List<String> errors = new ArrayList<>();
         manifests.forEach(m -> errors.addAll(SCHEMAS.errors(m)));
         assertThat(errors).isEmpty();
-        assertThat(ofKind(manifests, "Deployment")).hasSize(4);
-        assertThat(ofKind(manifests, "PodDisruptionBudget")).hasSize(4);
-        assertThat(ofKind(manifests, "HorizontalPodAutoscaler")).hasSize(4);
+        // the gateway, the three services and the console
+        assertThat(ofKind(manifests, "Deployment")).hasSize(5);
+        assertThat(ofKind(manifests, "PodDisruptionBudget")).hasSize(5);
+        assertThat(ofKind(manifests, "HorizontalPodAutoscaler")).hasSize(5);
         assertThat(ofKind(manifests, "Ingress")).hasSize(1);
         assertThat(ofKind(manifests, "NetworkPolicy")).hasSizeGreaterThanOrEqualTo(5);
         for (String kind : List.of("Cluster", "Pooler", "ScheduledBackup", "MongoDBCommunity", "Keycloak",
                 "KeycloakRealmImport")) {
             assertThat(ofKind(manifests, kind)).as(kind).isNotEmpty();
         }
+    }
+
+    @Test
+    void theConsoleIsProbedUnderItsPathAndTheRealmImportGetsItsAddressAndSecretFromTheSecret() {
+        List<Map<String, Object>> manifests = render(Map.of());
+        Map<String, Object> console = ofKind(manifests, "Deployment").stream()
+                .filter(d -> name(d).endsWith("-console")).findFirst().orElseThrow();
+        String rendered = console.toString();
+        assertThat(rendered).contains("path=/console/actuator/health/liveness", "path=/console/actuator/health/readiness")
+                .doesNotContain("ARS_MONGO_URI");
+        Map<String, Object> realmImport = ofKind(manifests, "KeycloakRealmImport").get(0);
+        Map<String, Object> placeholders = cast(cast(realmImport.get("spec")).get("placeholders"));
+        assertThat(placeholders).containsOnlyKeys("ARS_CONSOLE_URL", "ARS_CONSOLE_CLIENT_SECRET");
+        // the production realm names the console's redirect through the placeholder: no wildcard
+        assertThat(cast(realmImport.get("spec")).get("realm").toString())
+                .contains("${ARS_CONSOLE_URL}/login/oauth2/code/keycloak").doesNotContain("localhost:*");
     }
 
     @Test

@@ -125,7 +125,7 @@ class ConsoleIT {
             assertThat(session).isNotNull();
             assertThat(session.isHttpOnly()).isTrue();
             assertThat(session.getSameSite()).isEqualTo("Lax");
-            assertThat(session.getPath()).isEqualTo("/console");
+            assertThat(session.getPath()).startsWith("/console");
             // a form posted without its CSRF token, with a valid session, is refused and records nothing
             assertThat(postWithoutCsrf(session, "/incidents/" + hdfIncident + "/containment-actions",
                     "action=OTHER&description=sans+jeton")).isEqualTo(403);
@@ -250,7 +250,8 @@ class ConsoleIT {
 
     @Test
     @Order(5)
-    void anOpenPageFollowsNewFactsOnItsOwnAndSignOutEndsTheKeycloakSession() {
+    void anOpenPageFollowsNewFactsOnItsOwnASessionOutlivesAConsoleRestartAndSignOutEndsTheKeycloakSession()
+            throws Exception {
         try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
             browser.signIn("national", Keycloak.DEMO_PASSWORD);
             browser.open("/incidents/" + norIncident);
@@ -262,6 +263,14 @@ class ConsoleIT {
             browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.id("timeline")).getText()
                     .contains("Mesure de confinement") && d.findElements(By.cssSelector("#timeline li")).size() > before);
             assertThat(browser.driver().findElement(By.id("live")).getAttribute("data-refreshed-at")).isNotBlank();
+
+            // the console restarted (a deployment, a crash): the session is kept in PostgreSQL, nobody is signed out
+            platform.kill("console");
+            platform.restart("console", RunningPlatform.CONSOLE_PORT);
+            browser.open("/incidents/" + norIncident);
+            assertThat(browser.driver().findElements(By.id("kc-form-login"))).isEmpty();
+            assertThat(browser.driver().findElement(By.id("se-deconnecter")).isDisplayed()).isTrue();
+            assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("Serveur isolé (suivi en direct).");
 
             // the published correction as the national cell reads it: each sentence's sources named and linked, and
             // what the correction changed from the communiqué it replaces
@@ -279,6 +288,45 @@ class ConsoleIT {
             browser.driver().findElement(By.id("se-reconnecter")).click();
             browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
         }
+    }
+
+    @Test
+    @Order(6)
+    void theNationalCellAcceptsALinkSuggestionInOneAction() {
+        String hdf = report("ars-hdf", "FR-HDF");
+        String nor = report("ars-nor", "FR-NOR");
+        try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
+            browser.signIn("national", Keycloak.DEMO_PASSWORD);
+            By suggestion = By.xpath("//form[input[@name='incidentIds' and @value='" + hdf + "']]");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                browser.open("/campagnes");
+                return !browser.driver().findElements(suggestion).isEmpty();
+            });
+            WebElement form = browser.driver().findElement(suggestion);
+            assertThat(form.findElements(By.cssSelector("input[name=incidentIds][value='" + nor + "']"))).hasSize(1);
+            checkPage(browser, "13-suggestions");
+            form.findElement(By.tagName("button")).click();
+            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("incidents-campagne")));
+            assertThat(browser.driver().findElement(By.id("message-succes")).getText()).startsWith("Campagne ouverte");
+            String linked = browser.driver().findElement(By.id("incidents-campagne")).getText();
+            assertThat(linked).contains("Hauts-de-France").contains("Normandie");
+            String campaign = browser.driver().getCurrentUrl().replaceAll(".*/campagnes/", "");
+            JsonNode view = api.get("/api/national/campaigns/" + campaign, keycloak.password("national")).json();
+            List<String> ids = new ArrayList<>();
+            view.get("incidents").forEach(i -> ids.add(i.get("incidentId").asText()));
+            assertThat(ids).contains(hdf, nor);
+            checkPage(browser, "14-campagne-ouverte");
+        }
+    }
+
+    /** An incident reported through the API by a region's staff, with a vector the demo does not use. */
+    private static String report(String user, String region) {
+        Response reported = api.post("/api/incidents", keycloak.password(user), "{\"region\": \"" + region + "\", \"title\":"
+                + " \"Saturation du portail de prise de rendez-vous\", \"summary\": \"Déni de service sur le portail"
+                + " régional.\", \"awareAt\": \"" + Instant.now().minus(Duration.ofHours(1)) + "\", \"attackVector\":"
+                + " \"DENIAL_OF_SERVICE\", \"operationalImpact\": \"DEGRADED\"}");
+        assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
+        return reported.json().get("id").asText();
     }
 
     private void checkPage(ConsoleBrowser browser, String name) {
@@ -317,8 +365,16 @@ class ConsoleIT {
     }
 
     private static String status(ConsoleBrowser browser) {
-        // as written in the page (the badge shows it in capitals)
-        return browser.driver().findElement(By.id("statut-communique")).getAttribute("textContent").strip();
+        // as written in the page (the badge shows it in capitals); the live part may be replaced while it is read
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return browser.driver().findElement(By.id("statut-communique")).getAttribute("textContent").strip();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     private static JsonNode history(String incident, String user) {

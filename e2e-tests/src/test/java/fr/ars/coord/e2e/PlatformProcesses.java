@@ -63,7 +63,9 @@ final class PlatformProcesses {
         builder.environment().putAll(environment);
         Process process = builder.start();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (!RunningPlatform.healthy(port)) {
+        // the console's paths are under /console, as the gateway routes them
+        String health = service.equals("console") ? "/console/actuator/health" : "/actuator/health";
+        while (!RunningPlatform.healthy(port, health)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(service + " did not come back");
             }

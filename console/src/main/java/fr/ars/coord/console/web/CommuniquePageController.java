@@ -24,8 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CommuniquePageController {
 
-    /** Incidents whose timelines are read to name a communiqué's sources (a region's or a campaign's). */
-    private static final int SOURCE_INCIDENTS = 20;
+    /**
+     * Incidents whose timelines are read to name a communiqué's sources (a region's or a campaign's), the most
+     * recently changed first: a region in crisis has a handful; beyond these, a source is shown by its event id.
+     */
+    private static final int SOURCE_INCIDENTS = 30;
 
     private final PlatformApi api;
 
@@ -115,8 +118,12 @@ class CommuniquePageController {
                     .map(c -> Views.list(c.get("incidents")).stream().map(i -> String.valueOf(i.get("incidentId"))).toList())
                     .orElse(List.of());
         } else if (communique.get("region") != null) {
+            // the incidents changed last first: those are the ones a new or corrected communiqué speaks of
             incidentIds = api.list(uri -> uri.path("/api/incidents").queryParam("region", communique.get("region")).build())
-                    .stream().map(i -> String.valueOf(i.get("id"))).toList();
+                    .stream()
+                    .sorted(java.util.Comparator.comparing((Map<String, Object> i) -> String.valueOf(i.get("lastEventAt")))
+                            .reversed())
+                    .map(i -> String.valueOf(i.get("id"))).toList();
         } else {
             incidentIds = List.of();
         }

@@ -18,7 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ars.console.issuer=http://localhost:18180/realms/ars", "ars.console.gateway-url=http://127.0.0.1:18080",
-        "server.address=127.0.0.1"})
+        "server.address=127.0.0.1",
+        // no PostgreSQL here: the container's own sessions (the platform's, in PostgreSQL, are exercised end to end)
+        "spring.autoconfigure.exclude=org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration,"
+                + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
 class ConsoleSecurityIT {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
