@@ -28,12 +28,14 @@ public record GatewayProperties(Map<String, Service> services, long maxBodyBytes
      * One service: where it listens ({@code url}, or {@code urls} for several instances, balanced), the paths routed to it unchanged, the paths among them kept for operators on
      * the service's own network (never routed: the gateway answers them as unknown), and how long the gateway
      * waits for its answer to start. Its OpenAPI document is also served at {@code /api-docs/<name>}, unless
-     * {@code apiDocs} is false (the console: a web application, not an API).
+     * {@code apiDocs} is false (the console: a web application, not an API). Its instances' health is read at
+     * {@code healthPath} ({@code /actuator/health} unless said otherwise).
      */
     public record Service(URI url, List<URI> urls, List<String> paths, List<String> internalPaths,
-                          Duration responseTimeout, Boolean apiDocs) {
+                          Duration responseTimeout, Boolean apiDocs, String healthPath) {
         public Service {
             apiDocs = apiDocs == null || apiDocs;
+            healthPath = healthPath == null || healthPath.isBlank() ? "/actuator/health" : healthPath;
             urls = urls == null ? List.of() : urls.stream().filter(u -> !u.toString().isBlank()).toList();
             paths = paths == null ? List.of() : List.copyOf(paths);
             internalPaths = internalPaths == null ? List.of() : List.copyOf(internalPaths);

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * The instances of every service, and a health check of each one of a service that has several: every
- * {@code interval}, {@code GET <instance>/actuator/health} within a second; an instance that does not answer 2xx is
+ * {@code interval}, {@code GET <instance><health path>} (its {@code /actuator/health}) within a second; an instance that does not answer 2xx is
  * left out of the calls until it does again. A service with one instance is not checked: it is tried whatever.
  */
 final class InstanceHealthChecks implements DisposableBean {
@@ -25,12 +25,15 @@ final class InstanceHealthChecks implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(InstanceHealthChecks.class);
 
     private final Map<String, ServiceInstances> byService = new TreeMap<>();
+    private final Map<String, String> healthPaths = new TreeMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final ScheduledExecutorService checks;
 
     InstanceHealthChecks(GatewayProperties properties, Duration ejectFor, Duration interval) {
-        properties.services().forEach((name, service) ->
-                byService.put(name, new ServiceInstances(name, service.instances(), ejectFor, System::nanoTime)));
+        properties.services().forEach((name, service) -> {
+            byService.put(name, new ServiceInstances(name, service.instances(), ejectFor, System::nanoTime));
+            healthPaths.put(name, service.healthPath());
+        });
         checks = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "instance-health-checks");
             thread.setDaemon(true);
@@ -52,7 +55,7 @@ final class InstanceHealthChecks implements DisposableBean {
             }
             for (ServiceInstances.Instance instance : service.all()) {
                 boolean wasIn = service.isIn(instance.uri());
-                boolean healthy = healthy(instance.uri());
+                boolean healthy = healthy(instance.uri(), healthPaths.get(service.service()));
                 service.checked(instance, healthy);
                 if (wasIn != healthy) {
                     log.info("{} at {} is {}", service.service(), instance.uri(),
@@ -62,9 +65,9 @@ final class InstanceHealthChecks implements DisposableBean {
         }
     }
 
-    private boolean healthy(URI instance) {
+    private boolean healthy(URI instance, String healthPath) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(instance.resolve("/actuator/health"))
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(instance.resolve(healthPath))
                     .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() / 100 == 2;
         } catch (InterruptedException e) {
