@@ -7,8 +7,9 @@
 #   infra/run.sh            build if needed, then start
 #   infra/run.sh --demo     also record the reference scenario through the API (infra/demo.sh)
 #   infra/run.sh --no-build start from the jars already built
-#   infra/run.sh --instances N   N processes of each service (also ARS_INSTANCES; default 1): instance k listens
-#                                on the service's port + 1000*k (8081, 9081...; 8082, 9082...; 8083, 9083...)
+#   infra/run.sh --instances N   N processes of each service and of the console (also ARS_INSTANCES; default 1):
+#                                instance k listens on the port + 1000*k (8081, 9081...; 8082, 9082...; 8083,
+#                                9083...; console 8084, 9084...)
 #   infra/run.sh --gateways M    M gateways (also ARS_GATEWAYS; default 1) on GATEWAY_PORT + 1000*j, each
 #                                balancing every route over all the instances
 #
@@ -53,7 +54,7 @@ while [ $# -gt 0 ]; do
     --instances=*) INSTANCES="${1#*=}" ;;
     --gateways) GATEWAYS="${2:-}"; shift ;;
     --gateways=*) GATEWAYS="${1#*=}" ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -228,7 +229,9 @@ done
 for ((j=0; j<GATEWAYS; j++)); do
   require_free_port "$(instance_port "$GATEWAY_PORT" "$j")" "$(instance_label gateway "$j")"
 done
-require_free_port "$CONSOLE_PORT" console
+for ((k=0; k<INSTANCES; k++)); do
+  require_free_port "$(instance_port "$CONSOLE_PORT" "$k")" "$(instance_label console "$k")"
+done
 declare -A INSTANCE_PID INSTANCE_PORT
 
 # start_instance NAME JAR BASE-PORT K: instance K of a service, on BASE-PORT + 1000*K (given on its command line, so
@@ -282,8 +285,8 @@ wait_for_port mongo "$MONGO_PID" "$MONGO_PORT" 60 "$LOGS/mongo.log"
 start_instance incident-service "$INCIDENT_JAR" "$INCIDENT_SERVICE_PORT" 0
 start_instance region-service "$REGION_JAR" "$REGION_SERVICE_PORT" 0
 start_instance notification-service "$NOTIFICATION_JAR" "$NOTIFICATION_SERVICE_PORT" 0
-# one console: its sessions (which hold the users' tokens) live in its memory; it needs neither Keycloak nor the
-# services to start
+# the console: it needs neither Keycloak nor the services to start; its sessions (which hold the users' tokens) are in
+# PostgreSQL, in tables the services' migrations create, so any of its instances serves any user
 start_instance console "$CONSOLE_JAR" "$CONSOLE_PORT" 0
 
 wait_for keycloak "$KC_PID" "http://127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 240 "$LOGS/keycloak.log"
@@ -293,6 +296,7 @@ wait_for_instance region-service 180
 wait_for_instance notification-service 180
 wait_for console "${INSTANCE_PID[console]}" "http://127.0.0.1:$CONSOLE_PORT/console/actuator/health" 180 "$LOGS/console.log"
 for ((k=1; k<INSTANCES; k++)); do
+  start_instance console "$CONSOLE_JAR" "$CONSOLE_PORT" "$k"
   start_instance incident-service "$INCIDENT_JAR" "$INCIDENT_SERVICE_PORT" "$k"
   start_instance region-service "$REGION_JAR" "$REGION_SERVICE_PORT" "$k"
   start_instance notification-service "$NOTIFICATION_JAR" "$NOTIFICATION_SERVICE_PORT" "$k"
@@ -301,6 +305,9 @@ for ((k=1; k<INSTANCES; k++)); do
   wait_for_instance "$(instance_label incident-service "$k")" 240
   wait_for_instance "$(instance_label region-service "$k")" 240
   wait_for_instance "$(instance_label notification-service "$k")" 240
+  label="$(instance_label console "$k")"
+  wait_for "$label" "${INSTANCE_PID[$label]}" "http://127.0.0.1:${INSTANCE_PORT[$label]}/console/actuator/health" 240 \
+    "$LOGS/$label.log"
 done
 
 # every gateway balances each route over all the instances of its service
@@ -308,6 +315,7 @@ if [ "$INSTANCES" -gt 1 ]; then
   export INCIDENT_SERVICE_URLS="${INCIDENT_SERVICE_URLS:-$(instance_urls "$INCIDENT_SERVICE_PORT")}"
   export REGION_SERVICE_URLS="${REGION_SERVICE_URLS:-$(instance_urls "$REGION_SERVICE_PORT")}"
   export NOTIFICATION_SERVICE_URLS="${NOTIFICATION_SERVICE_URLS:-$(instance_urls "$NOTIFICATION_SERVICE_PORT")}"
+  export CONSOLE_URLS="${CONSOLE_URLS:-$(instance_urls "$CONSOLE_PORT")}"
 fi
 # several gateways share their callers' rate-limit buckets in PostgreSQL, so that together they allow the rate once
 if [ "$GATEWAYS" -gt 1 ]; then
@@ -326,8 +334,9 @@ cat <<TABLE
   ------------------------------------------------------------------------------------------------
   the entry (GATEWAY_PORT; a gateway balances each service over all its instances):
 $(banner_lines gateway "$GATEWAY_PORT" "$GATEWAYS" localhost "")
-  console               http://localhost:$GATEWAY_PORT/console/  (sign in with a demo user below; CONSOLE_PORT $CONSOLE_PORT,
-                        loopback, reached through the gateway)
+  console               http://localhost:$GATEWAY_PORT/console/  (sign in with a demo user below; reached through the
+                        gateway; its instances, loopback, on CONSOLE_PORT + 1000*k:)
+$(banner_lines console "$CONSOLE_PORT" "$INSTANCES" 127.0.0.1 /console/)
   API docs              http://localhost:$GATEWAY_PORT/swagger-ui.html
   the services, loopback only (INCIDENT_SERVICE_PORT, REGION_SERVICE_PORT, NOTIFICATION_SERVICE_PORT; instance k
   on the port + 1000*k):

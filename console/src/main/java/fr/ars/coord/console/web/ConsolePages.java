@@ -46,9 +46,21 @@ class ConsolePages {
         return "error";
     }
 
-    /** The session's tokens can no longer be refreshed (Keycloak session ended): sign in again. */
+    /**
+     * The session's tokens can no longer be refreshed (the Keycloak session ended): the console's session ends too,
+     * and the page asked for is asked again, which sends the browser to sign in and then back to it.
+     */
     @ExceptionHandler(ClientAuthorizationException.class)
-    String signInAgain() {
-        return "redirect:/oauth2/authorization/keycloak";
+    String signInAgain(jakarta.servlet.http.HttpServletRequest request) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!"GET".equals(request.getMethod()) || !path.startsWith("/") || path.startsWith("//")) {
+            return "redirect:/";
+        }
+        return "redirect:" + path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     }
 }
