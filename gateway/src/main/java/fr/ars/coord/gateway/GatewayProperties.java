@@ -50,12 +50,19 @@ public record GatewayProperties(Map<String, Service> services, long maxBodyBytes
 
     /**
      * Token buckets per caller; {@code store} {@code memory} keeps them in this gateway (one gateway), {@code
-     * postgresql} in the platform's PostgreSQL at {@code dbUrl}, shared by every gateway (several).
+     * postgresql} in the platform's PostgreSQL at {@code dbUrl}, shared by every gateway (several). The console's
+     * pages and assets, which carry no token, have a bucket per address of their own ({@code console*}): a national
+     * cell behind one address, its pages refreshing every few seconds, must not use up the public routes' allowance
+     * nor be limited by it.
      */
     public record RateLimit(long authenticatedPerMinute, long authenticatedBurst, long publicPerMinute,
-                            long publicBurst, String store, String dbUrl, String dbUser, String dbPassword) {
+                            long publicBurst, long consolePerMinute, long consoleBurst, String store, String dbUrl,
+                            String dbUser, String dbPassword) {
 
         public RateLimit {
+            // the console's pages per address: as much as one signed-in user's calls unless set
+            consolePerMinute = consolePerMinute > 0 ? consolePerMinute : authenticatedPerMinute;
+            consoleBurst = consoleBurst > 0 ? consoleBurst : authenticatedBurst;
             store = store == null || store.isBlank() ? "memory" : store.strip();
             if (!store.equals("memory") && !store.equals("postgresql")) {
                 throw new IllegalArgumentException("ars.gateway.rate-limit.store is memory or postgresql, not " + store);

@@ -34,6 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "ars.gateway.rate-limit.authenticated-burst=5",
         "ars.gateway.rate-limit.public-per-minute=1000",
         "ars.gateway.rate-limit.public-burst=1000",
+        "ars.gateway.rate-limit.console-per-minute=4",
+        "ars.gateway.rate-limit.console-burst=4",
         "ars.gateway.max-body-bytes=1024",
         "ars.gateway.cors.allowed-origins=https://cellule.sante.gouv.fr",
         "ARS_GATEWAY_INCIDENT_TIMEOUT_MS=800"})
@@ -43,11 +45,13 @@ class GatewayIT {
     static final StubBackend INCIDENTS = new StubBackend("incident-service");
     static final StubBackend REGIONS = new StubBackend("region-service");
     static final StubBackend NOTIFICATIONS = new StubBackend("notification-service");
+    static final StubBackend CONSOLE = new StubBackend("console");
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("INCIDENT_SERVICE_URL", INCIDENTS::url);
         registry.add("REGION_SERVICE_URL", REGIONS::url);
+        registry.add("CONSOLE_URL", CONSOLE::url);
         // nothing listens there: the notification route exercises the breaker
         registry.add("NOTIFICATION_SERVICE_URL", () -> "http://127.0.0.1:9");
     }
@@ -176,6 +180,27 @@ class GatewayIT {
         assertThat(limited.isProblem()).isTrue();
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
         assertThat(api.get("/api/incidents", user()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theConsoleIsReachedWithoutATokenUnderItsOwnPerAddressLimitApartFromThePublicRoutes() {
+        for (int i = 0; i < 4; i++) {
+            Response page = api.get("/console/regions/FR-HDF", null);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("console");
+            // the console writes its own security policy: the gateway's (form-action 'self', which would stop the
+            // sign-out's redirect to Keycloak) is not added to its pages, as it is to everything else
+            assertThat(page.header("Content-Security-Policy")).isNull();
+        }
+        assertThat(CONSOLE.last().path()).isEqualTo("/console/regions/FR-HDF");
+        assertThat(CONSOLE.last().header("Authorization")).isNull();
+        assertThat(api.get("/api/incidents/abc/history", user()).header("Content-Security-Policy"))
+                .contains("form-action 'self'");
+        Response limited = api.get("/console/", null);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
+        // the public routes' bucket of the same address is untouched: their call is not refused as too many
+        assertThat(api.get("/api/public/communiques", null).status()).isNotEqualTo(429);
     }
 
     @Test

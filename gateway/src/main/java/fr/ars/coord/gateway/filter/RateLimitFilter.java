@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Token buckets per authenticated principal (token subject), and per client IP for anonymous calls to the
- * public routes. Over the limit: 429 with {@code Retry-After}. Health checks are not counted. Buckets live in this
+ * Token buckets per authenticated principal (token subject), per client IP for anonymous calls to the public
+ * routes, and per client IP, apart, for the console's pages (which carry the console's session, not a token). Over the limit: 429 with {@code Retry-After}. Health checks are not counted. Buckets live in this
  * gateway's memory (one gateway) or in the platform's PostgreSQL, shared by every gateway ({@link RateLimitBuckets}).
  */
 @Component
@@ -30,12 +30,14 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final RateLimitBuckets buckets;
     private final BucketConfiguration authenticated;
     private final BucketConfiguration anonymous;
+    private final BucketConfiguration console;
 
     RateLimitFilter(GatewayProperties properties, RateLimitBuckets buckets) {
         this.limits = properties.rateLimit();
         this.buckets = buckets;
         this.authenticated = configuration(limits.authenticatedPerMinute(), limits.authenticatedBurst());
         this.anonymous = configuration(limits.publicPerMinute(), limits.publicBurst());
+        this.console = configuration(limits.consolePerMinute(), limits.consoleBurst());
     }
 
     @Override
@@ -47,8 +49,11 @@ class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Object subject = request.getAttribute(Tracing.SUBJECT);
-        String key = subject != null ? "sub:" + subject : "ip:" + request.getRemoteAddr();
-        ConsumptionProbe probe = buckets.tryConsume(key, subject != null ? authenticated : anonymous);
+        boolean consolePage = subject == null && isConsole(request.getRequestURI());
+        String key = subject != null ? "sub:" + subject
+                : (consolePage ? "console-ip:" : "ip:") + request.getRemoteAddr();
+        ConsumptionProbe probe = buckets.tryConsume(key,
+                subject != null ? authenticated : consolePage ? console : anonymous);
         if (probe == null) {
             // the shared store cannot be reached: not a reason to refuse the call
             chain.doFilter(request, response);
@@ -63,6 +68,10 @@ class RateLimitFilter extends OncePerRequestFilter {
         response.setHeader("Retry-After", String.valueOf(seconds));
         Problems.write(response, request.getRequestURI(), HttpStatus.TOO_MANY_REQUESTS,
                 "Too many requests; retry after " + seconds + " s.");
+    }
+
+    private static boolean isConsole(String path) {
+        return path.equals("/console") || path.startsWith("/console/");
     }
 
     private static BucketConfiguration configuration(long perMinute, long burst) {
