@@ -32,9 +32,14 @@ class NotificationConfiguration {
         return new EmailSender(mail, properties.mailFrom());
     }
 
-    /** See communique-drafting in application.yml: drafting handles every event in one sequence. */
+    /**
+     * See communique-drafting in application.yml: drafting handles every event in one sequence, named by a string so
+     * that every instance puts it in the same segment. (Axon's {@code SequentialPolicy} names it by an object whose
+     * hash is its identity: each JVM computed another segment for it, and while two instances shared the segments,
+     * events were handled by both, or by neither while the tokens went on.)
+     */
     @Bean
     org.axonframework.eventhandling.async.SequencingPolicy<Object> draftingInOneSequence() {
-        return new org.axonframework.eventhandling.async.SequentialPolicy();
+        return new DraftingSequence();
     }
 }
