@@ -62,8 +62,11 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver;
     }
 
+    /** A wait that looks again when the page's live part was replaced under it (the refresh every 4 s). */
     WebDriverWait waiting(Duration timeout) {
-        return new WebDriverWait(driver, timeout);
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     void open(String path) {

@@ -168,8 +168,9 @@ class ConsoleIT {
             browser.driver().findElement(By.id("note")).sendKeys("Réévaluation saisie depuis la console.");
             browser.driver().findElement(By.id("enregistrer-evaluation")).click();
             browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("message-succes")));
-            WebElement latest = browser.driver().findElement(By.cssSelector("#timeline li"));
-            assertThat(plain(latest.getText())).contains("Évaluation enregistrée").contains("ars-hdf")
+            String latest = browser.waiting(Duration.ofSeconds(10))
+                    .until(d -> d.findElement(By.cssSelector("#timeline li")).getText());
+            assertThat(plain(latest)).contains("Évaluation enregistrée").contains("ars-hdf")
                     .contains("13 500 patients estimés").contains("Réévaluation saisie depuis la console.");
             assertThat(plain(browser.driver().findElement(By.id("patients")).getText())).isEqualTo("13 500");
             JsonNode recorded = history(hdfIncident, "ars-hdf");
