@@ -57,13 +57,7 @@ class ConsoleIT {
     static void demoScenario() throws Exception {
         axe = platform.root().resolve("console/node_modules/axe-core/axe.min.js");
         assertThat(axe).as("axe-core, installed by the console's build").exists();
-        ProcessBuilder builder = new ProcessBuilder(platform.root().resolve("infra/demo.sh").toString())
-                .redirectErrorStream(true);
-        builder.environment().putAll(platform.environment());
-        Process demo = builder.start();
-        demo.getOutputStream().close();
-        String out = new String(demo.getInputStream().readAllBytes());
-        assertThat(demo.waitFor()).as(out).isZero();
+        platform.demo();
         hdfIncident = demoIncident("FR-HDF");
         norIncident = demoIncident("FR-NOR");
     }

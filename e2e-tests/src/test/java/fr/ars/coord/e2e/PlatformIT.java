@@ -216,16 +216,8 @@ class PlatformIT {
         return lines(demo(), ": incident ");
     }
 
-    /** Runs infra/demo.sh against the running platform and returns what it printed. */
     private static String demo() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(platform.root().resolve("infra/demo.sh").toString())
-                .redirectErrorStream(true);
-        builder.environment().putAll(platform.environment());
-        Process demo = builder.start();
-        demo.getOutputStream().close();
-        String out = new String(demo.getInputStream().readAllBytes());
-        assertThat(demo.waitFor()).as(out).isZero();
-        return out;
+        return platform.demo();
     }
 
     /** The last word of each line containing {@code marker}: the ids the demo prints. */

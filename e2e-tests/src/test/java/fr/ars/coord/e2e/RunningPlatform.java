@@ -85,6 +85,17 @@ final class RunningPlatform {
     }
 
 
+    /** Runs infra/demo.sh against this platform and returns what it printed; it must end without error. */
+    String demo() throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("infra/demo.sh").toString()).redirectErrorStream(true);
+        builder.environment().putAll(environment());
+        Process demo = builder.start();
+        demo.getOutputStream().close();
+        String out = new String(demo.getInputStream().readAllBytes());
+        org.assertj.core.api.Assertions.assertThat(demo.waitFor()).as(out).isZero();
+        return out;
+    }
+
     /** Kills a service started by run.sh with SIGKILL, as a crash would; returns once it is gone. */
     void kill(String service) throws InterruptedException {
         String jar = service + "-0.1.0-SNAPSHOT.jar";

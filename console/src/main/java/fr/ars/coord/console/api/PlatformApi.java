@@ -31,8 +31,7 @@ public class PlatformApi {
     }
 
     public Map<String, Object> get(String path, Object... variables) {
-        return client.get().uri(path, variables).retrieve().onStatus(HttpStatusCode::isError, PlatformApi::problem)
-                .body(OBJECT);
+        return checked(client.get().uri(path, variables)).body(OBJECT);
     }
 
     /** GET, answering empty when the API says 404 (unknown, or in a region the caller does not see). */
@@ -48,18 +47,23 @@ public class PlatformApi {
     }
 
     public Map<String, Object> get(java.util.function.Function<UriBuilder, URI> uri) {
-        return client.get().uri(uri).retrieve().onStatus(HttpStatusCode::isError, PlatformApi::problem).body(OBJECT);
+        return checked(client.get().uri(uri)).body(OBJECT);
     }
 
     public List<Map<String, Object>> list(java.util.function.Function<UriBuilder, URI> uri) {
-        List<Map<String, Object>> body = client.get().uri(uri).retrieve()
-                .onStatus(HttpStatusCode::isError, PlatformApi::problem).body(LIST);
-        return body == null ? List.of() : body;
+        return orEmpty(checked(client.get().uri(uri)).body(LIST));
     }
 
     public List<Map<String, Object>> list(String path, Object... variables) {
-        List<Map<String, Object>> body = client.get().uri(path, variables).retrieve()
-                .onStatus(HttpStatusCode::isError, PlatformApi::problem).body(LIST);
+        return orEmpty(checked(client.get().uri(path, variables)).body(LIST));
+    }
+
+    /** The answer, or an {@link ApiProblem} when the API refused the call. */
+    private static RestClient.ResponseSpec checked(RestClient.RequestHeadersSpec<?> request) {
+        return request.retrieve().onStatus(HttpStatusCode::isError, PlatformApi::problem);
+    }
+
+    private static List<Map<String, Object>> orEmpty(List<Map<String, Object>> body) {
         return body == null ? List.of() : body;
     }
 
@@ -69,7 +73,7 @@ public class PlatformApi {
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
-        return request.retrieve().onStatus(HttpStatusCode::isError, PlatformApi::problem).body(OBJECT);
+        return checked(request).body(OBJECT);
     }
 
     @SuppressWarnings("unchecked")

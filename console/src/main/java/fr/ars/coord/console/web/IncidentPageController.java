@@ -38,10 +38,7 @@ class IncidentPageController {
     @GetMapping("/incidents/{id}")
     String incident(@PathVariable String id, @RequestParam(required = false) String asOf, Model model) {
         show(id, asOf, model);
-        model.addAttribute("assessment", IncidentForms.Assessment.blank());
-        model.addAttribute("containment", IncidentForms.Containment.blank());
-        model.addAttribute("notification", IncidentForms.Notification.blank());
-        model.addAttribute("statusChange", IncidentForms.Status.blank());
+        blankForms(model);
         return "incident";
     }
 
@@ -87,10 +84,7 @@ class IncidentPageController {
             // shown again as typed, with the API's reasons; the same key, so a corrected resubmission is a new
             // request only if the API recorded nothing
             show(id, null, model);
-            model.addAttribute("assessment", IncidentForms.Assessment.blank());
-            model.addAttribute("containment", IncidentForms.Containment.blank());
-            model.addAttribute("notification", IncidentForms.Notification.blank());
-            model.addAttribute("statusChange", IncidentForms.Status.blank());
+            blankForms(model);
             model.addAttribute(form, values);
             model.addAttribute("failedForm", form);
             model.addAttribute("formProblem", problem.detail());
@@ -100,6 +94,14 @@ class IncidentPageController {
         }
         redirect.addFlashAttribute("done", done);
         return "redirect:/incidents/" + id + "#chronologie";
+    }
+
+    /** Each form empty, with a new idempotency key. */
+    private static void blankForms(Model model) {
+        model.addAttribute("assessment", IncidentForms.Assessment.blank());
+        model.addAttribute("containment", IncidentForms.Containment.blank());
+        model.addAttribute("notification", IncidentForms.Notification.blank());
+        model.addAttribute("statusChange", IncidentForms.Status.blank());
     }
 
     private void show(String id, String asOf, Model model) {
