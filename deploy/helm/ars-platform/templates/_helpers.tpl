@@ -35,3 +35,36 @@ jdbc:postgresql://{{ include "ars.fullname" . }}-pooler-rw:5432/{{ .Values.postg
 {{- end -}}
 {{- join "," $hosts -}}
 {{- end -}}
+
+{{/* The database role of each component: the Flyway migrations grant each exactly its own tables. */}}
+{{- define "ars.dbRoles" -}}
+gateway: ars_gateway
+console: ars_console
+incident-service: ars_incident
+region-service: ars_region
+notification-service: ars_notification
+{{- end -}}
+
+{{/* The role of one component ({root, component}). */}}
+{{- define "ars.dbRole" -}}
+{{- $roles := include "ars.dbRoles" .root | fromYaml -}}
+{{- required (printf "no database role for the component %s" .component) (get $roles .component) -}}
+{{- end -}}
+
+{{/* The kubernetes.io/basic-auth Secret (username, password) of one component's role ({root, component}). */}}
+{{- define "ars.dbRoleSecret" -}}
+{{- $given := dig .component "existingSecret" "" .root.Values.postgres.roles -}}
+{{- default (printf "%s-db-%s" .root.Release.Name .component) $given -}}
+{{- end -}}
+
+{{/* One entry of a container's env from a key of a Secret ({name, secret, key, optional}). */}}
+{{- define "ars.secretEnv" -}}
+- name: {{ .name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ .secret }}
+      key: {{ .key }}
+      {{- if .optional }}
+      optional: true
+      {{- end }}
+{{- end -}}
