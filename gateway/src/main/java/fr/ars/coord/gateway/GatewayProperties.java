@@ -9,19 +9,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** {@code ars.gateway.*}: the services behind the gateway, and its limits and policies (defaults in application.yml). */
 @ConfigurationProperties("ars.gateway")
 public record GatewayProperties(Map<String, Service> services, long maxBodyBytes, Uploads uploads, RateLimit rateLimit,
-                                CircuitBreaker circuitBreaker, Cors cors) {
+                                CircuitBreaker circuitBreaker, Cors cors, URI publicUrl, URI publicIssuer) {
 
+    /** {@code publicUrl}: the platform's public address; {@code publicIssuer}: the Keycloak realm as browsers reach it. */
     public GatewayProperties {
+        publicIssuer = publicIssuer == null || publicIssuer.toString().isBlank() ? null : publicIssuer;
         services = services == null ? Map.of() : Map.copyOf(services);
-        uploads = uploads == null ? new Uploads(Duration.ofSeconds(5), 16_384, 8, 32) : uploads;
+        uploads = uploads == null ? new Uploads(Duration.ofSeconds(5), 16_384, 8, 32, 32) : uploads;
+        publicUrl = publicUrl == null || publicUrl.toString().isBlank() ? null : publicUrl;
+        if (publicUrl != null && (publicUrl.getScheme() == null || publicUrl.getHost() == null)) {
+            throw new IllegalArgumentException("ars.gateway.public-url must be an absolute http(s) URL, not "
+                    + publicUrl);
+        }
     }
 
     /**
      * Request bodies: each must arrive within {@code bodyTimeout} plus its length at {@code minBytesPerSecond}
      * (a read waits at most {@code bodyTimeout}); at most {@code perCaller} in flight per caller and
-     * {@code anonymous} in all from callers without a token.
+     * {@code anonymous} in all from callers without a token to the API, and, apart, {@code console} in all to the
+     * console's pages (whose form posts carry a session cookie, not a token): a flood of slow anonymous uploads to
+     * the API never leaves the console's forms without a slot, nor the other way round.
      */
-    public record Uploads(Duration bodyTimeout, long minBytesPerSecond, int perCaller, int anonymous) {
+    public record Uploads(Duration bodyTimeout, long minBytesPerSecond, int perCaller, int anonymous, int console) {
+        public Uploads {
+            console = console > 0 ? console : anonymous;
+        }
     }
 
     /**
@@ -29,11 +41,17 @@ public record GatewayProperties(Map<String, Service> services, long maxBodyBytes
      * the service's own network (never routed: the gateway answers them as unknown), and how long the gateway
      * waits for its answer to start. Its OpenAPI document is also served at {@code /api-docs/<name>}, unless
      * {@code apiDocs} is false (the console: a web application, not an API). Its instances' health is read at
-     * {@code healthPath} ({@code /actuator/health} unless said otherwise).
+     * {@code healthPath} ({@code /actuator/health} unless said otherwise). {@code idempotentPaths} are the paths
+     * among its own whose writes honour an {@code Idempotency-Key} (the service records a keyed write once, whatever
+     * the number of tries): only those are sent again to another instance after a connection was cut. Its request
+     * bodies may be at most {@code maxBodyBytes} when set (else the gateway's {@code max-body-bytes}).
      */
     public record Service(URI url, List<URI> urls, List<String> paths, List<String> internalPaths,
-                          Duration responseTimeout, Boolean apiDocs, String healthPath) {
+                          Duration responseTimeout, Boolean apiDocs, String healthPath, List<String> idempotentPaths,
+                          Long maxBodyBytes) {
         public Service {
+            idempotentPaths = idempotentPaths == null ? List.of()
+                    : idempotentPaths.stream().filter(p -> !p.isBlank()).toList();
             apiDocs = apiDocs == null || apiDocs;
             healthPath = healthPath == null || healthPath.isBlank() ? "/actuator/health" : healthPath;
             urls = urls == null ? List.of() : urls.stream().filter(u -> !u.toString().isBlank()).toList();
@@ -53,16 +71,25 @@ public record GatewayProperties(Map<String, Service> services, long maxBodyBytes
      * postgresql} in the platform's PostgreSQL at {@code dbUrl}, shared by every gateway (several). The console's
      * pages and assets, which carry no token, have a bucket per address of their own ({@code console*}): a national
      * cell behind one address, its pages refreshing every few seconds, must not use up the public routes' allowance
-     * nor be limited by it.
+     * nor be limited by it; console requests without the console's session cookie have a tighter bucket
+     * ({@code consoleAnonymous*}). The shared store has a pool of {@code dbPoolSize} connections of its own, and
+     * gives up on a statement or a lock wait after {@code dbTimeout}.
      */
     public record RateLimit(long authenticatedPerMinute, long authenticatedBurst, long publicPerMinute,
-                            long publicBurst, long consolePerMinute, long consoleBurst, String store, String dbUrl,
-                            String dbUser, String dbPassword) {
+                            long publicBurst, long consolePerMinute, long consoleBurst,
+                            long consoleAnonymousPerMinute, long consoleAnonymousBurst, String store, String dbUrl,
+                            String dbUser, String dbPassword, int dbPoolSize, Duration dbTimeout) {
 
         public RateLimit {
             // the console's pages per address: as much as one signed-in user's calls unless set
             consolePerMinute = consolePerMinute > 0 ? consolePerMinute : authenticatedPerMinute;
             consoleBurst = consoleBurst > 0 ? consoleBurst : authenticatedBurst;
+            // ...and without the console's session cookie (a visitor not signed in: the sign-in page and its assets)
+            consoleAnonymousPerMinute = consoleAnonymousPerMinute > 0 ? consoleAnonymousPerMinute : publicPerMinute;
+            consoleAnonymousBurst = consoleAnonymousBurst > 0 ? consoleAnonymousBurst : publicBurst;
+            dbPoolSize = dbPoolSize > 0 ? dbPoolSize : 8;
+            dbTimeout = dbTimeout == null || dbTimeout.isZero() || dbTimeout.isNegative() ? Duration.ofMillis(500)
+                    : dbTimeout;
             store = store == null || store.isBlank() ? "memory" : store.strip();
             if (!store.equals("memory") && !store.equals("postgresql")) {
                 throw new IllegalArgumentException("ars.gateway.rate-limit.store is memory or postgresql, not " + store);

@@ -36,7 +36,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "ars.gateway.rate-limit.public-burst=1000",
         "ars.gateway.rate-limit.console-per-minute=4",
         "ars.gateway.rate-limit.console-burst=4",
+        "ars.gateway.rate-limit.console-anonymous-per-minute=2",
+        "ars.gateway.rate-limit.console-anonymous-burst=2",
         "ars.gateway.max-body-bytes=1024",
+        "ars.gateway.public-url=https://crise.sante.example",
+        "ars.gateway.public-issuer=https://auth.sante.example/realms/ars",
         "ars.gateway.cors.allowed-origins=https://cellule.sante.gouv.fr",
         "ARS_GATEWAY_INCIDENT_TIMEOUT_MS=800"})
 @Import(TestJwtConfiguration.class)
@@ -129,19 +133,33 @@ class GatewayIT {
     }
 
     @Test
-    void servicesAreToldHowTheirCallerReachedTheGatewayAndNothingElse() throws Exception {
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/incidents/fwd"))
-                .header("Authorization", "Bearer " + user())
-                .header("X-Forwarded-Host", "evil.example").header("X-Forwarded-For", "6.6.6.6")
-                .header("Forwarded", "host=evil.example").build(), HttpResponse.BodyHandlers.ofString());
-        StubBackend.Received received = INCIDENTS.last();
-        assertThat(received.path()).isEqualTo("/api/incidents/fwd");
-        assertThat(received.header("X-Forwarded-Host")).isEqualTo("localhost:" + port);
-        assertThat(received.header("X-Forwarded-Proto")).isEqualTo("http");
-        assertThat(received.header("X-Forwarded-Port")).isEqualTo(String.valueOf(port));
-        assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
-        assertThat(received.header("Forwarded")).isNull();
-        assertThat(received.headers().get("X-forwarded-host")).hasSize(1);
+    void servicesAreToldThePublicAddressFromConfigurationNeverTheClientsHost() throws Exception {
+        // a forged Host and forged forwarding headers, as an attacker sends them on a raw connection
+        for (String path : List.of("/api/incidents/fwd", "/console/fwd")) {
+            rawExchange("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\n"
+                    + "Authorization: Bearer " + user() + "\r\nX-Forwarded-Host: evil.example\r\n"
+                    + "X-Forwarded-Proto: http\r\nX-Forwarded-Port: 8666\r\nX-Forwarded-For: 6.6.6.6\r\n"
+                    + "Forwarded: host=evil.example\r\nConnection: close\r\n\r\n");
+            StubBackend.Received received = (path.startsWith("/console") ? CONSOLE : INCIDENTS).last();
+            assertThat(received.path()).isEqualTo(path);
+            assertThat(received.header("X-Forwarded-Host")).isEqualTo("crise.sante.example");
+            assertThat(received.header("X-Forwarded-Proto")).isEqualTo("https");
+            assertThat(received.header("X-Forwarded-Port")).isEqualTo("443");
+            assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+            assertThat(received.header("Forwarded")).isNull();
+            assertThat(received.headers().get("X-forwarded-host")).hasSize(1);
+            assertThat(received.headers().toString()).doesNotContain("evil.example").doesNotContain("6.6.6.6");
+        }
+    }
+
+    /** Sends {@code request} as it is on a new connection and returns the whole answer. */
+    private String rawExchange(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 
     @Test
@@ -183,9 +201,9 @@ class GatewayIT {
     }
 
     @Test
-    void theConsoleIsReachedWithoutATokenUnderItsOwnPerAddressLimitApartFromThePublicRoutes() {
+    void theConsoleIsReachedWithoutATokenUnderItsOwnPerAddressLimitApartFromThePublicRoutes() throws Exception {
         for (int i = 0; i < 4; i++) {
-            Response page = api.get("/console/regions/FR-HDF", null);
+            Response page = consolePage("/console/regions/FR-HDF", true);
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("console");
             // the console writes its own security policy: the gateway's (form-action 'self', which would stop the
@@ -195,8 +213,8 @@ class GatewayIT {
         assertThat(CONSOLE.last().path()).isEqualTo("/console/regions/FR-HDF");
         assertThat(CONSOLE.last().header("Authorization")).isNull();
         assertThat(api.get("/api/incidents/abc/history", user()).header("Content-Security-Policy"))
-                .contains("form-action 'self'");
-        Response limited = api.get("/console/", null);
+                .contains("default-src 'none'").contains("form-action 'none'");
+        Response limited = consolePage("/console/", true);
         assertThat(limited.status()).isEqualTo(429);
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
         // the public routes' bucket of the same address is untouched: their call is not refused as too many
@@ -263,6 +281,40 @@ class GatewayIT {
         Response response = api.get("/api/incidents/slow", user());
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.isProblem()).isTrue();
+    }
+
+    @Test
+    void consoleRequestsWithoutTheSessionCookieHaveATighterBucketOfTheirOwn() throws Exception {
+        // two without the cookie (a visitor not signed in: the way to the sign-in page), then refused...
+        assertThat(consolePage("/console/a", false).status()).isEqualTo(200);
+        assertThat(consolePage("/console/b", false).status()).isEqualTo(200);
+        Response limited = consolePage("/console/c", false);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.isProblem()).isTrue();
+        // ...while the public routes' allowance of the same address is untouched
+        assertThat(api.get("/api/public/communiques", null).status()).isNotEqualTo(429);
+    }
+
+    @Test
+    void swaggerUiHasAPolicyOfItsOwnWithoutInlineScripts() {
+        Response page = api.get("/swagger-ui/index.html", null);
+        String policy = page.header("Content-Security-Policy");
+        assertThat(policy).contains("script-src 'self';").doesNotContain("script-src 'self' 'unsafe-inline'")
+                .contains("connect-src 'self' https://auth.sante.example").contains("frame-ancestors 'none'");
+        assertThat(api.get("/feeds/communiques.atom", null).header("Content-Security-Policy"))
+                .isEqualTo("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    }
+
+    /** A console page, with or without a session cookie (the gateway cannot tell a real one from a made-up one). */
+    private Response consolePage(String path, boolean withSessionCookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (withSessionCookie) {
+            request.header("Cookie", "ARS_CONSOLE_SESSION=" + UUID.randomUUID());
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                response.headers(), response.body());
     }
 
     @Test

@@ -132,4 +132,20 @@ class InstanceFailoverIT {
         assertThat(CUTTER.calls.get() - cutBefore).as("calls that reached the cutting instance")
                 .isEqualTo(6 + java.util.Collections.frequency(unkeyed, 503));
     }
+
+    @Test
+    void aKeyedWriteIsRepeatedOnlyOnPathsWhoseServiceHonoursTheKey() {
+        String token = TestTokens.national();
+        int cutBefore = CUTTER.calls.get();
+        List<Integer> statuses = new ArrayList<>();
+        // region-service records campaigns once per key, but nothing else of it honours the key: a key on another
+        // write changes nothing there, and sending it again could record it twice
+        for (int i = 0; i < 6; i++) {
+            statuses.add(api.post("/api/regions/FR-HDF/anything", token, "{}", "Idempotency-Key",
+                    UUID.randomUUID().toString()).status());
+        }
+        assertThat(statuses).contains(503).containsOnly(200, 503);
+        assertThat(CUTTER.calls.get() - cutBefore).as("calls that reached the cutting instance")
+                .isEqualTo(java.util.Collections.frequency(statuses, 503));
+    }
 }

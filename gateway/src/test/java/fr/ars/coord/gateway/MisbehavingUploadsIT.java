@@ -7,6 +7,10 @@ import fr.ars.coord.platform.testing.ApiClient;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import fr.ars.coord.platform.testing.TestTokens;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -36,15 +40,19 @@ import org.springframework.test.context.DynamicPropertySource;
         "ars.gateway.uploads.per-caller=4",
         "ars.gateway.uploads.anonymous=16",
         "ars.gateway.rate-limit.public-per-minute=100000",
-        "ars.gateway.rate-limit.public-burst=100000"})
+        "ars.gateway.rate-limit.public-burst=100000",
+        "ars.gateway.max-body-bytes=1024",
+        "ars.gateway.services.console.max-body-bytes=512"})
 @Import(TestJwtConfiguration.class)
 class MisbehavingUploadsIT {
 
     static final StubBackend INCIDENTS = new StubBackend("incident-service");
     static final StubBackend NOTIFICATIONS = new StubBackend("notification-service");
+    static final StubBackend CONSOLE = new StubBackend("console");
 
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
+        registry.add("CONSOLE_URL", CONSOLE::url);
         registry.add("INCIDENT_SERVICE_URL", INCIDENTS::url);
         registry.add("REGION_SERVICE_URL", INCIDENTS::url);
         registry.add("NOTIFICATION_SERVICE_URL", NOTIFICATIONS::url);
@@ -111,7 +119,9 @@ class MisbehavingUploadsIT {
                         TestTokens.token("ars-" + UUID.randomUUID(), "ARS", "FR-HDF", "ars-staff"),
                         "{\"action\": \"ACCOUNTS_BLOCKED\"}");
                 assertThat(own.status()).as(own.toString()).isEqualTo(200);
-                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1_000);
+                // answered, not held behind the flood (a bound loose enough for a loaded machine: the figure is the
+                // benchmark's business)
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3_000);
                 checks++;
                 Thread.sleep(100);
             }
@@ -150,6 +160,84 @@ class MisbehavingUploadsIT {
         } finally {
             callers.shutdownNow();
             INCIDENTS.delays.remove("/api/incidents/slow/containment-actions");
+        }
+    }
+
+    @Test
+    void slowAnonymousUploadsToTheApiLeaveTheConsolesFormsTheirOwnSlots() throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            // an address's anonymous slots on the API held by bodies that do not come (one byte of a thousand)
+            for (int i = 0; i < 4; i++) {
+                Socket socket = new Socket("127.0.0.1", port);
+                socket.setSoTimeout(10_000);
+                stalled.add(socket);
+                socket.getOutputStream().write(post("/api/public/communiques", null, 1000, "{").getBytes(US_ASCII));
+                socket.getOutputStream().flush();
+            }
+            Thread.sleep(200);
+            // another anonymous upload to the API is refused...
+            assertThat(exchange(post("/api/public/communiques", null, 2, "{}"))).isEqualTo(429);
+            // ...but the console's form posts (a session cookie, no token) count in slots of their own
+            int consoleCalls = CONSOLE.received.size();
+            assertThat(exchange(consoleForm(8, "action=x"))).isEqualTo(200);
+            assertThat(CONSOLE.received.size()).isEqualTo(consoleCalls + 1);
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void slowConsoleUploadsDoNotTakeTheApisAnonymousSlots() throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                Socket socket = new Socket("127.0.0.1", port);
+                socket.setSoTimeout(10_000);
+                stalled.add(socket);
+                socket.getOutputStream().write(consoleForm(400, "a").getBytes(US_ASCII));
+                socket.getOutputStream().flush();
+            }
+            Thread.sleep(200);
+            assertThat(exchange(consoleForm(8, "action=x"))).isEqualTo(429);
+            assertThat(exchange(post("/api/public/communiques", null, 2, "{}"))).isEqualTo(200);
+        } finally {
+            for (Socket socket : stalled) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void theConsolesFormsHaveASmallBodyCapOfTheirOwn() throws Exception {
+        String body = "x".repeat(600);
+        HttpResponse<String> form = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/console/incidents/x/assessments"))
+                .header("Cookie", "ARS_CONSOLE_SESSION=" + UUID.randomUUID())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(413);
+        // the API's routes keep the gateway's limit (1024 bytes here)
+        Response api600 = api.post("/api/incidents/x/containment-actions", TestTokens.token("ars-" + UUID.randomUUID(), "ARS", "FR-HDF", "ars-staff"),
+                "{\"action\": \"" + "A".repeat(560) + "\"}");
+        assertThat(api600.status()).isEqualTo(200);
+    }
+
+    private static String consoleForm(int declaredLength, String bodyStart) {
+        return "POST /console/incidents/x/containment-actions HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nCookie: ARS_CONSOLE_SESSION=abc\r\n"
+                + "Content-Length: " + declaredLength + "\r\n\r\n" + bodyStart;
+    }
+
+    /** Sends a whole request on a new connection; the answer's status. */
+    private int exchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(US_ASCII));
+            socket.getOutputStream().flush();
+            return statusOf(socket);
         }
     }
 

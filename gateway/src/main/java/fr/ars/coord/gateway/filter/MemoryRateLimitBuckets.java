@@ -16,13 +16,14 @@ final class MemoryRateLimitBuckets implements RateLimitBuckets {
             .build();
 
     @Override
-    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
-        return buckets.get(key, k -> {
+    public Take take(String key, BucketConfiguration configuration) {
+        ConsumptionProbe probe = buckets.get(key, k -> {
             var builder = Bucket.builder();
             for (var bandwidth : configuration.getBandwidths()) {
                 builder.addLimit(bandwidth);
             }
             return builder.build();
         }).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Take.allowed(probe.getRemainingTokens()) : Take.refused(probe.getNanosToWaitForRefill());
     }
 }

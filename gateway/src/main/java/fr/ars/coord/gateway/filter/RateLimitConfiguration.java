@@ -1,6 +1,7 @@
 package fr.ars.coord.gateway.filter;
 
 import fr.ars.coord.gateway.GatewayProperties;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,13 +16,16 @@ class RateLimitConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
 
-    @Bean
+    @Bean(destroyMethod = "close")
     RateLimitBuckets rateLimitBuckets(GatewayProperties properties) {
         GatewayProperties.RateLimit limits = properties.rateLimit();
         if (!limits.shared()) {
             return new MemoryRateLimitBuckets();
         }
-        return new SharedRateLimitBuckets(limits.dbUrl(), limits.dbUser(), limits.dbPassword());
+        return new FirstLineBuckets(new MemoryRateLimitBuckets(),
+                new SharedRateLimitBuckets(limits.dbUrl(), limits.dbUser(), limits.dbPassword(), limits.dbPoolSize(),
+                        limits.dbTimeout()),
+                limits.dbTimeout(), Duration.ofSeconds(1), System::nanoTime);
     }
 
     /** Removes expired shared buckets every minute (every gateway does; each row goes once). */
@@ -32,7 +36,8 @@ class RateLimitConfiguration {
             thread.setDaemon(true);
             return thread;
         });
-        if (buckets instanceof SharedRateLimitBuckets shared) {
+        if (buckets instanceof FirstLineBuckets firstLine
+                && firstLine.shared() instanceof SharedRateLimitBuckets shared) {
             removal.scheduleWithFixedDelay(() -> {
                 try {
                     int removed = shared.removeExpired();

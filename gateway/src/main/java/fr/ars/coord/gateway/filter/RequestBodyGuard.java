@@ -14,6 +14,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +24,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Every request body is read whole at the gateway, within limits, before anything of it goes on to a service:
@@ -34,7 +39,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       so neither can count as the service's failure in its circuit breaker;</li>
  *   <li>at most {@code per-caller} bodies in flight per caller (its token's subject, or its address when
  *       anonymous) and {@code anonymous} in all from anonymous callers: 429 beyond, so that slow or stalled
- *       uploads hold a bounded number of request threads and never take the gateway from everyone else.</li>
+ *       uploads hold a bounded number of request threads and never take the gateway from everyone else;</li>
+ *   <li>the console's form posts (a session cookie, no token) count apart: per address and {@code console} in all,
+ *       so that slow anonymous uploads to the API never leave the console read-only; a route may set a smaller
+ *       size of its own ({@code max-body-bytes} of a service: the console's forms are small).</li>
  * </ul>
  * Each refusal closes the connection rather than waiting for the rest of the declared body. Runs after Spring
  * Security: an unauthenticated caller's body on a protected path is never read.
@@ -45,22 +53,39 @@ class RequestBodyGuard extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestBodyGuard.class);
 
-    private final long maxBytes;
+    private final long gatewayMaxBytes;
+    private final List<Map.Entry<PathPattern, Long>> routeMaxBytes = new ArrayList<>();
     private final GatewayProperties.Uploads limits;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger anonymousInFlight = new AtomicInteger();
+    private final AtomicInteger consoleInFlight = new AtomicInteger();
 
     RequestBodyGuard(GatewayProperties properties) {
-        this.maxBytes = properties.maxBodyBytes();
+        this.gatewayMaxBytes = properties.maxBodyBytes();
         this.limits = properties.uploads();
+        properties.services().values().stream().filter(service -> service.maxBodyBytes() != null)
+                .forEach(service -> service.paths().forEach(path -> routeMaxBytes.add(
+                        Map.entry(PathPatternParser.defaultInstance.parse(path), service.maxBodyBytes()))));
+    }
+
+    /** The largest body allowed on this request's path: its route's own limit, else the gateway's. */
+    private long maxBytes(HttpServletRequest request) {
+        PathContainer path = PathContainer.parsePath(request.getRequestURI());
+        for (Map.Entry<PathPattern, Long> route : routeMaxBytes) {
+            if (route.getKey().matches(path)) {
+                return Math.min(gatewayMaxBytes, route.getValue());
+            }
+        }
+        return gatewayMaxBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
+        long maxBytes = maxBytes(request);
         if (declared > maxBytes) {
-            tooLarge(request, response);
+            tooLarge(request, response, maxBytes);
             return;
         }
         if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
@@ -69,12 +94,15 @@ class RequestBodyGuard extends OncePerRequestFilter {
         }
         Object subject = request.getAttribute(Tracing.SUBJECT);
         boolean anonymous = subject == null;
-        String caller = anonymous ? "ip:" + request.getRemoteAddr() : "sub:" + subject;
+        boolean console = anonymous && ConsoleRequests.isConsole(request);
+        String caller = !anonymous ? "sub:" + subject : (console ? "console-ip:" : "ip:") + request.getRemoteAddr();
+        AtomicInteger pool = console ? consoleInFlight : anonymousInFlight;
+        int poolSize = console ? limits.console() : limits.anonymous();
         AtomicInteger mine = inFlight.computeIfAbsent(caller, k -> new AtomicInteger());
         boolean admitted = mine.incrementAndGet() <= limits.perCaller();
         boolean countedAnonymous = admitted && anonymous;
         if (countedAnonymous) {
-            admitted = anonymousInFlight.incrementAndGet() <= limits.anonymous();
+            admitted = pool.incrementAndGet() <= poolSize;
         }
         byte[] body;
         try {
@@ -84,7 +112,7 @@ class RequestBodyGuard extends OncePerRequestFilter {
                         "Too many request bodies in flight from this caller; retry shortly.");
                 return;
             }
-            body = read(request, declared);
+            body = read(request, declared, maxBytes);
         } catch (SlowBody e) {
             refuse(request, response, HttpStatus.REQUEST_TIMEOUT, "The request body did not arrive in time.");
             return;
@@ -95,21 +123,21 @@ class RequestBodyGuard extends OncePerRequestFilter {
         } finally {
             // the slot is for the upload only: once the body is in, the call to the service holds none
             if (countedAnonymous) {
-                anonymousInFlight.decrementAndGet();
+                pool.decrementAndGet();
             }
             if (mine.decrementAndGet() <= 0) {
                 inFlight.remove(caller, mine);
             }
         }
         if (body == null) {
-            tooLarge(request, response);
+            tooLarge(request, response, maxBytes);
             return;
         }
         chain.doFilter(new ReadBody(request, body), response);
     }
 
     /** The whole body, or null when it is larger than allowed. */
-    private byte[] read(HttpServletRequest request, long declared) throws SlowBody, ClientGone {
+    private byte[] read(HttpServletRequest request, long declared, long maxBytes) throws SlowBody, ClientGone {
         long expected = declared >= 0 ? declared : maxBytes;
         long deadline = System.nanoTime() + limits.bodyTimeout().toNanos()
                 + expected * 1_000_000_000L / Math.max(1, limits.minBytesPerSecond());
@@ -141,7 +169,8 @@ class RequestBodyGuard extends OncePerRequestFilter {
         return body.toByteArray();
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes)
+            throws IOException {
         refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
     }
 

@@ -16,10 +16,12 @@ import org.slf4j.LoggerFactory;
  * Buckets shared by every gateway, in the platform's PostgreSQL ({@code rate_limit_bucket}, created by the platform's
  * migrations), through Bucket4j's proxy manager: a row per caller, read and written under a row lock, so that two
  * gateways together let through the configured rate, not twice it. A bucket expires once full again and unused;
- * expired rows are removed in the background. When the store cannot be reached, calls go through (and are logged):
- * the services behind answer 503 then anyway, and a rate limit must not be what takes the platform away.
+ * expired rows are removed in the background. The store has a pool of its own ({@code poolSize} connections, given
+ * within {@code timeout}) and every statement and lock wait is cut at {@code timeout}: a call the store cannot
+ * decide in that time is {@link BucketStoreUnavailable}, never a call let through unlimited. It is used behind
+ * {@link FirstLineBuckets}, so a flood is refused before it reaches the store.
  */
-final class SharedRateLimitBuckets implements RateLimitBuckets, AutoCloseable {
+final class SharedRateLimitBuckets implements RateLimitBuckets {
 
     private static final Logger log = LoggerFactory.getLogger(SharedRateLimitBuckets.class);
 
@@ -27,16 +29,23 @@ final class SharedRateLimitBuckets implements RateLimitBuckets, AutoCloseable {
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private volatile long lastFailureLogged;
 
-    SharedRateLimitBuckets(String url, String user, String password) {
+    SharedRateLimitBuckets(String url, String user, String password, int poolSize, Duration timeout) {
+        long millis = Math.max(250, timeout.toMillis());
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         config.setPoolName("rate-limit-buckets");
-        config.setMaximumPoolSize(8);
+        config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(2_000);
+        config.setConnectionTimeout(millis);
+        config.setValidationTimeout(millis);
         config.setInitializationFailTimeout(-1);
+        // a statement, or a wait for a caller's row lock, that outlasts the timeout is cut by the server itself
+        config.addDataSourceProperty("options",
+                "-c statement_timeout=" + millis + " -c lock_timeout=" + millis);
+        config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, millis / 1000)));
+        config.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(2, 2 * millis / 1000)));
         this.dataSource = new HikariDataSource(config);
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
@@ -47,18 +56,20 @@ final class SharedRateLimitBuckets implements RateLimitBuckets, AutoCloseable {
     }
 
     @Override
-    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+    public Take take(String key, BucketConfiguration configuration) {
+        ConsumptionProbe probe;
         try {
-            return buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+            probe = buckets.builder().build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
             long now = System.nanoTime();
             if (now - lastFailureLogged > Duration.ofSeconds(30).toNanos()) {
                 lastFailureLogged = now;
-                log.warn("shared rate-limit buckets unreachable, calls go through unlimited meanwhile: {}",
-                        e.toString());
+                log.warn("shared rate-limit buckets cannot decide (anonymous calls refused, authenticated ones"
+                        + " limited by this gateway alone meanwhile): {}", e.toString());
             }
-            return null;
+            throw new BucketStoreUnavailable("the shared rate-limit store did not decide", e);
         }
+        return probe.isConsumed() ? Take.allowed(probe.getRemainingTokens()) : Take.refused(probe.getNanosToWaitForRefill());
     }
 
     /** Removes the rows of buckets expired (full again and unused); returns how many. */

@@ -17,6 +17,7 @@ import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -26,8 +27,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  *   <li>a connection refused or not made: the instance never saw the call, which is tried on the next one,
  *       whatever its method;</li>
  *   <li>a connection cut before any answer: the instance may have acted, so only a call safe to repeat goes on to
- *       the next one: {@code GET}, {@code HEAD}, or a write carrying an {@code Idempotency-Key} (the service records
- *       it once whatever the number of tries);</li>
+ *       the next one: {@code GET}, {@code HEAD}, or a write carrying an {@code Idempotency-Key} on a path whose
+ *       service honours the key ({@code idempotent-paths} of the route: the service records it once whatever the
+ *       number of tries; elsewhere a key changes nothing, and a second try could record the write twice);</li>
  *   <li>no answer within the route's timeout: not repeated (the instance is busy, not gone).</li>
  * </ul>
  * The instance that failed is left out of the next calls. What is not tried again reaches the route's breaker as
@@ -39,16 +41,20 @@ final class InstanceFailover implements HandlerFilterFunction<ServerResponse, Se
     private static final Set<String> SAFE = Set.of("GET", "HEAD");
 
     private final ServiceInstances instances;
+    private final RequestPredicate honoursIdempotencyKey;
 
-    InstanceFailover(ServiceInstances instances) {
+    /** {@code honoursIdempotencyKey}: the requests whose service records a keyed write once (none when null). */
+    InstanceFailover(ServiceInstances instances, RequestPredicate honoursIdempotencyKey) {
         this.instances = instances;
+        this.honoursIdempotencyKey = honoursIdempotencyKey;
     }
 
     @Override
     public ServerResponse filter(ServerRequest request, HandlerFunction<ServerResponse> next) throws Exception {
         List<URI> order = instances.order();
         boolean repeatable = SAFE.contains(request.method().name())
-                || request.headers().firstHeader("Idempotency-Key") != null;
+                || (request.headers().firstHeader("Idempotency-Key") != null && honoursIdempotencyKey != null
+                && honoursIdempotencyKey.test(request));
         RuntimeException last = null;
         for (int attempt = 0; attempt < order.size(); attempt++) {
             URI target = order.get(attempt);

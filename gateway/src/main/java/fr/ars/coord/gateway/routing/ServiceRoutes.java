@@ -109,17 +109,19 @@ class ServiceRoutes {
             if (!service.internalPaths().isEmpty()) {
                 routed = routed.and(path(service.internalPaths().toArray(String[]::new)).negate());
             }
+            RequestPredicate keyed = service.idempotentPaths().isEmpty() ? null
+                    : path(service.idempotentPaths().toArray(String[]::new));
             RouterFunction<ServerResponse> api = route(name)
                     .route(routed, http())
                     .before(uri(service.instances().get(0)))
                     .filter(new ServiceBreaker(name, breakers.circuitBreaker(name), settings.openSeconds())
-                            .andThen(new InstanceFailover(instances.of(name))))
+                            .andThen(new InstanceFailover(instances.of(name), keyed)))
                     .build();
             RouterFunction<ServerResponse> apiDocs = route(apiDocsRoute(name))
                     .GET("/api-docs/" + name, http())
                     .before(uri(service.instances().get(0)))
                     .before(setPath("/v3/api-docs"))
-                    .filter(new InstanceFailover(instances.of(name)))
+                    .filter(new InstanceFailover(instances.of(name), null))
                     .build();
             RouterFunction<ServerResponse> serviceRoutes = Boolean.TRUE.equals(service.apiDocs()) ? api.and(apiDocs) : api;
             routes = routes == null ? serviceRoutes : routes.and(serviceRoutes);

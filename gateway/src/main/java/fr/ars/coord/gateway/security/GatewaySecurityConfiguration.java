@@ -49,6 +49,13 @@ class GatewaySecurityConfiguration {
             // the console signs its users in itself (Keycloak, its session) and sets its own security headers
             CONSOLE_PATHS[0], CONSOLE_PATHS[1]};
 
+    /** Swagger UI and the documents it reads: a policy of their own, apart from the console's and the API's. */
+    static final String[] API_DOCUMENTATION_PATHS = {"/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
+            "/v3/api-docs/**", "/api-docs/**"};
+
+    /** The API's answers are data (JSON, Atom): a browser that renders one runs nothing and loads nothing with it. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
     private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, e) -> Problems.write(response,
             request.getRequestURI(), HttpStatus.UNAUTHORIZED, "A valid access token is required.");
     private static final AccessDeniedHandler FORBIDDEN = (request, response, e) -> Problems.write(response,
@@ -61,6 +68,8 @@ class GatewaySecurityConfiguration {
         RequestMatcher open = new OrRequestMatcher(Arrays.stream(OPEN_PATHS)
                 .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
         RequestMatcher console = new OrRequestMatcher(Arrays.stream(CONSOLE_PATHS)
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
+        RequestMatcher apiDocumentation = new OrRequestMatcher(Arrays.stream(API_DOCUMENTATION_PATHS)
                 .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
         return http
                 .csrf(AbstractHttpConfigurer::disable)
@@ -85,16 +94,30 @@ class GatewaySecurityConfiguration {
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
                 .headers(headers -> headers
                         .frameOptions(f -> f.deny())
-                        // the console's pages carry the console's own policy (its sign-out form goes on to Keycloak)
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(console),
-                                new ContentSecurityPolicyHeaderWriter("default-src 'self'; script-src 'self' 'unsafe-inline';"
-                                        + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none';"
-                                        + " base-uri 'none'; form-action 'self'")))
+                        // the console's pages carry the console's own policy (its sign-out form goes on to Keycloak);
+                        // Swagger UI has a policy of its own; the API's answers (JSON, feeds) need nothing at all
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(apiDocumentation,
+                                new ContentSecurityPolicyHeaderWriter(swaggerUiPolicy(properties))))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(new OrRequestMatcher(console, apiDocumentation)),
+                                new ContentSecurityPolicyHeaderWriter(API_POLICY)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"))
                         .httpStrictTransportSecurity(h -> h.includeSubDomains(true)
                                 .maxAgeInSeconds(Duration.ofDays(365).toSeconds())))
                 .build();
+    }
+
+    /**
+     * Swagger UI runs only its own scripts (no inline script: its pages and its sign-in redirect load theirs from
+     * files); its styles are partly inline; it calls the gateway and, to sign in, the Keycloak realm.
+     */
+    static String swaggerUiPolicy(GatewayProperties properties) {
+        String signIn = properties.publicIssuer() == null ? ""
+                : " " + properties.publicIssuer().getScheme() + "://" + properties.publicIssuer().getRawAuthority();
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+                + " connect-src 'self'" + signIn + "; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+                + signIn;
     }
 
     /**

@@ -9,6 +9,7 @@ public final class RateLimitBucketsAccess {
     }
 
     public static int removeExpired(ApplicationContext gateway) {
-        return ((SharedRateLimitBuckets) gateway.getBean(RateLimitBuckets.class)).removeExpired();
+        return ((SharedRateLimitBuckets) ((FirstLineBuckets) gateway.getBean(RateLimitBuckets.class)).shared())
+                .removeExpired();
     }
 }

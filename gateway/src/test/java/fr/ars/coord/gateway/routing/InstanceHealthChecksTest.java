@@ -29,7 +29,7 @@ class InstanceHealthChecksTest {
         URI failing = instance(503);
         GatewayProperties properties = new GatewayProperties(Map.of("console", new GatewayProperties.Service(null,
                 List.of(healthy, failing), List.of("/console/**"), List.of(), Duration.ofSeconds(5), false,
-                "/console/actuator/health")), 1024, null, null, null, null);
+                "/console/actuator/health", null, null)), 1024, null, null, null, null, null, null);
         InstanceHealthChecks checks = new InstanceHealthChecks(properties, Duration.ofMinutes(1), Duration.ofHours(1));
         try {
             checks.checkAll();
@@ -43,7 +43,7 @@ class InstanceHealthChecksTest {
     @Test
     void aServiceWithoutAHealthPathIsCheckedAtActuatorHealth() {
         GatewayProperties.Service service = new GatewayProperties.Service(URI.create("http://127.0.0.1:1"), null,
-                List.of("/api/**"), null, null, null, " ");
+                List.of("/api/**"), null, null, null, " ", null, null);
         assertThat(service.healthPath()).isEqualTo("/actuator/health");
         assertThat(service.apiDocs()).isTrue();
     }
