@@ -72,6 +72,10 @@ class CommuniqueController {
     static final String ID = "The communiqué's id.";
     static final String WHO_READS = " Regional staff see their region's communiqués and national ones once published;"
             + " the national cell and auditors see all. One the caller may not see answers `404`, as an unknown one.";
+    static final String WHO_READS_ONE = WHO_READS + " The publication client sees the approved communiqués and the"
+            + " published ones. A caller whose roles read no communiqué gets `403` whatever the id.";
+    static final String UNSEEN = " A communiqué the caller may not see answers `404`, as an unknown one; a caller whose"
+            + " roles allow this on no communiqué gets `403` whatever the id.";
 
     @Tag(name = ApiTags.COMMUNIQUES)
     @Operation(operationId = "listCommuniques", summary = "List communiqués",
@@ -94,28 +98,29 @@ class CommuniqueController {
     @Tag(name = ApiTags.COMMUNIQUES)
     @Operation(operationId = "getCommunique", summary = "Read a communiqué",
             description = "The communiqué's text, each sentence with the events it rests on, its status and who"
-                    + " approved or published it." + WHO_READS)
+                    + " approved or published it." + WHO_READS_ONE)
     @ApiResponse(responseCode = "200", description = "The communiqué.")
     @ApiResponse(responseCode = "404", description = "No such communiqué visible to the caller.")
     @GetMapping("/{id}")
     CommuniqueView get(@Parameter(description = ID) @PathVariable String id, Authentication authentication) {
-        CommuniqueView communique = find(id);
-        CommuniqueAccessPolicy.requireRead(StaffMember.from(authentication), communique);
-        return communique;
+        StaffMember member = StaffMember.from(authentication);
+        CommuniqueAccessPolicy.requireReaderRole(member);
+        return visible(member, id);
     }
 
     @Tag(name = ApiTags.COMMUNIQUES)
     @Operation(operationId = "approveCommunique", summary = "Approve a draft",
             description = "Approves the draft as it reads now. Who may call it: the region's communication officer"
-                    + " (the national coordinator for a national communiqué). Refused when it is not a draft (`409`).")
+                    + " (the national coordinator for a national communiqué). Refused when it is not a draft (`409`)."
+                    + UNSEEN)
     @ApiResponse(responseCode = "200", description = "Approved.")
     @ApiResponse(responseCode = "404", description = "No such communiqué visible to the caller.")
     @ApiResponse(responseCode = "409", description = "Not a draft.")
     @PostMapping("/{id}/approve")
     CommuniqueView approve(@Parameter(description = ID) @PathVariable String id, Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
-        CommuniqueView communique = find(id);
-        CommuniqueAccessPolicy.requireRead(member, communique);
+        CommuniqueAccessPolicy.requireSpokespersonRole(member);
+        CommuniqueView communique = visible(member, id);
         CommuniqueAccessPolicy.requireSpokesperson(member, communique);
         send(new ApproveCommuniqueCommand(id), member);
         return find(id);
@@ -127,17 +132,17 @@ class CommuniqueController {
                     + " it: the region's communication officer (the national coordinator for a national one) or the"
                     + " automated publication client. Refused when it is not approved, when the facts changed"
                     + " since its approval and the text was revised (`409`: approve the revised text first), or when"
-                    + " it is marked with a TLP label other than `TLP:CLEAR` (`409`: only `TLP:CLEAR` goes public).")
+                    + " it is marked with a TLP label other than `TLP:CLEAR` (`409`: only `TLP:CLEAR` goes public)."
+                    + " The publication client sees only approved and published communiqués: to it, any other answers"
+                    + " `404`." + UNSEEN)
     @ApiResponse(responseCode = "200", description = "Published.")
     @ApiResponse(responseCode = "404", description = "No such communiqué visible to the caller.")
     @ApiResponse(responseCode = "409", description = "Not approved, revised since its approval, or not `TLP:CLEAR`.")
     @PostMapping("/{id}/publish")
     CommuniqueView publish(@Parameter(description = ID) @PathVariable String id, Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
-        CommuniqueView communique = find(id);
-        if (!member.hasRole(StaffMember.COMMUNIQUE_PUBLISHER)) {
-            CommuniqueAccessPolicy.requireRead(member, communique);
-        }
+        CommuniqueAccessPolicy.requirePublisherRole(member);
+        CommuniqueView communique = visible(member, id);
         CommuniqueAccessPolicy.requirePublisher(member, communique);
         String current = drafts.forScope(communique.scope(), communique.region(), communique.campaignId())
                 .map(Draft::digest).orElse(null);
@@ -150,7 +155,7 @@ class CommuniqueController {
             description = "Drafts are `TLP:CLEAR`: written for the public. A spokesperson may restrict one not yet"
                     + " published (e.g. `TLP:AMBER` while partners review it under embargo); it cannot be published"
                     + " until it is marked `TLP:CLEAR` again. Who may call it: as for approving. Refused on a"
-                    + " communiqué already published, withdrawn or superseded (`409`).")
+                    + " communiqué already published, withdrawn or superseded (`409`)." + UNSEEN)
     @ApiResponse(responseCode = "200", description = "Labelled.")
     @ApiResponse(responseCode = "404", description = "No such communiqué visible to the caller.")
     @ApiResponse(responseCode = "409", description = "Already published, withdrawn or superseded.")
@@ -158,8 +163,8 @@ class CommuniqueController {
     CommuniqueView mark(@Parameter(description = ID) @PathVariable String id, @Valid @RequestBody MarkRequest request,
                         Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
-        CommuniqueView communique = find(id);
-        CommuniqueAccessPolicy.requireRead(member, communique);
+        CommuniqueAccessPolicy.requireSpokespersonRole(member);
+        CommuniqueView communique = visible(member, id);
         CommuniqueAccessPolicy.requireSpokesperson(member, communique);
         send(new MarkCommuniqueCommand(id, request.tlp(), request.reason() == null ? null : request.reason().strip()),
                 member);
@@ -169,7 +174,7 @@ class CommuniqueController {
     @Tag(name = ApiTags.COMMUNIQUES)
     @Operation(operationId = "withdrawCommunique", summary = "Withdraw a communiqué",
             description = "Withdraws a communiqué with the reason; a published one leaves the public feed. Who may"
-                    + " call it: as for approving. Refused when superseded or already withdrawn (`409`).")
+                    + " call it: as for approving. Refused when superseded or already withdrawn (`409`)." + UNSEEN)
     @ApiResponse(responseCode = "200", description = "Withdrawn.")
     @ApiResponse(responseCode = "404", description = "No such communiqué visible to the caller.")
     @ApiResponse(responseCode = "409", description = "Superseded or already withdrawn.")
@@ -177,15 +182,21 @@ class CommuniqueController {
     CommuniqueView withdraw(@Parameter(description = ID) @PathVariable String id, @Valid @RequestBody WithdrawRequest request,
                             Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
-        CommuniqueView communique = find(id);
-        CommuniqueAccessPolicy.requireRead(member, communique);
+        CommuniqueAccessPolicy.requireSpokespersonRole(member);
+        CommuniqueView communique = visible(member, id);
         CommuniqueAccessPolicy.requireSpokesperson(member, communique);
         send(new WithdrawCommuniqueCommand(id, request.reason()), member);
         return find(id);
     }
 
+    /** Only after the caller's roles were checked: the communiqué, or the same 404 for unknown and not theirs. */
+    private CommuniqueView visible(StaffMember member, String id) {
+        return CommuniqueAccessPolicy.visible(member, communiques.find(id));
+    }
+
+    /** The communiqué as the caller's change left it (one they see). */
     private CommuniqueView find(String id) {
-        return communiques.find(id).orElseThrow(() -> new NotFoundException("No such communiqué."));
+        return communiques.find(id).orElseThrow(() -> new NotFoundException(CommuniqueAccessPolicy.NOT_FOUND));
     }
 
     private void send(Object command, StaffMember member) {
