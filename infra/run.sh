@@ -205,6 +205,29 @@ if [ -z "${ARS_ID_SECRET:-}" ]; then
   ARS_ID_SECRET="$(cat "$ID_SECRET_FILE")"
   export ARS_ID_SECRET
 fi
+# secret_file NAME: a random secret kept in the data folder's secrets/ (made on first use, readable by this user only)
+secret_file() {
+  local file="$DATA/secrets/$1"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$DATA/secrets"
+    (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$file")
+  fi
+  echo "$file"
+}
+# the console's sessions are encrypted at rest with this key (production sets ARS_CONSOLE_SESSION_KEY itself)
+if [ -z "${ARS_CONSOLE_SESSION_KEY:-}" ]; then
+  ARS_CONSOLE_SESSION_KEY="$(cat "$(secret_file console-session-key)")"
+  export ARS_CONSOLE_SESSION_KEY
+fi
+# one database role per component, each with only the tables it uses (granted by the migrations): the store launcher
+# creates them with these passwords; the schema's owner (ars) runs the migrations
+for role in ars_gateway ars_console ars_incident ars_region ars_notification; do
+  secret_file "db-$role" >/dev/null
+done
+# db_env COMPONENT-ROLE: the environment a component connects to PostgreSQL with
+db_env() {
+  echo "ARS_DB_USER=$1" "ARS_DB_PASSWORD=$(cat "$DATA/secrets/db-$1")"
+}
 
 # --- processes ---------------------------------------------------------------------------------------
 # instance_port BASE K: where instance K of a service whose first instance listens on BASE listens
@@ -237,11 +260,21 @@ declare -A INSTANCE_PID INSTANCE_PORT
 # start_instance NAME JAR BASE-PORT K: instance K of a service, on BASE-PORT + 1000*K (given on its command line, so
 # that an operator, or a test, can tell the instances apart)
 start_instance() {
-  local name="$1" jar="$2" base="$3" k="$4" label port
+  local name="$1" jar="$2" base="$3" k="$4" label port role migrations=""
   label="$(instance_label "$name" "$k")"
   port="$(instance_port "$base" "$k")"
-  # shellcheck disable=SC2086
-  start "$label" "$LOGS/$label.log" java $SERVICE_JAVA_OPTS -jar "$jar" "--server.port=$port"
+  case "$name" in
+    incident-service) role=ars_incident ;;
+    region-service) role=ars_region ;;
+    notification-service) role=ars_notification ;;
+    console) role=ars_console ;;
+    gateway) role=ars_gateway ;;
+  esac
+  # the services migrate the schema as its owner; the console and the gateway never hold the owner's password
+  case "$name" in *-service) migrations="ARS_DB_MIGRATION_USER=ars ARS_DB_MIGRATION_PASSWORD=ars" ;; esac
+  # shellcheck disable=SC2086,SC2046
+  start "$label" "$LOGS/$label.log" env $(db_env "$role") $migrations \
+    java $SERVICE_JAVA_OPTS -jar "$jar" "--server.port=$port"
   INSTANCE_PID[$label]=${PIDS[-1]}
   INSTANCE_PORT[$label]=$port
 }
@@ -262,7 +295,7 @@ wait_for_instance() {
 }
 
 # shellcheck disable=SC2086
-start postgres "$LOGS/postgres.log" java $STORE_JAVA_OPTS -jar "$STORES_JAR" postgres --port "$POSTGRES_PORT" --data "$DATA/postgres"
+start postgres "$LOGS/postgres.log" java $STORE_JAVA_OPTS -jar "$STORES_JAR" postgres --port "$POSTGRES_PORT" --data "$DATA/postgres" --roles "$DATA/secrets"
 PG_PID=${PIDS[-1]}
 # shellcheck disable=SC2086
 start mongo "$LOGS/mongo.log" java $STORE_JAVA_OPTS -jar "$STORES_JAR" mongo --port "$MONGO_PORT" --data "$DATA/mongo"
