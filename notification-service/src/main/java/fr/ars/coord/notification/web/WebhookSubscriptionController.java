@@ -66,7 +66,9 @@ class WebhookSubscriptionController {
                                     example = "https://crise.ars-hdf.example/hooks/communiques")
                             @NotBlank @Size(max = 2000) String url,
                             @Schema(description = "Shared secret of the HMAC-SHA256 signature of each call (16 to 500"
-                                    + " characters, not guessable).", example = "e3b0c44298fc1c149afbf4c8996fb924")
+                                    + " characters, not guessable: at least 8 distinct characters and 64 bits once"
+                                    + " repeats, periods and alphabet, digit or keyboard runs are taken out; 32 random"
+                                    + " bytes in hex are a good choice).", example = "e3b0c44298fc1c149afbf4c8996fb924")
                             @NotBlank @Size(min = 16, max = 500) String secret,
                             @ArraySchema(arraySchema = @Schema(description = "Only communiqués of these regions (and"
                                     + " national ones); all when absent or empty.", example = "[\"FR-HDF\", \"FR-NOR\"]"))
@@ -105,20 +107,19 @@ class WebhookSubscriptionController {
     ResponseEntity<SubscriptionView> subscribe(@Valid @RequestBody SubscribeRequest request, Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         requireCoordinator(member);
-        URI url;
+        // every field is checked, and every refusal named at once
+        List<FieldError> errors = new ArrayList<>();
+        URI url = null;
         try {
             url = URI.create(request.url().strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("url", "must be an absolute http or https URL");
+            errors.add(new FieldError("url", "must be an absolute http or https URL"));
         }
-        targets.refusal(url).ifPresent(reason -> {
-            throw new InvalidRequestException("url", reason);
-        });
-        SecretStrength.weakness(request.secret()).ifPresent(reason -> {
-            throw new InvalidRequestException("secret", reason);
-        });
+        if (url != null) {
+            targets.refusal(url).ifPresent(reason -> errors.add(new FieldError("url", reason)));
+        }
+        SecretStrength.weakness(request.secret()).ifPresent(reason -> errors.add(new FieldError("secret", reason)));
         List<String> regions = request.regions() == null ? List.of() : request.regions().stream().distinct().toList();
-        List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < regions.size(); i++) {
             if (!Region.isKnown(regions.get(i))) {
                 errors.add(new FieldError("regions[" + i + "]", "is not a region code"));

@@ -119,12 +119,13 @@ class ReminderDeliveryIT extends NotificationServiceITBase {
     @Test
     void aSubscriptionAsksOnlyForKnownEvents() {
         Response refused = api.post("/api/webhook-subscriptions", TestTokens.national(), "{\"url\":"
-                + " \"https://x.example/h\", \"secret\": \"0123456789abcdefXYZ\", \"events\": [\"obligation.due-soon\","
+                + " \"https://x.example/h\", \"secret\": \"7c1e9a4f0b3d8e2a6f5c1b9d4e7a0f3c\","
+                + " \"events\": [\"obligation.due-soon\","
                 + " \"incident.everything\"]}");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("events[1]");
         Response plain = api.post("/api/webhook-subscriptions", TestTokens.national(), "{\"url\":"
-                + " \"https://x.example/h2\", \"secret\": \"0123456789abcdefXYZ\"}");
+                + " \"https://x.example/h2\", \"secret\": \"7c1e9a4f0b3d8e2a6f5c1b9d4e7a0f3c\"}");
         assertThat(plain.json().get("events").get(0).asText()).as("publications, as before")
                 .isEqualTo("communique.published");
     }

@@ -36,6 +36,7 @@ class CommuniqueLifecycleIT extends NotificationServiceITBase {
 
     private static final Set<ExposedDataItem> IDENTITY = Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.FIRST_NAME,
             ExposedDataItem.AGE, ExposedDataItem.PHONE, ExposedDataItem.EMAIL);
+    private static final String SECRET = "9f2c4e6a8b1d3f5e7a9c0b2d4f6e8a1c";
     private static final String PUBLISHER = TestTokens.token("service-account-communique-publisher", null, null,
             "communique-publisher");
 
@@ -299,13 +300,13 @@ class CommuniqueLifecycleIT extends NotificationServiceITBase {
         assertThat(api.get("/api/communiques/" + UUID.randomUUID(), TestTokens.national()).status()).isEqualTo(404);
         assertThat(api.post("/api/communiques/" + id + "/withdraw", comms("FR-CVL"), "{}").status()).isEqualTo(400);
         assertThat(api.post("/api/webhook-subscriptions", comms("FR-CVL"),
-                "{\"url\": \"http://x.example/h\", \"secret\": \"0123456789abcdef\"}").status()).isEqualTo(403);
+                "{\"url\": \"http://x.example/h\", \"secret\": \"" + SECRET + "\"}").status()).isEqualTo(403);
         Response badUrl = api.post("/api/webhook-subscriptions", TestTokens.national(),
-                "{\"url\": \"ftp://x\", \"secret\": \"0123456789abcdef\"}");
+                "{\"url\": \"ftp://x\", \"secret\": \"" + SECRET + "\"}");
         assertThat(badUrl.status()).isEqualTo(400);
         assertThat(badUrl.body()).contains("url");
         Response badRegion = api.post("/api/webhook-subscriptions", TestTokens.national(),
-                "{\"url\": \"https://x.example/h\", \"secret\": \"0123456789abcdef\", \"regions\": [\"FR-XX\"]}");
+                "{\"url\": \"https://x.example/h\", \"secret\": \"" + SECRET + "\", \"regions\": [\"FR-XX\"]}");
         assertThat(badRegion.body()).contains("regions[0]");
         Response shortSecret = api.post("/api/webhook-subscriptions", TestTokens.national(),
                 "{\"url\": \"https://x.example/h\", \"secret\": \"short\"}");

@@ -30,13 +30,24 @@ class WebhookSafetyIT extends NotificationServiceITBase {
     }
 
     @Test
-    void weakSecretsAreRefused() {
-        for (String secret : List.of("aaaaaaaaaaaaaaaaaaaaaaaa", "abababababababababababab")) {
+    void weakSecretsAreRefusedInEveryFormNamingTheFieldAndNothingIsKept() {
+        int before = api.get("/api/webhook-subscriptions", TestTokens.auditor()).json().size();
+        for (String secret : List.of("aaaaaaaaaaaaaaaaaaaaaaaa", "abababababababababababab", "0000000000000000",
+                "0123456789abcdef", "abcdefghijklmnop", "ABCDEFGHIJKLMNOP", "ponmlkjihgfedcba", "acegikmoqsuwy13579",
+                "qwertyuiopasdfgh", "azertyuiopqsdfghjklm", "1qaz2wsx3edc4rfv5tgb", "Xk3!pQ9#Xk3!pQ9#Xk3!pQ9#",
+                "Password123!Password123!", "абвгдежзийклмноп", "éééééééééééééééé")) {
             Response refused = api.post("/api/webhook-subscriptions", TestTokens.national(),
                     "{\"url\": \"https://x.example/hook\", \"secret\": \"" + secret + "\"}");
-            assertThat(refused.status()).isEqualTo(400);
-            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("secret");
+            assertThat(refused.status()).as(secret).isEqualTo(400);
+            assertThat(refused.isProblem()).as(secret).isTrue();
+            assertThat(refused.json().get("errors").get(0).get("field").asString()).as(secret).isEqualTo("secret");
+            assertThat(refused.body()).as("the secret is not echoed").doesNotContain(secret);
         }
+        Response both = api.post("/api/webhook-subscriptions", TestTokens.national(),
+                "{\"url\": \"https://x.example/hook\", \"secret\": \"0123456789abcdef\", \"regions\": [\"FR-XX\"]}");
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.json().get("errors").findValuesAsString("field")).containsExactly("secret", "regions[0]");
+        assertThat(api.get("/api/webhook-subscriptions", TestTokens.auditor()).json().size()).isEqualTo(before);
     }
 
     @Test
