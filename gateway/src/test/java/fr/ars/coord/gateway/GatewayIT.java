@@ -152,6 +152,17 @@ class GatewayIT {
         }
     }
 
+    @Test
+    void theGatewaysOwnDocumentsNameThePublicAddressNeverTheClientsHost() throws Exception {
+        for (String path : List.of("/v3/api-docs", "/v3/api-docs/swagger-config")) {
+            String answer = rawExchange("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\n"
+                    + "X-Forwarded-Host: evil.example\r\nConnection: close\r\n\r\n");
+            assertThat(answer).as(path).startsWith("HTTP/1.1 200").doesNotContain("evil.example");
+        }
+        assertThat(rawExchange("GET /v3/api-docs HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"))
+                .contains("https://crise.sante.example");
+    }
+
     /** Sends {@code request} as it is on a new connection and returns the whole answer. */
     private String rawExchange(String request) throws IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
