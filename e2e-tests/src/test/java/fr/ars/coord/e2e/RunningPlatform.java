@@ -68,6 +68,8 @@ final class RunningPlatform {
         env.put("ARS_REMINDER_SWEEP_INTERVAL", "PT2S");
         // services restarted by the fault tests must key ids as infra/run.sh's processes did
         env.put("ARS_ID_SECRET", "e2e-secret-keying-idempotent-creation-ids-0123456789");
+        // ...and a console started again must open the sessions the first one sealed
+        env.put("ARS_CONSOLE_SESSION_KEY", "e2e-console-session-key-sealing-sessions-at-rest-0123");
         return env;
     }
 
@@ -183,6 +185,11 @@ final class RunningPlatform {
 
     Path root() {
         return root;
+    }
+
+    /** The platform's data folder (stores, logs, the secrets infra/run.sh made). */
+    Path dataDirectory() {
+        return data;
     }
 
     String output() throws IOException {

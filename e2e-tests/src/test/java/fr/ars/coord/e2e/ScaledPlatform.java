@@ -53,6 +53,7 @@ final class ScaledPlatform {
         env.put("ARS_WEBHOOK_ALLOWED_TARGETS", "127.0.0.1/32");
         env.put("ARS_WEBHOOK_REQUIRE_HTTPS", "false");
         env.put("ARS_ID_SECRET", "e2e-scaled-secret-keying-idempotent-creation-ids-012345");
+        env.put("ARS_CONSOLE_SESSION_KEY", "e2e-scaled-console-session-key-sealing-sessions-0123");
         // old awareness: their reminders are not what this test counts
         env.put("ARS_REMINDER_SWEEP_INTERVAL", "PT1H");
         return env;
