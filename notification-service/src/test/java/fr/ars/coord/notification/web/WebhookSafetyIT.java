@@ -21,7 +21,9 @@ class WebhookSafetyIT extends NotificationServiceITBase {
         for (String url : List.of("http://127.0.0.2:8081/actuator/health", "http://0.0.0.0:8180/admin/realms",
                 "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://[::1]:8082/",
                 "http://2130706433/", "http://user:pass@x.example/hook", "ftp://x.example/hook",
-                "http://name.invalid/hook")) {
+                "http://name.invalid/hook", "http://[64:ff9b::a00:1]/", "http://[2002:a00:1::]/",
+                "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/", "http://[::ffff:0:a00:1]/", "http://[::FFFF:808:808]/",
+                "http://[0064:FF9B:0001:0000:0000:0000:0808:0808]/")) {
             Response refused = api.post("/api/webhook-subscriptions", TestTokens.national(),
                     "{\"url\": \"" + url + "\", \"secret\": \"" + SECRET + "\"}");
             assertThat(refused.status()).as(url).isEqualTo(400);
