@@ -20,15 +20,6 @@ import org.springframework.web.client.RestClient;
 @Configuration(proxyBeanMethods = false)
 class PlatformApiConfiguration {
 
-    /**
-     * The users' tokens in their session, which is in PostgreSQL: every console instance can call the API for any
-     * signed-in user, and a restart keeps them (Spring Boot's default keeps them in one instance's memory).
-     */
-    @Bean
-    OAuth2AuthorizedClientRepository authorizedClientRepository() {
-        return new org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository();
-    }
-
     @Bean
     OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
                                                           OAuth2AuthorizedClientRepository authorizedClients) {

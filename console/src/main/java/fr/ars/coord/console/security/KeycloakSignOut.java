@@ -7,13 +7,12 @@ import java.io.IOException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * After the console's session is gone, the browser is sent to Keycloak's end-session endpoint with the ID token
  * as hint, so that the Keycloak session ends too (otherwise the next sign-in would pass without a password), and
- * comes back to the console's signed-out page.
+ * comes back to the console's signed-out page, at the console's configured public address.
  */
 final class KeycloakSignOut implements LogoutSuccessHandler {
 
@@ -26,7 +25,7 @@ final class KeycloakSignOut implements LogoutSuccessHandler {
     @Override
     public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response,
                                Authentication authentication) throws IOException {
-        String back = ServletUriComponentsBuilder.fromContextPath(request).path("/signed-out").build().toUriString();
+        String back = properties.consoleUrl() + "/signed-out";
         UriComponentsBuilder logout = UriComponentsBuilder.fromUriString(properties.endpoint("logout"))
                 .queryParam("client_id", properties.clientId())
                 .queryParam("post_logout_redirect_uri", back);

@@ -1,101 +1,486 @@
 package fr.ars.coord.console.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.ars.coord.console.ConsoleApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The console's own security, without Keycloak: where an anonymous browser is sent (the realm's authorization
- * endpoint, with PKCE and this client), the session cookie's attributes, the headers every page carries, and what
- * is open (health, assets) and what is not.
+ * The console's own security, with its sessions in a real PostgreSQL (the platform's {@code console_session}
+ * tables) and a stand-in for the Keycloak realm ({@link FakeRealm}): where an anonymous browser is sent (the realm's
+ * authorization endpoint, with PKCE and this client) and that it writes nothing into the database; signing in and
+ * being sent back to the page asked for; what the session rows hold (encrypted JSON: no token, no Java
+ * serialisation) and what the cookie carries (the id sealed, not the row's id); a row that does not open being no
+ * session; a restart with the same key keeping sessions and another key not; the addresses the console writes
+ * coming from its configuration, never from the request's {@code Host}; the headers every page carries; what is
+ * open and what is not.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ars.console.issuer=http://localhost:18180/realms/ars", "ars.console.gateway-url=http://127.0.0.1:18080",
-        "server.address=127.0.0.1",
-        // no PostgreSQL here: the container's own sessions (the platform's, in PostgreSQL, are exercised end to end)
-        "spring.autoconfigure.exclude=org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration,"
-                + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"})
 class ConsoleSecurityIT {
+
+    /** The gateway's public address as configured ({@code ars.console.public-url}). */
+    private static final String PUBLIC_URL = "http://localhost:18080";
+    private static final String SESSION_KEY = "test-console-session-key-0123456789-abcdefghij";
+    private static final String COOKIE = "ARS_CONSOLE_SESSION";
+    private static final Path SCHEMA = Path.of("..", "platform", "src", "main", "resources", "db", "migration",
+            "V15__console_session.sql");
+
+    private static EmbeddedPostgres postgres;
+    private static JdbcTemplate database;
+    private static FakeRealm realm;
+    private static ConfigurableApplicationContext console;
+    private static int port;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    @LocalServerPort
-    int port;
+    @BeforeAll
+    static void start() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        database = new JdbcTemplate(postgres.getPostgresDatabase());
+        database.execute(Files.readString(SCHEMA));
+        realm = new FakeRealm();
+        console = startConsole(SESSION_KEY);
+        port = port(console);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (console != null) {
+            console.close();
+        }
+        if (realm != null) {
+            realm.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
 
     @Test
     void anAnonymousVisitorIsSentToTheRealmsLoginWithPkceAndThisConsolesClient() throws Exception {
-        HttpResponse<String> page = get("/console/", null);
+        HttpResponse<String> page = get(port, "/console/", null);
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/console/oauth2/authorization/keycloak");
+        // a page of the console: named in the sign-in link, to come back to it
+        HttpResponse<String> incident = get(port, "/console/incidents/x-1?asOf=2025-03-01T10:00", null);
+        assertThat(incident.headers().firstValue("Location").orElseThrow())
+                .endsWith("/console/oauth2/authorization/keycloak?continue=%2Fincidents%2Fx-1%3FasOf%3D2025-03-01T10%3A00");
 
-        HttpResponse<String> authorize = get("/console/oauth2/authorization/keycloak", null);
+        HttpResponse<String> authorize = get(port, "/console/oauth2/authorization/keycloak", null);
         assertThat(authorize.statusCode()).isEqualTo(302);
         URI keycloak = URI.create(authorize.headers().firstValue("Location").orElseThrow());
         assertThat(keycloak.getScheme() + "://" + keycloak.getAuthority() + keycloak.getPath())
-                .isEqualTo("http://localhost:18180/realms/ars/protocol/openid-connect/auth");
+                .isEqualTo(realm.issuer() + "/protocol/openid-connect/auth");
         assertThat(keycloak.getQuery()).contains("client_id=ars-console", "response_type=code",
-                "code_challenge_method=S256", "code_challenge=", "scope=openid profile",
-                "redirect_uri=http://127.0.0.1:" + port + "/console/login/oauth2/code/keycloak");
-        // the state of the flow is kept in the session: its cookie is HttpOnly, SameSite=Lax, for /console only
-        String cookie = authorize.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("ARS_CONSOLE_SESSION=")).findFirst().orElseThrow();
-        assertThat(cookie).contains("HttpOnly", "SameSite=Lax", "Path=/console").doesNotContain("Secure");
+                "code_challenge_method=S256", "code_challenge=", "nonce=", "scope=openid profile",
+                "redirect_uri=" + PUBLIC_URL + "/console/login/oauth2/code/keycloak");
+        // the state of the flow is kept in a sealed cookie, HttpOnly, SameSite=Lax, short-lived, sent back only to the
+        // sign-in return address; no session yet
+        String cookie = setCookie(authorize, SignInCookie.NAME);
+        assertThat(cookie).contains("HttpOnly", "SameSite=Lax", "Path=/console/login/oauth2/code/", "Max-Age=600")
+                .doesNotContain("Secure");
+        assertThat(cookie.substring(0, cookie.indexOf(';'))).doesNotContain(FakeRealm.form(keycloak.getRawQuery())
+                .get("state"));
+        assertThat(authorize.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(COOKIE + "="));
     }
 
     @Test
-    void behindTheGatewayTheRedirectNamesTheGatewaysAddress() throws Exception {
-        HttpResponse<String> authorize = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/console/oauth2/authorization/keycloak"))
-                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "crise.ars.example.org")
-                .header("X-Forwarded-Port", "443").GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(authorize.headers().firstValue("Location").orElseThrow())
-                .contains("redirect_uri=https://crise.ars.example.org/console/login/oauth2/code/keycloak");
+    void anonymousRequestsWriteNothingIntoTheDatabase() throws Exception {
+        database.update("DELETE FROM console_session");
+        List<String> paths = List.of("/console/", "/console/incidents/x-1", "/console/regions/FR-HDF",
+                "/console/campagnes", "/console/communiques/c-1?x=1", "/console/unknown/path", "/console/nowhere.php",
+                "/console/oauth2/authorization/keycloak", "/console/oauth2/authorization/keycloak?continue=%2Fcampagnes",
+                "/console/oauth2/authorization/other", "/console/login", "/console/login?error", "/console/logout",
+                "/console/login/oauth2/code/keycloak?code=forged&state=forged", "/console/signed-out",
+                "/console/js/console.js", "/console/actuator/health", "/console/sign-out");
+        for (int round = 0; round < 5; round++) {
+            for (String path : paths) {
+                HttpResponse<String> answer = get(port, path + (path.contains("?") ? "&" : "?") + "round=" + round,
+                        null, "User-Agent", "probe-" + round, "X-Padding", "x".repeat(2000));
+                assertThat(answer.statusCode()).as(path).isLessThan(500);
+                assertThat(answer.headers().allValues("Set-Cookie")).as(path).noneMatch(c -> c.startsWith(COOKIE + "="));
+            }
+            for (String path : List.of("/console/incidents/x-1/assessments", "/console/sign-out", "/console/unknown")) {
+                HttpResponse<String> posted = post(port, path, null, "estimatedPatients=1");
+                assertThat(posted.statusCode()).as(path).isIn(302, 403);
+                assertThat(posted.headers().allValues("Set-Cookie")).as(path).noneMatch(c -> c.startsWith(COOKIE + "="));
+            }
+        }
+        assertThat(database.queryForObject("SELECT count(*) FROM console_session", Long.class)).isZero();
+        assertThat(database.queryForObject("SELECT count(*) FROM console_session_attributes", Long.class)).isZero();
     }
 
     @Test
-    void everyPageCarriesASecurityPolicyWithoutInlineScripts() throws Exception {
-        HttpResponse<String> page = get("/console/", null);
+    void signingInCreatesTheSessionAndReturnsToThePageAskedFor() throws Exception {
+        database.update("DELETE FROM console_session");
+        SignedIn user = signIn(port, "/console/incidents/x-2?asOf=2025-03-01T10:00", "ars-hdf");
+        assertThat(user.landing()).isEqualTo("/console/incidents/x-2?asOf=2025-03-01T10:00");
+        assertThat(database.queryForObject("SELECT count(*) FROM console_session", Long.class)).isOne();
+        // the session's tokens are those the realm gave, read back from the database to call the API
+        realm.apiBearers().clear();
+        assertSignedIn(port, user.cookie());
+        assertThat(realm.apiBearers()).contains(realm.lastIssued().accessToken());
+
+        // a page that is not one of the console's, or an address elsewhere: back to the map
+        assertThat(signIn(port, "/console/oauth2/authorization/keycloak?continue=%2F%2Fevil.example%2Fx", "ars-hdf")
+                .landing()).isEqualTo("/console/");
+        assertThat(signIn(port, "/console/oauth2/authorization/keycloak?continue=https%3A%2F%2Fevil.example",
+                "ars-hdf").landing()).isEqualTo("/console/");
+        assertThat(signIn(port, "/console/oauth2/authorization/keycloak?continue=%2Fjs%2Fconsole.js", "ars-hdf")
+                .landing()).isEqualTo("/console/");
+    }
+
+    @Test
+    void theSessionRowsHoldNeitherTokensNorJavaSerialisationNorTheUsersName() throws Exception {
+        database.update("DELETE FROM console_session");
+        SignedIn user = signIn(port, "/console/", "ars-hdf");
+        // a form posted, with the flash message of its redirect kept in the session for the next page
+        String csrf = csrfToken(get(port, "/console/communiques", null, "Cookie", COOKIE + "=" + user.cookie()).body());
+        HttpResponse<String> posted = post(port, "/console/incidents/x-3/assessments", user.cookie(),
+                "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8) + "&requestKey=k-1&estimatedPatients=5");
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("/console/incidents/x-3");
+        List<String> names = database.queryForList("SELECT attribute_name FROM console_session_attributes", String.class);
+        assertThat(names).contains("SPRING_SECURITY_CONTEXT", SessionTokens.ATTRIBUTE + ".keycloak",
+                "org.springframework.web.servlet.support.SessionFlashMapManager.FLASH_MAPS");
+
+        FakeRealm.Tokens tokens = realm.lastIssued();
+        List<byte[]> values = database.queryForList("SELECT attribute_bytes FROM console_session_attributes", byte[].class);
+        assertThat(values).hasSizeGreaterThanOrEqualTo(3);
+        for (byte[] value : values) {
+            String text = new String(value, StandardCharsets.ISO_8859_1);
+            assertThat(text).doesNotContain(tokens.accessToken()).doesNotContain(tokens.refreshToken())
+                    .doesNotContain(tokens.idToken()).doesNotContain("eyJ").doesNotContain("ars-hdf")
+                    .doesNotContain("java.").doesNotContain("org.springframework").doesNotContain("@class");
+            assertThat(value[0] == (byte) 0xAC && value[1] == (byte) 0xED).as("Java serialisation").isFalse();
+        }
+        assertThat(database.queryForList("SELECT principal_name FROM console_session", String.class))
+                .containsOnlyNulls();
+        // and it all opens again: the flash message shown, still signed in
+        HttpResponse<String> next = get(port, "/console/incidents/x-3", null, "Cookie", COOKIE + "=" + user.cookie());
+        assertThat(next.statusCode()).as("the API's answer, to a signed-in user").isEqualTo(404);
+        assertThat(database.queryForList("SELECT attribute_name FROM console_session_attributes", String.class))
+                .as("the flash message read").doesNotContain(
+                        "org.springframework.web.servlet.support.SessionFlashMapManager.FLASH_MAPS");
+        assertSignedIn(port, user.cookie());
+    }
+
+    @Test
+    void theCookieCarriesTheSessionIdSealedAndTheRowsIdSignsNobodyIn() throws Exception {
+        database.update("DELETE FROM console_session");
+        SignedIn user = signIn(port, "/console/", "ars-hdf");
+        String sessionId = database.queryForObject("SELECT session_id FROM console_session", String.class).strip();
+        assertThat(user.cookie()).isNotEqualTo(sessionId).doesNotContain(sessionId)
+                .doesNotContain(Base64.getEncoder().encodeToString(sessionId.getBytes(StandardCharsets.US_ASCII)));
+        assertSignedIn(port, user.cookie());
+        // what someone reading the table has: the id, as it is or as the cookie of an earlier release wrote it
+        assertNotSignedIn(port, sessionId);
+        assertNotSignedIn(port, Base64.getEncoder().encodeToString(sessionId.getBytes(StandardCharsets.US_ASCII)));
+        assertNotSignedIn(port, user.cookie().substring(0, user.cookie().length() - 2) + "AA");
+        assertSignedIn(port, user.cookie());
+    }
+
+    @Test
+    void aValueMovedFromAnotherSessionDoesNotOpen() throws Exception {
+        database.update("DELETE FROM console_session");
+        SignedIn first = signIn(port, "/console/", "national");
+        SignedIn second = signIn(port, "/console/", "ars-hdf");
+        // every value of one session copied into the other one's rows
+        List<String> ids = database.queryForList("SELECT primary_id FROM console_session", String.class);
+        assertThat(ids).hasSize(2);
+        String from = ids.get(0);
+        String to = ids.get(1);
+        database.update("UPDATE console_session_attributes t SET attribute_bytes = f.attribute_bytes FROM "
+                + "console_session_attributes f WHERE f.session_primary_id = ? AND t.session_primary_id = ? AND "
+                + "f.attribute_name = t.attribute_name", from, to);
+        // the session whose values were replaced is no session any more (and is deleted), not an error
+        boolean firstOpens = signedIn(port, first.cookie());
+        boolean secondOpens = signedIn(port, second.cookie());
+        assertThat(firstOpens ^ secondOpens).as("only the session the values were sealed for opens").isTrue();
+        assertThat(database.queryForObject("SELECT count(*) FROM console_session", Long.class)).isOne();
+    }
+
+    @Test
+    void aRowThatDoesNotOpenIsNoSessionNotAnError() throws Exception {
+        database.update("DELETE FROM console_session");
+        SignedIn user = signIn(port, "/console/", "ars-hdf");
+        // as an earlier release wrote it: Java serialisation
+        ByteArrayOutputStream java = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(java)) {
+            out.writeObject(new java.util.HashMap<>(Map.of("a", "b")));
+        }
+        database.update("UPDATE console_session_attributes SET attribute_bytes = ? WHERE attribute_name = "
+                + "'SPRING_SECURITY_CONTEXT'", (Object) java.toByteArray());
+        assertNotSignedIn(port, user.cookie());
+        assertThat(database.queryForObject("SELECT count(*) FROM console_session", Long.class)).isZero();
+    }
+
+    @Test
+    void aConsoleRestartedWithTheSameKeyKeepsTheSessionWithAnotherKeyItDoesNot() throws Exception {
+        database.update("DELETE FROM console_session");
+        SignedIn user = signIn(port, "/console/", "ars-hdf");
+        try (ConfigurableApplicationContext same = startConsole(SESSION_KEY)) {
+            assertSignedIn(port(same), user.cookie());
+        }
+        try (ConfigurableApplicationContext other = startConsole("another-console-session-key-0123456789-xyz")) {
+            assertNotSignedIn(port(other), user.cookie());
+        }
+        assertSignedIn(port, user.cookie());
+    }
+
+    @Test
+    void aConsoleWithoutASessionKeyOfAtLeast32CharactersDoesNotStart() {
+        for (String key : List.of("", "   ", "too-short-a-key")) {
+            assertThatThrownBy(() -> startConsole(key).close())
+                    .satisfies(e -> assertThat(causes(e)).contains("ARS_CONSOLE_SESSION_KEY"));
+        }
+    }
+
+    @Test
+    void everyAddressTheConsoleWritesIsTheConfiguredOneWhateverHostTheRequestNames() throws Exception {
+        String forged = "Host: evil.example\r\nX-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\n"
+                + "X-Forwarded-Port: 443\r\nForwarded: host=evil.example;proto=https\r\n";
+        Map<String, List<String>> authorize = raw(port, "GET /console/oauth2/authorization/keycloak HTTP/1.1\r\n"
+                + forged + "Connection: close\r\n\r\n");
+        String location = authorize.get("location").get(0);
+        assertThat(FakeRealm.form(URI.create(location).getRawQuery()).get("redirect_uri"))
+                .isEqualTo(PUBLIC_URL + "/console/login/oauth2/code/keycloak");
+        assertThat(location).doesNotContain("evil.example");
+        Map<String, List<String>> page = raw(port, "GET /console/incidents/x-4 HTTP/1.1\r\n" + forged
+                + "Connection: close\r\n\r\n");
+        assertThat(page.get("location").get(0)).doesNotContain("evil.example")
+                .startsWith("/console/oauth2/authorization/keycloak");
+
+        // sign-out: to Keycloak's end-session endpoint, which sends back to the configured address
+        SignedIn user = signIn(port, "/console/", "ars-hdf");
+        String csrf = csrfToken(get(port, "/console/communiques", null, "Cookie", COOKIE + "=" + user.cookie()).body());
+        String form = "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+        Map<String, List<String>> signOut = raw(port, "POST /console/sign-out HTTP/1.1\r\n" + forged
+                + "Cookie: " + COOKIE + "=" + user.cookie() + "\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: " + form.length() + "\r\nConnection: close\r\n\r\n" + form);
+        URI endSession = URI.create(signOut.get("location").get(0));
+        assertThat(endSession.getScheme() + "://" + endSession.getAuthority() + endSession.getPath())
+                .isEqualTo(realm.issuer() + "/protocol/openid-connect/logout");
+        Map<String, String> parameters = FakeRealm.form(endSession.getRawQuery());
+        assertThat(parameters.get("post_logout_redirect_uri")).isEqualTo(PUBLIC_URL + "/console/signed-out");
+        assertThat(parameters.get("id_token_hint")).isEqualTo(realm.lastIssued().idToken());
+        assertNotSignedIn(port, user.cookie());
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyLaxAndForTheConsoleOnly() throws Exception {
+        SignedIn user = signIn(port, "/console/", "ars-hdf");
+        assertThat(user.setCookie()).contains("HttpOnly", "SameSite=Lax", "Path=/console").doesNotContain("Secure");
+    }
+
+    @Test
+    void everyPageCarriesASecurityPolicyWithoutInlineScriptsAndFormsLeadingOnlyToTheConsoleOrKeycloak()
+            throws Exception {
+        HttpResponse<String> page = get(port, "/console/", null);
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(policy).contains("script-src 'self';", "frame-ancestors 'none'", "object-src 'none'");
+        assertThat(policy).contains("form-action 'self' " + realm.origin()).doesNotContain("form-action *");
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        // plain http as configured: no HSTS (a public address in https gets it)
+        assertThat(page.headers().firstValue("Strict-Transport-Security")).isEmpty();
     }
 
     @Test
     void healthAndTheBundledAssetsAreOpenEverythingElseNeedsASignedInUser() throws Exception {
-        assertThat(get("/console/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(get(port, "/console/actuator/health", null).statusCode()).isEqualTo(200);
         for (String asset : List.of("/console/vendor/dsfr/dsfr.min.css", "/console/vendor/leaflet/leaflet.js",
                 "/console/geo/regions.geojson", "/console/js/console.js", "/console/js/map.js")) {
-            assertThat(get(asset, null).statusCode()).as(asset).isEqualTo(200);
+            assertThat(get(port, asset, null).statusCode()).as(asset).isEqualTo(200);
         }
         for (String page : List.of("/console/regions/FR-HDF", "/console/incidents/x", "/console/campagnes",
                 "/console/communiques")) {
-            assertThat(get(page, null).statusCode()).as(page).isEqualTo(302);
+            assertThat(get(port, page, null).statusCode()).as(page).isEqualTo(302);
         }
     }
 
     @Test
     void aFormPostedWithoutSessionOrCsrfTokenRecordsNothing() throws Exception {
-        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/console/incidents/x/assessments"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("estimatedPatients=1")).build(), HttpResponse.BodyHandlers.ofString());
+        realm.apiBearers().clear();
+        HttpResponse<String> posted = post(port, "/console/incidents/x/assessments", null, "estimatedPatients=1");
         assertThat(posted.statusCode()).isIn(302, 403);
         assertThat(posted.headers().firstValue("Location").orElse("")).doesNotContain("/incidents/x");
+        assertThat(realm.apiBearers()).isEmpty();
     }
 
-    private HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+    // --- signing in, as a browser does with Keycloak ---------------------------------------------------------------
+
+    record SignedIn(String cookie, String setCookie, String landing) {
+    }
+
+    /** Asks for {@code page}, follows the console to the realm, signs in there and comes back. */
+    private SignedIn signIn(int consolePort, String page, String username) throws Exception {
+        String signInLink = page;
+        HttpResponse<String> first = get(consolePort, page, null);
+        if (!page.startsWith("/console/oauth2/")) {
+            assertThat(first.statusCode()).as(page).isEqualTo(302);
+            signInLink = first.headers().firstValue("Location").orElseThrow();
+            first = get(consolePort, signInLink, null);
+        }
+        assertThat(first.statusCode()).as(signInLink).isEqualTo(302);
+        URI authorization = URI.create(first.headers().firstValue("Location").orElseThrow());
+        Map<String, String> request = FakeRealm.form(authorization.getRawQuery());
+        String signInCookie = setCookie(first, SignInCookie.NAME);
+        String code = realm.signIn(username, request.get("nonce"), request.get("code_challenge"));
+        String back = URI.create(request.get("redirect_uri")).getPath() + "?state="
+                + URLEncoder.encode(request.get("state"), StandardCharsets.UTF_8) + "&session_state=s-1&code=" + code;
+        HttpResponse<String> callback = get(consolePort, back, null, "Cookie",
+                signInCookie.substring(0, signInCookie.indexOf(';')));
+        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
+        assertThat(setCookie(callback, SignInCookie.NAME)).contains("Max-Age=0");
+        String session = setCookie(callback, COOKIE);
+        return new SignedIn(session.substring(COOKIE.length() + 1, session.indexOf(';')), session,
+                callback.headers().firstValue("Location").orElseThrow());
+    }
+
+    /** A page of the console with the session cookie: the page and its sign-out button, for a signed-in user. */
+    private boolean signedIn(int consolePort, String cookie) throws Exception {
+        HttpResponse<String> page = get(consolePort, "/console/communiques", null, "Cookie", COOKIE + "=" + cookie);
+        assertThat(page.statusCode()).as("never an error").isLessThan(500);
+        if (page.statusCode() == 302) {
+            assertThat(page.headers().firstValue("Location").orElseThrow())
+                    .startsWith("/console/oauth2/authorization/keycloak");
+            return false;
+        }
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"se-deconnecter\"");
+        return true;
+    }
+
+    private void assertSignedIn(int consolePort, String cookie) throws Exception {
+        assertThat(signedIn(consolePort, cookie)).as("signed in").isTrue();
+    }
+
+    private void assertNotSignedIn(int consolePort, String cookie) throws Exception {
+        assertThat(signedIn(consolePort, cookie)).as("signed in").isFalse();
+    }
+
+    private static String csrfToken(String page) {
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).as("a form with its CSRF token").isTrue();
+        return token.group(1);
+    }
+
+    private static String setCookie(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie set: " + response.headers().map()));
+    }
+
+    // --- the consoles under test ---------------------------------------------------------------------------------
+
+    private static ConfigurableApplicationContext startConsole(String sessionKey) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server.port", "0");
+        settings.put("server.address", "127.0.0.1");
+        settings.put("ars.console.issuer", realm.issuer());
+        settings.put("ars.console.gateway-url", realm.origin());
+        settings.put("ars.console.public-url", PUBLIC_URL);
+        settings.put("ars.console.session-key", sessionKey);
+        settings.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+        settings.put("spring.datasource.username", "postgres");
+        settings.put("spring.datasource.password", "postgres");
+        List<String> arguments = new ArrayList<>();
+        settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        return new SpringApplicationBuilder(ConsoleApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    private static String causes(Throwable e) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    private HttpResponse<String> get(int consolePort, String path, String cookie, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + consolePort + path)).GET();
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(int consolePort, String path, String sessionCookie, String form) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + consolePort + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (sessionCookie != null) {
+            request.header("Cookie", COOKIE + "=" + sessionCookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request written as it is (a {@code Host} of one's choosing): the answer's headers, names in lower case. */
+    private static Map<String, List<String>> raw(int consolePort, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", consolePort)) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            int matched = 0;
+            while (matched < 4) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                head.write(b);
+                matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+            }
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+            headers.put(":status", List.of(lines[0]));
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                            k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
+                }
+            }
+            assertThat(headers).as(lines[0]).containsKey("location");
+            return headers;
+        }
     }
 }
