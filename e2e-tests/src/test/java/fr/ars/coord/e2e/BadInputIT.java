@@ -377,7 +377,7 @@ class BadInputIT {
                         new Field("incidentId", Kind.TEXT, 64, List.of()),
                         new Field("reason", Kind.TEXT, 2000, List.of()))),
                 new Endpoint("POST /api/webhook-subscriptions", "POST", "/api/webhook-subscriptions", "national",
-                        Map.of("url", "https://abonne.example/hook", "secret", "0123456789abcdef",
+                        Map.of("url", "https://abonne.example/hook", "secret", "k3Jq9vX2mP8wL5rT1zYb7nC4",
                                 "regions", List.of("FR-HDF")), List.of(
                         new Field("url", Kind.URL, 2000, List.of()),
                         new Field("secret", Kind.SECRET, 500, List.of()),
