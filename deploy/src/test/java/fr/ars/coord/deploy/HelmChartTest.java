@@ -182,6 +182,24 @@ class HelmChartTest {
     }
 
     @Test
+    void theReadModelsAreReachedByTheServicesOnlyAndTheEventStoreByEveryComponentWithADatabaseRole() {
+        List<Map<String, Object>> manifests = render(Map.of());
+        Map<String, Object> mongodb = ofKind(manifests, "NetworkPolicy").stream()
+                .filter(p -> name(p).equals(PREFIX + "mongodb")).findFirst().orElseThrow();
+        Map<String, Object> postgres = ofKind(manifests, "NetworkPolicy").stream()
+                .filter(p -> name(p).equals(PREFIX + "postgres")).findFirst().orElseThrow();
+        for (String service : List.of("incident-service", "region-service", "notification-service")) {
+            assertThat(admits(mongodb, podLabels(deployment(manifests, service)))).as(service).isTrue();
+        }
+        for (String component : List.of("console", "gateway")) {
+            assertThat(admits(mongodb, podLabels(deployment(manifests, component)))).as(component).isFalse();
+        }
+        for (String component : List.of("console", "gateway", "incident-service")) {
+            assertThat(admits(postgres, podLabels(deployment(manifests, component)))).as(component).isTrue();
+        }
+    }
+
+    @Test
     void eachComponentLogsInWithItsOwnRoleAndOnlyTheServicesGetTheOwner() {
         List<Map<String, Object>> manifests = render(Map.of());
         Map<String, Object> cluster = ofKind(manifests, "Cluster").stream()
