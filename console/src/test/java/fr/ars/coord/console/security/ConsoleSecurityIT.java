@@ -95,6 +95,12 @@ class ConsoleSecurityIT {
         assertThat(incident.headers().firstValue("Location").orElseThrow())
                 .endsWith("/console/oauth2/authorization/keycloak?continue=%2Fincidents%2Fx-1%3FasOf%3D2025-03-01T10%3A00");
 
+        // anything else (an unknown path, a form's address): signed in, the user lands on the map
+        for (String other : List.of("/console/unknown/path", "/console/incidents/x-1/assessments", "/console/x.js")) {
+            assertThat(get(port, other, null).headers().firstValue("Location").orElseThrow()).as(other)
+                    .isEqualTo("/console/oauth2/authorization/keycloak");
+        }
+
         HttpResponse<String> authorize = get(port, "/console/oauth2/authorization/keycloak", null);
         assertThat(authorize.statusCode()).isEqualTo(302);
         URI keycloak = URI.create(authorize.headers().firstValue("Location").orElseThrow());
@@ -129,6 +135,9 @@ class ConsoleSecurityIT {
                 assertThat(answer.statusCode()).as(path).isLessThan(500);
                 assertThat(answer.headers().allValues("Set-Cookie")).as(path).noneMatch(c -> c.startsWith(COOKIE + "="));
             }
+            HttpResponse<String> forged = get(port, "/console/communiques", COOKIE + "=forged-" + round);
+            assertThat(forged.statusCode()).isEqualTo(302);
+            assertThat(forged.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(COOKIE + "="));
             for (String path : List.of("/console/incidents/x-1/assessments", "/console/sign-out", "/console/unknown")) {
                 HttpResponse<String> posted = post(port, path, null, "estimatedPatients=1");
                 assertThat(posted.statusCode()).as(path).isIn(302, 403);
@@ -192,6 +201,21 @@ class ConsoleSecurityIT {
                 .as("the flash message read").doesNotContain(
                         "org.springframework.web.servlet.support.SessionFlashMapManager.FLASH_MAPS");
         assertSignedIn(port, user.cookie());
+    }
+
+    @Test
+    void signingInAgainOverASessionChangesItsIdAndItsValuesStillOpen() throws Exception {
+        database.update("DELETE FROM console_session");
+        SignedIn first = signIn(port, "/console/", "ars-hdf");
+        String firstId = database.queryForObject("SELECT session_id FROM console_session", String.class);
+        SignedIn again = signIn(port, "/console/communiques", "national", first.cookie());
+        assertThat(again.landing()).isEqualTo("/console/communiques");
+        assertThat(database.queryForObject("SELECT count(*) FROM console_session", Long.class)).isOne();
+        assertThat(database.queryForObject("SELECT session_id FROM console_session", String.class))
+                .isNotEqualTo(firstId);
+        assertThat(again.cookie()).isNotEqualTo(first.cookie());
+        assertSignedIn(port, again.cookie());
+        assertNotSignedIn(port, first.cookie());
     }
 
     @Test
@@ -344,12 +368,23 @@ class ConsoleSecurityIT {
 
     /** Asks for {@code page}, follows the console to the realm, signs in there and comes back. */
     private SignedIn signIn(int consolePort, String page, String username) throws Exception {
+        return signIn(consolePort, page, username, null);
+    }
+
+    /** The same, with the cookie of a session the browser already has, if any. */
+    private SignedIn signIn(int consolePort, String page, String username, String session) throws Exception {
+        String sessionCookie = session == null ? null : COOKIE + "=" + session;
         String signInLink = page;
-        HttpResponse<String> first = get(consolePort, page, null);
-        if (!page.startsWith("/console/oauth2/")) {
-            assertThat(first.statusCode()).as(page).isEqualTo(302);
-            signInLink = first.headers().firstValue("Location").orElseThrow();
-            first = get(consolePort, signInLink, null);
+        HttpResponse<String> first = session == null ? get(consolePort, page, null) : null;
+        if (session != null || !page.startsWith("/console/oauth2/")) {
+            if (session == null) {
+                assertThat(first.statusCode()).as(page).isEqualTo(302);
+                signInLink = first.headers().firstValue("Location").orElseThrow();
+            } else {
+                signInLink = "/console/oauth2/authorization/keycloak?continue="
+                        + URLEncoder.encode(page.substring("/console".length()), StandardCharsets.UTF_8);
+            }
+            first = get(consolePort, signInLink, sessionCookie);
         }
         assertThat(first.statusCode()).as(signInLink).isEqualTo(302);
         URI authorization = URI.create(first.headers().firstValue("Location").orElseThrow());
@@ -358,12 +393,13 @@ class ConsoleSecurityIT {
         String code = realm.signIn(username, request.get("nonce"), request.get("code_challenge"));
         String back = URI.create(request.get("redirect_uri")).getPath() + "?state="
                 + URLEncoder.encode(request.get("state"), StandardCharsets.UTF_8) + "&session_state=s-1&code=" + code;
-        HttpResponse<String> callback = get(consolePort, back, null, "Cookie",
-                signInCookie.substring(0, signInCookie.indexOf(';')));
+        String cookies = signInCookie.substring(0, signInCookie.indexOf(';'))
+                + (sessionCookie == null ? "" : "; " + sessionCookie);
+        HttpResponse<String> callback = get(consolePort, back, null, "Cookie", cookies);
         assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
         assertThat(setCookie(callback, SignInCookie.NAME)).contains("Max-Age=0");
-        String session = setCookie(callback, COOKIE);
-        return new SignedIn(session.substring(COOKIE.length() + 1, session.indexOf(';')), session,
+        String created = setCookie(callback, COOKIE);
+        return new SignedIn(created.substring(COOKIE.length() + 1, created.indexOf(';')), created,
                 callback.headers().firstValue("Location").orElseThrow());
     }
 
