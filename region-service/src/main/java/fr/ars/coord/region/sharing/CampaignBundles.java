@@ -27,9 +27,15 @@ public class CampaignBundles {
         this.writer = new StixBundleWriter(producerName);
     }
 
-    public Optional<ObjectNode> bundle(String campaignId) {
+    /**
+     * The campaign's bundle. Incidents labelled TLP:RED or TLP:AMBER+STRICT are left out (with what they alone would
+     * have added) unless {@code includeRestricted}: a bundle is made to be passed on to a sharing community, and those
+     * labels forbid it.
+     */
+    public Optional<ObjectNode> bundle(String campaignId, boolean includeRestricted) {
         Optional<CampaignView> campaign = campaigns.find(campaignId, clock.instant());
-        return campaign.map(c -> writer.bundle(c, incidentsOf(c)));
+        return campaign.map(c -> writer.bundle(c, incidentsOf(c).stream()
+                .filter(incident -> includeRestricted || !incident.restricted()).toList()));
     }
 
     private List<SharedIncident> incidentsOf(CampaignView campaign) {

@@ -15,10 +15,16 @@ import java.util.Set;
  * label all of it is shared under.
  *
  * @param assessedAt when the latest assessment was recorded, null before any
+ * @param exposedSince when an assessment first said personal data was exposed, null if none did
  */
 record SharedIncident(String id, Region region, String title, String summary, Instant awareAt, Instant reportedAt,
                       Instant lastChangedAt, IncidentStatus status, Set<ExposedDataItem> exposedData,
                       boolean personalDataExposed, boolean medicalDataExposed, long estimatedPatients,
-                      Instant assessedAt,
+                      Instant assessedAt, Instant exposedSince,
                       TaxonomyClass taxonomyClass, List<TaxonomyClass> relatedClasses, TlpLabel tlp) {
+
+    /** Whether its label keeps it out of a bundle unless the caller asks for it: TLP:RED and TLP:AMBER+STRICT. */
+    boolean restricted() {
+        return tlp == TlpLabel.RED || tlp == TlpLabel.AMBER_STRICT;
+    }
 }

@@ -48,6 +48,7 @@ class SharedIncidents {
         private IncidentStatus status;
         private IncidentAssessedEvent assessment;
         private Instant assessedAt;
+        private Instant exposedSince;
         private IncidentClassifiedEvent classification;
 
         void apply(DomainEventMessage<?> message) {
@@ -62,6 +63,9 @@ class SharedIncidents {
             } else if (payload instanceof IncidentAssessedEvent e) {
                 assessment = e;
                 assessedAt = at;
+                if (exposedSince == null && e.personalDataExposed()) {
+                    exposedSince = at;
+                }
             } else if (payload instanceof IncidentClassifiedEvent e) {
                 classification = e;
             }
@@ -77,7 +81,8 @@ class SharedIncidents {
                     first.awareAt(), reportedAt, lastChangedAt, status, exposed,
                     assessment != null && assessment.personalDataExposed(),
                     assessment != null && assessment.medicalDataExposed(),
-                    assessment == null ? 0 : assessment.estimatedPatients(), assessedAt, main, related, tlp);
+                    assessment == null ? 0 : assessment.estimatedPatients(), assessedAt, exposedSince, main, related,
+                    tlp);
         }
     }
 }

@@ -28,7 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
  * one {@code incident} per linked incident (Incident Core extension: determination, investigation status, the
  * patients concerned; a confidentiality {@code impact} when personal data was exposed; the ENISA classes as MISP
  * {@code rsit} tags), each region's agency as an {@code identity} located in its region, the relationships between
- * them, and the TLP 2.0 marking definitions they carry. Each incident is marked with its own label; everything else
+ * them (the campaign {@code associated-with} each incident), and the TLP 2.0 marking definitions they carry. Only
+ * what the record holds: an incident is {@code suspected} until its status says it was contained (then
+ * {@code confirmed}), and so is its loss ({@code suspected-loss}, then {@code confirmed-loss}); an impact starts when
+ * an assessment first said personal data was exposed. Each incident is marked with its own label; everything else
  * with the strictest label of the campaign's incidents, and never less than {@link TlpLabel#DEFAULT}. Pure: the same
  * campaign and incidents give the same objects.
  */
@@ -110,7 +113,7 @@ final class StixBundleWriter {
             node.putArray("external_references").add(reference("incident", incident.id()));
             ObjectNode core = node.putObject("extensions").putObject(INCIDENT_CORE);
             core.put("extension_type", "property-extension");
-            core.put("determination", "confirmed");
+            core.put("determination", determination(incident.status()));
             core.put("investigation_status", investigationStatus(incident.status()));
             if (incident.estimatedPatients() > 0) {
                 ObjectNode counts = core.putObject("impacted_entity_counts");
@@ -125,7 +128,7 @@ final class StixBundleWriter {
             } else {
                 objects.add(node);
             }
-            objects.add(relationship("related-to", incidentId, campaignId, linkedAt(campaign, incident.id()),
+            objects.add(relationship("associated-with", campaignId, incidentId, linkedAt(campaign, incident.id()),
                     producer, incident.tlp()));
         }
 
@@ -138,14 +141,16 @@ final class StixBundleWriter {
     }
 
     private ObjectNode confidentialityImpact(String id, SharedIncident incident, String agency) {
-        ObjectNode impact = sdo("impact", id, incident.assessedAt(), incident.assessedAt(), agency, incident.tlp());
+        Instant since = incident.exposedSince() != null ? incident.exposedSince() : incident.assessedAt();
+        ObjectNode impact = sdo("impact", id, since, incident.assessedAt(), agency, incident.tlp());
         impact.put("impact_category", "confidentiality");
+        impact.put("start_time", timestamp(since));
         impact.put("description", "Données de patients exposées : " + String.join(", ",
                 incident.exposedData().stream().map(Enum::name).sorted().toList()));
         ObjectNode extensions = impact.putObject("extensions");
         extensions.putObject(IMPACT).put("extension_type", "new-sdo");
         ObjectNode confidentiality = extensions.putObject("confidentiality-ext");
-        confidentiality.put("loss_type", "confirmed-loss");
+        confidentiality.put("loss_type", confirmed(incident.status()) ? "confirmed-loss" : "suspected-loss");
         boolean health = incident.medicalDataExposed()
                 || incident.exposedData().stream().anyMatch(HEALTH_DATA::contains);
         confidentiality.put("information_type", health ? "phi" : "pii");
@@ -201,6 +206,18 @@ final class StixBundleWriter {
     /** The class as MISP's {@code rsit} taxonomy tags it, e.g. {@code rsit:intrusions="unprivileged-account-compromise"}. */
     static String rsitTag(TaxonomyClass taxonomyClass) {
         return "rsit:" + taxonomyClass.category() + "=\"" + taxonomyClass.type() + "\"";
+    }
+
+    /** Confirmed once the incident was contained (its status), suspected until then. */
+    static String determination(IncidentStatus status) {
+        return confirmed(status) ? "confirmed" : "suspected";
+    }
+
+    private static boolean confirmed(IncidentStatus status) {
+        return switch (status) {
+            case CONTAINED, RESOLVED, CLOSED -> true;
+            case REPORTED, ASSESSING -> false;
+        };
     }
 
     private static String investigationStatus(IncidentStatus status) {

@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -208,10 +209,13 @@ class CampaignController {
                     + " `incident` per linked incident (Incident Core extension: determination, investigation status,"
                     + " patients concerned; a confidentiality `impact` when personal data was exposed; its ENISA"
                     + " classes as `rsit` tags), each region's agency (`identity`) and region (`location`), their"
-                    + " relationships, and the TLP 2.0 marking definitions used. Each incident carries its own TLP"
-                    + " label; the rest carries the strictest of them, at least `TLP:AMBER`. Ids are stable: importing"
-                    + " a later bundle updates the same objects. Who may call it: the national cell and auditors"
-                    + " (the bundle holds every region's figures).")
+                    + " relationships (the campaign `associated-with` each incident), and the TLP 2.0 marking"
+                    + " definitions used. Each incident carries its own TLP label; the rest carries the strictest of"
+                    + " them, at least `TLP:AMBER`. Incidents labelled `TLP:RED` or `TLP:AMBER+STRICT` are left out"
+                    + " unless `includeRestricted=true`. Determination and loss are `suspected` until the incident's"
+                    + " status says it was contained. Ids are stable: importing a later bundle updates the same"
+                    + " objects. Who may call it: the national cell and auditors (the bundle holds every region's"
+                    + " figures).")
     @ApiResponse(responseCode = "200", description = "The bundle (`application/stix+json;version=2.1`, or"
             + " `application/json` when asked for).", content = {
             @io.swagger.v3.oas.annotations.media.Content(mediaType = STIX, schema = @Schema(ref = "#/components/schemas/" + StixBundleSchema.NAME)),
@@ -220,9 +224,14 @@ class CampaignController {
     @ApiResponse(responseCode = "404", description = "No such campaign.")
     @GetMapping(path = "/{id}/stix", produces = {STIX, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<ObjectNode> stix(@Parameter(description = CAMPAIGN_ID) @PathVariable String id,
+                                    @Parameter(description = "Also the incidents labelled `TLP:RED` or"
+                                            + " `TLP:AMBER+STRICT` (left out by default: they must not reach a sharing"
+                                            + " community).")
+                                    @RequestParam(defaultValue = "false") boolean includeRestricted,
                                     Authentication authentication) {
         NationalAccessPolicy.requireNationalReader(StaffMember.from(authentication));
-        return ResponseEntity.ok(bundles.bundle(id).orElseThrow(() -> new NotFoundException("No such campaign.")));
+        return ResponseEntity.ok(bundles.bundle(id, includeRestricted)
+                .orElseThrow(() -> new NotFoundException("No such campaign.")));
     }
 
     private void requireCampaign(String id) {

@@ -56,7 +56,17 @@ class StixBundleIT extends RegionServiceITBase {
                         List.of(), TlpLabel.RED));
         String campaign = campaignOf(hdf, nor);
 
-        Response answer = api.get("/api/national/campaigns/" + campaign + "/stix", TestTokens.national());
+        // by default, the TLP:RED incident of Normandie is left out, with what it alone brought
+        JsonNode shared = api.get("/api/national/campaigns/" + campaign + "/stix", TestTokens.national()).json();
+        assertThat(SCHEMAS.errors(shared)).isEmpty();
+        assertThat(ofType(shared, "incident")).hasSize(1);
+        assertThat(shared.toString()).doesNotContain(nor).doesNotContain("FR-NOR")
+                .doesNotContain(TlpMarkings.id(TlpLabel.RED));
+        assertThat(ofType(shared, "campaign").get(0).get("object_marking_refs").get(0).asText())
+                .isEqualTo(TlpMarkings.id(TlpLabel.AMBER));
+
+        Response answer = api.get("/api/national/campaigns/" + campaign + "/stix?includeRestricted=true",
+                TestTokens.national());
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("application/stix+json");
         JsonNode bundle = answer.json();
@@ -69,7 +79,8 @@ class StixBundleIT extends RegionServiceITBase {
         assertThat(hdfIncident.get("labels").get(0).asText())
                 .isEqualTo("rsit:intrusions=\"unprivileged-account-compromise\"");
         JsonNode core = hdfIncident.at("/extensions/" + StixBundleWriter.INCIDENT_CORE);
-        assertThat(core.get("determination").asText()).isEqualTo("confirmed");
+        // only what the record says: assessed but not contained, so suspected
+        assertThat(core.get("determination").asText()).isEqualTo("suspected");
         assertThat(core.get("investigation_status").asText()).isEqualTo("new");
         assertThat(core.at("/impacted_entity_counts/count").asLong()).isEqualTo(12000);
         // each incident is marked with its own label, the rest with the strictest of them
@@ -83,11 +94,17 @@ class StixBundleIT extends RegionServiceITBase {
                 .filter(i -> i.at("/extensions/confidentiality-ext/information_type").asText().equals("phi"))
                 .findFirst().orElseThrow();
         assertThat(impact.at("/extensions/confidentiality-ext/record_count").asLong()).isEqualTo(300);
+        assertThat(impact.at("/extensions/confidentiality-ext/loss_type").asText()).isEqualTo("suspected-loss");
+        assertThat(impact.get("start_time").asText()).isNotBlank();
         // two agencies located in their regions, targeted by the campaign
         assertThat(ofType(bundle, "location").stream().map(l -> l.get("administrative_area").asText()))
                 .containsExactlyInAnyOrder("FR-HDF", "FR-NOR");
         assertThat(ofType(bundle, "relationship").stream().map(r -> r.get("relationship_type").asText()))
-                .contains("targets", "located-at", "related-to");
+                .contains("targets", "located-at", "associated-with").doesNotContain("related-to");
+        assertThat(ofType(bundle, "relationship").stream()
+                .filter(r -> r.get("relationship_type").asText().equals("associated-with"))
+                .map(r -> r.get("source_ref").asText().split("--")[0] + ">" + r.get("target_ref").asText().split("--")[0]))
+                .containsOnly("campaign>incident").hasSize(2);
         // every reference names an object of the bundle
         List<String> ids = JsonFields.ofEach(bundle.get("objects"), "id");
         List<String> refs = new ArrayList<>();
@@ -103,10 +120,26 @@ class StixBundleIT extends RegionServiceITBase {
         });
         assertThat(ids).containsAll(refs);
         // ids are stable: a second bundle has the same objects, in a new bundle
-        JsonNode again = api.get("/api/national/campaigns/" + campaign + "/stix", TestTokens.auditor(),
+        JsonNode again = api.get("/api/national/campaigns/" + campaign + "/stix?includeRestricted=true", TestTokens.auditor(),
                 "Accept", "application/json").json();
         assertThat(JsonFields.ofEach(again.get("objects"), "id")).isEqualTo(ids);
         assertThat(again.get("id").asText()).isNotEqualTo(bundle.get("id").asText());
+    }
+
+    @Test
+    void anIncidentIsConfirmedOnceItsStatusSaysItWasContained() {
+        String incident = newId();
+        record(0, reported(incident, "FR-BRE"), assessed(incident, "FR-BRE", 40),
+                fr.ars.coord.region.impact.IncidentStories.moved(incident, "FR-BRE",
+                        fr.ars.coord.contracts.incident.IncidentStatus.ASSESSING,
+                        fr.ars.coord.contracts.incident.IncidentStatus.CONTAINED));
+        JsonNode bundle = api.get("/api/national/campaigns/" + campaignOf(incident) + "/stix",
+                TestTokens.national()).json();
+        assertThat(SCHEMAS.errors(bundle)).isEmpty();
+        assertThat(ofType(bundle, "incident").get(0).at("/extensions/" + StixBundleWriter.INCIDENT_CORE
+                + "/determination").asText()).isEqualTo("confirmed");
+        assertThat(ofType(bundle, "impact").get(0).at("/extensions/confidentiality-ext/loss_type").asText())
+                .isEqualTo("confirmed-loss");
     }
 
     @Test
