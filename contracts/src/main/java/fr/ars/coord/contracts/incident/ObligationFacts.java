@@ -13,13 +13,23 @@ import java.util.List;
  * @param notifications         every notification to an authority, in the order recorded
  * @param patientInformation    the latest art. 34 decision, or null
  * @param nis2Applies           whether the region's entity is under NIS2
+ * @param waivers               the obligations the incident was closed without meeting, with their reasons
  */
 public record ObligationFacts(Instant awareAt, Instant resolvedAt, Instant personalDataExposedAt, Instant highRiskAt,
                               List<Notification> notifications, PatientInformation patientInformation,
-                              boolean nis2Applies) {
+                              boolean nis2Applies, List<ObligationWaiver> waivers) {
 
     public ObligationFacts {
         notifications = List.copyOf(notifications);
+        waivers = waivers == null ? List.of() : List.copyOf(waivers);
+    }
+
+    /** The facts of an incident not closed with waivers. */
+    public ObligationFacts(Instant awareAt, Instant resolvedAt, Instant personalDataExposedAt, Instant highRiskAt,
+                           List<Notification> notifications, PatientInformation patientInformation,
+                           boolean nis2Applies) {
+        this(awareAt, resolvedAt, personalDataExposedAt, highRiskAt, notifications, patientInformation, nis2Applies,
+                List.of());
     }
 
     /** A notification as far as clocks are concerned. */

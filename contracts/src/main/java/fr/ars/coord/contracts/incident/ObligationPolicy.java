@@ -24,7 +24,8 @@ import java.util.function.Predicate;
  * </ul>
  * A clock not yet started (no resolution, no high risk, no NIS2 notification) or that does not apply is
  * {@code NOT_APPLICABLE}. One started and unmet is {@code DUE_SOON} in the last {@code dueSoonFraction} of its
- * delay, {@code OVERDUE} after its due time.
+ * delay, {@code OVERDUE} after its due time, and {@code WAIVED} once the incident was closed without meeting it
+ * (the reason recorded then is the clock's {@code waiverReason}).
  */
 public record ObligationPolicy(Delays delays, double dueSoonFraction) {
 
@@ -85,7 +86,17 @@ public record ObligationPolicy(Delays delays, double dueSoonFraction) {
                         late, true, late ? decided.reason() : null);
             }
         }
+        Optional<ObligationWaiver> waived = facts.waivers().stream().filter(w -> w.code() == code).findFirst();
+        if (waived.isPresent()) {
+            return new RegulatoryClock(code.authority(), code.obligation(), due, RegulatoryClock.ClockStatus.WAIVED,
+                    null, false, code, start, true, null, waived.get().reason());
+        }
         return new RegulatoryClock(code, start, due, unmetStatus(start, due, at), null, false, true, null);
+    }
+
+    /** The obligations still to meet at {@code at} ({@code PENDING}, {@code DUE_SOON} or {@code OVERDUE}), in order. */
+    public List<ObligationCode> unmet(ObligationFacts facts, Instant at) {
+        return evaluate(facts, at).stream().filter(RegulatoryClock::stillToMeet).map(RegulatoryClock::code).toList();
     }
 
     /** When an obligation started at {@code start} and due at {@code due} becomes {@code DUE_SOON}. */

@@ -155,4 +155,35 @@ class ObligationPolicyTest {
         assertThat(clocks(facts, hours(25)).get(ObligationCode.NIS2_EARLY_WARNING).status())
                 .isEqualTo(ClockStatus.OVERDUE);
     }
+
+    @Test
+    void anObligationWaivedAtClosureIsWaivedWithItsReasonAndOnlyIfItWasStillToMeet() {
+        Instant resolved = hours(200);
+        List<Notification> notified = List.of(
+                new Notification(Authority.CERT_SANTE, NotificationKind.DECLARATION, hours(2), null),
+                new Notification(Authority.ANSSI, NotificationKind.EARLY_WARNING, hours(3), null),
+                new Notification(Authority.ANSSI, NotificationKind.NOTIFICATION, hours(20), null));
+        ObligationFacts open = facts(resolved, null, null, notified, null, true);
+        assertThat(POLICY.unmet(open, resolved.plusSeconds(60)))
+                .containsExactly(ObligationCode.CERT_SANTE_CLOSURE, ObligationCode.NIS2_FINAL_REPORT);
+        ObligationFacts closed = new ObligationFacts(AWARE, resolved, null, null, notified, null, true, List.of(
+                new ObligationWaiver(ObligationCode.NIS2_FINAL_REPORT, "Rapport final transmis par l'établissement"),
+                new ObligationWaiver(ObligationCode.CERT_SANTE_CLOSURE, "Clôture déclarée par téléphone"),
+                new ObligationWaiver(ObligationCode.CERT_SANTE_DECLARATION, "sans effet : déjà respectée")));
+        Map<ObligationCode, RegulatoryClock> byCode = clocks(closed, resolved.plus(Duration.ofDays(60)));
+        RegulatoryClock report = byCode.get(ObligationCode.NIS2_FINAL_REPORT);
+        assertThat(report.status()).isEqualTo(ClockStatus.WAIVED);
+        assertThat(report.waiverReason()).isEqualTo("Rapport final transmis par l'établissement");
+        assertThat(report.startedAt()).isEqualTo(hours(20));
+        assertThat(report.dueAt()).isNotNull();
+        assertThat(report.metAt()).isNull();
+        assertThat(report.applicable()).isTrue();
+        assertThat(report.stillToMeet()).isFalse();
+        assertThat(byCode.get(ObligationCode.CERT_SANTE_CLOSURE).status()).isEqualTo(ClockStatus.WAIVED);
+        // a met or inapplicable obligation stays so whatever a waiver says
+        assertThat(byCode.get(ObligationCode.CERT_SANTE_DECLARATION).status()).isEqualTo(ClockStatus.MET);
+        assertThat(byCode.get(ObligationCode.CERT_SANTE_DECLARATION).waiverReason()).isNull();
+        assertThat(byCode.get(ObligationCode.CNIL_NOTIFICATION).status()).isEqualTo(ClockStatus.NOT_APPLICABLE);
+        assertThat(POLICY.unmet(closed, resolved.plus(Duration.ofDays(60)))).isEmpty();
+    }
 }
