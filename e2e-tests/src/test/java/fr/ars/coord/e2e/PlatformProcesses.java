@@ -74,6 +74,29 @@ final class PlatformProcesses {
         return process;
     }
 
+    /**
+     * The database account a component started again connects with, as infra/run.sh gives it: its own role, with the
+     * password run.sh kept in the data folder (and, for a service, the schema's owner for the migrations).
+     */
+    static Map<String, String> databaseAccount(Path data, String service) throws IOException {
+        String role = switch (service) {
+            case "incident-service" -> "ars_incident";
+            case "region-service" -> "ars_region";
+            case "notification-service" -> "ars_notification";
+            case "console" -> "ars_console";
+            case "gateway" -> "ars_gateway";
+            default -> throw new IllegalArgumentException("no database role for " + service);
+        };
+        Map<String, String> account = new java.util.LinkedHashMap<>();
+        account.put("ARS_DB_USER", role);
+        account.put("ARS_DB_PASSWORD", Files.readString(data.resolve("secrets/db-" + role)).strip());
+        if (service.endsWith("-service")) {
+            account.put("ARS_DB_MIGRATION_USER", "ars");
+            account.put("ARS_DB_MIGRATION_PASSWORD", "ars");
+        }
+        return account;
+    }
+
     /** SIGTERM to the services started again, then to run.sh, which stops what it started; true if all did in time. */
     static boolean stop(Process runSh, List<Process> replacements, Duration within) {
         for (Process replacement : replacements) {

@@ -146,6 +146,7 @@ final class RunningPlatform {
     void restart(String service, int port) throws IOException, InterruptedException {
         Map<String, String> env = new LinkedHashMap<>(environment());
         env.put("KEYCLOAK_ISSUER", "http://localhost:" + KEYCLOAK_PORT + "/realms/ars");
+        env.putAll(PlatformProcesses.databaseAccount(data, service));
         replacements.add(PlatformProcesses.startService(root, service, port, env,
                 data.resolve("logs/" + service + ".log")));
     }

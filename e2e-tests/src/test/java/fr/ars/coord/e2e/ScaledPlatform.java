@@ -108,6 +108,7 @@ final class ScaledPlatform {
     void restart(String service, int instance) throws IOException, InterruptedException {
         Map<String, String> env = new java.util.LinkedHashMap<>(environment());
         env.put("KEYCLOAK_ISSUER", "http://localhost:" + KEYCLOAK_PORT + "/realms/ars");
+        env.putAll(PlatformProcesses.databaseAccount(data, service));
         replacements.add(PlatformProcesses.startService(root, service, port(service, instance), env,
                 data.resolve("logs/" + service + "-" + instance + ".log"), "--server.port=" + port(service, instance)));
     }
