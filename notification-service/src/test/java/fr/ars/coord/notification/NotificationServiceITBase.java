@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "ars.notifications.press-list=presse@ars.example,redaction@journal.example",
         "ars.notifications.reminders.region-contacts=FR-HDF=securite@ars-hdf.example,astreinte@ars-hdf.example",
         "ars.notifications.reminders.national-contacts=cellule@sante.example",
+        "ars.notifications.data-protection-contacts=FR-974=dpo@ars-reunion.example",
         "ars.notifications.delivery.max-attempts=3",
         "ars.notifications.delivery.first-backoff=PT0.2S",
         "ars.notifications.delivery.poll-interval-ms=100",

@@ -51,8 +51,9 @@ public class FactsStore {
      * Brings an incident's facts up to date after one of its events, if they can matter to a communiqué: the
      * incident exposed patient data now or before. The stored facts are brought forward with the events recorded
      * since their version (usually the one received); the first time, from the start of the incident's stream, so
-     * nothing recorded before it first exposed data is missing. Work per event is the events not seen yet, not
-     * the whole stream. Returns empty when there is nothing to say.
+     * nothing recorded before it first exposed data is missing, and likewise for a document of an earlier layout
+     * (one that did not keep every fact kept today). Work per event is the events not seen yet, not the whole
+     * stream. Returns empty when there is nothing to say.
      */
     public Optional<IncidentFacts> refresh(IncidentEvent event) {
         boolean exposesNow = event instanceof IncidentAssessedEvent assessed && !assessed.exposedData().isEmpty();
@@ -60,17 +61,7 @@ public class FactsStore {
             return Optional.empty();
         }
         IncidentFacts stored = mongo.findById(event.incidentId(), IncidentFacts.class, IncidentFacts.COLLECTION);
-        IncidentFacts facts = stored;
-        try (var events = eventStore.readEvents(event.incidentId(), stored == null ? 0 : stored.version() + 1)
-                .asStream()) {
-            for (Iterator<? extends DomainEventMessage<?>> it = events.iterator(); it.hasNext(); ) {
-                DomainEventMessage<?> message = it.next();
-                if (message.getPayload() instanceof IncidentEvent e) {
-                    facts = facts == null ? IncidentFacts.first(e, message.getSequenceNumber(), message.getIdentifier())
-                            : facts.merge(e, message.getSequenceNumber(), message.getIdentifier());
-                }
-            }
-        }
+        IncidentFacts facts = fold(event.incidentId(), stored);
         if (facts == null) {
             return Optional.empty();
         }
@@ -81,12 +72,59 @@ public class FactsStore {
         return Optional.of(facts);
     }
 
+    /**
+     * {@code stored} with the events of its incident's stream it does not hold yet: those after its version, or
+     * every one when there is no document or it has an earlier layout. Returns {@code stored} itself when there is
+     * nothing new.
+     */
+    private IncidentFacts fold(String incidentId, IncidentFacts stored) {
+        IncidentFacts facts = stored != null && stored.current() ? stored : null;
+        try (var events = eventStore.readEvents(incidentId, facts == null ? 0 : facts.version() + 1).asStream()) {
+            for (Iterator<? extends DomainEventMessage<?>> it = events.iterator(); it.hasNext(); ) {
+                DomainEventMessage<?> message = it.next();
+                if (message.getPayload() instanceof IncidentEvent e) {
+                    facts = facts == null ? IncidentFacts.first(e, message.getSequenceNumber(), message.getIdentifier())
+                            : facts.merge(e, message.getSequenceNumber(), message.getIdentifier());
+                }
+            }
+        }
+        return facts == null ? stored : facts;
+    }
+
     public List<IncidentFacts> ofRegion(Region region) {
-        return mongo.find(Query.query(where("region").is(region.code())), IncidentFacts.class, IncidentFacts.COLLECTION);
+        return current(mongo.find(Query.query(where("region").is(region.code())), IncidentFacts.class,
+                IncidentFacts.COLLECTION));
     }
 
     public List<IncidentFacts> byIds(Collection<String> ids) {
-        return mongo.find(Query.query(where("_id").in(ids)), IncidentFacts.class, IncidentFacts.COLLECTION);
+        return current(mongo.find(Query.query(where("_id").in(ids)), IncidentFacts.class, IncidentFacts.COLLECTION));
+    }
+
+    /**
+     * The documents read, those of an earlier layout folded again from their incident's stream, so a communiqué
+     * never speaks from facts that miss what was recorded before the upgrade. The folded document replaces the
+     * stored one only if that is still the one read (same version, earlier layout): drafting, which writes the facts
+     * after each event, is never overwritten by an older fold.
+     */
+    private List<IncidentFacts> current(List<IncidentFacts> read) {
+        if (read.stream().allMatch(IncidentFacts::current)) {
+            return read;
+        }
+        List<IncidentFacts> facts = new ArrayList<>(read.size());
+        for (IncidentFacts stored : read) {
+            if (stored.current()) {
+                facts.add(stored);
+                continue;
+            }
+            IncidentFacts folded = fold(stored.incidentId(), stored);
+            if (folded != stored) {
+                mongo.findAndReplace(Query.query(where("_id").is(stored.incidentId()).and("version")
+                        .is(stored.version()).and("layout").not().gte(IncidentFacts.LAYOUT)), folded,
+                        IncidentFacts.COLLECTION);
+            }
+            facts.add(folded);
+        }
+        return facts;
     }
 
     public void openCampaign(String campaignId, String title) {

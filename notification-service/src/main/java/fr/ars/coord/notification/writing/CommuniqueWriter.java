@@ -6,8 +6,10 @@ import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.contracts.incident.PatientInformationChannel;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.facts.IncidentFacts;
+import fr.ars.coord.notification.facts.IncidentFacts.PatientInformation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,12 +21,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,7 +37,9 @@ import java.util.stream.Stream;
 /**
  * Writes a communiqué in French from recorded facts only, each statement with the events it rests on. It says
  * which data was exposed and, as plainly, which was not; it never says medical data was spared if any
- * assessment it rests on says otherwise.
+ * assessment it rests on says otherwise. It says the patients were or will be told only as the incidents' latest
+ * patient-information decisions record it, and gives a contact point when it serves as the public communication to
+ * them (GDPR art. 34(2)): the region's configured contact, never one made up.
  */
 public final class CommuniqueWriter {
 
@@ -57,23 +64,32 @@ public final class CommuniqueWriter {
             ContainmentAction.COMPLAINT_FILED, "dépôt de plainte",
             ContainmentAction.OTHER, "autres mesures de protection"));
 
+    private static final Map<PatientInformationChannel, String> CHANNELS = new EnumMap<>(Map.of(
+            PatientInformationChannel.INDIVIDUAL, " individuellement",
+            PatientInformationChannel.PUBLIC_COMMUNICATION, " par voie de communication publique"));
+
     private CommuniqueWriter() {
     }
 
-    /** The communiqué of one region, from its incidents that exposed patient data. */
-    public static Draft regional(Region region, Collection<IncidentFacts> incidents) {
+    /**
+     * The communiqué of one region, from its incidents that exposed patient data.
+     *
+     * @param contacts each region's contact point for data protection, as configured (regions without one absent)
+     */
+    public static Draft regional(Region region, Collection<IncidentFacts> incidents, Map<Region, String> contacts) {
         String name = region.displayName();
         return write("Cyberattaque visant les services numériques de santé en " + name + " : point de situation",
-                "l'ARS " + name, incidents, false);
+                "l'ARS " + name, incidents, contacts, false);
     }
 
-    /** The national communiqué of a campaign, from the incidents linked to it. */
-    public static Draft national(Collection<IncidentFacts> incidents) {
+    /** The national communiqué of a campaign, from the incidents linked to it; {@code contacts} as for a region's. */
+    public static Draft national(Collection<IncidentFacts> incidents, Map<Region, String> contacts) {
         return write("Cyberattaque visant les services numériques de santé de plusieurs régions : point de situation "
-                + "national", "les agences régionales de santé concernées", incidents, true);
+                + "national", "les agences régionales de santé concernées", incidents, contacts, true);
     }
 
-    private static Draft write(String title, String speaker, Collection<IncidentFacts> all, boolean national) {
+    private static Draft write(String title, String speaker, Collection<IncidentFacts> all,
+                               Map<Region, String> contacts, boolean national) {
         List<IncidentFacts> incidents = all.stream().filter(IncidentFacts::exposesPersonalData)
                 .sorted(Comparator.comparing(IncidentFacts::awareAt).thenComparing(IncidentFacts::incidentId))
                 .toList();
@@ -154,12 +170,99 @@ public final class CommuniqueWriter {
         statements.add(new Statement("ADVICE", "Rappel : un professionnel de santé, un établissement de santé ou "
                 + "médico-social ne demande jamais de coordonnées bancaires, de numéro de sécurité sociale ni de mot "
                 + "de passe par courriel, par téléphone ou par SMS.", List.of()));
-        statements.add(new Statement("PATIENTS_INFORMED", "Les patients concernés seront informés individuellement "
-                + "dans les prochains jours.", assessed));
+        patientsInformed(incidents).ifPresent(statements::add);
+        contact(incidents, contacts).ifPresent(statements::add);
         statements.add(new Statement("REPORTING", "Tout message suspect peut être signalé sur signal-spam.fr, ou "
                 + "au 33700 pour les SMS ; un guide sur l'hameçonnage est disponible sur Service-Public.fr.",
                 List.of()));
         return new Draft(title, statements, digest(title, statements), medicalExposed);
+    }
+
+    /**
+     * What the latest patient-information decisions record: one sentence when it holds for every incident, else one
+     * per region for the regions where it holds for every incident of the region; nothing where an incident records
+     * no decision, or that the patients need not be told.
+     */
+    private static Optional<Statement> patientsInformed(List<IncidentFacts> incidents) {
+        String all = informing(incidents);
+        if (all != null) {
+            return Optional.of(new Statement("PATIENTS_INFORMED", "Les patients concernés " + all + ".",
+                    decisionIds(incidents)));
+        }
+        Map<String, List<IncidentFacts>> byRegion = incidents.stream().collect(Collectors.groupingBy(
+                i -> i.region().displayName(), TreeMap::new, Collectors.toList()));
+        if (byRegion.size() < 2) {
+            return Optional.empty();
+        }
+        List<String> sentences = new ArrayList<>();
+        List<IncidentFacts> told = new ArrayList<>();
+        byRegion.forEach((name, ofRegion) -> {
+            String clause = informing(ofRegion);
+            if (clause != null) {
+                sentences.add(name + " : les patients concernés " + clause + ".");
+                told.addAll(ofRegion);
+            }
+        });
+        return sentences.isEmpty() ? Optional.empty()
+                : Optional.of(new Statement("PATIENTS_INFORMED", String.join(" ", sentences), decisionIds(told)));
+    }
+
+    /**
+     * What holds for the patients of every one of {@code incidents} (they were told, will be, or some were and the
+     * others will be; how and on which day when the same for all), or null unless each records they must be told.
+     */
+    private static String informing(List<IncidentFacts> incidents) {
+        List<PatientInformation> decisions = incidents.stream().map(IncidentFacts::patientInformation).toList();
+        if (decisions.stream().anyMatch(d -> d == null || !d.required())) {
+            return null;
+        }
+        Set<PatientInformationChannel> channels = decisions.stream().map(PatientInformation::channel)
+                .collect(Collectors.toCollection(HashSet::new));
+        String how = channels.size() == 1 && !channels.contains(null) ? CHANNELS.get(channels.iterator().next()) : "";
+        if (decisions.stream().allMatch(d -> d.informedAt() != null)) {
+            Set<String> days = decisions.stream().map(d -> DAY.format(d.informedAt())).collect(Collectors.toSet());
+            return "ont été informés" + how + (days.size() == 1 ? " le " + days.iterator().next() : "");
+        }
+        return (decisions.stream().noneMatch(d -> d.informedAt() != null) ? "seront informés"
+                : "ont été ou seront informés") + how;
+    }
+
+    /**
+     * Where the patients told (or to be told) otherwise than individually can ask their questions: each such
+     * region's configured contact point, or its agency's usual channels when none is configured.
+     */
+    private static Optional<Statement> contact(List<IncidentFacts> incidents, Map<Region, String> contacts) {
+        List<IncidentFacts> publicly = incidents.stream()
+                .filter(i -> i.patientInformation() != null && i.patientInformation().publicly()).toList();
+        if (publicly.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Region> regions = new TreeMap<>();
+        publicly.forEach(i -> regions.put(i.region().displayName(), i.region()));
+        String text;
+        if (regions.size() == 1) {
+            Region region = regions.values().iterator().next();
+            String contact = contacts.get(region);
+            text = "Pour toute question à ce sujet, les personnes concernées peuvent s'adresser " + (contact == null
+                    ? "à l'ARS " + region.displayName() + " par ses canaux de contact habituels."
+                    : "au point de contact de l'ARS " + region.displayName() + " pour la protection des données : "
+                    + contact + ".");
+        } else {
+            List<String> items = new ArrayList<>();
+            regions.forEach((name, region) -> {
+                String contact = contacts.get(region);
+                items.add(name + ", " + (contact == null ? "par ses canaux de contact habituels"
+                        : "auprès de son point de contact pour la protection des données (" + contact + ")"));
+            });
+            text = "Pour toute question à ce sujet, les personnes concernées peuvent s'adresser à l'ARS de leur "
+                    + "région : " + String.join(" ; ", items) + ".";
+        }
+        return Optional.of(new Statement("CONTACT", text, decisionIds(publicly)));
+    }
+
+    private static List<String> decisionIds(List<IncidentFacts> incidents) {
+        return ids(incidents.stream().map(IncidentFacts::patientInformation).filter(java.util.Objects::nonNull)
+                .map(PatientInformation::eventId));
     }
 
     private static String vectors(List<IncidentFacts> incidents) {

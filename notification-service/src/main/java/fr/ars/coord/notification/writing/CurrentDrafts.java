@@ -4,8 +4,11 @@ import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.notification.facts.FactsStore;
 import fr.ars.coord.notification.facts.IncidentFacts;
+import fr.ars.coord.platform.obligation.RegionSetting;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The text the recorded facts produce now for a region or a campaign, if they call for a communiqué. */
@@ -13,15 +16,20 @@ import org.springframework.stereotype.Component;
 public class CurrentDrafts {
 
     private final FactsStore facts;
+    /** Each region's contact point for data protection, the one its regulator reports name. */
+    private final Map<Region, String> contacts;
 
-    public CurrentDrafts(FactsStore facts) {
+    public CurrentDrafts(FactsStore facts,
+                         @Value("${ars.notifications.data-protection-contacts:}") String dataProtectionContacts) {
         this.facts = facts;
+        this.contacts = RegionSetting.parse("ars.notifications.data-protection-contacts", dataProtectionContacts);
     }
 
     public Optional<Draft> forRegion(Region region) {
         List<IncidentFacts> exposing = facts.ofRegion(region).stream().filter(IncidentFacts::exposesPersonalData)
                 .toList();
-        return exposing.isEmpty() ? Optional.empty() : Optional.of(CommuniqueWriter.regional(region, exposing));
+        return exposing.isEmpty() ? Optional.empty()
+                : Optional.of(CommuniqueWriter.regional(region, exposing, contacts));
     }
 
     /** A national communiqué once the campaign's incidents exposing patient data span two regions or more. */
@@ -30,7 +38,7 @@ public class CurrentDrafts {
             List<IncidentFacts> exposing = facts.byIds(campaign.links().keySet()).stream()
                     .filter(IncidentFacts::exposesPersonalData).toList();
             long regions = exposing.stream().map(IncidentFacts::region).distinct().count();
-            return regions >= 2 ? Optional.of(CommuniqueWriter.national(exposing)) : Optional.empty();
+            return regions >= 2 ? Optional.of(CommuniqueWriter.national(exposing, contacts)) : Optional.empty();
         });
     }
 

@@ -22,6 +22,7 @@ import fr.ars.coord.notification.command.CommuniqueCommands.WithdrawCommuniqueCo
 import fr.ars.coord.notification.writing.CommuniqueWriter;
 import fr.ars.coord.notification.writing.Draft;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +31,10 @@ import org.junit.jupiter.api.Test;
 class CommuniqueTest {
 
     private static final String ID = "0c0a1b2c-3d4e-4f50-8a6b-7c8d9e0f1a2b";
-    private static final Draft FIRST = CommuniqueWriter.regional(Region.of("FR-HDF"), List.of(referenceCase("a", "FR-HDF", 12000)));
-    private static final Draft SECOND = CommuniqueWriter.regional(Region.of("FR-HDF"), List.of(referenceCase("a", "FR-HDF", 15000)));
+    private static final Draft FIRST = CommuniqueWriter.regional(Region.of("FR-HDF"),
+            List.of(referenceCase("a", "FR-HDF", 12000)), Map.of());
+    private static final Draft SECOND = CommuniqueWriter.regional(Region.of("FR-HDF"),
+            List.of(referenceCase("a", "FR-HDF", 15000)), Map.of());
 
     private FixtureConfiguration<Communique> fixture;
 

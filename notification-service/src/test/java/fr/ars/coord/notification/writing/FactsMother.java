@@ -6,6 +6,8 @@ import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.contracts.incident.PatientInformationChannel;
+import fr.ars.coord.contracts.incident.PatientInformationDecision;
 import fr.ars.coord.notification.facts.IncidentFacts;
 import java.time.Instant;
 import java.util.Map;
@@ -26,10 +28,24 @@ public final class FactsMother {
                 AttackVector.ACCOUNT_USURPATION, impact, "ev-report-" + id, IncidentStatus.ASSESSING, 3, 2,
                 "ev-assess-" + id, data, medical, patients,
                 Map.of(ContainmentAction.ACCOUNTS_BLOCKED.name(), "ev-block-" + id,
-                        ContainmentAction.SECURITY_REINFORCED.name(), "ev-secure-" + id), 4);
+                        ContainmentAction.SECURITY_REINFORCED.name(), "ev-secure-" + id), null, 4, IncidentFacts.LAYOUT);
     }
 
     public static IncidentFacts referenceCase(String id, String region, long patients) {
         return incident(id, region, IDENTITY, false, patients, OperationalImpact.NONE);
+    }
+
+    /**
+     * {@code facts} with the patient-information decision recorded by event {@code ev-patients-<incident id>} as the
+     * incident's latest (sequence 5).
+     */
+    public static IncidentFacts withPatientInformation(IncidentFacts facts, PatientInformationDecision decision,
+                                                       PatientInformationChannel channel, Instant informedAt) {
+        return new IncidentFacts(facts.incidentId(), facts.region(), facts.title(), facts.awareAt(),
+                facts.attackVector(), facts.operationalImpact(), facts.reportedEventId(), facts.status(),
+                facts.statusSequence(), facts.assessmentSequence(), facts.assessmentEventId(), facts.exposedData(),
+                facts.medicalDataExposed(), facts.estimatedPatients(), facts.containmentEvents(),
+                new IncidentFacts.PatientInformation(5, "ev-patients-" + facts.incidentId(), decision, channel,
+                        informedAt), Math.max(facts.version(), 5), IncidentFacts.LAYOUT);
     }
 }
