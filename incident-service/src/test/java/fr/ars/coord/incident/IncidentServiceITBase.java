@@ -7,6 +7,9 @@ import fr.ars.coord.platform.testing.ApiContract;
 import fr.ars.coord.platform.testing.EmbeddedStores;
 import fr.ars.coord.platform.testing.TestJwtDecoderConfiguration;
 import fr.ars.coord.platform.testing.TestTokens;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +70,23 @@ public abstract class IncidentServiceITBase {
                  "estimatedPatients": %d, "affectedSystems": ["portail régional"], "note": "identité seulement"}"""
                 .formatted(patients);
     }
+
+    /**
+     * Closes the incident, naming in {@code waivers} each obligation its view shows still to meet (a clock PENDING,
+     * DUE_SOON or OVERDUE: time alone never makes one of them met or another one unmet).
+     */
+    protected ApiClient.Response closeWaivingWhatIsUnmet(String id, String token, String reason) {
+        List<String> waivers = new ArrayList<>();
+        api.get("/api/incidents/" + id, token).json().get("regulatoryClocks").forEach(clock -> {
+            if (UNMET.contains(clock.get("status").asText())) {
+                waivers.add("{\"code\": \"" + clock.get("code").asText() + "\", \"reason\": \"" + reason + "\"}");
+            }
+        });
+        return api.post("/api/incidents/" + id + "/status", token,
+                "{\"status\": \"CLOSED\", \"waivers\": [" + String.join(", ", waivers) + "]}");
+    }
+
+    protected static final Set<String> UNMET = Set.of("PENDING", "DUE_SOON", "OVERDUE");
 
     /** Reports an incident as the region's ARS staff and returns its id. */
     protected String report(String region) {

@@ -66,6 +66,25 @@ class LegacyStoreIT {
     }
 
     @Test
+    void anIncidentClosedBeforeWaiversExistedIsClosedWithNothingWaived() {
+        String closed = null;
+        for (var incident : view("incidents")) {
+            if ("CLOSED".equals(incident.get("status").asString())) {
+                closed = incident.get("id").asString();
+            }
+        }
+        assertThat(closed).as("the release's store holds a closed incident").isNotNull();
+        var now = api.get("/api/incidents/" + closed, TestTokens.national()).json();
+        assertThat(now.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(now.get("waivers")).isEmpty();
+        assertThat(now.get("regulatoryClocks").findValuesAsString("status")).doesNotContain("WAIVED");
+        var history = api.get("/api/incidents/" + closed + "/history", TestTokens.national()).json();
+        var closure = history.get(history.size() - 1);
+        assertThat(closure.at("/payload/to").asString()).isEqualTo("CLOSED");
+        assertThat(closure.get("payload").has("waivers")).isFalse();
+    }
+
+    @Test
     void theIncidentListIsRebuiltAsTheReleaseShowedIt() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(api.get("/api/incidents", TestTokens.national()).json()).isEqualTo(view("incidents")));

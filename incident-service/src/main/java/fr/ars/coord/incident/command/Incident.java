@@ -9,6 +9,7 @@ import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
 import fr.ars.coord.contracts.incident.NotificationKind;
 import fr.ars.coord.contracts.incident.ObligationCode;
 import fr.ars.coord.contracts.incident.ObligationFacts;
+import fr.ars.coord.contracts.incident.ObligationWaiver;
 import fr.ars.coord.contracts.incident.PatientInformationChannel;
 import fr.ars.coord.contracts.incident.PatientInformationDecision;
 import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
@@ -77,6 +78,8 @@ class Incident {
     private Instant highRiskAt;
     private final List<ObligationFacts.Notification> notifications = new ArrayList<>();
     private ObligationFacts.PatientInformation patientInformation;
+    /** The obligations waived when the incident was closed. */
+    private List<ObligationWaiver> waivers = List.of();
     /** The latest classification, to leave the stream alone when the same one is sent again. */
     private TaxonomyClass taxonomyClass;
     private List<TaxonomyClass> relatedClasses = List.of();
@@ -260,13 +263,23 @@ class Incident {
         return recorded;
     }
 
+    /**
+     * Moves the incident along its lifecycle. Closing it while an obligation is still to meet (its clock PENDING,
+     * DUE_SOON or OVERDUE at the command's instant) needs a waiver naming that obligation with a reason: the waivers
+     * are recorded with the closure, and their clocks then show WAIVED. A waiver of anything else is refused.
+     */
     @CommandHandler
     CommandOutcome handle(ChangeIncidentStatusCommand command, ConflictResolver conflicts,
+                          IncidentObligations obligations,
                           @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
                           @MetaDataValue(FINGERPRINT) String fingerprint) {
         conflicts.detectConflicts(FACTS_CHANGED);
         if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
             return replayed();
+        }
+        if (!command.waivers().isEmpty() && command.status() != IncidentStatus.CLOSED) {
+            throw new InvalidRequestException("waivers", "are only accepted when closing the incident (status"
+                    + " CLOSED)");
         }
         if (command.status() == status) {
             throw new IncidentRuleViolation("The incident is already " + status + ".");
@@ -275,8 +288,41 @@ class Incident {
             throw new IncidentRuleViolation(
                     "An incident cannot move from " + status + " to " + command.status() + ".");
         }
-        apply(new IncidentStatusChangedEvent(incidentId, region, status, command.status(), command.reason()));
+        List<ObligationWaiver> waived = command.status() == IncidentStatus.CLOSED
+                ? closingWaivers(command.waivers(), obligations.policy().unmet(facts(obligations), command.at()))
+                : List.of();
+        apply(new IncidentStatusChangedEvent(incidentId, region, status, command.status(), command.reason(), waived));
         return outcome();
+    }
+
+    /**
+     * The waivers of a closure, checked against the obligations still to meet: each names one of them, once, with a
+     * reason, and together they name them all.
+     */
+    private static List<ObligationWaiver> closingWaivers(List<ObligationWaiver> waivers, List<ObligationCode> unmet) {
+        List<ObligationWaiver> accepted = new ArrayList<>();
+        EnumSet<ObligationCode> named = EnumSet.noneOf(ObligationCode.class);
+        for (int i = 0; i < waivers.size(); i++) {
+            ObligationWaiver waiver = waivers.get(i);
+            String field = "waivers[" + i + "]";
+            if (!named.add(waiver.code())) {
+                throw new InvalidRequestException(field + ".code", "names " + waiver.code() + " twice");
+            }
+            if (!unmet.contains(waiver.code())) {
+                throw new InvalidRequestException(field + ".code", waiver.code() + " is not an unmet obligation of"
+                        + " this incident: only an obligation still to meet can be waived");
+            }
+            if (isBlank(waiver.reason())) {
+                throw new InvalidRequestException(field + ".reason", "is required: why the incident is closed without"
+                        + " meeting " + waiver.code());
+            }
+            accepted.add(new ObligationWaiver(waiver.code(), waiver.reason().strip()));
+        }
+        List<ObligationCode> missing = unmet.stream().filter(code -> !named.contains(code)).toList();
+        if (!missing.isEmpty()) {
+            throw new UnmetObligationsViolation(missing);
+        }
+        return accepted;
     }
 
     /**
@@ -295,7 +341,7 @@ class Incident {
 
     private ObligationFacts facts(IncidentObligations obligations) {
         return new ObligationFacts(awareAt, resolvedAt, personalDataExposedAt, highRiskAt, notifications,
-                patientInformation, obligations.nis2Applies(region));
+                patientInformation, obligations.nis2Applies(region), waivers);
     }
 
     /** Nothing about the incident happened before the agency became aware of it. */
@@ -412,6 +458,9 @@ class Incident {
         status = event.to();
         if (resolvedAt == null && event.to() == IncidentStatus.RESOLVED) {
             resolvedAt = at;
+        }
+        if (!event.waivers().isEmpty()) {
+            waivers = event.waivers();
         }
         recorded(sequence, subject, idempotencyKey, fingerprint);
     }

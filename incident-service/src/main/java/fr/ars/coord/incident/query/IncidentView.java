@@ -15,7 +15,8 @@ import java.util.List;
  * legal obligation ({@link fr.ars.coord.contracts.incident.ObligationCode}), read at {@code evaluatedAt}; the facts
  * they start from are {@code awareAt}, {@code resolvedAt}, {@code personalDataExposedAt} and {@code highRiskAt}.
  * {@code classification} is its ENISA taxonomy class and the TLP label its details are shared under; {@code reminders}
- * the reminders sent about its obligations.
+ * the reminders sent about its obligations; {@code waivers} the obligations it was closed without meeting (their
+ * clocks show {@code WAIVED}).
  */
 public record IncidentView(String id, Region region, String title, String summary, Instant awareAt,
                            AttackVector attackVector, OperationalImpact operationalImpact, IncidentStatus status,
@@ -26,10 +27,12 @@ public record IncidentView(String id, Region region, String title, String summar
                            List<RegulatoryClock> regulatoryClocks, Instant evaluatedAt, boolean asOfView,
                            Instant resolvedAt, Instant personalDataExposedAt, Instant highRiskAt,
                            PatientInformationView patientInformation, boolean nis2Applies,
-                           ClassificationView classification, List<ReminderView> reminders) {
+                           ClassificationView classification, List<ReminderView> reminders,
+                           List<WaiverView> waivers) {
 
     public IncidentView {
-        // snapshots taken before reminders existed hold none
+        // snapshots taken before reminders, or waivers, existed hold none
         reminders = reminders == null ? List.of() : reminders;
+        waivers = waivers == null ? List.of() : waivers;
     }
 }

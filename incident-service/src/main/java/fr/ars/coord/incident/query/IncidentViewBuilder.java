@@ -12,6 +12,7 @@ import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
 import fr.ars.coord.contracts.incident.ObligationFacts;
+import fr.ars.coord.contracts.incident.ObligationWaiver;
 import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
 import fr.ars.coord.platform.obligation.IncidentObligations;
@@ -51,6 +52,7 @@ final class IncidentViewBuilder {
     private PatientInformationView patientInformation;
     private ClassificationView classification = ClassificationView.UNCLASSIFIED;
     private final List<ReminderView> reminders = new ArrayList<>();
+    private final List<WaiverView> waivers = new ArrayList<>();
 
     IncidentViewBuilder(IncidentObligations obligations) {
         this.obligations = obligations;
@@ -81,6 +83,7 @@ final class IncidentViewBuilder {
         builder.patientInformation = view.patientInformation();
         builder.classification = view.classification();
         builder.reminders.addAll(view.reminders());
+        builder.waivers.addAll(view.waivers());
         return builder;
     }
 
@@ -119,6 +122,7 @@ final class IncidentViewBuilder {
             if (resolvedAt == null && e.to() == IncidentStatus.RESOLVED) {
                 resolvedAt = at;
             }
+            e.waivers().forEach(w -> waivers.add(new WaiverView(w.code(), w.reason(), at, by)));
         } else if (payload instanceof ObligationReminderRecordedEvent e) {
             reminders.add(new ReminderView(e.code(), e.stage(), e.dueAt(), at));
         } else if (payload instanceof IncidentClassifiedEvent e) {
@@ -141,11 +145,11 @@ final class IncidentViewBuilder {
                         n.notifiedAt(), n.lateReason())).toList(),
                 patientInformation == null ? null : new ObligationFacts.PatientInformation(
                         patientInformation.decision(), patientInformation.informedAt(), patientInformation.reason()),
-                nis2);
+                nis2, waivers.stream().map(w -> new ObligationWaiver(w.code(), w.reason())).toList());
         return Optional.of(new IncidentView(id, region, title, summary, awareAt, attackVector, operationalImpact,
                 status, version, reportedAt, reportedBy, lastChangedAt, latestAssessment, assessmentCount,
                 List.copyOf(containmentActions), List.copyOf(authorityNotifications),
                 obligations.clocks(facts, evaluatedAt), evaluatedAt, asOfView, resolvedAt, personalDataExposedAt,
-                highRiskAt, patientInformation, nis2, classification, List.copyOf(reminders)));
+                highRiskAt, patientInformation, nis2, classification, List.copyOf(reminders), List.copyOf(waivers)));
     }
 }

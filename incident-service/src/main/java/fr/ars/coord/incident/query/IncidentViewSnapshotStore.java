@@ -24,7 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class IncidentViewSnapshotStore {
 
-    /** The form of {@link IncidentView} stored: raise it when the view's fields change meaning (2: every obligation; 3: the classification). */
+    /**
+     * The form of {@link IncidentView} stored: raise it when the view's fields change meaning (2: every obligation;
+     * 3: the classification). Fields only added keep it: the waivers of a closure (and a clock's waiver reason) are
+     * absent from rows written before them, which read as none, as those incidents had.
+     */
     static final int FORMAT = 3;
 
     private static final Logger log = LoggerFactory.getLogger(IncidentViewSnapshotStore.class);

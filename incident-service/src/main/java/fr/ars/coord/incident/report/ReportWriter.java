@@ -7,6 +7,7 @@ import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
+import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
 import fr.ars.coord.contracts.incident.NotificationKind;
 import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.contracts.incident.PatientInformationDecision;
@@ -15,6 +16,7 @@ import fr.ars.coord.contracts.incident.RegulatoryClock;
 import fr.ars.coord.contracts.incident.TaxonomyClass;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.incident.query.IncidentView;
+import fr.ars.coord.incident.query.WaiverView;
 import fr.ars.coord.incident.report.RegulatorReport.Section;
 import fr.ars.coord.incident.report.RegulatorReport.Statement;
 import fr.ars.coord.incident.report.ReportFacts.Recorded;
@@ -207,7 +209,27 @@ final class ReportWriter {
                 + (n.event().reference() == null ? "" : " (référence " + n.event().reference() + ")")
                 + (clock.late() ? ", après l'échéance" + (n.event().lateReason() == null ? "."
                 : ". Motif du retard : " + n.event().lateReason()) : ", dans le délai."), n.eventId())));
+        if (clock.status() == RegulatoryClock.ClockStatus.WAIVED) {
+            waiver(clock).ifPresent(statements::add);
+        }
         return new Section("Délai légal", statements);
+    }
+
+    /** An obligation the incident was closed without: the reason and who recorded it, as the closure says. */
+    private Optional<Statement> waiver(RegulatoryClock clock) {
+        Optional<WaiverView> waived = view.waivers().stream().filter(w -> w.code() == clock.code()).findFirst();
+        Optional<Recorded<IncidentStatusChangedEvent>> closure = facts.statusChanges.stream()
+                .filter(s -> s.event().waivers().stream().anyMatch(w -> w.code() == clock.code()))
+                .findFirst();
+        if (waived.isEmpty() || closure.isEmpty()) {
+            return Optional.empty();
+        }
+        WaiverView w = waived.get();
+        String by = w.recordedBy() == null || w.recordedBy().username() == null ? ""
+                : " par " + w.recordedBy().username() + (w.recordedBy().org() == null ? "" : " ("
+                + w.recordedBy().org() + ")");
+        return Optional.of(statement("Non réalisée : " + w.reason() + " (dérogation enregistrée à la clôture de"
+                + " l'incident le " + when(w.recordedAt()) + by + ").", closure.get().eventId()));
     }
 
     private Optional<Recorded<AuthorityNotifiedEvent>> fulfilling(RegulatoryClock clock) {

@@ -9,6 +9,9 @@ import fr.ars.coord.incident.command.RecordAuthorityNotificationCommand;
 import fr.ars.coord.incident.command.RecordContainmentActionCommand;
 import fr.ars.coord.incident.command.RecordPatientInformationCommand;
 import fr.ars.coord.incident.command.ReportIncidentCommand;
+import fr.ars.coord.incident.command.UnmetObligationsViolation;
+import fr.ars.coord.contracts.incident.ObligationWaiver;
+import fr.ars.coord.platform.web.ProblemResponses;
 import fr.ars.coord.incident.query.IncidentStreams;
 import fr.ars.coord.platform.command.IdempotentCommands;
 import fr.ars.coord.platform.security.StaffMember;
@@ -20,14 +23,17 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -51,10 +57,12 @@ class IncidentCommandController {
 
     private final IdempotentCommands commands;
     private final IncidentStreams streams;
+    private final Clock clock;
 
-    IncidentCommandController(IdempotentCommands commands, IncidentStreams streams) {
+    IncidentCommandController(IdempotentCommands commands, IncidentStreams streams, Clock clock) {
         this.commands = commands;
         this.streams = streams;
+        this.clock = clock;
     }
 
     @Schema(description = "The incident recorded.")
@@ -186,17 +194,40 @@ class IncidentCommandController {
     @Tag(name = ApiTags.FACTS)
     @Operation(operationId = "changeIncidentStatus", summary = "Move the incident to its next status",
             description = "REPORTED → ASSESSING → CONTAINED → RESOLVED → CLOSED, one step at a time (CONTAINED may go"
-                    + " back to ASSESSING)." + WHO_RECORDS + " Refused: a move the lifecycle does not allow, or to the"
-                    + " status it already has (`409`).")
+                    + " back to ASSESSING). A RESOLVED incident still takes notifications and reminders; a CLOSED one"
+                    + " no longer changes, so closing needs every legal obligation met or not applicable: each one"
+                    + " still to meet (clock PENDING, DUE_SOON or OVERDUE now) must be named in `waivers` with the"
+                    + " reason it is closed without it, recorded with the closure and shown as `WAIVED`." + WHO_RECORDS
+                    + " Refused: a move the lifecycle does not allow, or to the status it already has, or closing"
+                    + " with obligations unmet and not waived (`409`, listed in `unmetObligations`); a waiver of an"
+                    + " obligation that is not unmet, twice the same, or with another status than CLOSED (`400`"
+                    + " naming the field).")
     @ApiResponse(responseCode = "200", description = "Recorded: `ETag` is the incident's new version.")
     @ApiResponse(responseCode = "404", description = "No such incident in the caller's region.")
+    @ApiResponse(responseCode = "409", description = "The incident changed since the version in `If-Match`, the move"
+            + " breaks the lifecycle, or obligations are unmet and not waived (`unmetObligations`); nothing was"
+            + " recorded.")
     @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IncidentChanged> changeStatus(@Parameter(description = "The incident's id.") @PathVariable String id, @Valid @RequestBody ChangeStatusRequest request,
                                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                                  Authentication authentication) {
+        List<ObligationWaiver> waivers = request.waivers() == null ? List.of() : request.waivers().stream()
+                .map(w -> new ObligationWaiver(w.code(), w.reason())).toList();
         return change(id, authentication, key, "status", request, HttpStatus.OK,
-                new ChangeIncidentStatusCommand(id, request.status(), request.reason(), expectedVersion(ifMatch)));
+                new ChangeIncidentStatusCommand(id, request.status(), request.reason(), waivers, clock.instant(),
+                        expectedVersion(ifMatch)));
+    }
+
+    /**
+     * Closing refused for obligations still to meet: the platform's 409 problem, with their codes in
+     * {@code unmetObligations} for clients to act on.
+     */
+    @ExceptionHandler(UnmetObligationsViolation.class)
+    ResponseEntity<ProblemDetail> unmetObligations(UnmetObligationsViolation e) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperty(StatusChangeRefusal.UNMET_OBLIGATIONS, e.unmet().stream().map(Enum::name).toList());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @Tag(name = ApiTags.FACTS)

@@ -29,6 +29,11 @@ import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.platform.command.RequestMetadata;
 import fr.ars.coord.platform.rules.IdempotencyKeyReusedException;
 import fr.ars.coord.platform.rules.InvalidRequestException;
+import fr.ars.coord.contracts.incident.ObligationCode;
+import fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent;
+import fr.ars.coord.contracts.incident.ObligationWaiver;
+import fr.ars.coord.contracts.incident.ReminderStage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +43,9 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
+import org.hamcrest.FeatureMatcher;
+import org.hamcrest.Matcher;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 class IncidentTest {
@@ -284,10 +292,172 @@ class IncidentTest {
                 .expectNoEvents().expectResultMessagePayload(0);
     }
 
+    /** A move asked a week after awareness, waiving nothing. */
+    private static ChangeIncidentStatusCommand move(IncidentStatus to, String reason) {
+        return new ChangeIncidentStatusCommand(ID, to, reason, List.of(), AWARE.plus(Duration.ofDays(7)), null);
+    }
+
+    private static AuthorityNotifiedEvent notified(Authority authority, NotificationKind kind, Instant at) {
+        return new AuthorityNotifiedEvent(ID, REGION, authority, at, authority + "-" + kind, kind, null);
+    }
+
+    /**
+     * Resolved {@code resolvedAt}, three days after awareness: CERT Santé, the CNIL and ANSSI (early warning and
+     * notification) told in time, so what is left is the closure notice to CERT Santé (24 hours from the
+     * resolution) and the NIS2 final report (a month from the notification).
+     */
+    private static List<Object> resolvedWithNotifications() {
+        return List.of(reported(), assessed(10), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
+                notified(Authority.CERT_SANTE, NotificationKind.DECLARATION, AWARE.plus(Duration.ofHours(2))),
+                notified(Authority.CNIL, NotificationKind.NOTIFICATION, AWARE.plus(Duration.ofHours(20))),
+                notified(Authority.ANSSI, NotificationKind.EARLY_WARNING, AWARE.plus(Duration.ofHours(3))),
+                notified(Authority.ANSSI, NotificationKind.NOTIFICATION, AWARE.plus(Duration.ofHours(30))),
+                moved(IncidentStatus.ASSESSING, IncidentStatus.CONTAINED),
+                moved(IncidentStatus.CONTAINED, IncidentStatus.RESOLVED));
+    }
+
+    private static final Instant RESOLVED_AT = AWARE.plus(Duration.ofDays(3));
+
+    private static ChangeIncidentStatusCommand close(Instant at, ObligationWaiver... waivers) {
+        return new ChangeIncidentStatusCommand(ID, IncidentStatus.CLOSED, "Incident traité", List.of(waivers), at,
+                null);
+    }
+
+    private static Matcher<Throwable> unmet(ObligationCode... codes) {
+        return new FeatureMatcher<Throwable, List<ObligationCode>>(Matchers.equalTo(List.of(codes)),
+                "the obligations still to meet", "unmet") {
+            @Override
+            protected List<ObligationCode> featureValueOf(Throwable actual) {
+                return actual instanceof UnmetObligationsViolation v ? v.unmet() : null;
+            }
+        };
+    }
+
+    @Test
+    void closingIsRefusedWhileAnObligationIsUnmetListingThemAndRecordingNothing() {
+        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+                .when(close(RESOLVED_AT.plus(Duration.ofHours(1))))
+                .expectException(unmet(ObligationCode.CERT_SANTE_CLOSURE, ObligationCode.NIS2_FINAL_REPORT))
+                .expectExceptionMessage(Matchers.allOf(Matchers.containsString("CERT_SANTE_CLOSURE"),
+                        Matchers.containsString("NIS2_FINAL_REPORT")))
+                .expectNoEvents();
+        // a waiver for one of them is not enough: the other is still listed
+        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+                .when(close(RESOLVED_AT.plus(Duration.ofHours(1)),
+                        new ObligationWaiver(ObligationCode.CERT_SANTE_CLOSURE, "Clôture déclarée par téléphone")))
+                .expectException(unmet(ObligationCode.NIS2_FINAL_REPORT))
+                .expectNoEvents();
+        // overdue is unmet too: the closure notice a week after the resolution
+        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+                .andGiven(notified(Authority.ANSSI, NotificationKind.FINAL_REPORT, RESOLVED_AT.plusSeconds(60)))
+                .when(close(RESOLVED_AT.plus(Duration.ofDays(7))))
+                .expectException(unmet(ObligationCode.CERT_SANTE_CLOSURE))
+                .expectNoEvents();
+    }
+
+    @Test
+    void closingWithAWaiverForEachUnmetObligationRecordsThemWithTheClosure() {
+        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+                .when(close(RESOLVED_AT.plus(Duration.ofHours(1)),
+                        new ObligationWaiver(ObligationCode.NIS2_FINAL_REPORT, " Rapport final remis par"
+                                + " l'établissement "),
+                        new ObligationWaiver(ObligationCode.CERT_SANTE_CLOSURE, "Clôture déclarée par téléphone")))
+                .expectEvents(new IncidentStatusChangedEvent(ID, REGION, IncidentStatus.RESOLVED,
+                        IncidentStatus.CLOSED, "Incident traité", List.of(
+                        new ObligationWaiver(ObligationCode.NIS2_FINAL_REPORT,
+                                "Rapport final remis par l'établissement"),
+                        new ObligationWaiver(ObligationCode.CERT_SANTE_CLOSURE, "Clôture déclarée par téléphone"))))
+                .expectResultMessagePayload(new CommandOutcome(ID, 9, false));
+    }
+
+    @Test
+    void aWaiverOfAnythingButAnUnmetObligationIsRefusedNamingTheField() {
+        ObligationWaiver closure = new ObligationWaiver(ObligationCode.CERT_SANTE_CLOSURE, "Par téléphone");
+        ObligationWaiver report = new ObligationWaiver(ObligationCode.NIS2_FINAL_REPORT, "Hors plateforme");
+        Instant at = RESOLVED_AT.plus(Duration.ofHours(1));
+        // met
+        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+                .when(close(at, closure, report, new ObligationWaiver(ObligationCode.CERT_SANTE_DECLARATION, "x")))
+                .expectException(InvalidRequestException.class)
+                .expectExceptionMessage(Matchers.startsWith("waivers[2].code: CERT_SANTE_DECLARATION is not an unmet"))
+                .expectNoEvents();
+        // not applicable (no high risk to the patients)
+        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+                .when(close(at, new ObligationWaiver(ObligationCode.PATIENT_INFORMATION, "x"), closure, report))
+                .expectException(InvalidRequestException.class)
+                .expectExceptionMessage(Matchers.startsWith("waivers[0].code"))
+                .expectNoEvents();
+        // twice the same
+        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+                .when(close(at, closure, report, closure))
+                .expectException(InvalidRequestException.class)
+                .expectExceptionMessage(Matchers.startsWith("waivers[2].code: names CERT_SANTE_CLOSURE twice"))
+                .expectNoEvents();
+        // without a reason
+        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+                .when(close(at, closure, new ObligationWaiver(ObligationCode.NIS2_FINAL_REPORT, " ")))
+                .expectException(InvalidRequestException.class)
+                .expectExceptionMessage(Matchers.startsWith("waivers[1].reason"))
+                .expectNoEvents();
+        // with another status than CLOSED
+        fixture.givenCurrentTime(RESOLVED_AT).andGiven(reported(), moved(IncidentStatus.REPORTED,
+                        IncidentStatus.ASSESSING), moved(IncidentStatus.ASSESSING, IncidentStatus.CONTAINED))
+                .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.RESOLVED, null, List.of(closure), at, null))
+                .expectException(InvalidRequestException.class)
+                .expectExceptionMessage(Matchers.startsWith("waivers:"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void closingWithEveryObligationMetOrNotApplicableNeedsNoWaiver() {
+        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+                .andGiven(notified(Authority.CERT_SANTE, NotificationKind.CLOSURE, RESOLVED_AT.plusSeconds(600)),
+                        notified(Authority.ANSSI, NotificationKind.FINAL_REPORT, RESOLVED_AT.plusSeconds(900)))
+                .when(close(RESOLVED_AT.plus(Duration.ofHours(1))))
+                .expectEvents(new IncidentStatusChangedEvent(ID, REGION, IncidentStatus.RESOLVED,
+                        IncidentStatus.CLOSED, "Incident traité"));
+        // a region whose entity is not under NIS2 owes ANSSI nothing
+        fixture = new AggregateTestFixture<>(Incident.class);
+        fixture.registerInjectableResource(new IncidentObligations(Duration.ofHours(24), Duration.ofHours(72),
+                Duration.ofHours(24), Duration.ofHours(72), Duration.ofHours(24), Duration.ofHours(72),
+                java.time.Period.ofMonths(1), 0.25, REGION.code()));
+        fixture.givenCurrentTime(RESOLVED_AT).andGiven(reported(), assessed(10),
+                        moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
+                        notified(Authority.CERT_SANTE, NotificationKind.DECLARATION, AWARE.plus(Duration.ofHours(2))),
+                        notified(Authority.CNIL, NotificationKind.NOTIFICATION, AWARE.plus(Duration.ofHours(20))),
+                        moved(IncidentStatus.ASSESSING, IncidentStatus.CONTAINED),
+                        moved(IncidentStatus.CONTAINED, IncidentStatus.RESOLVED),
+                        notified(Authority.CERT_SANTE, NotificationKind.CLOSURE, RESOLVED_AT.plusSeconds(600)))
+                .when(close(RESOLVED_AT.plus(Duration.ofHours(1))))
+                .expectEvents(new IncidentStatusChangedEvent(ID, REGION, IncidentStatus.RESOLVED,
+                        IncidentStatus.CLOSED, "Incident traité"));
+    }
+
+    @Test
+    void aResolvedIncidentStillTakesItsNotificationsAndReminders() {
+        Instant closureNotice = RESOLVED_AT.plus(Duration.ofHours(2));
+        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+                .when(new RecordAuthorityNotificationCommand(ID, Authority.CERT_SANTE, closureNotice, "CS-CLOS",
+                        NotificationKind.CLOSURE, null, null))
+                .expectEvents(new AuthorityNotifiedEvent(ID, REGION, Authority.CERT_SANTE, closureNotice, "CS-CLOS",
+                        NotificationKind.CLOSURE, null));
+        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+                .when(new RecordAuthorityNotificationCommand(ID, Authority.ANSSI, closureNotice, "ANSSI-FINAL",
+                        NotificationKind.FINAL_REPORT, null, null))
+                .expectEvents(new AuthorityNotifiedEvent(ID, REGION, Authority.ANSSI, closureNotice, "ANSSI-FINAL",
+                        NotificationKind.FINAL_REPORT, null));
+        // the closure notice is due 24 hours after the resolution: reminded in its last quarter
+        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+                .when(new RemindObligationsCommand(ID, RESOLVED_AT.plus(Duration.ofHours(20))))
+                .expectEvents(new ObligationReminderRecordedEvent(ID, REGION, ObligationCode.CERT_SANTE_CLOSURE,
+                        ReminderStage.DUE_SOON, RESOLVED_AT, RESOLVED_AT.plus(Duration.ofHours(24))))
+                .expectResultMessagePayload(1);
+    }
+
     @Test
     void incidentMovesAlongItsLifecycle() {
         fixture.given(reported(), assessed(10), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING))
-                .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.CONTAINED, "Comptes bloqués", null))
+                .when(move(IncidentStatus.CONTAINED, "Comptes bloqués"))
                 .expectEvents(new IncidentStatusChangedEvent(ID, REGION, IncidentStatus.ASSESSING,
                         IncidentStatus.CONTAINED, "Comptes bloqués"));
     }
@@ -296,7 +466,7 @@ class IncidentTest {
     void containedIncidentMayGoBackToAssessing() {
         fixture.given(reported(), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
                         moved(IncidentStatus.ASSESSING, IncidentStatus.CONTAINED))
-                .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.ASSESSING, "Nouveaux serveurs touchés", null))
+                .when(move(IncidentStatus.ASSESSING, "Nouveaux serveurs touchés"))
                 .expectEvents(new IncidentStatusChangedEvent(ID, REGION, IncidentStatus.CONTAINED,
                         IncidentStatus.ASSESSING, "Nouveaux serveurs touchés"));
     }
@@ -304,7 +474,7 @@ class IncidentTest {
     @Test
     void cannotCloseAnIncidentThatWasNeverContained() {
         fixture.given(reported(), assessed(10), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING))
-                .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.CLOSED, "fin", null))
+                .when(move(IncidentStatus.CLOSED, "fin"))
                 .expectException(IncidentRuleViolation.class)
                 .expectNoEvents();
     }
@@ -312,7 +482,7 @@ class IncidentTest {
     @Test
     void cannotContainAnIncidentStillReported() {
         fixture.given(reported())
-                .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.CONTAINED, null, null))
+                .when(move(IncidentStatus.CONTAINED, null))
                 .expectException(IncidentRuleViolation.class)
                 .expectNoEvents();
     }
@@ -320,7 +490,7 @@ class IncidentTest {
     @Test
     void cannotMoveToTheStatusItAlreadyHas() {
         fixture.given(reported())
-                .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.REPORTED, null, null))
+                .when(move(IncidentStatus.REPORTED, null))
                 .expectException(IncidentRuleViolation.class)
                 .expectNoEvents();
     }
@@ -328,7 +498,7 @@ class IncidentTest {
     @Test
     void closedIncidentCannotBeReopened() {
         fixture.given(closedIncident())
-                .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.ASSESSING, "réouverture", null))
+                .when(move(IncidentStatus.ASSESSING, "réouverture"))
                 .expectException(IncidentRuleViolation.class)
                 .expectNoEvents();
     }
@@ -370,7 +540,7 @@ class IncidentTest {
         List<Object> history = new java.util.ArrayList<>(closedIncident().subList(0, 5));
         history.add(withMetaData(5, moved(IncidentStatus.RESOLVED, IncidentStatus.CLOSED), key));
         fixture.given(history)
-                .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.CLOSED, null, null), key)
+                .when(move(IncidentStatus.CLOSED, null), key)
                 .expectNoEvents()
                 .expectResultMessagePayload(new CommandOutcome(ID, 5, true));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.ars.coord.incident.IncidentServiceITBase;
+import fr.ars.coord.incident.command.RemindObligationsCommand;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import fr.ars.coord.platform.testing.TestTokens;
 import java.sql.Timestamp;
@@ -17,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +30,8 @@ class ObligationRemindersIT extends IncidentServiceITBase {
     private ObligationReminderSweep sweep;
     @Autowired
     private ReminderSchedule schedule;
+    @Autowired
+    private CommandGateway commands;
 
     private String reportAwareSince(Duration ago) {
         Instant aware = Instant.now().minus(ago).truncatedTo(ChronoUnit.SECONDS);
@@ -127,15 +132,58 @@ class ObligationRemindersIT extends IncidentServiceITBase {
         // a closed incident is reminded of nothing and leaves the schedule
         assertThat(api.post("/api/incidents/" + id + "/assessments", TestTokens.arsStaff(HDF), identityAssessment(10))
                 .status()).isEqualTo(201);
-        for (String status : List.of("CONTAINED", "RESOLVED", "CLOSED")) {
+        for (String status : List.of("CONTAINED", "RESOLVED")) {
             Response moved = api.post("/api/incidents/" + id + "/status", TestTokens.arsStaff(HDF),
                     "{\"status\": \"" + status + "\"}");
             assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         }
+        Response closed = closeWaivingWhatIsUnmet(id, TestTokens.arsStaff(HDF), "Exercice");
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(scheduled(id)).isNull());
         schedule.refresh(id, Instant.now().plus(Duration.ofDays(40)));
         assertThat(scheduled(id)).isNull();
         sweep.sweep();
         assertThat(remindersStored(id)).isEqualTo(2);
+    }
+
+    @Test
+    void aResolvedIncidentIsStillRemindedAndTakesItsClosureNoticeAndFinalReport() {
+        String id = reportAwareSince(Duration.ofHours(3));
+        String token = TestTokens.arsStaff(HDF);
+        Instant aware = Instant.parse(api.get("/api/incidents/" + id, token).json().get("awareAt").asText());
+        notify(id, "CERT_SANTE", "DECLARATION", aware.plusSeconds(600));
+        notify(id, "ANSSI", "EARLY_WARNING", aware.plusSeconds(900));
+        notify(id, "ANSSI", "NOTIFICATION", aware.plusSeconds(1200));
+        for (String status : List.of("ASSESSING", "CONTAINED", "RESOLVED")) {
+            Response moved = api.post("/api/incidents/" + id + "/status", token, "{\"status\": \"" + status + "\"}");
+            assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        }
+        Instant resolvedAt = Instant.parse(api.get("/api/incidents/" + id, token).json().get("resolvedAt").asText());
+        // still in the schedule: the closure notice to CERT Santé, due soon 18 hours after the resolution
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(scheduled(id))
+                .isBetween(resolvedAt.plus(Duration.ofHours(18)).minusMillis(1),
+                        resolvedAt.plus(Duration.ofHours(18)).plusMillis(1)));
+        Integer recorded = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                new RemindObligationsCommand(id, resolvedAt.plus(Duration.ofHours(20))))
+                .andMetaData(ObligationReminderSweep.SYSTEM.toMetaData()));
+        assertThat(recorded).isEqualTo(1);
+        assertThat(reminders(id)).containsExactly("CERT_SANTE_CLOSURE/DUE_SOON");
+
+        // the resolved incident takes the closure notice and the NIS2 final report, then has nothing left to remind
+        notify(id, "CERT_SANTE", "CLOSURE", Instant.now().minusSeconds(1));
+        notify(id, "ANSSI", "FINAL_REPORT", Instant.now().minusSeconds(1));
+        JsonNode view = api.get("/api/incidents/" + id, token).json();
+        assertThat(view.get("status").asText()).isEqualTo("RESOLVED");
+        view.get("regulatoryClocks").forEach(clock -> assertThat(clock.get("status").asText())
+                .as(clock.get("code").asText()).isIn("MET", "NOT_APPLICABLE"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(scheduled(id)).isNull());
+        assertThat(api.post("/api/incidents/" + id + "/status", token, "{\"status\": \"CLOSED\"}").status())
+                .isEqualTo(200);
+    }
+
+    private void notify(String id, String authority, String kind, Instant at) {
+        Response notified = api.post("/api/incidents/" + id + "/authority-notifications", TestTokens.arsStaff(HDF),
+                "{\"authority\": \"%s\", \"kind\": \"%s\", \"notifiedAt\": \"%s\"}".formatted(authority, kind, at));
+        assertThat(notified.status()).as(notified.toString()).isEqualTo(201);
     }
 }

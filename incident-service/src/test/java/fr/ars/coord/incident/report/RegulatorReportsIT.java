@@ -134,6 +134,37 @@ class RegulatorReportsIT extends IncidentServiceITBase {
     }
 
     @Test
+    void anObligationWaivedAtClosureIsSaidNotDoneWithTheReasonRecorded() throws IOException {
+        String staff = TestTokens.arsStaff(HDF);
+        for (String status : List.of("CONTAINED", "RESOLVED")) {
+            ok(api.post("/api/incidents/" + incident + "/status", staff, "{\"status\": \"" + status + "\"}"));
+        }
+        ok(api.post("/api/incidents/" + incident + "/status", TestTokens.esanteStaff(HDF), """
+                {"status": "CLOSED", "waivers": [
+                 {"code": "CERT_SANTE_CLOSURE", "reason": "Clôture déclarée par téléphone"},
+                 {"code": "NIS2_EARLY_WARNING", "reason": "Entité informée directement par l'ANSSI"},
+                 {"code": "NIS2_NOTIFICATION", "reason": "Notification faite par l'établissement"}]}"""));
+        JsonNode history = api.get("/api/incidents/" + incident + "/history", staff).json();
+        String closure = history.get(history.size() - 1).get("eventId").asText();
+
+        JsonNode report = api.get("/api/incidents/" + incident + "/reports/nis2-early-warning", staff).json();
+        assertThat(report.at("/obligation/status").asText()).isEqualTo("WAIVED");
+        assertThat(report.at("/obligation/waiverReason").asText()).isEqualTo("Entité informée directement par l'ANSSI");
+        JsonNode waived = statement(report, "Non réalisée : Entité informée directement par l'ANSSI");
+        assertThat(waived.get("text").asText()).contains("dérogation enregistrée à la clôture de l'incident le")
+                .endsWith("par esante-hdf (GRADES)).");
+        assertThat(waived.get("eventIds").get(0).asText()).isEqualTo(closure);
+        assertThat(statements(report)).anyMatch(t -> t.startsWith("État de l'incident : clos"))
+                .noneMatch(t -> t.startsWith("Transmis le"));
+        // a met obligation says when it was met, and nothing of waivers
+        assertThat(statements(api.get("/api/incidents/" + incident + "/reports/cert-sante-declaration", staff)
+                .json())).anyMatch(t -> t.startsWith("Transmis le")).noneMatch(t -> t.startsWith("Non réalisée"));
+
+        assertThat(pdfText("nis2-notification")).contains("Non réalisée : Notification faite par l'établissement")
+                .contains("dérogation enregistrée à la clôture").contains(closure);
+    }
+
+    @Test
     void asOfShowsTheReportAsItWouldHaveBeenThen() {
         JsonNode then = api.get("/api/incidents/" + incident + "/reports/cnil-notification?asOf=" + beforeAssessment,
                 TestTokens.national()).json();

@@ -11,8 +11,11 @@ import fr.ars.coord.platform.testing.StoredEvents;
 import fr.ars.coord.platform.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -163,17 +166,169 @@ class IncidentLifecycleIT extends IncidentServiceITBase {
         assertThat(skip.json().get("detail").asText()).contains("REPORTED").contains("CLOSED");
 
         api.post("/api/incidents/" + id + "/assessments", token, identityAssessment(10));
-        for (String status : List.of("CONTAINED", "RESOLVED", "CLOSED")) {
+        for (String status : List.of("CONTAINED", "RESOLVED")) {
             Response moved = api.post("/api/incidents/" + id + "/status", token,
                     "{\"status\": \"" + status + "\", \"reason\": \"étape\"}");
             assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         }
+        Response closed = closeWaivingWhatIsUnmet(id, token, "Exercice");
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
         long before = storedEvents();
         Response afterClose = api.post("/api/incidents/" + id + "/containment-actions", token,
                 "{\"action\": \"OTHER\"}");
         assertThat(afterClose.status()).isEqualTo(409);
         assertThat(storedEvents()).isEqualTo(before);
         assertThat(api.get("/api/incidents/" + id, token).json().get("status").asText()).isEqualTo("CLOSED");
+    }
+
+    private void notify(String id, String token, String authority, String kind, String at) {
+        Response notified = api.post("/api/incidents/" + id + "/authority-notifications", token,
+                "{\"authority\": \"%s\", \"kind\": \"%s\", \"notifiedAt\": \"%s\"}".formatted(authority, kind, at));
+        assertThat(notified.status()).as(notified.toString()).isEqualTo(201);
+    }
+
+    private void move(String id, String token, String status) {
+        Response moved = api.post("/api/incidents/" + id + "/status", token, "{\"status\": \"" + status + "\"}");
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+    }
+
+    private static Map<String, JsonNode> clocksByCode(JsonNode view) {
+        Map<String, JsonNode> clocks = new LinkedHashMap<>();
+        view.get("regulatoryClocks").forEach(clock -> clocks.put(clock.get("code").asText(), clock));
+        return clocks;
+    }
+
+    private static List<String> refusedFields(Response refused) {
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+        return refused.json().get("errors").findValuesAsString("field");
+    }
+
+    @Test
+    void closingNeedsEveryObligationMetOrWaivedWithItsReasonRecordedWithTheClosure() throws InterruptedException {
+        String id = report(HDF);
+        String token = TestTokens.arsStaff(HDF);
+        // told in time: CERT Santé, the CNIL (personal data exposed), ANSSI's early warning and notification
+        notify(id, token, "CERT_SANTE", "DECLARATION", "2025-11-21T20:00:00Z");
+        api.post("/api/incidents/" + id + "/assessments", token, identityAssessment(120));
+        notify(id, token, "CNIL", "NOTIFICATION", "2025-11-23T10:00:00Z");
+        notify(id, token, "ANSSI", "EARLY_WARNING", "2025-11-22T09:00:00Z");
+        notify(id, token, "ANSSI", "NOTIFICATION", "2025-11-23T09:00:00Z");
+        move(id, token, "CONTAINED");
+        // waivers come with a closure only
+        assertThat(refusedFields(api.post("/api/incidents/" + id + "/status", token, """
+                {"status": "RESOLVED", "waivers": [{"code": "CERT_SANTE_CLOSURE", "reason": "Par téléphone"}]}""")))
+                .containsExactly("waivers");
+        move(id, token, "RESOLVED");
+        // left: the closure notice to CERT Santé (24 h from now) and the NIS2 final report (overdue)
+        Thread.sleep(5);
+        Instant beforeClosing = Instant.now();
+        Thread.sleep(5);
+        long recorded = storedEvents();
+
+        Response refused = api.post("/api/incidents/" + id + "/status", token, "{\"status\": \"CLOSED\"}");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(texts(refused.json().get("unmetObligations"))).containsExactly("CERT_SANTE_CLOSURE",
+                "NIS2_FINAL_REPORT");
+        assertThat(refused.json().get("detail").asText()).contains("CERT_SANTE_CLOSURE").contains("NIS2_FINAL_REPORT");
+        // one waived is not enough
+        Response stillRefused = api.post("/api/incidents/" + id + "/status", token, """
+                {"status": "CLOSED", "waivers": [{"code": "NIS2_FINAL_REPORT", "reason": "Remis par l'établissement"}]}""");
+        assertThat(stillRefused.status()).isEqualTo(409);
+        assertThat(texts(stillRefused.json().get("unmetObligations"))).containsExactly("CERT_SANTE_CLOSURE");
+        // a waiver of an obligation met, twice the same, or without a reason
+        assertThat(refusedFields(api.post("/api/incidents/" + id + "/status", token, """
+                {"status": "CLOSED", "waivers": [{"code": "CERT_SANTE_DECLARATION", "reason": "Déjà fait"},
+                 {"code": "CERT_SANTE_CLOSURE", "reason": "Par téléphone"},
+                 {"code": "NIS2_FINAL_REPORT", "reason": "Hors plateforme"}]}"""))).containsExactly("waivers[0].code");
+        assertThat(refusedFields(api.post("/api/incidents/" + id + "/status", token, """
+                {"status": "CLOSED", "waivers": [{"code": "CERT_SANTE_CLOSURE", "reason": "Par téléphone"},
+                 {"code": "CERT_SANTE_CLOSURE", "reason": "Par téléphone"}]}"""))).containsExactly("waivers[1].code");
+        assertThat(refusedFields(api.post("/api/incidents/" + id + "/status", token, """
+                {"status": "CLOSED", "waivers": [{"code": "CERT_SANTE_CLOSURE"}]}"""))).containsExactly("waivers[0].reason");
+        assertThat(refusedFields(api.post("/api/incidents/" + id + "/status", token, """
+                {"status": "CLOSED", "waivers": [{"code": "CERT_SANTE_CLOSURE", "reason": "Né le 12/03/1961"}]}""")))
+                .containsExactly("waivers[0].reason");
+        assertThat(storedEvents()).as("nothing recorded").isEqualTo(recorded);
+
+        Response closed = api.post("/api/incidents/" + id + "/status", TestTokens.esanteStaff(HDF), """
+                {"status": "CLOSED", "reason": "Incident traité", "waivers": [
+                 {"code": "NIS2_FINAL_REPORT", "reason": "Rapport final remis par l'établissement"},
+                 {"code": "CERT_SANTE_CLOSURE", "reason": "Clôture déclarée par téléphone"}]}""");
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+
+        JsonNode view = api.get("/api/incidents/" + id, token).json();
+        assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+        Map<String, JsonNode> clocks = clocksByCode(view);
+        assertThat(clocks.get("CERT_SANTE_CLOSURE").get("status").asText()).isEqualTo("WAIVED");
+        assertThat(clocks.get("CERT_SANTE_CLOSURE").get("waiverReason").asText())
+                .isEqualTo("Clôture déclarée par téléphone");
+        assertThat(clocks.get("CERT_SANTE_CLOSURE").get("dueAt").isNull()).isFalse();
+        assertThat(clocks.get("NIS2_FINAL_REPORT").get("status").asText()).isEqualTo("WAIVED");
+        assertThat(clocks.get("NIS2_FINAL_REPORT").get("dueAt").asText()).isEqualTo("2025-12-23T09:00:00Z");
+        assertThat(clocks.get("CERT_SANTE_DECLARATION").get("status").asText()).isEqualTo("MET");
+        assertThat(clocks.get("CERT_SANTE_DECLARATION").get("waiverReason").isNull()).isTrue();
+        assertThat(texts(view.get("waivers"), "code")).containsExactly("NIS2_FINAL_REPORT", "CERT_SANTE_CLOSURE");
+        assertThat(view.at("/waivers/0/reason").asText()).isEqualTo("Rapport final remis par l'établissement");
+        assertThat(view.at("/waivers/0/recordedBy/username").asText()).isEqualTo("esante-hdf");
+        assertThat(view.at("/waivers/0/recordedBy/org").asText()).isEqualTo("GRADES");
+
+        JsonNode history = api.get("/api/incidents/" + id + "/history", TestTokens.auditor()).json();
+        JsonNode closure = history.get(history.size() - 1);
+        assertThat(closure.get("type").asText()).isEqualTo("IncidentStatusChangedEvent");
+        assertThat(closure.at("/payload/to").asText()).isEqualTo("CLOSED");
+        assertThat(texts(closure.at("/payload/waivers"), "code")).containsExactly("NIS2_FINAL_REPORT",
+                "CERT_SANTE_CLOSURE");
+        assertThat(closure.at("/payload/waivers/1/reason").asText()).isEqualTo("Clôture déclarée par téléphone");
+        assertThat(closure.at("/recordedBy/username").asText()).isEqualTo("esante-hdf");
+        // the other moves record no waivers
+        assertThat(history.get(history.size() - 2).at("/payload/to").asText()).isEqualTo("RESOLVED");
+        assertThat(history.get(history.size() - 2).get("payload").has("waivers")).isFalse();
+
+        // as it stood before the closure: resolved, the closure notice still to come
+        JsonNode then = api.get("/api/incidents/" + id + "?asOf=" + beforeClosing, token).json();
+        assertThat(then.get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(then.get("waivers")).isEmpty();
+        assertThat(clocksByCode(then).get("CERT_SANTE_CLOSURE").get("status").asText()).isEqualTo("PENDING");
+        assertThat(clocksByCode(then).get("CERT_SANTE_CLOSURE").get("waiverReason").isNull()).isTrue();
+        assertThat(clocksByCode(then).get("NIS2_FINAL_REPORT").get("status").asText()).isEqualTo("OVERDUE");
+
+        // closed: nothing more is recorded, not even what was waived
+        Response late = api.post("/api/incidents/" + id + "/authority-notifications", token, """
+                {"authority": "CERT_SANTE", "kind": "CLOSURE", "notifiedAt": "%s"}""".formatted(Instant.now()));
+        assertThat(late.status()).isEqualTo(409);
+    }
+
+    @Test
+    void closingWithEveryObligationMetOrNotApplicableNeedsNoWaiver() {
+        Instant aware = Instant.now().minus(java.time.Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
+        Response created = api.post("/api/incidents", TestTokens.arsStaff(HDF), """
+                {"region": "FR-HDF", "title": "Compte usurpé", "summary": "Accès frauduleux",
+                 "awareAt": "%s", "attackVector": "ACCOUNT_USURPATION", "operationalImpact": "NONE"}"""
+                .formatted(aware));
+        String id = created.json().get("id").asText();
+        String token = TestTokens.arsStaff(HDF);
+        notify(id, token, "CERT_SANTE", "DECLARATION", aware.plusSeconds(600).toString());
+        notify(id, token, "ANSSI", "EARLY_WARNING", aware.plusSeconds(900).toString());
+        notify(id, token, "ANSSI", "NOTIFICATION", aware.plusSeconds(1200).toString());
+        for (String status : List.of("ASSESSING", "CONTAINED", "RESOLVED")) {
+            move(id, token, status);
+        }
+        // a resolved incident still takes notifications: the closure notice and the final report
+        notify(id, token, "CERT_SANTE", "CLOSURE", Instant.now().minusSeconds(1).toString());
+        notify(id, token, "ANSSI", "FINAL_REPORT", Instant.now().minusSeconds(1).toString());
+        Response closed = api.post("/api/incidents/" + id + "/status", token,
+                "{\"status\": \"CLOSED\", \"reason\": \"Incident traité\"}");
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+
+        JsonNode view = api.get("/api/incidents/" + id, token).json();
+        assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(view.get("waivers")).isEmpty();
+        clocksByCode(view).forEach((code, clock) -> assertThat(clock.get("status").asText()).as(code)
+                .isIn("MET", "NOT_APPLICABLE"));
+        assertThat(clocksByCode(view).get("CERT_SANTE_CLOSURE").get("status").asText()).isEqualTo("MET");
+        assertThat(clocksByCode(view).get("NIS2_FINAL_REPORT").get("status").asText()).isEqualTo("MET");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,6 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  * an older form, the answers are the same.
  */
 class IncidentViewSnapshotsIT extends IncidentServiceITBase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void viewsFromSnapshotsEqualViewsFoldedFromTheFirstEvent() throws InterruptedException {
@@ -95,6 +98,50 @@ class IncidentViewSnapshotsIT extends IncidentServiceITBase {
             assertThat(then.status()).as(longAgo + " " + then).isIn(400, 404);
             assertThat(then.isProblem()).isTrue();
         }
+    }
+
+    @Test
+    void snapshotsWrittenBeforeWaiversExistedStillServeAndAClosureWithWaiversIsTheSameFromSnapshots()
+            throws InterruptedException {
+        String token = TestTokens.arsStaff(HDF);
+        String id = incidentWithFourActions(token);
+        assertThat(api.get("/api/incidents/" + id, token).status()).isEqualTo(200);
+        assertThat(snapshotsOf(id)).isPositive();
+        // the rows as the release before waivers wrote them: no waivers, no waiverReason on the clocks
+        for (Map<String, Object> row : jdbc.queryForList("SELECT sequence_number, view FROM incident_view_snapshot"
+                + " WHERE incident_id = ?", id)) {
+            ObjectNode view = (ObjectNode) JSON.readTree(row.get("view").toString());
+            assertThat(view.has("waivers")).isTrue();
+            view.remove("waivers");
+            view.get("regulatoryClocks").forEach(clock -> ((ObjectNode) clock).remove("waiverReason"));
+            jdbc.update("UPDATE incident_view_snapshot SET view = ? WHERE incident_id = ? AND sequence_number = ?",
+                    view.toString(), id, row.get("sequence_number"));
+        }
+        for (String status : List.of("ASSESSING", "CONTAINED", "RESOLVED")) {
+            assertThat(api.post("/api/incidents/" + id + "/status", token, "{\"status\": \"" + status + "\"}")
+                    .status()).isEqualTo(200);
+        }
+        Thread.sleep(5);
+        Instant resolved = Instant.now();
+        Thread.sleep(5);
+        Response closed = closeWaivingWhatIsUnmet(id, token, "Exercice");
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        // read twice: the second read may start from a snapshot taken after the closure
+        api.get("/api/incidents/" + id, token);
+        JsonNode fromSnapshots = timeless(api.get("/api/incidents/" + id, token).json());
+        JsonNode resolvedFromSnapshots = api.get("/api/incidents/" + id + "?asOf=" + resolved, token).json();
+
+        jdbc.update("DELETE FROM incident_view_snapshot WHERE incident_id = ?", id);
+        JsonNode folded = timeless(api.get("/api/incidents/" + id, token).json());
+        assertThat(fromSnapshots).isEqualTo(folded);
+        assertThat(api.get("/api/incidents/" + id + "?asOf=" + resolved, token).json())
+                .isEqualTo(resolvedFromSnapshots);
+        assertThat(folded.get("waivers")).isNotEmpty();
+        assertThat(folded.get("regulatoryClocks").findValuesAsString("status")).contains("WAIVED")
+                .doesNotContain("PENDING", "DUE_SOON", "OVERDUE");
+        assertThat(resolvedFromSnapshots.get("waivers")).isEmpty();
+        assertThat(resolvedFromSnapshots.get("regulatoryClocks").findValuesAsString("status"))
+                .doesNotContain("WAIVED");
     }
 
     /** A new incident of the region with four containment actions: five events, a snapshot taken on its first read. */
