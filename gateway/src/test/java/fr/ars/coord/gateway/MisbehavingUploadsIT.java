@@ -165,17 +165,9 @@ class MisbehavingUploadsIT {
 
     @Test
     void slowAnonymousUploadsToTheApiLeaveTheConsolesFormsTheirOwnSlots() throws Exception {
-        List<Socket> stalled = new ArrayList<>();
+        // an address's anonymous slots on the API held by bodies that do not come (one byte of a thousand)
+        List<Socket> stalled = stall(4, post("/api/public/communiques", null, 1000, "{"));
         try {
-            // an address's anonymous slots on the API held by bodies that do not come (one byte of a thousand)
-            for (int i = 0; i < 4; i++) {
-                Socket socket = new Socket("127.0.0.1", port);
-                socket.setSoTimeout(10_000);
-                stalled.add(socket);
-                socket.getOutputStream().write(post("/api/public/communiques", null, 1000, "{").getBytes(US_ASCII));
-                socket.getOutputStream().flush();
-            }
-            Thread.sleep(200);
             // another anonymous upload to the API is refused...
             assertThat(exchange(post("/api/public/communiques", null, 2, "{}"))).isEqualTo(429);
             // ...but the console's form posts (a session cookie, no token) count in slots of their own
@@ -191,16 +183,8 @@ class MisbehavingUploadsIT {
 
     @Test
     void slowConsoleUploadsDoNotTakeTheApisAnonymousSlots() throws Exception {
-        List<Socket> stalled = new ArrayList<>();
+        List<Socket> stalled = stall(4, consoleForm(400, "a"));
         try {
-            for (int i = 0; i < 4; i++) {
-                Socket socket = new Socket("127.0.0.1", port);
-                socket.setSoTimeout(10_000);
-                stalled.add(socket);
-                socket.getOutputStream().write(consoleForm(400, "a").getBytes(US_ASCII));
-                socket.getOutputStream().flush();
-            }
-            Thread.sleep(200);
             assertThat(exchange(consoleForm(8, "action=x"))).isEqualTo(429);
             assertThat(exchange(post("/api/public/communiques", null, 2, "{}"))).isEqualTo(200);
         } finally {
@@ -223,6 +207,20 @@ class MisbehavingUploadsIT {
         Response api600 = api.post("/api/incidents/x/containment-actions", TestTokens.token("ars-" + UUID.randomUUID(), "ARS", "FR-HDF", "ars-staff"),
                 "{\"action\": \"" + "A".repeat(560) + "\"}");
         assertThat(api600.status()).isEqualTo(200);
+    }
+
+    /** {@code count} connections that send the start of {@code request} and then nothing, held open. */
+    private List<Socket> stall(int count, String request) throws IOException, InterruptedException {
+        List<Socket> stalled = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Socket socket = new Socket("127.0.0.1", port);
+            socket.setSoTimeout(10_000);
+            stalled.add(socket);
+            socket.getOutputStream().write(request.getBytes(US_ASCII));
+            socket.getOutputStream().flush();
+        }
+        Thread.sleep(200);
+        return stalled;
     }
 
     private static String consoleForm(int declaredLength, String bodyStart) {
