@@ -87,16 +87,47 @@ public final class IncidentForms {
         }
     }
 
-    public record Status(String requestKey, String status, String reason) {
+    /**
+     * A status change. Closing with obligations still unmet needs a reason for each ({@code waiverCodes} and
+     * {@code waiverReasons}, in the same order, one pair per unmet obligation shown): the reasons typed become the
+     * request's waivers; blank ones are left out, and the API names the obligations still lacking one.
+     */
+    public record Status(String requestKey, String status, String reason, List<String> waiverCodes,
+                         List<String> waiverReasons) {
+
+        public Status {
+            waiverCodes = waiverCodes == null ? List.of() : waiverCodes;
+            waiverReasons = waiverReasons == null ? List.of() : waiverReasons;
+        }
 
         static Status blank() {
-            return new Status(newKey(), "", "");
+            return new Status(newKey(), "", "", List.of(), List.of());
+        }
+
+        /** The reason typed for an obligation, or empty. */
+        public String waiverReason(String code) {
+            int index = waiverCodes.indexOf(code);
+            return index >= 0 && index < waiverReasons.size() ? waiverReasons.get(index) : "";
         }
 
         Map<String, Object> request() {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", blankToNull(status));
             putText(body, "reason", reason);
+            if ("CLOSED".equals(status)) {
+                List<Map<String, Object>> waivers = new ArrayList<>();
+                for (int i = 0; i < Math.min(waiverCodes.size(), waiverReasons.size()); i++) {
+                    if (waiverReasons.get(i) != null && !waiverReasons.get(i).isBlank()) {
+                        Map<String, Object> waiver = new LinkedHashMap<>();
+                        waiver.put("code", waiverCodes.get(i));
+                        waiver.put("reason", waiverReasons.get(i).strip());
+                        waivers.add(waiver);
+                    }
+                }
+                if (!waivers.isEmpty()) {
+                    body.put("waivers", waivers);
+                }
+            }
             return body;
         }
     }

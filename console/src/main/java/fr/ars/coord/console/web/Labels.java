@@ -36,7 +36,7 @@ public class Labels {
             // clocks
             Map.entry("PENDING", "En cours"), Map.entry("DUE_SOON", "Échéance proche"),
             Map.entry("OVERDUE", "En retard"), Map.entry("MET", "Respectée"),
-            Map.entry("NOT_APPLICABLE", "Sans objet"),
+            Map.entry("NOT_APPLICABLE", "Sans objet"), Map.entry("WAIVED", "Non réalisée (dérogation à la clôture)"),
             // obligations
             Map.entry("CERT_SANTE_DECLARATION", "Déclaration au CERT Santé"),
             Map.entry("CNIL_NOTIFICATION", "Notification à la CNIL (RGPD art. 33)"),

@@ -40,8 +40,23 @@ class IncidentFormsTest {
     void anEmptyChoiceIsSentAsAbsentSoTheApiSaysItIsRequired() {
         assertThat(new IncidentForms.Containment("k", "", "Comptes bloqués.").request())
                 .containsEntry("action", null).containsEntry("description", "Comptes bloqués.");
-        assertThat(new IncidentForms.Status("k", "CONTAINED", " ").request())
+        assertThat(new IncidentForms.Status("k", "CONTAINED", " ", null, null).request())
                 .containsEntry("status", "CONTAINED").doesNotContainKey("reason");
+    }
+
+    @Test
+    void closingSendsTheReasonsTypedAsWaiversAndNothingElseDoes() {
+        var closing = new IncidentForms.Status("k", "CLOSED", "Fin", List.of("CERT_SANTE_CLOSURE", "NIS2_FINAL_REPORT"),
+                List.of(" Déclarée par l'établissement ", " "));
+        assertThat(closing.request()).containsEntry("waivers", List.of(
+                java.util.Map.of("code", "CERT_SANTE_CLOSURE", "reason", "Déclarée par l'établissement")));
+        assertThat(closing.waiverReason("CERT_SANTE_CLOSURE")).isEqualTo(" Déclarée par l'établissement ");
+        assertThat(closing.waiverReason("CNIL_NOTIFICATION")).isEmpty();
+        // reasons typed but another status chosen, or none typed: no waivers at all
+        assertThat(new IncidentForms.Status("k", "RESOLVED", "", List.of("CERT_SANTE_CLOSURE"), List.of("x")).request())
+                .doesNotContainKey("waivers");
+        assertThat(new IncidentForms.Status("k", "CLOSED", "", List.of("CERT_SANTE_CLOSURE"), List.of("")).request())
+                .doesNotContainKey("waivers");
     }
 
     @Test
