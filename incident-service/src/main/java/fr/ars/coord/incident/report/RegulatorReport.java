@@ -27,7 +27,10 @@ public record RegulatorReport(
     public record Section(@Schema(example = "a) Nature de la violation") String heading, List<Statement> statements) {
     }
 
-    /** One statement and the ids of the events it rests on (none: from the platform's configuration). */
+    /**
+     * One statement and the ids of the events it rests on (none: from the platform's configuration, or a fact the
+     * record does not hold, said "non renseigné").
+     */
     public record Statement(String text, List<String> eventIds) {
     }
 }

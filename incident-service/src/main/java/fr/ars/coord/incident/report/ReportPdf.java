@@ -61,8 +61,9 @@ final class ReportPdf {
             sections.append("<h2>").append(escape(section.heading())).append("</h2>\n");
             for (RegulatorReport.Statement statement : section.statements()) {
                 sections.append("<p class=\"statement\">").append(escape(statement.text())).append("</p>\n");
-                sections.append("<p class=\"sources\">").append(statement.eventIds().isEmpty()
-                        ? "Source : configuration de la plateforme"
+                sections.append("<p class=\"sources\">").append(ReportWriter.saysNotRecorded(statement)
+                        ? "Source : aucun événement enregistré ne le précise"
+                        : statement.eventIds().isEmpty() ? "Source : configuration de la plateforme"
                         : "Événements : " + escape(String.join(", ", statement.eventIds()))).append("</p>\n");
             }
         }

@@ -1,15 +1,17 @@
 package fr.ars.coord.incident.report;
 
 import fr.ars.coord.contracts.incident.AttackVector;
-import fr.ars.coord.contracts.incident.Authority;
 import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
 import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
-import fr.ars.coord.contracts.incident.NotificationKind;
+import fr.ars.coord.contracts.incident.ObligationCode;
+import fr.ars.coord.contracts.incident.ObligationFacts;
+import fr.ars.coord.contracts.incident.ObligationPolicy;
 import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.contracts.incident.PatientInformationChannel;
 import fr.ars.coord.contracts.incident.PatientInformationDecision;
 import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
 import fr.ars.coord.contracts.incident.RegulatoryClock;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +46,15 @@ import java.util.stream.Collectors;
  *       d) final report: a detailed description with severity and impact, the type of threat or root cause, the
  *       mitigation applied and ongoing, the cross-border impact (a progress report, e), while still ongoing).</li>
  * </ul>
- * What the record does not hold (cross-border impact, indicators of compromise) is said as such, never invented.
+ * Only what is recorded is stated. What the record does not hold is said "non renseigné", never invented: the type of
+ * a personal-data breach, the categories of people and the number of records concerned, indicators of compromise,
+ * cross-border impact. The patients' information (GDPR art. 34) is told as the agency decided it, and an obligation
+ * is said met by the notification its clock counts, found by the obligation policy's own rule.
  */
 final class ReportWriter {
+
+    /** How a statement says the record does not hold a fact; such a statement rests on no event. */
+    static final String NOT_RECORDED = "non renseign";
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm").withZone(PARIS);
@@ -82,12 +91,15 @@ final class ReportWriter {
     private final ReportKind kind;
     private final IncidentView view;
     private final ReportFacts facts;
+    private final ObligationPolicy policy;
     private final Optional<String> dataProtectionContact;
 
-    ReportWriter(ReportKind kind, IncidentView view, ReportFacts facts, Optional<String> dataProtectionContact) {
+    ReportWriter(ReportKind kind, IncidentView view, ReportFacts facts, ObligationPolicy policy,
+                 Optional<String> dataProtectionContact) {
         this.kind = kind;
         this.view = view;
         this.facts = facts;
+        this.policy = policy;
         this.dataProtectionContact = dataProtectionContact;
     }
 
@@ -138,8 +150,9 @@ final class ReportWriter {
 
     private List<Section> cnil() {
         List<Statement> nature = new ArrayList<>();
-        nature.add(statement("Violation de la confidentialité : accès non autorisé à des données personnelles de"
-                + " patients (" + VECTORS.get(view.attackVector()) + ").", facts.reported.eventId()));
+        nature.add(notRecorded("Type(s) de violation (atteinte à la confidentialité, à l'intégrité ou à la"
+                + " disponibilité des données) : non renseigné(s) dans le dossier de l'incident."));
+        nature.addAll(nature(false));
         nature.addAll(exposure(true));
         List<Statement> contact = new ArrayList<>();
         contact.add(dataProtectionContact
@@ -175,7 +188,8 @@ final class ReportWriter {
         return List.of(
                 new Section("Mise à jour de l'alerte précoce", update),
                 new Section("Évaluation initiale : gravité et impact", assessment),
-                new Section("Indicateurs de compromission", List.of(indicators())));
+                new Section("Indicateurs de compromission", List.of(notRecorded(
+                        "Indicateurs de compromission : non renseignés dans la plateforme."))));
     }
 
     private List<Section> finalReport(boolean progress) {
@@ -208,7 +222,8 @@ final class ReportWriter {
         fulfilling(clock).ifPresent(n -> statements.add(statement("Transmis le " + when(n.event().notifiedAt())
                 + (n.event().reference() == null ? "" : " (référence " + n.event().reference() + ")")
                 + (clock.late() ? ", après l'échéance" + (n.event().lateReason() == null ? "."
-                : ". Motif du retard : " + n.event().lateReason()) : ", dans le délai."), n.eventId())));
+                : ". Motif du retard : " + n.event().lateReason())
+                : clock.dueAt() == null ? "." : ", dans le délai."), n.eventId())));
         if (clock.status() == RegulatoryClock.ClockStatus.WAIVED) {
             waiver(clock).ifPresent(statements::add);
         }
@@ -232,21 +247,28 @@ final class ReportWriter {
                 + " l'incident le " + when(w.recordedAt()) + by + ").", closure.get().eventId()));
     }
 
+    /**
+     * The notification that met the obligation, as its clock says ({@code MET} at {@code metAt}): of those made to
+     * the clock's authority, the earliest that the obligation policy counts for it.
+     */
     private Optional<Recorded<AuthorityNotifiedEvent>> fulfilling(RegulatoryClock clock) {
-        if (clock.metAt() == null) {
+        if (clock.status() != RegulatoryClock.ClockStatus.MET || clock.metAt() == null) {
             return Optional.empty();
         }
-        NotificationKind wanted = switch (kind) {
-            case CERT_SANTE_DECLARATION -> NotificationKind.DECLARATION;
-            case CNIL_NOTIFICATION, NIS2_NOTIFICATION -> NotificationKind.NOTIFICATION;
-            case NIS2_EARLY_WARNING -> NotificationKind.EARLY_WARNING;
-            case NIS2_FINAL_REPORT -> NotificationKind.FINAL_REPORT;
-        };
-        Authority authority = kind.obligation().authority();
         return facts.notifications.stream()
-                .filter(n -> n.event().authority() == authority && n.event().effectiveKind() == wanted)
-                .filter(n -> n.event().notifiedAt().equals(clock.metAt()))
-                .findFirst();
+                .filter(n -> n.event().authority() == clock.authority() && meets(clock.code(), n.event()))
+                .min(Comparator.comparing((Recorded<AuthorityNotifiedEvent> n) -> n.event().notifiedAt()))
+                .filter(n -> n.event().notifiedAt().equals(clock.metAt()));
+    }
+
+    /**
+     * Whether the obligation policy counts this notification as meeting {@code code}: the clock it reads from this
+     * notification alone is met. The policy's own rule, which its contract does not expose otherwise.
+     */
+    private boolean meets(ObligationCode code, AuthorityNotifiedEvent notification) {
+        ObligationFacts alone = new ObligationFacts(null, null, null, null,
+                List.of(ObligationFacts.Notification.of(notification)), null, false);
+        return policy.clock(code, alone, notification.notifiedAt()).status() == RegulatoryClock.ClockStatus.MET;
     }
 
     private List<Statement> nature(boolean withSummary) {
@@ -279,29 +301,49 @@ final class ReportWriter {
         return statements;
     }
 
-    /** What the latest assessment says was exposed, and how many patients. */
-    private List<Statement> exposure(boolean records) {
+    /**
+     * What the latest assessment says was exposed, and how many patients. For the CNIL ({@code cnil}), also what
+     * art. 33(3)(a) asks and the record does not hold: the categories of people and the number of records.
+     */
+    private List<Statement> exposure(boolean cnil) {
         List<Statement> statements = new ArrayList<>();
         Recorded<IncidentAssessedEvent> latest = facts.latestAssessment;
         if (latest == null) {
-            statements.add(statement("Données concernées : pas encore évaluées.", facts.reported.eventId()));
+            statements.add(statement("Données concernées : pas encore évaluées (aucune évaluation enregistrée).",
+                    facts.reported.eventId()));
+            if (cnil) {
+                statements.add(notRecorded("Catégories de personnes concernées : non renseignées."));
+                statements.add(notRecorded("Nombre approximatif de personnes concernées : non renseigné."));
+                statements.add(notRecorded("Nombre approximatif d'enregistrements concernés : non renseigné."));
+            }
             return statements;
         }
         IncidentAssessedEvent assessment = latest.event();
         String categories = assessment.exposedData().isEmpty() ? "aucune donnée personnelle identifiée"
                 : assessment.exposedData().stream().sorted().map(DATA::get).collect(Collectors.joining(", "));
-        statements.add(statement("Catégories de données concernées : " + categories + ".", latest.eventId()));
-        statements.add(statement(assessment.medicalDataExposed()
-                ? "Données de santé : le dossier médical est concerné."
-                : "Données de santé : aucune donnée du dossier médical n'est concernée.", latest.eventId()));
+        statements.add(statement("Catégories de données concernées selon la dernière évaluation, du "
+                + when(latest.at()) + " : " + categories + ".", latest.eventId()));
+        statements.add(statement(medicalData(assessment)
+                ? "Données de santé : exposées selon cette évaluation."
+                : "Données de santé : aucune exposée selon cette évaluation.", latest.eventId()));
+        if (cnil) {
+            statements.add(statement("Catégories de personnes concernées : non renseignées (l'évaluation enregistre"
+                    + " seulement un nombre estimé de patients).", latest.eventId()));
+        }
         statements.add(statement("Nombre approximatif de personnes concernées : " + number(assessment
-                .estimatedPatients()) + " patients" + (records ? " ; nombre approximatif d'enregistrements : "
-                + number(assessment.estimatedPatients()) + " (un par patient)." : "."), latest.eventId()));
+                .estimatedPatients()) + " patients (estimation de la dernière évaluation).", latest.eventId()));
+        if (cnil) {
+            statements.add(notRecorded("Nombre approximatif d'enregistrements concernés : non renseigné."));
+        }
         if (!assessment.affectedSystems().isEmpty()) {
             statements.add(statement("Systèmes touchés : " + String.join(", ", assessment.affectedSystems()) + ".",
                     latest.eventId()));
         }
         return statements;
+    }
+
+    private static boolean medicalData(IncidentAssessedEvent assessment) {
+        return assessment.medicalDataExposed() || assessment.exposedData().contains(ExposedDataItem.MEDICAL_RECORD);
     }
 
     private List<Statement> likelyConsequences() {
@@ -310,26 +352,60 @@ final class ReportWriter {
         if (latest == null) {
             statements.add(statement("Conséquences : à évaluer (aucune évaluation enregistrée).",
                     facts.reported.eventId()));
+            patientDecision(false, facts.reported.eventId()).ifPresent(statements::add);
             return statements;
         }
         IncidentAssessedEvent assessment = latest.event();
         if (assessment.exposedData().stream().anyMatch(d -> d == ExposedDataItem.EMAIL || d == ExposedDataItem.PHONE
                 || d == ExposedDataItem.POSTAL_ADDRESS)) {
-            statements.add(statement("Risque d'hameçonnage et de tentatives d'escroquerie auprès des patients dont"
+            statements.add(statement("Risque d'hameçonnage et de tentatives d'escroquerie auprès des personnes dont"
                     + " les coordonnées ont été exposées.", latest.eventId()));
         }
         if (assessment.exposedData().contains(ExposedDataItem.SOCIAL_SECURITY_NUMBER)) {
             statements.add(statement("Risque d'usurpation d'identité (numéro de sécurité sociale exposé).",
                     latest.eventId()));
         }
-        if (assessment.medicalDataExposed()) {
+        if (medicalData(assessment)) {
             statements.add(statement("Atteinte au secret médical : des données de santé ont été exposées.",
                     latest.eventId()));
         }
-        statements.add(statement(assessment.highRiskToPatients()
-                ? "Risque élevé pour les droits et libertés des personnes : elles doivent en être informées (art. 34)."
-                : "Risque évalué comme non élevé pour les droits et libertés des personnes.", latest.eventId()));
+        boolean sensitive = medicalData(assessment)
+                || assessment.exposedData().contains(ExposedDataItem.SOCIAL_SECURITY_NUMBER);
+        boolean highRisk = assessment.highRiskToPatients();
+        String risk;
+        if (highRisk) {
+            risk = "Risque élevé pour les droits et libertés des personnes (RGPD art. 34(1)) : " + (sensitive
+                    ? "données de santé ou numéro de sécurité sociale exposés." : "selon la dernière évaluation.");
+        } else if (Boolean.FALSE.equals(assessment.highRisk())) {
+            risk = "Risque évalué comme non élevé pour les droits et libertés des personnes.";
+        } else {
+            risk = "Niveau de risque pour les droits et libertés des personnes : non renseigné par la dernière"
+                    + " évaluation (ni données de santé ni numéro de sécurité sociale exposés).";
+        }
+        statements.add(statement(risk, latest.eventId()));
+        patientDecision(highRisk, latest.eventId()).ifPresent(statements::add);
         return statements;
+    }
+
+    /**
+     * The agency's decision on telling the people concerned (GDPR art. 34), as recorded: to tell them (34(1)), when
+     * they were told if that is recorded; not to (34(3)), for the reason recorded; or, with a high risk and nothing
+     * decided, that no decision is recorded yet ({@code basis}: the assessment that found the risk).
+     */
+    private Optional<Statement> patientDecision(boolean highRisk, String basis) {
+        Recorded<PatientInformationRecordedEvent> recorded = facts.patientInformation;
+        if (recorded == null) {
+            return highRisk ? Optional.of(statement("Information des personnes concernées (RGPD art. 34) : décision"
+                    + " non encore enregistrée.", basis)) : Optional.empty();
+        }
+        PatientInformationRecordedEvent information = recorded.event();
+        if (information.decision() == PatientInformationDecision.NOT_REQUIRED) {
+            return Optional.of(statement("Information des personnes concernées non requise (RGPD art. 34(3)) : "
+                    + sentence(information.reason()), recorded.eventId()));
+        }
+        return Optional.of(statement("Information des personnes concernées décidée (RGPD art. 34(1))"
+                + (information.informedAt() == null ? " ; sa réalisation n'est pas encore enregistrée."
+                : " : personnes informées le " + when(information.informedAt()) + "."), recorded.eventId()));
     }
 
     private List<Statement> measures(boolean withPatients) {
@@ -342,31 +418,43 @@ final class ReportWriter {
         if (statements.isEmpty()) {
             statements.add(statement("Aucune mesure enregistrée à ce stade.", facts.reported.eventId()));
         }
-        if (withPatients && facts.patientInformation != null) {
+        if (withPatients && facts.patientInformation != null
+                && facts.patientInformation.event().decision() == PatientInformationDecision.REQUIRED) {
+            // a decision not to tell them is no measure: c) says it with its reason
             PatientInformationRecordedEvent information = facts.patientInformation.event();
-            String text;
-            if (information.decision() == PatientInformationDecision.NOT_REQUIRED) {
-                text = "Information des patients non requise : " + information.reason();
-            } else if (information.informedAt() != null) {
-                text = "Patients informés le " + when(information.informedAt()) + (information.patientsInformed()
-                        == null ? "" : " (" + number(information.patientsInformed()) + " patients)") + ", par "
-                        + (information.channel() == fr.ars.coord.contracts.incident.PatientInformationChannel.INDIVIDUAL
-                        ? "message individuel." : "communication publique.");
-            } else {
-                text = "Information des patients décidée, à réaliser.";
-            }
+            String text = information.informedAt() == null
+                    ? "Information des patients décidée ; sa réalisation n'est pas encore enregistrée."
+                    : "Patients informés le " + when(information.informedAt()) + (information.patientsInformed()
+                    == null ? "" : " (" + number(information.patientsInformed()) + " patients)") + ", par "
+                    + (information.channel() == PatientInformationChannel.INDIVIDUAL
+                    ? "message individuel." : "communication publique.");
             statements.add(statement(text, facts.patientInformation.eventId()));
         }
         return statements;
     }
 
     private Statement crossBorder() {
-        return new Statement("Impact transfrontière : aucun élément enregistré à ce stade ne l'établit.", List.of());
+        return notRecorded("Impact transfrontière : non renseigné (aucun élément enregistré à ce stade ne"
+                + " l'établit).");
     }
 
-    private Statement indicators() {
-        return new Statement("Aucun indicateur de compromission n'est enregistré sur la plateforme de coordination ;"
-                + " ils sont transmis par le canal technique de l'ANSSI.", List.of());
+    /** A fact the record does not hold, said as such ({@link #NOT_RECORDED}): it rests on no event. */
+    private static Statement notRecorded(String text) {
+        if (!text.contains(NOT_RECORDED)) {
+            throw new IllegalArgumentException("a fact not recorded is said \"non renseigné\": " + text);
+        }
+        return new Statement(text, List.of());
+    }
+
+    /** Whether a statement resting on no event says a fact is not recorded (rather than read from configuration). */
+    static boolean saysNotRecorded(Statement statement) {
+        return statement.eventIds().isEmpty() && statement.text().contains(NOT_RECORDED);
+    }
+
+    /** Free text as the end of a sentence: a full stop unless it already ends with one. */
+    private static String sentence(String text) {
+        String trimmed = text.strip();
+        return trimmed.matches(".*[.!?…]$") ? trimmed : trimmed + ".";
     }
 
     private static Statement statement(String text, String eventId) {

@@ -72,8 +72,13 @@ class RegulatorReportsIT extends IncidentServiceITBase {
     }
 
     private String pdfText(String kind) throws IOException {
-        BinaryResponse pdf = api.getBytes("/api/incidents/" + incident + "/reports/" + kind, TestTokens.national(),
-                "Accept", "application/pdf");
+        return pdfText(kind, "");
+    }
+
+    /** The report's text read back from its PDF, {@code query} added to its URL ({@code ?asOf=...}). */
+    private String pdfText(String kind, String query) throws IOException {
+        BinaryResponse pdf = api.getBytes("/api/incidents/" + incident + "/reports/" + kind + query,
+                TestTokens.national(), "Accept", "application/pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).startsWith("application/pdf");
         assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
@@ -117,6 +122,111 @@ class RegulatorReportsIT extends IncidentServiceITBase {
                 .contains("Motif du retard : Périmètre des données confirmé").contains(assessmentEvent);
     }
 
+    /** GDPR art. 33(3)(a): what the assessment holds is said, what no event holds is "non renseigné". */
+    @Test
+    void theCnilNatureSaysWhatIsRecordedAndNothingElse() throws IOException {
+        String pdf = pdfText("cnil-notification");
+        assertThat(pdf)
+                .contains("Type(s) de violation (atteinte à la confidentialité, à l'intégrité ou à la disponibilité"
+                        + " des données) : non renseigné(s)")
+                .contains("Mode opératoire : usurpation du compte d'un utilisateur légitime")
+                .contains("Catégories de données concernées selon la dernière évaluation")
+                .contains("nom, prénom, âge, téléphone, adresse électronique")
+                .contains("Données de santé : aucune exposée selon cette évaluation")
+                .contains("Catégories de personnes concernées : non renseignées")
+                .contains("Nombre approximatif de personnes concernées : 12 000 patients")
+                .contains("Nombre approximatif d'enregistrements concernés : non renseigné")
+                .doesNotContain("un par patient").doesNotContain("Violation de la confidentialité")
+                .doesNotContain("accès non autorisé à des données personnelles")
+                // a fact no event holds rests on none, and is not said to come from the configuration either
+                .contains("d'enregistrements concernés : non renseigné. Source : aucun événement enregistré ne le"
+                        + " précise");
+        // the assessment does not say the risk is high, and nothing was decided: no duty is claimed
+        assertThat(pdf).contains("Niveau de risque pour les droits et libertés des personnes : non renseigné")
+                .doesNotContain("doivent en être informé").doesNotContain("Information des personnes concernées");
+
+        JsonNode report = api.get("/api/incidents/" + incident + "/reports/cnil-notification",
+                TestTokens.arsStaff(HDF)).json();
+        assertThat(statement(report, "Nombre approximatif d'enregistrements concernés").get("eventIds")).isEmpty();
+        assertThat(statement(report, "Catégories de personnes concernées").get("eventIds").get(0).asText())
+                .isEqualTo(assessmentEvent);
+    }
+
+    @Test
+    void beforeAnyAssessmentTheCnilNotificationSaysNoNumberOfPeopleNorOfRecords() throws IOException {
+        String then = pdfText("cnil-notification", "?asOf=" + beforeAssessment);
+        assertThat(then).contains("Données concernées : pas encore évaluées")
+                .contains("Catégories de personnes concernées : non renseignées")
+                .contains("Nombre approximatif de personnes concernées : non renseigné")
+                .contains("Nombre approximatif d'enregistrements concernés : non renseigné")
+                .doesNotContain("12 000").doesNotContain("un par patient").doesNotContain("doivent en être informé");
+    }
+
+    /** GDPR art. 34: the report follows the agency's recorded decision, never a duty it did not record. */
+    @Test
+    void thePatientsInformationFollowsTheDecisionRecorded() throws IOException {
+        String staff = TestTokens.arsStaff(HDF);
+        ok(api.post("/api/incidents/" + incident + "/assessments", staff, """
+                {"exposedData": ["LAST_NAME", "FIRST_NAME", "MEDICAL_RECORD"], "medicalDataExposed": true,
+                 "estimatedPatients": 800, "affectedSystems": ["portail régional"], "note": "comptes rendus"}"""));
+        String undecided = pdfText("cnil-notification");
+        assertThat(undecided).contains("Risque élevé pour les droits et libertés des personnes (RGPD art. 34(1))")
+                .contains("Information des personnes concernées (RGPD art. 34) : décision non encore enregistrée")
+                .contains("Données de santé : exposées selon cette évaluation")
+                .contains("Nombre approximatif de personnes concernées : 800 patients")
+                .doesNotContain("doivent en être informé").doesNotContain("12 000");
+
+        ok(api.post("/api/incidents/" + incident + "/patient-information", staff, """
+                {"decision": "NOT_REQUIRED", "reason": "Comptes rendus chiffrés, clé non compromise"}"""));
+        String notRequired = pdfText("cnil-notification");
+        assertThat(notRequired).contains("Information des personnes concernées non requise (RGPD art. 34(3)) :"
+                        + " Comptes rendus chiffrés, clé non compromise.")
+                .doesNotContain("doivent").doesNotContain("décision non encore enregistrée")
+                .doesNotContain("art. 34(1)) : personnes informées");
+
+        ok(api.post("/api/incidents/" + incident + "/patient-information", staff, """
+                {"decision": "REQUIRED"}"""));
+        assertThat(pdfText("cnil-notification"))
+                .contains("Information des personnes concernées décidée (RGPD art. 34(1)) ; sa réalisation n'est pas"
+                        + " encore enregistrée")
+                .doesNotContain("non requise").doesNotContain("doivent en être informé");
+
+        ok(api.post("/api/incidents/" + incident + "/patient-information", staff, """
+                {"decision": "REQUIRED", "channel": "INDIVIDUAL", "informedAt": "2025-11-24T09:00:00Z",
+                 "patientsInformed": 790}"""));
+        JsonNode history = api.get("/api/incidents/" + incident + "/history", staff).json();
+        String informed = history.get(history.size() - 1).get("eventId").asText();
+        assertThat(pdfText("cnil-notification"))
+                .contains("Information des personnes concernées décidée (RGPD art. 34(1)) : personnes informées le"
+                        + " 24/11/2025 à 10:00 (heure de Paris)")
+                .contains("Patients informés le 24/11/2025 à 10:00 (heure de Paris) (790 patients), par message"
+                        + " individuel")
+                .contains(informed).doesNotContain("non requise").doesNotContain("doivent en être informé");
+    }
+
+    /** A CNIL notification meets art. 33 whatever its kind (the obligation policy's rule): the report says so. */
+    @Test
+    void aCnilNotificationOfAnotherKindIsTheOneTransmitted() throws IOException {
+        String staff = TestTokens.arsStaff(HDF);
+        ok(api.post("/api/incidents/" + incident + "/authority-notifications", staff,
+                "{\"authority\": \"CNIL\", \"notifiedAt\": \"2025-11-22T08:00:00Z\", \"reference\": \"CNIL-1\","
+                        + " \"kind\": \"DECLARATION\"}"));
+        JsonNode history = api.get("/api/incidents/" + incident + "/history", staff).json();
+        String declaration = history.get(history.size() - 1).get("eventId").asText();
+
+        JsonNode report = api.get("/api/incidents/" + incident + "/reports/cnil-notification", staff).json();
+        assertThat(report.at("/obligation/status").asText()).isEqualTo("MET");
+        assertThat(report.at("/obligation/metAt").asText()).isEqualTo("2025-11-22T08:00:00Z");
+        JsonNode transmitted = statement(report, "Transmis le");
+        assertThat(transmitted.get("text").asText())
+                .isEqualTo("Transmis le 22/11/2025 à 09:00 (heure de Paris) (référence CNIL-1), dans le délai.");
+        assertThat(transmitted.get("eventIds").get(0).asText()).isEqualTo(declaration);
+
+        assertThat(pdfText("cnil-notification"))
+                .contains("Transmis le 22/11/2025 à 09:00 (heure de Paris) (référence CNIL-1), dans le délai.")
+                .contains(declaration).doesNotContain("Motif du retard");
+    }
+
     @Test
     void everyKindReadsBackFromItsPdfWithItsFacts() throws IOException {
         assertThat(pdfText("cert-sante-declaration")).contains("Déclaration d'incident de sécurité à CERT Santé")
@@ -125,9 +235,11 @@ class RegulatorReportsIT extends IncidentServiceITBase {
                 .contains("intrusions/unprivileged-account-compromise");
         assertThat(pdfText("nis2-early-warning")).contains("Alerte précoce à l'ANSSI")
                 .contains("Acte illicite ou malveillant suspecté : oui")
-                .contains("Impact transfrontière : aucun élément enregistré");
+                .contains("Impact transfrontière : non renseigné (aucun élément enregistré")
+                .contains("Source : aucun événement enregistré ne le précise");
         assertThat(pdfText("nis2-notification")).contains("Évaluation initiale : gravité et impact")
-                .contains("Indicateurs de compromission").contains("12 000 patients");
+                .contains("Indicateurs de compromission : non renseignés dans la plateforme.")
+                .doesNotContain("canal technique").contains("12 000 patients");
         // not resolved: a progress report in place of the final one
         assertThat(pdfText("nis2-final-report")).contains("Rapport d'avancement à l'ANSSI")
                 .contains("ii) Type de menace ou cause profonde").contains("comptes bloqués");
@@ -170,7 +282,7 @@ class RegulatorReportsIT extends IncidentServiceITBase {
                 TestTokens.national()).json();
         assertThat(then.get("asOfView").asBoolean()).isTrue();
         assertThat(statements(then)).anyMatch(t -> t.startsWith("Données concernées : pas encore évaluées"))
-                .noneMatch(t -> t.contains("12 000"));
+                .noneMatch(t -> t.contains("12 000")).noneMatch(t -> t.contains("un par patient"));
     }
 
     @Test
