@@ -158,6 +158,11 @@ public record ObligationPolicy(Delays delays, double dueSoonFraction) {
         };
     }
 
+    /** Whether {@code notification} is one that meets {@code code} (the rule the clocks apply). */
+    public static boolean meets(ObligationCode code, ObligationFacts.Notification notification) {
+        return meets(code).test(notification);
+    }
+
     /** The earliest notification that meets {@code code}. */
     private static Optional<ObligationFacts.Notification> meeting(ObligationCode code, ObligationFacts facts) {
         return facts.notifications().stream().filter(meets(code))

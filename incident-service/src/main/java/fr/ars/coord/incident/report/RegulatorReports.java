@@ -1,7 +1,6 @@
 package fr.ars.coord.incident.report;
 
 import fr.ars.coord.contracts.region.Region;
-import fr.ars.coord.platform.obligation.IncidentObligations;
 import fr.ars.coord.platform.obligation.RegionSetting;
 import fr.ars.coord.incident.query.IncidentStreams;
 import fr.ars.coord.incident.query.IncidentView;
@@ -22,14 +21,12 @@ import org.springframework.stereotype.Component;
 public class RegulatorReports {
 
     private final IncidentStreams streams;
-    private final IncidentObligations obligations;
     private final Clock clock;
     private final Map<Region, String> dataProtectionContacts;
 
-    RegulatorReports(IncidentStreams streams, IncidentObligations obligations, Clock clock,
+    RegulatorReports(IncidentStreams streams, Clock clock,
                      @Value("${ars.reports.data-protection-contacts:}") String dataProtectionContacts) {
         this.streams = streams;
-        this.obligations = obligations;
         this.clock = clock;
         this.dataProtectionContacts = RegionSetting.parse("ars.reports.data-protection-contacts",
                 dataProtectionContacts);
@@ -43,7 +40,7 @@ public class RegulatorReports {
         return view.map(v -> {
             List<? extends DomainEventMessage<?>> events = streams.events(incidentId).stream()
                     .filter(e -> !e.getTimestamp().isAfter(upTo)).toList();
-            return new ReportWriter(kind, v, ReportFacts.of(events), obligations.policy(),
+            return new ReportWriter(kind, v, ReportFacts.of(events),
                     Optional.ofNullable(dataProtectionContacts.get(v.region()))).write(now);
         });
     }

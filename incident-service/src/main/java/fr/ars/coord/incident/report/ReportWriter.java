@@ -91,15 +91,12 @@ final class ReportWriter {
     private final ReportKind kind;
     private final IncidentView view;
     private final ReportFacts facts;
-    private final ObligationPolicy policy;
     private final Optional<String> dataProtectionContact;
 
-    ReportWriter(ReportKind kind, IncidentView view, ReportFacts facts, ObligationPolicy policy,
-                 Optional<String> dataProtectionContact) {
+    ReportWriter(ReportKind kind, IncidentView view, ReportFacts facts, Optional<String> dataProtectionContact) {
         this.kind = kind;
         this.view = view;
         this.facts = facts;
-        this.policy = policy;
         this.dataProtectionContact = dataProtectionContact;
     }
 
@@ -261,14 +258,9 @@ final class ReportWriter {
                 .filter(n -> n.event().notifiedAt().equals(clock.metAt()));
     }
 
-    /**
-     * Whether the obligation policy counts this notification as meeting {@code code}: the clock it reads from this
-     * notification alone is met. The policy's own rule, which its contract does not expose otherwise.
-     */
-    private boolean meets(ObligationCode code, AuthorityNotifiedEvent notification) {
-        ObligationFacts alone = new ObligationFacts(null, null, null, null,
-                List.of(ObligationFacts.Notification.of(notification)), null, false);
-        return policy.clock(code, alone, notification.notifiedAt()).status() == RegulatoryClock.ClockStatus.MET;
+    /** Whether the obligation policy counts this notification as meeting {@code code}. */
+    private static boolean meets(ObligationCode code, AuthorityNotifiedEvent notification) {
+        return ObligationPolicy.meets(code, ObligationFacts.Notification.of(notification));
     }
 
     private List<Statement> nature(boolean withSummary) {
