@@ -7,36 +7,58 @@ package fr.ars.coord.contracts.incident;
  */
 public enum ObligationCode {
 
-    /** "Sans délai": tracked as due within 24 h of awareness by default. */
+    /**
+     * "Sans délai": tracked as due within 24 h of awareness by default, an operational ceiling (the texts say "without
+     * delay"). The duty is the health establishment's or organisation's (L.1111-8-2; the categories in D.1111-16-2, the
+     * procedure in D.1111-16-3): an ARS or GRADeS records it on its behalf or for its own systems.
+     */
     CERT_SANTE_DECLARATION(Authority.CERT_SANTE, "Signalement sans délai à CERT Santé",
-            "Code de la santé publique, art. L.1111-8-2 et D.1111-16-2"),
+            "Code de la santé publique, art. L.1111-8-2, D.1111-16-2 et D.1111-16-3", false),
     /** Within 72 h of awareness, once an assessment says personal data was exposed. */
     CNIL_NOTIFICATION(Authority.CNIL, "Notification de violation de données à la CNIL sous 72 heures",
-            "RGPD, art. 33"),
+            "RGPD, art. 33", true),
     /** "Sans délai" once resolved: tracked as due within 24 h of the move to RESOLVED by default. */
     CERT_SANTE_CLOSURE(Authority.CERT_SANTE, "Déclaration de clôture de l'incident à CERT Santé",
-            "Code de la santé publique, art. D.1111-16-3"),
-    /** Without undue delay when the risk is high: tracked as due within 72 h of that assessment by default. */
+            "Code de la santé publique, art. D.1111-16-3", false),
+    /**
+     * "Without undue delay" when the risk is high (art. 34(1)): tracked as due within 72 h of that assessment by
+     * default; not needed in the cases of art. 34(3), recorded as the decision NOT_REQUIRED with its reason.
+     */
     PATIENT_INFORMATION(Authority.PATIENTS, "Information des patients concernés (risque élevé)",
-            "RGPD, art. 34"),
+            "RGPD, art. 34(1) (exemptions : art. 34(3))", false),
     /** Within 24 h of awareness, for an entity under NIS2. */
     NIS2_EARLY_WARNING(Authority.ANSSI, "Alerte précoce à l'ANSSI sous 24 heures", "Directive (UE) 2022/2555"
-            + " (NIS2), art. 23(4)(a)"),
+            + " (NIS2), art. 23(4)(a)", true),
     /** Within 72 h of awareness, for an entity under NIS2. */
     NIS2_NOTIFICATION(Authority.ANSSI, "Notification d'incident à l'ANSSI sous 72 heures", "Directive (UE)"
-            + " 2022/2555 (NIS2), art. 23(4)(b)"),
+            + " 2022/2555 (NIS2), art. 23(4)(b)", true),
     /** One month after the NIS2 notification was made. */
     NIS2_FINAL_REPORT(Authority.ANSSI, "Rapport final à l'ANSSI un mois après la notification", "Directive (UE)"
-            + " 2022/2555 (NIS2), art. 23(4)(d)");
+            + " 2022/2555 (NIS2), art. 23(4)(d)", true);
 
     private final Authority authority;
     private final String obligation;
     private final String legalBasis;
+    private final boolean legalDeadline;
 
-    ObligationCode(Authority authority, String obligation, String legalBasis) {
+    ObligationCode(Authority authority, String obligation, String legalBasis, boolean legalDeadline) {
         this.authority = authority;
         this.obligation = obligation;
         this.legalBasis = legalBasis;
+        this.legalDeadline = legalDeadline;
+    }
+
+    /**
+     * Whether the delay tracked is the text's own (72 h, 24 h, one month) rather than a ceiling the platform
+     * recommends where the text says "sans délai" or "dans les meilleurs délais".
+     */
+    public boolean legalDeadline() {
+        return legalDeadline;
+    }
+
+    /** How a report names the delay: "délai légal" or "délai recommandé". */
+    public String deadlineNature() {
+        return legalDeadline ? "délai légal" : "délai recommandé (le texte dit « sans délai »)";
     }
 
     public Authority authority() {

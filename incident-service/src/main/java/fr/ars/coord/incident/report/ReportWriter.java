@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * Writes a regulator report from the incident's view and events at one instant. Pure: the same events, view and
  * instant give the same report. What the law asks for:
  * <ul>
- *   <li>CERT Santé (code de la santé publique L.1111-8-2, D.1111-16-2): who declares, when the agency became aware,
+ *   <li>CERT Santé (code de la santé publique L.1111-8-2, D.1111-16-2, D.1111-16-3): who declares, when the agency became aware,
  *       the nature of the incident, its consequences, the measures taken;</li>
  *   <li>CNIL (GDPR art. 33(3)): a) the nature of the breach, the categories and approximate number of people and
  *       records; b) the contact point; c) the likely consequences; d) the measures taken or proposed;</li>
@@ -210,7 +210,8 @@ final class ReportWriter {
 
     private Section deadline(RegulatoryClock clock) {
         List<Statement> statements = new ArrayList<>();
-        String obligation = clock.obligation() + " (" + kind.obligation().legalBasis() + ")";
+        String obligation = clock.obligation() + " (" + kind.obligation().legalBasis() + " ; "
+                + kind.obligation().deadlineNature() + ")";
         if (clock.dueAt() == null) {
             statements.add(new Statement(obligation + " : délai non commencé.", List.of()));
         } else {

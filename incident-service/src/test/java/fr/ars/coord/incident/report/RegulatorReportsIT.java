@@ -115,6 +115,10 @@ class RegulatorReportsIT extends IncidentServiceITBase {
                 .anyMatch(t -> t.contains("comptes bloqués : Comptes du professionnel usurpé bloqués"))
                 .anyMatch(t -> t.contains("après l'échéance. Motif du retard : Périmètre des données confirmé"));
         assertThat(report.at("/obligation/late").asBoolean()).isTrue();
+        // the 72 hours are the regulation's own; CERT Santé's 24 hours are a ceiling where the code says "sans délai"
+        assertThat(statements(report)).anyMatch(t -> t.contains("(RGPD, art. 33 ; délai légal)"));
+        assertThat(statements(api.get("/api/incidents/" + incident + "/reports/cert-sante-declaration",
+                TestTokens.arsStaff(HDF)).json())).anyMatch(t -> t.contains("D.1111-16-3 ; délai recommandé"));
 
         String pdf = pdfText("cnil-notification");
         assertThat(pdf).contains("Notification de violation de données personnelles à la CNIL")
