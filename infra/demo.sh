@@ -71,6 +71,15 @@ record_region() {
     >/dev/null
   post "$ars" "/api/incidents/$id/authority-notifications" "demo-2025-$slug-cert" "{
     \"authority\": \"CERT_SANTE\", \"notifiedAt\": \"$cert_at\", \"reference\": \"CERT-SANTE-2025-$slug\"}" >/dev/null
+  # GDPR art. 33(1): identity data of patients exposed, a risk for them (phishing): the CNIL is to be notified
+  post "$ars" "/api/incidents/$id/cnil-decision" "demo-2025-$slug-cnil-decision" '{
+    "decision": "NOTIFY"}' >/dev/null
+  # NIS2 art. 23(3), where NIS2 is in force for the entity hit (ARS_NIS2_ENTITIES): a significant incident
+  if [ "$(curl -fsS "$API/api/incidents/$id" -H "Authorization: Bearer $ars" | jq -r .nis2Applies)" = true ]; then
+    post "$ars" "/api/incidents/$id/nis2-significance" "demo-2025-$slug-nis2-significance" '{
+      "significance": "SIGNIFICANT", "criteria": ["CONSIDERABLE_DAMAGE_TO_OTHERS"],
+      "reason": "Données d'"'"'identité de patients exposées, risque d'"'"'hameçonnage."}' >/dev/null
+  fi
   post "$ars" "/api/incidents/$id/authority-notifications" "demo-2025-$slug-cnil" "{
     \"authority\": \"CNIL\", \"notifiedAt\": \"$cnil_at\", \"reference\": \"CNIL-NOTIF-2025-$slug\"}" >/dev/null
   # NIS2 (art. 23(4)): the early warning, the notification and, a month later, the final report to ANSSI

@@ -45,7 +45,8 @@ class RemindersIT {
                             + " \"events\": [\"obligation.due-soon\", \"obligation.overdue\"]}");
             assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
 
-            // aware 20 hours ago: the 24-hour obligations (CERT Santé, NIS2 early warning) are due soon
+            // aware 20 hours ago: the 24-hour obligations (CERT Santé, and the NIS2 significance decision in Normandie,
+            // where NIS2 is in force) are due soon
             Instant aware = Instant.now().minus(Duration.ofHours(20)).truncatedTo(ChronoUnit.SECONDS);
             Response created = api.post("/api/incidents", keycloak.password("ars-nor"), """
                     {"region": "FR-NOR", "title": "Usurpation de compte", "summary": "Compte usurpé", "awareAt": "%s",
@@ -54,7 +55,7 @@ class RemindersIT {
             String incident = created.json().get("id").asText();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 assertThat(reminders(incident)).containsExactlyInAnyOrder("CERT_SANTE_DECLARATION/DUE_SOON",
-                        "NIS2_EARLY_WARNING/DUE_SOON");
+                        "NIS2_SIGNIFICANCE/DUE_SOON");
                 assertThat(receiver.receivedFor(incident)).isEqualTo(2);
             });
 

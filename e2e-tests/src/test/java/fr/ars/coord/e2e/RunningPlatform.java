@@ -66,6 +66,8 @@ final class RunningPlatform {
         env.put("ARS_WEBHOOK_REQUIRE_HTTPS", "false");
         // obligations become due soon and overdue during the run: reminders within seconds, not half a minute
         env.put("ARS_REMINDER_SWEEP_INTERVAL", "PT2S");
+        // NIS2 in force for every entity of Normandie and for the e-health group of Hauts-de-France only
+        env.put("ARS_NIS2_ENTITIES", "FR-NOR:*,FR-HDF:GRADES");
         // services restarted by the fault tests must key ids as infra/run.sh's processes did
         env.put("ARS_ID_SECRET", "e2e-secret-keying-idempotent-creation-ids-0123456789");
         // ...and a console started again must open the sessions the first one sealed

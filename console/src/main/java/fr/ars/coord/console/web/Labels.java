@@ -44,13 +44,24 @@ public class Labels {
             Map.entry("PATIENT_INFORMATION", "Information des patients (RGPD art. 34)"),
             Map.entry("NIS2_EARLY_WARNING", "NIS2 : alerte précoce"),
             Map.entry("NIS2_NOTIFICATION", "NIS2 : notification"),
-            Map.entry("NIS2_FINAL_REPORT", "NIS2 : rapport final"),
+            Map.entry("NIS2_FINAL_REPORT", "NIS2 : rapport final (ou d'avancement) à un mois"),
+            Map.entry("NIS2_SIGNIFICANCE", "NIS2 : décision sur le caractère important"),
+            Map.entry("NIS2_FINAL_REPORT_AFTER_HANDLING", "NIS2 : rapport final après traitement"),
+            Map.entry("NIS2_INTERMEDIATE_REPORT", "NIS2 : rapport intermédiaire demandé"),
+            // decisions
+            Map.entry("SIGNIFICANT", "Important"), Map.entry("NOT_SIGNIFICANT", "Non important"),
+            Map.entry("NOTIFY", "À notifier"), Map.entry("NOT_REQUIRED", "Non requis"),
+            Map.entry("REQUIRED", "Requis"), Map.entry("GRADES", "GRADeS e-Santé"),
+            Map.entry("SEVERE_OPERATIONAL_DISRUPTION", "Perturbation opérationnelle grave"),
+            Map.entry("FINANCIAL_LOSS", "Pertes financières"),
+            Map.entry("CONSIDERABLE_DAMAGE_TO_OTHERS", "Dommages considérables à des tiers"),
             // authorities and kinds
             Map.entry("CERT_SANTE", "CERT Santé"), Map.entry("CNIL", "CNIL"), Map.entry("ARS", "ARS"),
             Map.entry("ANSSI", "ANSSI"), Map.entry("PATIENTS", "Patients"), Map.entry("OTHER", "Autre"),
             Map.entry("DECLARATION", "Déclaration"), Map.entry("EARLY_WARNING", "Alerte précoce"),
             Map.entry("NOTIFICATION", "Notification"), Map.entry("INTERMEDIATE_REPORT", "Rapport intermédiaire"),
             Map.entry("FINAL_REPORT", "Rapport final"), Map.entry("CLOSURE", "Clôture"),
+            Map.entry("PROGRESS_REPORT", "Rapport d'avancement"), Map.entry("SUPPLEMENTARY", "Complément"),
             // data
             Map.entry("LAST_NAME", "Nom"), Map.entry("FIRST_NAME", "Prénom"), Map.entry("AGE", "Âge"),
             Map.entry("BIRTH_DATE", "Date de naissance"), Map.entry("PHONE", "Téléphone"),
@@ -77,7 +88,10 @@ public class Labels {
             Map.entry("IncidentStatusChangedEvent", "Changement de statut"),
             Map.entry("PatientInformationRecordedEvent", "Information des patients"),
             Map.entry("IncidentClassifiedEvent", "Classification"),
-            Map.entry("ObligationReminderRecordedEvent", "Rappel d'échéance"));
+            Map.entry("ObligationReminderRecordedEvent", "Rappel d'échéance"),
+            Map.entry("Nis2SignificanceAssessedEvent", "Décision NIS2 (caractère important)"),
+            Map.entry("CnilNotificationDecidedEvent", "Décision de notification à la CNIL"),
+            Map.entry("Nis2IntermediateReportRequestedEvent", "Rapport intermédiaire demandé par l'ANSSI"));
 
     public String of(Object code) {
         if (code == null) {

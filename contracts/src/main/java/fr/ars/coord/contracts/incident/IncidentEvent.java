@@ -8,7 +8,8 @@ import fr.ars.coord.contracts.region.Region;
 public sealed interface IncidentEvent
         permits IncidentReportedEvent, IncidentAssessedEvent, ContainmentActionRecordedEvent,
         AuthorityNotifiedEvent, IncidentStatusChangedEvent, PatientInformationRecordedEvent,
-        IncidentClassifiedEvent, ObligationReminderRecordedEvent {
+        IncidentClassifiedEvent, ObligationReminderRecordedEvent, Nis2SignificanceAssessedEvent,
+        CnilNotificationDecidedEvent, Nis2IntermediateReportRequestedEvent {
 
     String incidentId();
 

@@ -7,25 +7,30 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Every legal obligation of an incident with its clock, read at an instant from the facts recorded. Pure: the same
  * facts and instant give the same clocks, which is what makes {@code asOf} exact.
  * <ul>
  * <li>{@code CERT_SANTE_DECLARATION}: from awareness; met by a notification to CERT Santé other than a closure.
- * <li>{@code CNIL_NOTIFICATION}: from awareness, applicable once an assessment says personal data was exposed;
- *     met by any notification to the CNIL.
+ * <li>{@code CNIL_NOTIFICATION}: from the breach's awareness ({@code breachAwareAt} of the CNIL decision, else the
+ *     incident's), applicable once an assessment says personal data was exposed or the decision is NOTIFY, not
+ *     applicable once it is NOT_REQUIRED; met by a notification to the CNIL other than a supplementary one.
  * <li>{@code CERT_SANTE_CLOSURE}: from the first move to RESOLVED; met by a CERT Santé notification of kind CLOSURE.
  * <li>{@code PATIENT_INFORMATION}: from the first assessment finding a high risk; met when the patients were told,
  *     not applicable when the agency decided they need not be (art. 34(3)).
- * <li>{@code NIS2_EARLY_WARNING}, {@code NIS2_NOTIFICATION}: from awareness, when the region's entity is under NIS2;
- *     met by an ANSSI notification of that kind. {@code NIS2_FINAL_REPORT}: from that notification, one month.
+ * <li>{@code NIS2_SIGNIFICANCE}: from awareness, when NIS2 applies to the entity; met by the significance decision.
+ * <li>{@code NIS2_EARLY_WARNING}, {@code NIS2_NOTIFICATION}: from awareness, once the incident is assessed
+ *     significant; met by an ANSSI notification of that kind (an incident notification meets the early warning too).
+ *     {@code NIS2_FINAL_REPORT}: one month from that notification; met by a final report, or by a progress report
+ *     made while the incident is still ongoing, which opens {@code NIS2_FINAL_REPORT_AFTER_HANDLING}: one month from
+ *     the resolution, met by a final report made after the progress report. {@code NIS2_INTERMEDIATE_REPORT}: from
+ *     ANSSI's latest request, due when it said; met by an intermediate report made after the request.
  * </ul>
- * A clock not yet started (no resolution, no high risk, no NIS2 notification) or that does not apply is
- * {@code NOT_APPLICABLE}. One started and unmet is {@code DUE_SOON} in the last {@code dueSoonFraction} of its
- * delay, {@code OVERDUE} after its due time, and {@code WAIVED} once the incident was closed without meeting it
- * (the reason recorded then is the clock's {@code waiverReason}).
+ * A clock not yet started or that does not apply is {@code NOT_APPLICABLE}. One started and unmet is
+ * {@code DUE_SOON} in the last {@code dueSoonFraction} of its delay, {@code OVERDUE} after its due time, and
+ * {@code WAIVED} once the incident was closed without meeting it (the reason recorded then is the clock's
+ * {@code waiverReason}). A met clock names the event that met it ({@code metBy}).
  */
 public record ObligationPolicy(Delays delays, double dueSoonFraction) {
 
@@ -56,40 +61,34 @@ public record ObligationPolicy(Delays delays, double dueSoonFraction) {
         return List.copyOf(clocks);
     }
 
+    /** What met an obligation: when, the reason it came late, and the event. */
+    private record Meeting(Instant at, String lateReason, String eventId) {
+    }
+
     /**
      * The clock of {@code code} at {@code at}. A notification that fulfils the obligation meets it even where the
      * facts did not make it apply yet (the CNIL told before any assessment): the agency judged it did.
      */
     public RegulatoryClock clock(ObligationCode code, ObligationFacts facts, Instant at) {
         Optional<Instant> started = startedAt(code, facts);
-        Instant due = started.map(start -> dueAt(code, start)).orElse(null);
-        Optional<ObligationFacts.Notification> met = meeting(code, facts);
+        Instant due = started.map(start -> dueAt(code, start, facts)).orElse(null);
+        Optional<Meeting> met = meeting(code, facts);
         if (met.isPresent()) {
-            Instant metAt = met.get().notifiedAt();
-            return new RegulatoryClock(code, started.orElse(null), due, RegulatoryClock.ClockStatus.MET, metAt,
-                    due != null && metAt.isAfter(due), true, met.get().lateReason());
+            Instant metAt = met.get().at();
+            boolean late = due != null && metAt.isAfter(due);
+            return new RegulatoryClock(code.authority(), code.obligation(), due, RegulatoryClock.ClockStatus.MET,
+                    metAt, late, code, started.orElse(null), true, late || code != ObligationCode.PATIENT_INFORMATION
+                    ? met.get().lateReason() : null, null, met.get().eventId());
         }
         if (started.isEmpty() || !applies(code, facts)) {
             return new RegulatoryClock(code, null, null, RegulatoryClock.ClockStatus.NOT_APPLICABLE, null, false, false,
                     null);
         }
         Instant start = started.get();
-        if (code == ObligationCode.PATIENT_INFORMATION && facts.patientInformation() != null) {
-            ObligationFacts.PatientInformation decided = facts.patientInformation();
-            if (decided.decision() == PatientInformationDecision.NOT_REQUIRED) {
-                return new RegulatoryClock(code, start, due, RegulatoryClock.ClockStatus.NOT_APPLICABLE, null, false,
-                        false, null);
-            }
-            if (decided.informedAt() != null) {
-                boolean late = decided.informedAt().isAfter(due);
-                return new RegulatoryClock(code, start, due, RegulatoryClock.ClockStatus.MET, decided.informedAt(),
-                        late, true, late ? decided.reason() : null);
-            }
-        }
         Optional<ObligationWaiver> waived = facts.waivers().stream().filter(w -> w.code() == code).findFirst();
         if (waived.isPresent()) {
             return new RegulatoryClock(code.authority(), code.obligation(), due, RegulatoryClock.ClockStatus.WAIVED,
-                    null, false, code, start, true, null, waived.get().reason());
+                    null, false, code, start, true, null, waived.get().reason(), null);
         }
         return new RegulatoryClock(code, start, due, unmetStatus(start, due, at), null, false, true, null);
     }
@@ -114,15 +113,20 @@ public record ObligationPolicy(Delays delays, double dueSoonFraction) {
     }
 
     /**
-     * When the obligation a notification of {@code authority} and {@code kind} would fulfil is due, if its clock has
-     * started and nothing has met it yet: a notification made later needs a reason (GDPR art. 33(1) asks it of a
-     * late notice to the CNIL, even one made before any assessment found personal data exposed).
+     * When the obligation a notification of {@code authority} and {@code kind} made at {@code notifiedAt} would
+     * fulfil is due, if its clock has started and nothing has met it yet: a notification made later needs a reason
+     * (GDPR art. 33(1) asks it of a late notice to the CNIL, even one made before any assessment found personal data
+     * exposed).
      */
-    public Optional<Instant> dueOfUnmet(Authority authority, NotificationKind kind, ObligationFacts facts) {
+    public Optional<Instant> dueOfUnmet(Authority authority, NotificationKind kind, Instant notifiedAt,
+                                        ObligationFacts facts) {
+        ObligationFacts.Notification candidate = new ObligationFacts.Notification(authority, kind, notifiedAt, null);
         for (ObligationCode code : ObligationCode.values()) {
-            if (meets(code).test(new ObligationFacts.Notification(authority, kind, null, null))
-                    && meeting(code, facts).isEmpty()) {
-                return startedAt(code, facts).map(start -> dueAt(code, start));
+            if (meets(code, candidate, facts) && meeting(code, facts).isEmpty()) {
+                Optional<Instant> due = startedAt(code, facts).map(start -> dueAt(code, start, facts));
+                if (due.isPresent()) {
+                    return due;
+                }
             }
         }
         return Optional.empty();
@@ -130,55 +134,100 @@ public record ObligationPolicy(Delays delays, double dueSoonFraction) {
 
     private Optional<Instant> startedAt(ObligationCode code, ObligationFacts facts) {
         return Optional.ofNullable(switch (code) {
-            case CERT_SANTE_DECLARATION, CNIL_NOTIFICATION, NIS2_EARLY_WARNING, NIS2_NOTIFICATION -> facts.awareAt();
+            case CERT_SANTE_DECLARATION, NIS2_SIGNIFICANCE, NIS2_EARLY_WARNING, NIS2_NOTIFICATION -> facts.awareAt();
+            case CNIL_NOTIFICATION -> facts.breachAwareAt();
             case CERT_SANTE_CLOSURE -> facts.resolvedAt();
             case PATIENT_INFORMATION -> facts.highRiskAt();
-            case NIS2_FINAL_REPORT -> meeting(ObligationCode.NIS2_NOTIFICATION, facts)
-                    .map(ObligationFacts.Notification::notifiedAt).orElse(null);
+            case NIS2_FINAL_REPORT -> meeting(ObligationCode.NIS2_NOTIFICATION, facts).map(Meeting::at).orElse(null);
+            case NIS2_FINAL_REPORT_AFTER_HANDLING -> progressReport(facts).isPresent() ? facts.resolvedAt() : null;
+            case NIS2_INTERMEDIATE_REPORT -> facts.intermediateRequest() == null ? null
+                    : facts.intermediateRequest().requestedAt();
         });
     }
 
     private static boolean applies(ObligationCode code, ObligationFacts facts) {
         return switch (code) {
-            case CNIL_NOTIFICATION -> facts.personalDataExposedAt() != null;
-            case NIS2_EARLY_WARNING, NIS2_NOTIFICATION, NIS2_FINAL_REPORT -> facts.nis2Applies();
+            case CNIL_NOTIFICATION -> facts.cnilDecision() != null
+                    ? facts.cnilDecision().decision() == CnilDecision.NOTIFY
+                    : facts.personalDataExposedAt() != null;
+            case PATIENT_INFORMATION -> facts.patientInformation() == null
+                    || facts.patientInformation().decision() != PatientInformationDecision.NOT_REQUIRED;
+            case NIS2_SIGNIFICANCE -> facts.nis2InForce();
+            case NIS2_EARLY_WARNING, NIS2_NOTIFICATION, NIS2_FINAL_REPORT, NIS2_FINAL_REPORT_AFTER_HANDLING,
+                 NIS2_INTERMEDIATE_REPORT -> facts.nis2Reportable();
             default -> true;
         };
     }
 
-    private Instant dueAt(ObligationCode code, Instant start) {
+    private Instant dueAt(ObligationCode code, Instant start, ObligationFacts facts) {
         return switch (code) {
             case CERT_SANTE_DECLARATION -> start.plus(delays.certSanteDeclaration());
             case CNIL_NOTIFICATION -> start.plus(delays.cnilNotification());
             case CERT_SANTE_CLOSURE -> start.plus(delays.certSanteClosure());
             case PATIENT_INFORMATION -> start.plus(delays.patientInformation());
-            case NIS2_EARLY_WARNING -> start.plus(delays.nis2EarlyWarning());
+            case NIS2_SIGNIFICANCE, NIS2_EARLY_WARNING -> start.plus(delays.nis2EarlyWarning());
             case NIS2_NOTIFICATION -> start.plus(delays.nis2Notification());
-            case NIS2_FINAL_REPORT -> start.atOffset(ZoneOffset.UTC).plus(delays.nis2FinalReport()).toInstant();
+            case NIS2_FINAL_REPORT, NIS2_FINAL_REPORT_AFTER_HANDLING ->
+                    start.atOffset(ZoneOffset.UTC).plus(delays.nis2FinalReport()).toInstant();
+            case NIS2_INTERMEDIATE_REPORT -> facts.intermediateRequest().dueAt();
         };
     }
 
-    /** Whether {@code notification} is one that meets {@code code} (the rule the clocks apply). */
-    public static boolean meets(ObligationCode code, ObligationFacts.Notification notification) {
-        return meets(code).test(notification);
+    /** Whether {@code notification} is one that meets {@code code} for an incident of {@code facts}. */
+    public static boolean meets(ObligationCode code, ObligationFacts.Notification notification, ObligationFacts facts) {
+        return switch (code) {
+            case CERT_SANTE_DECLARATION -> notification.authority() == Authority.CERT_SANTE
+                    && notification.kind() != NotificationKind.CLOSURE;
+            case CNIL_NOTIFICATION -> notification.authority() == Authority.CNIL
+                    && notification.kind() != NotificationKind.SUPPLEMENTARY;
+            case CERT_SANTE_CLOSURE -> notification.authority() == Authority.CERT_SANTE
+                    && notification.kind() == NotificationKind.CLOSURE;
+            case PATIENT_INFORMATION, NIS2_SIGNIFICANCE -> false;
+            case NIS2_EARLY_WARNING -> notification.authority() == Authority.ANSSI
+                    && (notification.kind() == NotificationKind.EARLY_WARNING
+                    || notification.kind() == NotificationKind.NOTIFICATION);
+            case NIS2_NOTIFICATION -> notification.authority() == Authority.ANSSI
+                    && notification.kind() == NotificationKind.NOTIFICATION;
+            case NIS2_FINAL_REPORT -> notification.authority() == Authority.ANSSI
+                    && (notification.kind() == NotificationKind.FINAL_REPORT
+                    || notification.kind() == NotificationKind.PROGRESS_REPORT && ongoingAt(facts,
+                    notification.notifiedAt()));
+            case NIS2_FINAL_REPORT_AFTER_HANDLING -> notification.authority() == Authority.ANSSI
+                    && notification.kind() == NotificationKind.FINAL_REPORT
+                    && progressReport(facts).filter(progress -> notification.notifiedAt() == null
+                    || !notification.notifiedAt().isBefore(progress.notifiedAt())).isPresent();
+            case NIS2_INTERMEDIATE_REPORT -> notification.authority() == Authority.ANSSI
+                    && notification.kind() == NotificationKind.INTERMEDIATE_REPORT
+                    && facts.intermediateRequest() != null && (notification.notifiedAt() == null
+                    || !notification.notifiedAt().isBefore(facts.intermediateRequest().requestedAt()));
+        };
     }
 
-    /** The earliest notification that meets {@code code}. */
-    private static Optional<ObligationFacts.Notification> meeting(ObligationCode code, ObligationFacts facts) {
-        return facts.notifications().stream().filter(meets(code))
+    /** Whether the incident was still ongoing (not yet resolved) at {@code at}; an unknown instant counts as now. */
+    private static boolean ongoingAt(ObligationFacts facts, Instant at) {
+        return facts.resolvedAt() == null || at != null && at.isBefore(facts.resolvedAt());
+    }
+
+    /** The progress report that met the one-month NIS2 clock, if a progress report met it. */
+    private static Optional<ObligationFacts.Notification> progressReport(ObligationFacts facts) {
+        return earliestMeeting(ObligationCode.NIS2_FINAL_REPORT, facts)
+                .filter(n -> n.kind() == NotificationKind.PROGRESS_REPORT);
+    }
+
+    private static Optional<ObligationFacts.Notification> earliestMeeting(ObligationCode code, ObligationFacts facts) {
+        return facts.notifications().stream().filter(n -> meets(code, n, facts))
                 .min((a, b) -> a.notifiedAt().compareTo(b.notifiedAt()));
     }
 
-    private static Predicate<ObligationFacts.Notification> meets(ObligationCode code) {
-        return n -> switch (code) {
-            case CERT_SANTE_DECLARATION -> n.authority() == Authority.CERT_SANTE
-                    && n.kind() != NotificationKind.CLOSURE;
-            case CNIL_NOTIFICATION -> n.authority() == Authority.CNIL;
-            case CERT_SANTE_CLOSURE -> n.authority() == Authority.CERT_SANTE && n.kind() == NotificationKind.CLOSURE;
-            case PATIENT_INFORMATION -> false;
-            case NIS2_EARLY_WARNING -> n.authority() == Authority.ANSSI && n.kind() == NotificationKind.EARLY_WARNING;
-            case NIS2_NOTIFICATION -> n.authority() == Authority.ANSSI && n.kind() == NotificationKind.NOTIFICATION;
-            case NIS2_FINAL_REPORT -> n.authority() == Authority.ANSSI && n.kind() == NotificationKind.FINAL_REPORT;
+    /** What met {@code code}: the earliest notification that meets it, or the decision that does. */
+    private static Optional<Meeting> meeting(ObligationCode code, ObligationFacts facts) {
+        return switch (code) {
+            case PATIENT_INFORMATION -> Optional.ofNullable(facts.patientInformation())
+                    .filter(p -> p.decision() == PatientInformationDecision.REQUIRED && p.informedAt() != null)
+                    .map(p -> new Meeting(p.informedAt(), p.reason(), p.eventId()));
+            case NIS2_SIGNIFICANCE -> Optional.ofNullable(facts.significance())
+                    .map(s -> new Meeting(s.decidedAt(), null, s.eventId()));
+            default -> earliestMeeting(code, facts).map(n -> new Meeting(n.notifiedAt(), n.lateReason(), n.eventId()));
         };
     }
 }

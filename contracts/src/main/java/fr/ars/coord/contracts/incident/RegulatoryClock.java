@@ -14,10 +14,12 @@ import java.time.Instant;
  * @param startedAt  when its clock started (awareness, resolution, high-risk assessment...), null if not started
  * @param applicable whether it applies to this incident as recorded so far
  * @param waiverReason why the incident was closed without meeting it ({@code WAIVED}), null otherwise
+ * @param metBy      the id of the event that met it ({@code MET}): the notification, the decision or the patients'
+ *                   information recorded; null otherwise
  */
 public record RegulatoryClock(Authority authority, String obligation, Instant dueAt, ClockStatus status, Instant metAt,
                               boolean late, ObligationCode code, Instant startedAt, boolean applicable,
-                              String lateReason, String waiverReason) {
+                              String lateReason, String waiverReason, String metBy) {
 
     public enum ClockStatus { PENDING, DUE_SOON, OVERDUE, MET, NOT_APPLICABLE, WAIVED }
 
@@ -25,13 +27,13 @@ public record RegulatoryClock(Authority authority, String obligation, Instant du
     public RegulatoryClock(Authority authority, String obligation, Instant dueAt, ClockStatus status, Instant metAt,
                            boolean late, ObligationCode code, Instant startedAt, boolean applicable,
                            String lateReason) {
-        this(authority, obligation, dueAt, status, metAt, late, code, startedAt, applicable, lateReason, null);
+        this(authority, obligation, dueAt, status, metAt, late, code, startedAt, applicable, lateReason, null, null);
     }
 
     RegulatoryClock(ObligationCode code, Instant startedAt, Instant dueAt, ClockStatus status, Instant metAt,
                     boolean late, boolean applicable, String lateReason) {
         this(code.authority(), code.obligation(), dueAt, status, metAt, late, code, startedAt, applicable, lateReason,
-                null);
+                null, null);
     }
 
     /** Started, applicable, neither fulfilled nor waived: its due time is one to watch. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ars.coord.contracts.incident.ObligationFacts.Notification;
 import fr.ars.coord.contracts.incident.RegulatoryClock.ClockStatus;
+import fr.ars.coord.contracts.region.Region;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,10 +19,21 @@ class ObligationPolicyTest {
     private static final ObligationPolicy POLICY = ObligationPolicy.DEFAULT;
     private static final Instant AWARE = Instant.parse("2025-11-21T17:30:00Z");
 
+    /** The facts of an incident of an ARS; {@code nis2}: NIS2 applies and the incident was assessed significant. */
     private static ObligationFacts facts(Instant resolvedAt, Instant exposedAt, Instant highRiskAt,
                                          List<Notification> notifications,
                                          ObligationFacts.PatientInformation patients, boolean nis2) {
-        return new ObligationFacts(AWARE, resolvedAt, exposedAt, highRiskAt, notifications, patients, nis2);
+        return facts(resolvedAt, exposedAt, highRiskAt, notifications, patients, nis2, List.of());
+    }
+
+    private static ObligationFacts facts(Instant resolvedAt, Instant exposedAt, Instant highRiskAt,
+                                         List<Notification> notifications,
+                                         ObligationFacts.PatientInformation patients, boolean nis2,
+                                         List<ObligationWaiver> waivers) {
+        return new ObligationFacts(Region.HDF, EntityKind.ARS, ObligationTerms.defaults(nis2), AWARE,
+                resolvedAt, exposedAt, highRiskAt, notifications, patients,
+                nis2 ? new ObligationFacts.Significance(Nis2Significance.SIGNIFICANT, AWARE, 1, "significance") : null,
+                null, null, waivers);
     }
 
     private static Map<ObligationCode, RegulatoryClock> clocks(ObligationFacts facts, Instant at) {
@@ -91,9 +103,9 @@ class ObligationPolicyTest {
         assertThat(last.startedAt()).isEqualTo(hours(70));
         assertThat(last.dueAt()).isEqualTo(Instant.parse("2025-12-24T15:30:00Z"));
         assertThat(last.status()).isEqualTo(ClockStatus.PENDING);
-        assertThat(POLICY.dueOfUnmet(Authority.ANSSI, NotificationKind.FINAL_REPORT,
+        assertThat(POLICY.dueOfUnmet(Authority.ANSSI, NotificationKind.FINAL_REPORT, null,
                 facts(null, hours(5), null, notified, null, true))).contains(Instant.parse("2025-12-24T15:30:00Z"));
-        assertThat(POLICY.dueOfUnmet(Authority.CERT_SANTE, NotificationKind.DECLARATION,
+        assertThat(POLICY.dueOfUnmet(Authority.CERT_SANTE, NotificationKind.DECLARATION, null,
                 facts(null, hours(5), null, notified, null, true))).as("already met").isEmpty();
     }
 
@@ -143,7 +155,7 @@ class ObligationPolicyTest {
         assertThat(cnil.status()).isEqualTo(ClockStatus.MET);
         assertThat(cnil.applicable()).isTrue();
         assertThat(cnil.late()).isFalse();
-        assertThat(POLICY.dueOfUnmet(Authority.CNIL, NotificationKind.NOTIFICATION,
+        assertThat(POLICY.dueOfUnmet(Authority.CNIL, NotificationKind.NOTIFICATION, null,
                 facts(null, null, null, List.of(), null, true))).contains(hours(72));
     }
 
@@ -166,7 +178,7 @@ class ObligationPolicyTest {
         ObligationFacts open = facts(resolved, null, null, notified, null, true);
         assertThat(POLICY.unmet(open, resolved.plusSeconds(60)))
                 .containsExactly(ObligationCode.CERT_SANTE_CLOSURE, ObligationCode.NIS2_FINAL_REPORT);
-        ObligationFacts closed = new ObligationFacts(AWARE, resolved, null, null, notified, null, true, List.of(
+        ObligationFacts closed = facts(resolved, null, null, notified, null, true, List.of(
                 new ObligationWaiver(ObligationCode.NIS2_FINAL_REPORT, "Rapport final transmis par l'établissement"),
                 new ObligationWaiver(ObligationCode.CERT_SANTE_CLOSURE, "Clôture déclarée par téléphone"),
                 new ObligationWaiver(ObligationCode.CERT_SANTE_DECLARATION, "sans effet : déjà respectée")));

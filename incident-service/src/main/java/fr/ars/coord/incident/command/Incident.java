@@ -5,6 +5,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.Authority;
+import fr.ars.coord.contracts.incident.CnilDecision;
+import fr.ars.coord.contracts.incident.CnilNotificationDecidedEvent;
+import fr.ars.coord.contracts.incident.IncidentEvent;
+import fr.ars.coord.contracts.incident.Nis2IntermediateReportRequestedEvent;
+import fr.ars.coord.contracts.incident.Nis2Significance;
+import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
+import fr.ars.coord.contracts.incident.SignificanceCriterion;
 import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
 import fr.ars.coord.contracts.incident.NotificationKind;
 import fr.ars.coord.contracts.incident.ObligationCode;
@@ -72,14 +79,8 @@ class Incident {
     private Instant awareAt;
     private IncidentStatus status;
     private long version;
-    /** What the legal obligations depend on, as recorded (see {@link ObligationFacts}). */
-    private Instant resolvedAt;
-    private Instant personalDataExposedAt;
-    private Instant highRiskAt;
-    private final List<ObligationFacts.Notification> notifications = new ArrayList<>();
-    private ObligationFacts.PatientInformation patientInformation;
-    /** The obligations waived when the incident was closed. */
-    private List<ObligationWaiver> waivers = List.of();
+    /** What the legal obligations depend on, as recorded: the one fold every reader of the clocks shares. */
+    private ObligationFacts obligationFacts = ObligationFacts.NONE;
     /** The latest classification, to leave the stream alone when the same one is sent again. */
     private TaxonomyClass taxonomyClass;
     private List<TaxonomyClass> relatedClasses = List.of();
@@ -97,7 +98,8 @@ class Incident {
     @CommandHandler
     Incident(ReportIncidentCommand command) {
         apply(new IncidentReportedEvent(command.incidentId(), command.region(), command.title(), command.summary(),
-                command.awareAt(), command.attackVector(), command.operationalImpact()));
+                command.awareAt(), command.attackVector(), command.operationalImpact(), command.entity(),
+                command.terms()));
     }
 
     @CommandHandler
@@ -158,7 +160,16 @@ class Incident {
         }
         requireNotBeforeAwareness("notifiedAt", command.notifiedAt());
         NotificationKind kind = command.kind() != null ? command.kind() : NotificationKind.implied(command.authority());
-        obligations.policy().dueOfUnmet(command.authority(), kind, facts(obligations))
+        if (kind == NotificationKind.PROGRESS_REPORT && command.authority() != Authority.ANSSI) {
+            throw new InvalidRequestException("kind", "PROGRESS_REPORT is a NIS2 report to ANSSI (art. 23(4)(e))");
+        }
+        if (kind == NotificationKind.SUPPLEMENTARY && obligationFacts.notifications().stream()
+                .noneMatch(n -> n.authority() == command.authority() && n.kind() != NotificationKind.SUPPLEMENTARY)) {
+            throw new InvalidRequestException("kind", "SUPPLEMENTARY completes an earlier notification (GDPR art."
+                    + " 33(4)): none to " + command.authority() + " is recorded yet");
+        }
+        ObligationFacts facts = obligations.effective(obligationFacts);
+        obligations.policyFor(facts).dueOfUnmet(command.authority(), kind, command.notifiedAt(), facts)
                 .filter(due -> command.notifiedAt().isAfter(due) && isBlank(command.lateReason()))
                 .ifPresent(due -> {
                     throw new InvalidRequestException("lateReason",
@@ -196,8 +207,9 @@ class Incident {
                 throw new InvalidRequestException("channel", "is required with informedAt");
             }
             requireNotBeforeAwareness("informedAt", command.informedAt());
-            RegulatoryClock clock = obligations.policy().clock(ObligationCode.PATIENT_INFORMATION,
-                    facts(obligations), command.informedAt());
+            ObligationFacts facts = obligations.effective(obligationFacts);
+            RegulatoryClock clock = obligations.policyFor(facts).clock(ObligationCode.PATIENT_INFORMATION, facts,
+                    command.informedAt());
             if (clock.dueAt() != null && command.informedAt().isAfter(clock.dueAt()) && isBlank(command.reason())) {
                 throw new InvalidRequestException("reason",
                         "is required: the patients are told after the due time (" + clock.dueAt() + ")");
@@ -236,6 +248,83 @@ class Incident {
     }
 
     /**
+     * Records whether the incident is significant under NIS2 (art. 23(3)): SIGNIFICANT names the criteria met,
+     * NOT_SIGNIFICANT the reason. Refused where NIS2 does not apply to the incident's entity: no decision is owed.
+     */
+    @CommandHandler
+    CommandOutcome handle(RecordNis2SignificanceCommand command, ConflictResolver conflicts,
+                          IncidentObligations obligations,
+                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
+                          @MetaDataValue(FINGERPRINT) String fingerprint) {
+        conflicts.detectConflicts(FACTS_CHANGED);
+        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
+            return replayed();
+        }
+        requireOpen();
+        if (!obligations.effective(obligationFacts).nis2InForce()) {
+            throw new IncidentRuleViolation("NIS2 does not apply to this incident's entity (" + region.code() + ", "
+                    + obligationFacts.effectiveEntity() + ") by the terms in force when it was reported: no"
+                    + " significance decision is owed.");
+        }
+        List<SignificanceCriterion> criteria = command.criteria().stream().distinct().toList();
+        if (command.significance() == Nis2Significance.SIGNIFICANT && criteria.isEmpty()) {
+            throw new InvalidRequestException("criteria", "must name at least one criterion of NIS2 art. 23(3) when"
+                    + " the incident is SIGNIFICANT");
+        }
+        if (command.significance() == Nis2Significance.NOT_SIGNIFICANT && isBlank(command.reason())) {
+            throw new InvalidRequestException("reason", "is required when the incident is NOT_SIGNIFICANT");
+        }
+        apply(new Nis2SignificanceAssessedEvent(incidentId, region, command.significance(),
+                command.significance() == Nis2Significance.SIGNIFICANT ? criteria : List.of(),
+                blankToNull(command.reason())));
+        return outcome();
+    }
+
+    /**
+     * Records the decision on notifying the CNIL (GDPR art. 33(1)) and when the agency became aware of the breach
+     * ({@code breachAwareAt}, the incident's awareness when absent): NOT_REQUIRED needs its reason.
+     */
+    @CommandHandler
+    CommandOutcome handle(RecordCnilDecisionCommand command, ConflictResolver conflicts,
+                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
+                          @MetaDataValue(FINGERPRINT) String fingerprint) {
+        conflicts.detectConflicts(FACTS_CHANGED);
+        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
+            return replayed();
+        }
+        requireOpen();
+        if (command.decision() == CnilDecision.NOT_REQUIRED && isBlank(command.reason())) {
+            throw new InvalidRequestException("reason", "is required when the decision is NOT_REQUIRED (why the"
+                    + " breach is unlikely to result in a risk to people's rights and freedoms, art. 33(1))");
+        }
+        if (command.breachAwareAt() != null) {
+            requireNotBeforeAwareness("breachAwareAt", command.breachAwareAt());
+        }
+        apply(new CnilNotificationDecidedEvent(incidentId, region, command.decision(), blankToNull(command.reason()),
+                command.breachAwareAt()));
+        return outcome();
+    }
+
+    /** Records ANSSI's request for an intermediate report (NIS2 art. 23(4)(c)), due when ANSSI said. */
+    @CommandHandler
+    CommandOutcome handle(RecordIntermediateReportRequestCommand command, ConflictResolver conflicts,
+                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
+                          @MetaDataValue(FINGERPRINT) String fingerprint) {
+        conflicts.detectConflicts(FACTS_CHANGED);
+        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
+            return replayed();
+        }
+        requireOpen();
+        requireNotBeforeAwareness("requestedAt", command.requestedAt());
+        if (!command.dueAt().isAfter(command.requestedAt())) {
+            throw new InvalidRequestException("dueAt", "must be after requestedAt");
+        }
+        apply(new Nis2IntermediateReportRequestedEvent(incidentId, region, command.requestedAt(), command.dueAt(),
+                blankToNull(command.reference())));
+        return outcome();
+    }
+
+    /**
      * Records one reminder per obligation that is DUE_SOON or OVERDUE at the command's instant, each stage once: a
      * command repeated (a restart, another instance's sweep) records nothing more, and an obligation found already
      * overdue skips its DUE_SOON reminder. A closed incident is reminded of nothing. Returns how many were recorded.
@@ -246,7 +335,7 @@ class Incident {
             return 0;
         }
         int recorded = 0;
-        for (RegulatoryClock clock : obligations.clocks(facts(obligations), command.at())) {
+        for (RegulatoryClock clock : obligations.clocks(obligationFacts, command.at())) {
             ReminderStage stage = switch (clock.status()) {
                 case DUE_SOON -> ReminderStage.DUE_SOON;
                 case OVERDUE -> ReminderStage.OVERDUE;
@@ -289,7 +378,7 @@ class Incident {
                     "An incident cannot move from " + status + " to " + command.status() + ".");
         }
         List<ObligationWaiver> waived = command.status() == IncidentStatus.CLOSED
-                ? closingWaivers(command.waivers(), obligations.policy().unmet(facts(obligations), command.at()))
+                ? closingWaivers(command.waivers(), unmet(obligations, command.at()))
                 : List.of();
         apply(new IncidentStatusChangedEvent(incidentId, region, status, command.status(), command.reason(), waived));
         return outcome();
@@ -339,9 +428,9 @@ class Incident {
         return true;
     }
 
-    private ObligationFacts facts(IncidentObligations obligations) {
-        return new ObligationFacts(awareAt, resolvedAt, personalDataExposedAt, highRiskAt, notifications,
-                patientInformation, obligations.nis2Applies(region), waivers);
+    private List<ObligationCode> unmet(IncidentObligations obligations, Instant at) {
+        ObligationFacts facts = obligations.effective(obligationFacts);
+        return obligations.policyFor(facts).unmet(facts, at);
     }
 
     /** Nothing about the incident happened before the agency became aware of it. */
@@ -384,84 +473,35 @@ class Incident {
         return subject + '\u0000' + idempotencyKey;
     }
 
+    /**
+     * Rebuilds the state the rules need from every event of the incident: the obligation facts through their one
+     * fold, the rest by kind, and who applied which request.
+     */
     @EventSourcingHandler
-    void on(IncidentReportedEvent event, @SequenceNumber long sequence,
-            @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-            @MetaDataValue(FINGERPRINT) String fingerprint) {
-        incidentId = event.incidentId();
-        region = event.region();
-        awareAt = event.awareAt();
-        status = IncidentStatus.REPORTED;
-        recorded(sequence, subject, idempotencyKey, fingerprint);
-    }
-
-    @EventSourcingHandler
-    void on(IncidentAssessedEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
-            @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-            @MetaDataValue(FINGERPRINT) String fingerprint) {
-        if (personalDataExposedAt == null && event.personalDataExposed()) {
-            personalDataExposedAt = at;
+    void on(IncidentEvent event, DomainEventMessage<?> message) {
+        obligationFacts = obligationFacts.with(event, new ObligationFacts.Recorded(message.getIdentifier(),
+                message.getSequenceNumber(), message.getTimestamp()));
+        if (event instanceof IncidentReportedEvent e) {
+            incidentId = e.incidentId();
+            region = e.region();
+            awareAt = e.awareAt();
+            status = IncidentStatus.REPORTED;
+        } else if (event instanceof IncidentStatusChangedEvent e) {
+            status = e.to();
+        } else if (event instanceof IncidentClassifiedEvent e) {
+            classified = true;
+            taxonomyClass = e.taxonomyClass();
+            relatedClasses = e.relatedClasses();
+            tlp = e.tlp();
+        } else if (event instanceof ObligationReminderRecordedEvent e) {
+            reminders.computeIfAbsent(e.code(), c -> EnumSet.noneOf(ReminderStage.class)).add(e.stage());
         }
-        if (highRiskAt == null && event.highRiskToPatients()) {
-            highRiskAt = at;
-        }
-        recorded(sequence, subject, idempotencyKey, fingerprint);
+        Map<String, ?> metaData = message.getMetaData();
+        recorded(message.getSequenceNumber(), text(metaData.get(SUBJECT)), text(metaData.get(IDEMPOTENCY_KEY)),
+                text(metaData.get(FINGERPRINT)));
     }
 
-    @EventSourcingHandler
-    void on(PatientInformationRecordedEvent event, @SequenceNumber long sequence,
-            @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-            @MetaDataValue(FINGERPRINT) String fingerprint) {
-        patientInformation = new ObligationFacts.PatientInformation(event.decision(), event.informedAt(),
-                event.reason());
-        recorded(sequence, subject, idempotencyKey, fingerprint);
-    }
-
-    @EventSourcingHandler
-    void on(IncidentClassifiedEvent event, @SequenceNumber long sequence,
-            @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-            @MetaDataValue(FINGERPRINT) String fingerprint) {
-        classified = true;
-        taxonomyClass = event.taxonomyClass();
-        relatedClasses = event.relatedClasses();
-        tlp = event.tlp();
-        recorded(sequence, subject, idempotencyKey, fingerprint);
-    }
-
-    @EventSourcingHandler
-    void on(ObligationReminderRecordedEvent event, @SequenceNumber long sequence,
-            @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-            @MetaDataValue(FINGERPRINT) String fingerprint) {
-        reminders.computeIfAbsent(event.code(), c -> EnumSet.noneOf(ReminderStage.class)).add(event.stage());
-        recorded(sequence, subject, idempotencyKey, fingerprint);
-    }
-
-    @EventSourcingHandler
-    void on(ContainmentActionRecordedEvent event, @SequenceNumber long sequence,
-            @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-            @MetaDataValue(FINGERPRINT) String fingerprint) {
-        recorded(sequence, subject, idempotencyKey, fingerprint);
-    }
-
-    @EventSourcingHandler
-    void on(AuthorityNotifiedEvent event, @SequenceNumber long sequence,
-            @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-            @MetaDataValue(FINGERPRINT) String fingerprint) {
-        notifications.add(ObligationFacts.Notification.of(event));
-        recorded(sequence, subject, idempotencyKey, fingerprint);
-    }
-
-    @EventSourcingHandler
-    void on(IncidentStatusChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
-            @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-            @MetaDataValue(FINGERPRINT) String fingerprint) {
-        status = event.to();
-        if (resolvedAt == null && event.to() == IncidentStatus.RESOLVED) {
-            resolvedAt = at;
-        }
-        if (!event.waivers().isEmpty()) {
-            waivers = event.waivers();
-        }
-        recorded(sequence, subject, idempotencyKey, fingerprint);
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }

@@ -1,5 +1,7 @@
 package fr.ars.coord.incident.command;
 
+import fr.ars.coord.contracts.incident.EntityKind;
+import fr.ars.coord.contracts.incident.ObligationTerms;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.OperationalImpact;
@@ -8,5 +10,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record ReportIncidentCommand(@TargetAggregateIdentifier String incidentId, Region region, String title,
                                     String summary, Instant awareAt, AttackVector attackVector,
-                                    OperationalImpact operationalImpact) {
+                                    OperationalImpact operationalImpact, EntityKind entity,
+                                    ObligationTerms terms) {
 }

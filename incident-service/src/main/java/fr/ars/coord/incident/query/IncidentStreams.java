@@ -83,7 +83,8 @@ public class IncidentStreams {
         Folded folded = fold(incidentId, snapshot, Instant.MAX);
         Optional<IncidentView> view = folded.builder().view(now, false);
         if (view.isPresent() && folded.events() >= snapshotEvery) {
-            snapshots.save(new IncidentViewSnapshot(view.get(), view.get().version(), folded.recordedUntil()));
+            snapshots.save(new IncidentViewSnapshot(view.get(), folded.builder().obligationFacts(),
+                    view.get().version(), folded.recordedUntil()));
         }
         return view;
     }
@@ -102,7 +103,7 @@ public class IncidentStreams {
 
     /** Folds the events recorded up to {@code upTo} after {@code snapshot} (from the first event without one). */
     private Folded fold(String incidentId, Optional<IncidentViewSnapshot> snapshot, Instant upTo) {
-        IncidentViewBuilder builder = snapshot.map(s -> IncidentViewBuilder.resuming(clocks, s.view()))
+        IncidentViewBuilder builder = snapshot.map(s -> IncidentViewBuilder.resuming(clocks, s.view(), s.facts()))
                 .orElseGet(() -> new IncidentViewBuilder(clocks));
         Instant recordedUntil = snapshot.map(IncidentViewSnapshot::recordedUntil).orElse(Instant.MIN);
         long after = snapshot.map(IncidentViewSnapshot::sequence).orElse(-1L);

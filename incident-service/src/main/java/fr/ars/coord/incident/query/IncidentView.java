@@ -1,5 +1,7 @@
 package fr.ars.coord.incident.query;
 
+import fr.ars.coord.contracts.incident.EntityKind;
+import fr.ars.coord.contracts.incident.ObligationTerms;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.AttackVector;
@@ -16,7 +18,9 @@ import java.util.List;
  * they start from are {@code awareAt}, {@code resolvedAt}, {@code personalDataExposedAt} and {@code highRiskAt}.
  * {@code classification} is its ENISA taxonomy class and the TLP label its details are shared under; {@code reminders}
  * the reminders sent about its obligations; {@code waivers} the obligations it was closed without meeting (their
- * clocks show {@code WAIVED}).
+ * clocks show {@code WAIVED}). {@code entity} is the kind of organisation hit and {@code obligationTerms} the terms its
+ * clocks are read with (stamped when it was reported; the current ones for an incident of an earlier release);
+ * {@code nis2Significance}, {@code cnilDecision} and {@code intermediateReportRequest} the latest of each decision.
  */
 public record IncidentView(String id, Region region, String title, String summary, Instant awareAt,
                            AttackVector attackVector, OperationalImpact operationalImpact, IncidentStatus status,
@@ -28,7 +32,9 @@ public record IncidentView(String id, Region region, String title, String summar
                            Instant resolvedAt, Instant personalDataExposedAt, Instant highRiskAt,
                            PatientInformationView patientInformation, boolean nis2Applies,
                            ClassificationView classification, List<ReminderView> reminders,
-                           List<WaiverView> waivers) {
+                           List<WaiverView> waivers, EntityKind entity, ObligationTerms obligationTerms,
+                           Nis2SignificanceView nis2Significance, CnilDecisionView cnilDecision,
+                           IntermediateReportRequestView intermediateReportRequest) {
 
     public IncidentView {
         // snapshots taken before reminders, or waivers, existed hold none

@@ -11,8 +11,11 @@ import fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
+import fr.ars.coord.contracts.incident.CnilNotificationDecidedEvent;
+import fr.ars.coord.contracts.incident.IncidentEvent;
+import fr.ars.coord.contracts.incident.Nis2IntermediateReportRequestedEvent;
+import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
 import fr.ars.coord.contracts.incident.ObligationFacts;
-import fr.ars.coord.contracts.incident.ObligationWaiver;
 import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
 import fr.ars.coord.platform.obligation.IncidentObligations;
@@ -46,10 +49,12 @@ final class IncidentViewBuilder {
     private int assessmentCount;
     private final List<ContainmentActionView> containmentActions = new ArrayList<>();
     private final List<AuthorityNotificationView> authorityNotifications = new ArrayList<>();
-    private Instant resolvedAt;
-    private Instant personalDataExposedAt;
-    private Instant highRiskAt;
+    /** What the legal obligations depend on: the fold the aggregate and the national picture share. */
+    private ObligationFacts obligationFacts = ObligationFacts.NONE;
     private PatientInformationView patientInformation;
+    private Nis2SignificanceView nis2Significance;
+    private CnilDecisionView cnilDecision;
+    private IntermediateReportRequestView intermediateReportRequest;
     private ClassificationView classification = ClassificationView.UNCLASSIFIED;
     private final List<ReminderView> reminders = new ArrayList<>();
     private final List<WaiverView> waivers = new ArrayList<>();
@@ -58,9 +63,13 @@ final class IncidentViewBuilder {
         this.obligations = obligations;
     }
 
-    /** A builder that goes on from {@code view} (a snapshot): the events after it are applied next. */
-    static IncidentViewBuilder resuming(IncidentObligations obligations, IncidentView view) {
+    /**
+     * A builder that goes on from {@code view} and the obligation facts folded with it (a snapshot): the events after
+     * it are applied next.
+     */
+    static IncidentViewBuilder resuming(IncidentObligations obligations, IncidentView view, ObligationFacts facts) {
         IncidentViewBuilder builder = new IncidentViewBuilder(obligations);
+        builder.obligationFacts = facts;
         builder.id = view.id();
         builder.region = view.region();
         builder.title = view.title();
@@ -77,10 +86,10 @@ final class IncidentViewBuilder {
         builder.assessmentCount = view.assessmentCount();
         builder.containmentActions.addAll(view.containmentActions());
         builder.authorityNotifications.addAll(view.authorityNotifications());
-        builder.resolvedAt = view.resolvedAt();
-        builder.personalDataExposedAt = view.personalDataExposedAt();
-        builder.highRiskAt = view.highRiskAt();
         builder.patientInformation = view.patientInformation();
+        builder.nis2Significance = view.nis2Significance();
+        builder.cnilDecision = view.cnilDecision();
+        builder.intermediateReportRequest = view.intermediateReportRequest();
         builder.classification = view.classification();
         builder.reminders.addAll(view.reminders());
         builder.waivers.addAll(view.waivers());
@@ -91,6 +100,10 @@ final class IncidentViewBuilder {
         Instant at = message.getTimestamp();
         Actor by = Actor.fromMetaData(message.getMetaData());
         Object payload = message.getPayload();
+        if (payload instanceof IncidentEvent event) {
+            obligationFacts = obligationFacts.with(event, new ObligationFacts.Recorded(message.getIdentifier(),
+                    message.getSequenceNumber(), at));
+        }
         if (payload instanceof IncidentReportedEvent e) {
             id = e.incidentId();
             region = e.region();
@@ -106,22 +119,13 @@ final class IncidentViewBuilder {
             latestAssessment = new AssessmentView(e.exposedData(), e.medicalDataExposed(), e.estimatedPatients(),
                     e.affectedSystems(), e.note(), at, by, e.highRisk());
             assessmentCount++;
-            if (personalDataExposedAt == null && e.personalDataExposed()) {
-                personalDataExposedAt = at;
-            }
-            if (highRiskAt == null && e.highRiskToPatients()) {
-                highRiskAt = at;
-            }
         } else if (payload instanceof ContainmentActionRecordedEvent e) {
             containmentActions.add(new ContainmentActionView(e.action(), e.description(), at, by));
         } else if (payload instanceof AuthorityNotifiedEvent e) {
             authorityNotifications.add(new AuthorityNotificationView(e.authority(), e.notifiedAt(), e.reference(),
-                    at, by, e.effectiveKind(), e.lateReason()));
+                    at, by, e.effectiveKind(), e.lateReason(), message.getIdentifier()));
         } else if (payload instanceof IncidentStatusChangedEvent e) {
             status = e.to();
-            if (resolvedAt == null && e.to() == IncidentStatus.RESOLVED) {
-                resolvedAt = at;
-            }
             e.waivers().forEach(w -> waivers.add(new WaiverView(w.code(), w.reason(), at, by)));
         } else if (payload instanceof ObligationReminderRecordedEvent e) {
             reminders.add(new ReminderView(e.code(), e.stage(), e.dueAt(), at));
@@ -130,6 +134,14 @@ final class IncidentViewBuilder {
         } else if (payload instanceof PatientInformationRecordedEvent e) {
             patientInformation = new PatientInformationView(e.decision(), e.reason(), e.channel(), e.informedAt(),
                     e.patientsInformed(), e.communiqueId(), at, by);
+        } else if (payload instanceof Nis2SignificanceAssessedEvent e) {
+            nis2Significance = new Nis2SignificanceView(e.significance(), e.criteria(), e.reason(), at, by);
+        } else if (payload instanceof CnilNotificationDecidedEvent e) {
+            cnilDecision = new CnilDecisionView(e.decision(), e.reason(), e.breachAwareAt() != null
+                    ? e.breachAwareAt() : awareAt, at, by);
+        } else if (payload instanceof Nis2IntermediateReportRequestedEvent e) {
+            intermediateReportRequest = new IntermediateReportRequestView(e.requestedAt(), e.dueAt(), e.reference(),
+                    at, by);
         }
         version = message.getSequenceNumber();
         lastChangedAt = at;
@@ -139,17 +151,18 @@ final class IncidentViewBuilder {
         if (id == null) {
             return Optional.empty();
         }
-        boolean nis2 = obligations.nis2Applies(region);
-        ObligationFacts facts = new ObligationFacts(awareAt, resolvedAt, personalDataExposedAt, highRiskAt,
-                authorityNotifications.stream().map(n -> new ObligationFacts.Notification(n.authority(), n.kind(),
-                        n.notifiedAt(), n.lateReason())).toList(),
-                patientInformation == null ? null : new ObligationFacts.PatientInformation(
-                        patientInformation.decision(), patientInformation.informedAt(), patientInformation.reason()),
-                nis2, waivers.stream().map(w -> new ObligationWaiver(w.code(), w.reason())).toList());
+        ObligationFacts facts = obligations.effective(obligationFacts);
         return Optional.of(new IncidentView(id, region, title, summary, awareAt, attackVector, operationalImpact,
                 status, version, reportedAt, reportedBy, lastChangedAt, latestAssessment, assessmentCount,
                 List.copyOf(containmentActions), List.copyOf(authorityNotifications),
-                obligations.clocks(facts, evaluatedAt), evaluatedAt, asOfView, resolvedAt, personalDataExposedAt,
-                highRiskAt, patientInformation, nis2, classification, List.copyOf(reminders), List.copyOf(waivers)));
+                obligations.clocks(facts, evaluatedAt), evaluatedAt, asOfView, facts.resolvedAt(),
+                facts.personalDataExposedAt(), facts.highRiskAt(), patientInformation, facts.nis2InForce(),
+                classification, List.copyOf(reminders), List.copyOf(waivers), facts.effectiveEntity(), facts.terms(),
+                nis2Significance, cnilDecision, intermediateReportRequest));
+    }
+
+    /** The obligation facts folded so far (kept with a snapshot of the view). */
+    ObligationFacts obligationFacts() {
+        return obligationFacts;
     }
 }

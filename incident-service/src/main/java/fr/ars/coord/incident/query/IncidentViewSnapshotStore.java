@@ -1,5 +1,6 @@
 package fr.ars.coord.incident.query;
 
+import fr.ars.coord.contracts.incident.ObligationFacts;
 import fr.ars.coord.platform.eventstore.AggregateIds;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,9 +28,14 @@ class IncidentViewSnapshotStore {
     /**
      * The form of {@link IncidentView} stored: raise it when the view's fields change meaning (2: every obligation;
      * 3: the classification). Fields only added keep it: the waivers of a closure (and a clock's waiver reason) are
-     * absent from rows written before them, which read as none, as those incidents had.
+     * absent from rows written before them, which read as none, as those incidents had. 4: the row holds the view and
+     * the obligation facts folded with it.
      */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
+
+    /** What a row holds: the view and the obligation facts folded with it. */
+    record Stored(IncidentView view, ObligationFacts facts) {
+    }
 
     private static final Logger log = LoggerFactory.getLogger(IncidentViewSnapshotStore.class);
 
@@ -93,11 +99,12 @@ class IncidentViewSnapshotStore {
                         + " recorded_until, format, view) VALUES (?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (incident_id, sequence_number, format) DO NOTHING",
                 snapshot.view().id(), snapshot.sequence(), snapshot.recordedUntil().toString(),
-                Timestamp.from(snapshot.recordedUntil()), FORMAT, json.writeValueAsString(snapshot.view()));
+                Timestamp.from(snapshot.recordedUntil()), FORMAT,
+                json.writeValueAsString(new Stored(snapshot.view(), snapshot.facts())));
     }
 
     private IncidentViewSnapshot snapshot(ResultSet rs) throws SQLException {
-        return new IncidentViewSnapshot(json.readValue(rs.getString(1), IncidentView.class), rs.getLong(2),
-                Instant.parse(rs.getString(3)));
+        Stored stored = json.readValue(rs.getString(1), Stored.class);
+        return new IncidentViewSnapshot(stored.view(), stored.facts(), rs.getLong(2), Instant.parse(rs.getString(3)));
     }
 }

@@ -1,5 +1,6 @@
 package fr.ars.coord.incident.reminder;
 
+import fr.ars.coord.contracts.incident.ObligationPolicy;
 import fr.ars.coord.contracts.incident.ObligationCode;
 import fr.ars.coord.contracts.incident.ReminderStage;
 import fr.ars.coord.incident.query.IncidentStreams;
@@ -65,12 +66,14 @@ class ReminderSchedule {
             return Optional.empty();
         }
         Set<String> done = view.reminders().stream().map(r -> key(r.code(), r.stage())).collect(Collectors.toSet());
+        ObligationPolicy policy = view.obligationTerms() != null ? view.obligationTerms().policy()
+                : obligations.policy();
         return view.regulatoryClocks().stream()
                 .filter(clock -> clock.stillToMeet() && clock.startedAt() != null && clock.dueAt() != null)
                 .filter(clock -> !done.contains(key(clock.code(), ReminderStage.OVERDUE)))
                 .map(clock -> done.contains(key(clock.code(), ReminderStage.DUE_SOON))
                         ? clock.dueAt().plusNanos(1)
-                        : obligations.policy().dueSoonFrom(clock.startedAt(), clock.dueAt()))
+                        : policy.dueSoonFrom(clock.startedAt(), clock.dueAt()))
                 .min(Instant::compareTo)
                 .map(ReminderSchedule::ceilToMicros);
     }

@@ -1,5 +1,7 @@
 package fr.ars.coord.incident.report;
 
+import fr.ars.coord.contracts.incident.CnilNotificationDecidedEvent;
+import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
 import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
 import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
@@ -27,6 +29,8 @@ final class ReportFacts {
     final List<Recorded<IncidentStatusChangedEvent>> statusChanges = new ArrayList<>();
     Recorded<PatientInformationRecordedEvent> patientInformation;
     Recorded<IncidentClassifiedEvent> classification;
+    Recorded<CnilNotificationDecidedEvent> cnilDecision;
+    Recorded<Nis2SignificanceAssessedEvent> significance;
 
     static ReportFacts of(List<? extends DomainEventMessage<?>> events) {
         ReportFacts facts = new ReportFacts();
@@ -49,6 +53,10 @@ final class ReportFacts {
                 facts.patientInformation = new Recorded<>(id, at, e);
             } else if (payload instanceof IncidentClassifiedEvent e) {
                 facts.classification = new Recorded<>(id, at, e);
+            } else if (payload instanceof CnilNotificationDecidedEvent e) {
+                facts.cnilDecision = new Recorded<>(id, at, e);
+            } else if (payload instanceof Nis2SignificanceAssessedEvent e) {
+                facts.significance = new Recorded<>(id, at, e);
             }
         }
         return facts;

@@ -1,5 +1,10 @@
 package fr.ars.coord.incident.report;
 
+import fr.ars.coord.contracts.incident.CnilDecision;
+import fr.ars.coord.contracts.incident.CnilNotificationDecidedEvent;
+import fr.ars.coord.contracts.incident.Nis2Significance;
+import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
+import fr.ars.coord.contracts.incident.SignificanceCriterion;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
 import fr.ars.coord.contracts.incident.ContainmentAction;
@@ -8,8 +13,6 @@ import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
 import fr.ars.coord.contracts.incident.ObligationCode;
-import fr.ars.coord.contracts.incident.ObligationFacts;
-import fr.ars.coord.contracts.incident.ObligationPolicy;
 import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.contracts.incident.PatientInformationChannel;
 import fr.ars.coord.contracts.incident.PatientInformationDecision;
@@ -26,7 +29,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +151,7 @@ final class ReportWriter {
         List<Statement> nature = new ArrayList<>();
         nature.add(notRecorded("Type(s) de violation (atteinte à la confidentialité, à l'intégrité ou à la"
                 + " disponibilité des données) : non renseigné(s) dans le dossier de l'incident."));
+        nature.add(cnilDecision());
         nature.addAll(nature(false));
         nature.addAll(exposure(true));
         List<Statement> contact = new ArrayList<>();
@@ -167,6 +170,41 @@ final class ReportWriter {
                 new Section("d) Mesures prises ou envisagées", measures(true)));
     }
 
+    /** The decision on notifying the CNIL, and when the agency became aware of the breach, as recorded. */
+    private Statement cnilDecision() {
+        if (facts.cnilDecision == null) {
+            return notRecorded("Décision de notification à la CNIL : non renseignée ; le délai de 72 heures est compté"
+                    + " depuis la prise de connaissance de l'incident (" + when(view.awareAt()) + ").");
+        }
+        CnilNotificationDecidedEvent decision = facts.cnilDecision.event();
+        Instant breachAware = decision.breachAwareAt() != null ? decision.breachAwareAt() : view.awareAt();
+        String decided = decision.decision() == CnilDecision.NOTIFY
+                ? "Décision de notifier la CNIL enregistrée le " + when(facts.cnilDecision.at())
+                : "Notification non requise (RGPD art. 33(1), risque improbable), décision enregistrée le "
+                        + when(facts.cnilDecision.at()) + " : " + decision.reason();
+        return statement(decided + ". Prise de connaissance de la violation : " + when(breachAware) + ".",
+                facts.cnilDecision.eventId());
+    }
+
+    /** Whether the incident is significant under NIS2 art. 23(3), as decided. */
+    private Statement significance() {
+        if (facts.significance == null) {
+            return notRecorded("Caractère important de l'incident (art. 23(3)) : décision non renseignée.");
+        }
+        Nis2SignificanceAssessedEvent decision = facts.significance.event();
+        String text = decision.significance() == Nis2Significance.SIGNIFICANT
+                ? "Incident important au sens de l'art. 23(3) : " + decision.criteria().stream()
+                        .map(CRITERIA::get).collect(java.util.stream.Collectors.joining(" ; ")) + "."
+                : "Incident non important au sens de l'art. 23(3) : " + decision.reason() + ".";
+        return statement(text, facts.significance.eventId());
+    }
+
+    private static final Map<SignificanceCriterion, String> CRITERIA = Map.of(
+            SignificanceCriterion.SEVERE_OPERATIONAL_DISRUPTION, "perturbation opérationnelle grave des services",
+            SignificanceCriterion.FINANCIAL_LOSS, "pertes financières pour l'entité",
+            SignificanceCriterion.CONSIDERABLE_DAMAGE_TO_OTHERS,
+            "dommages matériels ou non matériels considérables causés à des tiers");
+
     private List<Section> earlyWarning() {
         List<Statement> statements = new ArrayList<>();
         boolean malicious = view.attackVector() != AttackVector.OTHER && view.attackVector() != AttackVector.UNKNOWN;
@@ -180,7 +218,9 @@ final class ReportWriter {
 
     private List<Section> nis2Notification() {
         List<Statement> update = new ArrayList<>(earlyWarning().get(0).statements());
-        List<Statement> assessment = new ArrayList<>(nature(false));
+        List<Statement> assessment = new ArrayList<>();
+        assessment.add(significance());
+        assessment.addAll(nature(false));
         assessment.addAll(consequences());
         return List.of(
                 new Section("Mise à jour de l'alerte précoce", update),
@@ -245,23 +285,12 @@ final class ReportWriter {
                 + " l'incident le " + when(w.recordedAt()) + by + ").", closure.get().eventId()));
     }
 
-    /**
-     * The notification that met the obligation, as its clock says ({@code MET} at {@code metAt}): of those made to
-     * the clock's authority, the earliest that the obligation policy counts for it.
-     */
+    /** The notification that met the obligation: the event its clock names ({@code metBy}). */
     private Optional<Recorded<AuthorityNotifiedEvent>> fulfilling(RegulatoryClock clock) {
-        if (clock.status() != RegulatoryClock.ClockStatus.MET || clock.metAt() == null) {
+        if (clock.status() != RegulatoryClock.ClockStatus.MET || clock.metBy() == null) {
             return Optional.empty();
         }
-        return facts.notifications.stream()
-                .filter(n -> n.event().authority() == clock.authority() && meets(clock.code(), n.event()))
-                .min(Comparator.comparing((Recorded<AuthorityNotifiedEvent> n) -> n.event().notifiedAt()))
-                .filter(n -> n.event().notifiedAt().equals(clock.metAt()));
-    }
-
-    /** Whether the obligation policy counts this notification as meeting {@code code}. */
-    private static boolean meets(ObligationCode code, AuthorityNotifiedEvent notification) {
-        return ObligationPolicy.meets(code, ObligationFacts.Notification.of(notification));
+        return facts.notifications.stream().filter(n -> n.eventId().equals(clock.metBy())).findFirst();
     }
 
     private List<Statement> nature(boolean withSummary) {

@@ -8,6 +8,12 @@ import fr.ars.coord.incident.command.RecordAssessmentCommand;
 import fr.ars.coord.incident.command.RecordAuthorityNotificationCommand;
 import fr.ars.coord.incident.command.RecordContainmentActionCommand;
 import fr.ars.coord.incident.command.RecordPatientInformationCommand;
+import fr.ars.coord.incident.command.RecordCnilDecisionCommand;
+import fr.ars.coord.incident.command.RecordIntermediateReportRequestCommand;
+import fr.ars.coord.incident.command.RecordNis2SignificanceCommand;
+import fr.ars.coord.contracts.incident.EntityKind;
+import fr.ars.coord.contracts.incident.ObligationTerms;
+import fr.ars.coord.platform.obligation.IncidentObligations;
 import fr.ars.coord.incident.command.ReportIncidentCommand;
 import fr.ars.coord.incident.command.UnmetObligationsViolation;
 import fr.ars.coord.contracts.incident.ObligationWaiver;
@@ -57,11 +63,14 @@ class IncidentCommandController {
 
     private final IdempotentCommands commands;
     private final IncidentStreams streams;
+    private final IncidentObligations obligations;
     private final Clock clock;
 
-    IncidentCommandController(IdempotentCommands commands, IncidentStreams streams, Clock clock) {
+    IncidentCommandController(IdempotentCommands commands, IncidentStreams streams, IncidentObligations obligations,
+                              Clock clock) {
         this.commands = commands;
         this.streams = streams;
+        this.obligations = obligations;
         this.clock = clock;
     }
 
@@ -81,7 +90,9 @@ class IncidentCommandController {
 
     @Tag(name = ApiTags.INCIDENTS)
     @Operation(operationId = "reportIncident", summary = "Report an incident",
-            description = "Records a region's incident; its CERT Santé and CNIL clocks start from `awareAt`."
+            description = "Records a region's incident; its CERT Santé and CNIL clocks start from `awareAt`. The"
+                    + " obligation terms in force (delays, and whether NIS2 applies to the `entity` hit) are stamped"
+                    + " in it: its clocks are read with them whatever the configuration says later."
                     + " Who may call it: ARS and GRADeS e-Santé staff of that region (national coordinators of any"
                     + " region). Refused: a region other than the caller's (`403`), an invalid field (`400`). With an"
                     + " `Idempotency-Key`, a retry answers the same id and records nothing new.")
@@ -94,10 +105,13 @@ class IncidentCommandController {
                 "must be an ISO 3166-2 code of one of the 18 regions, such as FR-HDF"));
         StaffMember member = StaffMember.from(authentication);
         IncidentAccessPolicy.requireWrite(member, region);
+        EntityKind entity = request.entity() != null ? request.entity()
+                : "GRADES".equals(member.org()) ? EntityKind.GRADES : EntityKind.ARS;
+        ObligationTerms terms = obligations.termsFor(region, entity);
         IdempotentCommands.Created created = commands.create("incident", member.toActor(), key, request,
                 id -> new ReportIncidentCommand(id, region, request.title().strip(),
                         request.summary().strip(), request.awareAt(), request.attackVector(),
-                        request.operationalImpact()));
+                        request.operationalImpact(), entity, terms));
         ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create("/api/incidents/" + created.id()));
         if (created.replayed()) {
             response.header(REPLAYED, "true");
@@ -189,6 +203,72 @@ class IncidentCommandController {
                         request.informedAt(), request.patientsInformed(),
                         request.communiqueId() == null ? null : request.communiqueId().strip(),
                         expectedVersion(ifMatch)));
+    }
+
+    @Tag(name = ApiTags.FACTS)
+    @Operation(operationId = "recordNis2Significance", summary = "Record whether the incident is significant (NIS2)",
+            description = "Records the decision of NIS2 art. 23(3): SIGNIFICANT with the `criteria` met, or"
+                    + " NOT_SIGNIFICANT with its `reason`. It meets the NIS2_SIGNIFICANCE obligation; the NIS2 reporting"
+                    + " clocks (early warning, notification, final report) run only once the incident is SIGNIFICANT,"
+                    + " from its awareness. The latest decision is the incident's." + WHO_RECORDS + " Refused on a"
+                    + " closed incident, or one whose entity NIS2 does not apply to by its terms (`409`); no criterion"
+                    + " for SIGNIFICANT or no reason for NOT_SIGNIFICANT (`400` naming the field).")
+    @ApiResponse(responseCode = "201", description = "Recorded: `ETag` is the incident's new version.")
+    @ApiResponse(responseCode = "404", description = "No such incident in the caller's region.")
+    @PostMapping(path = "/{id}/nis2-significance", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<IncidentChanged> decideSignificance(
+            @Parameter(description = "The incident's id.") @PathVariable String id,
+            @Valid @RequestBody RecordNis2SignificanceRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Authentication authentication) {
+        return change(id, authentication, key, "nis2-significance", request, HttpStatus.CREATED,
+                new RecordNis2SignificanceCommand(id, request.significance(), request.criteria(), request.reason(),
+                        expectedVersion(ifMatch)));
+    }
+
+    @Tag(name = ApiTags.FACTS)
+    @Operation(operationId = "recordCnilDecision", summary = "Record the decision on notifying the CNIL (GDPR art. 33)",
+            description = "Records NOTIFY, or NOT_REQUIRED with the `reason` the breach is unlikely to result in a"
+                    + " risk (art. 33(1)), and `breachAwareAt`: when the agency became reasonably certain that"
+                    + " personal data were compromised (EDPB guidelines 9/2022), from which the CNIL's 72 hours run"
+                    + " (the incident's `awareAt` when absent). NOT_REQUIRED makes the CNIL_NOTIFICATION obligation"
+                    + " not applicable; the breach stays in the breach register either way. The latest decision is the"
+                    + " incident's." + WHO_RECORDS + " Refused on a closed incident (`409`); no reason for NOT_REQUIRED,"
+                    + " or a `breachAwareAt` before `awareAt` (`400` naming the field).")
+    @ApiResponse(responseCode = "201", description = "Recorded: `ETag` is the incident's new version.")
+    @ApiResponse(responseCode = "404", description = "No such incident in the caller's region.")
+    @PostMapping(path = "/{id}/cnil-decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<IncidentChanged> decideCnil(@Parameter(description = "The incident's id.") @PathVariable String id,
+                                               @Valid @RequestBody RecordCnilDecisionRequest request,
+                                               @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                               String ifMatch, Authentication authentication) {
+        return change(id, authentication, key, "cnil-decision", request, HttpStatus.CREATED,
+                new RecordCnilDecisionCommand(id, request.decision(), request.reason(), request.breachAwareAt(),
+                        expectedVersion(ifMatch)));
+    }
+
+    @Tag(name = ApiTags.FACTS)
+    @Operation(operationId = "recordNis2IntermediateReportRequest",
+            summary = "Record ANSSI's request for an intermediate report (NIS2 art. 23(4)(c))",
+            description = "Records that ANSSI asked for an intermediate report, due at `dueAt`: it opens the"
+                    + " NIS2_INTERMEDIATE_REPORT obligation, met by an ANSSI notification of kind INTERMEDIATE_REPORT"
+                    + " made after `requestedAt`. The latest request is the one tracked." + WHO_RECORDS
+                    + " Refused on a closed incident (`409`); a `requestedAt` before awareness or a `dueAt` not after"
+                    + " it (`400` naming the field).")
+    @ApiResponse(responseCode = "201", description = "Recorded: `ETag` is the incident's new version.")
+    @ApiResponse(responseCode = "404", description = "No such incident in the caller's region.")
+    @PostMapping(path = "/{id}/nis2-intermediate-report-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<IncidentChanged> intermediateReportRequested(
+            @Parameter(description = "The incident's id.") @PathVariable String id,
+            @Valid @RequestBody RecordIntermediateReportRequestRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Authentication authentication) {
+        return change(id, authentication, key, "nis2-intermediate-report-request", request, HttpStatus.CREATED,
+                new RecordIntermediateReportRequestCommand(id, request.requestedAt(), request.dueAt(),
+                        request.reference(), expectedVersion(ifMatch)));
     }
 
     @Tag(name = ApiTags.FACTS)

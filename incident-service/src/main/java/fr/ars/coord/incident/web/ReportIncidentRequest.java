@@ -1,6 +1,7 @@
 package fr.ars.coord.incident.web;
 
 import fr.ars.coord.contracts.incident.AttackVector;
+import fr.ars.coord.contracts.incident.EntityKind;
 import fr.ars.coord.contracts.incident.OperationalImpact;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,5 +28,9 @@ record ReportIncidentRequest(
                 + " the future, not before 2000.", example = "2025-11-21T17:30:00Z")
         @NotNull @PlausiblePastInstant Instant awareAt,
         @Schema(example = "ACCOUNT_USURPATION") @NotNull AttackVector attackVector,
-        @Schema(example = "DEGRADED") @NotNull OperationalImpact operationalImpact) {
+        @Schema(example = "DEGRADED") @NotNull OperationalImpact operationalImpact,
+        @Schema(description = "The kind of organisation whose systems were hit: the agency (ARS) or its e-health group"
+                + " (GRADES). Whether NIS2 applies is configured per region and kind; absent, the caller's own"
+                + " organisation (ARS for the national cell).", example = "GRADES")
+        EntityKind entity) {
 }

@@ -1,5 +1,10 @@
 package fr.ars.coord.incident.command;
 
+import fr.ars.coord.contracts.incident.EntityKind;
+import fr.ars.coord.contracts.incident.Nis2Significance;
+import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
+import fr.ars.coord.contracts.incident.ObligationTerms;
+import fr.ars.coord.contracts.incident.SignificanceCriterion;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.NotificationKind;
 import fr.ars.coord.contracts.incident.PatientInformationChannel;
@@ -59,7 +64,13 @@ class IncidentTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Incident.class);
-        fixture.registerInjectableResource(IncidentObligations.defaults());
+        fixture.registerInjectableResource(IncidentObligations.nis2Everywhere());
+    }
+
+    /** The incident assessed significant under NIS2 (its NIS2 reporting clocks run). */
+    private static Nis2SignificanceAssessedEvent significant() {
+        return new Nis2SignificanceAssessedEvent(ID, REGION, Nis2Significance.SIGNIFICANT,
+                List.of(SignificanceCriterion.SEVERE_OPERATIONAL_DISRUPTION), null);
     }
 
     private static IncidentReportedEvent reported() {
@@ -92,9 +103,12 @@ class IncidentTest {
     void reportingAnIncidentRecordsItsFacts() {
         fixture.givenNoPriorActivity()
                 .when(new ReportIncidentCommand(ID, REGION, "Accès frauduleux", "Compte usurpé", AWARE,
-                        AttackVector.ACCOUNT_USURPATION, OperationalImpact.NONE))
+                        AttackVector.ACCOUNT_USURPATION, OperationalImpact.NONE, EntityKind.GRADES,
+                        ObligationTerms.defaults(false)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(reported());
+                .expectEvents(new IncidentReportedEvent(ID, REGION, "Accès frauduleux", "Compte usurpé", AWARE,
+                        AttackVector.ACCOUNT_USURPATION, OperationalImpact.NONE, EntityKind.GRADES,
+                        ObligationTerms.defaults(false)));
     }
 
     @Test
@@ -272,15 +286,15 @@ class IncidentTest {
         var nis2DueSoon = new fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent(ID, REGION,
                 fr.ars.coord.contracts.incident.ObligationCode.NIS2_EARLY_WARNING,
                 fr.ars.coord.contracts.incident.ReminderStage.DUE_SOON, AWARE, AWARE.plus(java.time.Duration.ofHours(24)));
-        fixture.given(reported())
+        fixture.given(reported(), significant())
                 .when(new RemindObligationsCommand(ID, dueSoon))
                 .expectEvents(certDueSoon, nis2DueSoon).expectResultMessagePayload(2);
-        fixture.given(reported(), certDueSoon, nis2DueSoon)
+        fixture.given(reported(), significant(), certDueSoon, nis2DueSoon)
                 .when(new RemindObligationsCommand(ID, dueSoon.plusSeconds(60)))
                 .expectNoEvents().expectResultMessagePayload(0);
         // once met, an obligation is not reminded; overdue ones are, once more
         Instant overdue = AWARE.plus(java.time.Duration.ofHours(25));
-        fixture.given(reported(), certDueSoon, nis2DueSoon,
+        fixture.given(reported(), significant(), certDueSoon, nis2DueSoon,
                         new AuthorityNotifiedEvent(ID, REGION, Authority.CERT_SANTE, AWARE.plusSeconds(600), "CS-1"))
                 .when(new RemindObligationsCommand(ID, overdue))
                 .expectEvents(new fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent(ID, REGION,
@@ -308,6 +322,7 @@ class IncidentTest {
      */
     private static List<Object> resolvedWithNotifications() {
         return List.of(reported(), assessed(10), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
+                significant(),
                 notified(Authority.CERT_SANTE, NotificationKind.DECLARATION, AWARE.plus(Duration.ofHours(2))),
                 notified(Authority.CNIL, NotificationKind.NOTIFICATION, AWARE.plus(Duration.ofHours(20))),
                 notified(Authority.ANSSI, NotificationKind.EARLY_WARNING, AWARE.plus(Duration.ofHours(3))),
@@ -367,7 +382,7 @@ class IncidentTest {
                         new ObligationWaiver(ObligationCode.NIS2_FINAL_REPORT,
                                 "Rapport final remis par l'établissement"),
                         new ObligationWaiver(ObligationCode.CERT_SANTE_CLOSURE, "Clôture déclarée par téléphone"))))
-                .expectResultMessagePayload(new CommandOutcome(ID, 9, false));
+                .expectResultMessagePayload(new CommandOutcome(ID, 10, false));
     }
 
     @Test
@@ -420,7 +435,7 @@ class IncidentTest {
         fixture = new AggregateTestFixture<>(Incident.class);
         fixture.registerInjectableResource(new IncidentObligations(Duration.ofHours(24), Duration.ofHours(72),
                 Duration.ofHours(24), Duration.ofHours(72), Duration.ofHours(24), Duration.ofHours(72),
-                java.time.Period.ofMonths(1), 0.25, REGION.code()));
+                java.time.Period.ofMonths(1), 0.25, "*:*", REGION.code()));
         fixture.givenCurrentTime(RESOLVED_AT).andGiven(reported(), assessed(10),
                         moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
                         notified(Authority.CERT_SANTE, NotificationKind.DECLARATION, AWARE.plus(Duration.ofHours(2))),

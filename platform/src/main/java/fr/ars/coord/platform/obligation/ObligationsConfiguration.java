@@ -20,8 +20,10 @@ public class ObligationsConfiguration {
             @Value("${ars.obligations.nis2-notification}") java.time.Duration nis2Notification,
             @Value("${ars.obligations.nis2-final-report}") java.time.Period nis2FinalReport,
             @Value("${ars.obligations.due-soon-fraction}") double dueSoonFraction,
+            @Value("${ars.obligations.nis2-entities:}") String nis2Entities,
             @Value("${ars.obligations.nis2-exempt-regions}") String nis2ExemptRegions) {
         return new IncidentObligations(certSanteDeclaration, cnilNotification, certSanteClosure, patientInformation,
-                nis2EarlyWarning, nis2Notification, nis2FinalReport, dueSoonFraction, nis2ExemptRegions);
+                nis2EarlyWarning, nis2Notification, nis2FinalReport, dueSoonFraction, nis2Entities,
+                nis2ExemptRegions);
     }
 }

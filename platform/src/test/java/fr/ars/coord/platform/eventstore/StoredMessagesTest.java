@@ -43,6 +43,33 @@ class StoredMessagesTest {
     }
 
     @Test
+    void theEventsOfTheLegalClocksReadBackEqual() {
+        var region = fr.ars.coord.contracts.region.Region.NOR;
+        java.time.Instant at = java.time.Instant.parse("2025-11-21T17:30:00.123456789Z");
+        List<Object> events = List.of(
+                new fr.ars.coord.contracts.incident.IncidentReportedEvent("i", region, "t", "s", at,
+                        fr.ars.coord.contracts.incident.AttackVector.PHISHING,
+                        fr.ars.coord.contracts.incident.OperationalImpact.NONE,
+                        fr.ars.coord.contracts.incident.EntityKind.GRADES, new fr.ars.coord.contracts.incident
+                        .ObligationTerms("2026-12", new fr.ars.coord.contracts.incident.ObligationPolicy.Delays(
+                        java.time.Duration.ofHours(24), java.time.Duration.ofMinutes(4321),
+                        java.time.Duration.ofHours(24), java.time.Duration.ofHours(72),
+                        java.time.Duration.ofHours(24), java.time.Duration.ofHours(72),
+                        java.time.Period.ofMonths(1)), 0.3, true)),
+                new fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent("i", region,
+                        fr.ars.coord.contracts.incident.Nis2Significance.SIGNIFICANT,
+                        List.of(fr.ars.coord.contracts.incident.SignificanceCriterion.FINANCIAL_LOSS), null),
+                new fr.ars.coord.contracts.incident.CnilNotificationDecidedEvent("i", region,
+                        fr.ars.coord.contracts.incident.CnilDecision.NOT_REQUIRED, "chiffré", at),
+                new fr.ars.coord.contracts.incident.Nis2IntermediateReportRequestedEvent("i", region, at,
+                        at.plusSeconds(3600), "ANSSI-1"));
+        for (Object event : events) {
+            SerializedObject<byte[]> written = serializer.serialize(event, byte[].class);
+            assertThat((Object) serializer.deserialize(written)).isEqualTo(event);
+        }
+    }
+
+    @Test
     void everyStoredMetadataReadsBackWhole() {
         for (JsonNode event : LegacyStore.rows("domainevententry")) {
             byte[] stored = bytes(event, "metadata");

@@ -195,7 +195,7 @@ public final class ImpactCalculator {
     }
 
     private ObligationFacts facts(IncidentImpact incident) {
-        return incident.obligationFacts(obligations.nis2Applies(incident.region()));
+        return incident.obligationFacts();
     }
 
     static ImpactLevel level(Collection<ExposedDataItem> exposed, boolean medical, OperationalImpact worst,

@@ -1,5 +1,6 @@
 package fr.ars.coord.region.impact;
 
+import fr.ars.coord.contracts.incident.ObligationFacts;
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.platform.rules.TooManyRequestsException;
 import java.time.Duration;
@@ -159,9 +160,10 @@ public class ImpactHistory {
                         || !(message instanceof DomainEventMessage<?> domain)) {
                     continue;
                 }
-                long sequence = domain.getSequenceNumber();
-                impacts.merge(event.incidentId(), IncidentImpact.first(event, sequence, message.getTimestamp()),
-                        (existing, ignored) -> existing.merge(event, sequence, message.getTimestamp()));
+                ObligationFacts.Recorded recorded = new ObligationFacts.Recorded(message.getIdentifier(),
+                        domain.getSequenceNumber(), message.getTimestamp());
+                impacts.merge(event.incidentId(), IncidentImpact.first(event, recorded),
+                        (existing, ignored) -> existing.merge(event, recorded));
                 position = Math.max(position, message.trackingToken().position().orElse(position));
             }
         }

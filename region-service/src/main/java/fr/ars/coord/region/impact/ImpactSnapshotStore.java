@@ -36,9 +36,9 @@ public class ImpactSnapshotStore {
     static final String COLLECTION = "impact_snapshots";
     /**
      * The form of the impacts stored: raise it when {@link IncidentImpact} changes meaning. Snapshots of another form
-     * are not read (2: every legal obligation's facts).
+     * are not read (2: every legal obligation's facts; 3: the obligation facts as the incident's one fold).
      */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     private final MongoTemplate mongo;
     private final JsonMapper json = JsonMapper.builder().build();

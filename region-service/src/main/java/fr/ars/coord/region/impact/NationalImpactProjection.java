@@ -1,5 +1,7 @@
 package fr.ars.coord.region.impact;
 
+import fr.ars.coord.contracts.incident.ObligationFacts;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.platform.readmodel.BatchBuffer;
 import java.time.Instant;
@@ -33,17 +35,19 @@ class NationalImpactProjection {
     }
 
     @EventHandler
-    void on(IncidentEvent event, @SequenceNumber long sequence, @Timestamp Instant at, TrackingToken token) {
+    void on(IncidentEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MessageIdentifier String eventId, TrackingToken token) {
+        ObligationFacts.Recorded recorded = new ObligationFacts.Recorded(eventId, sequence, at);
         Map<String, ImpactChange> pending = batch.pending();
         long position = token.position().orElse(-1);
         ImpactChange known = pending.get(event.incidentId());
         if (known != null) {
-            pending.put(event.incidentId(), known.then(known.after().merge(event, sequence, at), position));
+            pending.put(event.incidentId(), known.then(known.after().merge(event, recorded), position));
             return;
         }
         IncidentImpact before = store.find(event.incidentId()).orElse(null);
-        IncidentImpact after = before == null ? IncidentImpact.first(event, sequence, at)
-                : before.merge(event, sequence, at);
+        IncidentImpact after = before == null ? IncidentImpact.first(event, recorded)
+                : before.merge(event, recorded);
         pending.put(event.incidentId(), new ImpactChange(before, after, position));
     }
 

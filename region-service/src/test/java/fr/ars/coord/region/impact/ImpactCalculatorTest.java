@@ -1,5 +1,9 @@
 package fr.ars.coord.region.impact;
 
+import fr.ars.coord.contracts.incident.Nis2Significance;
+import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
+import fr.ars.coord.contracts.incident.SignificanceCriterion;
+import fr.ars.coord.contracts.region.Region;
 import static fr.ars.coord.region.impact.IncidentStories.AWARE;
 import static fr.ars.coord.region.impact.IncidentStories.IDENTITY;
 import static fr.ars.coord.region.impact.IncidentStories.assessed;
@@ -31,9 +35,9 @@ class ImpactCalculatorTest {
     private final Instant later = AWARE.plus(Duration.ofDays(10));
 
     private static IncidentImpact impact(IncidentEvent... events) {
-        IncidentImpact impact = IncidentImpact.first(events[0], 0, AWARE.plusSeconds(60));
+        IncidentImpact impact = IncidentImpact.first(events[0], new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e0", 0, AWARE.plusSeconds(60)));
         for (int i = 1; i < events.length; i++) {
-            impact = impact.merge(events[i], i, AWARE.plusSeconds(60L * (i + 1)));
+            impact = impact.merge(events[i], new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e" + i, i, AWARE.plusSeconds(60L * (i + 1))));
         }
         return impact;
     }
@@ -80,11 +84,22 @@ class ImpactCalculatorTest {
         IncidentImpact silent = impact(reported("x", "FR-BRE"));
         NationalImpact impact = calculator.compute(List.of(silent), 0, later, false);
         RegionImpact bre = impact.regions().get(0);
-        // nothing assessed yet: the CNIL's obligation does not apply; every region is under NIS2 by default
+        // nothing assessed yet: the CNIL's obligation does not apply; NIS2 is in force nowhere by default
         assertThat(bre.overdueClocks()).extracting(OverdueClock::code).containsExactly(
-                ObligationCode.CERT_SANTE_DECLARATION, ObligationCode.NIS2_EARLY_WARNING, ObligationCode.NIS2_NOTIFICATION);
+                ObligationCode.CERT_SANTE_DECLARATION);
         assertThat(bre.impactLevel()).isEqualTo(ImpactLevel.HIGH);
-        assertThat(impact.totals().overdueClocks()).isEqualTo(3);
+        assertThat(impact.totals().overdueClocks()).isEqualTo(1);
+        // where NIS2 is in force, the significance decision is owed within 24 hours, and the reporting clocks run
+        // once the incident is significant
+        ImpactCalculator nis2 = new ImpactCalculator(IncidentObligations.nis2Everywhere());
+        assertThat(nis2.compute(List.of(silent), 0, later, false).regions().get(0).overdueClocks())
+                .extracting(OverdueClock::code).containsExactly(ObligationCode.CERT_SANTE_DECLARATION,
+                        ObligationCode.NIS2_SIGNIFICANCE);
+        IncidentImpact significant = impact(reported("x", "FR-BRE"), new Nis2SignificanceAssessedEvent("x",
+                Region.of("FR-BRE"), Nis2Significance.SIGNIFICANT, List.of(SignificanceCriterion.FINANCIAL_LOSS), null));
+        assertThat(nis2.compute(List.of(significant), 0, later, false).regions().get(0).overdueClocks())
+                .extracting(OverdueClock::code).containsExactly(ObligationCode.CERT_SANTE_DECLARATION,
+                        ObligationCode.NIS2_EARLY_WARNING, ObligationCode.NIS2_NOTIFICATION);
 
         NationalImpact early = calculator.compute(List.of(silent), 0, AWARE.plusSeconds(600), false);
         assertThat(early.regions().get(0).overdueClocks()).isEmpty();
@@ -94,17 +109,20 @@ class ImpactCalculatorTest {
     @Test
     void aResolvedIncidentOwesItsClosureAndTheNis2FinalReportRunsFromTheNotification() {
         IncidentImpact resolved = impact(reported("r", "FR-PDL"),
+                new Nis2SignificanceAssessedEvent("r", Region.of("FR-PDL"), Nis2Significance.SIGNIFICANT,
+                        List.of(SignificanceCriterion.SEVERE_OPERATIONAL_DISRUPTION), null),
                 notified("r", "FR-PDL", Authority.CERT_SANTE, AWARE.plusSeconds(3600)),
                 notified("r", "FR-PDL", Authority.ANSSI, NotificationKind.EARLY_WARNING, AWARE.plusSeconds(3600)),
                 notified("r", "FR-PDL", Authority.ANSSI, NotificationKind.NOTIFICATION, AWARE.plusSeconds(7200)),
                 moved("r", "FR-PDL", IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
                 moved("r", "FR-PDL", IncidentStatus.ASSESSING, IncidentStatus.CONTAINED),
                 moved("r", "FR-PDL", IncidentStatus.CONTAINED, IncidentStatus.RESOLVED));
-        RegionImpact pdl = calculator.compute(List.of(resolved), 0, AWARE.plus(Duration.ofDays(40)), false)
+        ImpactCalculator nis2 = new ImpactCalculator(IncidentObligations.nis2Everywhere());
+        RegionImpact pdl = nis2.compute(List.of(resolved), 0, AWARE.plus(Duration.ofDays(40)), false)
                 .regions().get(0);
         assertThat(pdl.overdueClocks()).extracting(OverdueClock::code)
                 .containsExactly(ObligationCode.CERT_SANTE_CLOSURE, ObligationCode.NIS2_FINAL_REPORT);
-        assertThat(calculator.unmetClocks(resolved)).extracting(OverdueClock::code)
+        assertThat(nis2.unmetClocks(resolved)).extracting(OverdueClock::code)
                 .containsExactlyInAnyOrder(ObligationCode.CERT_SANTE_CLOSURE, ObligationCode.NIS2_FINAL_REPORT);
     }
 

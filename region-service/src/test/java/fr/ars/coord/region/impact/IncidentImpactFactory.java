@@ -9,9 +9,9 @@ public final class IncidentImpactFactory {
     }
 
     public static IncidentImpact of(IncidentEvent... events) {
-        IncidentImpact impact = IncidentImpact.first(events[0], 0, IncidentStories.AWARE);
+        IncidentImpact impact = IncidentImpact.first(events[0], new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e0", 0, IncidentStories.AWARE));
         for (int i = 1; i < events.length; i++) {
-            impact = impact.merge(events[i], i, IncidentStories.AWARE.plusSeconds(i));
+            impact = impact.merge(events[i], new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e" + i, i, IncidentStories.AWARE.plusSeconds(i)));
         }
         return impact;
     }

@@ -45,8 +45,8 @@ class IncidentImpactTest {
     private static IncidentImpact fold(List<Step> steps) {
         IncidentImpact impact = null;
         for (Step step : steps) {
-            impact = impact == null ? IncidentImpact.first(step.event, step.sequence, step.at())
-                    : impact.merge(step.event, step.sequence, step.at());
+            impact = impact == null ? IncidentImpact.first(step.event, new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e" + step.sequence, step.sequence, step.at()))
+                    : impact.merge(step.event, new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e" + step.sequence, step.sequence, step.at()));
         }
         return impact;
     }
@@ -60,7 +60,8 @@ class IncidentImpactTest {
         assertThat(impact.exposedData()).containsExactlyElementsOf(new java.util.TreeSet<>(IDENTITY));
         assertThat(impact.containmentActions())
                 .containsExactly(ContainmentAction.ACCOUNTS_BLOCKED, ContainmentAction.SECURITY_REINFORCED);
-        assertThat(impact.firstNotified()).containsEntry("CNIL/NOTIFICATION", AWARE.plusSeconds(3600));
+        assertThat(impact.obligationFacts().notifications()).anyMatch(n -> n.authority() == fr.ars.coord.contracts.incident.Authority.CNIL
+                && n.notifiedAt().equals(AWARE.plusSeconds(3600)));
         assertThat(impact.version()).isEqualTo(8);
         assertThat(impact.lastEventAt()).isEqualTo(story().get(8).at());
     }
@@ -117,7 +118,7 @@ class IncidentImpactTest {
         Step report = steps.remove(0);
         IncidentImpact withoutReport = fold(steps);
         assertThat(withoutReport.isReported()).isFalse();
-        IncidentImpact complete = withoutReport.merge(report.event, report.sequence, report.at());
+        IncidentImpact complete = withoutReport.merge(report.event, new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e" + report.sequence, report.sequence, report.at()));
         assertThat(complete.isReported()).isTrue();
         assertThat(complete.status()).isEqualTo(IncidentStatus.CONTAINED);
     }

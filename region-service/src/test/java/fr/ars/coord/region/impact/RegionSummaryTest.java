@@ -57,8 +57,8 @@ class RegionSummaryTest {
             at = at.plusSeconds(random.nextInt(7200));
             IncidentEvent event = sequence == 0 ? reported(id, region, random) : later(id, region, random);
             IncidentImpact before = incidents.get(id);
-            IncidentImpact after = before == null ? IncidentImpact.first(event, sequence, at)
-                    : before.merge(event, sequence, at);
+            IncidentImpact after = before == null ? IncidentImpact.first(event, new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e" + sequence, sequence, at))
+                    : before.merge(event, new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e" + sequence, sequence, at));
             incidents.put(id, after);
             summaries.merge(region, RegionSummary.EMPTY.replacing(before, after),
                     (kept, ignored) -> kept.replacing(before, after));
@@ -78,11 +78,11 @@ class RegionSummaryTest {
 
     @Test
     void anIncidentThatIsNoLongerTheOnlyOneExposingAnItemTakesItAwayWhenItChanges() {
-        IncidentImpact first = IncidentImpact.first(IncidentStories.reported("a", "FR-HDF"), 0, IncidentStories.AWARE);
+        IncidentImpact first = IncidentImpact.first(IncidentStories.reported("a", "FR-HDF"), new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e0", 0, IncidentStories.AWARE));
         IncidentImpact exposing = first.merge(IncidentStories.assessed("a", "FR-HDF", 10, IncidentStories.IDENTITY,
-                false), 1, IncidentStories.AWARE.plusSeconds(1));
-        IncidentImpact corrected = exposing.merge(IncidentStories.assessed("a", "FR-HDF", 10, Set.of(), false), 2,
-                IncidentStories.AWARE.plusSeconds(2));
+                false), new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e1", 1, IncidentStories.AWARE.plusSeconds(1)));
+        IncidentImpact corrected = exposing.merge(IncidentStories.assessed("a", "FR-HDF", 10, Set.of(), false),
+                new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e2", 2, IncidentStories.AWARE.plusSeconds(2)));
 
         RegionSummary summary = RegionSummary.EMPTY.replacing(null, first).replacing(first, exposing);
         assertThat(summary.exposedData().keySet()).containsExactlyInAnyOrderElementsOf(IncidentStories.IDENTITY);

@@ -1,0 +1,10 @@
+-- The national picture keeps each incident's obligation facts as the incident's one fold (the same the incident's
+-- own view reads), with the terms stamped in it. The read model is written again from the events (derived data: the
+-- events are unchanged).
+DELETE FROM national_impact_open_clock;
+DELETE FROM national_impact_region;
+DELETE FROM national_impact_incident;
+DELETE FROM national_impact_position;
+DELETE FROM tokenentry WHERE processorname = 'national-impact';
+-- snapshots of incident views of earlier forms are no longer read
+DELETE FROM incident_view_snapshot WHERE format < 4;
