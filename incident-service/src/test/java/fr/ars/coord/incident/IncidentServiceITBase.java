@@ -38,6 +38,17 @@ public abstract class IncidentServiceITBase {
         registry.add("ars.incidents.view-snapshot-every", () -> "3");
         // the reminder tests sweep when they choose
         registry.add("ars.reminders.sweep-interval", () -> "PT1H");
+        // NIS2 in force for every entity of Hauts-de-France (none by default), not for Normandie's
+        registry.add("ars.obligations.nis2-entities", () -> "FR-HDF:*");
+    }
+
+    /** Records the incident significant under NIS2 (its NIS2 reporting clocks then run). */
+    protected void significant(String id, String token) {
+        ApiClient.Response decided = api.post("/api/incidents/" + id + "/nis2-significance", token,
+                "{\"significance\": \"SIGNIFICANT\", \"criteria\": [\"SEVERE_OPERATIONAL_DISRUPTION\"]}");
+        if (decided.status() != 201) {
+            throw new AssertionError(decided.toString());
+        }
     }
 
     @LocalServerPort

@@ -3,7 +3,7 @@ package fr.ars.coord.contracts.incident;
 /**
  * The legal obligations that follow a regional health agency's incident, each with the authority it is owed to,
  * what it asks in French, and its legal basis. The order is the order of the incident view's clocks: the two
- * tracked since the first release come first.
+ * tracked since the first release come first, those added later after the ones before them.
  */
 public enum ObligationCode {
 
@@ -30,13 +30,6 @@ public enum ObligationCode {
      */
     PATIENT_INFORMATION(Authority.PATIENTS, "Information des patients concernés (risque élevé)",
             "RGPD, art. 34(1) (exemptions : art. 34(3))", false, null),
-    /**
-     * Whether the incident is significant (NIS2 art. 23(3)), for an entity under NIS2: decided within 24 h of
-     * awareness by default, so that the early warning is never missed by omission (the platform's ceiling).
-     */
-    NIS2_SIGNIFICANCE(Authority.ANSSI, "Décision sur le caractère important de l'incident (NIS2)",
-            "Directive (UE) 2022/2555 (NIS2), art. 23(3)", false,
-            "délai recommandé (pour que l'alerte précoce de 24 heures ne soit pas manquée)"),
     /** Within 24 h of awareness, for a significant incident; an incident notification within 24 h meets it too. */
     NIS2_EARLY_WARNING(Authority.ANSSI, "Alerte précoce à l'ANSSI sous 24 heures", "Directive (UE) 2022/2555"
             + " (NIS2), art. 23(4)(a)", true, null),
@@ -49,6 +42,13 @@ public enum ObligationCode {
      */
     NIS2_FINAL_REPORT(Authority.ANSSI, "Rapport final (ou d'avancement si l'incident est en cours) à l'ANSSI un mois"
             + " après la notification", "Directive (UE) 2022/2555 (NIS2), art. 23(4)(d) et (e)", true, null),
+    /**
+     * Whether the incident is significant (NIS2 art. 23(3)), for an entity under NIS2: decided within 24 h of
+     * awareness by default, so that the early warning is never missed by omission (the platform's ceiling).
+     */
+    NIS2_SIGNIFICANCE(Authority.ANSSI, "Décision sur le caractère important de l'incident (NIS2)",
+            "Directive (UE) 2022/2555 (NIS2), art. 23(3)", false,
+            "délai recommandé (pour que l'alerte précoce de 24 heures ne soit pas manquée)"),
     /** After a progress report: the final report one month after the incident was handled (resolved). */
     NIS2_FINAL_REPORT_AFTER_HANDLING(Authority.ANSSI, "Rapport final à l'ANSSI un mois après le traitement de"
             + " l'incident", "Directive (UE) 2022/2555 (NIS2), art. 23(4)(e)", true, null),

@@ -1,6 +1,7 @@
 package fr.ars.coord.incident.web;
 
 import fr.ars.coord.contracts.incident.AttackVector;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.ars.coord.contracts.incident.EntityKind;
 import fr.ars.coord.contracts.incident.OperationalImpact;
 import jakarta.validation.constraints.NotBlank;
@@ -32,5 +33,5 @@ record ReportIncidentRequest(
         @Schema(description = "The kind of organisation whose systems were hit: the agency (ARS) or its e-health group"
                 + " (GRADES). Whether NIS2 applies is configured per region and kind; absent, the caller's own"
                 + " organisation (ARS for the national cell).", example = "GRADES")
-        EntityKind entity) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) EntityKind entity) {
 }

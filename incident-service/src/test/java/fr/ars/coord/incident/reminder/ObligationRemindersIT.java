@@ -84,7 +84,8 @@ class ObligationRemindersIT extends IncidentServiceITBase {
     @Test
     void eachObligationIsRemindedOnceAtEachStageWhateverTheSweepsAndRestarts() throws Exception {
         String id = reportAwareSince(Duration.ofHours(20));
-        // the 24-hour obligations (CERT Santé, NIS2 early warning) are in their last quarter: due soon from 18 h
+        // the 24-hour obligations (CERT Santé, the NIS2 significance decision: NIS2 is in force for this region) are
+        // in their last quarter: due soon from 18 h
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(scheduled(id)).isNotNull());
         assertThat(scheduled(id)).isBefore(Instant.now());
 
@@ -98,7 +99,7 @@ class ObligationRemindersIT extends IncidentServiceITBase {
         assertThat(api.post("/api/incidents/" + id + "/containment-actions", TestTokens.arsStaff(HDF), action,
                 "If-Match", read).status()).isEqualTo(409);
         assertThat(reminders(id)).containsExactlyInAnyOrder("CERT_SANTE_DECLARATION/DUE_SOON",
-                "NIS2_EARLY_WARNING/DUE_SOON");
+                "NIS2_SIGNIFICANCE/DUE_SOON");
         assertThat(remindersStored(id)).isEqualTo(2);
         // next: when they become overdue, 1 ns after their due time (rounded up to the column's microsecond)
         JsonNode clock = api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF)).json().get("regulatoryClocks").get(0);
@@ -118,6 +119,7 @@ class ObligationRemindersIT extends IncidentServiceITBase {
     @Test
     void anObligationFoundOverdueIsRemindedOnceAsOverdueAndAMetOrClosedOneNever() throws Exception {
         String id = reportAwareSince(Duration.ofHours(30));
+        significant(id, TestTokens.arsStaff(HDF));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(scheduled(id)).isNotNull());
         sweepConcurrently(2);
         assertThat(reminders(id)).containsExactlyInAnyOrder("CERT_SANTE_DECLARATION/OVERDUE",
@@ -150,6 +152,7 @@ class ObligationRemindersIT extends IncidentServiceITBase {
     void aResolvedIncidentIsStillRemindedAndTakesItsClosureNoticeAndFinalReport() {
         String id = reportAwareSince(Duration.ofHours(3));
         String token = TestTokens.arsStaff(HDF);
+        significant(id, token);
         Instant aware = Instant.parse(api.get("/api/incidents/" + id, token).json().get("awareAt").asText());
         notify(id, "CERT_SANTE", "DECLARATION", aware.plusSeconds(600));
         notify(id, "ANSSI", "EARLY_WARNING", aware.plusSeconds(900));

@@ -32,6 +32,7 @@ class RegulatorReportsIT extends IncidentServiceITBase {
     void referenceCase() throws InterruptedException {
         incident = report(HDF);
         String staff = TestTokens.arsStaff(HDF);
+        significant(incident, staff);
         ok(api.put("/api/incidents/" + incident + "/classification", staff, "{\"taxonomyClass\":"
                 + " \"intrusions/unprivileged-account-compromise\", \"relatedClasses\":"
                 + " [\"information-content-security/unauthorised-information-access\"], \"tlp\": \"TLP:AMBER+STRICT\"}"));

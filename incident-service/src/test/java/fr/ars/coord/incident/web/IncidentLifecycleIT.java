@@ -208,6 +208,7 @@ class IncidentLifecycleIT extends IncidentServiceITBase {
     void closingNeedsEveryObligationMetOrWaivedWithItsReasonRecordedWithTheClosure() throws InterruptedException {
         String id = report(HDF);
         String token = TestTokens.arsStaff(HDF);
+        significant(id, token);
         // told in time: CERT Santé, the CNIL (personal data exposed), ANSSI's early warning and notification
         notify(id, token, "CERT_SANTE", "DECLARATION", "2025-11-21T20:00:00Z");
         api.post("/api/incidents/" + id + "/assessments", token, identityAssessment(120));
@@ -309,6 +310,7 @@ class IncidentLifecycleIT extends IncidentServiceITBase {
                 .formatted(aware));
         String id = created.json().get("id").asText();
         String token = TestTokens.arsStaff(HDF);
+        significant(id, token);
         notify(id, token, "CERT_SANTE", "DECLARATION", aware.plusSeconds(600).toString());
         notify(id, token, "ANSSI", "EARLY_WARNING", aware.plusSeconds(900).toString());
         notify(id, token, "ANSSI", "NOTIFICATION", aware.plusSeconds(1200).toString());
@@ -334,10 +336,12 @@ class IncidentLifecycleIT extends IncidentServiceITBase {
     @Test
     void regulatoryClocksRunFromAwarenessAndStopWhenAuthoritiesAreNotified() {
         String id = report(HDF);
+        significant(id, TestTokens.arsStaff(HDF));
         JsonNode clocks = api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF)).json().get("regulatoryClocks");
         assertThat(clocks.findValuesAsString("code")).containsExactly("CERT_SANTE_DECLARATION", "CNIL_NOTIFICATION",
                 "CERT_SANTE_CLOSURE", "PATIENT_INFORMATION", "NIS2_EARLY_WARNING", "NIS2_NOTIFICATION",
-                "NIS2_FINAL_REPORT");
+                "NIS2_FINAL_REPORT", "NIS2_SIGNIFICANCE", "NIS2_FINAL_REPORT_AFTER_HANDLING",
+                "NIS2_INTERMEDIATE_REPORT");
         assertThat(clocks.get(0).get("authority").asText()).isEqualTo("CERT_SANTE");
         assertThat(clocks.get(0).get("status").asText()).isEqualTo("OVERDUE");
         assertThat(clocks.get(0).get("startedAt").asText()).isEqualTo("2025-11-21T17:30:00Z");
@@ -385,6 +389,7 @@ class IncidentLifecycleIT extends IncidentServiceITBase {
                  "awareAt": "%s", "attackVector": "ACCOUNT_USURPATION", "operationalImpact": "NONE"}"""
                 .formatted(aware));
         String id = created.json().get("id").asText();
+        significant(id, TestTokens.arsStaff(HDF));
         JsonNode clocks = api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF)).json().get("regulatoryClocks");
         assertThat(clocks.get(0).get("status").asText()).isEqualTo("DUE_SOON");
         assertThat(clocks.get(5).get("code").asText()).isEqualTo("NIS2_NOTIFICATION");

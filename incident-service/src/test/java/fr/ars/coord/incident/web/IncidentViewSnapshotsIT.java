@@ -110,12 +110,13 @@ class IncidentViewSnapshotsIT extends IncidentServiceITBase {
         // the rows as the release before waivers wrote them: no waivers, no waiverReason on the clocks
         for (Map<String, Object> row : jdbc.queryForList("SELECT sequence_number, view FROM incident_view_snapshot"
                 + " WHERE incident_id = ?", id)) {
-            ObjectNode view = (ObjectNode) JSON.readTree(row.get("view").toString());
+            ObjectNode stored = (ObjectNode) JSON.readTree(row.get("view").toString());
+            ObjectNode view = (ObjectNode) stored.get("view");
             assertThat(view.has("waivers")).isTrue();
             view.remove("waivers");
             view.get("regulatoryClocks").forEach(clock -> ((ObjectNode) clock).remove("waiverReason"));
             jdbc.update("UPDATE incident_view_snapshot SET view = ? WHERE incident_id = ? AND sequence_number = ?",
-                    view.toString(), id, row.get("sequence_number"));
+                    stored.toString(), id, row.get("sequence_number"));
         }
         for (String status : List.of("ASSESSING", "CONTAINED", "RESOLVED")) {
             assertThat(api.post("/api/incidents/" + id + "/status", token, "{\"status\": \"" + status + "\"}")

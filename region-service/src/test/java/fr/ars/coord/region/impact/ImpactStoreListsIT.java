@@ -33,8 +33,8 @@ class ImpactStoreListsIT extends RegionServiceITBase {
         for (int i = 0; i < 5; i++) {
             String id = newId();
             ids.add(id);
-            record(0, reported(id, REGION, AttackVector.ACCOUNT_USURPATION, aware.plusNanos(i * 300L),
-                    OperationalImpact.NONE));
+            record(0, IncidentStories.reportedUnderNis2(id, REGION, aware.plusNanos(i * 300L)));
+            record(1, IncidentStories.significant(id, REGION));
         }
         ids.sort(null);
         await().atMost(Duration.ofSeconds(10)).until(() -> store.incidentIds(REGION, 0, 100).total() == 5);

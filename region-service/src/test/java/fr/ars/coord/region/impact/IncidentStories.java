@@ -31,6 +31,21 @@ public final class IncidentStories {
         return new IncidentReportedEvent(id, Region.of(region), "Incident " + region, "Compte usurpé", aware, vector, impact);
     }
 
+    /** An incident reported where NIS2 is in force for the entity hit (stamped in its terms). */
+    public static IncidentReportedEvent reportedUnderNis2(String id, String region, Instant aware) {
+        return new IncidentReportedEvent(id, Region.of(region), "Incident " + region, "Compte usurpé", aware,
+                AttackVector.ACCOUNT_USURPATION, OperationalImpact.NONE,
+                fr.ars.coord.contracts.incident.EntityKind.GRADES,
+                fr.ars.coord.contracts.incident.ObligationTerms.defaults(true));
+    }
+
+    /** The incident assessed significant under NIS2: its reporting clocks run. */
+    public static fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent significant(String id, String region) {
+        return new fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent(id, Region.of(region),
+                fr.ars.coord.contracts.incident.Nis2Significance.SIGNIFICANT,
+                List.of(fr.ars.coord.contracts.incident.SignificanceCriterion.SEVERE_OPERATIONAL_DISRUPTION), null);
+    }
+
     public static IncidentReportedEvent reported(String id, String region) {
         return reported(id, region, AttackVector.ACCOUNT_USURPATION, AWARE, OperationalImpact.NONE);
     }

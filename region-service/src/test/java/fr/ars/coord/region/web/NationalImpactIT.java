@@ -126,7 +126,9 @@ class NationalImpactIT extends RegionServiceITBase {
         for (int i = 0; i < 3; i++) {
             String id = newId();
             recorded.add(id);
-            record(0, reported(id, "FR-NAQ"));
+            record(0, fr.ars.coord.region.impact.IncidentStories.reportedUnderNis2(id, "FR-NAQ",
+                    fr.ars.coord.region.impact.IncidentStories.AWARE));
+            record(1, fr.ars.coord.region.impact.IncidentStories.significant(id, "FR-NAQ"));
         }
         recorded.sort(null);
         String national = TestTokens.national();

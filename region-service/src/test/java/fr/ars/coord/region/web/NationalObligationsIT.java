@@ -1,5 +1,6 @@
 package fr.ars.coord.region.web;
 
+import fr.ars.coord.region.impact.IncidentStories;
 import static fr.ars.coord.region.impact.IncidentStories.assessed;
 import static fr.ars.coord.region.impact.IncidentStories.notified;
 import static fr.ars.coord.region.impact.IncidentStories.reported;
@@ -36,12 +37,13 @@ class NationalObligationsIT extends RegionServiceITBase {
         Instant now = Instant.now();
         // aware 20 hours ago: the 24-hour obligations are due soon, the 72-hour ones pending
         String recent = newId();
-        record(0, reported(recent, REGION, AttackVector.PHISHING, now.minus(Duration.ofHours(20)),
-                OperationalImpact.NONE));
+        record(0, IncidentStories.reportedUnderNis2(recent, REGION, now.minus(Duration.ofHours(20))),
+                IncidentStories.significant(recent, REGION));
         // aware four days ago, CERT Santé and ANSSI warned, personal data exposed: the CNIL and the NIS2
         // notification are overdue
         String old = newId();
-        record(0, reported(old, REGION, AttackVector.PHISHING, now.minus(Duration.ofDays(4)), OperationalImpact.NONE),
+        record(0, IncidentStories.reportedUnderNis2(old, REGION, now.minus(Duration.ofDays(4))),
+                IncidentStories.significant(old, REGION),
                 notified(old, REGION, Authority.CERT_SANTE, now.minus(Duration.ofDays(4)).plusSeconds(600)),
                 assessed(old, REGION, 500),
                 notified(old, REGION, Authority.ANSSI, NotificationKind.EARLY_WARNING,
@@ -88,7 +90,7 @@ class NationalObligationsIT extends RegionServiceITBase {
         assertThat(api.get("/api/national/obligations", null).status()).isEqualTo(401);
 
         // once the CNIL is told, its obligation leaves the list; as it stood before, it was there
-        record(4, notified(old, REGION, Authority.CNIL, now.minus(Duration.ofHours(1))));
+        record(5, notified(old, REGION, Authority.CNIL, now.minus(Duration.ofHours(1))));
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 list("?region=" + REGION, national).get("total").asInt() == 4);
         JsonNode then = list("?region=" + REGION + "&state=OVERDUE&asOf=" + between, national);
