@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.ApiContract;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import java.time.Duration;
 import java.time.Instant;
