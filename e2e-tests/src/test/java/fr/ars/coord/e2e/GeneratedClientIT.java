@@ -125,7 +125,7 @@ class GeneratedClientIT {
         // the platform may have recorded reminders of the NIS2 obligations since (they change no fact)
         assertThat(view.getVersion()).isGreaterThanOrEqualTo(version);
         assertThat(view.getLatestAssessment().getEstimatedPatients()).isEqualTo(patients);
-        assertThat(view.getRegulatoryClocks()).hasSize(7)
+        assertThat(view.getRegulatoryClocks()).hasSize(10)
                 .filteredOn(clock -> clock.getAuthority().getValue().equals("CERT_SANTE")
                         || clock.getAuthority().getValue().equals("CNIL"))
                 .filteredOn(clock -> clock.getApplicable())

@@ -148,7 +148,7 @@ class LegalClocksIT {
         JsonNode report = api.get("/api/incidents/" + grades + "/reports/nis2-notification",
                 keycloak.password("esante-hdf")).json();
         assertThat(report.toString()).contains(notificationEvent).contains("Transmis le");
-        assertThat(report.at("/clock/dueAt").asText()).isEqualTo(clock(met, "NIS2_NOTIFICATION").get("dueAt").asText());
+        assertThat(report.at("/obligation/dueAt").asText()).isEqualTo(clock(met, "NIS2_NOTIFICATION").get("dueAt").asText());
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.Optional;
  *     applicable once it is NOT_REQUIRED; met by a notification to the CNIL other than a supplementary one.
  * <li>{@code CERT_SANTE_CLOSURE}: from the first move to RESOLVED; met by a CERT Santé notification of kind CLOSURE.
  * <li>{@code PATIENT_INFORMATION}: from the first assessment finding a high risk; met when the patients were told,
- *     not applicable when the agency decided they need not be (art. 34(3)).
+ *     not applicable when the agency decided they need not be (art. 34(3)), nor while no assessment found a high
+ *     risk: patients told of a breach that is no high risk for them were informed, but not under art. 34.
  * <li>{@code NIS2_SIGNIFICANCE}: from awareness, when NIS2 applies to the entity; met by the significance decision.
  * <li>{@code NIS2_EARLY_WARNING}, {@code NIS2_NOTIFICATION}: from awareness, once the incident is assessed
  *     significant; met by an ANSSI notification of that kind (an incident notification meets the early warning too).
@@ -223,6 +224,7 @@ public record ObligationPolicy(Delays delays, double dueSoonFraction) {
     private static Optional<Meeting> meeting(ObligationCode code, ObligationFacts facts) {
         return switch (code) {
             case PATIENT_INFORMATION -> Optional.ofNullable(facts.patientInformation())
+                    .filter(p -> facts.highRiskAt() != null)
                     .filter(p -> p.decision() == PatientInformationDecision.REQUIRED && p.informedAt() != null)
                     .map(p -> new Meeting(p.informedAt(), p.reason(), p.eventId()));
             case NIS2_SIGNIFICANCE -> Optional.ofNullable(facts.significance())

@@ -145,6 +145,12 @@ class ObligationPolicyTest {
                 .get(ObligationCode.PATIENT_INFORMATION);
         assertThat(exempt.status()).isEqualTo(ClockStatus.NOT_APPLICABLE);
         assertThat(exempt.applicable()).isFalse();
+        // patients told (a public communiqué) of a breach no assessment found a high risk for: no art. 34 duty met
+        RegulatoryClock noHighRisk = clocks(facts(null, hours(10), null, List.of(),
+                new ObligationFacts.PatientInformation(PatientInformationDecision.REQUIRED, hours(30), null), true),
+                hours(40)).get(ObligationCode.PATIENT_INFORMATION);
+        assertThat(noHighRisk.status()).isEqualTo(ClockStatus.NOT_APPLICABLE);
+        assertThat(noHighRisk.metBy()).isNull();
     }
 
     @Test
