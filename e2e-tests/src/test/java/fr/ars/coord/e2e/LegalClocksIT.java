@@ -9,8 +9,12 @@ import fr.ars.coord.platform.testing.ApiClient.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -321,5 +325,142 @@ class LegalClocksIT {
         assertThat(status(view(id, "esante-nor"), "NIS2_FINAL_REPORT_AFTER_HANDLING")).isEqualTo("MET");
         Response closed = post(id, "/status", "esante-nor", "{\"status\": \"CLOSED\"}");
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+    }
+
+    /**
+     * Random histories of incidents (assessments, decisions, notifications, status changes at random instants),
+     * then for each incident at one instant: its own view, the national cell's list (another service), each
+     * regulator's report and the reminder sweep agree on every clock. The seed is printed to replay a failure.
+     */
+    @Test
+    void randomHistoriesGiveTheSameClocksToTheViewTheNationalListTheReportsAndTheReminders() {
+        long seed = System.nanoTime();
+        System.out.println("LegalClocksIT random histories, seed " + seed);
+        Random random = new Random(seed);
+        List<String[]> incidents = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            boolean normandie = random.nextBoolean();
+            String user = normandie ? "ars-nor" : "ars-hdf";
+            String region = normandie ? "FR-NOR" : "FR-HDF";
+            Instant aware = Instant.now().minus(Duration.ofMinutes(30 + random.nextInt(120 * 60)))
+                    .truncatedTo(ChronoUnit.SECONDS);
+            String id = report(user, region, aware);
+            incidents.add(new String[] {id, user, region});
+            randomHistory(random, id, user, normandie, aware);
+        }
+        for (String[] incident : incidents) {
+            String id = incident[0];
+            String user = incident[1];
+            String context = "incident " + id + " (seed " + seed + ")";
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(nationalListWithStatus(id, incident[2])).as(context)
+                            .isEqualTo(stillToMeetWithStatus(view(id, user))));
+            JsonNode view = view(id, user);
+            for (String slug : new String[] {"cert-sante-declaration", "cnil-notification", "nis2-early-warning",
+                    "nis2-notification", "nis2-final-report"}) {
+                Response report = api.get("/api/incidents/" + id + "/reports/" + slug, keycloak.password(user));
+                assertThat(report.status()).as(context + " " + slug + ": " + report).isEqualTo(200);
+                JsonNode obligation = report.json().get("obligation");
+                JsonNode own = clock(view, obligation.get("code").asText());
+                for (String field : new String[] {"status", "startedAt", "dueAt", "metAt", "metBy", "late"}) {
+                    assertThat(instantOrText(obligation.path(field))).as(context + " " + slug + " " + field)
+                            .isEqualTo(instantOrText(own.path(field)));
+                }
+            }
+            // the sweep reminds of every clock due soon or overdue, at the stage the view gives it
+            TreeSet<String> expected = new TreeSet<>();
+            view.get("regulatoryClocks").forEach(c -> {
+                String status = c.get("status").asText();
+                if (status.equals("DUE_SOON") || status.equals("OVERDUE")) {
+                    expected.add(c.get("code").asText() + "/" + status);
+                }
+            });
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                TreeSet<String> reminded = new TreeSet<>();
+                view(id, user).get("reminders").forEach(r -> reminded.add(r.get("code").asText() + "/"
+                        + r.get("stage").asText()));
+                assertThat(reminded).as(context).containsAll(expected);
+            });
+        }
+    }
+
+    /** Some of the facts an agency records, in random order of kinds and at random instants after awareness. */
+    private void randomHistory(Random random, String id, String user, boolean nis2, Instant aware) {
+        long sinceAware = Duration.between(aware, Instant.now()).toSeconds() - 60;
+        java.util.function.Supplier<Instant> after = () -> aware.plusSeconds((long) (random.nextDouble() * sinceAware));
+        if (random.nextInt(4) > 0) {
+            String[] data = {"LAST_NAME", "EMAIL", "SOCIAL_SECURITY_NUMBER"};
+            String exposed = random.nextInt(4) == 0 ? "" : "\"" + data[random.nextInt(data.length)] + "\"";
+            created(post(id, "/assessments", user, """
+                    {"exposedData": [%s], "medicalDataExposed": %s, "estimatedPatients": %d, "highRisk": %s}"""
+                    .formatted(exposed, random.nextInt(5) == 0, random.nextInt(5000), random.nextInt(4) == 0)));
+        }
+        if (random.nextBoolean()) {
+            created(post(id, "/cnil-decision", user, random.nextBoolean()
+                    ? "{\"decision\": \"NOTIFY\", \"breachAwareAt\": \"%s\"}".formatted(after.get())
+                    : "{\"decision\": \"NOT_REQUIRED\", \"reason\": \"Données chiffrées\"}"));
+        }
+        if (nis2 && random.nextBoolean()) {
+            created(post(id, "/nis2-significance", user, random.nextBoolean()
+                    ? "{\"significance\": \"SIGNIFICANT\", \"criteria\": [\"FINANCIAL_LOSS\"]}"
+                    : "{\"significance\": \"NOT_SIGNIFICANT\", \"reason\": \"Aucun effet sur les soins\"}"));
+        }
+        String[][] notifications = {{"CERT_SANTE", "DECLARATION"}, {"CNIL", "NOTIFICATION"},
+                {"ANSSI", "EARLY_WARNING"}, {"ANSSI", "NOTIFICATION"}};
+        for (String[] notification : notifications) {
+            if (random.nextInt(3) == 0) {
+                created(post(id, "/authority-notifications", user, """
+                        {"authority": "%s", "kind": "%s", "notifiedAt": "%s", "lateReason": "Collecte des faits"}"""
+                        .formatted(notification[0], notification[1], after.get())));
+            }
+        }
+        if (random.nextInt(3) == 0) {
+            for (String to : new String[] {"ASSESSING", "CONTAINED", "RESOLVED"}) {
+                Response moved = post(id, "/status", user, "{\"status\": \"" + to + "\"}");
+                assertThat(moved.status()).as(moved.toString()).isIn(200, 409);
+            }
+        }
+    }
+
+    private static void created(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+
+    /** A JSON value as text, instants compared as instants (one side may write fewer fraction digits). */
+    private static String instantOrText(JsonNode value) {
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        String text = value.asText();
+        try {
+            return Instant.parse(text).toString();
+        } catch (java.time.format.DateTimeParseException notAnInstant) {
+            return text;
+        }
+    }
+
+    /** The open obligations of the incident in the national cell's list: code to due time and status. */
+    private Map<String, String> nationalListWithStatus(String id, String region) {
+        Map<String, String> open = new TreeMap<>();
+        api.get("/api/national/obligations?region=" + region + "&size=1000", keycloak.password("national")).json()
+                .get("obligations").forEach(o -> {
+                    if (o.get("incidentId").asText().equals(id)) {
+                        open.put(o.get("code").asText(), Instant.parse(o.get("dueAt").asText()) + " "
+                                + o.get("status").asText());
+                    }
+                });
+        return open;
+    }
+
+    /** The obligations still to meet in the incident's own view: code to due time and status. */
+    private static Map<String, String> stillToMeetWithStatus(JsonNode view) {
+        Map<String, String> open = new TreeMap<>();
+        view.get("regulatoryClocks").forEach(c -> {
+            String s = c.get("status").asText();
+            if (s.equals("PENDING") || s.equals("DUE_SOON") || s.equals("OVERDUE")) {
+                open.put(c.get("code").asText(), Instant.parse(c.get("dueAt").asText()) + " " + s);
+            }
+        });
+        return open;
     }
 }

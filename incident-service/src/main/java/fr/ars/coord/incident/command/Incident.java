@@ -116,7 +116,8 @@ class Incident {
                     "must be true when exposedData contains MEDICAL_RECORD");
         }
         apply(new IncidentAssessedEvent(incidentId, region, command.exposedData(), command.medicalDataExposed(),
-                command.estimatedPatients(), command.affectedSystems(), command.note(), command.highRisk()));
+                command.estimatedPatients(), command.affectedSystems(), command.note(), command.highRisk(),
+                command.estimatedRecords(), command.breachTypes(), command.dataSubjects()));
         if (status == IncidentStatus.REPORTED) {
             apply(new IncidentStatusChangedEvent(incidentId, region, IncidentStatus.REPORTED,
                     IncidentStatus.ASSESSING, "Première évaluation enregistrée"));

@@ -117,7 +117,8 @@ final class IncidentViewBuilder {
             reportedBy = by;
         } else if (payload instanceof IncidentAssessedEvent e) {
             latestAssessment = new AssessmentView(e.exposedData(), e.medicalDataExposed(), e.estimatedPatients(),
-                    e.affectedSystems(), e.note(), at, by, e.highRisk());
+                    e.affectedSystems(), e.note(), at, by, e.highRisk(), e.estimatedRecords(), e.breachTypes(),
+                    e.dataSubjects());
             assessmentCount++;
         } else if (payload instanceof ContainmentActionRecordedEvent e) {
             containmentActions.add(new ContainmentActionView(e.action(), e.description(), at, by));

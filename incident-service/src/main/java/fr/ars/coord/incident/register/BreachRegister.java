@@ -70,6 +70,9 @@ public class BreachRegister {
                         .map(AuthorityNotificationView::notifiedAt).toList(),
                 cnilClock.status().name(),
                 view.patientInformation() == null ? null : view.patientInformation().decision(),
-                view.patientInformation() == null ? null : view.patientInformation().informedAt());
+                view.patientInformation() == null ? null : view.patientInformation().informedAt(),
+                assessment == null ? null : assessment.estimatedRecords(),
+                assessment == null || assessment.breachTypes().isEmpty() ? null : assessment.breachTypes(),
+                assessment == null || assessment.dataSubjects().isEmpty() ? null : assessment.dataSubjects());
     }
 }

@@ -1,6 +1,8 @@
 package fr.ars.coord.incident.register;
 
+import fr.ars.coord.contracts.incident.BreachType;
 import fr.ars.coord.contracts.incident.CnilDecision;
+import fr.ars.coord.contracts.incident.DataSubjectCategory;
 import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentStatus;
@@ -41,5 +43,11 @@ public record BreachRegisterEntry(
         @Schema(description = "The CNIL obligation's clock status now (MET, OVERDUE, NOT_APPLICABLE...).")
         String cnilClock,
         PatientInformationDecision patientInformationDecision,
-        Instant patientsInformedAt) {
+        Instant patientsInformedAt,
+        @Schema(description = "The records concerned, as estimated by the latest assessment; absent when not known.")
+        Long estimatedRecords,
+        @Schema(description = "What the breach did to the data, per the latest assessment; absent when not known.")
+        Set<BreachType> breachTypes,
+        @Schema(description = "Whose data the breach concerns, per the latest assessment; absent when not known.")
+        Set<DataSubjectCategory> dataSubjects) {
 }

@@ -1,6 +1,8 @@
 package fr.ars.coord.incident.report;
 
+import fr.ars.coord.contracts.incident.BreachType;
 import fr.ars.coord.contracts.incident.CnilDecision;
+import fr.ars.coord.contracts.incident.DataSubjectCategory;
 import fr.ars.coord.contracts.incident.CnilNotificationDecidedEvent;
 import fr.ars.coord.contracts.incident.Nis2Significance;
 import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
@@ -149,8 +151,7 @@ final class ReportWriter {
 
     private List<Section> cnil() {
         List<Statement> nature = new ArrayList<>();
-        nature.add(notRecorded("Type(s) de violation (atteinte à la confidentialité, à l'intégrité ou à la"
-                + " disponibilité des données) : non renseigné(s) dans le dossier de l'incident."));
+        nature.add(breachTypes());
         nature.add(cnilDecision());
         nature.addAll(nature(false));
         nature.addAll(exposure(true));
@@ -349,13 +350,19 @@ final class ReportWriter {
                 ? "Données de santé : exposées selon cette évaluation."
                 : "Données de santé : aucune exposée selon cette évaluation.", latest.eventId()));
         if (cnil) {
-            statements.add(statement("Catégories de personnes concernées : non renseignées (l'évaluation enregistre"
-                    + " seulement un nombre estimé de patients).", latest.eventId()));
+            statements.add(assessment.dataSubjects().isEmpty()
+                    ? notRecorded("Catégories de personnes concernées : non renseignées dans la dernière évaluation.")
+                    : statement("Catégories de personnes concernées selon la dernière évaluation : "
+                    + assessment.dataSubjects().stream().map(SUBJECTS::get).collect(Collectors.joining(", ")) + ".",
+                    latest.eventId()));
         }
         statements.add(statement("Nombre approximatif de personnes concernées : " + number(assessment
                 .estimatedPatients()) + " patients (estimation de la dernière évaluation).", latest.eventId()));
         if (cnil) {
-            statements.add(notRecorded("Nombre approximatif d'enregistrements concernés : non renseigné."));
+            statements.add(assessment.estimatedRecords() == null
+                    ? notRecorded("Nombre approximatif d'enregistrements concernés : non renseigné.")
+                    : statement("Nombre approximatif d'enregistrements concernés : " + number(assessment
+                    .estimatedRecords()) + " (estimation de la dernière évaluation).", latest.eventId()));
         }
         if (!assessment.affectedSystems().isEmpty()) {
             statements.add(statement("Systèmes touchés : " + String.join(", ", assessment.affectedSystems()) + ".",
@@ -363,6 +370,25 @@ final class ReportWriter {
         }
         return statements;
     }
+
+    /** The breach's types (confidentiality, integrity, availability) as the latest assessment recorded them. */
+    private Statement breachTypes() {
+        Recorded<IncidentAssessedEvent> latest = facts.latestAssessment;
+        if (latest == null || latest.event().breachTypes().isEmpty()) {
+            return notRecorded("Type(s) de violation (atteinte à la confidentialité, à l'intégrité ou à la"
+                    + " disponibilité des données) : non renseigné(s) dans le dossier de l'incident.");
+        }
+        return statement("Type(s) de violation selon la dernière évaluation : " + latest.event().breachTypes().stream()
+                .map(BREACH_TYPES::get).collect(Collectors.joining(", ")) + ".", latest.eventId());
+    }
+
+    private static final Map<BreachType, String> BREACH_TYPES = new EnumMap<>(Map.of(
+            BreachType.CONFIDENTIALITY, "atteinte à la confidentialité (données divulguées ou consultées)",
+            BreachType.INTEGRITY, "atteinte à l'intégrité (données modifiées)",
+            BreachType.AVAILABILITY, "atteinte à la disponibilité (données perdues ou indisponibles)"));
+    private static final Map<DataSubjectCategory, String> SUBJECTS = new EnumMap<>(Map.of(
+            DataSubjectCategory.PATIENTS, "patients", DataSubjectCategory.PROFESSIONALS, "professionnels de santé",
+            DataSubjectCategory.OTHERS, "autres personnes"));
 
     private static boolean medicalData(IncidentAssessedEvent assessment) {
         return assessment.medicalDataExposed() || assessment.exposedData().contains(ExposedDataItem.MEDICAL_RECORD);

@@ -16,7 +16,7 @@ final class BreachRegisterCsv {
     static final String HEADER = "incidentId,region,title,status,awareAt,breachAwareAt,personalDataExposedAt,"
             + "exposedData,medicalDataExposed,estimatedPatients,highRiskAt,containmentActions,cnilDecision,"
             + "cnilDecisionReason,cnilNotifiedAt,cnilReference,cnilSupplementaryNotifiedAt,cnilClock,"
-            + "patientInformationDecision,patientsInformedAt";
+            + "patientInformationDecision,patientsInformedAt,estimatedRecords,breachTypes,dataSubjects";
 
     private BreachRegisterCsv() {
     }
@@ -30,7 +30,8 @@ final class BreachRegisterCsv {
                     field(e.highRiskAt()), field(join(e.containmentActions())), field(e.cnilDecision()),
                     field(e.cnilDecisionReason()), field(e.cnilNotifiedAt()), field(e.cnilReference()),
                     field(join(e.cnilSupplementaryNotifiedAt())), field(e.cnilClock()),
-                    field(e.patientInformationDecision()), field(e.patientsInformedAt())))).append("\r\n");
+                    field(e.patientInformationDecision()), field(e.patientsInformedAt()), field(e.estimatedRecords()),
+                    field(join(e.breachTypes())), field(join(e.dataSubjects()))))).append("\r\n");
         }
         return csv.toString();
     }

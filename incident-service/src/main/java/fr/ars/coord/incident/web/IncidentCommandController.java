@@ -32,6 +32,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -136,7 +137,10 @@ class IncidentCommandController {
         return change(id, authentication, key, "assessment", request, HttpStatus.CREATED,
                 new RecordAssessmentCommand(id, new LinkedHashSet<>(request.exposedData()),
                         request.medicalDataExposed(), request.estimatedPatients(), systems, request.note(),
-                        request.highRisk(), expectedVersion(ifMatch)));
+                        request.highRisk(), request.estimatedRecords(),
+                        request.breachTypes() == null ? Set.of() : Set.copyOf(request.breachTypes()),
+                        request.dataSubjects() == null ? Set.of() : Set.copyOf(request.dataSubjects()),
+                        expectedVersion(ifMatch)));
     }
 
     @Tag(name = ApiTags.FACTS)

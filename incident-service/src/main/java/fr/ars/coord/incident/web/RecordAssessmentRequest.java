@@ -1,5 +1,7 @@
 package fr.ars.coord.incident.web;
 
+import fr.ars.coord.contracts.incident.BreachType;
+import fr.ars.coord.contracts.incident.DataSubjectCategory;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -13,8 +15,9 @@ import fr.ars.coord.platform.text.FreeText;
 import java.util.List;
 
 /**
- * Counts and categories only: no patient identity is ever accepted. {@code highRisk}, added since the first release,
- * is left out of the request's fingerprint when absent: a retry of a request recorded before it still matches.
+ * Counts and categories only: no patient identity is ever accepted. {@code highRisk}, {@code estimatedRecords},
+ * {@code breachTypes} and {@code dataSubjects}, added since the first release, are left out of the request's
+ * fingerprint when absent: a retry of a request recorded before them still matches.
  */
 @Schema(description = "What the incident exposed, as counts and categories only: no patient identity is accepted.")
 record RecordAssessmentRequest(
@@ -34,5 +37,16 @@ record RecordAssessmentRequest(
         @Schema(description = "The assessor finds a high risk to the patients (GDPR art. 34) beyond what the data"
                 + " says: medical data or social-security numbers exposed already count as high risk.",
                 example = "false")
-        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean highRisk) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean highRisk,
+        @Schema(description = "Estimated number of records concerned (GDPR art. 33(3)(a)); left out when not known,"
+                + " and then reported as not known, never derived from the number of patients.", example = "15000")
+        @JsonInclude(JsonInclude.Include.NON_NULL) @PositiveOrZero @Max(10_000_000_000L) Long estimatedRecords,
+        @ArraySchema(arraySchema = @Schema(description = "What the breach did to the data: disclosed or accessed"
+                + " (CONFIDENTIALITY), altered (INTEGRITY), lost or unavailable (AVAILABILITY). Left out when not"
+                + " known.", example = "[\"CONFIDENTIALITY\"]"))
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 3) List<@NotNull BreachType> breachTypes,
+        @ArraySchema(arraySchema = @Schema(description = "Whose data the breach concerns (GDPR art. 33(3)(a)): the"
+                + " patients, the health professionals (a usurped account is a professional's), others. Left out"
+                + " when not known.", example = "[\"PATIENTS\", \"PROFESSIONALS\"]"))
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 3) List<@NotNull DataSubjectCategory> dataSubjects) {
 }

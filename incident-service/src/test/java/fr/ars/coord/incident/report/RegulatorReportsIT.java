@@ -153,8 +153,64 @@ class RegulatorReportsIT extends IncidentServiceITBase {
         JsonNode report = api.get("/api/incidents/" + incident + "/reports/cnil-notification",
                 TestTokens.arsStaff(HDF)).json();
         assertThat(statement(report, "Nombre approximatif d'enregistrements concernés").get("eventIds")).isEmpty();
-        assertThat(statement(report, "Catégories de personnes concernées").get("eventIds").get(0).asText())
-                .isEqualTo(assessmentEvent);
+        assertThat(statement(report, "Catégories de personnes concernées").get("eventIds")).isEmpty();
+    }
+
+    /** An assessment that says what the breach did, whose data and how many records: the report says it, cited. */
+    @Test
+    void theCnilNatureStatesTheBreachTypesPeopleAndRecordsTheAssessmentRecorded() throws IOException {
+        String staff = TestTokens.arsStaff(HDF);
+        ok(api.post("/api/incidents/" + incident + "/assessments", staff, """
+                {"exposedData": ["LAST_NAME", "EMAIL"], "medicalDataExposed": false, "estimatedPatients": 300,
+                 "estimatedRecords": 1250, "breachTypes": ["INTEGRITY", "CONFIDENTIALITY"],
+                 "dataSubjects": ["PROFESSIONALS", "PATIENTS"]}"""));
+        JsonNode history = api.get("/api/incidents/" + incident + "/history", staff).json();
+        String assessed = null;
+        for (JsonNode event : history) {
+            if (event.get("type").asText().equals("IncidentAssessedEvent")) {
+                assessed = event.get("eventId").asText();
+            }
+        }
+        JsonNode view = api.get("/api/incidents/" + incident, staff).json();
+        assertThat(view.at("/latestAssessment/estimatedRecords").asLong()).isEqualTo(1250);
+        assertThat(view.at("/latestAssessment/breachTypes").toString()).isEqualTo("[\"CONFIDENTIALITY\",\"INTEGRITY\"]");
+        assertThat(view.at("/latestAssessment/dataSubjects").toString()).isEqualTo("[\"PATIENTS\",\"PROFESSIONALS\"]");
+
+        assertThat(pdfText("cnil-notification"))
+                .contains("Type(s) de violation selon la dernière évaluation : atteinte à la confidentialité (données"
+                        + " divulguées ou consultées), atteinte à l'intégrité (données modifiées).")
+                .contains("Catégories de personnes concernées selon la dernière évaluation : patients, professionnels"
+                        + " de santé.")
+                .contains("Nombre approximatif d'enregistrements concernés : 1 250 (estimation de la dernière"
+                        + " évaluation).")
+                .doesNotContain("non renseigné(s) dans le dossier").doesNotContain("atteinte à la disponibilité");
+        JsonNode report = api.get("/api/incidents/" + incident + "/reports/cnil-notification", staff).json();
+        for (String start : new String[] {"Type(s) de violation", "Catégories de personnes concernées",
+                "Nombre approximatif d'enregistrements concernés"}) {
+            assertThat(statement(report, start).get("eventIds").get(0).asText()).as(start).isEqualTo(assessed);
+        }
+        // the breach register holds them too, in JSON and in CSV
+        // (the register lists the incidents of the incident list, which follows the events within moments)
+        JsonNode entry = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode e : api.get("/api/incidents/breach-register", staff).json()) {
+                if (e.get("incidentId").asText().equals(incident)) {
+                    return e;
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+        assertThat(entry.get("estimatedRecords").asLong()).isEqualTo(1250);
+        assertThat(entry.get("dataSubjects").toString()).isEqualTo("[\"PATIENTS\",\"PROFESSIONALS\"]");
+        String csv = api.get("/api/incidents/breach-register?format=csv", staff).body();
+        assertThat(csv.lines().filter(line -> line.startsWith(incident)).findFirst().orElseThrow())
+                .endsWith(",1250,CONFIDENTIALITY INTEGRITY,PATIENTS PROFESSIONALS");
+
+        // an assessment that does not say them again leaves them unknown, not carried over
+        ok(api.post("/api/incidents/" + incident + "/assessments", staff, """
+                {"exposedData": ["LAST_NAME"], "medicalDataExposed": false, "estimatedPatients": 300}"""));
+        assertThat(pdfText("cnil-notification"))
+                .contains("Nombre approximatif d'enregistrements concernés : non renseigné")
+                .contains("Catégories de personnes concernées : non renseignées");
     }
 
     @Test

@@ -62,7 +62,12 @@ class StoredMessagesTest {
                 new fr.ars.coord.contracts.incident.CnilNotificationDecidedEvent("i", region,
                         fr.ars.coord.contracts.incident.CnilDecision.NOT_REQUIRED, "chiffré", at),
                 new fr.ars.coord.contracts.incident.Nis2IntermediateReportRequestedEvent("i", region, at,
-                        at.plusSeconds(3600), "ANSSI-1"));
+                        at.plusSeconds(3600), "ANSSI-1"),
+                new fr.ars.coord.contracts.incident.IncidentAssessedEvent("i", region,
+                        java.util.Set.of(fr.ars.coord.contracts.incident.ExposedDataItem.EMAIL), false, 12, List.of(),
+                        null, null, 40L, java.util.Set.of(fr.ars.coord.contracts.incident.BreachType.AVAILABILITY,
+                        fr.ars.coord.contracts.incident.BreachType.CONFIDENTIALITY), java.util.Set.of(
+                        fr.ars.coord.contracts.incident.DataSubjectCategory.PROFESSIONALS)));
         for (Object event : events) {
             SerializedObject<byte[]> written = serializer.serialize(event, byte[].class);
             assertThat((Object) serializer.deserialize(written)).isEqualTo(event);

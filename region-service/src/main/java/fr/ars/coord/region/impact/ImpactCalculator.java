@@ -143,9 +143,16 @@ public final class ImpactCalculator {
         return open;
     }
 
-    /** The status at {@code at} of an obligation started at {@code start}, due at {@code due}, not met. */
-    RegulatoryClock.ClockStatus unmetStatus(Instant start, Instant due, Instant at) {
-        return obligations.policy().unmetStatus(start, due, at);
+    /** When the open {@code clock} of {@code incident} becomes DUE_SOON, by the terms stamped in the incident. */
+    Instant dueSoonFrom(IncidentImpact incident, RegulatoryClock clock) {
+        return obligations.policyFor(facts(incident)).dueSoonFrom(clock.startedAt(), clock.dueAt());
+    }
+
+    /** The status at {@code at} of an obligation not met, due at {@code due}, DUE_SOON from {@code dueSoonFrom}. */
+    static RegulatoryClock.ClockStatus unmetStatus(Instant dueSoonFrom, Instant due, Instant at) {
+        return at.isAfter(due) ? RegulatoryClock.ClockStatus.OVERDUE
+                : !at.isBefore(dueSoonFrom) ? RegulatoryClock.ClockStatus.DUE_SOON
+                : RegulatoryClock.ClockStatus.PENDING;
     }
 
     RegionImpact region(String code, List<IncidentImpact> incidents, Instant at) {

@@ -181,16 +181,17 @@ public class ImpactStore {
 
     /**
      * A page of the open obligations of every region (or of {@code region}) at {@code at}, of {@code status} when
-     * given, soonest due first, with how many there are. A status is read from the due time and the last part of
-     * the delay before it; the store's filter is to the microsecond, each entry's status exact.
+     * given, soonest due first, with how many there are. A status is read from the due time and the instant it
+     * became due soon, stored with each clock by the terms stamped in its incident; the store's filter is to the
+     * microsecond, each entry's status exact.
      */
     public Page<OpenObligation> openObligations(String region, RegulatoryClock.ClockStatus status, Instant at,
-                                                double dueSoonFraction, int offset, int size) {
+                                                int offset, int size) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         if (region != null) {
             where.append(" AND region = :region");
         }
-        String dueSoonFrom = "(due_at - (due_at - started_at) * :fraction)";
+        String dueSoonFrom = "due_soon_at";
         if (status == RegulatoryClock.ClockStatus.OVERDUE) {
             where.append(" AND ").append(OVERDUE);
         } else if (status == RegulatoryClock.ClockStatus.DUE_SOON) {
@@ -198,17 +199,18 @@ public class ImpactStore {
         } else if (status == RegulatoryClock.ClockStatus.PENDING) {
             where.append(" AND :atMicros < ").append(dueSoonFrom);
         }
-        MapSqlParameterSource params = dueParams(at, region).addValue("fraction", dueSoonFraction)
-                .addValue("offset", offset).addValue("size", size);
+        MapSqlParameterSource params = dueParams(at, region).addValue("offset", offset).addValue("size", size);
         return reading.execute(transaction -> new Page<>(
                 named.queryForObject("SELECT count(*) FROM national_impact_open_clock" + where, params, Integer.class),
-                named.query("SELECT region, incident_id, code, started_at_iso, due_at_iso FROM national_impact_open_clock"
-                        + where + " ORDER BY " + CLOCK_ORDER + " OFFSET :offset LIMIT :size", params, (rs, n) -> {
+                named.query("SELECT region, incident_id, code, started_at_iso, due_at_iso, due_soon_at_iso"
+                        + " FROM national_impact_open_clock" + where + " ORDER BY " + CLOCK_ORDER
+                        + " OFFSET :offset LIMIT :size", params, (rs, n) -> {
                             Instant started = Instant.parse(rs.getString(4));
                             Instant due = Instant.parse(rs.getString(5));
+                            Instant dueSoon = Instant.parse(rs.getString(6));
                             return OpenObligation.of(fr.ars.coord.contracts.region.Region.of(rs.getString(1)),
                                     rs.getString(2), ObligationCode.valueOf(rs.getString(3)), started, due,
-                                    calculator.unmetStatus(started, due, at), at);
+                                    ImpactCalculator.unmetStatus(dueSoon, due, at), at);
                         })));
     }
 
@@ -281,14 +283,17 @@ public class ImpactStore {
         List<Object[]> rows = new ArrayList<>();
         for (IncidentImpact impact : impacts) {
             for (RegulatoryClock clock : calculator.openClocks(impact)) {
+                Instant dueSoon = calculator.dueSoonFrom(impact, clock);
                 rows.add(new Object[] {impact.incidentId(), clock.authority().name(), impact.region().code(),
                         micros(clock.dueAt()), clock.dueAt().getNano() % 1_000, clock.dueAt().toString(),
-                        clock.code().name(), Timestamp.from(clock.startedAt()), clock.startedAt().toString()});
+                        clock.code().name(), Timestamp.from(clock.startedAt()), clock.startedAt().toString(),
+                        micros(dueSoon), dueSoon.toString()});
             }
         }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO national_impact_open_clock (incident_id, authority, region, due_at,"
-                    + " due_at_nanos, due_at_iso, code, started_at, started_at_iso) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " due_at_nanos, due_at_iso, code, started_at, started_at_iso, due_soon_at, due_soon_at_iso)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     rows);
         }
     }

@@ -1,5 +1,6 @@
 package fr.ars.coord.region.sharing;
 
+import fr.ars.coord.contracts.incident.BreachType;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.TaxonomyClass;
@@ -16,11 +17,13 @@ import java.util.Set;
  *
  * @param assessedAt when the latest assessment was recorded, null before any
  * @param exposedSince when an assessment first said personal data was exposed, null if none did
+ * @param estimatedRecords the records concerned per the latest assessment, null when it does not say
+ * @param breachTypes what the breach did to the data per the latest assessment, empty when it does not say
  */
 record SharedIncident(String id, Region region, String title, String summary, Instant awareAt, Instant reportedAt,
                       Instant lastChangedAt, IncidentStatus status, Set<ExposedDataItem> exposedData,
                       boolean personalDataExposed, boolean medicalDataExposed, long estimatedPatients,
-                      Instant assessedAt, Instant exposedSince,
+                      Instant assessedAt, Instant exposedSince, Long estimatedRecords, Set<BreachType> breachTypes,
                       TaxonomyClass taxonomyClass, List<TaxonomyClass> relatedClasses, TlpLabel tlp) {
 
     /** Whether its label keeps it out of a bundle unless the caller asks for it: TLP:RED and TLP:AMBER+STRICT. */

@@ -81,8 +81,9 @@ class SharedIncidents {
                     first.awareAt(), reportedAt, lastChangedAt, status, exposed,
                     assessment != null && assessment.personalDataExposed(),
                     assessment != null && assessment.medicalDataExposed(),
-                    assessment == null ? 0 : assessment.estimatedPatients(), assessedAt, exposedSince, main, related,
-                    tlp);
+                    assessment == null ? 0 : assessment.estimatedPatients(), assessedAt, exposedSince,
+                    assessment == null ? null : assessment.estimatedRecords(),
+                    assessment == null ? Set.of() : assessment.breachTypes(), main, related, tlp);
         }
     }
 }

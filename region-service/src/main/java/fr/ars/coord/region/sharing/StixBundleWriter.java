@@ -1,5 +1,6 @@
 package fr.ars.coord.region.sharing;
 
+import fr.ars.coord.contracts.incident.BreachType;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.TaxonomyClass;
@@ -120,7 +121,8 @@ final class StixBundleWriter {
                 counts.put("entity_type", "individual");
                 counts.put("count", incident.estimatedPatients());
             }
-            if (incident.personalDataExposed()) {
+            if (incident.personalDataExposed() && (incident.breachTypes().isEmpty()
+                    || incident.breachTypes().contains(BreachType.CONFIDENTIALITY))) {
                 String impactId = StixIds.of("impact", incident.id() + "/confidentiality");
                 core.putArray("impact_refs").add(impactId);
                 objects.add(node);
@@ -150,12 +152,14 @@ final class StixBundleWriter {
         ObjectNode extensions = impact.putObject("extensions");
         extensions.putObject(IMPACT).put("extension_type", "new-sdo");
         ObjectNode confidentiality = extensions.putObject("confidentiality-ext");
-        confidentiality.put("loss_type", confirmed(incident.status()) ? "confirmed-loss" : "suspected-loss");
+        // confirmed only when the assessment says the data was disclosed and the status that it was contained
+        confidentiality.put("loss_type", incident.breachTypes().contains(BreachType.CONFIDENTIALITY)
+                && confirmed(incident.status()) ? "confirmed-loss" : "suspected-loss");
         boolean health = incident.medicalDataExposed()
                 || incident.exposedData().stream().anyMatch(HEALTH_DATA::contains);
         confidentiality.put("information_type", health ? "phi" : "pii");
-        if (incident.estimatedPatients() > 0) {
-            confidentiality.put("record_count", incident.estimatedPatients());
+        if (incident.estimatedRecords() != null) {
+            confidentiality.put("record_count", incident.estimatedRecords());
         }
         return impact;
     }

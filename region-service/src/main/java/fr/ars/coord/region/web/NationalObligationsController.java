@@ -2,7 +2,6 @@ package fr.ars.coord.region.web;
 
 import fr.ars.coord.contracts.incident.RegulatoryClock;
 import fr.ars.coord.contracts.region.Region;
-import fr.ars.coord.platform.obligation.IncidentObligations;
 import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.region.impact.ImpactCalculator;
@@ -34,17 +33,14 @@ class NationalObligationsController {
     private final ImpactStore impacts;
     private final ImpactHistory history;
     private final ImpactCalculator calculator;
-    private final IncidentObligations obligations;
     private final Clock clock;
     private final AsOfRequests asOfRequests;
 
     NationalObligationsController(ImpactStore impacts, ImpactHistory history, ImpactCalculator calculator,
-                                  IncidentObligations obligations, Clock clock,
-                                  AsOfRequests asOfRequests) {
+                                  Clock clock, AsOfRequests asOfRequests) {
         this.impacts = impacts;
         this.history = history;
         this.calculator = calculator;
-        this.obligations = obligations;
         this.clock = clock;
         this.asOfRequests = asOfRequests;
     }
@@ -87,8 +83,7 @@ class NationalObligationsController {
         RegionController.requirePage(page, size);
         Instant now = clock.instant();
         if (asOf == null) {
-            ImpactStore.Page<OpenObligation> found = impacts.openObligations(listed, status, now,
-                    obligations.policy().dueSoonFraction(), page * size, size);
+            ImpactStore.Page<OpenObligation> found = impacts.openObligations(listed, status, now, page * size, size);
             return new ObligationPage(now, false, page, size, found.total(), found.items());
         }
         asOfRequests.admit(asOf, now, member);

@@ -55,6 +55,14 @@ public final class IncidentStories {
         return new IncidentAssessedEvent(id, Region.of(region), data, medical, patients, List.of(), null);
     }
 
+    /** An assessment that also says how many records and what the breach did to them. */
+    public static IncidentAssessedEvent assessed(String id, String region, long patients, Set<ExposedDataItem> data,
+                                                 boolean medical, long records,
+                                                 Set<fr.ars.coord.contracts.incident.BreachType> breachTypes) {
+        return new IncidentAssessedEvent(id, Region.of(region), data, medical, patients, List.of(), null, null,
+                records, breachTypes, Set.of());
+    }
+
     public static IncidentAssessedEvent assessed(String id, String region, long patients) {
         return assessed(id, region, patients, IDENTITY, false);
     }

@@ -51,7 +51,8 @@ class StixBundleIT extends RegionServiceITBase {
                         List.of(TaxonomyClass.INFORMATION_CONTENT_SECURITY_UNAUTHORISED_INFORMATION_ACCESS),
                         TlpLabel.GREEN));
         record(0, reported(nor, "FR-NOR"), assessed(nor, "FR-NOR", 300,
-                Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.MEDICAL_RECORD), true),
+                Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.MEDICAL_RECORD), true, 450,
+                Set.of(fr.ars.coord.contracts.incident.BreachType.CONFIDENTIALITY)),
                 new IncidentClassifiedEvent(nor, Region.NOR, TaxonomyClass.INTRUSIONS_UNPRIVILEGED_ACCOUNT_COMPROMISE,
                         List.of(), TlpLabel.RED));
         String campaign = campaignOf(hdf, nor);
@@ -93,7 +94,13 @@ class StixBundleIT extends RegionServiceITBase {
         JsonNode impact = ofType(bundle, "impact").stream()
                 .filter(i -> i.at("/extensions/confidentiality-ext/information_type").asText().equals("phi"))
                 .findFirst().orElseThrow();
-        assertThat(impact.at("/extensions/confidentiality-ext/record_count").asLong()).isEqualTo(300);
+        // the records the assessment counted, not the patients
+        assertThat(impact.at("/extensions/confidentiality-ext/record_count").asLong()).isEqualTo(450);
+        // Hauts-de-France's assessment does not say how many records: no count is invented
+        JsonNode pii = ofType(bundle, "impact").stream()
+                .filter(i -> i.at("/extensions/confidentiality-ext/information_type").asText().equals("pii"))
+                .findFirst().orElseThrow();
+        assertThat(pii.at("/extensions/confidentiality-ext").has("record_count")).isFalse();
         assertThat(impact.at("/extensions/confidentiality-ext/loss_type").asText()).isEqualTo("suspected-loss");
         assertThat(impact.get("start_time").asText()).isNotBlank();
         // two agencies located in their regions, targeted by the campaign
@@ -128,8 +135,21 @@ class StixBundleIT extends RegionServiceITBase {
 
     @Test
     void anIncidentIsConfirmedOnceItsStatusSaysItWasContained() {
+        String unsaid = newId();
+        record(0, reported(unsaid, "FR-BRE"), assessed(unsaid, "FR-BRE", 40),
+                fr.ars.coord.region.impact.IncidentStories.moved(unsaid, "FR-BRE",
+                        fr.ars.coord.contracts.incident.IncidentStatus.ASSESSING,
+                        fr.ars.coord.contracts.incident.IncidentStatus.CONTAINED));
+        JsonNode suspected = api.get("/api/national/campaigns/" + campaignOf(unsaid) + "/stix",
+                TestTokens.national()).json();
+        // contained, but no assessment said the data was disclosed: the loss stays suspected
+        assertThat(ofType(suspected, "impact").get(0).at("/extensions/confidentiality-ext/loss_type").asText())
+                .isEqualTo("suspected-loss");
+
         String incident = newId();
-        record(0, reported(incident, "FR-BRE"), assessed(incident, "FR-BRE", 40),
+        record(0, reported(incident, "FR-BRE"), assessed(incident, "FR-BRE", 40,
+                        fr.ars.coord.region.impact.IncidentStories.IDENTITY, false, 40,
+                        Set.of(fr.ars.coord.contracts.incident.BreachType.CONFIDENTIALITY)),
                 fr.ars.coord.region.impact.IncidentStories.moved(incident, "FR-BRE",
                         fr.ars.coord.contracts.incident.IncidentStatus.ASSESSING,
                         fr.ars.coord.contracts.incident.IncidentStatus.CONTAINED));
