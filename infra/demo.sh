@@ -163,4 +163,4 @@ inform_patients hdf FR-HDF "$PUBLISHED"
 publish_communique "$(token comms-nor)" region FR-NOR
 inform_patients nor FR-NOR "$PUBLISHED"
 publish_communique "$national" campaignId "$campaign"
-echo "See README.md (Calling the API) to query them with a token."
+echo "See README.md (Calling the API) and docs/api.md to query them with a token."
