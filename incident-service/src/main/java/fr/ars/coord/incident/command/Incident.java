@@ -1,71 +1,52 @@
 package fr.ars.coord.incident.command;
 
-import fr.ars.coord.contracts.region.Region;
+import static fr.ars.coord.incident.command.IncidentRules.blankToNull;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import fr.ars.coord.contracts.Actor;
-import fr.ars.coord.contracts.incident.Authority;
-import fr.ars.coord.contracts.incident.CnilDecision;
-import fr.ars.coord.contracts.incident.CnilNotificationDecidedEvent;
-import fr.ars.coord.contracts.incident.IncidentEvent;
-import fr.ars.coord.contracts.incident.Nis2IntermediateReportRequestedEvent;
-import fr.ars.coord.contracts.incident.Nis2Significance;
-import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
-import fr.ars.coord.contracts.incident.SignificanceCriterion;
 import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
-import fr.ars.coord.contracts.incident.NotificationKind;
-import fr.ars.coord.contracts.incident.ObligationCode;
-import fr.ars.coord.contracts.incident.ObligationFacts;
-import fr.ars.coord.contracts.incident.ObligationWaiver;
-import fr.ars.coord.contracts.incident.PatientInformationChannel;
-import fr.ars.coord.contracts.incident.PatientInformationDecision;
-import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
-import fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent;
-import fr.ars.coord.contracts.incident.RegulatoryClock;
-import fr.ars.coord.contracts.incident.ReminderStage;
-import fr.ars.coord.contracts.incident.TaxonomyClass;
-import fr.ars.coord.contracts.incident.TlpLabel;
-import fr.ars.coord.platform.obligation.IncidentObligations;
+import fr.ars.coord.contracts.incident.CnilNotificationDecidedEvent;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentClassifiedEvent;
+import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
-import fr.ars.coord.platform.command.RequestMetadata;
-import fr.ars.coord.platform.rules.IdempotencyKeyReusedException;
+import fr.ars.coord.contracts.incident.Nis2IntermediateReportRequestedEvent;
+import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
+import fr.ars.coord.contracts.incident.ObligationCode;
+import fr.ars.coord.contracts.incident.ObligationFacts;
+import fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent;
+import fr.ars.coord.contracts.incident.ObligationWaiver;
+import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
+import fr.ars.coord.contracts.incident.TaxonomyClass;
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.platform.obligation.IncidentObligations;
 import fr.ars.coord.platform.rules.InvalidRequestException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.function.Predicate;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
-import org.axonframework.eventsourcing.conflictresolution.Conflicts;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolution;
+import org.axonframework.eventsourcing.conflictresolution.Conflicts;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One region's incident. Command handlers check the rules and apply events; event sourcing handlers only
- * rebuild the state those rules need. A command carrying an {@code Idempotency-Key} already applied to this
- * incident changes nothing and reports the current version.
+ * rebuild the state those rules need. Every request on an existing incident is opened once, before its handler
+ * ({@link #open}): a client's stale {@code If-Match} is detected, and a request already applied with the same
+ * {@code Idempotency-Key} changes nothing and reports the current version.
  */
 @Aggregate(cache = "incidentCache")
 class Incident {
 
-    private static final String IDEMPOTENCY_KEY = RequestMetadata.IDEMPOTENCY_KEY;
-    private static final String FINGERPRINT = RequestMetadata.REQUEST_FINGERPRINT;
-    private static final String SUBJECT = Actor.SUBJECT;
     /**
      * What makes a client's {@code If-Match} version stale: facts recorded since it read them. Reminders the platform
      * recorded meanwhile change no fact, so they do not make the client read again.
@@ -76,20 +57,14 @@ class Incident {
     @AggregateIdentifier
     private String incidentId;
     private Region region;
-    private Instant awareAt;
     private IncidentStatus status;
     private long version;
     /** What the legal obligations depend on, as recorded: the one fold every reader of the clocks shares. */
     private ObligationFacts obligationFacts = ObligationFacts.NONE;
     /** The latest classification, to leave the stream alone when the same one is sent again. */
-    private TaxonomyClass taxonomyClass;
-    private List<TaxonomyClass> relatedClasses = List.of();
-    private TlpLabel tlp = TlpLabel.DEFAULT;
-    private boolean classified;
-    /** The reminders recorded, by obligation: each stage once. */
-    private final Map<ObligationCode, EnumSet<ReminderStage>> reminders = new HashMap<>();
-    /** Fingerprint of each request applied with an {@code Idempotency-Key}, by caller and key. */
-    private final Map<String, String> appliedRequests = new HashMap<>();
+    private IncidentClassifiedEvent classification;
+    private final ObligationReminders reminders = new ObligationReminders();
+    private final AppliedRequests appliedRequests = new AppliedRequests();
 
     Incident() {
         // rebuilt from events
@@ -102,14 +77,25 @@ class Incident {
                 command.terms()));
     }
 
-    @CommandHandler
-    CommandOutcome handle(RecordAssessmentCommand command, ConflictResolver conflicts,
-                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-                          @MetaDataValue(FINGERPRINT) String fingerprint) {
-        conflicts.detectConflicts(FACTS_CHANGED);
-        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
-            return replayed();
+    /**
+     * Opens every request on the incident (the platform's reminders excepted: they carry no client's version nor
+     * key): a version the client read is stale once facts were recorded since, and a request this caller already
+     * applied with this key is answered with the current version, recording nothing again.
+     */
+    @CommandHandlerInterceptor
+    Object open(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (command.getPayload() instanceof RemindObligationsCommand) {
+            return chain.proceed();
         }
+        ConflictResolution.getConflictResolver().detectConflicts(FACTS_CHANGED);
+        if (appliedRequests.alreadyApplied(command.getMetaData())) {
+            return new CommandOutcome(incidentId, version, true);
+        }
+        return chain.proceed();
+    }
+
+    @CommandHandler
+    CommandOutcome handle(RecordAssessmentCommand command) {
         requireOpen();
         if (command.exposedData().contains(ExposedDataItem.MEDICAL_RECORD) && !command.medicalDataExposed()) {
             throw new InvalidRequestException("medicalDataExposed",
@@ -126,56 +112,17 @@ class Incident {
     }
 
     @CommandHandler
-    CommandOutcome handle(RecordContainmentActionCommand command, ConflictResolver conflicts,
-                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-                          @MetaDataValue(FINGERPRINT) String fingerprint) {
-        conflicts.detectConflicts(FACTS_CHANGED);
-        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
-            return replayed();
-        }
+    CommandOutcome handle(RecordContainmentActionCommand command) {
         requireOpen();
         apply(new ContainmentActionRecordedEvent(incidentId, region, command.action(), command.description()));
         return outcome();
     }
 
-    /**
-     * Records a notification to an authority. One made after the due time of the obligation it meets must say why
-     * ({@code lateReason}); one to ANSSI must say which NIS2 stage it is.
-     */
+    /** Records a notification to an authority, as {@link NotificationRules} allow it. */
     @CommandHandler
-    CommandOutcome handle(RecordAuthorityNotificationCommand command, ConflictResolver conflicts, IncidentObligations obligations,
-                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-                          @MetaDataValue(FINGERPRINT) String fingerprint) {
-        conflicts.detectConflicts(FACTS_CHANGED);
-        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
-            return replayed();
-        }
+    CommandOutcome handle(RecordAuthorityNotificationCommand command, IncidentObligations obligations) {
         requireOpen();
-        if (command.authority() == Authority.PATIENTS) {
-            throw new InvalidRequestException("authority",
-                    "the patients are not an authority: record their information with /patient-information");
-        }
-        if (command.authority() == Authority.ANSSI && command.kind() == null) {
-            throw new InvalidRequestException("kind", "is required for ANSSI: EARLY_WARNING, NOTIFICATION,"
-                    + " INTERMEDIATE_REPORT or FINAL_REPORT");
-        }
-        requireNotBeforeAwareness("notifiedAt", command.notifiedAt());
-        NotificationKind kind = command.kind() != null ? command.kind() : NotificationKind.implied(command.authority());
-        if (kind == NotificationKind.PROGRESS_REPORT && command.authority() != Authority.ANSSI) {
-            throw new InvalidRequestException("kind", "PROGRESS_REPORT is a NIS2 report to ANSSI (art. 23(4)(e))");
-        }
-        if (kind == NotificationKind.SUPPLEMENTARY && obligationFacts.notifications().stream()
-                .noneMatch(n -> n.authority() == command.authority() && n.kind() != NotificationKind.SUPPLEMENTARY)) {
-            throw new InvalidRequestException("kind", "SUPPLEMENTARY completes an earlier notification (GDPR art."
-                    + " 33(4)): none to " + command.authority() + " is recorded yet");
-        }
-        ObligationFacts facts = obligations.effective(obligationFacts);
-        obligations.policyFor(facts).dueOfUnmet(command.authority(), kind, command.notifiedAt(), facts)
-                .filter(due -> command.notifiedAt().isAfter(due) && isBlank(command.lateReason()))
-                .ifPresent(due -> {
-                    throw new InvalidRequestException("lateReason",
-                            "is required: this notification comes after its due time (" + due + ")");
-                });
+        NotificationRules.check(command, obligationFacts, obligations);
         apply(new AuthorityNotifiedEvent(incidentId, region, command.authority(), command.notifiedAt(),
                 command.reference(), command.kind(), blankToNull(command.lateReason())));
         return outcome();
@@ -183,43 +130,12 @@ class Incident {
 
     /**
      * Records the decision on telling the patients of a high-risk breach (GDPR art. 34) and, when done, how and when
-     * they were told. Deciding they need not be told, or telling them after the due time, needs a reason.
+     * they were told, as {@link PatientInformationRules} allow it.
      */
     @CommandHandler
-    CommandOutcome handle(RecordPatientInformationCommand command, ConflictResolver conflicts, IncidentObligations obligations,
-                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-                          @MetaDataValue(FINGERPRINT) String fingerprint) {
-        conflicts.detectConflicts(FACTS_CHANGED);
-        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
-            return replayed();
-        }
+    CommandOutcome handle(RecordPatientInformationCommand command, IncidentObligations obligations) {
         requireOpen();
-        boolean required = command.decision() == PatientInformationDecision.REQUIRED;
-        if (!required && isBlank(command.reason())) {
-            throw new InvalidRequestException("reason", "is required when the decision is NOT_REQUIRED (the"
-                    + " exemption of GDPR art. 34(3) that applies)");
-        }
-        if (!required && (command.informedAt() != null || command.channel() != null)) {
-            throw new InvalidRequestException(command.informedAt() != null ? "informedAt" : "channel",
-                    "must be absent when the decision is NOT_REQUIRED");
-        }
-        if (command.informedAt() != null) {
-            if (command.channel() == null) {
-                throw new InvalidRequestException("channel", "is required with informedAt");
-            }
-            requireNotBeforeAwareness("informedAt", command.informedAt());
-            ObligationFacts facts = obligations.effective(obligationFacts);
-            RegulatoryClock clock = obligations.policyFor(facts).clock(ObligationCode.PATIENT_INFORMATION, facts,
-                    command.informedAt());
-            if (clock.dueAt() != null && command.informedAt().isAfter(clock.dueAt()) && isBlank(command.reason())) {
-                throw new InvalidRequestException("reason",
-                        "is required: the patients are told after the due time (" + clock.dueAt() + ")");
-            }
-        }
-        if (command.communiqueId() != null && command.channel() != PatientInformationChannel.PUBLIC_COMMUNICATION) {
-            throw new InvalidRequestException("communiqueId", "names the public communication: channel must be"
-                    + " PUBLIC_COMMUNICATION");
-        }
+        PatientInformationRules.check(command, obligationFacts, obligations);
         apply(new PatientInformationRecordedEvent(incidentId, region, command.decision(), blankToNull(command.reason()),
                 command.channel(), command.informedAt(), command.patientsInformed(), command.communiqueId()));
         return outcome();
@@ -230,18 +146,12 @@ class Incident {
      * nothing. Closed incidents keep theirs.
      */
     @CommandHandler
-    CommandOutcome handle(ClassifyIncidentCommand command, ConflictResolver conflicts,
-                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-                          @MetaDataValue(FINGERPRINT) String fingerprint) {
-        conflicts.detectConflicts(FACTS_CHANGED);
-        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
-            return replayed();
-        }
+    CommandOutcome handle(ClassifyIncidentCommand command) {
         requireOpen();
         List<TaxonomyClass> related = command.relatedClasses().stream()
                 .filter(c -> c != command.taxonomyClass()).distinct().toList();
-        if (classified && command.taxonomyClass() == taxonomyClass && related.equals(relatedClasses)
-                && command.tlp() == tlp) {
+        if (classification != null && command.taxonomyClass() == classification.taxonomyClass()
+                && related.equals(classification.relatedClasses()) && command.tlp() == classification.tlp()) {
             return outcome();
         }
         apply(new IncidentClassifiedEvent(incidentId, region, command.taxonomyClass(), related, command.tlp()));
@@ -253,31 +163,15 @@ class Incident {
      * NOT_SIGNIFICANT the reason. Refused where NIS2 does not apply to the incident's entity: no decision is owed.
      */
     @CommandHandler
-    CommandOutcome handle(RecordNis2SignificanceCommand command, ConflictResolver conflicts,
-                          IncidentObligations obligations,
-                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-                          @MetaDataValue(FINGERPRINT) String fingerprint) {
-        conflicts.detectConflicts(FACTS_CHANGED);
-        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
-            return replayed();
-        }
+    CommandOutcome handle(RecordNis2SignificanceCommand command, IncidentObligations obligations) {
         requireOpen();
         if (!obligations.effective(obligationFacts).nis2InForce()) {
             throw new IncidentRuleViolation("NIS2 does not apply to this incident's entity (" + region.code() + ", "
                     + obligationFacts.effectiveEntity() + ") by the terms in force when it was reported: no"
                     + " significance decision is owed.");
         }
-        List<SignificanceCriterion> criteria = command.criteria().stream().distinct().toList();
-        if (command.significance() == Nis2Significance.SIGNIFICANT && criteria.isEmpty()) {
-            throw new InvalidRequestException("criteria", "must name at least one criterion of NIS2 art. 23(3) when"
-                    + " the incident is SIGNIFICANT");
-        }
-        if (command.significance() == Nis2Significance.NOT_SIGNIFICANT && isBlank(command.reason())) {
-            throw new InvalidRequestException("reason", "is required when the incident is NOT_SIGNIFICANT");
-        }
         apply(new Nis2SignificanceAssessedEvent(incidentId, region, command.significance(),
-                command.significance() == Nis2Significance.SIGNIFICANT ? criteria : List.of(),
-                blankToNull(command.reason())));
+                DecisionRules.significanceCriteria(command), blankToNull(command.reason())));
         return outcome();
     }
 
@@ -286,21 +180,9 @@ class Incident {
      * ({@code breachAwareAt}, the incident's awareness when absent): NOT_REQUIRED needs its reason.
      */
     @CommandHandler
-    CommandOutcome handle(RecordCnilDecisionCommand command, ConflictResolver conflicts,
-                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-                          @MetaDataValue(FINGERPRINT) String fingerprint) {
-        conflicts.detectConflicts(FACTS_CHANGED);
-        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
-            return replayed();
-        }
+    CommandOutcome handle(RecordCnilDecisionCommand command) {
         requireOpen();
-        if (command.decision() == CnilDecision.NOT_REQUIRED && isBlank(command.reason())) {
-            throw new InvalidRequestException("reason", "is required when the decision is NOT_REQUIRED (why the"
-                    + " breach is unlikely to result in a risk to people's rights and freedoms, art. 33(1))");
-        }
-        if (command.breachAwareAt() != null) {
-            requireNotBeforeAwareness("breachAwareAt", command.breachAwareAt());
-        }
+        DecisionRules.checkCnilDecision(command, obligationFacts);
         apply(new CnilNotificationDecidedEvent(incidentId, region, command.decision(), blankToNull(command.reason()),
                 command.breachAwareAt()));
         return outcome();
@@ -308,18 +190,9 @@ class Incident {
 
     /** Records ANSSI's request for an intermediate report (NIS2 art. 23(4)(c)), due when ANSSI said. */
     @CommandHandler
-    CommandOutcome handle(RecordIntermediateReportRequestCommand command, ConflictResolver conflicts,
-                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-                          @MetaDataValue(FINGERPRINT) String fingerprint) {
-        conflicts.detectConflicts(FACTS_CHANGED);
-        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
-            return replayed();
-        }
+    CommandOutcome handle(RecordIntermediateReportRequestCommand command) {
         requireOpen();
-        requireNotBeforeAwareness("requestedAt", command.requestedAt());
-        if (!command.dueAt().isAfter(command.requestedAt())) {
-            throw new InvalidRequestException("dueAt", "must be after requestedAt");
-        }
+        DecisionRules.checkIntermediateRequest(command, obligationFacts);
         apply(new Nis2IntermediateReportRequestedEvent(incidentId, region, command.requestedAt(), command.dueAt(),
                 blankToNull(command.reference())));
         return outcome();
@@ -335,22 +208,10 @@ class Incident {
         if (!status.isOpen()) {
             return 0;
         }
-        int recorded = 0;
-        for (RegulatoryClock clock : obligations.clocks(obligationFacts, command.at())) {
-            ReminderStage stage = switch (clock.status()) {
-                case DUE_SOON -> ReminderStage.DUE_SOON;
-                case OVERDUE -> ReminderStage.OVERDUE;
-                default -> null;
-            };
-            EnumSet<ReminderStage> done = reminders.getOrDefault(clock.code(), EnumSet.noneOf(ReminderStage.class));
-            if (stage == null || done.contains(stage) || done.contains(ReminderStage.OVERDUE)) {
-                continue;
-            }
-            apply(new ObligationReminderRecordedEvent(incidentId, region, clock.code(), stage, clock.startedAt(),
-                    clock.dueAt()));
-            recorded++;
-        }
-        return recorded;
+        List<ObligationReminderRecordedEvent> due = reminders.due(incidentId, region,
+                obligations.clocks(obligationFacts, command.at()));
+        due.forEach(AggregateLifecycle::apply);
+        return due.size();
     }
 
     /**
@@ -359,14 +220,7 @@ class Incident {
      * are recorded with the closure, and their clocks then show WAIVED. A waiver of anything else is refused.
      */
     @CommandHandler
-    CommandOutcome handle(ChangeIncidentStatusCommand command, ConflictResolver conflicts,
-                          IncidentObligations obligations,
-                          @MetaDataValue(SUBJECT) String subject, @MetaDataValue(IDEMPOTENCY_KEY) String idempotencyKey,
-                          @MetaDataValue(FINGERPRINT) String fingerprint) {
-        conflicts.detectConflicts(FACTS_CHANGED);
-        if (alreadyApplied(subject, idempotencyKey, fingerprint)) {
-            return replayed();
-        }
+    CommandOutcome handle(ChangeIncidentStatusCommand command, IncidentObligations obligations) {
         if (!command.waivers().isEmpty() && command.status() != IncidentStatus.CLOSED) {
             throw new InvalidRequestException("waivers", "are only accepted when closing the incident (status"
                     + " CLOSED)");
@@ -379,74 +233,15 @@ class Incident {
                     "An incident cannot move from " + status + " to " + command.status() + ".");
         }
         List<ObligationWaiver> waived = command.status() == IncidentStatus.CLOSED
-                ? closingWaivers(command.waivers(), unmet(obligations, command.at()))
+                ? ClosingWaivers.accepted(command.waivers(), unmet(obligations, command.at()))
                 : List.of();
         apply(new IncidentStatusChangedEvent(incidentId, region, status, command.status(), command.reason(), waived));
         return outcome();
     }
 
-    /**
-     * The waivers of a closure, checked against the obligations still to meet: each names one of them, once, with a
-     * reason, and together they name them all.
-     */
-    private static List<ObligationWaiver> closingWaivers(List<ObligationWaiver> waivers, List<ObligationCode> unmet) {
-        List<ObligationWaiver> accepted = new ArrayList<>();
-        EnumSet<ObligationCode> named = EnumSet.noneOf(ObligationCode.class);
-        for (int i = 0; i < waivers.size(); i++) {
-            ObligationWaiver waiver = waivers.get(i);
-            String field = "waivers[" + i + "]";
-            if (!named.add(waiver.code())) {
-                throw new InvalidRequestException(field + ".code", "names " + waiver.code() + " twice");
-            }
-            if (!unmet.contains(waiver.code())) {
-                throw new InvalidRequestException(field + ".code", waiver.code() + " is not an unmet obligation of"
-                        + " this incident: only an obligation still to meet can be waived");
-            }
-            if (isBlank(waiver.reason())) {
-                throw new InvalidRequestException(field + ".reason", "is required: why the incident is closed without"
-                        + " meeting " + waiver.code());
-            }
-            accepted.add(new ObligationWaiver(waiver.code(), waiver.reason().strip()));
-        }
-        List<ObligationCode> missing = unmet.stream().filter(code -> !named.contains(code)).toList();
-        if (!missing.isEmpty()) {
-            throw new UnmetObligationsViolation(missing);
-        }
-        return accepted;
-    }
-
-    /**
-     * True when this caller applied this key for the same request; the same caller reusing it for another request
-     * is refused. Keys are the caller's own: another caller's identical key is another request.
-     */
-    private boolean alreadyApplied(String subject, String idempotencyKey, String fingerprint) {
-        if (idempotencyKey == null || !appliedRequests.containsKey(requestKey(subject, idempotencyKey))) {
-            return false;
-        }
-        if (!Objects.equals(appliedRequests.get(requestKey(subject, idempotencyKey)), fingerprint)) {
-            throw new IdempotencyKeyReusedException();
-        }
-        return true;
-    }
-
-    private List<ObligationCode> unmet(IncidentObligations obligations, Instant at) {
+    private List<ObligationCode> unmet(IncidentObligations obligations, java.time.Instant at) {
         ObligationFacts facts = obligations.effective(obligationFacts);
         return obligations.policyFor(facts).unmet(facts, at);
-    }
-
-    /** Nothing about the incident happened before the agency became aware of it. */
-    private void requireNotBeforeAwareness(String field, Instant at) {
-        if (at.isBefore(awareAt)) {
-            throw new InvalidRequestException(field, "must not be before the incident's awareAt (" + awareAt + ")");
-        }
-    }
-
-    private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
-    }
-
-    private static String blankToNull(String text) {
-        return isBlank(text) ? null : text.strip();
     }
 
     private void requireOpen() {
@@ -457,21 +252,6 @@ class Incident {
 
     private CommandOutcome outcome() {
         return new CommandOutcome(incidentId, version, false);
-    }
-
-    private CommandOutcome replayed() {
-        return new CommandOutcome(incidentId, version, true);
-    }
-
-    private void recorded(long sequence, String subject, String idempotencyKey, String fingerprint) {
-        version = sequence;
-        if (idempotencyKey != null) {
-            appliedRequests.put(requestKey(subject, idempotencyKey), Objects.requireNonNullElse(fingerprint, ""));
-        }
-    }
-
-    private static String requestKey(String subject, String idempotencyKey) {
-        return subject + '\u0000' + idempotencyKey;
     }
 
     /**
@@ -485,24 +265,15 @@ class Incident {
         if (event instanceof IncidentReportedEvent e) {
             incidentId = e.incidentId();
             region = e.region();
-            awareAt = e.awareAt();
             status = IncidentStatus.REPORTED;
         } else if (event instanceof IncidentStatusChangedEvent e) {
             status = e.to();
         } else if (event instanceof IncidentClassifiedEvent e) {
-            classified = true;
-            taxonomyClass = e.taxonomyClass();
-            relatedClasses = e.relatedClasses();
-            tlp = e.tlp();
+            classification = e;
         } else if (event instanceof ObligationReminderRecordedEvent e) {
-            reminders.computeIfAbsent(e.code(), c -> EnumSet.noneOf(ReminderStage.class)).add(e.stage());
+            reminders.record(e);
         }
-        Map<String, ?> metaData = message.getMetaData();
-        recorded(message.getSequenceNumber(), text(metaData.get(SUBJECT)), text(metaData.get(IDEMPOTENCY_KEY)),
-                text(metaData.get(FINGERPRINT)));
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
+        version = message.getSequenceNumber();
+        appliedRequests.record(message.getMetaData());
     }
 }
