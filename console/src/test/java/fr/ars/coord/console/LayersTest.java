@@ -52,4 +52,15 @@ class LayersTest {
         assertThatThrownBy(() -> RULES.get(0).check(wrong)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("PageReadingClient");
     }
+
+    /** Every package of the module says what it holds, in its package-info.java. */
+    @Test
+    void everyPackageSaysWhatItHolds() throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Path.of("src/main/java");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".java")).map(java.nio.file.Path::getParent).distinct()
+                    .filter(dir -> !java.nio.file.Files.exists(dir.resolve("package-info.java"))).toList())
+                    .as("packages without a package-info.java").isEmpty();
+        }
+    }
 }

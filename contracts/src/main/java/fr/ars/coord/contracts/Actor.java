@@ -16,6 +16,11 @@ public record Actor(String sub, String username, String org, String region) {
     public static final String ORG = "actorOrg";
     public static final String REGION = "actorRegion";
 
+    /** The platform itself acting, as the component {@code name} (drafting, dispatch, reminders): org SYSTEM. */
+    public static Actor component(String name) {
+        return new Actor(name, name, "SYSTEM", null);
+    }
+
     /** The metadata entries under which an actor travels with commands and events. */
     public Map<String, String> toMetaData() {
         Map<String, String> entries = new HashMap<>();

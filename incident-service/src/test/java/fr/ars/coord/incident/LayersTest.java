@@ -18,4 +18,10 @@ class LayersTest {
             rule.check(classes);
         }
     }
+
+    @Test
+    void everyPackageSaysWhatItHolds() {
+        org.assertj.core.api.Assertions.assertThat(fr.ars.coord.platform.testing.LayerRules.packagesWithoutDescription(
+                java.nio.file.Path.of("src/main/java"))).as("packages without a package-info.java").isEmpty();
+    }
 }

@@ -1,6 +1,6 @@
 package fr.ars.coord.console.api;
 
-import fr.ars.coord.console.ConsoleProperties;
+import fr.ars.coord.console.config.ConsoleProperties;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

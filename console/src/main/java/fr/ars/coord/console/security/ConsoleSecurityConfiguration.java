@@ -1,6 +1,6 @@
 package fr.ars.coord.console.security;
 
-import fr.ars.coord.console.ConsoleProperties;
+import fr.ars.coord.console.config.ConsoleProperties;
 import fr.ars.coord.console.session.ConsoleKeys;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,6 +1,6 @@
 package fr.ars.coord.console.security;
 
-import fr.ars.coord.console.ConsoleProperties;
+import fr.ars.coord.console.config.ConsoleProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

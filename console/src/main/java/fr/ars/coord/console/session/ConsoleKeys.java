@@ -1,6 +1,6 @@
 package fr.ars.coord.console.session;
 
-import fr.ars.coord.console.ConsoleProperties;
+import fr.ars.coord.console.config.ConsoleProperties;
 
 /**
  * The console's keys, each derived from {@code ars.console.session-key} for one purpose: the values a session holds

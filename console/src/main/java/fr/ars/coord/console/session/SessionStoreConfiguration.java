@@ -1,6 +1,6 @@
 package fr.ars.coord.console.session;
 
-import fr.ars.coord.console.ConsoleProperties;
+import fr.ars.coord.console.config.ConsoleProperties;
 import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;

@@ -1,6 +1,6 @@
 package fr.ars.coord.console.web;
 
-import fr.ars.coord.console.ConsoleProperties;
+import fr.ars.coord.console.config.ConsoleProperties;
 import fr.ars.coord.console.api.ApiProblem;
 import fr.ars.coord.console.security.StaffUser;
 import jakarta.servlet.http.HttpServletResponse;

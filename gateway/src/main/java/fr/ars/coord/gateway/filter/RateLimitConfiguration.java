@@ -1,6 +1,6 @@
 package fr.ars.coord.gateway.filter;
 
-import fr.ars.coord.gateway.GatewayProperties;
+import fr.ars.coord.gateway.config.GatewayProperties;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

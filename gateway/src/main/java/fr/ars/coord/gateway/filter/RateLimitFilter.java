@@ -1,6 +1,6 @@
 package fr.ars.coord.gateway.filter;
 
-import fr.ars.coord.gateway.GatewayProperties;
+import fr.ars.coord.gateway.config.GatewayProperties;
 import fr.ars.coord.gateway.filter.RateLimitBuckets.BucketStoreUnavailable;
 import fr.ars.coord.gateway.filter.RateLimitBuckets.Take;
 import fr.ars.coord.gateway.web.Problems;

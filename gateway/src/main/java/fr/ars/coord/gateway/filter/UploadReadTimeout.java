@@ -1,6 +1,6 @@
 package fr.ars.coord.gateway.filter;
 
-import fr.ars.coord.gateway.GatewayProperties;
+import fr.ars.coord.gateway.config.GatewayProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;

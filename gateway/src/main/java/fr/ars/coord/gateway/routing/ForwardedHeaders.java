@@ -1,6 +1,6 @@
 package fr.ars.coord.gateway.routing;
 
-import fr.ars.coord.gateway.GatewayProperties;
+import fr.ars.coord.gateway.config.GatewayProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.RequestHttpHeadersFilter;

@@ -1,6 +1,6 @@
 package fr.ars.coord.gateway.security;
 
-import fr.ars.coord.gateway.GatewayProperties;
+import fr.ars.coord.gateway.config.GatewayProperties;
 import fr.ars.coord.gateway.web.Problems;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package fr.ars.coord.gateway.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import fr.ars.coord.gateway.GatewayProperties;
+import fr.ars.coord.gateway.config.GatewayProperties;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

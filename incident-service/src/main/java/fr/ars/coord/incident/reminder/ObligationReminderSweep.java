@@ -4,8 +4,7 @@ import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.incident.command.RemindObligationsCommand;
 import java.time.Clock;
 import java.time.Instant;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import fr.ars.coord.platform.command.IdempotentCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,14 +21,14 @@ import org.springframework.stereotype.Component;
 class ObligationReminderSweep {
 
     private static final Logger log = LoggerFactory.getLogger(ObligationReminderSweep.class);
-    static final Actor SYSTEM = new Actor("incident-service", "incident-service", "SYSTEM", null);
+    static final Actor SYSTEM = Actor.component("incident-service");
 
     private final ReminderSchedule schedule;
-    private final CommandGateway commands;
+    private final IdempotentCommands commands;
     private final Clock clock;
     private final int batch;
 
-    ObligationReminderSweep(ReminderSchedule schedule, CommandGateway commands, Clock clock,
+    ObligationReminderSweep(ReminderSchedule schedule, IdempotentCommands commands, Clock clock,
                             @Value("${ars.reminders.sweep-batch:500}") int batch) {
         this.schedule = schedule;
         this.commands = commands;
@@ -43,8 +42,7 @@ class ObligationReminderSweep {
         Instant now = clock.instant();
         for (String incidentId : schedule.due(now, batch)) {
             try {
-                Integer recorded = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                        new RemindObligationsCommand(incidentId, now)).andMetaData(SYSTEM.toMetaData()));
+                Integer recorded = commands.send(new RemindObligationsCommand(incidentId, now), SYSTEM);
                 if (recorded != null && recorded > 0) {
                     log.info("incident {}: {} obligation reminder(s) recorded", incidentId, recorded);
                 }

@@ -1,5 +1,7 @@
 package fr.ars.coord.notification.process;
 
+import fr.ars.coord.platform.command.IdempotentCommands;
+
 import fr.ars.coord.contracts.region.Region;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -52,7 +54,7 @@ class CommuniqueDrafting {
     private final FactsStore facts;
     private final CurrentDrafts drafts;
     private final CommuniqueStreams communiques;
-    private final SystemCommands commands;
+    private final IdempotentCommands commands;
     private final MongoTemplate mongo;
     /**
      * The communiqués a batch of events touched, each reconsidered once when the batch commits, from the facts as
@@ -65,7 +67,7 @@ class CommuniqueDrafting {
     private record Touched(CommuniqueScope scope, Region region, String campaignId, long position) {
     }
 
-    CommuniqueDrafting(FactsStore facts, CurrentDrafts drafts, CommuniqueStreams communiques, SystemCommands commands,
+    CommuniqueDrafting(FactsStore facts, CurrentDrafts drafts, CommuniqueStreams communiques, IdempotentCommands commands,
                        MongoTemplate mongo) {
         this.facts = facts;
         this.drafts = drafts;
@@ -161,6 +163,6 @@ class CommuniqueDrafting {
     }
 
     private void send(Object command) {
-        commands.send(command);
+        commands.send(command, ServiceActor.ACTOR);
     }
 }

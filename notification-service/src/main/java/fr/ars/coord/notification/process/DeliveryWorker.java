@@ -1,7 +1,9 @@
 package fr.ars.coord.notification.process;
 
+import fr.ars.coord.platform.command.IdempotentCommands;
+
 import fr.ars.coord.contracts.delivery.DeliveryChannel;
-import fr.ars.coord.notification.NotificationProperties;
+import fr.ars.coord.notification.config.NotificationProperties;
 import fr.ars.coord.notification.channel.EmailSender;
 import fr.ars.coord.notification.channel.PublicationPayload;
 import fr.ars.coord.notification.channel.ReminderPayload;
@@ -37,7 +39,7 @@ class DeliveryWorker {
     private final WebhookSubscriptions subscriptions;
     private final WebhookSender webhooks;
     private final EmailSender email;
-    private final SystemCommands commands;
+    private final IdempotentCommands commands;
     private final NotificationProperties properties;
     private final Clock clock;
     private final DeliveryLeases leases;
@@ -45,7 +47,7 @@ class DeliveryWorker {
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(25);
 
     DeliveryWorker(DeliveryViewStore deliveries, CommuniqueStreams communiques, WebhookSubscriptions subscriptions,
-                   WebhookSender webhooks, EmailSender email, SystemCommands commands,
+                   WebhookSender webhooks, EmailSender email, IdempotentCommands commands,
                    NotificationProperties properties, Clock clock, DeliveryLeases leases) {
         this.leases = leases;
         this.deliveries = deliveries;
@@ -83,7 +85,7 @@ class DeliveryWorker {
         Duration backoff = properties.delivery().firstBackoff().multipliedBy(1L << Math.min(delivery.attempts(), 16));
         Instant next = clock.instant().plus(backoff);
         commands.send(new RecordDeliveryAttemptCommand(delivery.id(), result.delivered(), result.outcome(),
-                properties.delivery().maxAttempts(), next));
+                properties.delivery().maxAttempts(), next), ServiceActor.ACTOR);
         if (!result.delivered()) {
             log.info("delivery {} attempt {} failed: {}", delivery.id(), delivery.attempts() + 1, result.outcome());
         }

@@ -1,9 +1,11 @@
 package fr.ars.coord.notification.process;
 
+import fr.ars.coord.platform.command.IdempotentCommands;
+
 import fr.ars.coord.contracts.communique.CommuniqueApprovedEvent;
 import fr.ars.coord.contracts.communique.CommuniquePublishedEvent;
 import fr.ars.coord.contracts.delivery.DeliveryChannel;
-import fr.ars.coord.notification.NotificationProperties;
+import fr.ars.coord.notification.config.NotificationProperties;
 import fr.ars.coord.notification.channel.WebhookSubscription;
 import fr.ars.coord.notification.channel.WebhookSubscriptions;
 import fr.ars.coord.notification.command.CommuniqueCommands.PublishCommuniqueCommand;
@@ -34,13 +36,13 @@ class PublicationDispatch {
 
     private static final Logger log = LoggerFactory.getLogger(PublicationDispatch.class);
 
-    private final SystemCommands commands;
+    private final IdempotentCommands commands;
     private final WebhookSubscriptions subscriptions;
     private final NotificationProperties properties;
     private final CommuniqueStreams communiques;
     private final CurrentDrafts drafts;
 
-    PublicationDispatch(SystemCommands commands, WebhookSubscriptions subscriptions, NotificationProperties properties,
+    PublicationDispatch(IdempotentCommands commands, WebhookSubscriptions subscriptions, NotificationProperties properties,
                         CommuniqueStreams communiques, CurrentDrafts drafts) {
         this.commands = commands;
         this.subscriptions = subscriptions;
@@ -94,6 +96,6 @@ class PublicationDispatch {
     }
 
     private void send(Object command) {
-        commands.send(command);
+        commands.send(command, ServiceActor.ACTOR);
     }
 }

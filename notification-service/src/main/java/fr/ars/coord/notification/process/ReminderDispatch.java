@@ -1,9 +1,11 @@
 package fr.ars.coord.notification.process;
 
+import fr.ars.coord.platform.command.IdempotentCommands;
+
 import fr.ars.coord.contracts.delivery.DeliveryChannel;
 import fr.ars.coord.contracts.delivery.ObligationReminder;
 import fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent;
-import fr.ars.coord.notification.NotificationProperties;
+import fr.ars.coord.notification.config.NotificationProperties;
 import fr.ars.coord.notification.channel.WebhookSubscription;
 import fr.ars.coord.notification.channel.WebhookSubscriptions;
 import fr.ars.coord.notification.command.DeliveryCommands.ScheduleDeliveryCommand;
@@ -32,11 +34,11 @@ class ReminderDispatch {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderDispatch.class);
 
-    private final SystemCommands commands;
+    private final IdempotentCommands commands;
     private final WebhookSubscriptions subscriptions;
     private final NotificationProperties properties;
 
-    ReminderDispatch(SystemCommands commands, WebhookSubscriptions subscriptions, NotificationProperties properties) {
+    ReminderDispatch(IdempotentCommands commands, WebhookSubscriptions subscriptions, NotificationProperties properties) {
         this.commands = commands;
         this.subscriptions = subscriptions;
         this.properties = properties;
@@ -66,7 +68,7 @@ class ReminderDispatch {
     private void schedule(ObligationReminder reminder, DeliveryChannel channel, String target) {
         try {
             commands.send(new ScheduleDeliveryCommand(deliveryId(reminder, channel, target), null, channel, target,
-                    reminder));
+                    reminder), ServiceActor.ACTOR);
         } catch (AggregateStreamCreationException alreadyScheduled) {
             log.debug("reminder {} to {} already scheduled", reminder.key(), target);
         }

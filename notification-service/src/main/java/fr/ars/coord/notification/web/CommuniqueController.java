@@ -26,8 +26,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import fr.ars.coord.platform.text.FreeText;
 import java.util.List;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import fr.ars.coord.platform.command.IdempotentCommands;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -47,10 +46,10 @@ class CommuniqueController {
     private final CommuniqueStreams communiques;
     private final CommuniqueViewStore list;
     private final CurrentDrafts drafts;
-    private final CommandGateway commands;
+    private final IdempotentCommands commands;
 
     CommuniqueController(CommuniqueStreams communiques, CommuniqueViewStore list, CurrentDrafts drafts,
-                         CommandGateway commands) {
+                         IdempotentCommands commands) {
         this.communiques = communiques;
         this.list = list;
         this.drafts = drafts;
@@ -200,6 +199,6 @@ class CommuniqueController {
     }
 
     private void send(Object command, StaffMember member) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(member.toActor().toMetaData()));
+        commands.send(command, member.toActor());
     }
 }

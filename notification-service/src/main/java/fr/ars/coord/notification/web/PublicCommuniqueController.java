@@ -16,7 +16,7 @@ import com.rometools.rome.io.WireFeedOutput;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.contracts.region.Region;
-import fr.ars.coord.notification.NotificationProperties;
+import fr.ars.coord.notification.config.NotificationProperties;
 import fr.ars.coord.notification.query.CommuniqueViewStore;
 import fr.ars.coord.notification.query.CommuniqueStreams;
 import fr.ars.coord.notification.query.CommuniqueView;

@@ -27,8 +27,9 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends commands on behalf of a caller: who it is goes into the metadata (and from there into every event),
- * and so does the client's {@code Idempotency-Key} with a fingerprint of the request.
+ * The one way commands are sent, on behalf of a caller (a user, or the platform itself as {@link Actor#component}):
+ * who it is goes into the metadata (and from there into every event), and so does the client's
+ * {@code Idempotency-Key} with a fingerprint of the request.
  * <p>
  * A creation with a key gets an aggregate id derived from the caller and the key under a server-side secret
  * (HMAC-SHA256), so nobody can compute another caller's ids, and a retry collides on the event store's unique
@@ -155,6 +156,14 @@ public class IdempotentCommands {
                 }
             }
         }
+    }
+
+    /**
+     * Sends a command that carries no client key: a user's change the aggregate guards by its own rules, or the
+     * platform's own (drafting, dispatch, deliveries, reminders), whose races the caller decides about.
+     */
+    public <R> R send(Object command, Actor actor) {
+        return commands.sendAndWait(message(command, actor, null, null));
     }
 
     private static GenericCommandMessage<?> message(Object command, Actor actor, String key, String fingerprint) {

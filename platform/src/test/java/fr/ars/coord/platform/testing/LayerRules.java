@@ -89,6 +89,22 @@ public final class LayerRules {
                 .allowEmptyShould(true);
     }
 
+    /**
+     * The packages under {@code sourceRoot} (a module's {@code src/main/java}) that hold classes but no
+     * {@code package-info.java} saying what they hold.
+     */
+    public static List<String> packagesWithoutDescription(java.nio.file.Path sourceRoot) {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(sourceRoot)) {
+            return files.filter(f -> f.toString().endsWith(".java"))
+                    .map(java.nio.file.Path::getParent).distinct()
+                    .filter(dir -> !java.nio.file.Files.exists(dir.resolve("package-info.java")))
+                    .map(dir -> sourceRoot.relativize(dir).toString().replace(java.io.File.separatorChar, '.'))
+                    .sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static ArchRule noPackageCycles(String base) {
         return slices().matching(base + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true);
     }

@@ -1,4 +1,4 @@
-package fr.ars.coord.notification;
+package fr.ars.coord.notification.config;
 
 import org.axonframework.eventhandling.async.SequencingPolicy;
 

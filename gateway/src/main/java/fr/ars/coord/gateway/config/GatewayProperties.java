@@ -1,4 +1,4 @@
-package fr.ars.coord.gateway;
+package fr.ars.coord.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package fr.ars.coord.console;
+package fr.ars.coord.console.config;
 
 import java.net.URI;
 import java.time.Duration;

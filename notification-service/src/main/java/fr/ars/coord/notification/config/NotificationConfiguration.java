@@ -1,4 +1,4 @@
-package fr.ars.coord.notification;
+package fr.ars.coord.notification.config;
 
 import tools.jackson.databind.ObjectMapper;
 import fr.ars.coord.notification.channel.EmailSender;

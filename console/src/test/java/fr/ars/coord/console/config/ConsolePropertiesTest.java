@@ -1,4 +1,4 @@
-package fr.ars.coord.console;
+package fr.ars.coord.console.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

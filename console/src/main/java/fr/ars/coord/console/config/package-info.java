@@ -1,0 +1,4 @@
+/**
+ * The console's settings ({@code ars.console.*}).
+ */
+package fr.ars.coord.console.config;

@@ -1,0 +1,4 @@
+/**
+ * incident-service's configuration: its beans and settings.
+ */
+package fr.ars.coord.incident.config;
