@@ -2,9 +2,6 @@ package fr.ars.coord.incident.query;
 
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.Actor;
-import fr.ars.coord.contracts.communique.CommuniqueDraftedEvent;
-import fr.ars.coord.contracts.communique.CommuniquePublishedEvent;
-import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.platform.obligation.IncidentObligations;
 import fr.ars.coord.platform.eventstore.AggregateIds;
@@ -120,29 +117,6 @@ public class IncidentStreams {
             }
         }
         return new Folded(builder, applied, recordedUntil);
-    }
-
-    /**
-     * Whether {@code communiqueId} names a communiqué published for {@code region}: its regional one, or a national
-     * one. Read from the communiqué's own stream in the shared store (a publication is never undone; a withdrawal
-     * after it does not change that the patients were told).
-     */
-    public boolean isPublishedFor(String communiqueId, Region region) {
-        if (!AggregateIds.isWellFormed(communiqueId)) {
-            return false;
-        }
-        boolean forRegion = false;
-        boolean published = false;
-        DomainEventStream events = eventStore.readEvents(communiqueId);
-        while (events.hasNext()) {
-            Object payload = events.next().getPayload();
-            if (payload instanceof CommuniqueDraftedEvent drafted) {
-                forRegion = drafted.scope() == CommuniqueScope.NATIONAL || region.equals(drafted.region());
-            } else if (payload instanceof CommuniquePublishedEvent) {
-                published = true;
-            }
-        }
-        return forRegion && published;
     }
 
     public List<HistoryEntry> history(String incidentId) {

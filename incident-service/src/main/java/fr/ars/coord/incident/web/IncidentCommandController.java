@@ -19,6 +19,8 @@ import fr.ars.coord.incident.command.UnmetObligationsViolation;
 import fr.ars.coord.contracts.incident.ObligationWaiver;
 import fr.ars.coord.platform.web.ProblemResponses;
 import fr.ars.coord.incident.query.IncidentStreams;
+import fr.ars.coord.incident.communique.PublishedCommuniques;
+import fr.ars.coord.platform.eventstore.AggregateIds;
 import fr.ars.coord.platform.command.IdempotentCommands;
 import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.rules.InvalidRequestException;
@@ -62,15 +64,20 @@ class IncidentCommandController {
     static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern VERSION_TAG = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
 
+    /** How long a communiqué named by the patients' information may take to be known published here. */
+    private static final java.time.Duration PUBLICATION_PATIENCE = java.time.Duration.ofSeconds(2);
+
     private final IdempotentCommands commands;
     private final IncidentStreams streams;
+    private final PublishedCommuniques publishedCommuniques;
     private final IncidentObligations obligations;
     private final Clock clock;
 
-    IncidentCommandController(IdempotentCommands commands, IncidentStreams streams, IncidentObligations obligations,
-                              Clock clock) {
+    IncidentCommandController(IdempotentCommands commands, IncidentStreams streams,
+                              PublishedCommuniques publishedCommuniques, IncidentObligations obligations, Clock clock) {
         this.commands = commands;
         this.streams = streams;
+        this.publishedCommuniques = publishedCommuniques;
         this.obligations = obligations;
         this.clock = clock;
     }
@@ -197,7 +204,9 @@ class IncidentCommandController {
         if (request.communiqueId() != null) {
             // after the access checks, so that a refusal tells nothing of an incident the caller may not see
             Region region = IncidentAccessPolicy.requireRecordable(StaffMember.from(authentication), streams, id);
-            if (!streams.isPublishedFor(request.communiqueId().strip(), region)) {
+            String communique = request.communiqueId().strip();
+            if (!AggregateIds.isWellFormed(communique)
+                    || !publishedCommuniques.isPublishedFor(communique, region, PUBLICATION_PATIENCE)) {
                 throw new InvalidRequestException("communiqueId", "must name a communiqué published for the"
                         + " incident's region (its regional communiqué or a national one)");
             }
