@@ -1,0 +1,88 @@
+package fr.ars.coord.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+
+/** The benchmark's own queries on the event store: positions, the processors' progress, restamping, size. */
+final class EventStoreQueries {
+
+    private final String jdbcUrl;
+    private Connection database;
+
+    EventStoreQueries(String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    /** One kept connection for the benchmark's own queries (a new PostgreSQL connection costs a process fork). */
+    private synchronized Connection database() throws SQLException {
+        if (database == null) {
+            database = DriverManager.getConnection(jdbcUrl, "ars", "ars");
+        }
+        return database;
+    }
+
+    /** The global index of an incident's last event. */
+    synchronized long globalIndexOf(String incidentId) throws SQLException {
+        try (PreparedStatement q = database().prepareStatement(
+                "SELECT max(globalindex) FROM domainevententry WHERE aggregateidentifier = ?")) {
+            q.setString(1, incidentId);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    synchronized long maxIndex() throws SQLException {
+        try (Statement query = database().createStatement();
+             ResultSet rs = query.executeQuery("SELECT max(globalindex) FROM domainevententry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Every service's processors past {@code index}, so that the replay is measured alone. */
+    void waitForAllProcessors(long index, long timeoutNanos) throws Exception {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (System.nanoTime() < deadline) {
+            if (slowestProcessorIndex() >= index) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("processors did not catch up with the seeded events");
+    }
+
+    private synchronized long slowestProcessorIndex() throws SQLException {
+        try (Statement query = database().createStatement();
+             ResultSet rs = query.executeQuery("SELECT min((convert_from(token, 'UTF8')::json->>'index')::bigint)"
+                     + " FROM tokenentry WHERE token IS NOT NULL")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Gives every event already stored a timestamp from {@code from} on, a millisecond apart, in append order. */
+    synchronized void restampEarlierEvents(Instant from) throws SQLException {
+        try (PreparedStatement update = database().prepareStatement("UPDATE domainevententry SET timestamp ="
+                + " to_char((TIMESTAMP WITH TIME ZONE 'epoch' + (? + globalindex) * INTERVAL '1 millisecond')"
+                + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")) {
+            update.setLong(1, from.toEpochMilli());
+            update.executeUpdate();
+        }
+    }
+
+    /** The event table's size on disk, indexes included. */
+    synchronized long eventTableBytes() throws SQLException {
+        try (Statement query = database().createStatement();
+             ResultSet rs = query.executeQuery("SELECT pg_total_relation_size('domainevententry')")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package fr.ars.coord.bench;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Phase 3: how long an event takes to reach the national picture, under a steady load of new incidents. */
+record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results results) {
+
+    void run() throws Exception {
+        store.waitForAllProcessors(store.maxIndex(), TimeUnit.MINUTES.toNanos(15)); // the load starts from caught-up projections, not from earlier backlogs
+        platform.http().renew("ars-hdf", "ars-nor", "national"); // no token renewal inside the 30 s measured
+        for (int i = 0; i < 50; i++) { // nor the first calls of the position reader (a new connection, cold code)
+            platform.http().get(platform.impactRebuild(), "national");
+        }
+        int rate = 50;
+        int seconds = 30;
+        AtomicLong seen = new AtomicLong(-1);
+        Latencies lags = new Latencies();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        Map<Long, Long> pending = new ConcurrentHashMap<>();
+        AtomicLong longestPoll = new AtomicLong();
+        AtomicLong worstLag = new AtomicLong();
+        AtomicLong worstLagAt = new AtomicLong();
+        long phaseStart = System.nanoTime();
+        sampler.scheduleAtFixedRate(() -> {
+            long asked = System.nanoTime();
+            Http.Answer status = platform.http().get(platform.impactRebuild(), "national");
+            if (status.status() == 200) {
+                long position = status.json().get("position").asLong();
+                long now = System.nanoTime();
+                longestPoll.accumulateAndGet(now - asked, Math::max);
+                seen.set(position);
+                pending.entrySet().removeIf(e -> {
+                    if (e.getKey() <= position) {
+                        long lag = now - e.getValue();
+                        lags.add(lag);
+                        if (lag > worstLag.get()) { // only this thread writes both
+                            worstLag.set(lag);
+                            worstLagAt.set(e.getValue() - phaseStart);
+                        }
+                        return true;
+                    }
+                    return false;
+                });
+            }
+        }, 0, 50, TimeUnit.MILLISECONDS);
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService senders = Executors.newFixedThreadPool(32);
+        AtomicInteger sent = new AtomicInteger();
+        int total = rate * seconds;
+        String[] users = {"ars-hdf", "ars-nor"};
+        String[] codes = {"FR-HDF", "FR-NOR"};
+        long start = System.nanoTime();
+        CountDownLatch done = new CountDownLatch(total);
+        ticks.scheduleAtFixedRate(() -> {
+            int n = sent.getAndIncrement();
+            if (n >= total) {
+                return;
+            }
+            senders.execute(() -> {
+                try {
+                    String id = platform.report(platform.gateway(), users[n % 2], codes[n % 2]);
+                    long ack = System.nanoTime();
+                    long index = store.globalIndexOf(id);
+                    if (seen.get() >= index) {
+                        lags.add(System.nanoTime() - ack);
+                    } else {
+                        pending.put(index, ack);
+                    }
+                } catch (Exception e) {
+                    System.err.println("lag command failed: " + e);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        done.await(seconds + 60L, TimeUnit.SECONDS);
+        double achieved = total / ((System.nanoTime() - start) / 1e9);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        ticks.shutdownNow();
+        senders.shutdownNow();
+        sampler.shutdownNow();
+        results.put("projection_load_commands_per_s", achieved);
+        results.put("projection_lag_samples", lags.count());
+        results.put("projection_lag_p50_ms", lags.percentile(50));
+        results.put("projection_lag_p99_ms", lags.percentile(99));
+        results.put("projection_lag_max_ms", lags.percentile(100));
+        // where the worst lag came from: a slow read of the position, or a projection that did not move
+        results.put("projection_lag_slowest_position_read_ms", longestPoll.get() / 1e6);
+        Instant worstAcknowledged = Instant.now().minusNanos(System.nanoTime() - phaseStart - worstLagAt.get());
+        System.err.printf("worst lag seen by the position reader: %.0f ms, for a command acknowledged %.1f s into"
+                + " the phase (%s)%n", worstLag.get() / 1e6, worstLagAt.get() / 1e9, worstAcknowledged);
+    }
+}
