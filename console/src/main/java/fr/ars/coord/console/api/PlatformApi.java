@@ -1,28 +1,44 @@
 package fr.ars.coord.console.api;
 
+import fr.ars.coord.client.incident.model.ChangeStatusRequest;
+import fr.ars.coord.client.incident.model.HistoryEntry;
+import fr.ars.coord.client.incident.model.IncidentChanged;
+import fr.ars.coord.client.incident.model.IncidentSummary;
+import fr.ars.coord.client.incident.model.IncidentView;
+import fr.ars.coord.client.incident.model.RecordAssessmentRequest;
+import fr.ars.coord.client.incident.model.RecordAuthorityNotificationRequest;
+import fr.ars.coord.client.incident.model.RecordContainmentActionRequest;
+import fr.ars.coord.client.notification.model.CommuniqueView;
+import fr.ars.coord.client.notification.model.WithdrawRequest;
+import fr.ars.coord.client.region.model.CampaignOpened;
+import fr.ars.coord.client.region.model.CampaignSuggestion;
+import fr.ars.coord.client.region.model.CampaignView;
+import fr.ars.coord.client.region.model.LinkChanged;
+import fr.ars.coord.client.region.model.LinkIncidentRequest;
+import fr.ars.coord.client.region.model.NationalImpact;
+import fr.ars.coord.client.region.model.OpenCampaignRequest;
+import fr.ars.coord.client.region.model.RegionDetail;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform's API as the console calls it: through the gateway, with the signed-in user's access token (added,
- * and refreshed when needed, by the client's interceptor). Answers are read as the JSON the API documents
- * describe; a refusal becomes an {@link ApiProblem} carrying the API's own words.
+ * and refreshed when needed, by the client's interceptor), each call typed with the models generated from the
+ * committed API documents ({@code api-client}). A refusal becomes an {@link ApiProblem} carrying the API's own
+ * words.
  */
 public class PlatformApi {
-
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
-            new ParameterizedTypeReference<>() {
-            };
 
     private final RestClient client;
 
@@ -30,14 +46,125 @@ public class PlatformApi {
         this.client = client;
     }
 
-    public Map<String, Object> get(String path, Object... variables) {
-        return checked(client.get().uri(path, variables)).body(OBJECT);
+    // --- incidents -------------------------------------------------------------------------------------------
+
+    /** The incident now, or as it stood at {@code asOf} when given. */
+    public IncidentView incident(String id, Instant asOf) {
+        return get(uri -> asOf == null ? uri.path("/api/incidents/{id}").build(id)
+                : uri.path("/api/incidents/{id}").queryParam("asOf", asOf).build(id), IncidentView.class);
     }
 
-    /** GET, answering empty when the API says 404 (unknown, or in a region the caller does not see). */
-    public Optional<Map<String, Object>> find(String path, Object... variables) {
+    public List<HistoryEntry> history(String incidentId) {
+        return list(uri -> uri.path("/api/incidents/{id}/history").build(incidentId), new ParameterizedTypeReference<>() {
+        });
+    }
+
+    public List<IncidentSummary> incidents(String region) {
+        return list(uri -> uri.path("/api/incidents").queryParam("region", region).build(),
+                new ParameterizedTypeReference<>() {
+                });
+    }
+
+    public IncidentChanged recordAssessment(String key, String incidentId, RecordAssessmentRequest request) {
+        return post(key, request, IncidentChanged.class, "/api/incidents/{id}/assessments", incidentId);
+    }
+
+    public IncidentChanged recordContainmentAction(String key, String incidentId,
+                                                   RecordContainmentActionRequest request) {
+        return post(key, request, IncidentChanged.class, "/api/incidents/{id}/containment-actions", incidentId);
+    }
+
+    public IncidentChanged recordAuthorityNotification(String key, String incidentId,
+                                                       RecordAuthorityNotificationRequest request) {
+        return post(key, request, IncidentChanged.class, "/api/incidents/{id}/authority-notifications", incidentId);
+    }
+
+    public IncidentChanged changeStatus(String key, String incidentId, ChangeStatusRequest request) {
+        return post(key, request, IncidentChanged.class, "/api/incidents/{id}/status", incidentId);
+    }
+
+    // --- regions and the national picture ------------------------------------------------------------------
+
+    public NationalImpact nationalImpact() {
+        return get(uri -> uri.path("/api/national/impact").build(), NationalImpact.class);
+    }
+
+    public RegionDetail region(String code) {
+        return get(uri -> uri.path("/api/regions/{code}").build(code), RegionDetail.class);
+    }
+
+    // --- campaigns -------------------------------------------------------------------------------------------
+
+    public List<CampaignView> campaigns() {
+        return list(uri -> uri.path("/api/national/campaigns").build(), new ParameterizedTypeReference<>() {
+        });
+    }
+
+    public List<CampaignSuggestion> campaignSuggestions() {
+        return list(uri -> uri.path("/api/national/campaigns/suggestions").build(),
+                new ParameterizedTypeReference<>() {
+                });
+    }
+
+    public CampaignView campaign(String id) {
+        return get(uri -> uri.path("/api/national/campaigns/{id}").build(id), CampaignView.class);
+    }
+
+    /** The campaign, or empty when the API says 404 (unknown, or not visible to the caller). */
+    public Optional<CampaignView> findCampaign(String id) {
+        return found(() -> campaign(id));
+    }
+
+    public CampaignOpened openCampaign(String key, OpenCampaignRequest request) {
+        return post(key, request, CampaignOpened.class, "/api/national/campaigns");
+    }
+
+    public LinkChanged linkIncident(String key, String campaignId, LinkIncidentRequest request) {
+        return post(key, request, LinkChanged.class, "/api/national/campaigns/{id}/incidents", campaignId);
+    }
+
+    // --- communiqués -----------------------------------------------------------------------------------------
+
+    public List<CommuniqueView> communiques() {
+        return list(uri -> uri.path("/api/communiques").build(), new ParameterizedTypeReference<>() {
+        });
+    }
+
+    public CommuniqueView communique(String id) {
+        return get(uri -> uri.path("/api/communiques/{id}").build(id), CommuniqueView.class);
+    }
+
+    /** The communiqué, or empty when the API says 404 (unknown, or not visible to the caller). */
+    public Optional<CommuniqueView> findCommunique(String id) {
+        return found(() -> communique(id));
+    }
+
+    public CommuniqueView approve(String key, String id) {
+        return post(key, null, CommuniqueView.class, "/api/communiques/{id}/approve", id);
+    }
+
+    public CommuniqueView publish(String key, String id) {
+        return post(key, null, CommuniqueView.class, "/api/communiques/{id}/publish", id);
+    }
+
+    public CommuniqueView withdraw(String key, String id, WithdrawRequest request) {
+        return post(key, request, CommuniqueView.class, "/api/communiques/{id}/withdraw", id);
+    }
+
+    // --- the calls -------------------------------------------------------------------------------------------
+
+    private <T> T get(Function<UriBuilder, URI> uri, Class<T> type) {
+        return checked(client.get().uri(uri)).body(type);
+    }
+
+    private <T> List<T> list(Function<UriBuilder, URI> uri, ParameterizedTypeReference<List<T>> type) {
+        List<T> body = checked(client.get().uri(uri)).body(type);
+        return body == null ? List.of() : body;
+    }
+
+    private static <T> Optional<T> found(java.util.function.Supplier<T> call) {
         try {
-            return Optional.ofNullable(get(path, variables));
+            return Optional.ofNullable(call.get());
         } catch (ApiProblem problem) {
             if (problem.status() == 404) {
                 return Optional.empty();
@@ -46,16 +173,13 @@ public class PlatformApi {
         }
     }
 
-    public Map<String, Object> get(java.util.function.Function<UriBuilder, URI> uri) {
-        return checked(client.get().uri(uri)).body(OBJECT);
-    }
-
-    public List<Map<String, Object>> list(java.util.function.Function<UriBuilder, URI> uri) {
-        return orEmpty(checked(client.get().uri(uri)).body(LIST));
-    }
-
-    public List<Map<String, Object>> list(String path, Object... variables) {
-        return orEmpty(checked(client.get().uri(path, variables)).body(LIST));
+    /** POST a JSON body (or none), with an idempotency key so that a double submission records once. */
+    private <T> T post(String idempotencyKey, Object body, Class<T> answer, String path, Object... variables) {
+        RestClient.RequestBodySpec request = client.post().uri(path, variables).header("Idempotency-Key", idempotencyKey);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return checked(request).body(answer);
     }
 
     /** The answer, or an {@link ApiProblem} when the API refused the call. */
@@ -63,36 +187,20 @@ public class PlatformApi {
         return request.retrieve().onStatus(HttpStatusCode::isError, PlatformApi::problem);
     }
 
-    private static List<Map<String, Object>> orEmpty(List<Map<String, Object>> body) {
-        return body == null ? List.of() : body;
-    }
-
-    /** POST a JSON body (or none), with an idempotency key so that a double submission records once. */
-    public Map<String, Object> post(String idempotencyKey, Object body, String path, Object... variables) {
-        RestClient.RequestBodySpec request = client.post().uri(path, variables).header("Idempotency-Key", idempotencyKey);
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return checked(request).body(OBJECT);
-    }
-
-    @SuppressWarnings("unchecked")
+    /** An RFC 9457 problem of the API as an {@link ApiProblem}: its detail (or title) and the fields it names. */
     private static void problem(org.springframework.http.HttpRequest request,
                                 org.springframework.http.client.ClientHttpResponse response) throws java.io.IOException {
         int status = response.getStatusCode().value();
-        String detail = "";
+        String detail;
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         byte[] bytes = response.getBody().readAllBytes();
         try {
-            Map<String, Object> problem = tools.jackson.databind.json.JsonMapper.shared().readValue(bytes, Map.class);
-            detail = String.valueOf(problem.getOrDefault("detail", problem.getOrDefault("title", "")));
-            if (problem.get("errors") instanceof List<?> list) {
-                for (Object item : list) {
-                    if (item instanceof Map<?, ?> error) {
-                        errors.add(new ApiProblem.FieldError(String.valueOf(error.get("field")),
-                                String.valueOf(error.get("reason"))));
-                    }
-                }
+            JsonNode problem = JsonMapper.shared().readTree(bytes);
+            detail = problem.path("detail").isString() ? problem.path("detail").asString()
+                    : problem.path("title").asString("");
+            for (JsonNode error : problem.path("errors")) {
+                errors.add(new ApiProblem.FieldError(error.path("field").asString(null),
+                        error.path("reason").asString(null)));
             }
         } catch (RuntimeException unreadable) {
             detail = "HTTP " + status;

@@ -1,10 +1,11 @@
 package fr.ars.coord.console.web;
 
+import fr.ars.coord.client.region.model.LinkIncidentRequest;
+import fr.ars.coord.client.region.model.OpenCampaignRequest;
 import fr.ars.coord.console.api.ApiProblem;
 import fr.ars.coord.console.api.PlatformApi;
 import fr.ars.coord.console.security.StaffUser;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -37,15 +38,15 @@ class CampaignPageController {
         if (!user.national()) {
             throw new ApiProblem(403, "Les campagnes nationales sont réservées à la cellule nationale.", List.of());
         }
-        model.addAttribute("campaigns", api.list("/api/national/campaigns"));
-        model.addAttribute("suggestions", api.list("/api/national/campaigns/suggestions"));
+        model.addAttribute("campaigns", api.campaigns());
+        model.addAttribute("suggestions", api.campaignSuggestions());
         model.addAttribute("newKey", IncidentForms.newKey());
         return "campaigns";
     }
 
     @GetMapping("/campagnes/{id}")
     String campaign(@PathVariable String id, Model model) {
-        model.addAttribute("campaign", api.get("/api/national/campaigns/{id}", id));
+        model.addAttribute("campaign", api.campaign(id));
         return "campaign";
     }
 
@@ -56,14 +57,13 @@ class CampaignPageController {
                   RedirectAttributes redirect) {
         String title = "Campagne " + labels.of(attackVector).toLowerCase(java.util.Locale.FRENCH) + " : "
                 + regions.stream().map(labels::region).collect(Collectors.joining(", "));
-        Map<String, Object> opened = api.post(requestKey, Map.of("title", title,
-                "description", "Ouverte depuis la suggestion de rapprochement de la console."), "/api/national/campaigns");
-        String campaignId = String.valueOf(opened.get("id"));
+        String campaignId = api.openCampaign(requestKey, new OpenCampaignRequest().title(title)
+                .description("Ouverte depuis la suggestion de rapprochement de la console.")).getId();
         int linked = 0;
         for (String incidentId : incidentIds) {
             try {
-                api.post(requestKey + "-" + incidentId, Map.of("incidentId", incidentId),
-                        "/api/national/campaigns/{id}/incidents", campaignId);
+                api.linkIncident(requestKey + "-" + incidentId, campaignId,
+                        new LinkIncidentRequest().incidentId(incidentId));
                 linked++;
             } catch (ApiProblem problem) {
                 if (problem.status() != 409) {

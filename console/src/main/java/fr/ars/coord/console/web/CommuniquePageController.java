@@ -1,8 +1,15 @@
 package fr.ars.coord.console.web;
 
+import fr.ars.coord.client.incident.model.HistoryEntry;
+import fr.ars.coord.client.incident.model.IncidentSummary;
+import fr.ars.coord.client.notification.model.CommuniqueStatus;
+import fr.ars.coord.client.notification.model.CommuniqueView;
+import fr.ars.coord.client.notification.model.WithdrawRequest;
+import fr.ars.coord.client.region.model.LinkedIncident;
 import fr.ars.coord.console.api.ApiProblem;
 import fr.ars.coord.console.api.PlatformApi;
 import fr.ars.coord.console.security.StaffUser;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,14 +45,14 @@ class CommuniquePageController {
 
     @GetMapping("/communiques")
     String communiques(Model model) {
-        List<Map<String, Object>> all = api.list("/api/communiques");
-        Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
-        groups.put("Brouillons", all.stream().filter(c -> "DRAFT".equals(c.get("status"))).toList());
-        groups.put("Approuvés", all.stream().filter(c -> "APPROVED".equals(c.get("status"))).toList());
-        groups.put("Publiés", all.stream().filter(c -> "PUBLISHED".equals(c.get("status"))).toList());
-        groups.put("Périmés (les faits ont changé)", all.stream().filter(c -> Boolean.TRUE.equals(c.get("stale"))).toList());
-        groups.put("Remplacés ou retirés", all.stream()
-                .filter(c -> "SUPERSEDED".equals(c.get("status")) || "WITHDRAWN".equals(c.get("status"))).toList());
+        List<CommuniqueView> all = api.communiques();
+        Map<String, List<CommuniqueView>> groups = new LinkedHashMap<>();
+        groups.put("Brouillons", all.stream().filter(c -> c.getStatus() == CommuniqueStatus.DRAFT).toList());
+        groups.put("Approuvés", all.stream().filter(c -> c.getStatus() == CommuniqueStatus.APPROVED).toList());
+        groups.put("Publiés", all.stream().filter(c -> c.getStatus() == CommuniqueStatus.PUBLISHED).toList());
+        groups.put("Périmés (les faits ont changé)", all.stream().filter(c -> Boolean.TRUE.equals(c.getStale())).toList());
+        groups.put("Remplacés ou retirés", all.stream().filter(c -> c.getStatus() == CommuniqueStatus.SUPERSEDED
+                || c.getStatus() == CommuniqueStatus.WITHDRAWN).toList());
         model.addAttribute("groups", groups);
         return "communiques";
     }
@@ -53,22 +60,19 @@ class CommuniquePageController {
     @GetMapping("/communiques/{id}")
     String communique(@PathVariable String id, Model model, Authentication authentication) {
         StaffUser user = StaffUser.from(authentication);
-        Map<String, Object> communique = api.get("/api/communiques/{id}", id);
+        CommuniqueView communique = api.communique(id);
         model.addAttribute("communique", communique);
         model.addAttribute("sources", user.readsIncidents() ? sources(communique) : Map.of());
-        model.addAttribute("spokesperson", user.speaksFor(Views.text(communique.get("scope")),
-                Views.text(communique.get("region"))));
-        String correction = Views.text(communique.get("correctedBy"));
-        String corrected = Views.text(communique.get("supersedes"));
-        if (correction != null) {
-            api.find("/api/communiques/{id}", correction).ifPresent(next -> {
+        model.addAttribute("spokesperson", user.speaksFor(text(communique.getScope()), text(communique.getRegion())));
+        if (communique.getCorrectedBy() != null) {
+            api.findCommunique(communique.getCorrectedBy()).ifPresent(next -> {
                 model.addAttribute("other", next);
-                model.addAttribute("diff", WordDiff.between(Views.text(communique.get("body")), Views.text(next.get("body"))));
+                model.addAttribute("diff", WordDiff.between(communique.getBody(), next.getBody()));
             });
-        } else if (corrected != null) {
-            api.find("/api/communiques/{id}", corrected).ifPresent(previous -> {
+        } else if (communique.getSupersedes() != null) {
+            api.findCommunique(communique.getSupersedes()).ifPresent(previous -> {
                 model.addAttribute("other", previous);
-                model.addAttribute("diff", WordDiff.between(Views.text(previous.get("body")), Views.text(communique.get("body"))));
+                model.addAttribute("diff", WordDiff.between(previous.getBody(), communique.getBody()));
             });
         }
         model.addAttribute("requestKey", IncidentForms.newKey());
@@ -77,19 +81,19 @@ class CommuniquePageController {
 
     @PostMapping("/communiques/{id}/approve")
     String approve(@PathVariable String id, @RequestParam String requestKey, RedirectAttributes redirect) {
-        return act(id, redirect, "Communiqué approuvé.", () -> api.post(requestKey, null, "/api/communiques/{id}/approve", id));
+        return act(id, redirect, "Communiqué approuvé.", () -> api.approve(requestKey, id));
     }
 
     @PostMapping("/communiques/{id}/publish")
     String publish(@PathVariable String id, @RequestParam String requestKey, RedirectAttributes redirect) {
-        return act(id, redirect, "Communiqué publié.", () -> api.post(requestKey, null, "/api/communiques/{id}/publish", id));
+        return act(id, redirect, "Communiqué publié.", () -> api.publish(requestKey, id));
     }
 
     @PostMapping("/communiques/{id}/withdraw")
     String withdraw(@PathVariable String id, @RequestParam String requestKey, @RequestParam String reason,
                     RedirectAttributes redirect) {
-        return act(id, redirect, "Communiqué retiré.", () -> api.post(requestKey, Map.of("reason", reason),
-                "/api/communiques/{id}/withdraw", id));
+        return act(id, redirect, "Communiqué retiré.", () -> api.withdraw(requestKey, id,
+                new WithdrawRequest().reason(reason)));
     }
 
     private String act(String id, RedirectAttributes redirect, String done, Runnable call) {
@@ -111,34 +115,40 @@ class CommuniquePageController {
      * from the timelines of the incidents the communiqué speaks of (its region's, or its campaign's), as far as the
      * user may read them. An event not found there is shown by its id alone.
      */
-    private Map<String, Map<String, Object>> sources(Map<String, Object> communique) {
+    private Map<String, Source> sources(CommuniqueView communique) {
         List<String> incidentIds;
-        if (communique.get("campaignId") != null) {
-            incidentIds = api.find("/api/national/campaigns/{id}", communique.get("campaignId"))
-                    .map(c -> Views.list(c.get("incidents")).stream().map(i -> String.valueOf(i.get("incidentId"))).toList())
+        if (communique.getCampaignId() != null) {
+            incidentIds = api.findCampaign(communique.getCampaignId())
+                    .map(c -> c.getIncidents().stream().map(LinkedIncident::getIncidentId).toList())
                     .orElse(List.of());
-        } else if (communique.get("region") != null) {
+        } else if (communique.getRegion() != null) {
             // the incidents changed last first: those are the ones a new or corrected communiqué speaks of
-            incidentIds = api.list(uri -> uri.path("/api/incidents").queryParam("region", communique.get("region")).build())
-                    .stream()
-                    .sorted(java.util.Comparator.comparing((Map<String, Object> i) -> String.valueOf(i.get("lastEventAt")))
-                            .reversed())
-                    .map(i -> String.valueOf(i.get("id"))).toList();
+            incidentIds = api.incidents(text(communique.getRegion())).stream()
+                    .sorted(Comparator.comparing(IncidentSummary::getLastEventAt,
+                            Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
+                    .map(IncidentSummary::getId).toList();
         } else {
             incidentIds = List.of();
         }
-        Map<String, Map<String, Object>> byEvent = new HashMap<>();
+        Map<String, Source> byEvent = new HashMap<>();
         for (String incidentId : incidentIds.stream().limit(SOURCE_INCIDENTS).toList()) {
             try {
-                for (Map<String, Object> entry : api.list("/api/incidents/{id}/history", incidentId)) {
-                    Map<String, Object> source = new HashMap<>(entry);
-                    source.put("incidentId", incidentId);
-                    byEvent.put(String.valueOf(entry.get("eventId")), source);
+                for (HistoryEntry entry : api.history(incidentId)) {
+                    byEvent.put(entry.getEventId(), new Source(incidentId, entry.getType(), entry.getRecordedAt(),
+                            entry.getRecordedBy() == null ? null : entry.getRecordedBy().getUsername()));
                 }
             } catch (ApiProblem notReadable) {
                 // another region's incident of a campaign: its events stay ids
             }
         }
         return byEvent;
+    }
+
+    /** A recorded event a sentence rests on: its incident, what it recorded, when and by whom (null: the platform). */
+    record Source(String incidentId, String type, java.time.OffsetDateTime recordedAt, String recordedBy) {
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }

@@ -1,19 +1,33 @@
 package fr.ars.coord.console.web;
 
+import fr.ars.coord.client.incident.model.Authority;
+import fr.ars.coord.client.incident.model.ChangeStatusRequest;
+import fr.ars.coord.client.incident.model.ContainmentAction;
+import fr.ars.coord.client.incident.model.ExposedDataItem;
+import fr.ars.coord.client.incident.model.IncidentStatus;
+import fr.ars.coord.client.incident.model.NotificationKind;
+import fr.ars.coord.client.incident.model.ObligationCode;
+import fr.ars.coord.client.incident.model.ObligationWaiverRequest;
+import fr.ars.coord.client.incident.model.RecordAssessmentRequest;
+import fr.ars.coord.client.incident.model.RecordAuthorityNotificationRequest;
+import fr.ars.coord.client.incident.model.RecordContainmentActionRequest;
+import fr.ars.coord.console.api.ApiProblem;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The incident page's forms as the browser posts them, and the API request each becomes. Values are passed on as
- * typed, so that the API's validation (and its words) decide: a count that is not a number reaches it as text and
- * comes back as an error naming the field. Each form carries the idempotency key it was rendered with: submitting
- * it twice records once.
+ * The incident page's forms as the browser posts them, and the typed API request each becomes. What the browser
+ * sends that no request can hold (a count that is not a number, a date that is not one, a choice the API does not
+ * know) is refused here, naming the field as the API would; every other rule is the API's to decide, in its words.
+ * A choice left empty is sent absent, so that the API says it is required. Each form carries the idempotency key it
+ * was rendered with: submitting it twice records once.
  */
 public final class IncidentForms {
 
@@ -32,19 +46,17 @@ public final class IncidentForms {
             return new Assessment(newKey(), "", List.of(), false, false, "", "");
         }
 
-        Map<String, Object> request() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("estimatedPatients", numberOrText(estimatedPatients));
-            body.put("exposedData", exposedData == null ? List.of() : exposedData);
-            body.put("medicalDataExposed", Boolean.TRUE.equals(medicalDataExposed));
-            body.put("highRisk", Boolean.TRUE.equals(highRisk));
+        RecordAssessmentRequest request() {
+            List<ExposedDataItem> exposed = new ArrayList<>();
+            for (String item : exposedData == null ? List.<String>of() : exposedData) {
+                exposed.add(choice("exposedData", item, ExposedDataItem::fromValue));
+            }
             List<String> systems = affectedSystems == null ? List.of() : Arrays.stream(affectedSystems.split("\\R"))
                     .map(String::strip).filter(s -> !s.isEmpty()).toList();
-            if (!systems.isEmpty()) {
-                body.put("affectedSystems", systems);
-            }
-            putText(body, "note", note);
-            return body;
+            return new RecordAssessmentRequest().estimatedPatients(count("estimatedPatients", estimatedPatients))
+                    .exposedData(exposed).medicalDataExposed(Boolean.TRUE.equals(medicalDataExposed))
+                    .highRisk(Boolean.TRUE.equals(highRisk)).affectedSystems(systems.isEmpty() ? null : systems)
+                    .note(text(note));
         }
 
         public boolean exposes(String item) {
@@ -58,32 +70,27 @@ public final class IncidentForms {
             return new Containment(newKey(), "", "");
         }
 
-        Map<String, Object> request() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("action", blankToNull(action));
-            putText(body, "description", description);
-            return body;
+        RecordContainmentActionRequest request() {
+            return new RecordContainmentActionRequest().action(choice("action", action, ContainmentAction::fromValue))
+                    .description(text(description));
         }
     }
 
     /** {@code notifiedAt} is typed in Paris time (a {@code datetime-local} field) and sent as an instant. */
     public record Notification(String requestKey, String authority, String kind, String notifiedAt, String reference,
-                        String lateReason) {
+                               String lateReason) {
 
         static Notification blank() {
             return new Notification(newKey(), "", "", "", "", "");
         }
 
-        Map<String, Object> request() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("authority", blankToNull(authority));
-            if (kind != null && !kind.isBlank()) {
-                body.put("kind", kind);
-            }
-            body.put("notifiedAt", instantOrText(notifiedAt));
-            putText(body, "reference", reference);
-            putText(body, "lateReason", lateReason);
-            return body;
+        RecordAuthorityNotificationRequest request() {
+            Instant at = instant("notifiedAt", notifiedAt);
+            return new RecordAuthorityNotificationRequest()
+                    .authority(choice("authority", authority, Authority::fromValue))
+                    .kind(choice("kind", kind, NotificationKind::fromValue))
+                    .notifiedAt(at == null ? null : at.atOffset(ZoneOffset.UTC))
+                    .reference(text(reference)).lateReason(text(lateReason));
         }
     }
 
@@ -110,58 +117,65 @@ public final class IncidentForms {
             return index >= 0 && index < waiverReasons.size() ? waiverReasons.get(index) : "";
         }
 
-        Map<String, Object> request() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", blankToNull(status));
-            putText(body, "reason", reason);
-            if ("CLOSED".equals(status)) {
-                List<Map<String, Object>> waivers = new ArrayList<>();
+        ChangeStatusRequest request() {
+            IncidentStatus to = choice("status", status, IncidentStatus::fromValue);
+            List<ObligationWaiverRequest> waivers = new ArrayList<>();
+            if (to == IncidentStatus.CLOSED) {
                 for (int i = 0; i < Math.min(waiverCodes.size(), waiverReasons.size()); i++) {
                     if (waiverReasons.get(i) != null && !waiverReasons.get(i).isBlank()) {
-                        Map<String, Object> waiver = new LinkedHashMap<>();
-                        waiver.put("code", waiverCodes.get(i));
-                        waiver.put("reason", waiverReasons.get(i).strip());
-                        waivers.add(waiver);
+                        waivers.add(new ObligationWaiverRequest()
+                                .code(choice("waivers", waiverCodes.get(i), ObligationCode::fromValue))
+                                .reason(waiverReasons.get(i).strip()));
                     }
                 }
-                if (!waivers.isEmpty()) {
-                    body.put("waivers", waivers);
-                }
             }
-            return body;
+            return new ChangeStatusRequest().status(to).reason(text(reason))
+                    .waivers(waivers.isEmpty() ? null : waivers);
         }
     }
 
-    private static Object numberOrText(String value) {
+    /** A count as typed (spaces between thousands allowed), null when left empty. */
+    static Long count(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return Long.parseLong(value.strip().replace(" ", "").replace("\u202f", ""));
+            return Long.parseLong(value.strip().replace(" ", "").replace("\u202f", "").replace("\u00a0", ""));
         } catch (NumberFormatException e) {
-            return value;
+            throw refused(field, "doit être un nombre entier, par exemple 12000");
         }
     }
 
-    static Object instantOrText(String value) {
+    /** A date and time typed in Paris time, as an instant; null when left empty. */
+    static Instant instant(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return LocalDateTime.parse(value.strip()).atZone(Labels.PARIS).toInstant().toString();
+            return LocalDateTime.parse(value.strip()).atZone(Labels.PARIS).toInstant();
         } catch (DateTimeParseException e) {
-            return value;
+            throw refused(field, "doit être une date et une heure, par exemple 2025-11-21T18:30");
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    /** A choice among the API's values, null when none was made. */
+    static <T> T choice(String field, String value, Function<String, T> of) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return of.apply(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw refused(field, "n'est pas une valeur possible : " + value.strip());
+        }
     }
 
-    private static void putText(Map<String, Object> body, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            body.put(field, value.strip());
-        }
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static ApiProblem refused(String field, String reason) {
+        return new ApiProblem(400, "La saisie n'est pas valide.", List.of(new ApiProblem.FieldError(field, reason)));
     }
 
     static List<String> lines(String text) {

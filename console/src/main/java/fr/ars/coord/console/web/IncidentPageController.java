@@ -1,5 +1,7 @@
 package fr.ars.coord.console.web;
 
+import fr.ars.coord.client.incident.model.HistoryEntry;
+import fr.ars.coord.client.incident.model.IncidentView;
 import fr.ars.coord.console.api.ApiProblem;
 import fr.ars.coord.console.api.PlatformApi;
 import fr.ars.coord.contracts.incident.AttackVector;
@@ -10,8 +12,8 @@ import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.NotificationKind;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,23 +47,23 @@ class IncidentPageController {
     @PostMapping("/incidents/{id}/assessments")
     String assess(@PathVariable String id, IncidentForms.Assessment assessment, Model model,
                   RedirectAttributes redirect, HttpServletResponse response) {
-        return record(id, "assessment", assessment, () -> api.post(assessment.requestKey(), assessment.request(),
-                "/api/incidents/{id}/assessments", id), "Évaluation enregistrée.", model, redirect, response);
+        return record(id, "assessment", assessment, () -> api.recordAssessment(assessment.requestKey(), id,
+                assessment.request()), "Évaluation enregistrée.", model, redirect, response);
     }
 
     @PostMapping("/incidents/{id}/containment-actions")
     String contain(@PathVariable String id, IncidentForms.Containment containment, Model model,
                    RedirectAttributes redirect, HttpServletResponse response) {
-        return record(id, "containment", containment, () -> api.post(containment.requestKey(), containment.request(),
-                "/api/incidents/{id}/containment-actions", id), "Mesure de confinement enregistrée.", model, redirect,
+        return record(id, "containment", containment, () -> api.recordContainmentAction(containment.requestKey(), id,
+                containment.request()), "Mesure de confinement enregistrée.", model, redirect,
                 response);
     }
 
     @PostMapping("/incidents/{id}/authority-notifications")
     String notifyAuthority(@PathVariable String id, IncidentForms.Notification notification, Model model,
                            RedirectAttributes redirect, HttpServletResponse response) {
-        return record(id, "notification", notification, () -> api.post(notification.requestKey(),
-                notification.request(), "/api/incidents/{id}/authority-notifications", id),
+        return record(id, "notification", notification, () -> api.recordAuthorityNotification(notification.requestKey(),
+                id, notification.request()),
                 "Notification enregistrée.", model, redirect, response);
     }
 
@@ -69,11 +71,10 @@ class IncidentPageController {
     String changeStatus(@PathVariable String id, @org.springframework.web.bind.annotation.ModelAttribute("statusChange")
                         IncidentForms.Status status, Model model, RedirectAttributes redirect,
                         HttpServletResponse response) {
-        return record(id, "statusChange", status, () -> api.post(status.requestKey(), status.request(),
-                "/api/incidents/{id}/status", id), "Statut modifié.", model, redirect, response);
+        return record(id, "statusChange", status, () -> api.changeStatus(status.requestKey(), id, status.request()), "Statut modifié.", model, redirect, response);
     }
 
-    private String record(String id, String form, Object values, Supplier<Map<String, Object>> call, String done,
+    private String record(String id, String form, Object values, Supplier<?> call, String done,
                           Model model, RedirectAttributes redirect, HttpServletResponse response) {
         try {
             call.get();
@@ -105,15 +106,13 @@ class IncidentPageController {
     }
 
     private void show(String id, String asOf, Model model) {
-        Object asOfInstant = IncidentForms.instantOrText(asOf);
-        Map<String, Object> incident = asOfInstant == null ? api.get("/api/incidents/{id}", id)
-                : api.get(uri -> uri.path("/api/incidents/{id}").queryParam("asOf", asOfInstant).build(id));
-        List<Map<String, Object>> history = api.list("/api/incidents/{id}/history", id);
-        Instant until = asOfInstant == null ? null : Labels.parse(asOfInstant);
+        Instant until = IncidentForms.instant("asOf", asOf);
+        IncidentView incident = api.incident(id, until);
+        List<HistoryEntry> history = api.history(id);
         model.addAttribute("incident", incident);
         model.addAttribute("history", history.stream()
-                .filter(entry -> until == null || !Labels.parse(entry.get("recordedAt")).isAfter(until))
-                .sorted((a, b) -> Long.compare(Views.number(b.get("sequence")), Views.number(a.get("sequence"))))
+                .filter(entry -> until == null || !entry.getRecordedAt().toInstant().isAfter(until))
+                .sorted(Comparator.comparing(HistoryEntry::getSequence).reversed())
                 .toList());
         model.addAttribute("asOf", asOf);
         model.addAttribute("exposedDataItems", ExposedDataItem.values());

@@ -151,6 +151,12 @@ public class Labels {
     }
 
     static Instant parse(Object value) {
+        if (value instanceof java.time.OffsetDateTime at) {
+            return at.toInstant();
+        }
+        if (value instanceof Instant at) {
+            return at;
+        }
         if (value == null || String.valueOf(value).isBlank()) {
             return null;
         }

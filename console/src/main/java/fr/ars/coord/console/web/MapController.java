@@ -1,5 +1,7 @@
 package fr.ars.coord.console.web;
 
+import fr.ars.coord.client.region.model.NationalImpact;
+import fr.ars.coord.client.region.model.RegionImpact;
 import fr.ars.coord.console.api.PlatformApi;
 import fr.ars.coord.console.security.StaffUser;
 import fr.ars.coord.contracts.region.Region;
@@ -27,32 +29,38 @@ class MapController {
         this.api = api;
     }
 
+    /** A region as the map draws it: its level, figures, and whether the user may see them. */
+    record RegionShape(String code, String name, String level, long incidentsOpen, long estimatedPatients,
+                       long overdueClocks, boolean visible) {
+    }
+
     @GetMapping("/")
     String map(Model model, Authentication authentication) {
         StaffUser user = StaffUser.from(authentication);
-        Map<String, Object> impact = api.get("/api/national/impact");
-        List<Map<String, Object>> regions = Views.list(impact.get("regions"));
-        Map<String, Map<String, Object>> byCode = new LinkedHashMap<>();
-        regions.forEach(region -> byCode.put(String.valueOf(region.get("code")), region));
-        List<Map<String, Object>> shapes = new ArrayList<>();
+        NationalImpact impact = api.nationalImpact();
+        List<RegionImpact> regions = impact.getRegions() == null ? List.of() : impact.getRegions();
+        Map<String, RegionImpact> byCode = new LinkedHashMap<>();
+        regions.forEach(region -> byCode.put(region.getCode(), region));
+        List<RegionShape> shapes = new ArrayList<>();
         for (Region region : Region.values()) {
-            Map<String, Object> summary = byCode.get(region.code());
-            Map<String, Object> shape = new LinkedHashMap<>();
-            shape.put("code", region.code());
-            shape.put("name", region.displayName());
-            shape.put("level", summary == null ? (user != null && user.national() ? "NONE" : null)
-                    : summary.get("impactLevel"));
-            shape.put("incidentsOpen", summary == null ? 0 : summary.get("incidentsOpen"));
-            shape.put("estimatedPatients", summary == null ? 0 : summary.get("estimatedPatients"));
-            shape.put("overdueClocks", summary == null ? 0 : summary.get("overdueClockCount"));
-            shape.put("visible", user != null && (user.national() || region.code().equals(user.region())));
-            shapes.add(shape);
+            RegionImpact summary = byCode.get(region.code());
+            shapes.add(new RegionShape(region.code(), region.displayName(),
+                    summary == null ? (user != null && user.national() ? "NONE" : null)
+                            : summary.getImpactLevel() == null ? null : summary.getImpactLevel().getValue(),
+                    summary == null ? 0 : number(summary.getIncidentsOpen()),
+                    summary == null ? 0 : number(summary.getEstimatedPatients()),
+                    summary == null ? 0 : number(summary.getOverdueClockCount()),
+                    user != null && (user.national() || region.code().equals(user.region()))));
         }
         model.addAttribute("impact", impact);
-        model.addAttribute("totals", impact.get("totals"));
+        model.addAttribute("totals", impact.getTotals());
         model.addAttribute("affected", regions.stream()
-                .filter(r -> Views.number(r.get("incidentsOpen")) + Views.number(r.get("incidentsClosed")) > 0).toList());
+                .filter(r -> number(r.getIncidentsOpen()) + number(r.getIncidentsClosed()) > 0).toList());
         model.addAttribute("mapData", JsonMapper.shared().writeValueAsString(shapes));
         return "map";
+    }
+
+    private static long number(Number value) {
+        return value == null ? 0 : value.longValue();
     }
 }

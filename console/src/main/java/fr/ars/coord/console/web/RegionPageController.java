@@ -1,10 +1,11 @@
 package fr.ars.coord.console.web;
 
+import fr.ars.coord.client.incident.model.IncidentSummary;
+import fr.ars.coord.client.region.model.RegionDetail;
 import fr.ars.coord.console.api.PlatformApi;
 import fr.ars.coord.console.security.StaffUser;
 import fr.ars.coord.contracts.region.Region;
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,12 +29,10 @@ class RegionPageController {
             throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND, "Région inconnue.");
         }
         StaffUser user = StaffUser.from(authentication);
-        Map<String, Object> region = api.get("/api/regions/{code}", code);
-        List<Map<String, Object>> incidents = user.readsIncidents()
-                ? api.list(uri -> uri.path("/api/incidents").queryParam("region", code).build())
-                : List.of();
+        RegionDetail region = api.region(code);
+        List<IncidentSummary> incidents = user.readsIncidents() ? api.incidents(code) : List.of();
         model.addAttribute("region", region);
-        model.addAttribute("impact", Views.map(region.get("impact")));
+        model.addAttribute("impact", region.getImpact());
         model.addAttribute("incidents", incidents);
         return "region";
     }

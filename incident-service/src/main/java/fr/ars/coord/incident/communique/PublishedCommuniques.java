@@ -7,7 +7,6 @@ import fr.ars.coord.contracts.region.Region;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -54,24 +53,41 @@ public class PublishedCommuniques {
         jdbc.update("DELETE FROM published_communique");
     }
 
+    /** What this service knows of a communiqué: for whom, and whether it was published. */
+    private record Known(Boolean national, String region, boolean published) {
+
+        /** Never true again once false: a communiqué's scope and region do not change. */
+        boolean forRegion(Region asked) {
+            return Boolean.TRUE.equals(national) || asked.code().equals(region);
+        }
+
+        boolean decidedFor(Region asked) {
+            return published && forRegion(asked) || national != null && !forRegion(asked);
+        }
+    }
+
+    private java.util.Optional<Known> known(String communiqueId) {
+        return jdbc.query("SELECT national, region, published_at IS NOT NULL FROM published_communique"
+                        + " WHERE communique_id = ?", (rs, n) -> new Known((Boolean) rs.getObject(1), rs.getString(2),
+                        rs.getBoolean(3)), communiqueId).stream().findFirst();
+    }
+
     /** Whether {@code communiqueId} names a communiqué published for {@code region}: its own, or a national one. */
     public boolean isPublishedFor(String communiqueId, Region region) {
-        List<Boolean> found = jdbc.query("SELECT national OR region = ? FROM published_communique"
-                + " WHERE communique_id = ? AND published_at IS NOT NULL", (rs, n) -> rs.getBoolean(1),
-                region.code(), communiqueId);
-        return found.stream().anyMatch(Boolean::booleanValue);
+        return known(communiqueId).filter(k -> k.published() && k.forRegion(region)).isPresent();
     }
 
     /**
-     * {@link #isPublishedFor}, waiting up to {@code patience} for a publication this service has not followed yet:
-     * a client that has just published a communiqué and names it at once is not refused for the moments the
-     * projection takes to catch up.
+     * {@link #isPublishedFor}, waiting up to {@code patience} while the answer may still change: a client that has
+     * just published a communiqué and names it at once is not refused for the moments this service takes to follow
+     * the publication. A communiqué known to be another region's is refused at once.
      */
     public boolean isPublishedFor(String communiqueId, Region region, Duration patience) {
         Instant until = Instant.now().plus(patience);
         while (true) {
-            if (isPublishedFor(communiqueId, region)) {
-                return true;
+            java.util.Optional<Known> known = known(communiqueId);
+            if (known.filter(k -> k.decidedFor(region)).isPresent()) {
+                return known.get().published() && known.get().forRegion(region);
             }
             if (Instant.now().isAfter(until)) {
                 return false;

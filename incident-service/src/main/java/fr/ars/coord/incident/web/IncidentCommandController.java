@@ -65,7 +65,7 @@ class IncidentCommandController {
     private static final Pattern VERSION_TAG = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
 
     /** How long a communiqué named by the patients' information may take to be known published here. */
-    private static final java.time.Duration PUBLICATION_PATIENCE = java.time.Duration.ofSeconds(2);
+    private static final java.time.Duration PUBLICATION_PATIENCE = java.time.Duration.ofSeconds(10);
 
     private final IdempotentCommands commands;
     private final IncidentStreams streams;
