@@ -11,6 +11,7 @@ import fr.ars.coord.notification.channel.WebhookSender;
 import fr.ars.coord.notification.channel.WebhookSubscriptions;
 import fr.ars.coord.notification.command.DeliveryCommands.RecordDeliveryAttemptCommand;
 import fr.ars.coord.notification.query.CommuniqueStreams;
+import fr.ars.coord.notification.query.CommuniqueViewStore;
 import fr.ars.coord.notification.query.CommuniqueView;
 import fr.ars.coord.notification.query.DeliveryViewStore;
 import fr.ars.coord.notification.query.DeliveryView;
@@ -36,6 +37,7 @@ class DeliveryWorker {
 
     private final DeliveryViewStore deliveries;
     private final CommuniqueStreams communiques;
+    private final CommuniqueViewStore list;
     private final WebhookSubscriptions subscriptions;
     private final WebhookSender webhooks;
     private final EmailSender email;
@@ -46,12 +48,14 @@ class DeliveryWorker {
     /** How much longer than the webhook timeout an attempt may hold its lease (sending mail, recording). */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(25);
 
-    DeliveryWorker(DeliveryViewStore deliveries, CommuniqueStreams communiques, WebhookSubscriptions subscriptions,
+    DeliveryWorker(DeliveryViewStore deliveries, CommuniqueStreams communiques, CommuniqueViewStore list,
+                   WebhookSubscriptions subscriptions,
                    WebhookSender webhooks, EmailSender email, IdempotentCommands commands,
                    NotificationProperties properties, Clock clock, DeliveryLeases leases) {
         this.leases = leases;
         this.deliveries = deliveries;
         this.communiques = communiques;
+        this.list = list;
         this.subscriptions = subscriptions;
         this.webhooks = webhooks;
         this.email = email;
@@ -68,7 +72,7 @@ class DeliveryWorker {
                 continue;
             }
             try {
-                deliveries.current(candidate.id())
+                java.util.Optional.of(deliveries.advance(candidate))
                         .filter(d -> d.status().equals("PENDING"))
                         .filter(d -> d.nextAttemptAt() == null || !d.nextAttemptAt().isAfter(clock.instant()))
                         .ifPresent(this::attempt);
@@ -103,7 +107,9 @@ class DeliveryWorker {
     }
 
     private WebhookSender.Result publish(DeliveryView delivery) {
-        CommuniqueView communique = communiques.find(delivery.communiqueId()).orElseThrow();
+        // the list's copy, brought forward with whatever its stream recorded since (usually nothing)
+        CommuniqueView communique = communiques.advance(delivery.communiqueId(),
+                list.stored(delivery.communiqueId()).orElse(null)).orElseThrow();
         PublicationPayload payload = new PublicationPayload(delivery.id(), new PublicationPayload.Communique(
                 communique.id(), communique.scope(), communique.region(), communique.campaignId(), communique.title(),
                 communique.body(), communique.statements(), communique.publishedAt(), communique.supersedes(),

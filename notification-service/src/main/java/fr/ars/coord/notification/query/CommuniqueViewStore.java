@@ -22,8 +22,8 @@ public class CommuniqueViewStore {
         this.mongo = mongo;
     }
 
-    /** The view as this read model last saved it. */
-    Optional<CommuniqueView> stored(String id) {
+    /** The list's copy of the communiqué, which may lag its stream ({@link CommuniqueStreams#advance} catches up). */
+    public Optional<CommuniqueView> stored(String id) {
         return Optional.ofNullable(mongo.findById(id, CommuniqueView.class, COLLECTION));
     }
 

@@ -30,33 +30,56 @@ public class DeliveryViewStore {
         this.mongo = mongo;
     }
 
+    /** The delivery folded from its stream, from the first event. */
     public Optional<DeliveryView> current(String deliveryId) {
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(deliveryId).asStream().toList();
         if (events.isEmpty() || !(events.get(0).getPayload() instanceof DeliveryScheduledEvent scheduled)) {
             return Optional.empty();
         }
-        String status = "PENDING";
-        int attempts = 0;
-        Instant next = events.get(0).getTimestamp();
-        List<DeliveryView.Attempt> history = new ArrayList<>();
-        for (DomainEventMessage<?> event : events) {
-            if (event.getPayload() instanceof DeliveryAttemptedEvent e) {
-                attempts = e.attempt();
-                next = e.nextAttemptAt();
-                history.add(new DeliveryView.Attempt(e.attempt(), e.outcome(), event.getTimestamp(), false));
-            } else if (event.getPayload() instanceof DeliverySucceededEvent e) {
-                attempts = e.attempt();
-                status = "DELIVERED";
-                next = null;
-                history.add(new DeliveryView.Attempt(e.attempt(), e.outcome(), event.getTimestamp(), true));
-            } else if (event.getPayload() instanceof DeliveryParkedEvent) {
-                status = "PARKED";
-                next = null;
+        DomainEventMessage<?> first = events.get(0);
+        DeliveryView view = new DeliveryView(deliveryId, scheduled.communiqueId(), scheduled.channel(),
+                scheduled.target(), "PENDING", 0, first.getTimestamp(), List.of(), first.getTimestamp(),
+                first.getSequenceNumber(), scheduled.reminder());
+        for (DomainEventMessage<?> event : events.subList(1, events.size())) {
+            view = apply(view, event);
+        }
+        return Optional.of(view);
+    }
+
+    /**
+     * {@code known} (the list's copy, which may lag) brought forward with the events recorded since its version:
+     * what a delivery attempt checks under its lease, without folding the stream again from the first event.
+     */
+    public DeliveryView advance(DeliveryView known) {
+        DeliveryView view = known;
+        try (var events = eventStore.readEvents(known.id(), known.version() + 1).asStream()) {
+            for (var it = events.iterator(); it.hasNext(); ) {
+                view = apply(view, it.next());
             }
         }
-        return Optional.of(new DeliveryView(deliveryId, scheduled.communiqueId(), scheduled.channel(),
-                scheduled.target(), status, attempts, next, history, events.get(0).getTimestamp(),
-                events.get(events.size() - 1).getSequenceNumber(), scheduled.reminder()));
+        return view;
+    }
+
+    private static DeliveryView apply(DeliveryView v, DomainEventMessage<?> event) {
+        List<DeliveryView.Attempt> history = new ArrayList<>(v.history() == null ? List.of() : v.history());
+        String status = v.status();
+        int attempts = v.attempts();
+        Instant next = v.nextAttemptAt();
+        if (event.getPayload() instanceof DeliveryAttemptedEvent e) {
+            attempts = e.attempt();
+            next = e.nextAttemptAt();
+            history.add(new DeliveryView.Attempt(e.attempt(), e.outcome(), event.getTimestamp(), false));
+        } else if (event.getPayload() instanceof DeliverySucceededEvent e) {
+            attempts = e.attempt();
+            status = "DELIVERED";
+            next = null;
+            history.add(new DeliveryView.Attempt(e.attempt(), e.outcome(), event.getTimestamp(), true));
+        } else if (event.getPayload() instanceof DeliveryParkedEvent) {
+            status = "PARKED";
+            next = null;
+        }
+        return new DeliveryView(v.id(), v.communiqueId(), v.channel(), v.target(), status, attempts, next,
+                List.copyOf(history), v.scheduledAt(), event.getSequenceNumber(), v.reminder());
     }
 
     void refresh(String deliveryId) {

@@ -19,7 +19,6 @@ import fr.ars.coord.notification.writing.CurrentDrafts;
 import fr.ars.coord.notification.writing.Draft;
 import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.rules.InvalidRequestException;
-import fr.ars.coord.platform.rules.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -122,7 +121,7 @@ class CommuniqueController {
         CommuniqueView communique = visible(member, id);
         CommuniqueAccessPolicy.requireSpokesperson(member, communique);
         send(new ApproveCommuniqueCommand(id), member);
-        return find(id);
+        return after(communique);
     }
 
     @Tag(name = ApiTags.COMMUNIQUES)
@@ -146,7 +145,7 @@ class CommuniqueController {
         String current = drafts.forScope(communique.scope(), communique.region(), communique.campaignId())
                 .map(Draft::digest).orElse(null);
         send(new PublishCommuniqueCommand(id, current), member);
-        return find(id);
+        return after(communique);
     }
 
     @Tag(name = ApiTags.COMMUNIQUES)
@@ -167,7 +166,7 @@ class CommuniqueController {
         CommuniqueAccessPolicy.requireSpokesperson(member, communique);
         send(new MarkCommuniqueCommand(id, request.tlp(), request.reason() == null ? null : request.reason().strip()),
                 member);
-        return find(id);
+        return after(communique);
     }
 
     @Tag(name = ApiTags.COMMUNIQUES)
@@ -185,7 +184,7 @@ class CommuniqueController {
         CommuniqueView communique = visible(member, id);
         CommuniqueAccessPolicy.requireSpokesperson(member, communique);
         send(new WithdrawCommuniqueCommand(id, request.reason()), member);
-        return find(id);
+        return after(communique);
     }
 
     /** Only after the caller's roles were checked: the communiqué, or the same 404 for unknown and not theirs. */
@@ -193,9 +192,12 @@ class CommuniqueController {
         return CommuniqueAccessPolicy.visible(member, communiques.find(id));
     }
 
-    /** The communiqué as the caller's change left it (one they see). */
-    private CommuniqueView find(String id) {
-        return communiques.find(id).orElseThrow(() -> new NotFoundException(CommuniqueAccessPolicy.NOT_FOUND));
+    /**
+     * The communiqué as the caller's change left it: the view read before the change, brought forward with the
+     * events recorded since (its stream is not folded again from the first event).
+     */
+    private CommuniqueView after(CommuniqueView before) {
+        return communiques.advance(before.id(), before).orElseThrow();
     }
 
     private void send(Object command, StaffMember member) {

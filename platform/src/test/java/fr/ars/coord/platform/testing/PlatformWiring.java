@@ -42,6 +42,14 @@ public final class PlatformWiring {
         assertThat(processors).isNotEmpty();
         processors.keySet().forEach(name -> assertThat(processing.tokenStore(name))
                 .as("token store of %s", name).isInstanceOf(JdbcTokenStore.class));
+        // the segment balancer splits every streaming processor into several segments: only a pooled processor
+        // works them all (a tracking one left to its defaults has one thread, and the other segments wait for ever)
+        processors.forEach((name, processor) -> {
+            if (processor instanceof org.axonframework.eventhandling.StreamingEventProcessor) {
+                assertThat(processor).as("processor %s (give it mode: pooled in application.yml)", name)
+                        .isInstanceOf(org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor.class);
+            }
+        });
 
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success", String.class))
