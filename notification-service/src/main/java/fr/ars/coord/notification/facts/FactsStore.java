@@ -3,10 +3,7 @@ package fr.ars.coord.notification.facts;
 import fr.ars.coord.contracts.region.Region;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentEvent;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import java.util.ArrayList;
@@ -30,46 +27,37 @@ public class FactsStore {
 
     private final MongoTemplate mongo;
     private final EventStore eventStore;
-    /** Incidents with facts kept here: those that exposed patient data at some point (loaded on first use). */
-    private volatile Set<String> kept;
 
     public FactsStore(MongoTemplate mongo, EventStore eventStore) {
         this.mongo = mongo;
         this.eventStore = eventStore;
     }
 
-    private Set<String> kept() {
-        if (kept == null) {
-            Set<String> ids = ConcurrentHashMap.newKeySet();
-            mongo.findAll(Document.class, IncidentFacts.COLLECTION).forEach(d -> ids.add(d.getString("_id")));
-            kept = ids;
-        }
-        return kept;
-    }
-
     /**
-     * Brings an incident's facts up to date after one of its events, if they can matter to a communiqué: the
-     * incident exposed patient data now or before. The stored facts are brought forward with the events recorded
-     * since their version (usually the one received); the first time, from the start of the incident's stream, so
-     * nothing recorded before it first exposed data is missing, and likewise for a document of an earlier layout
-     * (one that did not keep every fact kept today). Work per event is the events not seen yet, not the whole
-     * stream. Returns empty when there is nothing to say.
+     * Merges one incident event into the incident's facts: the stored facts with this event, as the national
+     * projection merges them (latest by sequence, order and repetition changing nothing). An incident whose earlier
+     * events this store does not hold (one recorded before facts were kept for every incident, or a document of an
+     * earlier layout) is folded once from its stream. Returns the facts when they matter to a communiqué: the
+     * incident exposes patient data now, or did before this event.
      */
-    public Optional<IncidentFacts> refresh(IncidentEvent event) {
-        boolean exposesNow = event instanceof IncidentAssessedEvent assessed && !assessed.exposedData().isEmpty();
-        if (!exposesNow && !kept().contains(event.incidentId())) {
-            return Optional.empty();
-        }
+    public Optional<IncidentFacts> refresh(IncidentEvent event, long sequence, String eventId) {
         IncidentFacts stored = mongo.findById(event.incidentId(), IncidentFacts.class, IncidentFacts.COLLECTION);
-        IncidentFacts facts = fold(event.incidentId(), stored);
+        IncidentFacts facts;
+        if (stored != null && stored.current()) {
+            facts = stored.merge(event, sequence, eventId);
+        } else if (stored == null && sequence == 0) {
+            facts = IncidentFacts.first(event, sequence, eventId);
+        } else {
+            facts = fold(event.incidentId(), stored);
+        }
         if (facts == null) {
             return Optional.empty();
         }
-        if (facts != stored) {
+        if (!facts.equals(stored)) {
             mongo.save(facts, IncidentFacts.COLLECTION);
         }
-        kept().add(facts.incidentId());
-        return Optional.of(facts);
+        boolean mattered = stored != null && stored.exposesPersonalData();
+        return mattered || facts.exposesPersonalData() ? Optional.of(facts) : Optional.empty();
     }
 
     /**

@@ -25,6 +25,8 @@ import java.util.UUID;
 import fr.ars.coord.platform.readmodel.BatchBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
@@ -88,8 +90,9 @@ class CommuniqueDrafting {
     }
 
     @EventHandler
-    void on(IncidentEvent event, TrackingToken token) {
-        if (facts.refresh(event).isEmpty()) {
+    void on(IncidentEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
+            TrackingToken token) {
+        if (facts.refresh(event, sequence, eventId).isEmpty()) {
             return; // an incident that never exposed patient data changes no communiqué
         }
         long position = token.position().orElse(-1);
