@@ -7,8 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import fr.ars.coord.platform.testing.LayerRules;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +39,7 @@ class LayersTest {
 
     @Test
     void packagesKeepTheirPlaces() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS).importPackages(BASE);
+        JavaClasses classes = LayerRules.mainClasses(BASE);
         assertThat(classes.size()).isGreaterThan(20);
         RULES.forEach(rule -> rule.check(classes));
     }
@@ -55,12 +55,7 @@ class LayersTest {
 
     /** Every package of the module says what it holds, in its package-info.java. */
     @Test
-    void everyPackageSaysWhatItHolds() throws java.io.IOException {
-        java.nio.file.Path root = java.nio.file.Path.of("src/main/java");
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
-            assertThat(files.filter(f -> f.toString().endsWith(".java")).map(java.nio.file.Path::getParent).distinct()
-                    .filter(dir -> !java.nio.file.Files.exists(dir.resolve("package-info.java"))).toList())
-                    .as("packages without a package-info.java").isEmpty();
-        }
+    void everyPackageSaysWhatItHolds() {
+        assertThat(LayerRules.packagesWithoutDescription(Path.of("src/main/java"))).isEmpty();
     }
 }
