@@ -238,9 +238,12 @@ class ScaleOutIT {
             // each assessment adds patients, so the text changes with the last one
             long lastFact = PLATFORM.number("SELECT max(globalindex) FROM domainevententry WHERE payloadtype LIKE"
                     + " '%IncidentAssessedEvent'");
+            long waitStart = System.nanoTime();
             await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2)).until(() ->
                     gateways.get(0).get("/api/communiques/" + id, token.get()).json().get("factsPosition").asLong()
                             >= lastFact);
+            System.out.printf("scale-out: the draft took in the facts recorded under load %.1f s after the load%n",
+                    (System.nanoTime() - waitStart) / 1e9);
             // the draft follows the thousands of facts just recorded for a while: an approval is voided by each
             // revision (publishing then answers 409), so approve and publish until it is published, as people would
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> {
