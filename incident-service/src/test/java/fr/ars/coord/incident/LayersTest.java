@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 class LayersTest {
 
     @Test
-    void domainWebCommandAndQueryKeepTheirPlaces() {
+    void domainWebAndFeaturesKeepTheirPlaces() {
         JavaClasses classes = LayerRules.mainClasses("fr.ars.coord.incident");
         assertThat(classes.size()).isGreaterThan(20);
-        for (ArchRule rule : LayerRules.of("fr.ars.coord.incident")) {
+        for (ArchRule rule : LayerRules.of("fr.ars.coord.incident", "lifecycle")) {
             rule.check(classes);
         }
     }

@@ -20,11 +20,11 @@ class LayerRulesTest {
     void eachRuleFailsOnAWrongImport() {
         String base = "fr.ars.coord.archfixture";
         assertThat(wrong).hasSize(3);
-        assertThat(LayerRules.domainKnowsNoWebNorPersistence(base).evaluate(wrong).getFailureReport().getDetails())
+        assertThat(LayerRules.domainKnowsNoWebNorPersistence(base, "command").evaluate(wrong).getFailureReport().getDetails())
                 .anyMatch(line -> line.contains("WrongAggregate") && line.contains("org.springframework.http"));
         assertThat(LayerRules.nothingDependsOnWeb(base).evaluate(wrong).getFailureReport().getDetails())
                 .anyMatch(line -> line.contains("WrongView") && line.contains("WrongController"));
-        assertThat(LayerRules.commandDoesNotReadQuery(base).evaluate(wrong).getFailureReport().getDetails())
+        assertThat(LayerRules.domainReadsNoReadModel(base).evaluate(wrong).getFailureReport().getDetails())
                 .anyMatch(line -> line.contains("WrongAggregate") && line.contains("WrongView"));
         assertThat(LayerRules.noPackageCycles(base).evaluate(wrong).hasViolation()).isTrue();
         assertThat(LayerRules.aggregatesKnowNoWebNorPersistence(base).evaluate(wrong).getFailureReport().getDetails())

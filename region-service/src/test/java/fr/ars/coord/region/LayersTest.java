@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class LayersTest {
 
     @Test
-    void domainWebCommandAndQueryKeepTheirPlaces() {
+    void domainWebAndFeaturesKeepTheirPlaces() {
         JavaClasses classes = LayerRules.mainClasses("fr.ars.coord.region");
         assertThat(classes.size()).isGreaterThan(20);
         for (ArchRule rule : LayerRules.of("fr.ars.coord.region")) {

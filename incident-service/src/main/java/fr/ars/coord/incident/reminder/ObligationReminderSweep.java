@@ -1,7 +1,7 @@
 package fr.ars.coord.incident.reminder;
 
 import fr.ars.coord.contracts.Actor;
-import fr.ars.coord.incident.command.RemindObligationsCommand;
+import fr.ars.coord.incident.lifecycle.RemindObligationsCommand;
 import java.time.Clock;
 import java.time.Instant;
 import fr.ars.coord.platform.command.IdempotentCommands;

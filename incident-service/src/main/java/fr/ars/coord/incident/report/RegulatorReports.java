@@ -2,8 +2,8 @@ package fr.ars.coord.incident.report;
 
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.obligation.RegionSetting;
-import fr.ars.coord.incident.query.IncidentStreams;
-import fr.ars.coord.incident.query.IncidentView;
+import fr.ars.coord.incident.view.IncidentStreams;
+import fr.ars.coord.incident.view.IncidentView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package fr.ars.coord.incident.web;
 
 import fr.ars.coord.platform.rules.NotFoundException;
-import fr.ars.coord.incident.query.IncidentStreams;
+import fr.ars.coord.incident.view.IncidentStreams;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.security.StaffMember;
 import org.springframework.security.access.AccessDeniedException;

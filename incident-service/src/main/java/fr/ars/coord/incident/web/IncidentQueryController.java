@@ -2,11 +2,11 @@ package fr.ars.coord.incident.web;
 
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.region.Region;
-import fr.ars.coord.incident.query.HistoryEntry;
-import fr.ars.coord.incident.query.IncidentStreams;
-import fr.ars.coord.incident.query.IncidentSummaryStore;
-import fr.ars.coord.incident.query.IncidentSummary;
-import fr.ars.coord.incident.query.IncidentView;
+import fr.ars.coord.incident.view.HistoryEntry;
+import fr.ars.coord.incident.view.IncidentStreams;
+import fr.ars.coord.incident.directory.IncidentSummaryStore;
+import fr.ars.coord.incident.directory.IncidentSummary;
+import fr.ars.coord.incident.view.IncidentView;
 import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.platform.rules.NotFoundException;

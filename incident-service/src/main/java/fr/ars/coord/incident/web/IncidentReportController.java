@@ -1,6 +1,6 @@
 package fr.ars.coord.incident.web;
 
-import fr.ars.coord.incident.query.IncidentStreams;
+import fr.ars.coord.incident.view.IncidentStreams;
 import fr.ars.coord.incident.report.RegulatorReport;
 import fr.ars.coord.incident.report.RegulatorReports;
 import fr.ars.coord.incident.report.ReportKind;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.ars.coord.incident.IncidentServiceITBase;
-import fr.ars.coord.incident.command.RemindObligationsCommand;
+import fr.ars.coord.incident.lifecycle.RemindObligationsCommand;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import fr.ars.coord.platform.testing.TestTokens;
 import java.sql.Timestamp;

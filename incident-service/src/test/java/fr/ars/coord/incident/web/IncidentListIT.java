@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import tools.jackson.databind.JsonNode;
 import fr.ars.coord.incident.IncidentServiceITBase;
+import fr.ars.coord.incident.directory.IncidentSummary;
 import fr.ars.coord.platform.testing.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,12 +14,18 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /** The incident list: a MongoDB read model that follows the events and rebuilds identically on replay. */
 class IncidentListIT extends IncidentServiceITBase {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void regionalStaffListOnlyTheirRegionAndTheNationalCellFilters() {
@@ -54,6 +61,25 @@ class IncidentListIT extends IncidentServiceITBase {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(api.get("/api/incidents", TestTokens.national()).body()).isEqualTo(before));
+    }
+
+    /**
+     * Lines written before the packages were arranged by feature name their type by the earlier package
+     * ({@code _class}): the list reads them as before.
+     */
+    @Test
+    void linesNamingTheEarlierPackageReadTheSame() {
+        String id = report("FR-20R");
+        api.post("/api/incidents/" + id + "/assessments", TestTokens.arsStaff("FR-20R"), identityAssessment(42));
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                api.get("/api/incidents?region=FR-20R&status=ASSESSING", TestTokens.national()).body().contains(id));
+        String before = api.get("/api/incidents?region=FR-20R", TestTokens.national()).body();
+
+        assertThat(mongo.updateMulti(new Query(), Update.update("_class", "fr.ars.coord.incident.query.IncidentSummary"),
+                IncidentSummary.COLLECTION).getModifiedCount()).isPositive();
+
+        assertThat(api.get("/api/incidents?region=FR-20R", TestTokens.national()).body()).isEqualTo(before);
+        assertThat(api.get("/api/incidents?region=FR-20R", TestTokens.arsStaff("FR-20R")).body()).isEqualTo(before);
     }
 
     private static List<String> ids(JsonNode list) {

@@ -2,7 +2,7 @@ package fr.ars.coord.notification.web;
 
 import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.contracts.communique.CommuniqueStatus;
-import fr.ars.coord.notification.query.CommuniqueView;
+import fr.ars.coord.notification.communique.CommuniqueView;
 import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.rules.NotFoundException;
 import java.util.List;

@@ -18,6 +18,8 @@ import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.notification.NotificationServiceITBase;
+import fr.ars.coord.notification.communique.CommuniqueViewStore;
+import fr.ars.coord.notification.delivery.DeliveryViewStore;
 import fr.ars.coord.platform.testing.WebhookReceiver;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import fr.ars.coord.platform.testing.TestTokens;
@@ -31,8 +33,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 class CommuniqueLifecycleIT extends NotificationServiceITBase {
+
+    @Autowired
+    MongoTemplate mongo;
 
     private static final Set<ExposedDataItem> IDENTITY = Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.FIRST_NAME,
             ExposedDataItem.AGE, ExposedDataItem.PHONE, ExposedDataItem.EMAIL);
@@ -246,6 +255,38 @@ class CommuniqueLifecycleIT extends NotificationServiceITBase {
         });
         assertThat(failing.distinctDeliveries()).isEqualTo(1);
         assertThat(failing.received).hasSize(3);
+    }
+
+    /**
+     * The communiqué list and the delivery log written before the packages were arranged by feature name their
+     * documents' type by the earlier package ({@code _class}); they read as before, and as what they are.
+     */
+    @Test
+    void documentsNamingTheEarlierPackagesReadTheSame() {
+        String secret = "b7e1d93a4c0f2e6b8d5a1c3e9f7b2d40";
+        WebhookReceiver receiver = new WebhookReceiver(secret);
+        String subscription = subscribe(receiver, secret, "FR-20R");
+        incident("FR-20R", 25);
+        String id = regionalCommunique("FR-20R", "DRAFT").get("id").asText();
+        api.post("/api/communiques/" + id + "/approve", comms("FR-20R"), "");
+        assertThat(api.post("/api/communiques/" + id + "/publish", PUBLISHER, "").status()).isEqualTo(200);
+        String deliveries = "/api/webhook-subscriptions/" + subscription + "/deliveries";
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get(deliveries, TestTokens.auditor()).json()
+                .findValuesAsString("status").equals(List.of("DELIVERED")));
+        JsonNode list = api.get("/api/communiques?region=FR-20R", TestTokens.national()).json();
+        JsonNode one = api.get("/api/communiques/" + id, TestTokens.national()).json();
+        JsonNode log = api.get(deliveries, TestTokens.auditor()).json();
+
+        assertThat(mongo.updateMulti(new Query(), Update.update("_class",
+                "fr.ars.coord.notification.query.CommuniqueView"), CommuniqueViewStore.COLLECTION)
+                .getModifiedCount()).isPositive();
+        assertThat(mongo.updateMulti(new Query(), Update.update("_class",
+                "fr.ars.coord.notification.query.DeliveryView"), DeliveryViewStore.COLLECTION)
+                .getModifiedCount()).isPositive();
+
+        assertThat(api.get("/api/communiques?region=FR-20R", TestTokens.national()).json()).isEqualTo(list);
+        assertThat(api.get("/api/communiques/" + id, TestTokens.national()).json()).isEqualTo(one);
+        assertThat(api.get(deliveries, TestTokens.auditor()).json()).isEqualTo(log);
     }
 
     @Test

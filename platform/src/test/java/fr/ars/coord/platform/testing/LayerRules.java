@@ -3,21 +3,25 @@ package fr.ars.coord.platform.testing;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The layers every module keeps, as ArchUnit rules over its main classes (under {@code base}):
  * <ul>
- *   <li>the domain (aggregates, wherever they are, and the rules and exceptions in {@code command}) depends on no
- *       web or persistence type;</li>
+ *   <li>the domain (aggregates wherever they are, the commands and rules beside them, and the packages a module
+ *       names as wholly domain) depends on no web or persistence type;</li>
+ *   <li>the domain reads no read model (no view, store or projection): aggregates decide from their own events;</li>
  *   <li>{@code web} depends on the rest, never the rest on {@code web};</li>
- *   <li>{@code command} does not read {@code query};</li>
- *   <li>no cycle between the module's packages.</li>
+ *   <li>no cycle between the module's packages (each feature is a package: its aggregate, its reads, its
+ *       handlers; {@code web} and {@code config} beside them).</li>
  * </ul>
  */
 public final class LayerRules {
@@ -41,9 +45,13 @@ public final class LayerRules {
                 .importPackages(base);
     }
 
-    public static List<ArchRule> of(String base) {
-        return List.of(domainKnowsNoWebNorPersistence(base), aggregatesKnowNoWebNorPersistence(base),
-                nothingDependsOnWeb(base), commandDoesNotReadQuery(base), noPackageCycles(base));
+    /**
+     * The rules of a service under {@code base}; {@code domainPackages} are its packages that hold only domain code
+     * (an aggregate, its commands and rules), named relative to {@code base}.
+     */
+    public static List<ArchRule> of(String base, String... domainPackages) {
+        return List.of(domainKnowsNoWebNorPersistence(base, domainPackages), aggregatesKnowNoWebNorPersistence(base),
+                nothingDependsOnWeb(base), domainReadsNoReadModel(base, domainPackages), noPackageCycles(base));
     }
 
     /**
@@ -60,8 +68,8 @@ public final class LayerRules {
                 noPackageCycles(base));
     }
 
-    public static ArchRule domainKnowsNoWebNorPersistence(String base) {
-        return noClasses().that().resideInAPackage(base + ".command..")
+    public static ArchRule domainKnowsNoWebNorPersistence(String base, String... domainPackages) {
+        return noClasses().that(domain(base, domainPackages))
                 .should().dependOnClassesThat().resideInAnyPackage(WEB_AND_PERSISTENCE)
                 .because("aggregates and their rules are the domain: no web or persistence type")
                 .allowEmptyShould(true);
@@ -82,12 +90,32 @@ public final class LayerRules {
                 .allowEmptyShould(true);
     }
 
-    public static ArchRule commandDoesNotReadQuery(String base) {
-        return noClasses().that().resideInAPackage(base + ".command..")
-                .should().dependOnClassesThat().resideInAPackage(base + ".query..")
-                .because("the command side decides from its own events, not from read models")
+    public static ArchRule domainReadsNoReadModel(String base, String... domainPackages) {
+        return noClasses().that(domain(base, domainPackages))
+                .should().dependOnClassesThat(READ_MODEL)
+                .because("the domain decides from its own events, not from read models")
                 .allowEmptyShould(true);
     }
+
+    /**
+     * The domain under {@code base}: aggregates, the commands, rules and rule violations named so, and every class
+     * of the given packages.
+     */
+    static DescribedPredicate<JavaClass> domain(String base, String... domainPackages) {
+        String[] packages = java.util.Arrays.stream(domainPackages).map(p -> base + "." + p + "..")
+                .toArray(String[]::new);
+        return DescribedPredicate.describe("the domain of " + base, (JavaClass c) -> c.getPackageName().startsWith(base)
+                && (c.isAnnotatedWith(Aggregate.class) || DOMAIN_NAME.matcher(c.getSimpleName()).matches()
+                || packages.length > 0 && JavaClass.Predicates.resideInAnyPackage(packages).test(c)));
+    }
+
+    private static final java.util.regex.Pattern DOMAIN_NAME =
+            java.util.regex.Pattern.compile(".*(Command|Commands|Rules|RuleViolation|Violation)");
+
+    /** A read model: a view, a store, or a projection (an event handler in a processing group). */
+    static final DescribedPredicate<JavaClass> READ_MODEL = DescribedPredicate.describe("a read model",
+            (JavaClass c) -> c.getSimpleName().endsWith("View") || c.getSimpleName().endsWith("Store")
+                    || c.getSimpleName().endsWith("Projection") || c.isAnnotatedWith(ProcessingGroup.class));
 
     /**
      * The packages under {@code sourceRoot} (a module's {@code src/main/java}) that hold classes but no

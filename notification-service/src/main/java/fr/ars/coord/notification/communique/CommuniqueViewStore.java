@@ -1,0 +1,67 @@
+package fr.ars.coord.notification.communique;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import fr.ars.coord.contracts.communique.CommuniqueStatus;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** The communiqué list in MongoDB: whole views, newest first. */
+@Component
+public class CommuniqueViewStore {
+
+    public static final String COLLECTION = "communiques";
+    private final MongoTemplate mongo;
+
+    public CommuniqueViewStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The list's copy of the communiqué, which may lag its stream ({@link CommuniqueStreams#advance} catches up). */
+    public Optional<CommuniqueView> stored(String id) {
+        return Optional.ofNullable(mongo.findById(id, CommuniqueView.class, COLLECTION));
+    }
+
+    void save(CommuniqueView view) {
+        CommuniqueView stored = mongo.findById(view.id(), CommuniqueView.class, COLLECTION);
+        if (stored == null || stored.version() < view.version()) {
+            mongo.save(view, COLLECTION);
+        }
+    }
+
+    void clear() {
+        mongo.dropCollection(COLLECTION);
+    }
+
+    /**
+     * @param regions the regions whose regional communiqués to include (null: all, national drafts included);
+     *                for regional staff, national communiqués only once published: a national draft holds other
+     *                regions' unpublished figures
+     */
+    public List<CommuniqueView> find(List<String> regions, String region, CommuniqueStatus status) {
+        Criteria criteria = new Criteria();
+        if (regions != null) {
+            criteria = new Criteria().orOperator(where("scope").is("NATIONAL").and("publishedAt").ne(null),
+                    where("region").in(regions));
+        }
+        Query query = Query.query(criteria);
+        if (region != null) {
+            query.addCriteria(where("region").is(region));
+        }
+        if (status != null) {
+            query.addCriteria(where("status").is(status));
+        }
+        return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "draftedAt")), CommuniqueView.class, COLLECTION);
+    }
+
+    /** What the public may see: published communiqués, and superseded ones pointing at their correction. */
+    public List<CommuniqueView> published() {
+        return mongo.find(Query.query(where("status").in(CommuniqueStatus.PUBLISHED, CommuniqueStatus.SUPERSEDED))
+                .with(Sort.by(Sort.Direction.DESC, "publishedAt")), CommuniqueView.class, COLLECTION);
+    }
+}

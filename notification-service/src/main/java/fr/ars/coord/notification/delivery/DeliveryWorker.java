@@ -1,0 +1,126 @@
+package fr.ars.coord.notification.delivery;
+
+import fr.ars.coord.notification.config.ServiceActor;
+import fr.ars.coord.platform.command.IdempotentCommands;
+
+import fr.ars.coord.contracts.delivery.DeliveryChannel;
+import fr.ars.coord.notification.config.NotificationProperties;
+import fr.ars.coord.notification.channel.EmailSender;
+import fr.ars.coord.notification.channel.PublicationPayload;
+import fr.ars.coord.notification.channel.ReminderPayload;
+import fr.ars.coord.notification.channel.WebhookSender;
+import fr.ars.coord.notification.channel.WebhookSubscriptions;
+import fr.ars.coord.notification.delivery.DeliveryCommands.RecordDeliveryAttemptCommand;
+import fr.ars.coord.notification.communique.CommuniqueStreams;
+import fr.ars.coord.notification.communique.CommuniqueViewStore;
+import fr.ars.coord.notification.communique.CommuniqueView;
+import fr.ars.coord.notification.delivery.DeliveryViewStore;
+import fr.ars.coord.notification.delivery.DeliveryView;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Attempts due deliveries (of communiqués and of obligation reminders) one at a time, each under its lease (one
+ * instance at a time, see {@link DeliveryLeases}). Before each attempt it re-reads the delivery's own stream, so one
+ * recorded as delivered is never sent again; after it, the result is recorded as an event. Failures are
+ * retried with exponential backoff, then parked. A crash between sending and recording means one more
+ * attempt after restart, with the same delivery id for the receiver to recognise.
+ */
+@Component
+class DeliveryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final DeliveryViewStore deliveries;
+    private final CommuniqueStreams communiques;
+    private final CommuniqueViewStore list;
+    private final WebhookSubscriptions subscriptions;
+    private final WebhookSender webhooks;
+    private final EmailSender email;
+    private final IdempotentCommands commands;
+    private final NotificationProperties properties;
+    private final Clock clock;
+    private final DeliveryLeases leases;
+    /** How much longer than the webhook timeout an attempt may hold its lease (sending mail, recording). */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(25);
+
+    DeliveryWorker(DeliveryViewStore deliveries, CommuniqueStreams communiques, CommuniqueViewStore list,
+                   WebhookSubscriptions subscriptions,
+                   WebhookSender webhooks, EmailSender email, IdempotentCommands commands,
+                   NotificationProperties properties, Clock clock, DeliveryLeases leases) {
+        this.leases = leases;
+        this.deliveries = deliveries;
+        this.communiques = communiques;
+        this.list = list;
+        this.subscriptions = subscriptions;
+        this.webhooks = webhooks;
+        this.email = email;
+        this.commands = commands;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${ars.notifications.delivery.poll-interval-ms:500}")
+    void deliverDue() {
+        for (DeliveryView candidate : deliveries.due(clock.instant())) {
+            // another instance attempting it now has its lease: not sent twice at the same time
+            if (!leases.take(candidate.id(), properties.delivery().webhookTimeout().plus(LEASE_MARGIN))) {
+                continue;
+            }
+            try {
+                java.util.Optional.of(deliveries.advance(candidate))
+                        .filter(d -> d.status().equals("PENDING"))
+                        .filter(d -> d.nextAttemptAt() == null || !d.nextAttemptAt().isAfter(clock.instant()))
+                        .ifPresent(this::attempt);
+            } catch (RuntimeException e) {
+                log.warn("delivery {} not attempted: {}", candidate.id(), e.toString());
+            } finally {
+                leases.giveBack(candidate.id());
+            }
+        }
+    }
+
+    private void attempt(DeliveryView delivery) {
+        WebhookSender.Result result = delivery.reminder() != null ? remind(delivery) : publish(delivery);
+        Duration backoff = properties.delivery().firstBackoff().multipliedBy(1L << Math.min(delivery.attempts(), 16));
+        Instant next = clock.instant().plus(backoff);
+        commands.send(new RecordDeliveryAttemptCommand(delivery.id(), result.delivered(), result.outcome(),
+                properties.delivery().maxAttempts(), next), ServiceActor.ACTOR);
+        if (!result.delivered()) {
+            log.info("delivery {} attempt {} failed: {}", delivery.id(), delivery.attempts() + 1, result.outcome());
+        }
+    }
+
+    private WebhookSender.Result remind(DeliveryView delivery) {
+        ReminderPayload payload = ReminderPayload.of(delivery.id(), delivery.reminder(), properties.publicBaseUrl());
+        if (delivery.channel() == DeliveryChannel.WEBHOOK) {
+            return subscriptions.find(delivery.target())
+                    .map(subscription -> subscription.active() ? webhooks.send(subscription, payload)
+                            : new WebhookSender.Result(false, "subscription revoked"))
+                    .orElse(new WebhookSender.Result(false, "subscription no longer exists"));
+        }
+        return email.send(delivery.target(), payload);
+    }
+
+    private WebhookSender.Result publish(DeliveryView delivery) {
+        // the list's copy, brought forward with whatever its stream recorded since (usually nothing)
+        CommuniqueView communique = communiques.advance(delivery.communiqueId(),
+                list.stored(delivery.communiqueId()).orElse(null)).orElseThrow();
+        PublicationPayload payload = new PublicationPayload(delivery.id(), new PublicationPayload.Communique(
+                communique.id(), communique.scope(), communique.region(), communique.campaignId(), communique.title(),
+                communique.body(), communique.statements(), communique.publishedAt(), communique.supersedes(),
+                properties.publicBaseUrl() + "/api/public/communiques/" + communique.id()));
+        if (delivery.channel() == DeliveryChannel.WEBHOOK) {
+            return subscriptions.find(delivery.target())
+                    .map(subscription -> subscription.active() ? webhooks.send(subscription, payload)
+                            : new WebhookSender.Result(false, "subscription revoked"))
+                    .orElse(new WebhookSender.Result(false, "subscription no longer exists"));
+        }
+        return email.send(delivery.target(), payload);
+    }
+}

@@ -1,0 +1,102 @@
+package fr.ars.coord.notification.delivery;
+
+import fr.ars.coord.notification.config.ServiceActor;
+import fr.ars.coord.platform.command.IdempotentCommands;
+
+import fr.ars.coord.contracts.communique.CommuniqueApprovedEvent;
+import fr.ars.coord.contracts.communique.CommuniquePublishedEvent;
+import fr.ars.coord.contracts.delivery.DeliveryChannel;
+import fr.ars.coord.notification.config.NotificationProperties;
+import fr.ars.coord.notification.channel.WebhookSubscription;
+import fr.ars.coord.notification.channel.WebhookSubscriptions;
+import fr.ars.coord.notification.communique.CommuniqueCommands.PublishCommuniqueCommand;
+import fr.ars.coord.notification.communique.CommuniqueCommands.SupersedeCommuniqueCommand;
+import fr.ars.coord.notification.delivery.DeliveryCommands.ScheduleDeliveryCommand;
+import fr.ars.coord.notification.communique.CommuniqueStreams;
+import fr.ars.coord.notification.writing.CurrentDrafts;
+import fr.ars.coord.notification.writing.Draft;
+import fr.ars.coord.platform.rules.RuleViolationException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a publication into deliveries, one per matching webhook subscription and per press address, each with
+ * a delivery id derived from the communiqué and the target (so a repeated event schedules nothing twice); marks
+ * the communiqué a correction replaces as superseded; publishes approved communiqués itself when the
+ * auto-publish policy is on.
+ */
+@Component
+@ProcessingGroup("publication-dispatch")
+class PublicationDispatch {
+
+    private static final Logger log = LoggerFactory.getLogger(PublicationDispatch.class);
+
+    private final IdempotentCommands commands;
+    private final WebhookSubscriptions subscriptions;
+    private final NotificationProperties properties;
+    private final CommuniqueStreams communiques;
+    private final CurrentDrafts drafts;
+
+    PublicationDispatch(IdempotentCommands commands, WebhookSubscriptions subscriptions, NotificationProperties properties,
+                        CommuniqueStreams communiques, CurrentDrafts drafts) {
+        this.commands = commands;
+        this.subscriptions = subscriptions;
+        this.properties = properties;
+        this.communiques = communiques;
+        this.drafts = drafts;
+    }
+
+    static String deliveryId(String communiqueId, DeliveryChannel channel, String target) {
+        return UUID.nameUUIDFromBytes((communiqueId + "|" + channel + "|" + target).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    @EventHandler
+    void on(CommuniquePublishedEvent event) {
+        if (event.supersedes() != null) {
+            send(new SupersedeCommuniqueCommand(event.supersedes(), event.communiqueId()));
+        }
+        for (WebhookSubscription subscription : subscriptions.active()) {
+            if (subscription.wants(event.region())) {
+                schedule(event.communiqueId(), DeliveryChannel.WEBHOOK, subscription.id());
+            }
+        }
+        for (String address : properties.pressList()) {
+            schedule(event.communiqueId(), DeliveryChannel.EMAIL, address);
+        }
+    }
+
+    @EventHandler
+    void on(CommuniqueApprovedEvent event) {
+        if (!properties.autoPublish()) {
+            return;
+        }
+        communiques.find(event.communiqueId()).ifPresent(view -> {
+            String current = drafts.forScope(view.scope(), view.region(), view.campaignId()).map(Draft::digest)
+                    .orElse(null);
+            try {
+                send(new PublishCommuniqueCommand(view.id(), current));
+            } catch (RuleViolationException notPublishable) {
+                log.info("communiqué {} not published automatically: {}", view.id(), notPublishable.getMessage());
+            }
+        });
+    }
+
+    private void schedule(String communiqueId, DeliveryChannel channel, String target) {
+        try {
+            send(new ScheduleDeliveryCommand(deliveryId(communiqueId, channel, target), communiqueId, channel, target));
+        } catch (AggregateStreamCreationException alreadyScheduled) {
+            log.debug("delivery of {} to {} already scheduled", communiqueId, target);
+        }
+    }
+
+    private void send(Object command) {
+        commands.send(command, ServiceActor.ACTOR);
+    }
+}
