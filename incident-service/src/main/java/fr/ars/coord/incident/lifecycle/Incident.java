@@ -1,25 +1,18 @@
 package fr.ars.coord.incident.lifecycle;
 
-import static fr.ars.coord.incident.lifecycle.IncidentRules.blankToNull;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
-import fr.ars.coord.contracts.incident.CnilNotificationDecidedEvent;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
-import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentClassifiedEvent;
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
-import fr.ars.coord.contracts.incident.Nis2IntermediateReportRequestedEvent;
-import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
 import fr.ars.coord.contracts.incident.ObligationCode;
 import fr.ars.coord.contracts.incident.ObligationFacts;
 import fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent;
 import fr.ars.coord.contracts.incident.ObligationWaiver;
-import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
 import fr.ars.coord.contracts.incident.TaxonomyClass;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.obligation.IncidentObligations;
@@ -72,9 +65,7 @@ class Incident {
 
     @CommandHandler
     Incident(ReportIncidentCommand command) {
-        apply(new IncidentReportedEvent(command.incidentId(), command.region(), command.title(), command.summary(),
-                command.awareAt(), command.attackVector(), command.operationalImpact(), command.entity(),
-                command.terms()));
+        apply(command.reported());
     }
 
     /**
@@ -101,9 +92,7 @@ class Incident {
             throw new InvalidRequestException("medicalDataExposed",
                     "must be true when exposedData contains MEDICAL_RECORD");
         }
-        apply(new IncidentAssessedEvent(incidentId, region, command.exposedData(), command.medicalDataExposed(),
-                command.estimatedPatients(), command.affectedSystems(), command.note(), command.highRisk(),
-                command.estimatedRecords(), command.breachTypes(), command.dataSubjects()));
+        apply(command.assessed(region));
         if (status == IncidentStatus.REPORTED) {
             apply(new IncidentStatusChangedEvent(incidentId, region, IncidentStatus.REPORTED,
                     IncidentStatus.ASSESSING, "Première évaluation enregistrée"));
@@ -123,8 +112,7 @@ class Incident {
     CommandOutcome handle(RecordAuthorityNotificationCommand command, IncidentObligations obligations) {
         requireOpen();
         NotificationRules.check(command, obligationFacts, obligations);
-        apply(new AuthorityNotifiedEvent(incidentId, region, command.authority(), command.notifiedAt(),
-                command.reference(), command.kind(), blankToNull(command.lateReason())));
+        apply(command.notified(region));
         return outcome();
     }
 
@@ -136,8 +124,7 @@ class Incident {
     CommandOutcome handle(RecordPatientInformationCommand command, IncidentObligations obligations) {
         requireOpen();
         PatientInformationRules.check(command, obligationFacts, obligations);
-        apply(new PatientInformationRecordedEvent(incidentId, region, command.decision(), blankToNull(command.reason()),
-                command.channel(), command.informedAt(), command.patientsInformed(), command.communiqueId()));
+        apply(command.recorded(region));
         return outcome();
     }
 
@@ -170,8 +157,7 @@ class Incident {
                     + obligationFacts.effectiveEntity() + ") by the terms in force when it was reported: no"
                     + " significance decision is owed.");
         }
-        apply(new Nis2SignificanceAssessedEvent(incidentId, region, command.significance(),
-                DecisionRules.significanceCriteria(command), blankToNull(command.reason())));
+        apply(command.decided(region));
         return outcome();
     }
 
@@ -183,8 +169,7 @@ class Incident {
     CommandOutcome handle(RecordCnilDecisionCommand command) {
         requireOpen();
         DecisionRules.checkCnilDecision(command, obligationFacts);
-        apply(new CnilNotificationDecidedEvent(incidentId, region, command.decision(), blankToNull(command.reason()),
-                command.breachAwareAt()));
+        apply(command.decided(region));
         return outcome();
     }
 
@@ -193,8 +178,7 @@ class Incident {
     CommandOutcome handle(RecordIntermediateReportRequestCommand command) {
         requireOpen();
         DecisionRules.checkIntermediateRequest(command, obligationFacts);
-        apply(new Nis2IntermediateReportRequestedEvent(incidentId, region, command.requestedAt(), command.dueAt(),
-                blankToNull(command.reference())));
+        apply(command.requested(region));
         return outcome();
     }
 

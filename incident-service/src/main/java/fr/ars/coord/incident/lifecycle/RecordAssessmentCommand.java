@@ -1,5 +1,7 @@
 package fr.ars.coord.incident.lifecycle;
 
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.BreachType;
 import fr.ars.coord.contracts.incident.DataSubjectCategory;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
@@ -20,5 +22,11 @@ public record RecordAssessmentCommand(@TargetAggregateIdentifier String incident
                                    Long expectedVersion) {
         this(incidentId, exposedData, medicalDataExposed, estimatedPatients, affectedSystems, note, null, null,
                 Set.of(), Set.of(), expectedVersion);
+    }
+
+    /** The assessment as recorded for the incident of {@code region}. */
+    IncidentAssessedEvent assessed(Region region) {
+        return new IncidentAssessedEvent(incidentId, region, exposedData, medicalDataExposed, estimatedPatients,
+                affectedSystems, note, highRisk, estimatedRecords, breachTypes, dataSubjects);
     }
 }

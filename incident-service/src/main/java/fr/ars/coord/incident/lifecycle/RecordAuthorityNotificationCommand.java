@@ -1,5 +1,7 @@
 package fr.ars.coord.incident.lifecycle;
 
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
 import fr.ars.coord.contracts.incident.Authority;
 import fr.ars.coord.contracts.incident.NotificationKind;
 import java.time.Instant;
@@ -14,5 +16,11 @@ public record RecordAuthorityNotificationCommand(@TargetAggregateIdentifier Stri
     public RecordAuthorityNotificationCommand(String incidentId, Authority authority, Instant notifiedAt,
                                               String reference, Long expectedVersion) {
         this(incidentId, authority, notifiedAt, reference, null, null, expectedVersion);
+    }
+
+    /** The notification as recorded for the incident of {@code region}. */
+    AuthorityNotifiedEvent notified(Region region) {
+        return new AuthorityNotifiedEvent(
+                incidentId, region, authority, notifiedAt, reference, kind, IncidentRules.blankToNull(lateReason));
     }
 }

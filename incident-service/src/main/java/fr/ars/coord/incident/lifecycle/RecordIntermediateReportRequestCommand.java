@@ -1,5 +1,7 @@
 package fr.ars.coord.incident.lifecycle;
 
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.contracts.incident.Nis2IntermediateReportRequestedEvent;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
@@ -7,4 +9,10 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 public record RecordIntermediateReportRequestCommand(@TargetAggregateIdentifier String incidentId,
                                                      Instant requestedAt, Instant dueAt, String reference,
                                                      @TargetAggregateVersion Long expectedVersion) {
+
+    /** ANSSI's request as recorded for the incident of {@code region}. */
+    Nis2IntermediateReportRequestedEvent requested(Region region) {
+        return new Nis2IntermediateReportRequestedEvent(
+                incidentId, region, requestedAt, dueAt, IncidentRules.blankToNull(reference));
+    }
 }

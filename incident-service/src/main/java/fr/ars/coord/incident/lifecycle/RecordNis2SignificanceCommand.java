@@ -1,5 +1,7 @@
 package fr.ars.coord.incident.lifecycle;
 
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
 import fr.ars.coord.contracts.incident.Nis2Significance;
 import fr.ars.coord.contracts.incident.SignificanceCriterion;
 import java.util.List;
@@ -12,5 +14,11 @@ public record RecordNis2SignificanceCommand(@TargetAggregateIdentifier String in
 
     public RecordNis2SignificanceCommand {
         criteria = criteria == null ? List.of() : List.copyOf(criteria);
+    }
+
+    /** The decision as recorded for the incident of {@code region}, its criteria as {@link DecisionRules} keep them. */
+    Nis2SignificanceAssessedEvent decided(Region region) {
+        return new Nis2SignificanceAssessedEvent(incidentId, region, significance,
+                DecisionRules.significanceCriteria(this), IncidentRules.blankToNull(reason));
     }
 }

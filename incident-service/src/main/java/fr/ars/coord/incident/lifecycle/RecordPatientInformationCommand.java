@@ -1,5 +1,7 @@
 package fr.ars.coord.incident.lifecycle;
 
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
 import fr.ars.coord.contracts.incident.PatientInformationChannel;
 import fr.ars.coord.contracts.incident.PatientInformationDecision;
 import java.time.Instant;
@@ -11,4 +13,10 @@ public record RecordPatientInformationCommand(@TargetAggregateIdentifier String 
                                               PatientInformationChannel channel, Instant informedAt,
                                               Long patientsInformed, String communiqueId,
                                               @TargetAggregateVersion Long expectedVersion) {
+
+    /** The patients' information as recorded for the incident of {@code region}. */
+    PatientInformationRecordedEvent recorded(Region region) {
+        return new PatientInformationRecordedEvent(incidentId, region, decision, IncidentRules.blankToNull(reason),
+                channel, informedAt, patientsInformed, communiqueId);
+    }
 }

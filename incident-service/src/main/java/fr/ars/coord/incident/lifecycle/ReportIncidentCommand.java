@@ -1,5 +1,6 @@
 package fr.ars.coord.incident.lifecycle;
 
+import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.EntityKind;
 import fr.ars.coord.contracts.incident.ObligationTerms;
 import fr.ars.coord.contracts.region.Region;
@@ -12,4 +13,10 @@ public record ReportIncidentCommand(@TargetAggregateIdentifier String incidentId
                                     String summary, Instant awareAt, AttackVector attackVector,
                                     OperationalImpact operationalImpact, EntityKind entity,
                                     ObligationTerms terms) {
+
+    /** The report as recorded. */
+    IncidentReportedEvent reported() {
+        return new IncidentReportedEvent(
+                incidentId, region, title, summary, awareAt, attackVector, operationalImpact, entity, terms);
+    }
 }
