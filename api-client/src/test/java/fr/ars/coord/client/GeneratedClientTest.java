@@ -22,10 +22,15 @@ class GeneratedClientTest {
     void theModelsStandWithoutTheGeneratedHttpClient() {
         JavaClasses classes = new ClassFileImporter().importPackages("fr.ars.coord.client");
         assertThat(classes.size()).isGreaterThan(100);
-        noClasses().that().resideInAPackage("fr.ars.coord.client.*.model..")
-                .should().dependOnClassesThat().resideInAnyPackage("fr.ars.coord.client.*.api..", "java.net.http..")
+        noClasses()
+                .that()
+                .resideInAPackage("fr.ars.coord.client.*.model..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("fr.ars.coord.client.*.api..", "java.net.http..")
                 .because("the console uses the models with its own HTTP client (they use only the invoker's"
-                        + " static helpers for query strings)").check(classes);
+                        + " static helpers for query strings)")
+                .check(classes);
     }
 
     @Test
@@ -38,7 +43,8 @@ class GeneratedClientTest {
         assertThat(view.getRegion()).hasToString("FR-HDF");
         assertThat(view.getAwareAt().toInstant()).isEqualTo(Instant.parse("2025-11-21T17:30:00Z"));
         assertThat(view.getClassification().getTlp()).isEqualTo(TlpLabel.TLP_AMBER_STRICT);
-        assertThat(view.getRegulatoryClocks()).singleElement()
+        assertThat(view.getRegulatoryClocks())
+                .singleElement()
                 .satisfies(clock -> assertThat(clock.getStatus()).isEqualTo(ClockStatus.DUE_SOON));
     }
 }

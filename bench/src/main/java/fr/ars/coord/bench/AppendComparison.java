@@ -1,11 +1,11 @@
 package fr.ars.coord.bench;
 
-import fr.ars.coord.contracts.region.Region;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
+import fr.ars.coord.contracts.region.Region;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,8 +51,7 @@ final class AppendComparison {
     }
 
     /** A containment action's fields under a payload type that no service handles. */
-    record UnprojectedAction(String incidentId, String region, ContainmentAction action, String description) {
-    }
+    record UnprojectedAction(String incidentId, String region, ContainmentAction action, String description) {}
 
     private final String jdbcUrl;
     private final int clients;
@@ -72,7 +71,8 @@ final class AppendComparison {
             createPlainTable(dataSource);
             // the services' serializer: Jackson 3, lenient on unknown fields, ISO instants (Jackson 3's default)
             Jackson3Serializer serializer = Jackson3Serializer.builder()
-                    .jsonMapperBuilderCustomizer(json -> json.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
+                    .jsonMapperBuilderCustomizer(
+                            json -> json.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
                     .build();
             JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                     .connectionProvider(dataSource::getConnection)
@@ -95,20 +95,20 @@ final class AppendComparison {
                 long unprojectedAppends = timed(client -> () -> {
                     String aggregate = unprojected[client];
                     for (int i = 0; i < perRound / clients; i++) {
-                        UnprojectedAction event = new UnprojectedAction(aggregate, "FR-HDF", ContainmentAction.OTHER,
-                                "charge " + i);
-                        engine.appendEvents(new GenericDomainEventMessage<>("BenchAction", aggregate,
-                                unprojectedSequence[client]++, event, actor));
+                        UnprojectedAction event =
+                                new UnprojectedAction(aggregate, "FR-HDF", ContainmentAction.OTHER, "charge " + i);
+                        engine.appendEvents(new GenericDomainEventMessage<>(
+                                "BenchAction", aggregate, unprojectedSequence[client]++, event, actor));
                     }
                     return null;
                 });
                 long appends = timed(client -> () -> {
                     String incident = incidents.get(client);
                     for (int i = 0; i < perRound / clients; i++) {
-                        ContainmentActionRecordedEvent event = new ContainmentActionRecordedEvent(incident, Region.of("FR-HDF"),
-                                ContainmentAction.OTHER, "charge " + i);
-                        engine.appendEvents(new GenericDomainEventMessage<>("Incident", incident, nextSequence[client]++,
-                                event, actor));
+                        ContainmentActionRecordedEvent event = new ContainmentActionRecordedEvent(
+                                incident, Region.of("FR-HDF"), ContainmentAction.OTHER, "charge " + i);
+                        engine.appendEvents(new GenericDomainEventMessage<>(
+                                "Incident", incident, nextSequence[client]++, event, actor));
                     }
                     return null;
                 });
@@ -116,16 +116,18 @@ final class AppendComparison {
                     String incident = incidents.get(client);
                     for (int i = 0; i < perRound / clients; i++) {
                         try (Connection c = dataSource.getConnection();
-                             PreparedStatement insert = c.prepareStatement(
-                                     "INSERT INTO bench_plain_action VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)")) {
+                                PreparedStatement insert = c.prepareStatement(
+                                        "INSERT INTO bench_plain_action VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)")) {
                             insert.setObject(1, UUID.randomUUID());
                             insert.setString(2, incident);
                             insert.setString(3, "FR-HDF");
                             insert.setString(4, "OTHER");
                             insert.setString(5, "charge " + i);
                             insert.setObject(6, OffsetDateTime.now());
-                            insert.setString(7, "{\"sub\": \"bench\", \"username\": \"esante-hdf\", \"org\": \"GRADES\","
-                                    + " \"region\": \"FR-HDF\"}");
+                            insert.setString(
+                                    7,
+                                    "{\"sub\": \"bench\", \"username\": \"esante-hdf\", \"org\": \"GRADES\","
+                                            + " \"region\": \"FR-HDF\"}");
                             insert.executeUpdate();
                         }
                     }
@@ -141,8 +143,8 @@ final class AppendComparison {
             try (Connection c = dataSource.getConnection()) {
                 c.createStatement().execute("DROP TABLE bench_plain_action");
             }
-            return new Figures(written / (unprojectedNanos / 1e9), written / (appendNanos / 1e9),
-                    written / (insertNanos / 1e9));
+            return new Figures(
+                    written / (unprojectedNanos / 1e9), written / (appendNanos / 1e9), written / (insertNanos / 1e9));
         }
     }
 
@@ -170,17 +172,19 @@ final class AppendComparison {
     private static void createPlainTable(HikariDataSource dataSource) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.createStatement().execute("DROP TABLE IF EXISTS bench_plain_action");
-            c.createStatement().execute("CREATE TABLE bench_plain_action (id UUID PRIMARY KEY,"
-                    + " incident_id VARCHAR(36) NOT NULL, region VARCHAR(6) NOT NULL, action VARCHAR(40) NOT NULL,"
-                    + " description VARCHAR(2000), recorded_at TIMESTAMPTZ NOT NULL, recorded_by JSONB NOT NULL)");
+            c.createStatement()
+                    .execute(
+                            "CREATE TABLE bench_plain_action (id UUID PRIMARY KEY,"
+                                    + " incident_id VARCHAR(36) NOT NULL, region VARCHAR(6) NOT NULL, action VARCHAR(40) NOT NULL,"
+                                    + " description VARCHAR(2000), recorded_at TIMESTAMPTZ NOT NULL, recorded_by JSONB NOT NULL)");
         }
     }
 
     private static long[] nextSequences(HikariDataSource dataSource, List<String> incidents) throws Exception {
         long[] next = new long[incidents.size()];
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = c.prepareStatement(
-                     "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?")) {
+                PreparedStatement q = c.prepareStatement(
+                        "SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?")) {
             for (int i = 0; i < incidents.size(); i++) {
                 q.setString(1, incidents.get(i));
                 try (ResultSet rs = q.executeQuery()) {

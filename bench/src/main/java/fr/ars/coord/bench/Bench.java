@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class Bench {
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "bench-results.json");
@@ -62,6 +61,8 @@ public final class Bench {
      */
     private static boolean phase(String name) {
         String phases = env("BENCH_PHASES", "all");
-        return phases.equals("all") ? !name.equals("scale") : List.of(phases.split(",")).contains(name);
+        return phases.equals("all")
+                ? !name.equals("scale")
+                : List.of(phases.split(",")).contains(name);
     }
 }

@@ -20,8 +20,10 @@ record BenchPlatform(String gateway, String incidents, String regions, String jd
     /** The platform as {@code infra/run.sh} starts it, at the ports of the environment. */
     static BenchPlatform fromEnvironment() {
         String regions = "http://127.0.0.1:" + Bench.env("REGION_SERVICE_PORT", "8082");
-        return new BenchPlatform("http://127.0.0.1:" + Bench.env("GATEWAY_PORT", "8080"),
-                "http://127.0.0.1:" + Bench.env("INCIDENT_SERVICE_PORT", "8081"), regions,
+        return new BenchPlatform(
+                "http://127.0.0.1:" + Bench.env("GATEWAY_PORT", "8080"),
+                "http://127.0.0.1:" + Bench.env("INCIDENT_SERVICE_PORT", "8081"),
+                regions,
                 "jdbc:postgresql://127.0.0.1:" + Bench.env("POSTGRES_PORT", "15432") + "/ars",
                 new Http("http://localhost:" + Bench.env("KEYCLOAK_PORT", "8180")
                         + "/realms/ars/protocol/openid-connect/token"));
@@ -117,8 +119,12 @@ record BenchPlatform(String gateway, String incidents, String regions, String jd
 
     /** One containment action by GRADeS staff; true when it was recorded (201). */
     private boolean recordAction(String base, String incident, String description) {
-        return http.post(base + "/api/incidents/" + incident + "/containment-actions", "esante-hdf",
-                "{\"action\": \"OTHER\", \"description\": \"" + description + "\"}").status() == 201;
+        return http.post(
+                                base + "/api/incidents/" + incident + "/containment-actions",
+                                "esante-hdf",
+                                "{\"action\": \"OTHER\", \"description\": \"" + description + "\"}")
+                        .status()
+                == 201;
     }
 
     /** One new Hauts-de-France incident per client, so that clients do not wait on each other's incident. */

@@ -30,7 +30,7 @@ final class EventRows implements AutoCloseable {
                 + " type, eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp)"
                 + " VALUES (?, ?, ?, ?, ?, ?, '1', ?, ?)");
         metaData = ("{\"actorSub\":\"bench\",\"actorUsername\":\"bench\",\"actorOrg\":\"ARS\""
-                + (actorRegion == null ? "" : ",\"actorRegion\":\"" + actorRegion + "\"") + "}")
+                        + (actorRegion == null ? "" : ",\"actorRegion\":\"" + actorRegion + "\"") + "}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -38,8 +38,9 @@ final class EventRows implements AutoCloseable {
      * One event of an aggregate: {@code type} is the aggregate's type ({@code Incident}, {@code Campaign}),
      * {@code payloadType} the contract record's name under {@code fr.ars.coord.contracts.}.
      */
-    void append(String aggregateId, long sequence, String type, String payloadType, ObjectNode payload,
-                Instant timestamp) throws Exception {
+    void append(
+            String aggregateId, long sequence, String type, String payloadType, ObjectNode payload, Instant timestamp)
+            throws Exception {
         insert.setString(1, aggregateId);
         insert.setLong(2, sequence);
         insert.setString(3, type);

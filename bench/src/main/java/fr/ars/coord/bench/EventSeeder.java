@@ -16,11 +16,12 @@ import java.util.UUID;
 final class EventSeeder {
 
     /** The 18 regions' codes, in the contracts' order. */
-    static final List<String> REGIONS = Arrays.stream(Region.values()).map(Region::code).toList();
+    static final List<String> REGIONS =
+            Arrays.stream(Region.values()).map(Region::code).toList();
+
     static final List<String> VECTORS = List.of("ACCOUNT_USURPATION", "PHISHING", "RANSOMWARE", "OTHER");
 
-    private EventSeeder() {
-    }
+    private EventSeeder() {}
 
     static long seed(String jdbcUrl, int events) throws Exception {
         Random random = new Random(42);
@@ -31,14 +32,20 @@ final class EventSeeder {
                 String region = REGIONS.get(random.nextInt(REGIONS.size()));
                 Instant aware = base.plusSeconds(random.nextInt(30 * 24 * 3600));
                 ObjectNode[] stream = {
-                        IncidentPayloads.reported(id, region, aware, VECTORS.get(random.nextInt(4))),
-                        IncidentPayloads.contained(id, region, "ACCOUNTS_BLOCKED", "comptes bloqués"),
-                        IncidentPayloads.assessed(id, region, random.nextInt(5000), false),
-                        IncidentPayloads.moved(id, region, "REPORTED", "ASSESSING")};
-                String[] types = {"IncidentReportedEvent", "ContainmentActionRecordedEvent", "IncidentAssessedEvent",
-                        "IncidentStatusChangedEvent"};
+                    IncidentPayloads.reported(id, region, aware, VECTORS.get(random.nextInt(4))),
+                    IncidentPayloads.contained(id, region, "ACCOUNTS_BLOCKED", "comptes bloqués"),
+                    IncidentPayloads.assessed(id, region, random.nextInt(5000), false),
+                    IncidentPayloads.moved(id, region, "REPORTED", "ASSESSING")
+                };
+                String[] types = {
+                    "IncidentReportedEvent",
+                    "ContainmentActionRecordedEvent",
+                    "IncidentAssessedEvent",
+                    "IncidentStatusChangedEvent"
+                };
                 for (int seq = 0; seq < stream.length && rows.written() < events; seq++) {
-                    rows.append(id, seq, "Incident", "incident." + types[seq], stream[seq], aware.plusSeconds(60L * seq));
+                    rows.append(
+                            id, seq, "Incident", "incident." + types[seq], stream[seq], aware.plusSeconds(60L * seq));
                 }
             }
             return rows.written();

@@ -10,8 +10,8 @@ record EventSourcingCost(BenchPlatform platform, Results results) {
 
     void run() throws Exception {
         List<String> own = platform.freshIncidents(platform.incidents());
-        AppendComparison.Figures figures = new AppendComparison(platform.jdbcUrl(), BenchPlatform.THREADS)
-                .measure(own, 1_000, 3);
+        AppendComparison.Figures figures =
+                new AppendComparison(platform.jdbcUrl(), BenchPlatform.THREADS).measure(own, 1_000, 3);
         results.put("event_append_throughput_per_s", figures.unprojectedAppendsPerSecond());
         results.put("plain_insert_throughput_per_s", figures.insertsPerSecond());
         results.put("event_sourcing_cost_ratio", figures.ratio());

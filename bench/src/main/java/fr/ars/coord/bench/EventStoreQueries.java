@@ -28,8 +28,8 @@ final class EventStoreQueries {
 
     /** The global index of an incident's last event. */
     synchronized long globalIndexOf(String incidentId) throws SQLException {
-        try (PreparedStatement q = database().prepareStatement(
-                "SELECT max(globalindex) FROM domainevententry WHERE aggregateidentifier = ?")) {
+        try (PreparedStatement q = database()
+                .prepareStatement("SELECT max(globalindex) FROM domainevententry WHERE aggregateidentifier = ?")) {
             q.setString(1, incidentId);
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
@@ -40,7 +40,7 @@ final class EventStoreQueries {
 
     synchronized long maxIndex() throws SQLException {
         try (Statement query = database().createStatement();
-             ResultSet rs = query.executeQuery("SELECT max(globalindex) FROM domainevententry")) {
+                ResultSet rs = query.executeQuery("SELECT max(globalindex) FROM domainevententry")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -60,8 +60,8 @@ final class EventStoreQueries {
 
     private synchronized long slowestProcessorIndex() throws SQLException {
         try (Statement query = database().createStatement();
-             ResultSet rs = query.executeQuery("SELECT min((convert_from(token, 'UTF8')::json->>'index')::bigint)"
-                     + " FROM tokenentry WHERE token IS NOT NULL")) {
+                ResultSet rs = query.executeQuery("SELECT min((convert_from(token, 'UTF8')::json->>'index')::bigint)"
+                        + " FROM tokenentry WHERE token IS NOT NULL")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -69,9 +69,10 @@ final class EventStoreQueries {
 
     /** Gives every event already stored a timestamp from {@code from} on, a millisecond apart, in append order. */
     synchronized void restampEarlierEvents(Instant from) throws SQLException {
-        try (PreparedStatement update = database().prepareStatement("UPDATE domainevententry SET timestamp ="
-                + " to_char((TIMESTAMP WITH TIME ZONE 'epoch' + (? + globalindex) * INTERVAL '1 millisecond')"
-                + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")) {
+        try (PreparedStatement update = database()
+                .prepareStatement("UPDATE domainevententry SET timestamp ="
+                        + " to_char((TIMESTAMP WITH TIME ZONE 'epoch' + (? + globalindex) * INTERVAL '1 millisecond')"
+                        + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")) {
             update.setLong(1, from.toEpochMilli());
             update.executeUpdate();
         }
@@ -80,7 +81,7 @@ final class EventStoreQueries {
     /** The event table's size on disk, indexes included. */
     synchronized long eventTableBytes() throws SQLException {
         try (Statement query = database().createStatement();
-             ResultSet rs = query.executeQuery("SELECT pg_total_relation_size('domainevententry')")) {
+                ResultSet rs = query.executeQuery("SELECT pg_total_relation_size('domainevententry')")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -37,7 +37,9 @@ record GatewayOverhead(BenchPlatform platform, Results results) {
             results.put("nginx_overhead_p50_ratio", proxied.percentile(50) / direct.percentile(50));
         }
         // everything the gateway's JVM did meanwhile (its compiler, collector and timers included), per command
-        results.put("gateway_cpu_ms_per_request", gatewayJvm == null ? null : (double) gatewayCpuMillis / (2 * rate * seconds));
+        results.put(
+                "gateway_cpu_ms_per_request",
+                gatewayJvm == null ? null : (double) gatewayCpuMillis / (2 * rate * seconds));
         results.put("gateway_overhead_load_req_per_s", (double) rate);
         results.put("direct_p50_ms", direct.percentile(50));
         results.put("direct_p99_ms", direct.percentile(99));
@@ -56,7 +58,8 @@ record GatewayOverhead(BenchPlatform platform, Results results) {
         results.put("gateway_throughput_req_per_s", saturatedRouted.throughput());
         results.put("saturated_direct_p50_ms", saturatedDirect.latencies.percentile(50));
         results.put("saturated_gateway_p50_ms", saturatedRouted.latencies.percentile(50));
-        results.put("saturated_gateway_overhead_p50_ratio",
+        results.put(
+                "saturated_gateway_overhead_p50_ratio",
                 saturatedRouted.latencies.percentile(50) / saturatedDirect.latencies.percentile(50));
     }
 

@@ -24,12 +24,10 @@ final class HistorySeeder {
     static final int LONG_STREAM = 3_000;
 
     /** What was seeded: counts, the long incident, and the instant in the middle of the history. */
-    record Seeded(long events, int incidents, int campaigns, String longIncident, String someIncident,
-                  Instant middle) {
-    }
+    record Seeded(
+            long events, int incidents, int campaigns, String longIncident, String someIncident, Instant middle) {}
 
-    private HistorySeeder() {
-    }
+    private HistorySeeder() {}
 
     /** Where the simulated history starts: 60 days before it ends, an hour ago. */
     static Instant start() {
@@ -56,9 +54,11 @@ final class HistorySeeder {
                 int size = Math.min(WAVE, incidents - first);
                 List<Incident> wave = new ArrayList<>();
                 for (int i = 0; i < size; i++) {
-                    wave.add(new Incident(UUID.randomUUID().toString(),
+                    wave.add(new Incident(
+                            UUID.randomUUID().toString(),
                             EventSeeder.REGIONS.get(random.nextInt(EventSeeder.REGIONS.size())),
-                            random.nextInt(100) == 0, random));
+                            random.nextInt(100) == 0,
+                            random));
                 }
                 someIncident = someIncident == null ? wave.get(0).id : someIncident;
                 for (int seq = 0; seq < EVENTS_PER_INCIDENT; seq++) {
@@ -73,12 +73,22 @@ final class HistorySeeder {
                         for (int c = 0; c < 2; c++) {
                             String campaign = UUID.randomUUID().toString();
                             campaigns++;
-                            rows.append(campaign, 0, "Campaign", "campaign.CampaignOpenedEvent",
-                                    IncidentPayloads.campaignOpened(campaign, "Campagne " + campaigns), clock.tick());
+                            rows.append(
+                                    campaign,
+                                    0,
+                                    "Campaign",
+                                    "campaign.CampaignOpenedEvent",
+                                    IncidentPayloads.campaignOpened(campaign, "Campagne " + campaigns),
+                                    clock.tick());
                             for (int l = 0; l < 10; l++) {
                                 Incident linked = wave.get(c * 10 + l);
-                                rows.append(campaign, l + 1, "Campaign", "campaign.IncidentLinkedToCampaignEvent",
-                                        IncidentPayloads.linked(campaign, linked.id, linked.region), clock.tick());
+                                rows.append(
+                                        campaign,
+                                        l + 1,
+                                        "Campaign",
+                                        "campaign.IncidentLinkedToCampaignEvent",
+                                        IncidentPayloads.linked(campaign, linked.id, linked.region),
+                                        clock.tick());
                             }
                         }
                     }
@@ -88,7 +98,11 @@ final class HistorySeeder {
             Incident automated = new Incident(longIncident, "FR-HDF", false, random);
             automated.append(rows, 0, clock.tick());
             for (int seq = 1; seq <= LONG_STREAM; seq++) {
-                rows.append(longIncident, seq, "Incident", "incident.ContainmentActionRecordedEvent",
+                rows.append(
+                        longIncident,
+                        seq,
+                        "Incident",
+                        "incident.ContainmentActionRecordedEvent",
                         IncidentPayloads.contained(longIncident, "FR-HDF", "OTHER", "action automatique " + seq),
                         clock.tick());
             }
@@ -132,12 +146,12 @@ final class HistorySeeder {
             if (seq == 0) {
                 aware = at.minusSeconds(random.nextInt(6 * 3600));
                 type = "IncidentReportedEvent";
-                payload = IncidentPayloads.reported(id, region, aware,
-                        EventSeeder.VECTORS.get(random.nextInt(EventSeeder.VECTORS.size())));
+                payload = IncidentPayloads.reported(
+                        id, region, aware, EventSeeder.VECTORS.get(random.nextInt(EventSeeder.VECTORS.size())));
             } else if (seq == 1) {
                 type = "IncidentAssessedEvent";
-                payload = IncidentPayloads.assessed(id, region, exposesIdentity ? 100 + random.nextInt(400)
-                        : random.nextInt(50), exposesIdentity);
+                payload = IncidentPayloads.assessed(
+                        id, region, exposesIdentity ? 100 + random.nextInt(400) : random.nextInt(50), exposesIdentity);
             } else if (seq == 2) {
                 type = "IncidentStatusChangedEvent";
                 payload = IncidentPayloads.moved(id, region, "REPORTED", "ASSESSING");
@@ -146,8 +160,8 @@ final class HistorySeeder {
                 payload = IncidentPayloads.notified(id, region, seq == 3 ? "CERT_SANTE" : "CNIL", at);
             } else if (seq < EVENTS_PER_INCIDENT - 1) {
                 type = "ContainmentActionRecordedEvent";
-                payload = IncidentPayloads.contained(id, region, seq % 2 == 0 ? "ACCOUNTS_BLOCKED" : "OTHER",
-                        "mesure " + seq);
+                payload = IncidentPayloads.contained(
+                        id, region, seq % 2 == 0 ? "ACCOUNTS_BLOCKED" : "OTHER", "mesure " + seq);
             } else {
                 type = "IncidentStatusChangedEvent";
                 payload = IncidentPayloads.moved(id, region, "ASSESSING", "CONTAINED");

@@ -18,12 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Http {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String tokenUrl;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
-    private record Token(String value, Instant renewAt) {
-    }
+    private record Token(String value, Instant renewAt) {}
 
     record Answer(int status, String body) {
         JsonNode json() {
@@ -41,8 +41,9 @@ final class Http {
 
     /** A cached token, renewed after 200 s of its 5 minutes; a renewal blocks callers of that user only. */
     String token(String user) {
-        return tokens.compute(user, (u, token) ->
-                token == null || Instant.now().isAfter(token.renewAt()) ? issue(u) : token).value();
+        return tokens.compute(
+                        user, (u, token) -> token == null || Instant.now().isAfter(token.renewAt()) ? issue(u) : token)
+                .value();
     }
 
     /**
@@ -56,8 +57,8 @@ final class Http {
     }
 
     private Token issue(String user) {
-        String form = "grant_type=password&client_id=ars-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=demo-password";
+        String form = "grant_type=password&client_id=ars-cli&username="
+                + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo-password";
         Answer answer = send(HttpRequest.newBuilder(URI.create(tokenUrl))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
@@ -69,18 +70,22 @@ final class Http {
     }
 
     Answer post(String url, String user, String body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token(user))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token(user))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Answer get(String url, String user) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token(user)).GET());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token(user))
+                .GET());
     }
 
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             return new Answer(0, e.toString());

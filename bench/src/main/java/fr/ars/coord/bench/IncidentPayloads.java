@@ -6,12 +6,15 @@ import java.time.Instant;
 /** Payloads of incident and campaign events as the contract records serialise them. */
 final class IncidentPayloads {
 
-    private IncidentPayloads() {
-    }
+    private IncidentPayloads() {}
 
     static ObjectNode reported(String id, String region, Instant aware, String vector) {
-        return incident(id, region).put("title", "Incident simulé").put("summary", "banc de mesure")
-                .put("awareAt", aware.toString()).put("attackVector", vector).put("operationalImpact", "NONE");
+        return incident(id, region)
+                .put("title", "Incident simulé")
+                .put("summary", "banc de mesure")
+                .put("awareAt", aware.toString())
+                .put("attackVector", vector)
+                .put("operationalImpact", "NONE");
     }
 
     static ObjectNode contained(String id, String region, String action, String description) {
@@ -35,17 +38,25 @@ final class IncidentPayloads {
     }
 
     static ObjectNode notified(String id, String region, String authority, Instant at) {
-        return incident(id, region).put("authority", authority).put("notifiedAt", at.toString())
+        return incident(id, region)
+                .put("authority", authority)
+                .put("notifiedAt", at.toString())
                 .put("reference", "BENCH-" + authority);
     }
 
     static ObjectNode campaignOpened(String campaignId, String title) {
-        return Http.JSON.createObjectNode().put("campaignId", campaignId).put("title", title)
+        return Http.JSON
+                .createObjectNode()
+                .put("campaignId", campaignId)
+                .put("title", title)
                 .put("description", "campagne simulée");
     }
 
     static ObjectNode linked(String campaignId, String incidentId, String region) {
-        return Http.JSON.createObjectNode().put("campaignId", campaignId).put("incidentId", incidentId)
+        return Http.JSON
+                .createObjectNode()
+                .put("campaignId", campaignId)
+                .put("incidentId", incidentId)
                 .put("region", region);
     }
 

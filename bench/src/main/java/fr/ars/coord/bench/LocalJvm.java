@@ -27,9 +27,12 @@ final class LocalJvm {
     /** The first java process whose command line contains {@code fragment}, if any. */
     static LocalJvm find(String fragment) throws IOException {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            for (Path dir : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path dir : processes
+                    .filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 try {
-                    String commandLine = Files.readString(dir.resolve("cmdline")).replace('\0', ' ');
+                    String commandLine =
+                            Files.readString(dir.resolve("cmdline")).replace('\0', ' ');
                     boolean java = commandLine.startsWith("java") || commandLine.contains("/bin/java");
                     if (java && commandLine.contains(fragment)) {
                         return new LocalJvm(Long.parseLong(dir.getFileName().toString()));
@@ -72,13 +75,16 @@ final class LocalJvm {
         }
         try {
             Process jcmd = new ProcessBuilder(JCMD.toString(), Long.toString(pid), "PerfCounter.print")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!jcmd.waitFor(20, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
                 return OptionalLong.empty();
             }
-            return out.lines().filter(line -> line.startsWith("sun.ci.totalCompiles="))
-                    .mapToLong(line -> Long.parseLong(line.substring(line.indexOf('=') + 1).trim()))
+            return out.lines()
+                    .filter(line -> line.startsWith("sun.ci.totalCompiles="))
+                    .mapToLong(line ->
+                            Long.parseLong(line.substring(line.indexOf('=') + 1).trim()))
                     .findFirst();
         } catch (IOException | NumberFormatException e) {
             return OptionalLong.empty();

@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results results) {
 
     void run() throws Exception {
-        store.waitForAllProcessors(store.maxIndex(), TimeUnit.MINUTES.toNanos(15)); // the load starts from caught-up projections, not from earlier backlogs
+        store.waitForAllProcessors(
+                store.maxIndex(),
+                TimeUnit.MINUTES.toNanos(15)); // the load starts from caught-up projections, not from earlier backlogs
         platform.http().renew("ars-hdf", "ars-nor", "national"); // no token renewal inside the 30 s measured
         for (int i = 0; i < 50; i++) { // nor the first calls of the position reader (a new connection, cold code)
             platform.http().get(platform.impactRebuild(), "national");
@@ -30,28 +32,32 @@ record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results re
         AtomicLong worstLag = new AtomicLong();
         AtomicLong worstLagAt = new AtomicLong();
         long phaseStart = System.nanoTime();
-        sampler.scheduleAtFixedRate(() -> {
-            long asked = System.nanoTime();
-            Http.Answer status = platform.http().get(platform.impactRebuild(), "national");
-            if (status.status() == 200) {
-                long position = status.json().get("position").asLong();
-                long now = System.nanoTime();
-                longestPoll.accumulateAndGet(now - asked, Math::max);
-                seen.set(position);
-                pending.entrySet().removeIf(e -> {
-                    if (e.getKey() <= position) {
-                        long lag = now - e.getValue();
-                        lags.add(lag);
-                        if (lag > worstLag.get()) { // only this thread writes both
-                            worstLag.set(lag);
-                            worstLagAt.set(e.getValue() - phaseStart);
-                        }
-                        return true;
+        sampler.scheduleAtFixedRate(
+                () -> {
+                    long asked = System.nanoTime();
+                    Http.Answer status = platform.http().get(platform.impactRebuild(), "national");
+                    if (status.status() == 200) {
+                        long position = status.json().get("position").asLong();
+                        long now = System.nanoTime();
+                        longestPoll.accumulateAndGet(now - asked, Math::max);
+                        seen.set(position);
+                        pending.entrySet().removeIf(e -> {
+                            if (e.getKey() <= position) {
+                                long lag = now - e.getValue();
+                                lags.add(lag);
+                                if (lag > worstLag.get()) { // only this thread writes both
+                                    worstLag.set(lag);
+                                    worstLagAt.set(e.getValue() - phaseStart);
+                                }
+                                return true;
+                            }
+                            return false;
+                        });
                     }
-                    return false;
-                });
-            }
-        }, 0, 50, TimeUnit.MILLISECONDS);
+                },
+                0,
+                50,
+                TimeUnit.MILLISECONDS);
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
         ExecutorService senders = Executors.newFixedThreadPool(32);
         AtomicInteger sent = new AtomicInteger();
@@ -60,28 +66,32 @@ record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results re
         String[] codes = {"FR-HDF", "FR-NOR"};
         long start = System.nanoTime();
         CountDownLatch done = new CountDownLatch(total);
-        ticks.scheduleAtFixedRate(() -> {
-            int n = sent.getAndIncrement();
-            if (n >= total) {
-                return;
-            }
-            senders.execute(() -> {
-                try {
-                    String id = platform.report(platform.gateway(), users[n % 2], codes[n % 2]);
-                    long ack = System.nanoTime();
-                    long index = store.globalIndexOf(id);
-                    if (seen.get() >= index) {
-                        lags.add(System.nanoTime() - ack);
-                    } else {
-                        pending.put(index, ack);
+        ticks.scheduleAtFixedRate(
+                () -> {
+                    int n = sent.getAndIncrement();
+                    if (n >= total) {
+                        return;
                     }
-                } catch (Exception e) {
-                    System.err.println("lag command failed: " + e);
-                } finally {
-                    done.countDown();
-                }
-            });
-        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+                    senders.execute(() -> {
+                        try {
+                            String id = platform.report(platform.gateway(), users[n % 2], codes[n % 2]);
+                            long ack = System.nanoTime();
+                            long index = store.globalIndexOf(id);
+                            if (seen.get() >= index) {
+                                lags.add(System.nanoTime() - ack);
+                            } else {
+                                pending.put(index, ack);
+                            }
+                        } catch (Exception e) {
+                            System.err.println("lag command failed: " + e);
+                        } finally {
+                            done.countDown();
+                        }
+                    });
+                },
+                0,
+                1_000_000 / rate,
+                TimeUnit.MICROSECONDS);
         done.await(seconds + 60L, TimeUnit.SECONDS);
         double achieved = total / ((System.nanoTime() - start) / 1e9);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -99,7 +109,9 @@ record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results re
         // where the worst lag came from: a slow read of the position, or a projection that did not move
         results.put("projection_lag_slowest_position_read_ms", longestPoll.get() / 1e6);
         Instant worstAcknowledged = Instant.now().minusNanos(System.nanoTime() - phaseStart - worstLagAt.get());
-        System.err.printf("worst lag seen by the position reader: %.0f ms, for a command acknowledged %.1f s into"
-                + " the phase (%s)%n", worstLag.get() / 1e6, worstLagAt.get() / 1e9, worstAcknowledged);
+        System.err.printf(
+                "worst lag seen by the position reader: %.0f ms, for a command acknowledged %.1f s into"
+                        + " the phase (%s)%n",
+                worstLag.get() / 1e6, worstLagAt.get() / 1e9, worstAcknowledged);
     }
 }

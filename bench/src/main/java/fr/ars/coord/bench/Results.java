@@ -26,38 +26,69 @@ final class Results {
         System.out.println("  ---------------------------------------- ------------ -----------------");
         row("gateway overhead, p50 latency ratio", results.get("gateway_overhead_p50_ratio"), "x", "<= 1.3x");
         row("gateway overhead, p99 latency ratio", results.get("gateway_overhead_p99_ratio"), "x", "");
-        row("  at " + results.get("gateway_overhead_load_req_per_s") + " req/s: direct p50 / p99",
-                results.get("direct_p50_ms") + " / " + results.get("direct_p99_ms"), "ms", "");
+        row(
+                "  at " + results.get("gateway_overhead_load_req_per_s") + " req/s: direct p50 / p99",
+                results.get("direct_p50_ms") + " / " + results.get("direct_p99_ms"),
+                "ms",
+                "");
         row("  gateway p50 / p99", results.get("gateway_p50_ms") + " / " + results.get("gateway_p99_ms"), "ms", "");
         row("  gateway CPU per proxied command", results.get("gateway_cpu_ms_per_request"), "ms", "");
         if (results.containsKey("nginx_overhead_p50_ratio")) {
             row("one nginx hop, p50 latency ratio (floor)", results.get("nginx_overhead_p50_ratio"), "x", "");
             row("  nginx p50 / p99", results.get("nginx_p50_ms") + " / " + results.get("nginx_p99_ms"), "ms", "");
         }
-        row("saturated (8 clients): direct / gateway", results.get("direct_throughput_req_per_s") + " / "
-                + results.get("gateway_throughput_req_per_s"), "req/s", "");
+        row(
+                "saturated (8 clients): direct / gateway",
+                results.get("direct_throughput_req_per_s") + " / " + results.get("gateway_throughput_req_per_s"),
+                "req/s",
+                "");
         row("  p50 ratio when saturated", results.get("saturated_gateway_overhead_p50_ratio"), "x", "");
         row("event sourcing cost (plain insert / append)", results.get("event_sourcing_cost_ratio"), "x", "<= 3x");
-        row("  event appends / plain inserts", results.get("event_append_throughput_per_s") + " / "
-                + results.get("plain_insert_throughput_per_s"), "/s", "");
-        row("  with the services projecting them", results.get("event_sourcing_cost_with_projections_ratio")
-                + " x (" + results.get("projected_event_append_throughput_per_s") + " /s)", "", "");
+        row(
+                "  event appends / plain inserts",
+                results.get("event_append_throughput_per_s") + " / " + results.get("plain_insert_throughput_per_s"),
+                "/s",
+                "");
+        row(
+                "  with the services projecting them",
+                results.get("event_sourcing_cost_with_projections_ratio") + " x ("
+                        + results.get("projected_event_append_throughput_per_s") + " /s)",
+                "",
+                "");
         row("  whole HTTP commands (context)", results.get("command_throughput_per_s"), "/s", "");
-        row("projection lag p50 / p99 at " + results.get("projection_load_commands_per_s") + " cmd/s",
-                results.get("projection_lag_p50_ms") + " / " + results.get("projection_lag_p99_ms"), "ms", "p99 < 1000 ms");
-        row("replay of " + results.get("replay_events") + " events", results.get("replay_events_per_s"), "events/s",
+        row(
+                "projection lag p50 / p99 at " + results.get("projection_load_commands_per_s") + " cmd/s",
+                results.get("projection_lag_p50_ms") + " / " + results.get("projection_lag_p99_ms"),
+                "ms",
+                "p99 < 1000 ms");
+        row(
+                "replay of " + results.get("replay_events") + " events",
+                results.get("replay_events_per_s"),
+                "events/s",
                 ">= 5000 events/s");
         if (results.containsKey("scale_events")) {
-            row("at scale: events in the store", results.get("scale_events") + " (" + results.get("scale_incidents")
-                    + " incidents)", "", "");
-            row("  command p50, 1M store / before", results.get("scale_command_p50_ratio") + " x ("
-                    + results.get("scale_command_p50_ms") + " / " + results.get("scale_command_p50_ms_before") + " ms)",
-                    "", "<= 1.2x");
+            row(
+                    "at scale: events in the store",
+                    results.get("scale_events") + " (" + results.get("scale_incidents") + " incidents)",
+                    "",
+                    "");
+            row(
+                    "  command p50, 1M store / before",
+                    results.get("scale_command_p50_ratio") + " x (" + results.get("scale_command_p50_ms") + " / "
+                            + results.get("scale_command_p50_ms_before") + " ms)",
+                    "",
+                    "<= 1.2x");
             row("  national impact p50", results.get("scale_national_impact_p50_ms"), "ms", "<= 50 ms");
             row("  asOf mid-history p50", results.get("scale_as_of_middle_p50_ms"), "ms", "<= 500 ms");
-            row("  incident view p50 (20 / 3,001 events)", results.get("scale_incident_view_p50_ms") + " / "
-                    + results.get("scale_long_incident_view_p50_ms"), "ms", "");
-            row("  rebuild of the national impact", results.get("scale_replay_events_per_s"), "events/s",
+            row(
+                    "  incident view p50 (20 / 3,001 events)",
+                    results.get("scale_incident_view_p50_ms") + " / " + results.get("scale_long_incident_view_p50_ms"),
+                    "ms",
+                    "");
+            row(
+                    "  rebuild of the national impact",
+                    results.get("scale_replay_events_per_s"),
+                    "events/s",
                     ">= 10000 events/s");
             row("  disk per million events", results.get("scale_disk_mb_per_million_events"), "MB", "");
             row("  services caught up with the load", results.get("scale_catch_up_events_per_s"), "events/s", "");

@@ -11,8 +11,6 @@ record Scale(BenchPlatform platform, EventStoreQueries store, Results results) {
     /** The national picture's snapshot interval the platform runs with ({@code ars.national.snapshot-every}). */
     private static final long SNAPSHOT_EVERY = Long.parseLong(Bench.env("ARS_SNAPSHOT_EVERY", "20000"));
 
-
-
     /**
      * The platform's figures on a history of {@code events} events (a million by default: 50,000 incidents across
      * the 18 regions, campaigns, communiqués drafted from them), against the same figures on the store as it was
@@ -33,7 +31,8 @@ record Scale(BenchPlatform platform, EventStoreQueries store, Results results) {
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         long bytesAfter = store.eventTableBytes();
         long last = store.maxIndex();
-        System.out.printf("  seeded %,d events (%,d incidents, %d campaigns) in %.0f s; the services catch up%n",
+        System.out.printf(
+                "  seeded %,d events (%,d incidents, %d campaigns) in %.0f s; the services catch up%n",
                 seeded.events(), seeded.incidents(), seeded.campaigns(), loadSeconds);
         long catchUpStart = System.nanoTime();
         store.waitForAllProcessors(last, TimeUnit.MINUTES.toNanos(60));
@@ -48,16 +47,28 @@ record Scale(BenchPlatform platform, EventStoreQueries store, Results results) {
 
         Latencies commandsAfter = new Latencies();
         platform.steady(platform.incidents(), 30, 20).forEach(commandsAfter::add);
-        Latencies impactNow = BenchPlatform.timed(30, () -> platform.http().get(platform.regions() + "/api/national/impact", "national"));
+        Latencies impactNow = BenchPlatform.timed(
+                30, () -> platform.http().get(platform.regions() + "/api/national/impact", "national"));
         String middle = java.net.URLEncoder.encode(seeded.middle().toString(), java.nio.charset.StandardCharsets.UTF_8);
-        Latencies impactMiddle = BenchPlatform.timed(10, () -> platform.http().get(platform.regions() + "/api/national/impact?asOf=" + middle, "national"));
-        Latencies incidentView = BenchPlatform.timed(30, () -> platform.http().get(platform.incidents() + "/api/incidents/" + seeded.someIncident(),
-                "national"));
-        Latencies longView = BenchPlatform.timed(30, () -> platform.http().get(platform.incidents() + "/api/incidents/" + seeded.longIncident(),
-                "national"));
-        Latencies longViewAsOf = BenchPlatform.timed(30, () -> platform.http().get(platform.incidents() + "/api/incidents/" + seeded.longIncident()
-                + "?asOf=" + java.net.URLEncoder.encode(Instant.now().toString(),
-                java.nio.charset.StandardCharsets.UTF_8), "national"));
+        Latencies impactMiddle = BenchPlatform.timed(
+                10, () -> platform.http().get(platform.regions() + "/api/national/impact?asOf=" + middle, "national"));
+        Latencies incidentView = BenchPlatform.timed(
+                30,
+                () -> platform.http()
+                        .get(platform.incidents() + "/api/incidents/" + seeded.someIncident(), "national"));
+        Latencies longView = BenchPlatform.timed(
+                30,
+                () -> platform.http()
+                        .get(platform.incidents() + "/api/incidents/" + seeded.longIncident(), "national"));
+        Latencies longViewAsOf = BenchPlatform.timed(
+                30,
+                () -> platform.http()
+                        .get(
+                                platform.incidents() + "/api/incidents/" + seeded.longIncident()
+                                        + "?asOf="
+                                        + java.net.URLEncoder.encode(
+                                                Instant.now().toString(), java.nio.charset.StandardCharsets.UTF_8),
+                                "national"));
 
         results.put("scale_events_before", storedBefore);
         results.put("scale_seeded_events", seeded.events());

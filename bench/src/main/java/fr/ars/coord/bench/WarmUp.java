@@ -13,8 +13,6 @@ record WarmUp(BenchPlatform platform, Results results) {
     /** A round of warming up is steady when its JVM compiled at most this many methods during it. */
     private static final int STEADY_COMPILATIONS_PER_ROUND = 30;
 
-
-
     /**
      * Each JVM compiles its hot paths during its first thousands of requests, and on two shared cores its compiler
      * threads take a good part of the CPU meanwhile: a gateway started fresh compiled 2,800 methods during its
@@ -29,7 +27,8 @@ record WarmUp(BenchPlatform platform, Results results) {
         List<Future<?>> reports = new ArrayList<>();
         for (int i = 0; i < 800; i++) {
             boolean hdf = i % 2 == 0;
-            reports.add(pool.submit(() -> platform.report(platform.gateway(), hdf ? "ars-hdf" : "ars-nor", hdf ? "FR-HDF" : "FR-NOR")));
+            reports.add(pool.submit(
+                    () -> platform.report(platform.gateway(), hdf ? "ars-hdf" : "ars-nor", hdf ? "FR-HDF" : "FR-NOR")));
         }
         for (Future<?> f : reports) {
             f.get();
@@ -57,9 +56,11 @@ record WarmUp(BenchPlatform platform, Results results) {
             OptionalLong after = compilations(jvm);
             compiled = before.isPresent() && after.isPresent() ? after.getAsLong() - before.getAsLong() : null;
             before = after;
-            System.out.printf("  warming up %s: %.0f commands/s, %s methods compiled%n", base, rate,
-                    compiled == null ? "?" : compiled);
-            steady = round >= 4 && Math.abs(rate - previous) / previous < 0.05
+            System.out.printf(
+                    "  warming up %s: %.0f commands/s, %s methods compiled%n",
+                    base, rate, compiled == null ? "?" : compiled);
+            steady = round >= 4
+                    && Math.abs(rate - previous) / previous < 0.05
                     && (compiled == null || compiled <= STEADY_COMPILATIONS_PER_ROUND);
             previous = rate;
         }

@@ -20,24 +20,41 @@ import org.junit.jupiter.api.Test;
  */
 class LayersTest {
 
-    private static final Class<?>[] PHASES = {WarmUp.class, GatewayOverhead.class, EventSourcingCost.class,
-            ProjectionLag.class, Replay.class, Scale.class, Memory.class};
+    private static final Class<?>[] PHASES = {
+        WarmUp.class,
+        GatewayOverhead.class,
+        EventSourcingCost.class,
+        ProjectionLag.class,
+        Replay.class,
+        Scale.class,
+        Memory.class
+    };
 
     private static final ArchRule SHARED_KNOW_NO_PHASE = noClasses()
-            .that().belongToAnyOf(BenchPlatform.class, EventStoreQueries.class, Results.class)
-            .should().dependOnClassesThat().belongToAnyOf(PHASES)
+            .that()
+            .belongToAnyOf(BenchPlatform.class, EventStoreQueries.class, Results.class)
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(PHASES)
             .because("what the phases share knows none of them");
 
     @Test
     void phasesKeepTheirPlaces() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("fr.ars.coord.bench");
         assertThat(classes.size()).isGreaterThan(15);
         SHARED_KNOW_NO_PHASE.check(classes);
         for (Class<?> phase : PHASES) {
             // a phase may use its own nested classes, but no other phase
-            noClasses().that().belongToAnyOf(phase).should().dependOnClassesThat()
-                    .belongToAnyOf(java.util.Arrays.stream(PHASES).filter(p -> p != phase).toArray(Class<?>[]::new))
+            noClasses()
+                    .that()
+                    .belongToAnyOf(phase)
+                    .should()
+                    .dependOnClassesThat()
+                    .belongToAnyOf(java.util.Arrays.stream(PHASES)
+                            .filter(p -> p != phase)
+                            .toArray(Class<?>[]::new))
                     .check(classes);
         }
     }
@@ -46,8 +63,14 @@ class LayersTest {
     @Test
     void aPhaseThatRunsAnotherIsCaught() {
         JavaClasses wrong = new ClassFileImporter().importClasses(PhaseRunningAnother.class, WarmUp.class);
-        assertThatThrownBy(() -> noClasses().that().belongToAnyOf(PhaseRunningAnother.class).should()
-                .dependOnClassesThat().belongToAnyOf(PHASES).check(wrong)).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> noClasses()
+                        .that()
+                        .belongToAnyOf(PhaseRunningAnother.class)
+                        .should()
+                        .dependOnClassesThat()
+                        .belongToAnyOf(PHASES)
+                        .check(wrong))
+                .isInstanceOf(AssertionError.class);
     }
 
     /** A deliberately wrong phase: it runs the warm-up itself. */
@@ -61,8 +84,12 @@ class LayersTest {
     void everyPackageSaysWhatItHolds() throws IOException {
         Path root = Path.of("src/main/java");
         try (Stream<Path> files = Files.walk(root)) {
-            assertThat(files.filter(f -> f.toString().endsWith(".java")).map(Path::getParent).distinct()
-                    .filter(dir -> !Files.exists(dir.resolve("package-info.java"))).toList()).isEmpty();
+            assertThat(files.filter(f -> f.toString().endsWith(".java"))
+                            .map(Path::getParent)
+                            .distinct()
+                            .filter(dir -> !Files.exists(dir.resolve("package-info.java")))
+                            .toList())
+                    .isEmpty();
         }
     }
 }

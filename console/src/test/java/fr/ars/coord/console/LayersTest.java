@@ -23,17 +23,35 @@ class LayersTest {
     private static final String BASE = "fr.ars.coord.console";
 
     static final List<ArchRule> RULES = List.of(
-            noClasses().that().resideInAPackage(BASE + "..").and().resideOutsideOfPackage(BASE + ".web..")
-                    .should().dependOnClassesThat().resideInAPackage(BASE + ".web..")
+            noClasses()
+                    .that()
+                    .resideInAPackage(BASE + "..")
+                    .and()
+                    .resideOutsideOfPackage(BASE + ".web..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(BASE + ".web..")
                     .because("pages use the API client and the session, never the reverse"),
-            noClasses().that().resideInAPackage(BASE + ".api..")
-                    .should().dependOnClassesThat().resideInAnyPackage(BASE + ".security..", BASE + ".session..")
+            noClasses()
+                    .that()
+                    .resideInAPackage(BASE + ".api..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(BASE + ".security..", BASE + ".session..")
                     .because("the API client takes the user's token, not the way it was obtained"),
-            noClasses().that().resideInAPackage(BASE + ".session..")
-                    .should().dependOnClassesThat().resideInAnyPackage(BASE + ".api..", BASE + ".security..")
+            noClasses()
+                    .that()
+                    .resideInAPackage(BASE + ".session..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(BASE + ".api..", BASE + ".security..")
                     .because("sessions are sealed whatever they hold"),
-            noClasses().that().resideInAPackage(BASE + ".security..")
-                    .should().dependOnClassesThat().resideInAPackage(BASE + ".api..")
+            noClasses()
+                    .that()
+                    .resideInAPackage(BASE + ".security..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(BASE + ".api..")
                     .because("signing in does not call the platform's API"),
             slices().matching(BASE + ".(*)..").should().beFreeOfCycles());
 
@@ -47,15 +65,17 @@ class LayersTest {
     /** The rules are not empty words: an API class (a test fixture) that reads a page's words is caught. */
     @Test
     void anApiClassThatReadsThePagesIsCaught() {
-        JavaClasses wrong = new ClassFileImporter().importClasses(fr.ars.coord.console.api.PageReadingClient.class,
-                fr.ars.coord.console.web.Labels.class);
-        assertThatThrownBy(() -> RULES.get(0).check(wrong)).isInstanceOf(AssertionError.class)
+        JavaClasses wrong = new ClassFileImporter()
+                .importClasses(fr.ars.coord.console.api.PageReadingClient.class, fr.ars.coord.console.web.Labels.class);
+        assertThatThrownBy(() -> RULES.get(0).check(wrong))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("PageReadingClient");
     }
 
     /** Every package of the module says what it holds, in its package-info.java. */
     @Test
     void everyPackageSaysWhatItHolds() {
-        assertThat(LayerRules.packagesWithoutDescription(Path.of("src/main/java"))).isEmpty();
+        assertThat(LayerRules.packagesWithoutDescription(Path.of("src/main/java")))
+                .isEmpty();
     }
 }

@@ -32,8 +32,11 @@ public record Actor(String sub, String username, String org, String region) {
     }
 
     public static Actor fromMetaData(Map<String, ?> metaData) {
-        return new Actor(text(metaData.get(SUBJECT)), text(metaData.get(USERNAME)),
-                text(metaData.get(ORG)), text(metaData.get(REGION)));
+        return new Actor(
+                text(metaData.get(SUBJECT)),
+                text(metaData.get(USERNAME)),
+                text(metaData.get(ORG)),
+                text(metaData.get(REGION)));
     }
 
     private static void put(Map<String, String> entries, String key, String value) {

@@ -20,22 +20,35 @@ class ContractsArchitectureTest {
 
     @Test
     void contractsDependOnNoSpringNoMongoNoWebLayer() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
-                        "org.bson..", "jakarta..", "tools.jackson..")
-                .orShould().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
-                        "Jackson beyond its annotations", c -> c.getPackageName().startsWith("com.fasterxml")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..", "com.mongodb..", "org.bson..", "jakarta..", "tools.jackson..")
+                .orShould()
+                .dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "Jackson beyond its annotations",
+                        c -> c.getPackageName().startsWith("com.fasterxml")
                                 && !c.getPackageName().equals("com.fasterxml.jackson.annotation")))
                 .check(contracts);
     }
 
     @Test
     void eventsAreRecords() {
-        classes().that().haveSimpleNameEndingWith("Event").and().areNotInterfaces()
-                .should().beRecords().check(contracts);
+        classes()
+                .that()
+                .haveSimpleNameEndingWith("Event")
+                .and()
+                .areNotInterfaces()
+                .should()
+                .beRecords()
+                .check(contracts);
     }
 
     @Test
     void contractsImportedAtAll() {
-        org.assertj.core.api.Assertions.assertThat(contracts).as("the rule sees the contract classes").hasSizeGreaterThan(10);
+        org.assertj.core.api.Assertions.assertThat(contracts)
+                .as("the rule sees the contract classes")
+                .hasSizeGreaterThan(10);
     }
 }

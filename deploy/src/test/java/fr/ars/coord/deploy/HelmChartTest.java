@@ -39,14 +39,25 @@ class HelmChartTest {
      * are named ({@code ${username}}, {@code ${email}}... are Keycloak's own message keys, shown translated).
      */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
-    private static final Map<String, String> ROLES = Map.of("gateway", "ars_gateway", "console", "ars_console",
-            "incident-service", "ars_incident", "region-service", "ars_region",
-            "notification-service", "ars_notification");
+
+    private static final Map<String, String> ROLES = Map.of(
+            "gateway",
+            "ars_gateway",
+            "console",
+            "ars_console",
+            "incident-service",
+            "ars_incident",
+            "region-service",
+            "ars_region",
+            "notification-service",
+            "ars_notification");
 
     @Test
     void theChartLintsCleanly() {
         LintResult result = new Helm(RenderedManifests.CHART).lint().strict().call();
-        assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+        assertThat(result.isFailed())
+                .as(String.join("\n", result.getMessages()))
+                .isFalse();
     }
 
     @Test
@@ -61,8 +72,8 @@ class HelmChartTest {
         assertThat(ofKind(manifests, "HorizontalPodAutoscaler")).hasSize(5);
         assertThat(ofKind(manifests, "Ingress")).hasSize(1);
         assertThat(ofKind(manifests, "NetworkPolicy")).hasSizeGreaterThanOrEqualTo(5);
-        for (String kind : List.of("Cluster", "Pooler", "ScheduledBackup", "MongoDBCommunity", "Keycloak",
-                "KeycloakRealmImport")) {
+        for (String kind : List.of(
+                "Cluster", "Pooler", "ScheduledBackup", "MongoDBCommunity", "Keycloak", "KeycloakRealmImport")) {
             assertThat(ofKind(manifests, kind)).as(kind).isNotEmpty();
         }
     }
@@ -71,38 +82,50 @@ class HelmChartTest {
     void theConsoleIsProbedUnderItsPathAndItsRedirectIsAPlaceholder() {
         List<Map<String, Object>> manifests = render(Map.of());
         Map<String, Object> console = ofKind(manifests, "Deployment").stream()
-                .filter(d -> name(d).endsWith("-console")).findFirst().orElseThrow();
+                .filter(d -> name(d).endsWith("-console"))
+                .findFirst()
+                .orElseThrow();
         String rendered = console.toString();
-        assertThat(rendered).contains("path=/console/actuator/health/liveness", "path=/console/actuator/health/readiness")
+        assertThat(rendered)
+                .contains("path=/console/actuator/health/liveness", "path=/console/actuator/health/readiness")
                 .doesNotContain("ARS_MONGO_URI");
-        Map<String, Object> realmImport = ofKind(manifests, "KeycloakRealmImport").get(0);
+        Map<String, Object> realmImport =
+                ofKind(manifests, "KeycloakRealmImport").get(0);
         // the production realm names the console's redirect through the placeholder: no wildcard
         assertThat(cast(realmImport.get("spec")).get("realm").toString())
-                .contains("${ARS_CONSOLE_URL}/login/oauth2/code/keycloak").doesNotContain("localhost:*");
+                .contains("${ARS_CONSOLE_URL}/login/oauth2/code/keycloak")
+                .doesNotContain("localhost:*");
     }
 
     @Test
     void theSchemasRefuseABrokenManifest() {
-        Map<String, Object> deployment = new java.util.HashMap<>(ofKind(render(Map.of()), "Deployment").get(0));
+        Map<String, Object> deployment =
+                new java.util.HashMap<>(ofKind(render(Map.of()), "Deployment").get(0));
         Map<String, Object> spec = new java.util.HashMap<>(cast(deployment.get("spec")));
         spec.put("replicas", "two");
         spec.put("replica", 2);
         deployment.put("spec", spec);
-        assertThat(SCHEMAS.errors(deployment)).anyMatch(e -> e.contains("replicas")).anyMatch(e -> e.contains("replica"));
+        assertThat(SCHEMAS.errors(deployment))
+                .anyMatch(e -> e.contains("replicas"))
+                .anyMatch(e -> e.contains("replica"));
     }
 
     @Test
     void theOperatorsSchemasRefuseABrokenResourceToo() {
-        Map<String, Object> cluster = new java.util.HashMap<>(ofKind(render(Map.of()), "Cluster").get(0));
+        Map<String, Object> cluster =
+                new java.util.HashMap<>(ofKind(render(Map.of()), "Cluster").get(0));
         Map<String, Object> spec = new java.util.HashMap<>(cast(cluster.get("spec")));
         spec.put("instances", 0);
         spec.put("primaryUpdateStrategy", "whenever");
         cluster.put("spec", spec);
-        assertThat(SCHEMAS.errors(cluster)).anyMatch(e -> e.contains("instances"))
+        assertThat(SCHEMAS.errors(cluster))
+                .anyMatch(e -> e.contains("instances"))
                 .anyMatch(e -> e.contains("primaryUpdateStrategy"));
-        Map<String, Object> keycloak = new java.util.HashMap<>(ofKind(render(Map.of()), "Keycloak").get(0));
+        Map<String, Object> keycloak =
+                new java.util.HashMap<>(ofKind(render(Map.of()), "Keycloak").get(0));
         keycloak.put("spec", Map.of("instances", "two", "unknownField", true));
-        assertThat(SCHEMAS.errors(keycloak)).anyMatch(e -> e.contains("instances"))
+        assertThat(SCHEMAS.errors(keycloak))
+                .anyMatch(e -> e.contains("instances"))
                 .anyMatch(e -> e.contains("unknownField"));
     }
 
@@ -116,12 +139,27 @@ class HelmChartTest {
 
     @Test
     void externalStoresInsteadOfTheOperators() {
-        Map<String, Object> values = Map.of("postgres.cnpg.enabled", false, "mongodb.community.enabled", false,
-                "keycloak.operator.enabled", false, "postgres.url", "jdbc:postgresql://pg.example.org:5432/ars",
-                "mongodb.uri", "mongodb://mongo.example.org:27017/ars?replicaSet=rs0");
+        Map<String, Object> values = Map.of(
+                "postgres.cnpg.enabled",
+                false,
+                "mongodb.community.enabled",
+                false,
+                "keycloak.operator.enabled",
+                false,
+                "postgres.url",
+                "jdbc:postgresql://pg.example.org:5432/ars",
+                "mongodb.uri",
+                "mongodb://mongo.example.org:27017/ars?replicaSet=rs0");
         List<Map<String, Object>> manifests = render(values);
-        assertThat(manifests).noneMatch(m -> List.of("Cluster", "Pooler", "ScheduledBackup", "MongoDBCommunity",
-                "Keycloak", "KeycloakRealmImport").contains(m.get("kind")));
+        assertThat(manifests)
+                .noneMatch(m -> List.of(
+                                "Cluster",
+                                "Pooler",
+                                "ScheduledBackup",
+                                "MongoDBCommunity",
+                                "Keycloak",
+                                "KeycloakRealmImport")
+                        .contains(m.get("kind")));
         Map<String, Object> config = ofKind(manifests, "ConfigMap").get(0);
         assertThat(cast(config.get("data")).get("ARS_DB_URL")).isEqualTo("jdbc:postgresql://pg.example.org:5432/ars");
         assertThatThrownBy(() -> render(Map.of("postgres.cnpg.enabled", false)))
@@ -131,14 +169,18 @@ class HelmChartTest {
         for (Map<String, Object> deployment : ofKind(manifests, "Deployment")) {
             String component = name(deployment).substring(PREFIX.length());
             Map<String, Object> env = env(deployment);
-            assertThat(secretRef(env, "ARS_DB_USER")).as(component).isEqualTo(List.of("ars-db-" + component, "username"));
-            assertThat(secretRef(env, "ARS_DB_PASSWORD")).as(component)
+            assertThat(secretRef(env, "ARS_DB_USER"))
+                    .as(component)
+                    .isEqualTo(List.of("ars-db-" + component, "username"));
+            assertThat(secretRef(env, "ARS_DB_PASSWORD"))
+                    .as(component)
                     .isEqualTo(List.of("ars-db-" + component, "password"));
             if (List.of("gateway", "console").contains(component)) {
                 assertThat(ownerCredentials(deployment)).as(component).isEmpty();
             } else {
                 assertThat(cast(env.get("ARS_DB_MIGRATION_USER"))).as(component).containsEntry("value", "ars");
-                assertThat(secretRef(env, "ARS_DB_MIGRATION_PASSWORD")).as(component)
+                assertThat(secretRef(env, "ARS_DB_MIGRATION_PASSWORD"))
+                        .as(component)
                         .isEqualTo(List.of(PLATFORM_SECRET, "ARS_DB_PASSWORD"));
                 assertThat(ownerCredentials(deployment)).as(component).isNotEmpty();
             }
@@ -153,16 +195,20 @@ class HelmChartTest {
 
     @Test
     void theRealmImportIsGivenEveryPlaceholderOfTheRealmFromThePlatformSecret() throws Exception {
-        Set<String> inFile = placeholdersIn(Files.readString(RenderedManifests.CHART.resolve(
-                "files/ars-realm-production.json")));
-        assertThat(inFile).contains("ARS_CONSOLE_URL", "ARS_CONSOLE_CLIENT_SECRET", "COMMUNIQUE_PUBLISHER_SECRET")
+        Set<String> inFile =
+                placeholdersIn(Files.readString(RenderedManifests.CHART.resolve("files/ars-realm-production.json")));
+        assertThat(inFile)
+                .contains("ARS_CONSOLE_URL", "ARS_CONSOLE_CLIENT_SECRET", "COMMUNIQUE_PUBLISHER_SECRET")
                 .doesNotContain("username", "email", "firstName", "lastName");
-        Map<String, Object> realmImport = ofKind(render(Map.of()), "KeycloakRealmImport").get(0);
+        Map<String, Object> realmImport =
+                ofKind(render(Map.of()), "KeycloakRealmImport").get(0);
         Map<String, Object> spec = cast(realmImport.get("spec"));
         assertThat(placeholdersIn(JSON.writeValueAsString(spec.get("realm")))).isEqualTo(inFile);
         assertThat(unsuppliedPlaceholders(realmImport)).isEmpty();
-        cast(spec.get("placeholders")).forEach((name, source) -> assertThat(cast(cast(source).get("secret")))
-                .as(name).isEqualTo(Map.of("name", PLATFORM_SECRET, "key", name)));
+        cast(spec.get("placeholders"))
+                .forEach((name, source) -> assertThat(cast(cast(source).get("secret")))
+                        .as(name)
+                        .isEqualTo(Map.of("name", PLATFORM_SECRET, "key", name)));
         // the check fails where it must: a placeholder without its value is imported as it is written
         Map<String, Object> placeholders = new HashMap<>(cast(spec.get("placeholders")));
         placeholders.remove("COMMUNIQUE_PUBLISHER_SECRET");
@@ -175,27 +221,41 @@ class HelmChartTest {
     void theConsoleReachesTheGatewayItCallsTheApiThrough() {
         List<Map<String, Object>> manifests = render(Map.of());
         Map<String, Object> gatewayPolicy = ofKind(manifests, "NetworkPolicy").stream()
-                .filter(p -> name(p).equals(PREFIX + "gateway")).findFirst().orElseThrow();
-        assertThat(admits(gatewayPolicy, podLabels(deployment(manifests, "console")))).isTrue();
+                .filter(p -> name(p).equals(PREFIX + "gateway"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(admits(gatewayPolicy, podLabels(deployment(manifests, "console"))))
+                .isTrue();
         // the check fails where it must: the services do not call the gateway
-        assertThat(admits(gatewayPolicy, podLabels(deployment(manifests, "incident-service")))).isFalse();
+        assertThat(admits(gatewayPolicy, podLabels(deployment(manifests, "incident-service"))))
+                .isFalse();
     }
 
     @Test
     void theReadModelsAreReachedByTheServicesOnlyAndTheEventStoreByEveryComponentWithADatabaseRole() {
         List<Map<String, Object>> manifests = render(Map.of());
         Map<String, Object> mongodb = ofKind(manifests, "NetworkPolicy").stream()
-                .filter(p -> name(p).equals(PREFIX + "mongodb")).findFirst().orElseThrow();
+                .filter(p -> name(p).equals(PREFIX + "mongodb"))
+                .findFirst()
+                .orElseThrow();
         Map<String, Object> postgres = ofKind(manifests, "NetworkPolicy").stream()
-                .filter(p -> name(p).equals(PREFIX + "postgres")).findFirst().orElseThrow();
+                .filter(p -> name(p).equals(PREFIX + "postgres"))
+                .findFirst()
+                .orElseThrow();
         for (String service : List.of("incident-service", "region-service", "notification-service")) {
-            assertThat(admits(mongodb, podLabels(deployment(manifests, service)))).as(service).isTrue();
+            assertThat(admits(mongodb, podLabels(deployment(manifests, service))))
+                    .as(service)
+                    .isTrue();
         }
         for (String component : List.of("console", "gateway")) {
-            assertThat(admits(mongodb, podLabels(deployment(manifests, component)))).as(component).isFalse();
+            assertThat(admits(mongodb, podLabels(deployment(manifests, component))))
+                    .as(component)
+                    .isFalse();
         }
         for (String component : List.of("console", "gateway", "incident-service")) {
-            assertThat(admits(postgres, podLabels(deployment(manifests, component)))).as(component).isTrue();
+            assertThat(admits(postgres, podLabels(deployment(manifests, component))))
+                    .as(component)
+                    .isTrue();
         }
     }
 
@@ -203,7 +263,9 @@ class HelmChartTest {
     void eachComponentLogsInWithItsOwnRoleAndOnlyTheServicesGetTheOwner() {
         List<Map<String, Object>> manifests = render(Map.of());
         Map<String, Object> cluster = ofKind(manifests, "Cluster").stream()
-                .filter(c -> name(c).equals(PREFIX + "postgres")).findFirst().orElseThrow();
+                .filter(c -> name(c).equals(PREFIX + "postgres"))
+                .findFirst()
+                .orElseThrow();
         Map<String, String> secretOfRole = new LinkedHashMap<>();
         for (Object r : (List<?>) cast(cast(cluster.get("spec")).get("managed")).get("roles")) {
             Map<String, Object> role = cast(r);
@@ -217,7 +279,8 @@ class HelmChartTest {
         }
         assertThat(secretOfRole).containsOnlyKeys(ROLES.values());
         // the Secrets made before installing, by default one per component named after the release
-        assertThat(secretOfRole).containsEntry("ars_gateway", "ars-db-gateway")
+        assertThat(secretOfRole)
+                .containsEntry("ars_gateway", "ars-db-gateway")
                 .containsEntry("ars_incident", "ars-db-incident-service");
         assertThat(ofKind(manifests, "Deployment")).hasSize(ROLES.size());
         for (Map<String, Object> deployment : ofKind(manifests, "Deployment")) {
@@ -230,9 +293,11 @@ class HelmChartTest {
                 assertThat(ownerCredentials(deployment)).as(component).isEmpty();
                 assertThat(env).as(component).doesNotContainKeys("ARS_DB_MIGRATION_USER", "ARS_DB_MIGRATION_PASSWORD");
             } else {
-                assertThat(secretRef(env, "ARS_DB_MIGRATION_USER")).as(component)
+                assertThat(secretRef(env, "ARS_DB_MIGRATION_USER"))
+                        .as(component)
                         .isEqualTo(List.of(OWNER_SECRET, "username"));
-                assertThat(secretRef(env, "ARS_DB_MIGRATION_PASSWORD")).as(component)
+                assertThat(secretRef(env, "ARS_DB_MIGRATION_PASSWORD"))
+                        .as(component)
                         .isEqualTo(List.of(OWNER_SECRET, "password"));
             }
         }
@@ -242,8 +307,12 @@ class HelmChartTest {
         List<Map<String, Object>> named = render(Map.of("postgres.roles.gateway.existingSecret", "gateway-db"));
         assertThat(secretRef(env(deployment(named, "gateway")), "ARS_DB_PASSWORD"))
                 .isEqualTo(List.of("gateway-db", "password"));
-        assertThat(ofKind(named, "Cluster").stream().filter(c -> name(c).equals(PREFIX + "postgres")).findFirst()
-                .orElseThrow().toString()).contains("name=ars_gateway", "name=gateway-db");
+        assertThat(ofKind(named, "Cluster").stream()
+                        .filter(c -> name(c).equals(PREFIX + "postgres"))
+                        .findFirst()
+                        .orElseThrow()
+                        .toString())
+                .contains("name=ars_gateway", "name=gateway-db");
     }
 
     @Test
@@ -256,10 +325,12 @@ class HelmChartTest {
                 .isEqualTo(List.of(PLATFORM_SECRET, "ARS_CONSOLE_CLIENT_SECRET"));
         for (Map<String, Object> deployment : ofKind(manifests, "Deployment")) {
             String component = name(deployment).substring(PREFIX.length());
-            assertThat(container(deployment).getOrDefault("envFrom", List.of()).toString()).as(component)
+            assertThat(container(deployment).getOrDefault("envFrom", List.of()).toString())
+                    .as(component)
                     .doesNotContain("secretRef");
             if (!component.equals("console")) {
-                assertThat(env(deployment)).as(component)
+                assertThat(env(deployment))
+                        .as(component)
                         .doesNotContainKeys("ARS_CONSOLE_SESSION_KEY", "ARS_CONSOLE_CLIENT_SECRET");
             }
         }
@@ -324,7 +395,8 @@ class HelmChartTest {
         Map<String, Object> spec = cast(realmImport.get("spec"));
         Map<String, Object> supplied = cast(spec.getOrDefault("placeholders", Map.of()));
         return placeholdersIn(JSON.writeValueAsString(spec.get("realm"))).stream()
-                .filter(name -> !supplied.containsKey(name)).toList();
+                .filter(name -> !supplied.containsKey(name))
+                .toList();
     }
 
     /** Whether one of a NetworkPolicy's ingress rules lets pods of these labels, in its namespace, in. */
@@ -334,8 +406,11 @@ class HelmChartTest {
                 Map<String, Object> peer = cast(from);
                 if (peer.containsKey("podSelector") && !peer.containsKey("namespaceSelector")) {
                     Map<String, Object> selector = cast(peer.get("podSelector"));
-                    if (!selector.containsKey("matchExpressions") && podLabels.entrySet()
-                            .containsAll(cast(selector.getOrDefault("matchLabels", Map.of())).entrySet())) {
+                    if (!selector.containsKey("matchExpressions")
+                            && podLabels
+                                    .entrySet()
+                                    .containsAll(cast(selector.getOrDefault("matchLabels", Map.of()))
+                                            .entrySet())) {
                         return true;
                     }
                 }
@@ -353,8 +428,9 @@ class HelmChartTest {
         }
         env(deployment).forEach((name, entry) -> {
             List<String> ref = secretRef(env(deployment), name);
-            if (ref != null && (ref.get(0).equals(OWNER_SECRET)
-                    || ref.get(0).equals(PLATFORM_SECRET) && ref.get(1).equals("ARS_DB_PASSWORD"))) {
+            if (ref != null
+                    && (ref.get(0).equals(OWNER_SECRET)
+                            || ref.get(0).equals(PLATFORM_SECRET) && ref.get(1).equals("ARS_DB_PASSWORD"))) {
                 found.add(name);
             }
         });
@@ -362,16 +438,20 @@ class HelmChartTest {
     }
 
     static Map<String, Object> deployment(List<Map<String, Object>> manifests, String component) {
-        return ofKind(manifests, "Deployment").stream().filter(d -> name(d).equals(PREFIX + component)).findFirst()
+        return ofKind(manifests, "Deployment").stream()
+                .filter(d -> name(d).equals(PREFIX + component))
+                .findFirst()
                 .orElseThrow();
     }
 
     static Map<String, Object> podLabels(Map<String, Object> deployment) {
-        return cast(cast(cast(cast(deployment.get("spec")).get("template")).get("metadata")).get("labels"));
+        return cast(cast(cast(cast(deployment.get("spec")).get("template")).get("metadata"))
+                .get("labels"));
     }
 
     static Map<String, Object> container(Map<String, Object> deployment) {
-        Map<String, Object> pod = cast(cast(cast(deployment.get("spec")).get("template")).get("spec"));
+        Map<String, Object> pod =
+                cast(cast(cast(deployment.get("spec")).get("template")).get("spec"));
         return cast(((List<?>) pod.get("containers")).get(0));
     }
 
@@ -386,7 +466,8 @@ class HelmChartTest {
 
     /** The Secret and key an env entry is read from, or null. */
     static List<String> secretRef(Map<String, Object> env, String name) {
-        if (!(env.get(name) instanceof Map<?, ?> entry) || !(entry.get("valueFrom") instanceof Map<?, ?> from)
+        if (!(env.get(name) instanceof Map<?, ?> entry)
+                || !(entry.get("valueFrom") instanceof Map<?, ?> from)
                 || !(from.get("secretKeyRef") instanceof Map<?, ?> ref)) {
             return null;
         }

@@ -59,7 +59,9 @@ final class ManifestSchemas {
             }
         });
         List<Error> errors = schema.validate(JSON.writeValueAsString(manifest), InputFormat.JSON);
-        return errors.stream().map(e -> manifest.get("kind") + " " + RenderedManifests.name(manifest) + " at "
-                + e.getInstanceLocation() + ": " + e.getMessage()).toList();
+        return errors.stream()
+                .map(e -> manifest.get("kind") + " " + RenderedManifests.name(manifest) + " at "
+                        + e.getInstanceLocation() + ": " + e.getMessage())
+                .toList();
     }
 }

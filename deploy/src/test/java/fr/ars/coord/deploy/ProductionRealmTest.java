@@ -29,14 +29,17 @@ class ProductionRealmTest {
         Map<String, Object> before = realm();
         before.remove("defaultRole");
         before.remove("clientScopes");
-        assertThat(offlineAccessByDefault(before)).anyMatch(r -> r.contains("no default role"))
+        assertThat(offlineAccessByDefault(before))
+                .anyMatch(r -> r.contains("no default role"))
                 .anyMatch(r -> r.contains("offline_access client scope"));
         Map<String, Object> withDefaultRoles = realm();
         withDefaultRoles.put("defaultRoles", List.of("offline_access"));
         assertThat(offlineAccessByDefault(withDefaultRoles)).anyMatch(r -> r.contains("defaultRoles"));
         Map<String, Object> inTheComposite = realm();
-        roles(inTheComposite).stream().filter(r -> r.get("name").equals("default-roles-ars")).findFirst().ifPresent(
-                r -> cast(r.get("composites")).put("realm", List.of("offline_access", "uma_authorization")));
+        roles(inTheComposite).stream()
+                .filter(r -> r.get("name").equals("default-roles-ars"))
+                .findFirst()
+                .ifPresent(r -> cast(r.get("composites")).put("realm", List.of("offline_access", "uma_authorization")));
         assertThat(offlineAccessByDefault(inTheComposite)).anyMatch(r -> r.contains("in the default role"));
     }
 
@@ -46,17 +49,22 @@ class ProductionRealmTest {
         // are declared with theirs, and the default role still lets everyone manage their account (their OTP)
         Map<String, Object> realm = realm();
         assertThat(strings(realm.get("defaultDefaultClientScopes"))).contains("basic", "profile", "roles", "acr");
-        List<String> scopes = ((List<?>) realm.get("clientScopes")).stream().map(s -> (String) cast(s).get("name"))
-                .toList();
+        List<String> scopes = ((List<?>) realm.get("clientScopes"))
+                .stream().map(s -> (String) cast(s).get("name")).toList();
         for (String clientId : List.of("account", "account-console", "admin-cli", "security-admin-console")) {
-            Map<String, Object> client = ((List<?>) realm.get("clients")).stream().map(ProductionRealmTest::cast)
-                    .filter(c -> clientId.equals(c.get("clientId"))).findFirst().orElseThrow(
-                            () -> new AssertionError(clientId + " is not declared"));
+            Map<String, Object> client = ((List<?>) realm.get("clients"))
+                    .stream()
+                            .map(ProductionRealmTest::cast)
+                            .filter(c -> clientId.equals(c.get("clientId")))
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError(clientId + " is not declared"));
             assertThat(strings(client.get("defaultClientScopes"))).as(clientId).contains("basic", "roles");
             assertThat(scopes).containsAll(strings(client.get("defaultClientScopes")));
         }
-        Map<String, Object> defaultRole = roles(realm).stream().filter(r -> r.get("name").equals("default-roles-ars"))
-                .findFirst().orElseThrow();
+        Map<String, Object> defaultRole = roles(realm).stream()
+                .filter(r -> r.get("name").equals("default-roles-ars"))
+                .findFirst()
+                .orElseThrow();
         assertThat(cast(cast(defaultRole.get("composites")).get("client")))
                 .containsEntry("account", List.of("manage-account", "view-profile"));
     }
@@ -64,7 +72,8 @@ class ProductionRealmTest {
     @Test
     void offlineSessionsEndAndLoginAndAdminEventsAreKept() throws Exception {
         Map<String, Object> realm = realm();
-        assertThat(realm).containsEntry("offlineSessionMaxLifespanEnabled", true)
+        assertThat(realm)
+                .containsEntry("offlineSessionMaxLifespanEnabled", true)
                 .containsEntry("eventsEnabled", true)
                 .containsEntry("adminEventsEnabled", true)
                 .containsEntry("adminEventsDetailsEnabled", true);
@@ -85,7 +94,8 @@ class ProductionRealmTest {
         ((List<?>) realm.get("clients")).forEach(c -> described.add(cast(c)));
         for (Map<String, Object> one : described) {
             for (String field : List.of("name", "description")) {
-                assertThat(String.valueOf(one.getOrDefault(field, ""))).as(one.get("name") + " " + field)
+                assertThat(String.valueOf(one.getOrDefault(field, "")))
+                        .as(one.get("name") + " " + field)
                         .hasSizeLessThanOrEqualTo(255);
             }
         }
@@ -112,7 +122,9 @@ class ProductionRealmTest {
             reasons.add("no default role: the import makes one with offline_access");
         } else {
             Map<String, Object> declared = realmRoles.stream()
-                    .filter(r -> Objects.equals(r.get("name"), defaultRole.get("name"))).findFirst().orElse(Map.of());
+                    .filter(r -> Objects.equals(r.get("name"), defaultRole.get("name")))
+                    .findFirst()
+                    .orElse(Map.of());
             Map<String, Object> composites = cast(declared.getOrDefault("composites", Map.of()));
             if (((List<?>) composites.getOrDefault("realm", List.of())).contains("offline_access")) {
                 reasons.add("offline_access in the default role " + defaultRole.get("name"));
@@ -131,8 +143,8 @@ class ProductionRealmTest {
     }
 
     private static List<Map<String, Object>> roles(Map<String, Object> realm) {
-        return ((List<?>) cast(realm.getOrDefault("roles", Map.of())).getOrDefault("realm", List.of())).stream()
-                .map(ProductionRealmTest::cast).toList();
+        return ((List<?>) cast(realm.getOrDefault("roles", Map.of())).getOrDefault("realm", List.of()))
+                .stream().map(ProductionRealmTest::cast).toList();
     }
 
     private static List<String> strings(Object list) {

@@ -14,12 +14,11 @@ final class RenderedManifests {
 
     static final Path CHART = Path.of("helm/ars-platform").toAbsolutePath();
 
-    private RenderedManifests() {
-    }
+    private RenderedManifests() {}
 
     static List<Map<String, Object>> render(Map<String, Object> values) {
-        TemplateCommand template = new Helm(CHART).template().withName("ars").withNamespace("ars")
-                .withKubeVersion("1.32.0");
+        TemplateCommand template =
+                new Helm(CHART).template().withName("ars").withNamespace("ars").withKubeVersion("1.32.0");
         values.forEach(template::set);
         return parse(template.call());
     }

@@ -32,12 +32,14 @@ class ApiDocumentationIT {
             // the committed documents name a default installation: the gateway on 8080, Keycloak on 8180
             String committed = Files.readString(ApiDocuments.committed(service))
                     .replace("http://localhost:8080", platform.gatewayUrl())
-                    .replace("http://localhost:8180/realms/ars", "http://localhost:" + RunningPlatform.KEYCLOAK_PORT
-                            + "/realms/ars");
+                    .replace(
+                            "http://localhost:8180/realms/ars",
+                            "http://localhost:" + RunningPlatform.KEYCLOAK_PORT + "/realms/ars");
             assertThat(JSON.readTree(served.body())).as(service).isEqualTo(JSON.readTree(committed));
             JsonNode flows = JSON.readTree(served.body()).at("/components/securitySchemes/keycloak/flows");
             assertThat(flows.at("/authorizationCode/authorizationUrl").asString())
-                    .isEqualTo("http://localhost:" + RunningPlatform.KEYCLOAK_PORT + "/realms/ars/protocol/openid-connect/auth");
+                    .isEqualTo("http://localhost:" + RunningPlatform.KEYCLOAK_PORT
+                            + "/realms/ars/protocol/openid-connect/auth");
             assertThat(flows.at("/clientCredentials/tokenUrl").asString()).isEqualTo(platform.tokenUrl());
         }
     }
@@ -46,16 +48,20 @@ class ApiDocumentationIT {
     void swaggerUiSignsInWithKeycloakUsingPkceAndTriesTheApiWithThatToken() {
         Response page = plain.get("/swagger-ui/index.html", null);
         assertThat(page.status()).isEqualTo(200);
-        JsonNode config = JSON.readTree(plain.get("/v3/api-docs/swagger-config", null).body());
-        assertThat(config.findValuesAsString("url")).contains("/api-docs/incident-service",
-                "/api-docs/region-service", "/api-docs/notification-service");
-        String initializer = plain.get("/swagger-ui/swagger-initializer.js", null).body();
+        JsonNode config =
+                JSON.readTree(plain.get("/v3/api-docs/swagger-config", null).body());
+        assertThat(config.findValuesAsString("url"))
+                .contains("/api-docs/incident-service", "/api-docs/region-service", "/api-docs/notification-service");
+        String initializer =
+                plain.get("/swagger-ui/swagger-initializer.js", null).body();
         assertThat(initializer).contains("ars-api-docs").contains("usePkceWithAuthorizationCodeGrant");
 
         String redirect = platform.gatewayUrl() + "/swagger-ui/oauth2-redirect.html";
         assertThat(plain.get("/swagger-ui/oauth2-redirect.html", null).status()).isEqualTo(200);
         JsonNode withoutVerifier = keycloak.authorizationCode("ars-api-docs", redirect, "ars-hdf", false);
-        assertThat(withoutVerifier.get("access_token")).as("the code alone, without its PKCE verifier").isNull();
+        assertThat(withoutVerifier.get("access_token"))
+                .as("the code alone, without its PKCE verifier")
+                .isNull();
         JsonNode signedIn = keycloak.authorizationCode("ars-api-docs", redirect, "ars-hdf", true);
         String token = signedIn.path("access_token").asString();
         assertThat(token).as(signedIn.toString()).isNotEmpty();

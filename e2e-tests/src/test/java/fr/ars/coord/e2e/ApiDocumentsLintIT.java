@@ -28,7 +28,9 @@ class ApiDocumentsLintIT {
         Path redocly = docs.resolve("node_modules/.bin/redocly");
         if (!Files.isExecutable(redocly)) {
             Run install = run(docs, List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), 600);
-            assertThat(install.exit()).as("npm ci in %s: %s", docs, install.output()).isZero();
+            assertThat(install.exit())
+                    .as("npm ci in %s: %s", docs, install.output())
+                    .isZero();
         }
         Run lint = run(docs, List.of(redocly.toString(), "lint", "--format=json"), 300);
         String output = lint.output();
@@ -46,14 +48,15 @@ class ApiDocumentsLintIT {
         assertThat(lint.exit()).as(output).isZero();
     }
 
-    private record Run(int exit, String report, String output) {
-    }
+    private record Run(int exit, String report, String output) {}
 
-    private static Run run(Path folder, List<String> command, int timeoutSeconds) throws IOException,
-            InterruptedException {
+    private static Run run(Path folder, List<String> command, int timeoutSeconds)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("redocly", ".out");
         Path log = Files.createTempFile("redocly", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectOutput(out.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(folder.toFile())
+                .redirectOutput(out.toFile())
                 .redirectError(log.toFile());
         builder.environment().put("REDOCLY_TELEMETRY", "off");
         builder.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");

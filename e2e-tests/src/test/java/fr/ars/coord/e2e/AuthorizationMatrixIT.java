@@ -3,8 +3,8 @@ package fr.ars.coord.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ars.coord.platform.testing.ApiClient;
-import fr.ars.coord.platform.testing.ApiContract;
 import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.ApiContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +31,7 @@ class AuthorizationMatrixIT {
             "classification", "{\"taxonomyClass\": \"fraud/phishing\", \"tlp\": \"TLP:AMBER\"}",
             "campaign", "{\"title\": \"Matrice\", \"description\": \"contrôle d'accès\"}");
 
-    record Row(String caller, String method, String path, String body, String target, int expected) {
-    }
+    record Row(String caller, String method, String path, String body, String target, int expected) {}
 
     private static String report(String region) {
         return """
@@ -53,19 +52,32 @@ class AuthorizationMatrixIT {
         tokens.put("communique-publisher", keycloak.clientCredentials("communique-publisher", "dev-publisher-secret"));
 
         Map<String, String> placeholders = new HashMap<>();
-        placeholders.put("{hdf-incident}", api.post("/api/incidents", tokens.get("ars-hdf"), report("FR-HDF"))
-                .json().get("id").asText());
-        placeholders.put("{nor-incident}", api.post("/api/incidents", keycloak.password("ars-nor"), report("FR-NOR"))
-                .json().get("id").asText());
-        placeholders.put("{campaign}", api.post("/api/national/campaigns", tokens.get("national"), BODIES.get("campaign"))
-                .json().get("id").asText());
+        placeholders.put(
+                "{hdf-incident}",
+                api.post("/api/incidents", tokens.get("ars-hdf"), report("FR-HDF"))
+                        .json()
+                        .get("id")
+                        .asText());
+        placeholders.put(
+                "{nor-incident}",
+                api.post("/api/incidents", keycloak.password("ars-nor"), report("FR-NOR"))
+                        .json()
+                        .get("id")
+                        .asText());
+        placeholders.put(
+                "{campaign}",
+                api.post("/api/national/campaigns", tokens.get("national"), BODIES.get("campaign"))
+                        .json()
+                        .get("id")
+                        .asText());
         Map<String, String> bodies = new HashMap<>(BODIES);
         bodies.put("link-nor", "{\"incidentId\": \"" + placeholders.get("{nor-incident}") + "\"}");
 
         List<Row> rows = rows(platform.root().resolve("docs/authorization-matrix.md"));
         assertThat(rows).hasSizeGreaterThan(100);
         List<String> failures = new ArrayList<>();
-        StringBuilder printed = new StringBuilder(String.format("%n%-21s %-6s %-52s %-8s %8s %6s  %s%n",
+        StringBuilder printed = new StringBuilder(String.format(
+                "%n%-21s %-6s %-52s %-8s %8s %6s  %s%n",
                 "caller", "method", "path", "target", "expected", "got", "result"));
         for (Row row : rows) {
             String path = row.path();
@@ -79,8 +91,15 @@ class AuthorizationMatrixIT {
                 default -> api.post(path, token, bodies.get(row.body()));
             };
             boolean pass = response.status() == row.expected();
-            printed.append(String.format("%-21s %-6s %-52s %-8s %8d %6d  %s%n", row.caller(), row.method(),
-                    row.path(), row.target(), row.expected(), response.status(), pass ? "pass" : "FAIL"));
+            printed.append(String.format(
+                    "%-21s %-6s %-52s %-8s %8d %6d  %s%n",
+                    row.caller(),
+                    row.method(),
+                    row.path(),
+                    row.target(),
+                    row.expected(),
+                    response.status(),
+                    pass ? "pass" : "FAIL"));
             if (!pass) {
                 failures.add(row + " got " + response);
             }
@@ -100,8 +119,13 @@ class AuthorizationMatrixIT {
             if (cells.length < 7 || !cells[6].strip().matches("\\d{3}")) {
                 continue;
             }
-            rows.add(new Row(cells[1].strip(), cells[2].strip(), cells[3].strip(), cells[4].strip(),
-                    cells[5].strip(), Integer.parseInt(cells[6].strip())));
+            rows.add(new Row(
+                    cells[1].strip(),
+                    cells[2].strip(),
+                    cells[3].strip(),
+                    cells[4].strip(),
+                    cells[5].strip(),
+                    Integer.parseInt(cells[6].strip())));
         }
         return rows;
     }

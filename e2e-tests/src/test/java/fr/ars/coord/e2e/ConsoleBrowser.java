@@ -44,13 +44,24 @@ final class ConsoleBrowser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(executable("chromium", "/usr/bin/chromium").toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--lang=fr-FR", "--window-size=1400,1100",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-extensions",
+                "--lang=fr-FR",
+                "--window-size=1400,1100",
                 "--user-data-dir=" + profile);
         options.setAcceptInsecureCerts(false);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(executable("chromedriver", "/usr/bin/chromedriver").toFile())
+                .usingDriverExecutable(
+                        executable("chromedriver", "/usr/bin/chromedriver").toFile())
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);

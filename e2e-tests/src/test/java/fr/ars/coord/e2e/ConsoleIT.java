@@ -77,7 +77,8 @@ class ConsoleIT {
             browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(error));
             assertThat(browser.driver().findElement(error).getText())
                     .containsAnyOf("Invalid username or password", "Nom d'utilisateur ou mot de passe invalide");
-            assertThat(browser.driver().getCurrentUrl()).startsWith("http://localhost:" + RunningPlatform.KEYCLOAK_PORT);
+            assertThat(browser.driver().getCurrentUrl())
+                    .startsWith("http://localhost:" + RunningPlatform.KEYCLOAK_PORT);
             browser.screenshot("00-mauvais-mot-de-passe");
         }
     }
@@ -87,31 +88,39 @@ class ConsoleIT {
     void theNationalCellSeesTheMapWithHautsDeFranceAndNormandieColoured() {
         try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
             browser.signIn("national", Keycloak.DEMO_PASSWORD);
-            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.attributeToBe(By.id("carte"), "data-ready", "true"));
+            browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.attributeToBe(By.id("carte"), "data-ready", "true"));
             // the map's regions: the demo's two regions carry an impact level, the others none
             assertThat(regionLevel(browser, "FR-HDF")).isIn("LOW", "MODERATE", "HIGH", "CRITICAL");
             assertThat(regionLevel(browser, "FR-NOR")).isIn("LOW", "MODERATE", "HIGH", "CRITICAL");
             assertThat(regionLevel(browser, "FR-BRE")).isEqualTo("NONE");
             assertThat(regionLevel(browser, "FR-974")).as("an overseas inset").isEqualTo("NONE");
             // its text alternative, with the same figures
-            List<String> rows = browser.driver().findElements(By.cssSelector("#tableau-regions tbody tr[data-region]"))
-                    .stream().map(row -> row.getAttribute("data-region")).toList();
+            List<String> rows =
+                    browser.driver().findElements(By.cssSelector("#tableau-regions tbody tr[data-region]")).stream()
+                            .map(row -> row.getAttribute("data-region"))
+                            .toList();
             assertThat(rows).contains("FR-HDF", "FR-NOR");
             checkPage(browser, "01-carte-nationale");
 
             // a click on a region opens it
-            browser.driver().findElement(By.cssSelector("#tableau-regions tr[data-region='FR-NOR'] a")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("#tableau-regions tr[data-region='FR-NOR'] a"))
+                    .click();
             browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/regions/FR-NOR"));
             assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Normandie");
-            assertThat(browser.driver().findElements(By.cssSelector("#incidents tbody a"))).isNotEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("#incidents tbody a")))
+                    .isNotEmpty();
             checkPage(browser, "02-region");
 
             browser.open("/campagnes");
-            assertThat(browser.driver().findElement(By.id("campagnes")).getText()).contains("Hauts-de-France")
+            assertThat(browser.driver().findElement(By.id("campagnes")).getText())
+                    .contains("Hauts-de-France")
                     .contains("Normandie");
             checkPage(browser, "03-campagnes");
             browser.driver().findElement(By.cssSelector("#campagnes tbody a")).click();
-            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("incidents-campagne")));
+            browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("incidents-campagne")));
             checkPage(browser, "04-campagne");
 
             // the session cookie: HttpOnly, SameSite=Lax, scoped to the console
@@ -121,8 +130,11 @@ class ConsoleIT {
             assertThat(session.getSameSite()).isEqualTo("Lax");
             assertThat(session.getPath()).startsWith("/console");
             // a form posted without its CSRF token, with a valid session, is refused and records nothing
-            assertThat(postWithoutCsrf(session, "/incidents/" + hdfIncident + "/containment-actions",
-                    "action=OTHER&description=sans+jeton")).isEqualTo(403);
+            assertThat(postWithoutCsrf(
+                            session,
+                            "/incidents/" + hdfIncident + "/containment-actions",
+                            "action=OTHER&description=sans+jeton"))
+                    .isEqualTo(403);
         }
     }
 
@@ -132,10 +144,14 @@ class ConsoleIT {
         try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
             browser.signIn("ars-hdf", Keycloak.DEMO_PASSWORD);
             // a regional user's map: their region and the national totals only
-            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.attributeToBe(By.id("carte"), "data-ready", "true"));
+            browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.attributeToBe(By.id("carte"), "data-ready", "true"));
             assertThat(regionLevel(browser, "FR-HDF")).isIn("LOW", "MODERATE", "HIGH", "CRITICAL");
-            assertThat(regionLevel(browser, "FR-NOR")).as("another region: not shown").isEqualTo("hidden");
-            assertThat(browser.driver().findElement(By.id("tableau-regions")).getText()).doesNotContain("Normandie");
+            assertThat(regionLevel(browser, "FR-NOR"))
+                    .as("another region: not shown")
+                    .isEqualTo("hidden");
+            assertThat(browser.driver().findElement(By.id("tableau-regions")).getText())
+                    .doesNotContain("Normandie");
 
             browser.open("/incidents/" + hdfIncident);
             Instant beforeAssessment = Instant.now();
@@ -149,7 +165,8 @@ class ConsoleIT {
             WebElement error = browser.waiting(Duration.ofSeconds(20))
                     .until(ExpectedConditions.visibilityOfElementLocated(By.id("estimatedPatients-erreur")));
             assertThat(error.getText()).isNotBlank();
-            assertThat(browser.driver().findElement(By.id("estimatedPatients")).getAttribute("value")).isEqualTo("beaucoup");
+            assertThat(browser.driver().findElement(By.id("estimatedPatients")).getAttribute("value"))
+                    .isEqualTo("beaucoup");
             checkPage(browser, "06-incident-erreur-de-saisie");
             assertThat(history(hdfIncident, "ars-hdf").size()).isEqualTo(before);
 
@@ -157,28 +174,45 @@ class ConsoleIT {
             WebElement patients = browser.driver().findElement(By.id("estimatedPatients"));
             patients.clear();
             patients.sendKeys("13500");
-            browser.driver().findElement(By.cssSelector("label[for=exposed-LAST_NAME]")).click();
-            browser.driver().findElement(By.cssSelector("label[for=exposed-FIRST_NAME]")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("label[for=exposed-LAST_NAME]"))
+                    .click();
+            browser.driver()
+                    .findElement(By.cssSelector("label[for=exposed-FIRST_NAME]"))
+                    .click();
             browser.driver().findElement(By.id("note")).sendKeys("Réévaluation saisie depuis la console.");
             browser.driver().findElement(By.id("enregistrer-evaluation")).click();
-            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("message-succes")));
+            browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("message-succes")));
             String latest = browser.waiting(Duration.ofSeconds(10))
                     .until(d -> d.findElement(By.cssSelector("#timeline li")).getText());
-            assertThat(plain(latest)).contains("Évaluation enregistrée").contains("ars-hdf")
-                    .contains("13 500 patients estimés").contains("Réévaluation saisie depuis la console.");
-            assertThat(plain(browser.driver().findElement(By.id("patients")).getText())).isEqualTo("13 500");
+            assertThat(plain(latest))
+                    .contains("Évaluation enregistrée")
+                    .contains("ars-hdf")
+                    .contains("13 500 patients estimés")
+                    .contains("Réévaluation saisie depuis la console.");
+            assertThat(plain(browser.driver().findElement(By.id("patients")).getText()))
+                    .isEqualTo("13 500");
             JsonNode recorded = history(hdfIncident, "ars-hdf");
             assertThat(recorded.size()).isEqualTo(before + 1);
-            assertThat(recorded.get(recorded.size() - 1).at("/recordedBy/username").asText()).isEqualTo("ars-hdf");
+            assertThat(recorded.get(recorded.size() - 1)
+                            .at("/recordedBy/username")
+                            .asText())
+                    .isEqualTo("ars-hdf");
 
             // as of just before: the earlier estimate, and the timeline without the new assessment
-            String asOf = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").format(LocalDateTime.ofInstant(
-                    beforeAssessment, PARIS));
+            String asOf = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+                    .format(LocalDateTime.ofInstant(beforeAssessment, PARIS));
             browser.open("/incidents/" + hdfIncident + "?asOf=" + asOf);
-            assertThat(browser.driver().findElement(By.id("vue-passee")).getText()).contains("Vue au");
-            assertThat(plain(browser.driver().findElement(By.id("patients")).getText())).isNotEqualTo("13 500");
-            assertThat(browser.driver().findElement(By.id("timeline")).getText()).doesNotContain("Réévaluation saisie");
-            assertThat(browser.driver().findElements(By.id("form-evaluation"))).as("no form on a past view").isEmpty();
+            assertThat(browser.driver().findElement(By.id("vue-passee")).getText())
+                    .contains("Vue au");
+            assertThat(plain(browser.driver().findElement(By.id("patients")).getText()))
+                    .isNotEqualTo("13 500");
+            assertThat(browser.driver().findElement(By.id("timeline")).getText())
+                    .doesNotContain("Réévaluation saisie");
+            assertThat(browser.driver().findElements(By.id("form-evaluation")))
+                    .as("no form on a past view")
+                    .isEmpty();
             checkPage(browser, "07-incident-vue-passee");
 
             // another region's incident: not found, as the API answers
@@ -198,10 +232,14 @@ class ConsoleIT {
         String[] draft = new String[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             // written from the region's facts as they now stand: its estimate of patients includes the new one
-            long patients = api.get("/api/regions/FR-HDF", keycloak.password("national")).json()
-                    .at("/impact/estimatedPatients").asLong();
-            String figure = plain(java.text.NumberFormat.getIntegerInstance(java.util.Locale.FRANCE).format(patients));
-            for (JsonNode c : api.get("/api/communiques?region=FR-HDF&status=DRAFT", token).json()) {
+            long patients = api.get("/api/regions/FR-HDF", keycloak.password("national"))
+                    .json()
+                    .at("/impact/estimatedPatients")
+                    .asLong();
+            String figure = plain(java.text.NumberFormat.getIntegerInstance(java.util.Locale.FRANCE)
+                    .format(patients));
+            for (JsonNode c : api.get("/api/communiques?region=FR-HDF&status=DRAFT", token)
+                    .json()) {
                 if (plain(c.get("body").asText()).contains(figure + " patients")) {
                     draft[0] = c.get("id").asText();
                     return true;
@@ -212,15 +250,18 @@ class ConsoleIT {
         try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
             browser.signIn("comms-hdf", Keycloak.DEMO_PASSWORD);
             browser.open("/communiques");
-            assertThat(browser.driver().findElement(By.cssSelector("a[href$='/communiques/" + draft[0] + "']"))).isNotNull();
+            assertThat(browser.driver().findElement(By.cssSelector("a[href$='/communiques/" + draft[0] + "']")))
+                    .isNotNull();
             checkPage(browser, "08-communiques");
             browser.open("/communiques/" + draft[0]);
             assertThat(status(browser)).isEqualTo("Brouillon");
             // each sentence is followed by the events it rests on
-            assertThat(browser.driver().findElements(By.cssSelector("#texte .console-sources li"))).isNotEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("#texte .console-sources li")))
+                    .isNotEmpty();
             // the correction of a published communiqué shows what it changes
             if (!browser.driver().findElements(By.id("diff")).isEmpty()) {
-                assertThat(browser.driver().findElements(By.cssSelector("#diff ins"))).isNotEmpty();
+                assertThat(browser.driver().findElements(By.cssSelector("#diff ins")))
+                        .isNotEmpty();
             }
             checkPage(browser, "09-communique-brouillon");
             for (int attempt = 0; attempt < 3 && !"Publié".equals(status(browser)); attempt++) {
@@ -234,11 +275,14 @@ class ConsoleIT {
                 }
             }
             assertThat(status(browser)).isEqualTo("Publié");
-            assertThat(browser.driver().findElement(By.id("message-succes")).getText()).isEqualTo("Communiqué publié.");
+            assertThat(browser.driver().findElement(By.id("message-succes")).getText())
+                    .isEqualTo("Communiqué publié.");
             checkPage(browser, "10-communique-publie");
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            SyndFeed feed = new SyndFeedInput().build(new StringReader(api.get("/feeds/communiques.atom", null).body()));
+            SyndFeed feed = new SyndFeedInput()
+                    .build(new StringReader(
+                            api.get("/feeds/communiques.atom", null).body()));
             assertThat(feed.getEntries()).anyMatch(e -> e.getUri().contains(draft[0]));
         });
     }
@@ -250,18 +294,25 @@ class ConsoleIT {
         try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
             browser.signIn("national", Keycloak.DEMO_PASSWORD);
             browser.open("/incidents/" + norIncident);
-            long before = browser.driver().findElements(By.cssSelector("#timeline li")).size();
+            long before = browser.driver()
+                    .findElements(By.cssSelector("#timeline li"))
+                    .size();
             // a mark on this document: it is still there at the end only if the page was never reloaded
-            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("window.consoleTestMark = 'open';");
-            Response contained = api.post("/api/incidents/" + norIncident + "/containment-actions",
-                    keycloak.password("esante-nor"), "{\"action\": \"SYSTEMS_ISOLATED\", \"description\": \"Serveur isolé (suivi en direct).\"}");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("window.consoleTestMark = 'open';");
+            Response contained = api.post(
+                    "/api/incidents/" + norIncident + "/containment-actions",
+                    keycloak.password("esante-nor"),
+                    "{\"action\": \"SYSTEMS_ISOLATED\", \"description\": \"Serveur isolé (suivi en direct).\"}");
             assertThat(contained.status()).as(contained.toString()).isEqualTo(201);
             // no reload: the page's live part is fetched again within its refresh interval (4 s)
-            browser.waiting(Duration.ofSeconds(15)).until(d -> d.findElement(By.id("timeline")).getText()
-                    .contains("Mesure de confinement") && d.findElements(By.cssSelector("#timeline li")).size() > before);
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(d -> d.findElement(By.id("timeline")).getText().contains("Mesure de confinement")
+                            && d.findElements(By.cssSelector("#timeline li")).size() > before);
             assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                    .executeScript("return window.consoleTestMark || null;"))
-                    .as("the page was updated in place, not reloaded").isEqualTo("open");
+                            .executeScript("return window.consoleTestMark || null;"))
+                    .as("the page was updated in place, not reloaded")
+                    .isEqualTo("open");
             browser.waiting(Duration.ofSeconds(5)).until(d -> {
                 String refreshedAt = d.findElement(By.id("live")).getDomAttribute("data-refreshed-at");
                 return refreshedAt != null && !refreshedAt.isBlank();
@@ -272,24 +323,31 @@ class ConsoleIT {
             platform.restart("console", RunningPlatform.CONSOLE_PORT);
             browser.open("/incidents/" + norIncident);
             assertThat(browser.driver().findElements(By.id("kc-form-login"))).isEmpty();
-            assertThat(browser.driver().findElement(By.id("se-deconnecter")).isDisplayed()).isTrue();
-            assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("Serveur isolé (suivi en direct).");
+            assertThat(browser.driver().findElement(By.id("se-deconnecter")).isDisplayed())
+                    .isTrue();
+            assertThat(browser.driver().findElement(By.id("timeline")).getText())
+                    .contains("Serveur isolé (suivi en direct).");
 
             // the published correction as the national cell reads it: each sentence's sources named and linked, and
             // what the correction changed from the communiqué it replaces
             String published = api.get("/api/communiques?region=FR-HDF&status=PUBLISHED", keycloak.password("national"))
-                    .json().get(0).get("id").asText();
+                    .json()
+                    .get(0)
+                    .get("id")
+                    .asText();
             browser.open("/communiques/" + published);
             assertThat(browser.driver().findElements(By.cssSelector("#texte .console-sources a[href*='/incidents/']")))
                     .isNotEmpty();
             checkPage(browser, "12-communique-sources");
 
             browser.driver().findElement(By.id("se-deconnecter")).click();
-            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("se-reconnecter")));
+            browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("se-reconnecter")));
             browser.screenshot("11-deconnecte");
             // the Keycloak session ended too: the console asks for the password again
             browser.driver().findElement(By.id("se-reconnecter")).click();
-            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+            browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
         }
     }
 
@@ -301,20 +359,27 @@ class ConsoleIT {
         try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
             browser.signIn("national", Keycloak.DEMO_PASSWORD);
             By suggestion = By.xpath("//form[input[@name='incidentIds' and @value='" + hdf + "']]");
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                browser.open("/campagnes");
-                return !browser.driver().findElements(suggestion).isEmpty();
-            });
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> {
+                        browser.open("/campagnes");
+                        return !browser.driver().findElements(suggestion).isEmpty();
+                    });
             WebElement form = browser.driver().findElement(suggestion);
-            assertThat(form.findElements(By.cssSelector("input[name=incidentIds][value='" + nor + "']"))).hasSize(1);
+            assertThat(form.findElements(By.cssSelector("input[name=incidentIds][value='" + nor + "']")))
+                    .hasSize(1);
             checkPage(browser, "13-suggestions");
             form.findElement(By.tagName("button")).click();
-            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("incidents-campagne")));
-            assertThat(browser.driver().findElement(By.id("message-succes")).getText()).startsWith("Campagne ouverte");
-            String linked = browser.driver().findElement(By.id("incidents-campagne")).getText();
+            browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("incidents-campagne")));
+            assertThat(browser.driver().findElement(By.id("message-succes")).getText())
+                    .startsWith("Campagne ouverte");
+            String linked =
+                    browser.driver().findElement(By.id("incidents-campagne")).getText();
             assertThat(linked).contains("Hauts-de-France").contains("Normandie");
             String campaign = browser.driver().getCurrentUrl().replaceAll(".*/campagnes/", "");
-            JsonNode view = api.get("/api/national/campaigns/" + campaign, keycloak.password("national")).json();
+            JsonNode view = api.get("/api/national/campaigns/" + campaign, keycloak.password("national"))
+                    .json();
             List<String> ids = new ArrayList<>();
             view.get("incidents").forEach(i -> ids.add(i.get("incidentId").asText()));
             assertThat(ids).contains(hdf, nor);
@@ -324,10 +389,14 @@ class ConsoleIT {
 
     /** An incident reported through the API by a region's staff, with a vector the demo does not use. */
     private static String report(String user, String region) {
-        Response reported = api.post("/api/incidents", keycloak.password(user), "{\"region\": \"" + region + "\", \"title\":"
-                + " \"Saturation du portail de prise de rendez-vous\", \"summary\": \"Déni de service sur le portail"
-                + " régional.\", \"awareAt\": \"" + Instant.now().minus(Duration.ofHours(1)) + "\", \"attackVector\":"
-                + " \"DENIAL_OF_SERVICE\", \"operationalImpact\": \"DEGRADED\"}");
+        Response reported = api.post(
+                "/api/incidents",
+                keycloak.password(user),
+                "{\"region\": \"" + region + "\", \"title\":"
+                        + " \"Saturation du portail de prise de rendez-vous\", \"summary\": \"Déni de service sur le portail"
+                        + " régional.\", \"awareAt\": \"" + Instant.now().minus(Duration.ofHours(1))
+                        + "\", \"attackVector\":"
+                        + " \"DENIAL_OF_SERVICE\", \"operationalImpact\": \"DEGRADED\"}");
         assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
         return reported.json().get("id").asText();
     }
@@ -340,7 +409,8 @@ class ConsoleIT {
     }
 
     private static String regionLevel(ConsoleBrowser browser, String code) {
-        String classes = browser.driver().findElement(By.cssSelector("#carte path.region-" + code + ", .console-inset-map path.region-" + code))
+        String classes = browser.driver()
+                .findElement(By.cssSelector("#carte path.region-" + code + ", .console-inset-map path.region-" + code))
                 .getAttribute("class");
         for (String c : classes.split("\\s+")) {
             if (c.startsWith("level-")) {
@@ -371,7 +441,10 @@ class ConsoleIT {
         // as written in the page (the badge shows it in capitals); the live part may be replaced while it is read
         for (int attempt = 0; ; attempt++) {
             try {
-                return browser.driver().findElement(By.id("statut-communique")).getAttribute("textContent").strip();
+                return browser.driver()
+                        .findElement(By.id("statut-communique"))
+                        .getAttribute("textContent")
+                        .strip();
             } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
                 if (attempt == 5) {
                     throw replaced;
@@ -381,11 +454,13 @@ class ConsoleIT {
     }
 
     private static JsonNode history(String incident, String user) {
-        return api.get("/api/incidents/" + incident + "/history", keycloak.password(user)).json();
+        return api.get("/api/incidents/" + incident + "/history", keycloak.password(user))
+                .json();
     }
 
     private static String demoIncident(String region) {
-        for (JsonNode incident : api.get("/api/incidents?region=" + region, keycloak.password("national")).json()) {
+        for (JsonNode incident : api.get("/api/incidents?region=" + region, keycloak.password("national"))
+                .json()) {
             if (incident.get("title").asText().startsWith("Accès frauduleux aux serveurs")) {
                 return incident.get("id").asText();
             }
@@ -395,10 +470,14 @@ class ConsoleIT {
 
     private static int postWithoutCsrf(Cookie session, String path, String form) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(CONSOLE + path))
-                    .header("Cookie", session.getName() + "=" + session.getValue())
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(CONSOLE + path))
+                                    .header("Cookie", session.getName() + "=" + session.getValue())
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return response.statusCode();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

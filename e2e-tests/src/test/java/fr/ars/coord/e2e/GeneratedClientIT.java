@@ -50,10 +50,14 @@ class GeneratedClientIT {
         String nor = recordRegion(ReportIncidentRequest.RegionEnum.FR_NOR, "nor", 7500);
 
         CampaignsApi campaigns = new CampaignsApi(region(keycloak.password("national")));
-        String campaign = campaigns.openCampaign(new OpenCampaignRequest()
-                .title("Usurpation de comptes de professionnels de santé (novembre 2025)")
-                .description("Accès frauduleux aux services numériques régionaux de santé de plusieurs régions."),
-                "generated-" + run + "-campaign").getId();
+        String campaign = campaigns
+                .openCampaign(
+                        new OpenCampaignRequest()
+                                .title("Usurpation de comptes de professionnels de santé (novembre 2025)")
+                                .description(
+                                        "Accès frauduleux aux services numériques régionaux de santé de plusieurs régions."),
+                        "generated-" + run + "-campaign")
+                .getId();
         for (String incident : List.of(hdf, nor)) {
             campaigns.linkIncidentToCampaign(campaign, new LinkIncidentRequest().incidentId(incident));
         }
@@ -73,12 +77,15 @@ class GeneratedClientIT {
 
         String comms = keycloak.password("comms-hdf");
         CommuniqusApi communiques = new CommuniqusApi(notification(comms));
-        String published = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> approveAndPublish(communiques), Optional::isPresent).orElseThrow();
+        String published = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> approveAndPublish(communiques), Optional::isPresent)
+                .orElseThrow();
         // the public list is a read model: it shows the publication within moments
         PublicCommuniqusApi publicApi = new PublicCommuniqusApi(notification(null));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(publicApi.listPublishedCommuniques())
-                .anySatisfy(p -> assertThat(p.getId()).isEqualTo(published)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(publicApi.listPublishedCommuniques())
+                        .anySatisfy(p -> assertThat(p.getId()).isEqualTo(published)));
         assertThat(publicApi.getPublishedCommunique(published).getId()).isEqualTo(published);
     }
 
@@ -86,7 +93,8 @@ class GeneratedClientIT {
         String ars = keycloak.password("ars-" + slug);
         String esante = keycloak.password("esante-" + slug);
         IncidentsApi incidents = new IncidentsApi(incident(ars));
-        ReportIncidentRequest report = new ReportIncidentRequest().region(code)
+        ReportIncidentRequest report = new ReportIncidentRequest()
+                .region(code)
                 .title("Accès frauduleux aux serveurs des services numériques régionaux de santé")
                 .summary("Des attaquants ont usurpé le compte d'un professionnel de santé et accédé à des données"
                         + " d'identité de patients.")
@@ -95,43 +103,73 @@ class GeneratedClientIT {
                 .operationalImpact(OperationalImpact.NONE);
         String key = "generated-" + run + "-" + slug;
         String id = incidents.reportIncident(report, key + "-incident").getId();
-        assertThat(incidents.reportIncident(report, key + "-incident").getId()).as("a retry").isEqualTo(id);
+        assertThat(incidents.reportIncident(report, key + "-incident").getId())
+                .as("a retry")
+                .isEqualTo(id);
 
         IncidentFactsApi esanteFacts = new IncidentFactsApi(incident(esante));
-        esanteFacts.recordContainmentAction(id, new RecordContainmentActionRequest()
-                .action(ContainmentAction.ACCOUNTS_BLOCKED)
-                .description("Comptes compromis bloqués."), key + "-blocked", null);
-        esanteFacts.recordContainmentAction(id, new RecordContainmentActionRequest()
-                .action(ContainmentAction.SECURITY_REINFORCED)
-                .description("Mesures de sécurité renforcées immédiatement."), key + "-reinforced", null);
+        esanteFacts.recordContainmentAction(
+                id,
+                new RecordContainmentActionRequest()
+                        .action(ContainmentAction.ACCOUNTS_BLOCKED)
+                        .description("Comptes compromis bloqués."),
+                key + "-blocked",
+                null);
+        esanteFacts.recordContainmentAction(
+                id,
+                new RecordContainmentActionRequest()
+                        .action(ContainmentAction.SECURITY_REINFORCED)
+                        .description("Mesures de sécurité renforcées immédiatement."),
+                key + "-reinforced",
+                null);
         IncidentFactsApi facts = new IncidentFactsApi(incident(ars));
-        facts.recordAssessment(id, new RecordAssessmentRequest()
-                .exposedData(List.of(ExposedDataItem.LAST_NAME,
-                        ExposedDataItem.FIRST_NAME, ExposedDataItem.AGE,
-                        ExposedDataItem.PHONE, ExposedDataItem.EMAIL))
-                .medicalDataExposed(false).estimatedPatients(patients)
-                .affectedSystems(List.of("Services numériques régionaux de santé"))
-                .note("Données d'identité uniquement ; aucune donnée du dossier médical."), key + "-assessment", null);
-        facts.recordAuthorityNotification(id, new RecordAuthorityNotificationRequest()
-                .authority(Authority.CERT_SANTE)
-                .notifiedAt(OffsetDateTime.parse("2025-11-21T20:00:00Z")).reference("CERT-SANTE-2025-" + slug),
-                key + "-cert", null);
-        long version = facts.recordAuthorityNotification(id, new RecordAuthorityNotificationRequest()
-                .authority(Authority.CNIL)
-                .notifiedAt(OffsetDateTime.parse("2025-11-23T10:00:00Z")).reference("CNIL-NOTIF-2025-" + slug),
-                key + "-cnil", null).getVersion();
+        facts.recordAssessment(
+                id,
+                new RecordAssessmentRequest()
+                        .exposedData(List.of(
+                                ExposedDataItem.LAST_NAME,
+                                ExposedDataItem.FIRST_NAME,
+                                ExposedDataItem.AGE,
+                                ExposedDataItem.PHONE,
+                                ExposedDataItem.EMAIL))
+                        .medicalDataExposed(false)
+                        .estimatedPatients(patients)
+                        .affectedSystems(List.of("Services numériques régionaux de santé"))
+                        .note("Données d'identité uniquement ; aucune donnée du dossier médical."),
+                key + "-assessment",
+                null);
+        facts.recordAuthorityNotification(
+                id,
+                new RecordAuthorityNotificationRequest()
+                        .authority(Authority.CERT_SANTE)
+                        .notifiedAt(OffsetDateTime.parse("2025-11-21T20:00:00Z"))
+                        .reference("CERT-SANTE-2025-" + slug),
+                key + "-cert",
+                null);
+        long version = facts.recordAuthorityNotification(
+                        id,
+                        new RecordAuthorityNotificationRequest()
+                                .authority(Authority.CNIL)
+                                .notifiedAt(OffsetDateTime.parse("2025-11-23T10:00:00Z"))
+                                .reference("CNIL-NOTIF-2025-" + slug),
+                        key + "-cnil",
+                        null)
+                .getVersion();
 
         IncidentView view = incidents.getIncident(id, null);
         // the platform may have recorded reminders of the NIS2 obligations since (they change no fact)
         assertThat(view.getVersion()).isGreaterThanOrEqualTo(version);
         assertThat(view.getLatestAssessment().getEstimatedPatients()).isEqualTo(patients);
-        assertThat(view.getRegulatoryClocks()).hasSize(10)
+        assertThat(view.getRegulatoryClocks())
+                .hasSize(10)
                 .filteredOn(clock -> clock.getAuthority().getValue().equals("CERT_SANTE")
                         || clock.getAuthority().getValue().equals("CNIL"))
                 .filteredOn(clock -> clock.getApplicable())
-                .hasSize(2).allSatisfy(clock -> assertThat(clock.getMetAt()).isNotNull());
-        assertThat(incidents.getIncidentHistory(id)).filteredOn(e -> !e.getType().equals(
-                "ObligationReminderRecordedEvent")).hasSize(7);
+                .hasSize(2)
+                .allSatisfy(clock -> assertThat(clock.getMetAt()).isNotNull());
+        assertThat(incidents.getIncidentHistory(id))
+                .filteredOn(e -> !e.getType().equals("ObligationReminderRecordedEvent"))
+                .hasSize(7);
         return id;
     }
 
@@ -145,7 +183,8 @@ class GeneratedClientIT {
                     status = "APPROVED";
                 }
                 if (status.equals("APPROVED")) {
-                    return Optional.of(communiques.publishCommunique(communique.getId()).getId());
+                    return Optional.of(
+                            communiques.publishCommunique(communique.getId()).getId());
                 }
             }
         } catch (fr.ars.coord.client.notification.invoker.ApiException revised) {
@@ -155,7 +194,10 @@ class GeneratedClientIT {
     }
 
     private static RegionImpact regionOf(NationalImpact picture, String code) {
-        return picture.getRegions().stream().filter(r -> r.getCode().equals(code)).findFirst().orElseThrow();
+        return picture.getRegions().stream()
+                .filter(r -> r.getCode().equals(code))
+                .findFirst()
+                .orElseThrow();
     }
 
     private fr.ars.coord.client.incident.invoker.ApiClient incident(String token) {

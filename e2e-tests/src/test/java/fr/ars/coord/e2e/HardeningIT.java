@@ -38,8 +38,13 @@ class HardeningIT {
 
     @Test
     void aForgedHostNeverReachesWhatThePlatformWrites() throws Exception {
-        for (String path : List.of("/api-docs/incident-service", "/api-docs/region-service",
-                "/api-docs/notification-service", "/v3/api-docs", "/v3/api-docs/swagger-config", "/console/",
+        for (String path : List.of(
+                "/api-docs/incident-service",
+                "/api-docs/region-service",
+                "/api-docs/notification-service",
+                "/v3/api-docs",
+                "/v3/api-docs/swagger-config",
+                "/console/",
                 "/console/oauth2/authorization/keycloak")) {
             String answer = raw("GET " + path + " HTTP/1.1\r\nHost: " + EVIL + "\r\nX-Forwarded-Host: " + EVIL
                     + "\r\nX-Forwarded-Proto: https\r\nForwarded: host=" + EVIL + "\r\nConnection: close\r\n\r\n");
@@ -63,20 +68,25 @@ class HardeningIT {
         long before = platform.number("SELECT count(*) FROM console_session");
         // fifty: within the gateway's allowance for visitors without the console's cookie, so each reaches the console
         for (int i = 0; i < 10; i++) {
-            for (String path : List.of("/console/", "/console/regions/FR-HDF", "/console/unknown-" + i,
-                    "/console/oauth2/authorization/keycloak", "/console/login/oauth2/code/keycloak?code=x&state=y")) {
+            for (String path : List.of(
+                    "/console/",
+                    "/console/regions/FR-HDF",
+                    "/console/unknown-" + i,
+                    "/console/oauth2/authorization/keycloak",
+                    "/console/login/oauth2/code/keycloak?code=x&state=y")) {
                 assertThat(api.get(path, null).status()).as(path).isLessThan(500);
             }
         }
-        assertThat(platform.number("SELECT count(*) FROM console_session")).as("sessions after 50 anonymous visits")
+        assertThat(platform.number("SELECT count(*) FROM console_session"))
+                .as("sessions after 50 anonymous visits")
                 .isLessThanOrEqualTo(before);
     }
 
     @Test
     void eachComponentConnectsAsItsOwnRoleWhichReachesOnlyItsOwnTables() throws Exception {
         // the services hold their pools open (the console and the gateway connect when they need to)
-        await().atMost(Duration.ofSeconds(10)).until(() -> connectedRoles().containsAll(
-                List.of("ars_incident", "ars_region", "ars_notification")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> connectedRoles().containsAll(List.of("ars_incident", "ars_region", "ars_notification")));
         // the internet-facing gateway: its rate-limit buckets, nothing of the record nor of the sessions
         try (Connection gateway = connect("ars_gateway")) {
             assertThat(count(gateway, "rate_limit_bucket")).isGreaterThanOrEqualTo(0);
@@ -94,10 +104,13 @@ class HardeningIT {
         // a service reads the whole record and appends to it, but can neither change nor erase it, nor read sessions
         try (Connection incidents = connect("ars_incident")) {
             assertThat(count(incidents, "domainevententry")).isPositive();
-            for (String statement : List.of("UPDATE domainevententry SET type = type WHERE false",
-                    "DELETE FROM domainevententry WHERE false", "SELECT count(*) FROM console_session",
+            for (String statement : List.of(
+                    "UPDATE domainevententry SET type = type WHERE false",
+                    "DELETE FROM domainevententry WHERE false",
+                    "SELECT count(*) FROM console_session",
                     "SELECT count(*) FROM webhook_subscription")) {
-                assertThatThrownBy(() -> incidents.createStatement().execute(statement)).as(statement)
+                assertThatThrownBy(() -> incidents.createStatement().execute(statement))
+                        .as(statement)
                         .hasMessageContaining("permission denied");
             }
         }
@@ -111,12 +124,16 @@ class HardeningIT {
                 {"region": "FR-NOR", "title": "Sondage d'existence", "summary": "Compte usurpé",
                  "awareAt": "2025-11-25T09:00:00Z", "attackVector": "ACCOUNT_USURPATION", "operationalImpact": "NONE"}""");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat(api.post("/api/incidents/" + created.json().get("id").asText() + "/assessments", nor,
-                "{\"exposedData\": [\"LAST_NAME\"], \"medicalDataExposed\": false, \"estimatedPatients\": 12}")
-                .status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/api/incidents/" + created.json().get("id").asText() + "/assessments",
+                                nor,
+                                "{\"exposedData\": [\"LAST_NAME\"], \"medicalDataExposed\": false, \"estimatedPatients\": 12}")
+                        .status())
+                .isEqualTo(201);
         String[] draft = new String[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (JsonNode c : api.get("/api/communiques?region=FR-NOR&status=DRAFT", national).json()) {
+            for (JsonNode c : api.get("/api/communiques?region=FR-NOR&status=DRAFT", national)
+                    .json()) {
                 draft[0] = c.get("id").asText();
                 return true;
             }
@@ -128,23 +145,31 @@ class HardeningIT {
         Response missing = api.get("/api/communiques/" + unknown, publisher);
         assertThat(existing.status()).as(existing.toString()).isEqualTo(404);
         assertThat(missing.status()).isEqualTo(404);
-        assertThat(existing.body().replace(draft[0], "ID")).isEqualTo(missing.body().replace(unknown, "ID"));
+        assertThat(existing.body().replace(draft[0], "ID"))
+                .isEqualTo(missing.body().replace(unknown, "ID"));
     }
 
     @Test
     void weakWebhookSecretsAndIpv4EmbeddingTargetsAreRefused() {
         String national = keycloak.password("national");
         for (String secret : List.of("aaaaaaaaaaaaaaaa", "abcabcabcabcabcabcabcabc", "0123456789abcdefghij")) {
-            Response weak = api.post("/api/webhook-subscriptions", national,
+            Response weak = api.post(
+                    "/api/webhook-subscriptions",
+                    national,
                     "{\"url\": \"https://abonne.example/hook\", \"secret\": \"" + secret + "\", \"regions\": []}");
             assertThat(weak.status()).as(secret + ": " + weak).isEqualTo(400);
             assertThat(weak.body()).contains("secret");
         }
         String strong = "k3Jq9vX2mP8wL5rT1zYb7nC4";
         // NAT64, 6to4 and Teredo addresses that carry a private IPv4 address inside them
-        for (String target : List.of("http://[64:ff9b::a00:1]/hook", "http://[2002:a00:1::1]/hook",
-                "http://[2001:0:4136:e378:8000:63bf:f5ff:fffe]/hook", "http://[::ffff:10.0.0.1]/hook")) {
-            Response hidden = api.post("/api/webhook-subscriptions", national,
+        for (String target : List.of(
+                "http://[64:ff9b::a00:1]/hook",
+                "http://[2002:a00:1::1]/hook",
+                "http://[2001:0:4136:e378:8000:63bf:f5ff:fffe]/hook",
+                "http://[::ffff:10.0.0.1]/hook")) {
+            Response hidden = api.post(
+                    "/api/webhook-subscriptions",
+                    national,
                     "{\"url\": \"" + target + "\", \"secret\": \"" + strong + "\", \"regions\": []}");
             assertThat(hidden.status()).as(target + ": " + hidden).isEqualTo(400);
             assertThat(hidden.body()).contains("url");
@@ -162,8 +187,9 @@ class HardeningIT {
     private List<String> connectedRoles() throws SQLException {
         List<String> roles = new ArrayList<>();
         try (Connection owner = DriverManager.getConnection(jdbcUrl(), "ars", "ars");
-             var rs = owner.createStatement().executeQuery(
-                     "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'ars' AND usename IS NOT NULL")) {
+                var rs = owner.createStatement()
+                        .executeQuery(
+                                "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'ars' AND usename IS NOT NULL")) {
             while (rs.next()) {
                 roles.add(rs.getString(1));
             }
@@ -172,7 +198,8 @@ class HardeningIT {
     }
 
     private Connection connect(String role) throws IOException, SQLException {
-        String password = Files.readString(platform.dataDirectory().resolve("secrets/db-" + role)).strip();
+        String password = Files.readString(platform.dataDirectory().resolve("secrets/db-" + role))
+                .strip();
         return DriverManager.getConnection(jdbcUrl(), role, password);
     }
 

@@ -1,7 +1,5 @@
 package fr.ars.coord.e2e;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +12,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** Real tokens from the real Keycloak of the running platform. */
 final class Keycloak {
@@ -56,14 +56,18 @@ final class Keycloak {
     JsonNode authorizationCode(String clientId, String redirectUri, String username, boolean withVerifier) {
         // cookies carried by hand: Keycloak marks its session cookies Secure, which Java's cookie store keeps from
         // plain-HTTP requests where a browser on localhost sends them
-        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         byte[] random = new byte[32];
         new java.security.SecureRandom().nextBytes(random);
         String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         String challenge;
         try {
-            challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
-                    .getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            challenge = Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -71,24 +75,30 @@ final class Keycloak {
         String authorize = openIdConnect + "/auth?response_type=code&scope=openid&state=docs&client_id="
                 + encode(clientId) + "&redirect_uri=" + encode(redirectUri) + "&code_challenge=" + challenge
                 + "&code_challenge_method=S256";
-        HttpResponse<String> page = send(browser, HttpRequest.newBuilder(URI.create(authorize)).GET());
-        java.util.regex.Matcher action = java.util.regex.Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"")
+        HttpResponse<String> page =
+                send(browser, HttpRequest.newBuilder(URI.create(authorize)).GET());
+        java.util.regex.Matcher action = java.util.regex.Pattern.compile(
+                        "<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"")
                 .matcher(page.body());
         if (page.statusCode() != 200 || !action.find()) {
             throw new IllegalStateException("no login form: " + page.statusCode() + " " + page.body());
         }
-        String cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+        String cookies = page.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.split(";", 2)[0])
                 .collect(Collectors.joining("; "));
-        HttpResponse<String> signedIn = send(browser, HttpRequest.newBuilder(URI.create(action.group(1)
-                        .replace("&amp;", "&"))).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookies)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
-                        + encode(DEMO_PASSWORD) + "&credentialId=")));
+        HttpResponse<String> signedIn = send(
+                browser,
+                HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", cookies)
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
+                                + encode(DEMO_PASSWORD) + "&credentialId=")));
         String location = signedIn.headers().firstValue("Location").orElse("");
-        java.util.regex.Matcher code = java.util.regex.Pattern.compile("[?&]code=([^&]+)").matcher(location);
+        java.util.regex.Matcher code =
+                java.util.regex.Pattern.compile("[?&]code=([^&]+)").matcher(location);
         if (!location.startsWith(redirectUri) || !code.find()) {
-            throw new IllegalStateException("not redirected with a code: " + signedIn.statusCode() + " " + location
-                    + " " + signedIn.body());
+            throw new IllegalStateException(
+                    "not redirected with a code: " + signedIn.statusCode() + " " + location + " " + signedIn.body());
         }
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
@@ -125,9 +135,12 @@ final class Keycloak {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(tokenUrl))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(tokenUrl))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode json = JSON.readTree(response.body());
             ((tools.jackson.databind.node.ObjectNode) json).put("httpStatus", response.statusCode());
             return json;

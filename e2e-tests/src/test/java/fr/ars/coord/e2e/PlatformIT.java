@@ -1,14 +1,12 @@
 package fr.ars.coord.e2e;
 
-import fr.ars.coord.platform.testing.JsonFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import tools.jackson.databind.JsonNode;
 import fr.ars.coord.platform.testing.ApiClient;
-import fr.ars.coord.platform.testing.ApiContract;
 import fr.ars.coord.platform.testing.ApiClient.Response;
-
+import fr.ars.coord.platform.testing.ApiContract;
+import fr.ars.coord.platform.testing.JsonFields;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The platform as infra/run.sh starts it (separate processes, real PostgreSQL, real Keycloak with the realm
@@ -44,7 +43,8 @@ class PlatformIT {
     @Order(1)
     void keycloakTokensCarryRolesRegionOrgAndTheApiAudience() {
         JsonNode hdf = Keycloak.claims(keycloak.password("ars-hdf"));
-        assertThat(hdf.get("iss").asText()).isEqualTo("http://localhost:" + RunningPlatform.KEYCLOAK_PORT + "/realms/ars");
+        assertThat(hdf.get("iss").asText())
+                .isEqualTo("http://localhost:" + RunningPlatform.KEYCLOAK_PORT + "/realms/ars");
         assertThat(hdf.get("region").asText()).isEqualTo("FR-HDF");
         assertThat(hdf.get("org").asText()).isEqualTo("ARS");
         assertThat(hdf.get("preferred_username").asText()).isEqualTo("ars-hdf");
@@ -62,9 +62,14 @@ class PlatformIT {
         assertThat(national.at("/realm_access/roles").toString()).contains("national-coordinator");
 
         for (String user : List.of("ars-nor", "esante-hdf", "comms-hdf", "comms-nor", "auditor")) {
-            assertThat(keycloak.password(user, Keycloak.DEMO_PASSWORD).get("httpStatus").asInt()).as(user).isEqualTo(200);
+            assertThat(keycloak.password(user, Keycloak.DEMO_PASSWORD)
+                            .get("httpStatus")
+                            .asInt())
+                    .as(user)
+                    .isEqualTo(200);
         }
-        JsonNode publisher = Keycloak.claims(keycloak.clientCredentials("communique-publisher", "dev-publisher-secret"));
+        JsonNode publisher =
+                Keycloak.claims(keycloak.clientCredentials("communique-publisher", "dev-publisher-secret"));
         assertThat(publisher.at("/realm_access/roles").toString()).contains("communique-publisher");
     }
 
@@ -83,33 +88,46 @@ class PlatformIT {
         String arsHdf = keycloak.password("ars-hdf");
         Response created = api.post("/api/incidents", arsHdf, """
                 {"region": "FR-HDF", "title": "Usurpation de compte", "summary": "Compte professionnel usurpé",
-                 "awareAt": "2025-11-21T17:30:00Z", "attackVector": "ACCOUNT_USURPATION", "operationalImpact": "NONE"}""",
-                "Idempotency-Key", "e2e-" + UUID.randomUUID());
+                 "awareAt": "2025-11-21T17:30:00Z", "attackVector": "ACCOUNT_USURPATION", "operationalImpact": "NONE"}""", "Idempotency-Key", "e2e-" + UUID.randomUUID());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("id").asText();
 
-        assertThat(api.post("/api/incidents/" + id + "/containment-actions", keycloak.password("esante-hdf"),
-                "{\"action\": \"ACCOUNTS_BLOCKED\"}").status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/api/incidents/" + id + "/containment-actions",
+                                keycloak.password("esante-hdf"),
+                                "{\"action\": \"ACCOUNTS_BLOCKED\"}")
+                        .status())
+                .isEqualTo(201);
         // another region's incident answers as one that does not exist
-        assertThat(api.get("/api/incidents/" + id, keycloak.password("ars-nor")).status()).isEqualTo(404);
-        assertThat(api.post("/api/incidents/" + id + "/containment-actions", keycloak.password("esante-nor"),
-                "{\"action\": \"OTHER\"}").status()).isEqualTo(404);
-        assertThat(api.get("/api/incidents/" + id, keycloak.password("comms-hdf")).status()).isEqualTo(403);
+        assertThat(api.get("/api/incidents/" + id, keycloak.password("ars-nor")).status())
+                .isEqualTo(404);
+        assertThat(api.post(
+                                "/api/incidents/" + id + "/containment-actions",
+                                keycloak.password("esante-nor"),
+                                "{\"action\": \"OTHER\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/incidents/" + id, keycloak.password("comms-hdf"))
+                        .status())
+                .isEqualTo(403);
         String publisher = keycloak.clientCredentials("communique-publisher", "dev-publisher-secret");
         assertThat(api.get("/api/incidents/" + id, publisher).status()).isEqualTo(403);
 
         // the facts recorded by people; the platform may have recorded reminders of late obligations between them
         List<JsonNode> history = new java.util.ArrayList<>();
-        api.get("/api/incidents/" + id + "/history", keycloak.password("national")).json().forEach(e -> {
-            if (!e.get("type").asText().equals("ObligationReminderRecordedEvent")) {
-                history.add(e);
-            }
-        });
+        api.get("/api/incidents/" + id + "/history", keycloak.password("national"))
+                .json()
+                .forEach(e -> {
+                    if (!e.get("type").asText().equals("ObligationReminderRecordedEvent")) {
+                        history.add(e);
+                    }
+                });
         assertThat(history.get(0).at("/recordedBy/username").asText()).isEqualTo("ars-hdf");
         assertThat(history.get(1).at("/recordedBy/username").asText()).isEqualTo("esante-hdf");
         assertThat(history.get(1).at("/recordedBy/org").asText()).isEqualTo("GRADES");
         assertThat(history.get(1).at("/recordedBy/region").asText()).isEqualTo("FR-HDF");
-        assertThat(api.get("/api/incidents/" + id, keycloak.password("auditor")).status()).isEqualTo(200);
+        assertThat(api.get("/api/incidents/" + id, keycloak.password("auditor")).status())
+                .isEqualTo(200);
         assertThat(api.get("/api/incidents", null).status()).isEqualTo(401);
     }
 
@@ -125,27 +143,38 @@ class PlatformIT {
             JsonNode view = api.get("/api/incidents/" + id, national).json();
             assertThat(view.get("attackVector").asText()).isEqualTo("ACCOUNT_USURPATION");
             assertThat(view.get("operationalImpact").asText()).isEqualTo("NONE");
-            assertThat(view.at("/latestAssessment/medicalDataExposed").asBoolean()).isFalse();
+            assertThat(view.at("/latestAssessment/medicalDataExposed").asBoolean())
+                    .isFalse();
             assertThat(view.at("/latestAssessment/exposedData").toString())
                     .isEqualTo("[\"LAST_NAME\",\"FIRST_NAME\",\"AGE\",\"PHONE\",\"EMAIL\"]");
             assertThat(view.get("containmentActions")).hasSize(2);
             // every obligation that applies is met: CERT Santé, the CNIL and the three NIS2 stages; the closure has
             // not started (not resolved) and the identity data exposed is no high risk for the patients
             java.util.Map<String, String> statuses = new java.util.TreeMap<>();
-            view.get("regulatoryClocks").forEach(c -> statuses.put(c.get("code").asText(), c.get("status").asText()));
-            assertThat(statuses).containsEntry("CERT_SANTE_DECLARATION", "MET").containsEntry("CNIL_NOTIFICATION", "MET")
-                    .containsEntry("NIS2_EARLY_WARNING", "MET").containsEntry("NIS2_NOTIFICATION", "MET")
-                    .containsEntry("NIS2_FINAL_REPORT", "MET").containsEntry("CERT_SANTE_CLOSURE", "NOT_APPLICABLE")
+            view.get("regulatoryClocks")
+                    .forEach(c ->
+                            statuses.put(c.get("code").asText(), c.get("status").asText()));
+            assertThat(statuses)
+                    .containsEntry("CERT_SANTE_DECLARATION", "MET")
+                    .containsEntry("CNIL_NOTIFICATION", "MET")
+                    .containsEntry("NIS2_EARLY_WARNING", "MET")
+                    .containsEntry("NIS2_NOTIFICATION", "MET")
+                    .containsEntry("NIS2_FINAL_REPORT", "MET")
+                    .containsEntry("CERT_SANTE_CLOSURE", "NOT_APPLICABLE")
                     .containsEntry("PATIENT_INFORMATION", "NOT_APPLICABLE")
                     // NIS2 is in force for Normandie's agency (the demo records the incident significant), not for
                     // Hauts-de-France's: no decision is owed there
-                    .containsEntry("NIS2_SIGNIFICANCE", view.at("/region").asText().equals("FR-NOR") ? "MET"
-                            : "NOT_APPLICABLE");
+                    .containsEntry(
+                            "NIS2_SIGNIFICANCE",
+                            view.at("/region").asText().equals("FR-NOR") ? "MET" : "NOT_APPLICABLE");
             java.util.List<String> recorded = new java.util.ArrayList<>();
-            api.get("/api/incidents/" + id + "/history", national).json().forEach(e -> recorded.add(e.get("type").asText()));
+            api.get("/api/incidents/" + id + "/history", national)
+                    .json()
+                    .forEach(e -> recorded.add(e.get("type").asText()));
             // the facts of the scenario (with the CNIL decision, and the significance decision where NIS2 is in
             // force); reminders the platform recorded of late obligations may come between them
-            assertThat(recorded).filteredOn(type -> !type.equals("ObligationReminderRecordedEvent"))
+            assertThat(recorded)
+                    .filteredOn(type -> !type.equals("ObligationReminderRecordedEvent"))
                     .hasSize(view.at("/region").asText().equals("FR-NOR") ? 14 : 13);
             // the ENISA class, and the art. 34 step: the patients told by the region's published communiqué
             assertThat(view.at("/classification/taxonomyClass").asText())
@@ -172,24 +201,31 @@ class PlatformIT {
         String id = created.json().get("id").asText();
         assertThat(api.post("/api/incidents/" + id + "/assessments", ars, """
                 {"exposedData": ["EMAIL", "SOCIAL_SECURITY_NUMBER"], "medicalDataExposed": false,
-                 "estimatedPatients": 321}""").status()).isEqualTo(201);
+                 "estimatedPatients": 321}""").status())
+                .isEqualTo(201);
 
         String coordinator = keycloak.password("national");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode nor = regionDetail(national.get("/api/national/impact", coordinator).json(), "FR-NOR");
+            JsonNode nor = regionDetail(
+                    national.get("/api/national/impact", coordinator).json(), "FR-NOR");
             assertThat(nor).isNotNull();
             assertThat(nor.get("incidentIds").toString()).contains(id);
             assertThat(nor.get("exposedData").toString()).contains("SOCIAL_SECURITY_NUMBER");
             assertThat(nor.get("worstOperationalImpact").asText()).isEqualTo("DEGRADED");
         });
-        JsonNode seenByHdf = national.get("/api/national/impact", keycloak.password("ars-hdf")).json();
+        JsonNode seenByHdf = national.get("/api/national/impact", keycloak.password("ars-hdf"))
+                .json();
         assertThat(JsonFields.ofEach(seenByHdf.get("regions"), "code")).containsOnly("FR-HDF");
         assertThat(seenByHdf.toString()).doesNotContain(id);
         // totals over Hauts-de-France alone: national totals would give Normandie's figures by difference
         assertThat(seenByHdf.at("/totals/regionsAffected").asInt()).isEqualTo(1);
         assertThat(seenByHdf.at("/totals/estimatedPatients").asLong())
-                .isEqualTo(regionDetail(seenByHdf, "FR-HDF").get("estimatedPatients").asLong());
-        assertThat(national.get("/api/regions/FR-NOR", keycloak.password("esante-hdf")).status()).isEqualTo(403);
+                .isEqualTo(regionDetail(seenByHdf, "FR-HDF")
+                        .get("estimatedPatients")
+                        .asLong());
+        assertThat(national.get("/api/regions/FR-NOR", keycloak.password("esante-hdf"))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -199,11 +235,14 @@ class PlatformIT {
         List<String> incidents = lines(out, ": incident ");
         List<String> campaigns = lines(out, "national campaign ");
         assertThat(campaigns).as(out).hasSize(1);
-        JsonNode campaign = national.get("/api/national/campaigns/" + campaigns.get(0), keycloak.password("national")).json();
-        assertThat(campaign.get("incidents").findValuesAsString("incidentId")).containsExactlyInAnyOrderElementsOf(incidents);
+        JsonNode campaign = national.get("/api/national/campaigns/" + campaigns.get(0), keycloak.password("national"))
+                .json();
+        assertThat(campaign.get("incidents").findValuesAsString("incidentId"))
+                .containsExactlyInAnyOrderElementsOf(incidents);
         assertThat(campaign.at("/incidents/0/linkedBy/username").asText()).isEqualTo("national");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            JsonNode now = national.get("/api/national/campaigns/" + campaigns.get(0), keycloak.password("national")).json();
+            JsonNode now = national.get("/api/national/campaigns/" + campaigns.get(0), keycloak.password("national"))
+                    .json();
             assertThat(now.at("/impact/totals/regionsAffected").asInt()).isEqualTo(2);
             assertThat(now.at("/impact/totals/estimatedPatients").asLong()).isEqualTo(19500);
         });

@@ -15,17 +15,18 @@ import java.util.stream.Stream;
 /** What the e2e platforms share: starting {@code infra/run.sh}, starting a service again, stopping them all. */
 final class PlatformProcesses {
 
-    private PlatformProcesses() {
-    }
+    private PlatformProcesses() {}
 
     /** Starts {@code infra/run.sh --no-build} with {@code arguments}; returns once it printed "platform running". */
-    static Process runSh(Path root, Path output, Map<String, String> environment, Duration within,
-                         String... arguments) {
+    static Process runSh(
+            Path root, Path output, Map<String, String> environment, Duration within, String... arguments) {
         try {
-            List<String> command = new java.util.ArrayList<>(List.of(root.resolve("infra/run.sh").toString(),
-                    "--no-build"));
+            List<String> command = new java.util.ArrayList<>(
+                    List.of(root.resolve("infra/run.sh").toString(), "--no-build"));
             command.addAll(List.of(arguments));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(output.toFile());
             builder.environment().putAll(environment);
             Process process = builder.start();
@@ -52,13 +53,20 @@ final class PlatformProcesses {
      * Starts a service's jar again outside run.sh (which only reports crashes), with the platform's environment and
      * {@code arguments}; returns the process once it answers its health check on {@code port}.
      */
-    static Process startService(Path root, String service, int port, Map<String, String> environment, Path log,
-                                String... arguments) throws IOException, InterruptedException {
+    static Process startService(
+            Path root, String service, int port, Map<String, String> environment, Path log, String... arguments)
+            throws IOException, InterruptedException {
         Path jar = root.resolve(service + "/target/" + service + "-0.1.0-SNAPSHOT.jar");
-        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                "java",
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-Daxoniq.update-checker.disabled=true",
+                "-jar",
+                jar.toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -89,7 +97,9 @@ final class PlatformProcesses {
         };
         Map<String, String> account = new java.util.LinkedHashMap<>();
         account.put("ARS_DB_USER", role);
-        account.put("ARS_DB_PASSWORD", Files.readString(data.resolve("secrets/db-" + role)).strip());
+        account.put(
+                "ARS_DB_PASSWORD",
+                Files.readString(data.resolve("secrets/db-" + role)).strip());
         if (service.endsWith("-service")) {
             account.put("ARS_DB_MIGRATION_USER", "ars");
             account.put("ARS_DB_MIGRATION_PASSWORD", "ars");

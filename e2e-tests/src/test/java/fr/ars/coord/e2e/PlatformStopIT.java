@@ -14,7 +14,9 @@ class PlatformStopIT {
         RunningPlatform platform = RunningPlatform.get();
         assertThat(platform.stop()).as("run.sh stopped within 90 s").isTrue();
         for (int port : RunningPlatform.PORTS) {
-            assertThat(RunningPlatform.listening(port)).as("port %d closed after stop", port).isFalse();
+            assertThat(RunningPlatform.listening(port))
+                    .as("port %d closed after stop", port)
+                    .isFalse();
         }
         assertThat(platform.output()).contains("stopped");
     }

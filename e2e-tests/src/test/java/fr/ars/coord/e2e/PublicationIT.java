@@ -3,17 +3,17 @@ package fr.ars.coord.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import tools.jackson.databind.JsonNode;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import fr.ars.coord.platform.testing.ApiClient;
-import fr.ars.coord.platform.testing.ApiContract;
 import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.ApiContract;
 import fr.ars.coord.platform.testing.WebhookReceiver;
 import java.io.StringReader;
 import java.time.Duration;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Communiqués through the gateway: the public feed, a signed webhook, and exactly-once delivery when
@@ -30,7 +30,9 @@ class PublicationIT {
     void publishedCommuniquesReachTheFeedAndEachSubscriberExactlyOnceAcrossACrash() throws Exception {
         String secret = "e2e-webhook-secret-" + System.nanoTime();
         try (WebhookReceiver receiver = new WebhookReceiver(secret)) {
-            Response subscribed = api.post("/api/webhook-subscriptions", keycloak.password("national"),
+            Response subscribed = api.post(
+                    "/api/webhook-subscriptions",
+                    keycloak.password("national"),
                     "{\"url\": \"" + receiver.url() + "\", \"secret\": \"" + secret + "\", \"regions\": []}");
             assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
 
@@ -49,27 +51,39 @@ class PublicationIT {
             receiver.answerAfterMillis = 0;
             platform.restart("notification-service", RunningPlatform.NOTIFICATION_SERVICE_PORT);
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> delivered(subscribed.json().get("id").asText(), second));
-            long requests = receiver.received.stream().filter(r -> r.body().contains(second)).count();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> delivered(subscribed.json().get("id").asText(), second));
+            long requests = receiver.received.stream()
+                    .filter(r -> r.body().contains(second))
+                    .count();
             long distinct = receiver.receivedFor(second);
-            System.out.printf("fault: kill -9 notification-service mid-delivery | publications: 1 | requests received: %d"
-                    + " | distinct deliveries: %d | duplicates after dedup by delivery id: %d%n",
+            System.out.printf(
+                    "fault: kill -9 notification-service mid-delivery | publications: 1 | requests received: %d"
+                            + " | distinct deliveries: %d | duplicates after dedup by delivery id: %d%n",
                     requests, distinct, distinct - 1);
-            assertThat(distinct).as("one delivery id for the publication, retried after the crash").isEqualTo(1);
+            assertThat(distinct)
+                    .as("one delivery id for the publication, retried after the crash")
+                    .isEqualTo(1);
             assertThat(receiver.receivedFor(first)).isEqualTo(1);
             assertThat(receiver.received).allMatch(WebhookReceiver.Received::signatureValid);
 
-            SyndFeed feed = new SyndFeedInput().build(new StringReader(api.get("/feeds/communiques.atom", null).body()));
-            assertThat(feed.getEntries()).anyMatch(e -> e.getUri().contains(first))
+            SyndFeed feed = new SyndFeedInput()
+                    .build(new StringReader(
+                            api.get("/feeds/communiques.atom", null).body()));
+            assertThat(feed.getEntries())
+                    .anyMatch(e -> e.getUri().contains(first))
                     .anyMatch(e -> e.getUri().contains(second));
-            assertThat(api.get("/api/public/communiques", null).body()).contains(first).contains(second);
+            assertThat(api.get("/api/public/communiques", null).body())
+                    .contains(first)
+                    .contains(second);
             assertThat(hdfIncident).isNotEqualTo(norIncident);
         }
     }
 
     private boolean delivered(String subscription, String communique) {
-        JsonNode deliveries = api.get("/api/webhook-subscriptions/" + subscription + "/deliveries",
-                keycloak.password("national")).json();
+        JsonNode deliveries = api.get(
+                        "/api/webhook-subscriptions/" + subscription + "/deliveries", keycloak.password("national"))
+                .json();
         for (JsonNode delivery : deliveries) {
             if (delivery.get("communiqueId").asText().equals(communique)) {
                 return delivery.get("status").asText().equals("DELIVERED");
@@ -82,12 +96,15 @@ class PublicationIT {
         String token = keycloak.password(user);
         Response created = api.post("/api/incidents", token, """
                 {"region": "%s", "title": "Nouvel accès frauduleux", "summary": "Compte usurpé",
-                 "awareAt": "2025-11-25T09:00:00Z", "attackVector": "ACCOUNT_USURPATION", "operationalImpact": "NONE"}"""
-                .formatted(region));
+                 "awareAt": "2025-11-25T09:00:00Z", "attackVector": "ACCOUNT_USURPATION", "operationalImpact": "NONE"}""".formatted(region));
         String id = created.json().get("id").asText();
-        assertThat(api.post("/api/incidents/" + id + "/assessments", token,
-                "{\"exposedData\": [\"LAST_NAME\", \"EMAIL\"], \"medicalDataExposed\": false, \"estimatedPatients\": "
-                        + patients + "}").status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/api/incidents/" + id + "/assessments",
+                                token,
+                                "{\"exposedData\": [\"LAST_NAME\", \"EMAIL\"], \"medicalDataExposed\": false, \"estimatedPatients\": "
+                                        + patients + "}")
+                        .status())
+                .isEqualTo(201);
         return id;
     }
 
@@ -96,19 +113,22 @@ class PublicationIT {
         String token = keycloak.password(officer);
         String[] draft = new String[1];
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            for (JsonNode c : api.get("/api/communiques?region=" + region + "&status=DRAFT", token).json()) {
+            for (JsonNode c : api.get("/api/communiques?region=" + region + "&status=DRAFT", token)
+                    .json()) {
                 draft[0] = c.get("id").asText();
                 return true;
             }
             return false;
         });
         // the draft may still be revised by the last facts: a publication refused for that is approved anew
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            Response approved = api.post("/api/communiques/" + draft[0] + "/approve", token, "");
-            assertThat(approved.status()).as(approved.toString()).isIn(200, 409);
-            Response published = api.post("/api/communiques/" + draft[0] + "/publish", token, "");
-            assertThat(published.status()).as(published.toString()).isEqualTo(200);
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> {
+                    Response approved = api.post("/api/communiques/" + draft[0] + "/approve", token, "");
+                    assertThat(approved.status()).as(approved.toString()).isIn(200, 409);
+                    Response published = api.post("/api/communiques/" + draft[0] + "/publish", token, "");
+                    assertThat(published.status()).as(published.toString()).isEqualTo(200);
+                });
         return draft[0];
     }
 }

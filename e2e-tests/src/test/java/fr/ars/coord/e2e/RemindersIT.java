@@ -28,11 +28,14 @@ class RemindersIT {
 
     private List<String> reminders(String incident) {
         List<String> found = new ArrayList<>();
-        api.get("/api/incidents/" + incident + "/history", keycloak.password("national")).json().forEach(e -> {
-            if (e.get("type").asText().equals("ObligationReminderRecordedEvent")) {
-                found.add(e.at("/payload/code").asText() + "/" + e.at("/payload/stage").asText());
-            }
-        });
+        api.get("/api/incidents/" + incident + "/history", keycloak.password("national"))
+                .json()
+                .forEach(e -> {
+                    if (e.get("type").asText().equals("ObligationReminderRecordedEvent")) {
+                        found.add(e.at("/payload/code").asText() + "/"
+                                + e.at("/payload/stage").asText());
+                    }
+                });
         return found;
     }
 
@@ -40,7 +43,9 @@ class RemindersIT {
     void obligationsDueSoonAreRemindedOnceAcrossRestarts() throws Exception {
         String secret = "e2e-reminder-secret-" + System.nanoTime();
         try (WebhookReceiver receiver = new WebhookReceiver(secret)) {
-            Response subscribed = api.post("/api/webhook-subscriptions", keycloak.password("national"),
+            Response subscribed = api.post(
+                    "/api/webhook-subscriptions",
+                    keycloak.password("national"),
                     "{\"url\": \"" + receiver.url() + "\", \"secret\": \"" + secret + "\", \"regions\": [\"FR-NOR\"],"
                             + " \"events\": [\"obligation.due-soon\", \"obligation.overdue\"]}");
             assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
@@ -54,8 +59,8 @@ class RemindersIT {
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             String incident = created.json().get("id").asText();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                assertThat(reminders(incident)).containsExactlyInAnyOrder("CERT_SANTE_DECLARATION/DUE_SOON",
-                        "NIS2_SIGNIFICANCE/DUE_SOON");
+                assertThat(reminders(incident))
+                        .containsExactlyInAnyOrder("CERT_SANTE_DECLARATION/DUE_SOON", "NIS2_SIGNIFICANCE/DUE_SOON");
                 assertThat(receiver.receivedFor(incident)).isEqualTo(2);
             });
 
@@ -67,14 +72,18 @@ class RemindersIT {
             Thread.sleep(8_000);
 
             List<String> after = reminders(incident);
-            long requests = receiver.received.stream().filter(r -> r.body().contains(incident)).count();
-            System.out.printf("fault: kill -9 incident-service and notification-service after reminders | reminders"
-                    + " recorded: 2 | after restart: %d | webhook requests: %d | distinct deliveries: %d%n",
+            long requests = receiver.received.stream()
+                    .filter(r -> r.body().contains(incident))
+                    .count();
+            System.out.printf(
+                    "fault: kill -9 incident-service and notification-service after reminders | reminders"
+                            + " recorded: 2 | after restart: %d | webhook requests: %d | distinct deliveries: %d%n",
                     after.size(), requests, receiver.receivedFor(incident));
             assertThat(after).hasSize(2);
             assertThat(receiver.receivedFor(incident)).isEqualTo(2);
             assertThat(receiver.received).allMatch(WebhookReceiver.Received::signatureValid);
-            JsonNode view = api.get("/api/incidents/" + incident, keycloak.password("ars-nor")).json();
+            JsonNode view = api.get("/api/incidents/" + incident, keycloak.password("ars-nor"))
+                    .json();
             assertThat(view.get("reminders")).hasSize(2);
         }
     }

@@ -25,13 +25,24 @@ final class RunningPlatform {
     static final int NOTIFICATION_SERVICE_PORT = Integer.getInteger("e2e.notification.port", 28083);
     static final int GATEWAY_PORT = Integer.getInteger("e2e.gateway.port", 28080);
     static final int CONSOLE_PORT = Integer.getInteger("e2e.console.port", 28084);
-    static final int[] PORTS = {POSTGRES_PORT, MONGO_PORT, KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT, INCIDENT_SERVICE_PORT,
-            REGION_SERVICE_PORT, NOTIFICATION_SERVICE_PORT, GATEWAY_PORT, CONSOLE_PORT};
+    static final int[] PORTS = {
+        POSTGRES_PORT,
+        MONGO_PORT,
+        KEYCLOAK_PORT,
+        KEYCLOAK_MANAGEMENT_PORT,
+        INCIDENT_SERVICE_PORT,
+        REGION_SERVICE_PORT,
+        NOTIFICATION_SERVICE_PORT,
+        GATEWAY_PORT,
+        CONSOLE_PORT
+    };
 
     private static RunningPlatform instance;
 
-    private final Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
-    private final Path data = Path.of(System.getProperty("platform.data", "target/platform")).toAbsolutePath();
+    private final Path root =
+            Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    private final Path data =
+            Path.of(System.getProperty("platform.data", "target/platform")).toAbsolutePath();
     private final Path output = data.resolve("run.out");
     private Process process;
     private final java.util.List<Process> replacements = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -88,10 +99,10 @@ final class RunningPlatform {
         process = PlatformProcesses.runSh(root, output, environment(), Duration.ofMinutes(8));
     }
 
-
     /** Runs infra/demo.sh against this platform and returns what it printed; it must end without error. */
     String demo() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("infra/demo.sh").toString()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(root.resolve("infra/demo.sh").toString()).redirectErrorStream(true);
         builder.environment().putAll(environment());
         Process demo = builder.start();
         demo.getOutputStream().close();
@@ -103,9 +114,10 @@ final class RunningPlatform {
     /** Kills a service started by run.sh with SIGKILL, as a crash would; returns once it is gone. */
     void kill(String service) throws InterruptedException {
         String jar = service + "-0.1.0-SNAPSHOT.jar";
-        java.util.List<ProcessHandle> victims = java.util.stream.Stream.concat(process.descendants(),
-                        replacements.stream().map(Process::toHandle))
-                .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false)).toList();
+        java.util.List<ProcessHandle> victims = java.util.stream.Stream.concat(
+                        process.descendants(), replacements.stream().map(Process::toHandle))
+                .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false))
+                .toList();
         if (victims.isEmpty()) {
             throw new IllegalStateException(service + " is not running");
         }
@@ -118,8 +130,10 @@ final class RunningPlatform {
     /** Stops an embedded store ("postgres" or "mongo") cleanly (SIGTERM), as an operator restarting it would. */
     void stopStore(String store) {
         String command = "infra-stores.jar " + store + " ";
-        java.util.stream.Stream.concat(process.descendants(), replacements.stream().map(Process::toHandle))
-                .filter(p -> p.info().commandLine().map(c -> c.contains(command)).orElse(false))
+        java.util.stream.Stream.concat(
+                        process.descendants(), replacements.stream().map(Process::toHandle))
+                .filter(p ->
+                        p.info().commandLine().map(c -> c.contains(command)).orElse(false))
                 .toList()
                 .forEach(p -> {
                     p.destroy();
@@ -129,11 +143,20 @@ final class RunningPlatform {
 
     /** Starts an embedded store again on its port and data folder; returns once it accepts connections. */
     void startStore(String store, int port) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx160m", "-XX:+UseSerialGC", "-jar",
-                root.resolve("infra/target/infra-stores.jar").toString(), store, "--port",
-                String.valueOf(port), "--data", data.resolve(store).toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        "java",
+                        "-Xmx160m",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        root.resolve("infra/target/infra-stores.jar").toString(),
+                        store,
+                        "--port",
+                        String.valueOf(port),
+                        "--data",
+                        data.resolve(store).toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs/" + store + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        data.resolve("logs/" + store + ".log").toFile()));
         replacements.add(builder.start());
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (!listening(port)) {
@@ -149,8 +172,8 @@ final class RunningPlatform {
         Map<String, String> env = new LinkedHashMap<>(environment());
         env.put("KEYCLOAK_ISSUER", "http://localhost:" + KEYCLOAK_PORT + "/realms/ars");
         env.putAll(PlatformProcesses.databaseAccount(data, service));
-        replacements.add(PlatformProcesses.startService(root, service, port, env,
-                data.resolve("logs/" + service + ".log")));
+        replacements.add(
+                PlatformProcesses.startService(root, service, port, env, data.resolve("logs/" + service + ".log")));
     }
 
     static boolean healthy(int port) {
@@ -159,9 +182,12 @@ final class RunningPlatform {
 
     static boolean healthy(int port, String path) {
         try {
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
-                            .timeout(Duration.ofSeconds(2)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -179,8 +205,8 @@ final class RunningPlatform {
     /** One number (a count, an index) straight from the platform's PostgreSQL. */
     long number(String sql) throws java.sql.SQLException {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/ars", "ars", "ars");
-             java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+                        "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/ars", "ars", "ars");
+                java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

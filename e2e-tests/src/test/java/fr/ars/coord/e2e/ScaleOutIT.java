@@ -38,8 +38,8 @@ class ScaleOutIT {
     private static final Map<String, List<String>> PROCESSORS = Map.of(
             "incident-service", List.of("incident-summary", "obligation-reminders"),
             "region-service", List.of("national-impact", "campaign-links"),
-            "notification-service", List.of("communique-drafting", "communique-views", "publication-dispatch",
-                    "reminder-dispatch"));
+            "notification-service",
+                    List.of("communique-drafting", "communique-views", "publication-dispatch", "reminder-dispatch"));
     private static final ScaledPlatform PLATFORM = new ScaledPlatform();
 
     @BeforeAll
@@ -72,8 +72,10 @@ class ScaleOutIT {
 
         // both instances of each service hold segments of each of its processors
         for (Map.Entry<String, List<String>> service : new TreeMap<>(PROCESSORS).entrySet()) {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(owners(service.getValue()))
-                    .as(service.getKey() + " segments shared").hasSize(2));
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(owners(service.getValue()))
+                            .as(service.getKey() + " segments shared")
+                            .hasSize(2));
         }
 
         Load load = new Load();
@@ -97,39 +99,52 @@ class ScaleOutIT {
             clients.shutdownNow();
         }
 
-        long recorded = PLATFORM.number("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE"
-                + " '%IncidentReportedEvent'");
-        long actions = PLATFORM.number("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE"
-                + " '%ContainmentActionRecordedEvent'");
+        long recorded = PLATFORM.number(
+                "SELECT count(*) FROM domainevententry WHERE payloadtype LIKE" + " '%IncidentReportedEvent'");
+        long actions = PLATFORM.number(
+                "SELECT count(*) FROM domainevententry WHERE payloadtype LIKE" + " '%ContainmentActionRecordedEvent'");
         long found = 0;
         for (String id : load.acknowledged) {
             if (gateways.get(0).get("/api/incidents/" + id, staff).status() == 200) {
                 found++;
             }
         }
-        System.out.printf("scale-out: commands sent: %d (%d retries by the clients) | acknowledged: %d | found: %d |"
+        System.out.printf(
+                "scale-out: commands sent: %d (%d retries by the clients) | acknowledged: %d | found: %d |"
                         + " duplicates: %d | containment actions acknowledged: %d, recorded: %d | 5xx: %d%n",
-                load.sent.get(), load.retries.get(), load.acknowledged.size(), found,
-                recorded - load.acknowledged.size(), load.contained.get(), actions, load.serverErrors.get());
+                load.sent.get(),
+                load.retries.get(),
+                load.acknowledged.size(),
+                found,
+                recorded - load.acknowledged.size(),
+                load.contained.get(),
+                actions,
+                load.serverErrors.get());
         assertThat(found).as("every acknowledged incident found").isEqualTo(load.acknowledged.size());
         assertThat(recorded).as("each recorded once").isEqualTo(load.acknowledged.size());
         assertThat(actions).isEqualTo(load.contained.get());
-        assertThat(load.serverErrors.get()).as("5xx for requests safe to repeat").isZero();
+        assertThat(load.serverErrors.get())
+                .as("5xx for requests safe to repeat")
+                .isZero();
 
         // access tokens live a few minutes: the load and the faults may have outlived the first ones
         String national = keycloak.password("national");
         // the national picture counts each incident once
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode impact = gateways.get(1).get("/api/national/impact", national).json();
+            JsonNode impact =
+                    gateways.get(1).get("/api/national/impact", national).json();
             long incidents = 0;
             for (JsonNode region : impact.get("regions")) {
-                incidents += region.get("incidentsOpen").asLong() + region.get("incidentsClosed").asLong();
+                incidents += region.get("incidentsOpen").asLong()
+                        + region.get("incidentsClosed").asLong();
             }
             assertThat(incidents).isEqualTo(load.acknowledged.size());
         });
         // one regional communiqué drafted, whatever the instances drafting it
-        await().atMost(Duration.ofSeconds(60)).until(() -> PLATFORM.number("SELECT count(*) FROM domainevententry"
-                + " WHERE payloadtype LIKE '%CommuniqueDraftedEvent'") == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> PLATFORM.number("SELECT count(*) FROM domainevententry"
+                                + " WHERE payloadtype LIKE '%CommuniqueDraftedEvent'")
+                        == 1);
         publishOnceToASubscriber(gateways, keycloak, national);
     }
 
@@ -140,18 +155,37 @@ class ScaleOutIT {
             n++;
             String key = "scale-" + client + "-" + n;
             load.sent.incrementAndGet();
-            Response created = until2xx(load, gateways, n, api -> api.post("/api/incidents", staff, """
+            Response created = until2xx(
+                    load,
+                    gateways,
+                    n,
+                    api -> api.post("/api/incidents", staff, """
                     {"region": "FR-HDF", "title": "Charge %s", "summary": "Compte usurpé",
                      "awareAt": "2025-11-21T17:30:00Z", "attackVector": "ACCOUNT_USURPATION",
                      "operationalImpact": "NONE"}""".formatted(key), "Idempotency-Key", key));
             String id = created.json().get("id").asText();
             load.acknowledged.add(id);
             until2xx(load, gateways, n + 1, api -> api.get("/api/incidents/" + id, staff));
-            until2xx(load, gateways, n, api -> api.post("/api/incidents/" + id + "/assessments", staff,
-                    "{\"exposedData\": [\"EMAIL\"], \"medicalDataExposed\": false, \"estimatedPatients\": 10}",
-                    "Idempotency-Key", key + "-assessment"));
-            until2xx(load, gateways, n + 1, api -> api.post("/api/incidents/" + id + "/containment-actions", staff,
-                    "{\"action\": \"ACCOUNTS_BLOCKED\"}", "Idempotency-Key", key + "-blocked"));
+            until2xx(
+                    load,
+                    gateways,
+                    n,
+                    api -> api.post(
+                            "/api/incidents/" + id + "/assessments",
+                            staff,
+                            "{\"exposedData\": [\"EMAIL\"], \"medicalDataExposed\": false, \"estimatedPatients\": 10}",
+                            "Idempotency-Key",
+                            key + "-assessment"));
+            until2xx(
+                    load,
+                    gateways,
+                    n + 1,
+                    api -> api.post(
+                            "/api/incidents/" + id + "/containment-actions",
+                            staff,
+                            "{\"action\": \"ACCOUNTS_BLOCKED\"}",
+                            "Idempotency-Key",
+                            key + "-blocked"));
             load.contained.incrementAndGet();
             try {
                 // a steady load, not a flood: the faults are what is measured
@@ -164,8 +198,8 @@ class ScaleOutIT {
     }
 
     /** Sends until a 2xx, through the other gateway after a failure: every call here is safe to repeat. */
-    private static Response until2xx(Load load, List<ApiClient> gateways, int turn,
-                                     java.util.function.Function<ApiClient, Response> call) {
+    private static Response until2xx(
+            Load load, List<ApiClient> gateways, int turn, java.util.function.Function<ApiClient, Response> call) {
         for (int attempt = 0; attempt < 20; attempt++) {
             try {
                 Response response = call.apply(gateways.get((turn + attempt) % 2));
@@ -197,17 +231,26 @@ class ScaleOutIT {
         long pid = PLATFORM.kill(service, 1);
         long killedAt = System.nanoTime();
         String dead = pid + "@";
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                PLATFORM.claims(processors).stream().noneMatch(claim -> claim.contains(" " + dead)));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> PLATFORM.claims(processors).stream().noneMatch(claim -> claim.contains(" " + dead)));
         double takeover = (System.nanoTime() - killedAt) / 1e9;
         List<String> during = PLATFORM.claims(processors);
         PLATFORM.restart(service, 1);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(owners(processors)).hasSize(2));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(owners(processors)).hasSize(2));
         List<String> after = PLATFORM.claims(processors);
-        System.out.printf("fault: kill -9 %s instance 1 under load | acknowledged meanwhile: %d | 5xx so far: %d |"
+        System.out.printf(
+                "fault: kill -9 %s instance 1 under load | acknowledged meanwhile: %d | 5xx so far: %d |"
                         + " its segments claimed elsewhere in %.1f s%n  claims before: %s%n  claims while down: %s%n"
-                        + "  claims after restart: %s%n", service, load.acknowledged.size() - acknowledgedBefore,
-                load.serverErrors.get(), takeover, before, during, after);
+                        + "  claims after restart: %s%n",
+                service,
+                load.acknowledged.size() - acknowledgedBefore,
+                load.serverErrors.get(),
+                takeover,
+                before,
+                during,
+                after);
         assertThat(takeover).as("takeover of " + service + "'s segments").isLessThanOrEqualTo(15.0);
     }
 
@@ -227,46 +270,84 @@ class ScaleOutIT {
             throws Exception {
         String secret = "scale-out-webhook-secret-" + System.nanoTime();
         try (WebhookReceiver receiver = new WebhookReceiver(secret)) {
-            assertThat(gateways.get(0).post("/api/webhook-subscriptions", national, "{\"url\": \"" + receiver.url()
-                    + "\", \"secret\": \"" + secret + "\", \"regions\": [\"FR-HDF\"]}").status()).isEqualTo(201);
+            assertThat(gateways.get(0)
+                            .post(
+                                    "/api/webhook-subscriptions",
+                                    national,
+                                    "{\"url\": \"" + receiver.url() + "\", \"secret\": \"" + secret
+                                            + "\", \"regions\": [\"FR-HDF\"]}")
+                            .status())
+                    .isEqualTo(201);
             // a fresh token at each use: waiting for the draft may outlive one
             java.util.function.Supplier<String> token = () -> keycloak.password("comms-hdf");
             String comms = token.get();
-            String id = gateways.get(1).get("/api/communiques?region=FR-HDF", comms).json().get(0).get("id").asText();
+            String id = gateways.get(1)
+                    .get("/api/communiques?region=FR-HDF", comms)
+                    .json()
+                    .get(0)
+                    .get("id")
+                    .asText();
             // the draft takes in the thousands of facts just recorded, one after the other (drafting reads a whole
             // region): wait until it has them all, then approve and publish
             // each assessment adds patients, so the text changes with the last one
             long lastFact = PLATFORM.number("SELECT max(globalindex) FROM domainevententry WHERE payloadtype LIKE"
                     + " '%IncidentAssessedEvent'");
             long waitStart = System.nanoTime();
-            await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(2)).until(() ->
-                    gateways.get(0).get("/api/communiques/" + id, token.get()).json().get("factsPosition").asLong()
+            await().atMost(Duration.ofMinutes(8))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> gateways.get(0)
+                                    .get("/api/communiques/" + id, token.get())
+                                    .json()
+                                    .get("factsPosition")
+                                    .asLong()
                             >= lastFact);
-            System.out.printf("scale-out: the draft took in the facts recorded under load %.1f s after the load%n",
+            System.out.printf(
+                    "scale-out: the draft took in the facts recorded under load %.1f s after the load%n",
                     (System.nanoTime() - waitStart) / 1e9);
             // the draft follows the thousands of facts just recorded for a while: an approval is voided by each
             // revision (publishing then answers 409), so approve and publish until it is published, as people would
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                String fresh = token.get();
-                String status = gateways.get(0).get("/api/communiques/" + id, fresh).json().get("status").asText();
-                if (status.equals("DRAFT")) {
-                    gateways.get(0).post("/api/communiques/" + id + "/approve", fresh, "");
-                    status = gateways.get(0).get("/api/communiques/" + id, fresh).json().get("status").asText();
-                }
-                if (status.equals("APPROVED")) {
-                    gateways.get(1).post("/api/communiques/" + id + "/publish", fresh, "");
-                }
-                return gateways.get(1).get("/api/communiques/" + id, fresh).json().get("status").asText()
-                        .equals("PUBLISHED");
-            });
+            await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        String fresh = token.get();
+                        String status = gateways.get(0)
+                                .get("/api/communiques/" + id, fresh)
+                                .json()
+                                .get("status")
+                                .asText();
+                        if (status.equals("DRAFT")) {
+                            gateways.get(0).post("/api/communiques/" + id + "/approve", fresh, "");
+                            status = gateways.get(0)
+                                    .get("/api/communiques/" + id, fresh)
+                                    .json()
+                                    .get("status")
+                                    .asText();
+                        }
+                        if (status.equals("APPROVED")) {
+                            gateways.get(1).post("/api/communiques/" + id + "/publish", fresh, "");
+                        }
+                        return gateways.get(1)
+                                .get("/api/communiques/" + id, fresh)
+                                .json()
+                                .get("status")
+                                .asText()
+                                .equals("PUBLISHED");
+                    });
             await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedFor(id) == 1);
             Thread.sleep(3_000);
             long distinct = receiver.receivedFor(id);
-            System.out.printf("scale-out: communiqués drafted: 1 | published: 1 | webhook deliveries: %d (requests %d)%n",
-                    distinct, receiver.received.stream().filter(r -> r.body().contains(id)).count());
+            System.out.printf(
+                    "scale-out: communiqués drafted: 1 | published: 1 | webhook deliveries: %d (requests %d)%n",
+                    distinct,
+                    receiver.received.stream()
+                            .filter(r -> r.body().contains(id))
+                            .count());
             assertThat(distinct).isEqualTo(1);
             // one instance at a time attempts a delivery: the subscriber got one request
-            assertThat(receiver.received.stream().filter(r -> r.body().contains(id)).count()).isEqualTo(1);
+            assertThat(receiver.received.stream()
+                            .filter(r -> r.body().contains(id))
+                            .count())
+                    .isEqualTo(1);
         }
     }
 }

@@ -27,10 +27,11 @@ final class ScaledPlatform {
     static final int KEYCLOAK_MANAGEMENT_PORT = 29190;
     static final int GATEWAY_PORT = 30080;
     static final int CONSOLE_PORT = 30084;
-    static final Map<String, Integer> SERVICE_PORTS = Map.of("incident-service", 30081, "region-service", 30082,
-            "notification-service", 30083);
+    static final Map<String, Integer> SERVICE_PORTS =
+            Map.of("incident-service", 30081, "region-service", 30082, "notification-service", 30083);
 
-    private final Path root = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    private final Path root =
+            Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
     private final Path data = Path.of("target/platform-scaled").toAbsolutePath();
     private final Path output = data.resolve("run.out");
     private final List<Process> replacements = new CopyOnWriteArrayList<>();
@@ -65,7 +66,8 @@ final class ScaledPlatform {
                 PlatformProcesses.deleteRecursively(data.resolve(store));
             }
             Files.createDirectories(data);
-            Path builtKeycloak = Path.of(System.getProperty("platform.data", "target/platform")).toAbsolutePath()
+            Path builtKeycloak = Path.of(System.getProperty("platform.data", "target/platform"))
+                    .toAbsolutePath()
                     .resolve("keycloak");
             if (Files.isDirectory(builtKeycloak) && !Files.isDirectory(data.resolve("keycloak"))) {
                 copyRecursively(builtKeycloak, data.resolve("keycloak"));
@@ -73,8 +75,8 @@ final class ScaledPlatform {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        process = PlatformProcesses.runSh(root, output, environment(), Duration.ofMinutes(10), "--instances", "2",
-                "--gateways", "2");
+        process = PlatformProcesses.runSh(
+                root, output, environment(), Duration.ofMinutes(10), "--instances", "2", "--gateways", "2");
     }
 
     static int port(String service, int instance) {
@@ -93,8 +95,12 @@ final class ScaledPlatform {
     long kill(String service, int instance) {
         String jar = service + "-0.1.0-SNAPSHOT.jar";
         String port = "--server.port=" + port(service, instance);
-        List<ProcessHandle> victims = Stream.concat(process.descendants(), replacements.stream().map(Process::toHandle))
-                .filter(p -> p.info().commandLine().map(c -> c.contains(jar) && c.contains(port)).orElse(false))
+        List<ProcessHandle> victims = Stream.concat(
+                        process.descendants(), replacements.stream().map(Process::toHandle))
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains(jar) && c.contains(port))
+                        .orElse(false))
                 .toList();
         if (victims.size() != 1) {
             throw new IllegalStateException(victims.size() + " processes are " + service + " on " + port);
@@ -109,16 +115,21 @@ final class ScaledPlatform {
         Map<String, String> env = new java.util.LinkedHashMap<>(environment());
         env.put("KEYCLOAK_ISSUER", "http://localhost:" + KEYCLOAK_PORT + "/realms/ars");
         env.putAll(PlatformProcesses.databaseAccount(data, service));
-        replacements.add(PlatformProcesses.startService(root, service, port(service, instance), env,
-                data.resolve("logs/" + service + "-" + instance + ".log"), "--server.port=" + port(service, instance)));
+        replacements.add(PlatformProcesses.startService(
+                root,
+                service,
+                port(service, instance),
+                env,
+                data.resolve("logs/" + service + "-" + instance + ".log"),
+                "--server.port=" + port(service, instance)));
     }
 
     /** The claims on the segments of the named processors: one "processor segment owner" string each. */
     List<String> claims(List<String> processors) throws java.sql.SQLException {
         List<String> claims = new ArrayList<>();
         try (java.sql.Connection c = connection();
-             java.sql.PreparedStatement query = c.prepareStatement("SELECT processorname, segment, owner FROM"
-                     + " tokenentry WHERE processorname = ANY (?) ORDER BY processorname, segment")) {
+                java.sql.PreparedStatement query = c.prepareStatement("SELECT processorname, segment, owner FROM"
+                        + " tokenentry WHERE processorname = ANY (?) ORDER BY processorname, segment")) {
             query.setArray(1, c.createArrayOf("varchar", processors.toArray()));
             try (java.sql.ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -130,15 +141,16 @@ final class ScaledPlatform {
     }
 
     long number(String sql) throws java.sql.SQLException {
-        try (java.sql.Connection c = connection(); java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (java.sql.Connection c = connection();
+                java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static java.sql.Connection connection() throws java.sql.SQLException {
-        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/ars", "ars",
-                "ars");
+        return java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/ars", "ars", "ars");
     }
 
     /** SIGTERM to run.sh and to the instances restarted here. */

@@ -29,20 +29,23 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The gateway in front of stub services: routing, token checks, limits, breakers, headers, tracing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ars.gateway.rate-limit.authenticated-per-minute=5",
-        "ars.gateway.rate-limit.authenticated-burst=5",
-        "ars.gateway.rate-limit.public-per-minute=1000",
-        "ars.gateway.rate-limit.public-burst=1000",
-        "ars.gateway.rate-limit.console-per-minute=4",
-        "ars.gateway.rate-limit.console-burst=4",
-        "ars.gateway.rate-limit.console-anonymous-per-minute=2",
-        "ars.gateway.rate-limit.console-anonymous-burst=2",
-        "ars.gateway.max-body-bytes=1024",
-        "ars.gateway.public-url=https://crise.sante.example",
-        "ars.gateway.public-issuer=https://auth.sante.example/realms/ars",
-        "ars.gateway.cors.allowed-origins=https://cellule.sante.gouv.fr",
-        "ARS_GATEWAY_INCIDENT_TIMEOUT_MS=800"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ars.gateway.rate-limit.authenticated-per-minute=5",
+            "ars.gateway.rate-limit.authenticated-burst=5",
+            "ars.gateway.rate-limit.public-per-minute=1000",
+            "ars.gateway.rate-limit.public-burst=1000",
+            "ars.gateway.rate-limit.console-per-minute=4",
+            "ars.gateway.rate-limit.console-burst=4",
+            "ars.gateway.rate-limit.console-anonymous-per-minute=2",
+            "ars.gateway.rate-limit.console-anonymous-burst=2",
+            "ars.gateway.max-body-bytes=1024",
+            "ars.gateway.public-url=https://crise.sante.example",
+            "ars.gateway.public-issuer=https://auth.sante.example/realms/ars",
+            "ars.gateway.cors.allowed-origins=https://cellule.sante.gouv.fr",
+            "ARS_GATEWAY_INCIDENT_TIMEOUT_MS=800"
+        })
 @Import(TestJwtConfiguration.class)
 class GatewayIT {
 
@@ -62,6 +65,7 @@ class GatewayIT {
 
     @LocalServerPort
     int port;
+
     ApiClient api;
 
     @BeforeEach
@@ -82,7 +86,8 @@ class GatewayIT {
         assertThat(INCIDENTS.last().path()).isEqualTo("/api/incidents/abc/history");
         assertThat(INCIDENTS.last().header("Authorization")).isEqualTo("Bearer " + token);
         // the service's answer goes on with its length, in one piece rather than re-chunked
-        assertThat(incidents.header("Content-Length")).isEqualTo(String.valueOf(incidents.body().getBytes(UTF_8).length));
+        assertThat(incidents.header("Content-Length"))
+                .isEqualTo(String.valueOf(incidents.body().getBytes(UTF_8).length));
         assertThat(incidents.header("Transfer-Encoding")).isNull();
 
         assertThat(api.get("/api/national/impact", token).body()).contains("region-service");
@@ -99,8 +104,12 @@ class GatewayIT {
         assertThat(error.status()).isEqualTo(404);
         assertThat(error.isProblem()).isTrue();
         for (String[] request : new String[][] {
-                {"CONNECT localhost:8081 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", "405"},
-                {"POST /api/public/communiques HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nTransfer-Encoding: xchunked\r\n\r\n", "400"}}) {
+            {"CONNECT localhost:8081 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", "405"},
+            {
+                "POST /api/public/communiques HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nTransfer-Encoding: xchunked\r\n\r\n",
+                "400"
+            }
+        }) {
             try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
                 socket.setSoTimeout(5_000);
                 socket.getOutputStream().write(request[0].getBytes(UTF_8));
@@ -148,7 +157,9 @@ class GatewayIT {
             assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
             assertThat(received.header("Forwarded")).isNull();
             assertThat(received.headers().get("X-forwarded-host")).hasSize(1);
-            assertThat(received.headers().toString()).doesNotContain("evil.example").doesNotContain("6.6.6.6");
+            assertThat(received.headers().toString())
+                    .doesNotContain("evil.example")
+                    .doesNotContain("6.6.6.6");
         }
     }
 
@@ -183,7 +194,8 @@ class GatewayIT {
             assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
         }
         String wrongAudience = TestTokens.sign(TestTokens.claims("ars-hdf", "ARS", "FR-HDF", "ars-staff")
-                .audience("other-api").build());
+                .audience("other-api")
+                .build());
         assertThat(api.get("/api/incidents", wrongAudience).status()).isEqualTo(401);
         assertThat(INCIDENTS.received.size()).isEqualTo(before);
     }
@@ -224,7 +236,8 @@ class GatewayIT {
         assertThat(CONSOLE.last().path()).isEqualTo("/console/regions/FR-HDF");
         assertThat(CONSOLE.last().header("Authorization")).isNull();
         assertThat(api.get("/api/incidents/abc/history", user()).header("Content-Security-Policy"))
-                .contains("default-src 'none'").contains("form-action 'none'");
+                .contains("default-src 'none'")
+                .contains("form-action 'none'");
         Response limited = consolePage("/console/", true);
         assertThat(limited.status()).isEqualTo(429);
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isPositive();
@@ -239,25 +252,33 @@ class GatewayIT {
         assertThat(declared.status()).isEqualTo(413);
         assertThat(declared.isProblem()).isTrue();
 
-        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/incidents"))
-                .header("Authorization", "Bearer " + user()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new RepeatingStream(4096))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunked = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/incidents"))
+                                .header("Authorization", "Bearer " + user())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new RepeatingStream(4096)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.statusCode()).isEqualTo(413);
-        assertThat(INCIDENTS.received.stream().skip(before).noneMatch(r -> r.bodyBytes() > 1024)).isTrue();
+        assertThat(INCIDENTS.received.stream().skip(before).noneMatch(r -> r.bodyBytes() > 1024))
+                .isTrue();
 
         // a streamed body within the limit reaches the service whole
-        HttpResponse<String> smallChunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/incidents/chunked"))
-                .header("Authorization", "Bearer " + user()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new RepeatingStream(1000))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> smallChunked = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/incidents/chunked"))
+                                .header("Authorization", "Bearer " + user())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new RepeatingStream(1000)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(smallChunked.statusCode()).isEqualTo(200);
         assertThat(INCIDENTS.last().path()).isEqualTo("/api/incidents/chunked");
         assertThat(INCIDENTS.last().bodyBytes()).isEqualTo(1000);
 
-        assertThat(api.post("/api/incidents", user(), "{\"title\": \"ok\"}").status()).isEqualTo(200);
+        assertThat(api.post("/api/incidents", user(), "{\"title\": \"ok\"}").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -277,11 +298,16 @@ class GatewayIT {
         HttpClient client = HttpClient.newHttpClient();
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            calls.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/national/impact"))
-                    .header("Authorization", "Bearer " + user()).build(), HttpResponse.BodyHandlers.ofString()));
+            calls.add(client.sendAsync(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/national/impact"))
+                            .header("Authorization", "Bearer " + user())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
         }
-        List<Integer> statuses = calls.stream().map(CompletableFuture::join)
-                .map(HttpResponse::statusCode).toList();
+        List<Integer> statuses = calls.stream()
+                .map(CompletableFuture::join)
+                .map(HttpResponse::statusCode)
+                .toList();
         REGIONS.delays.remove("/api/national/impact");
         assertThat(statuses).hasSize(60).containsOnly(200);
     }
@@ -310,31 +336,40 @@ class GatewayIT {
     void swaggerUiHasAPolicyOfItsOwnWithoutInlineScripts() {
         Response page = api.get("/swagger-ui/index.html", null);
         String policy = page.header("Content-Security-Policy");
-        assertThat(policy).contains("script-src 'self';").doesNotContain("script-src 'self' 'unsafe-inline'")
-                .contains("connect-src 'self' https://auth.sante.example").contains("frame-ancestors 'none'");
+        assertThat(policy)
+                .contains("script-src 'self';")
+                .doesNotContain("script-src 'self' 'unsafe-inline'")
+                .contains("connect-src 'self' https://auth.sante.example")
+                .contains("frame-ancestors 'none'");
         assertThat(api.get("/feeds/communiques.atom", null).header("Content-Security-Policy"))
                 .isEqualTo("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
     }
 
     /** A console page, with or without a session cookie (the gateway cannot tell a real one from a made-up one). */
     private Response consolePage(String path, boolean withSessionCookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .GET();
         if (withSessionCookie) {
             request.header("Cookie", "ARS_CONSOLE_SESSION=" + UUID.randomUUID());
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                response.headers(), response.body());
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null),
+                response.headers(),
+                response.body());
     }
 
     @Test
     void everyResponseCarriesSecurityHeaders() {
         String token = user();
-        List<Response> responses = List.of(api.get("/api/incidents", token), api.get("/api/incidents", null),
-                api.get("/api/communiques", token));
+        List<Response> responses = List.of(
+                api.get("/api/incidents", token), api.get("/api/incidents", null), api.get("/api/communiques", token));
         for (Response response : responses) {
-            assertThat(response.header("X-Content-Type-Options")).as(response.toString()).isEqualTo("nosniff");
+            assertThat(response.header("X-Content-Type-Options"))
+                    .as(response.toString())
+                    .isEqualTo("nosniff");
             assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
             assertThat(response.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
             assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
@@ -356,28 +391,39 @@ class GatewayIT {
         assertThat(refused.headers().allValues("X-Correlation-Id")).hasSize(1);
 
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/incidents/trace-2"))
-                .header("Authorization", "Bearer " + token)
-                .header("X-Correlation-Id", "client-42")
-                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/incidents/trace-2"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("X-Correlation-Id", "client-42")
+                                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.headers().allValues("X-Correlation-Id")).containsExactly("client-42");
         StubBackend.Received continued = INCIDENTS.last();
         assertThat(continued.header("X-Correlation-Id")).isEqualTo("client-42");
-        assertThat(continued.header("traceparent")).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
+        assertThat(continued.header("traceparent"))
+                .startsWith("00-" + traceId + "-")
+                .doesNotContain("00f067aa0ba902b7");
     }
 
     @Test
     void pathsTheServerRefusesAreProblemsAndNeverReachAService() throws Exception {
         int before = INCIDENTS.received.size();
-        for (String path : List.of("/api/incidents/..%2F..%2Fetc%2Fpasswd/history", "/api/incidents/%00/history",
-                "/api/incidents/a%5Cb", "/api/incidents/a;b/history")) {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + user()).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        for (String path : List.of(
+                "/api/incidents/..%2F..%2Fetc%2Fpasswd/history",
+                "/api/incidents/%00/history", "/api/incidents/a%5Cb", "/api/incidents/a;b/history")) {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                    .header("Authorization", "Bearer " + user())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(400);
-            assertThat(response.headers().firstValue("Content-Type")).get().asString()
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .get()
+                    .asString()
                     .startsWith("application/problem+json");
             assertThat(response.body()).contains("\"status\":400");
         }
@@ -388,15 +434,20 @@ class GatewayIT {
     void corsAllowsOnlyConfiguredOrigins() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (String origin : List.of("https://cellule.sante.gouv.fr", "https://evil.example")) {
-            HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/api/incidents"))
-                    .header("Origin", origin).header("Access-Control-Request-Method", "POST")
-                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> preflight = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/incidents"))
+                            .header("Origin", origin)
+                            .header("Access-Control-Request-Method", "POST")
+                            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (origin.contains("sante.gouv.fr")) {
-                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(origin);
+                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                        .contains(origin);
             } else {
                 assertThat(preflight.statusCode()).isEqualTo(403);
-                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+                assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                        .isEmpty();
             }
         }
     }

@@ -26,12 +26,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * skipped for every call, one that cuts a call before answering is skipped only for calls safe to repeat.
  * Instances are never left out here (eject-for 1 ms, no health checks), so the turns are predictable.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ars.gateway.instances.eject-for=PT0.001S",
-        "ars.gateway.instances.health-interval=PT1H",
-        "ars.gateway.circuit-breaker.minimum-calls=1000",
-        "ars.gateway.rate-limit.authenticated-per-minute=100000",
-        "ars.gateway.rate-limit.authenticated-burst=100000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ars.gateway.instances.eject-for=PT0.001S",
+            "ars.gateway.instances.health-interval=PT1H",
+            "ars.gateway.circuit-breaker.minimum-calls=1000",
+            "ars.gateway.rate-limit.authenticated-per-minute=100000",
+            "ars.gateway.rate-limit.authenticated-burst=100000"
+        })
 @Import(TestJwtConfiguration.class)
 class InstanceFailoverIT {
 
@@ -51,21 +54,23 @@ class InstanceFailoverIT {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            Thread thread = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try (Socket connection = socket.accept()) {
-                        InputStream in = connection.getInputStream();
-                        int matched = 0;
-                        byte[] end = "\r\n\r\n".getBytes();
-                        for (int b; matched < 4 && (b = in.read()) >= 0; ) {
-                            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+            Thread thread = new Thread(
+                    () -> {
+                        while (!socket.isClosed()) {
+                            try (Socket connection = socket.accept()) {
+                                InputStream in = connection.getInputStream();
+                                int matched = 0;
+                                byte[] end = "\r\n\r\n".getBytes();
+                                for (int b; matched < 4 && (b = in.read()) >= 0; ) {
+                                    matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+                                }
+                                calls.incrementAndGet();
+                            } catch (IOException e) {
+                                // the next connection
+                            }
                         }
-                        calls.incrementAndGet();
-                    } catch (IOException e) {
-                        // the next connection
-                    }
-                }
-            }, "cutter");
+                    },
+                    "cutter");
             thread.setDaemon(true);
             thread.start();
         }
@@ -85,6 +90,7 @@ class InstanceFailoverIT {
 
     @LocalServerPort
     int port;
+
     ApiClient api;
 
     @BeforeEach
@@ -107,7 +113,9 @@ class InstanceFailoverIT {
     }
 
     private static long apiCalls() {
-        return INCIDENTS.received.stream().filter(r -> r.path().startsWith("/api/")).count();
+        return INCIDENTS.received.stream()
+                .filter(r -> r.path().startsWith("/api/"))
+                .count();
     }
 
     @Test
@@ -119,7 +127,12 @@ class InstanceFailoverIT {
         List<Integer> unkeyed = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             reads.add(api.get("/api/national/impact", token).status());
-            keyed.add(api.post("/api/national/campaigns", token, "{}", "Idempotency-Key", UUID.randomUUID().toString())
+            keyed.add(api.post(
+                            "/api/national/campaigns",
+                            token,
+                            "{}",
+                            "Idempotency-Key",
+                            UUID.randomUUID().toString())
                     .status());
         }
         for (int i = 0; i < 6; i++) {
@@ -129,7 +142,8 @@ class InstanceFailoverIT {
         assertThat(keyed).containsOnly(200);
         // a write without a key may have been acted on by the instance that cut it: not sent again
         assertThat(unkeyed).contains(200, 503).containsOnly(200, 503);
-        assertThat(CUTTER.calls.get() - cutBefore).as("calls that reached the cutting instance")
+        assertThat(CUTTER.calls.get() - cutBefore)
+                .as("calls that reached the cutting instance")
                 .isEqualTo(6 + java.util.Collections.frequency(unkeyed, 503));
     }
 
@@ -141,11 +155,17 @@ class InstanceFailoverIT {
         // region-service records campaigns once per key, but nothing else of it honours the key: a key on another
         // write changes nothing there, and sending it again could record it twice
         for (int i = 0; i < 6; i++) {
-            statuses.add(api.post("/api/regions/FR-HDF/anything", token, "{}", "Idempotency-Key",
-                    UUID.randomUUID().toString()).status());
+            statuses.add(api.post(
+                            "/api/regions/FR-HDF/anything",
+                            token,
+                            "{}",
+                            "Idempotency-Key",
+                            UUID.randomUUID().toString())
+                    .status());
         }
         assertThat(statuses).contains(503).containsOnly(200, 503);
-        assertThat(CUTTER.calls.get() - cutBefore).as("calls that reached the cutting instance")
+        assertThat(CUTTER.calls.get() - cutBefore)
+                .as("calls that reached the cutting instance")
                 .isEqualTo(java.util.Collections.frequency(statuses, 503));
     }
 }

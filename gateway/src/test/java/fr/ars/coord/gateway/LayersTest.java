@@ -23,18 +23,33 @@ class LayersTest {
     private static final String BASE = "fr.ars.coord.gateway";
 
     static final List<ArchRule> RULES = List.of(
-            noClasses().that().resideInAPackage(BASE + ".web..")
-                    .should().dependOnClassesThat().resideInAnyPackage(BASE + ".routing..", BASE + ".security..",
-                            BASE + ".filter..")
+            noClasses()
+                    .that()
+                    .resideInAPackage(BASE + ".web..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(BASE + ".routing..", BASE + ".security..", BASE + ".filter..")
                     .because("the gateway's own answers know nothing of routes, tokens or limits"),
-            noClasses().that().resideInAPackage(BASE + ".routing..")
-                    .should().dependOnClassesThat().resideInAnyPackage(BASE + ".security..", BASE + ".filter..")
+            noClasses()
+                    .that()
+                    .resideInAPackage(BASE + ".routing..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(BASE + ".security..", BASE + ".filter..")
                     .because("routing is independent of token checks and limits"),
-            noClasses().that().resideInAPackage(BASE + ".security..")
-                    .should().dependOnClassesThat().resideInAnyPackage(BASE + ".routing..", BASE + ".filter..")
+            noClasses()
+                    .that()
+                    .resideInAPackage(BASE + ".security..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(BASE + ".routing..", BASE + ".filter..")
                     .because("token checks are independent of routes and limits"),
-            noClasses().that().resideInAPackage(BASE + ".filter..")
-                    .should().dependOnClassesThat().resideInAnyPackage(BASE + ".routing..", BASE + ".security..")
+            noClasses()
+                    .that()
+                    .resideInAPackage(BASE + ".filter..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(BASE + ".routing..", BASE + ".security..")
                     .because("limits and logs are independent of routes and token checks"),
             slices().matching(BASE + ".(*)..").should().beFreeOfCycles());
 
@@ -48,15 +63,19 @@ class LayersTest {
     /** The rules are not empty words: a web class (a test fixture) that reads the routes is caught. */
     @Test
     void aWebClassThatReadsTheRoutesIsCaught() {
-        JavaClasses wrong = new ClassFileImporter().importClasses(fr.ars.coord.gateway.web.RouteReadingAnswer.class,
-                fr.ars.coord.gateway.routing.RouteFixture.class);
-        assertThatThrownBy(() -> RULES.get(0).check(wrong)).isInstanceOf(AssertionError.class)
+        JavaClasses wrong = new ClassFileImporter()
+                .importClasses(
+                        fr.ars.coord.gateway.web.RouteReadingAnswer.class,
+                        fr.ars.coord.gateway.routing.RouteFixture.class);
+        assertThatThrownBy(() -> RULES.get(0).check(wrong))
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("RouteReadingAnswer");
     }
 
     /** Every package of the module says what it holds, in its package-info.java. */
     @Test
     void everyPackageSaysWhatItHolds() {
-        assertThat(LayerRules.packagesWithoutDescription(Path.of("src/main/java"))).isEmpty();
+        assertThat(LayerRules.packagesWithoutDescription(Path.of("src/main/java")))
+                .isEmpty();
     }
 }

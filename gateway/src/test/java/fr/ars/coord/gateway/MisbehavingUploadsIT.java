@@ -7,14 +7,14 @@ import fr.ars.coord.platform.testing.ApiClient;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import fr.ars.coord.platform.testing.TestTokens;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,14 +35,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * Clients that start a body and never finish it, bounded and local: they never count as a service's failure,
  * and while a flood of them is held open, health checks and authenticated callers keep getting answers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ars.gateway.uploads.body-timeout=2s",
-        "ars.gateway.uploads.per-caller=4",
-        "ars.gateway.uploads.anonymous=16",
-        "ars.gateway.rate-limit.public-per-minute=100000",
-        "ars.gateway.rate-limit.public-burst=100000",
-        "ars.gateway.max-body-bytes=1024",
-        "ars.gateway.services.console.max-body-bytes=512"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ars.gateway.uploads.body-timeout=2s",
+            "ars.gateway.uploads.per-caller=4",
+            "ars.gateway.uploads.anonymous=16",
+            "ars.gateway.rate-limit.public-per-minute=100000",
+            "ars.gateway.rate-limit.public-burst=100000",
+            "ars.gateway.max-body-bytes=1024",
+            "ars.gateway.services.console.max-body-bytes=512"
+        })
 @Import(TestJwtConfiguration.class)
 class MisbehavingUploadsIT {
 
@@ -60,6 +63,7 @@ class MisbehavingUploadsIT {
 
     @LocalServerPort
     int port;
+
     ApiClient api;
 
     @BeforeEach
@@ -77,14 +81,20 @@ class MisbehavingUploadsIT {
         for (int i = 0; i < 30; i++) {
             // one byte of a declared thousand, then gone: with a role-less token, and anonymously on a public path
             try (Socket socket = new Socket("127.0.0.1", port)) {
-                socket.getOutputStream().write(post(i % 2 == 0 ? "/api/incidents" : "/api/public/communiques",
-                        i % 2 == 0 ? roleless() : null, 1000, "{").getBytes(US_ASCII));
+                socket.getOutputStream()
+                        .write(post(
+                                        i % 2 == 0 ? "/api/incidents" : "/api/public/communiques",
+                                        i % 2 == 0 ? roleless() : null,
+                                        1000,
+                                        "{")
+                                .getBytes(US_ASCII));
                 socket.getOutputStream().flush();
             }
         }
         Thread.sleep(300);
         assertThat(INCIDENTS.received.size() + NOTIFICATIONS.received.size()).isEqualTo(received);
-        Response incidents = api.get("/api/incidents/after-aborts", TestTokens.token("ars-hdf", "ARS", "FR-HDF", "ars-staff"));
+        Response incidents =
+                api.get("/api/incidents/after-aborts", TestTokens.token("ars-hdf", "ARS", "FR-HDF", "ars-staff"));
         assertThat(incidents.status()).as(incidents.toString()).isEqualTo(200);
         assertThat(api.get("/api/public/communiques", null).status()).isEqualTo(200);
     }
@@ -115,13 +125,15 @@ class MisbehavingUploadsIT {
             while (System.nanoTime() < until) {
                 long start = System.nanoTime();
                 assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
-                Response own = api.post("/api/incidents/" + UUID.randomUUID() + "/containment-actions",
+                Response own = api.post(
+                        "/api/incidents/" + UUID.randomUUID() + "/containment-actions",
                         TestTokens.token("ars-" + UUID.randomUUID(), "ARS", "FR-HDF", "ars-staff"),
                         "{\"action\": \"ACCOUNTS_BLOCKED\"}");
                 assertThat(own.status()).as(own.toString()).isEqualTo(200);
                 // answered, not held behind the flood (a bound loose enough for a loaded machine: the figure is the
                 // benchmark's business)
-                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3_000);
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+                        .isLessThan(3_000);
                 checks++;
                 Thread.sleep(100);
             }
@@ -151,8 +163,9 @@ class MisbehavingUploadsIT {
         try {
             List<Future<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                calls.add(callers.submit(() -> api.post("/api/incidents/slow/containment-actions", token,
-                        "{\"action\": \"ACCOUNTS_BLOCKED\"}").status()));
+                calls.add(callers.submit(() -> api.post(
+                                "/api/incidents/slow/containment-actions", token, "{\"action\": \"ACCOUNTS_BLOCKED\"}")
+                        .status()));
             }
             for (Future<Integer> call : calls) {
                 assertThat(call.get(20, TimeUnit.SECONDS)).isEqualTo(200);
@@ -197,14 +210,20 @@ class MisbehavingUploadsIT {
     @Test
     void theConsolesFormsHaveASmallBodyCapOfTheirOwn() throws Exception {
         String body = "x".repeat(600);
-        HttpResponse<String> form = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/console/incidents/x/assessments"))
-                .header("Cookie", "ARS_CONSOLE_SESSION=" + UUID.randomUUID())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> form = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + port + "/console/incidents/x/assessments"))
+                                .header("Cookie", "ARS_CONSOLE_SESSION=" + UUID.randomUUID())
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(form.statusCode()).isEqualTo(413);
         // the API's routes keep the gateway's limit (1024 bytes here)
-        Response api600 = api.post("/api/incidents/x/containment-actions", TestTokens.token("ars-" + UUID.randomUUID(), "ARS", "FR-HDF", "ars-staff"),
+        Response api600 = api.post(
+                "/api/incidents/x/containment-actions",
+                TestTokens.token("ars-" + UUID.randomUUID(), "ARS", "FR-HDF", "ars-staff"),
                 "{\"action\": \"" + "A".repeat(560) + "\"}");
         assertThat(api600.status()).isEqualTo(200);
     }

@@ -18,11 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,6 +38,7 @@ class SharedRateLimitIT {
 
     /** The public routes' allowance per address in this test: a burst of 20, then 60 a minute. */
     private static final int PUBLIC_BURST = 20;
+
     private static final int PUBLIC_PER_MINUTE = 60;
 
     private static final StubBackend SERVICE = new StubBackend("incident-service");
@@ -47,17 +48,20 @@ class SharedRateLimitIT {
     @BeforeAll
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        String migration = Files.readString(Path.of("../platform/src/main/resources/db/migration/"
-                + "V13__rate_limit_bucket.sql"));
+        String migration = Files.readString(
+                Path.of("../platform/src/main/resources/db/migration/" + "V13__rate_limit_bucket.sql"));
         try (Connection c = postgres.getPostgresDatabase().getConnection()) {
             c.createStatement().execute(migration);
         }
         for (int i = 0; i < 2; i++) {
             // command-line arguments: they take precedence over application.yml, as an operator's would
             GATEWAYS.add(new SpringApplicationBuilder(GatewayApplication.class, TestJwtConfiguration.class)
-                    .run("--server.port=0", "--ars.gateway.rate-limit.store=postgresql",
+                    .run(
+                            "--server.port=0",
+                            "--ars.gateway.rate-limit.store=postgresql",
                             "--ars.gateway.rate-limit.db-url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                            "--ars.gateway.rate-limit.db-user=postgres", "--ars.gateway.rate-limit.db-password=postgres",
+                            "--ars.gateway.rate-limit.db-user=postgres",
+                            "--ars.gateway.rate-limit.db-password=postgres",
                             "--ars.gateway.rate-limit.authenticated-per-minute=6",
                             "--ars.gateway.rate-limit.authenticated-burst=6",
                             "--ars.gateway.rate-limit.public-per-minute=" + PUBLIC_PER_MINUTE,
@@ -65,7 +69,8 @@ class SharedRateLimitIT {
                             "--ars.gateway.rate-limit.db-pool-size=2",
                             "--server.tomcat.threads.max=64",
                             "--INCIDENT_SERVICE_URL=" + SERVICE.url(),
-                            "--REGION_SERVICE_URL=http://127.0.0.1:9", "--NOTIFICATION_SERVICE_URL=" + SERVICE.url()));
+                            "--REGION_SERVICE_URL=http://127.0.0.1:9",
+                            "--NOTIFICATION_SERVICE_URL=" + SERVICE.url()));
         }
     }
 
@@ -80,7 +85,8 @@ class SharedRateLimitIT {
     }
 
     private static ApiClient gateway(int i) {
-        int port = ((WebServerApplicationContext) GATEWAYS.get(i)).getWebServer().getPort();
+        int port =
+                ((WebServerApplicationContext) GATEWAYS.get(i)).getWebServer().getPort();
         return new ApiClient("http://localhost:" + port);
     }
 
@@ -92,10 +98,12 @@ class SharedRateLimitIT {
         for (int i = 0; i < 12; i++) {
             statuses.add(gateway(i % 2).get("/api/incidents", token).status());
         }
-        assertThat(statuses.stream().filter(s -> s == 200).count()).as(statuses.toString()).isEqualTo(6);
+        assertThat(statuses.stream().filter(s -> s == 200).count())
+                .as(statuses.toString())
+                .isEqualTo(6);
         assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(6);
         try (Connection c = postgres.getPostgresDatabase().getConnection();
-             var rs = c.createStatement().executeQuery("SELECT count(*) FROM rate_limit_bucket")) {
+                var rs = c.createStatement().executeQuery("SELECT count(*) FROM rate_limit_bucket")) {
             rs.next();
             assertThat(rs.getLong(1)).as("one shared bucket for the caller").isEqualTo(1);
         }
@@ -115,8 +123,9 @@ class SharedRateLimitIT {
             flooders.submit(() -> {
                 ApiClient client = gateway(gateway);
                 while (flooding.get()) {
-                    flood.computeIfAbsent(client.get("/api/public/communiques", null).status(),
-                            s -> new AtomicInteger()).incrementAndGet();
+                    flood.computeIfAbsent(
+                                    client.get("/api/public/communiques", null).status(), s -> new AtomicInteger())
+                            .incrementAndGet();
                 }
             });
         }
@@ -137,14 +146,20 @@ class SharedRateLimitIT {
         double minutes = (System.nanoTime() - started) / 60e9;
         long let = flood.getOrDefault(200, new AtomicInteger()).get();
         long refused = flood.getOrDefault(429, new AtomicInteger()).get();
-        System.out.printf("flood: %s in %.1f s; other callers: %d calls, statuses %s, slowest %d ms%n", flood,
-                minutes * 60, others.size(), new java.util.TreeSet<>(others), latencies.stream().mapToLong(l -> l)
-                        .max().orElse(0));
+        System.out.printf(
+                "flood: %s in %.1f s; other callers: %d calls, statuses %s, slowest %d ms%n",
+                flood,
+                minutes * 60,
+                others.size(),
+                new java.util.TreeSet<>(others),
+                latencies.stream().mapToLong(l -> l).max().orElse(0));
         assertThat(others).as("other callers during the flood").isNotEmpty().containsOnly(200);
         assertThat(refused).as("the flood is refused, not let through").isGreaterThan(let * 5);
         // the limit is kept across both gateways, the store never skipped: the burst plus the refill, once
-        assertThat(let).as("calls of the flooding address let through by both gateways together")
-                .isGreaterThan(0).isLessThanOrEqualTo(PUBLIC_BURST + (long) Math.ceil(PUBLIC_PER_MINUTE * minutes) + 2);
+        assertThat(let)
+                .as("calls of the flooding address let through by both gateways together")
+                .isGreaterThan(0)
+                .isLessThanOrEqualTo(PUBLIC_BURST + (long) Math.ceil(PUBLIC_PER_MINUTE * minutes) + 2);
         assertThat(flood.keySet()).as("no 5xx: the store decided every call").containsOnly(200, 429);
     }
 
@@ -152,13 +167,15 @@ class SharedRateLimitIT {
     @Order(3)
     void expiredBucketsAreRemoved() throws Exception {
         try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-            c.createStatement().execute("INSERT INTO rate_limit_bucket (id, state, expires_at) VALUES"
-                    + " ('sub:gone', NULL, 1), ('sub:active', NULL, " + (System.currentTimeMillis() + 600_000) + ")");
+            c.createStatement()
+                    .execute("INSERT INTO rate_limit_bucket (id, state, expires_at) VALUES"
+                            + " ('sub:gone', NULL, 1), ('sub:active', NULL, " + (System.currentTimeMillis() + 600_000)
+                            + ")");
         }
         int buckets = fr.ars.coord.gateway.filter.RateLimitBucketsAccess.removeExpired(GATEWAYS.get(0));
         assertThat(buckets).isGreaterThanOrEqualTo(1);
         try (Connection c = postgres.getPostgresDatabase().getConnection();
-             var rs = c.createStatement().executeQuery("SELECT id FROM rate_limit_bucket ORDER BY id")) {
+                var rs = c.createStatement().executeQuery("SELECT id FROM rate_limit_bucket ORDER BY id")) {
             List<String> ids = new ArrayList<>();
             while (rs.next()) {
                 ids.add(rs.getString(1));
@@ -179,7 +196,9 @@ class SharedRateLimitIT {
             assertThat(anonymous.isProblem()).isTrue();
             assertThat(anonymous.header("Retry-After")).isEqualTo("5");
             String token = TestTokens.token("during-outage-" + UUID.randomUUID(), "ARS", "FR-HDF", "ars-staff");
-            assertThat(gateway(i).get("/api/incidents", token).status()).as("authenticated, store gone").isEqualTo(200);
+            assertThat(gateway(i).get("/api/incidents", token).status())
+                    .as("authenticated, store gone")
+                    .isEqualTo(200);
         }
         // authenticated callers are still limited meanwhile, by each gateway's own buckets
         String token = TestTokens.token("during-outage-" + UUID.randomUUID(), "ARS", "FR-HDF", "ars-staff");

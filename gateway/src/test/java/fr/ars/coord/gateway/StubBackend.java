@@ -19,8 +19,11 @@ final class StubBackend {
 
     record Received(String method, String path, Map<String, List<String>> headers, int bodyBytes) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -40,8 +43,8 @@ final class StubBackend {
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
-            received.add(new Received(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()),
-                    body.length));
+            received.add(new Received(
+                    exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body.length));
             Long delay = delays.get(path);
             if (delay != null) {
                 try {
@@ -50,7 +53,8 @@ final class StubBackend {
                     Thread.currentThread().interrupt();
                 }
             }
-            byte[] answer = ("{\"service\": \"" + name + "\", \"path\": \"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] answer =
+                    ("{\"service\": \"" + name + "\", \"path\": \"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             // as the services do: the correlation id comes back on the answer
             String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");

@@ -18,12 +18,13 @@ class TestJwtConfiguration {
 
     @Bean
     JwtDecoder testJwtDecoder() throws JOSEException {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withPublicKey(TestTokens.publicKey().toRSAPublicKey()).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(
+                        TestTokens.publicKey().toRSAPublicKey())
+                .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(TestTokens.ISSUER),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                        aud -> aud != null && aud.contains(TestTokens.AUDIENCE))));
+                new JwtClaimValidator<List<String>>(
+                        JwtClaimNames.AUD, aud -> aud != null && aud.contains(TestTokens.AUDIENCE))));
         return decoder;
     }
 }

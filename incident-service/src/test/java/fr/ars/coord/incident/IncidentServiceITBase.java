@@ -44,7 +44,9 @@ public abstract class IncidentServiceITBase {
 
     /** Records the incident significant under NIS2 (its NIS2 reporting clocks then run). */
     protected void significant(String id, String token) {
-        ApiClient.Response decided = api.post("/api/incidents/" + id + "/nis2-significance", token,
+        ApiClient.Response decided = api.post(
+                "/api/incidents/" + id + "/nis2-significance",
+                token,
                 "{\"significance\": \"SIGNIFICANT\", \"criteria\": [\"SEVERE_OPERATIONAL_DISRUPTION\"]}");
         if (decided.status() != 201) {
             throw new AssertionError(decided.toString());
@@ -78,8 +80,7 @@ public abstract class IncidentServiceITBase {
     protected static String identityAssessment(long patients) {
         return """
                 {"exposedData": ["LAST_NAME", "FIRST_NAME", "AGE", "PHONE", "EMAIL"], "medicalDataExposed": false,
-                 "estimatedPatients": %d, "affectedSystems": ["portail régional"], "note": "identité seulement"}"""
-                .formatted(patients);
+                 "estimatedPatients": %d, "affectedSystems": ["portail régional"], "note": "identité seulement"}""".formatted(patients);
     }
 
     /**
@@ -93,7 +94,9 @@ public abstract class IncidentServiceITBase {
                 waivers.add("{\"code\": \"" + clock.get("code").asText() + "\", \"reason\": \"" + reason + "\"}");
             }
         });
-        return api.post("/api/incidents/" + id + "/status", token,
+        return api.post(
+                "/api/incidents/" + id + "/status",
+                token,
                 "{\"status\": \"CLOSED\", \"waivers\": [" + String.join(", ", waivers) + "]}");
     }
 
@@ -101,8 +104,8 @@ public abstract class IncidentServiceITBase {
 
     /** Reports an incident as the region's ARS staff and returns its id. */
     protected String report(String region) {
-        ApiClient.Response response = api.post("/api/incidents", TestTokens.arsStaff(region),
-                reportBody(region, "Incident " + UUID.randomUUID()));
+        ApiClient.Response response = api.post(
+                "/api/incidents", TestTokens.arsStaff(region), reportBody(region, "Incident " + UUID.randomUUID()));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json().get("id").asText();
     }

@@ -57,11 +57,17 @@ class LegacyStoreIT {
         assertThat(ids).hasSize(4);
         for (String id : ids) {
             // fields and obligations added since that release are a compatible extension
-            assertThat(LegacyStore.asReleased(api.get("/api/incidents/" + id, TestTokens.national()).json(),
-                    view("incident-" + id), Set.of("regulatoryClocks")))
-                    .as("incident %s", id).isEqualTo(timeless(view("incident-" + id)));
-            assertThat(api.get("/api/incidents/" + id + "/history", TestTokens.national()).json())
-                    .as("history of %s", id).isEqualTo(view("history-" + id));
+            assertThat(LegacyStore.asReleased(
+                            api.get("/api/incidents/" + id, TestTokens.national())
+                                    .json(),
+                            view("incident-" + id),
+                            Set.of("regulatoryClocks")))
+                    .as("incident %s", id)
+                    .isEqualTo(timeless(view("incident-" + id)));
+            assertThat(api.get("/api/incidents/" + id + "/history", TestTokens.national())
+                            .json())
+                    .as("history of %s", id)
+                    .isEqualTo(view("history-" + id));
         }
     }
 
@@ -78,7 +84,8 @@ class LegacyStoreIT {
         assertThat(now.get("status").asString()).isEqualTo("CLOSED");
         assertThat(now.get("waivers")).isEmpty();
         assertThat(now.get("regulatoryClocks").findValuesAsString("status")).doesNotContain("WAIVED");
-        var history = api.get("/api/incidents/" + closed + "/history", TestTokens.national()).json();
+        var history = api.get("/api/incidents/" + closed + "/history", TestTokens.national())
+                .json();
         var closure = history.get(history.size() - 1);
         assertThat(closure.at("/payload/to").asString()).isEqualTo("CLOSED");
         assertThat(closure.get("payload").has("waivers")).isFalse();
@@ -86,8 +93,10 @@ class LegacyStoreIT {
 
     @Test
     void theIncidentListIsRebuiltAsTheReleaseShowedIt() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(api.get("/api/incidents", TestTokens.national()).json()).isEqualTo(view("incidents")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                api.get("/api/incidents", TestTokens.national()).json())
+                        .isEqualTo(view("incidents")));
     }
 
     @Test
@@ -99,24 +108,35 @@ class LegacyStoreIT {
 
         ObjectNode report = (ObjectNode) reported.payload().deepCopy();
         report.remove("incidentId");
-        ApiClient.Response again = api.post("/api/incidents", hdf, report.toString(),
-                "Idempotency-Key", "demo-2025-hdf-incident");
+        ApiClient.Response again =
+                api.post("/api/incidents", hdf, report.toString(), "Idempotency-Key", "demo-2025-hdf-incident");
         assertThat(again.status()).as(again.toString()).isEqualTo(201);
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(again.json().get("id").asString()).isEqualTo(incidentId);
 
         ObjectNode assessment = (ObjectNode) LegacyStore.event("IncidentAssessedEvent", "demo-2025-hdf-assessment")
-                .payload().deepCopy();
+                .payload()
+                .deepCopy();
         assessment.remove(List.of("incidentId", "region"));
-        ApiClient.Response assessedAgain = api.post("/api/incidents/" + incidentId + "/assessments", hdf,
-                assessment.toString(), "Idempotency-Key", "demo-2025-hdf-assessment");
+        ApiClient.Response assessedAgain = api.post(
+                "/api/incidents/" + incidentId + "/assessments",
+                hdf,
+                assessment.toString(),
+                "Idempotency-Key",
+                "demo-2025-hdf-assessment");
         assertThat(assessedAgain.status()).as(assessedAgain.toString()).isEqualTo(201);
         assertThat(assessedAgain.header("Idempotent-Replayed")).isEqualTo("true");
 
         // the same key with another request is still refused
         assessment.put("estimatedPatients", 12001);
-        assertThat(api.post("/api/incidents/" + incidentId + "/assessments", hdf, assessment.toString(),
-                "Idempotency-Key", "demo-2025-hdf-assessment").status()).isEqualTo(422);
+        assertThat(api.post(
+                                "/api/incidents/" + incidentId + "/assessments",
+                                hdf,
+                                assessment.toString(),
+                                "Idempotency-Key",
+                                "demo-2025-hdf-assessment")
+                        .status())
+                .isEqualTo(422);
         assertThat(storedEvents()).isEqualTo(events);
     }
 

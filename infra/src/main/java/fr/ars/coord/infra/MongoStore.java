@@ -11,8 +11,7 @@ import java.util.concurrent.CountDownLatch;
  */
 final class MongoStore {
 
-    private MongoStore() {
-    }
+    private MongoStore() {}
 
     static void run(LauncherOptions options) throws Exception {
         Files.createDirectories(options.dataDirectory());
@@ -20,12 +19,15 @@ final class MongoStore {
         MongoServer server = new MongoServer(new H2Backend(file));
         server.bind(options.host(), options.port());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdown();
-            stopped.countDown();
-        }, "mongo-stop"));
-        System.out.println("MongoDB-compatible server ready on " + options.host() + ":" + options.port()
-                + " (data in " + file + ")");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.shutdown();
+                            stopped.countDown();
+                        },
+                        "mongo-stop"));
+        System.out.println("MongoDB-compatible server ready on " + options.host() + ":" + options.port() + " (data in "
+                + file + ")");
         stopped.await();
     }
 }

@@ -21,11 +21,10 @@ final class PostgresStore {
     static final String DATABASE = "ars";
     static final String ROLE = "ars";
     /** The roles of the components: gateway, console, each service. */
-    static final List<String> COMPONENT_ROLES = List.of("ars_gateway", "ars_console", "ars_incident", "ars_region",
-            "ars_notification");
+    static final List<String> COMPONENT_ROLES =
+            List.of("ars_gateway", "ars_console", "ars_incident", "ars_region", "ars_notification");
 
-    private PostgresStore() {
-    }
+    private PostgresStore() {}
 
     static void run(LauncherOptions options) throws Exception {
         Files.createDirectories(options.dataDirectory());
@@ -42,22 +41,25 @@ final class PostgresStore {
             createComponentRoles(postgres, options.rolesDirectory());
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                postgres.close();
-            } catch (Exception e) {
-                System.err.println("PostgreSQL did not stop cleanly: " + e);
-            }
-            stopped.countDown();
-        }, "postgres-stop"));
-        System.out.println("PostgreSQL ready on " + options.host() + ":" + options.port() + " (database "
-                + DATABASE + ", data in " + options.dataDirectory() + ")");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                postgres.close();
+                            } catch (Exception e) {
+                                System.err.println("PostgreSQL did not stop cleanly: " + e);
+                            }
+                            stopped.countDown();
+                        },
+                        "postgres-stop"));
+        System.out.println("PostgreSQL ready on " + options.host() + ":" + options.port() + " (database " + DATABASE
+                + ", data in " + options.dataDirectory() + ")");
         stopped.await();
     }
 
     private static void createComponentRoles(EmbeddedPostgres postgres, Path passwords) throws Exception {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String role : COMPONENT_ROLES) {
                 Path file = passwords.resolve("db-" + role);
                 if (!Files.isRegularFile(file)) {
@@ -65,7 +67,8 @@ final class PostgresStore {
                 }
                 String password = Files.readString(file).strip().replace("'", "''");
                 boolean exists;
-                try (ResultSet found = statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
+                try (ResultSet found =
+                        statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
                     exists = found.next();
                 }
                 statement.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + role
@@ -76,13 +79,14 @@ final class PostgresStore {
 
     private static void createDatabase(EmbeddedPostgres postgres) throws Exception {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             try (ResultSet role = statement.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + ROLE + "'")) {
                 if (!role.next()) {
                     statement.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + ROLE + "'");
                 }
             }
-            try (ResultSet db = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+            try (ResultSet db =
+                    statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                 if (!db.next()) {
                     statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
                 }

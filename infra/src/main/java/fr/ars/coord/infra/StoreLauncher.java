@@ -10,8 +10,7 @@ import java.util.Arrays;
  */
 public final class StoreLauncher {
 
-    private StoreLauncher() {
-    }
+    private StoreLauncher() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {

@@ -60,14 +60,21 @@ class LegacyStoreIT {
 
     @Test
     void everyCommuniqueReadsAsTheReleaseShowedIt() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(asReleased(
-                api.get("/api/communiques", TestTokens.national()).json(), view("communiques")))
-                .isEqualTo(timeless(view("communiques"))));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(asReleased(
+                                api.get("/api/communiques", TestTokens.national())
+                                        .json(),
+                                view("communiques")))
+                        .isEqualTo(timeless(view("communiques"))));
         List<String> ids = view("communiques").findValuesAsString("id");
         assertThat(ids).hasSize(6);
         for (String id : ids) {
-            assertThat(asReleased(api.get("/api/communiques/" + id, TestTokens.national()).json(),
-                    view("communique-" + id))).as("communiqué %s", id).isEqualTo(timeless(view("communique-" + id)));
+            assertThat(asReleased(
+                            api.get("/api/communiques/" + id, TestTokens.national())
+                                    .json(),
+                            view("communique-" + id)))
+                    .as("communiqué %s", id)
+                    .isEqualTo(timeless(view("communique-" + id)));
         }
         assertThat(asReleased(api.get("/api/public/communiques", null).json(), view("public-communiques")))
                 .isEqualTo(timeless(view("public-communiques")));
@@ -76,9 +83,14 @@ class LegacyStoreIT {
     @Test
     void everyDeliveryLogReadsAsTheReleaseShowedIt() {
         for (String subscription : jdbc.queryForList("SELECT id FROM webhook_subscription", String.class)) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(asReleased(api.get(
-                    "/api/webhook-subscriptions/" + subscription + "/deliveries", TestTokens.national()).json(),
-                    view("deliveries-" + subscription))).isEqualTo(timeless(view("deliveries-" + subscription))));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(asReleased(
+                                    api.get(
+                                                    "/api/webhook-subscriptions/" + subscription + "/deliveries",
+                                                    TestTokens.national())
+                                            .json(),
+                                    view("deliveries-" + subscription)))
+                            .isEqualTo(timeless(view("deliveries-" + subscription))));
         }
     }
 
@@ -86,16 +98,24 @@ class LegacyStoreIT {
     void theProcessesResumeFromTheirStoredTokensAndDoNothingTwice() {
         long stored = LegacyStore.rows("domainevententry").size();
         for (String process : PROCESSES) {
-            StreamingEventProcessor processor = processing.eventProcessor(process, StreamingEventProcessor.class)
+            StreamingEventProcessor processor = processing
+                    .eventProcessor(process, StreamingEventProcessor.class)
                     .orElseThrow();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(processor.processingStatus())
-                    .isNotEmpty()
-                    .allSatisfy((segment, status) -> assertThat(status.getCurrentPosition()).hasValue(stored)));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(processor.processingStatus())
+                            .isNotEmpty()
+                            .allSatisfy((segment, status) ->
+                                    assertThat(status.getCurrentPosition()).hasValue(stored)));
         }
         // the views are rebuilt and the delivery worker has had its rounds: no communiqué drafted, no delivery sent
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                asReleased(api.get("/api/communiques", TestTokens.national()).json(), view("communiques")))
-                .isEqualTo(timeless(view("communiques"))));
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class)).isEqualTo(stored);
+        await().pollDelay(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(asReleased(
+                                api.get("/api/communiques", TestTokens.national())
+                                        .json(),
+                                view("communiques")))
+                        .isEqualTo(timeless(view("communiques"))));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class))
+                .isEqualTo(stored);
     }
 }

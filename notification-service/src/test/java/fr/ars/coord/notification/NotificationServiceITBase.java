@@ -22,17 +22,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * notification-service on the embedded stores, with a real SMTP server (GreenMail) for the press list.
  * Incident and campaign events are appended to the shared event store as the other services append them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ars.notifications.press-list=presse@ars.example,redaction@journal.example",
-        "ars.notifications.reminders.region-contacts=FR-HDF=securite@ars-hdf.example,astreinte@ars-hdf.example",
-        "ars.notifications.reminders.national-contacts=cellule@sante.example",
-        "ars.notifications.data-protection-contacts=FR-974=dpo@ars-reunion.example",
-        "ars.notifications.delivery.max-attempts=3",
-        "ars.notifications.delivery.first-backoff=PT0.2S",
-        "ars.notifications.delivery.poll-interval-ms=100",
-        // the tests' receivers listen on this machine; x.example stands for a public subscriber
-        "ars.notifications.webhooks.require-https=false",
-        "ars.notifications.webhooks.allowed-targets=127.0.0.1/32,x.example"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "ars.notifications.press-list=presse@ars.example,redaction@journal.example",
+            "ars.notifications.reminders.region-contacts=FR-HDF=securite@ars-hdf.example,astreinte@ars-hdf.example",
+            "ars.notifications.reminders.national-contacts=cellule@sante.example",
+            "ars.notifications.data-protection-contacts=FR-974=dpo@ars-reunion.example",
+            "ars.notifications.delivery.max-attempts=3",
+            "ars.notifications.delivery.first-backoff=PT0.2S",
+            "ars.notifications.delivery.poll-interval-ms=100",
+            // the tests' receivers listen on this machine; x.example stands for a public subscriber
+            "ars.notifications.webhooks.require-https=false",
+            "ars.notifications.webhooks.allowed-targets=127.0.0.1/32,x.example"
+        })
 @Import(TestJwtDecoderConfiguration.class)
 public abstract class NotificationServiceITBase {
 
@@ -64,7 +67,12 @@ public abstract class NotificationServiceITBase {
 
     /** Appends events of one aggregate starting at {@code firstSequence}; returns their event ids. */
     protected List<String> record(String aggregateType, String aggregateId, long firstSequence, Object... events) {
-        return StoredEvents.append(eventStore, aggregateType, aggregateId, firstSequence,
-                new Actor("sub-test", "ars-test", "ARS", null), events);
+        return StoredEvents.append(
+                eventStore,
+                aggregateType,
+                aggregateId,
+                firstSequence,
+                new Actor("sub-test", "ars-test", "ARS", null),
+                events);
     }
 }

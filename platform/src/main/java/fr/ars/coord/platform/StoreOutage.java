@@ -26,19 +26,23 @@ public final class StoreOutage {
     /** SQLState classes of a lost connection (08), an operator or crash shutdown (57P), missing resources (53). */
     private static final String[] OUTAGE_SQL_STATES = {"08", "57P", "53"};
 
-    private StoreOutage() {
-    }
+    private StoreOutage() {}
 
     /** True when the failure, or any of its causes however deep a framework wrapped it, is a store outage. */
     public static boolean explains(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
-                    || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof MongoSocketException || t instanceof MongoTimeoutException
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessException
+                    || t instanceof RecoverableDataAccessException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof MongoSocketException
+                    || t instanceof MongoTimeoutException
                     || t instanceof AxonTransientException
-                    || t instanceof SocketException || t instanceof SocketTimeoutException
+                    || t instanceof SocketException
+                    || t instanceof SocketTimeoutException
                     || (t instanceof SQLException sql && hasOutageState(sql))) {
                 return true;
             }

@@ -20,14 +20,27 @@ class LayerRulesTest {
     void eachRuleFailsOnAWrongImport() {
         String base = "fr.ars.coord.archfixture";
         assertThat(wrong).hasSize(3);
-        assertThat(LayerRules.domainKnowsNoWebNorPersistence(base, "command").evaluate(wrong).getFailureReport().getDetails())
+        assertThat(LayerRules.domainKnowsNoWebNorPersistence(base, "command")
+                        .evaluate(wrong)
+                        .getFailureReport()
+                        .getDetails())
                 .anyMatch(line -> line.contains("WrongAggregate") && line.contains("org.springframework.http"));
-        assertThat(LayerRules.nothingDependsOnWeb(base).evaluate(wrong).getFailureReport().getDetails())
+        assertThat(LayerRules.nothingDependsOnWeb(base)
+                        .evaluate(wrong)
+                        .getFailureReport()
+                        .getDetails())
                 .anyMatch(line -> line.contains("WrongView") && line.contains("WrongController"));
-        assertThat(LayerRules.domainReadsNoReadModel(base).evaluate(wrong).getFailureReport().getDetails())
+        assertThat(LayerRules.domainReadsNoReadModel(base)
+                        .evaluate(wrong)
+                        .getFailureReport()
+                        .getDetails())
                 .anyMatch(line -> line.contains("WrongAggregate") && line.contains("WrongView"));
-        assertThat(LayerRules.noPackageCycles(base).evaluate(wrong).hasViolation()).isTrue();
-        assertThat(LayerRules.aggregatesKnowNoWebNorPersistence(base).evaluate(wrong).getFailureReport().getDetails())
+        assertThat(LayerRules.noPackageCycles(base).evaluate(wrong).hasViolation())
+                .isTrue();
+        assertThat(LayerRules.aggregatesKnowNoWebNorPersistence(base)
+                        .evaluate(wrong)
+                        .getFailureReport()
+                        .getDetails())
                 .anyMatch(line -> line.contains("WrongAggregate") && line.contains("org.springframework.http"));
     }
 
@@ -43,6 +56,8 @@ class LayerRulesTest {
     @Test
     void everyPackageSaysWhatItHolds() {
         org.assertj.core.api.Assertions.assertThat(fr.ars.coord.platform.testing.LayerRules.packagesWithoutDescription(
-                java.nio.file.Path.of("src/main/java"))).as("packages without a package-info.java").isEmpty();
+                        java.nio.file.Path.of("src/main/java")))
+                .as("packages without a package-info.java")
+                .isEmpty();
     }
 }

@@ -22,6 +22,8 @@ class LayersTest {
     @Test
     void everyPackageSaysWhatItHolds() {
         org.assertj.core.api.Assertions.assertThat(fr.ars.coord.platform.testing.LayerRules.packagesWithoutDescription(
-                java.nio.file.Path.of("src/main/java"))).as("packages without a package-info.java").isEmpty();
+                        java.nio.file.Path.of("src/main/java")))
+                .as("packages without a package-info.java")
+                .isEmpty();
     }
 }

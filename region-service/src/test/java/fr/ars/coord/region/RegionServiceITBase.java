@@ -1,6 +1,5 @@
 package fr.ars.coord.region;
 
-import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.platform.testing.ApiClient;
@@ -22,9 +21,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * The real region-service on the embedded stores. Incident events are appended to the shared event store
  * exactly as incident-service appends them (aggregate type {@code Incident}, actor metadata).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        // snapshots of the national picture every few events, taken by the tests rather than in the background
-        "ars.national.snapshot-every=5", "ars.national.snapshot-check-ms=3600000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            // snapshots of the national picture every few events, taken by the tests rather than in the background
+            "ars.national.snapshot-every=5",
+            "ars.national.snapshot-check-ms=3600000"
+        })
 @Import(TestJwtDecoderConfiguration.class)
 public abstract class RegionServiceITBase {
 
@@ -53,7 +56,12 @@ public abstract class RegionServiceITBase {
     /** Appends events of one incident after its {@code firstSequence - 1} already recorded ones. */
     protected void record(long firstSequence, IncidentEvent... events) {
         String region = events[0].region().code();
-        StoredEvents.append(eventStore, "Incident", events[0].incidentId(), firstSequence,
-                new Actor("sub-" + region, "ars-" + region.substring(3).toLowerCase(), "ARS", region), (Object[]) events);
+        StoredEvents.append(
+                eventStore,
+                "Incident",
+                events[0].incidentId(),
+                firstSequence,
+                new Actor("sub-" + region, "ars-" + region.substring(3).toLowerCase(), "ARS", region),
+                (Object[]) events);
     }
 }

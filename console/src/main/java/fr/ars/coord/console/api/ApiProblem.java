@@ -42,6 +42,5 @@ public final class ApiProblem extends RuntimeException {
         return reasons;
     }
 
-    public record FieldError(String field, String reason) {
-    }
+    public record FieldError(String field, String reason) {}
 }

@@ -50,32 +50,38 @@ public class PlatformApi {
 
     /** The incident now, or as it stood at {@code asOf} when given. */
     public IncidentView incident(String id, Instant asOf) {
-        return get(uri -> asOf == null ? uri.path("/api/incidents/{id}").build(id)
-                : uri.path("/api/incidents/{id}").queryParam("asOf", asOf).build(id), IncidentView.class);
+        return get(
+                uri -> asOf == null
+                        ? uri.path("/api/incidents/{id}").build(id)
+                        : uri.path("/api/incidents/{id}")
+                                .queryParam("asOf", asOf)
+                                .build(id),
+                IncidentView.class);
     }
 
     public List<HistoryEntry> history(String incidentId) {
-        return list(uri -> uri.path("/api/incidents/{id}/history").build(incidentId), new ParameterizedTypeReference<>() {
-        });
+        return list(
+                uri -> uri.path("/api/incidents/{id}/history").build(incidentId),
+                new ParameterizedTypeReference<>() {});
     }
 
     public List<IncidentSummary> incidents(String region) {
-        return list(uri -> uri.path("/api/incidents").queryParam("region", region).build(),
-                new ParameterizedTypeReference<>() {
-                });
+        return list(
+                uri -> uri.path("/api/incidents").queryParam("region", region).build(),
+                new ParameterizedTypeReference<>() {});
     }
 
     public IncidentChanged recordAssessment(String key, String incidentId, RecordAssessmentRequest request) {
         return post(key, request, IncidentChanged.class, "/api/incidents/{id}/assessments", incidentId);
     }
 
-    public IncidentChanged recordContainmentAction(String key, String incidentId,
-                                                   RecordContainmentActionRequest request) {
+    public IncidentChanged recordContainmentAction(
+            String key, String incidentId, RecordContainmentActionRequest request) {
         return post(key, request, IncidentChanged.class, "/api/incidents/{id}/containment-actions", incidentId);
     }
 
-    public IncidentChanged recordAuthorityNotification(String key, String incidentId,
-                                                       RecordAuthorityNotificationRequest request) {
+    public IncidentChanged recordAuthorityNotification(
+            String key, String incidentId, RecordAuthorityNotificationRequest request) {
         return post(key, request, IncidentChanged.class, "/api/incidents/{id}/authority-notifications", incidentId);
     }
 
@@ -96,14 +102,12 @@ public class PlatformApi {
     // --- campaigns -------------------------------------------------------------------------------------------
 
     public List<CampaignView> campaigns() {
-        return list(uri -> uri.path("/api/national/campaigns").build(), new ParameterizedTypeReference<>() {
-        });
+        return list(uri -> uri.path("/api/national/campaigns").build(), new ParameterizedTypeReference<>() {});
     }
 
     public List<CampaignSuggestion> campaignSuggestions() {
-        return list(uri -> uri.path("/api/national/campaigns/suggestions").build(),
-                new ParameterizedTypeReference<>() {
-                });
+        return list(
+                uri -> uri.path("/api/national/campaigns/suggestions").build(), new ParameterizedTypeReference<>() {});
     }
 
     public CampaignView campaign(String id) {
@@ -126,8 +130,7 @@ public class PlatformApi {
     // --- communiqués -----------------------------------------------------------------------------------------
 
     public List<CommuniqueView> communiques() {
-        return list(uri -> uri.path("/api/communiques").build(), new ParameterizedTypeReference<>() {
-        });
+        return list(uri -> uri.path("/api/communiques").build(), new ParameterizedTypeReference<>() {});
     }
 
     public CommuniqueView communique(String id) {
@@ -175,7 +178,8 @@ public class PlatformApi {
 
     /** POST a JSON body (or none), with an idempotency key so that a double submission records once. */
     private <T> T post(String idempotencyKey, Object body, Class<T> answer, String path, Object... variables) {
-        RestClient.RequestBodySpec request = client.post().uri(path, variables).header("Idempotency-Key", idempotencyKey);
+        RestClient.RequestBodySpec request =
+                client.post().uri(path, variables).header("Idempotency-Key", idempotencyKey);
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
@@ -188,19 +192,21 @@ public class PlatformApi {
     }
 
     /** An RFC 9457 problem of the API as an {@link ApiProblem}: its detail (or title) and the fields it names. */
-    private static void problem(org.springframework.http.HttpRequest request,
-                                org.springframework.http.client.ClientHttpResponse response) throws java.io.IOException {
+    private static void problem(
+            org.springframework.http.HttpRequest request, org.springframework.http.client.ClientHttpResponse response)
+            throws java.io.IOException {
         int status = response.getStatusCode().value();
         String detail;
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         byte[] bytes = response.getBody().readAllBytes();
         try {
             JsonNode problem = JsonMapper.shared().readTree(bytes);
-            detail = problem.path("detail").isString() ? problem.path("detail").asString()
+            detail = problem.path("detail").isString()
+                    ? problem.path("detail").asString()
                     : problem.path("title").asString("");
             for (JsonNode error : problem.path("errors")) {
-                errors.add(new ApiProblem.FieldError(error.path("field").asString(null),
-                        error.path("reason").asString(null)));
+                errors.add(new ApiProblem.FieldError(
+                        error.path("field").asString(null), error.path("reason").asString(null)));
             }
         } catch (RuntimeException unreadable) {
             detail = "HTTP " + status;

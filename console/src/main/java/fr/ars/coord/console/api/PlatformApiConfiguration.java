@@ -1,7 +1,7 @@
 package fr.ars.coord.console.api;
 
-import fr.ars.coord.console.config.ConsoleProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.ars.coord.console.config.ConsoleProperties;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,8 +34,8 @@ class PlatformApiConfiguration {
             .build();
 
     @Bean
-    OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
-                                                          OAuth2AuthorizedClientRepository authorizedClients) {
+    OAuth2AuthorizedClientManager authorizedClientManager(
+            ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository authorizedClients) {
         return new DefaultOAuth2AuthorizedClientManager(registrations, authorizedClients);
     }
 
@@ -51,8 +51,8 @@ class PlatformApiConfiguration {
                 .requestFactory(requests)
                 .requestInterceptor(tokens)
                 .defaultHeader("Accept", "application/json")
-                .configureMessageConverters(converters -> converters.registerDefaults().withJsonConverter(
-                        new JacksonJsonHttpMessageConverter(API_JSON)))
+                .configureMessageConverters(converters ->
+                        converters.registerDefaults().withJsonConverter(new JacksonJsonHttpMessageConverter(API_JSON)))
                 .build());
     }
 }

@@ -24,8 +24,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     derived from
  */
 @ConfigurationProperties("ars.console")
-public record ConsoleProperties(URI gatewayUrl, String issuer, String clientId, String clientSecret,
-                                Duration refresh, URI publicUrl, String sessionKey) {
+public record ConsoleProperties(
+        URI gatewayUrl,
+        String issuer,
+        String clientId,
+        String clientSecret,
+        Duration refresh,
+        URI publicUrl,
+        String sessionKey) {
 
     /** The shortest {@link #sessionKey()} accepted. */
     public static final int SESSION_KEY_MIN_LENGTH = 32;
@@ -47,8 +53,9 @@ public record ConsoleProperties(URI gatewayUrl, String issuer, String clientId, 
             throw new IllegalArgumentException("ars.console.session-key (ARS_CONSOLE_SESSION_KEY) must be a secret of"
                     + " at least " + SESSION_KEY_MIN_LENGTH + " characters, the same on every console instance (it"
                     + " encrypts the sessions and their cookies): "
-                    + (sessionKey == null || sessionKey.isBlank() ? "none is set"
-                    : "the one set has only " + sessionKey.strip().length() + " characters"));
+                    + (sessionKey == null || sessionKey.isBlank()
+                            ? "none is set"
+                            : "the one set has only " + sessionKey.strip().length() + " characters"));
         }
     }
 
@@ -57,8 +64,11 @@ public record ConsoleProperties(URI gatewayUrl, String issuer, String clientId, 
             throw new IllegalArgumentException("ars.console.public-url (ARS_PUBLIC_BASE_URL) is required");
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null || url.getRawQuery() != null
-                || url.getRawFragment() != null || url.getRawUserInfo() != null) {
+        if (!(scheme.equals("http") || scheme.equals("https"))
+                || url.getHost() == null
+                || url.getRawQuery() != null
+                || url.getRawFragment() != null
+                || url.getRawUserInfo() != null) {
             throw new IllegalArgumentException("ars.console.public-url (ARS_PUBLIC_BASE_URL) is the gateway's public"
                     + " address, http(s)://host[:port][/path] without query or fragment, not " + url);
         }

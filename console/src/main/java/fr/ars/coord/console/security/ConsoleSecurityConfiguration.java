@@ -34,39 +34,45 @@ class ConsoleSecurityConfiguration {
     static final String REGISTRATION = "keycloak";
 
     @Bean
-    SecurityFilterChain consoleSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
-                                        ConsoleProperties properties, ConsoleKeys keys,
-                                        @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies)
+    SecurityFilterChain consoleSecurity(
+            HttpSecurity http,
+            ClientRegistrationRepository registrations,
+            ConsoleProperties properties,
+            ConsoleKeys keys,
+            @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies)
             throws Exception {
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         failure.setAllowSessionCreation(false);
         boolean httpsOnly = "https".equalsIgnoreCase(properties.publicUrl().getScheme());
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/css/**", "/js/**", "/vendor/**",
-                                "/geo/**", "/signed-out", "/error").permitAll()
-                        .anyRequest().authenticated())
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/css/**",
+                                "/js/**",
+                                "/vendor/**",
+                                "/geo/**",
+                                "/signed-out",
+                                "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 // nothing of an anonymous request is kept on the server: no saved request, no CSRF token, no
                 // authorization request in a session
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(new SignInFlow.EntryPoint(REGISTRATION)))
+                .exceptionHandling(
+                        exceptions -> exceptions.authenticationEntryPoint(new SignInFlow.EntryPoint(REGISTRATION)))
                 .csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokens()))
-                .oauth2Login(login -> login
-                        .authorizationEndpoint(a -> a
-                                .authorizationRequestResolver(new SignInFlow.Requests(registrations))
-                                .authorizationRequestRepository(new SignInCookie(keys.signInCookie(), secureCookies,
-                                        Clock.systemUTC())))
+                .oauth2Login(login -> login.authorizationEndpoint(
+                                a -> a.authorizationRequestResolver(new SignInFlow.Requests(registrations))
+                                        .authorizationRequestRepository(new SignInCookie(
+                                                keys.signInCookie(), secureCookies, Clock.systemUTC())))
                         .successHandler(new SignInFlow.BackToPage())
                         .failureHandler(failure)
                         .userInfoEndpoint(u -> u.oidcUserService(new StaffOidcUserService())))
-                .logout(logout -> logout
-                        .logoutUrl("/sign-out")
-                        .logoutSuccessHandler(new KeycloakSignOut(properties)))
+                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessHandler(new KeycloakSignOut(properties)))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
-                .headers(headers -> headers
-                        .frameOptions(f -> f.deny())
+                .headers(headers -> headers.frameOptions(f -> f.deny())
                         // HTTPS or not as the configured public address says, not as forwarded headers would
                         .httpStrictTransportSecurity(hsts -> hsts.requestMatcher(request -> httpsOnly))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))

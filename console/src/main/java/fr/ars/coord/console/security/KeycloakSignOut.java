@@ -23,8 +23,8 @@ final class KeycloakSignOut implements LogoutSuccessHandler {
     }
 
     @Override
-    public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response,
-                               Authentication authentication) throws IOException {
+    public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException {
         String back = properties.consoleUrl() + "/signed-out";
         UriComponentsBuilder logout = UriComponentsBuilder.fromUriString(properties.endpoint("logout"))
                 .queryParam("client_id", properties.clientId())

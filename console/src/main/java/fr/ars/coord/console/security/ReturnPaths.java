@@ -20,13 +20,19 @@ final class ReturnPaths {
     private static final String ID = "[A-Za-z0-9-]{1,64}";
 
     /** The console's pages (the GET mappings of its controllers, but the signed-out page). */
-    private static final Pattern PAGE = Pattern.compile(String.join("|", "/", "/regions/" + ID, "/incidents/" + ID,
-            "/campagnes", "/campagnes/" + ID, "/communiques", "/communiques/" + ID));
+    private static final Pattern PAGE = Pattern.compile(String.join(
+            "|",
+            "/",
+            "/regions/" + ID,
+            "/incidents/" + ID,
+            "/campagnes",
+            "/campagnes/" + ID,
+            "/communiques",
+            "/communiques/" + ID));
 
     private static final Pattern QUERY = Pattern.compile("[A-Za-z0-9._~%=&:+-]{1,256}");
 
-    private ReturnPaths() {
-    }
+    private ReturnPaths() {}
 
     /** {@code pathAndQuery} if it names one of the console's pages, relative to the console. */
     static Optional<String> of(String pathAndQuery) {
@@ -36,7 +42,8 @@ final class ReturnPaths {
         int mark = pathAndQuery.indexOf('?');
         String path = mark < 0 ? pathAndQuery : pathAndQuery.substring(0, mark);
         String query = mark < 0 ? null : pathAndQuery.substring(mark + 1);
-        if (!PAGE.matcher(path).matches() || (query != null && !QUERY.matcher(query).matches())) {
+        if (!PAGE.matcher(path).matches()
+                || (query != null && !QUERY.matcher(query).matches())) {
             return Optional.empty();
         }
         return Optional.of(pathAndQuery);

@@ -27,12 +27,12 @@ public final class SessionTokens implements OAuth2AuthorizedClientRepository {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String registrationId,
-                                                                     Authentication principal,
-                                                                     HttpServletRequest request) {
+    public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(
+            String registrationId, Authentication principal, HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         ClientRegistration registration = registrations.findByRegistrationId(registrationId);
-        if (session == null || registration == null
+        if (session == null
+                || registration == null
                 || !(session.getAttribute(ATTRIBUTE + "." + registrationId) instanceof StoredTokens tokens)) {
             return null;
         }
@@ -40,15 +40,19 @@ public final class SessionTokens implements OAuth2AuthorizedClientRepository {
     }
 
     @Override
-    public void saveAuthorizedClient(OAuth2AuthorizedClient client, Authentication principal,
-                                     HttpServletRequest request, HttpServletResponse response) {
-        request.getSession().setAttribute(ATTRIBUTE + "." + client.getClientRegistration().getRegistrationId(),
-                StoredTokens.of(client));
+    public void saveAuthorizedClient(
+            OAuth2AuthorizedClient client,
+            Authentication principal,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        request.getSession()
+                .setAttribute(
+                        ATTRIBUTE + "." + client.getClientRegistration().getRegistrationId(), StoredTokens.of(client));
     }
 
     @Override
-    public void removeAuthorizedClient(String registrationId, Authentication principal,
-                                       HttpServletRequest request, HttpServletResponse response) {
+    public void removeAuthorizedClient(
+            String registrationId, Authentication principal, HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(ATTRIBUTE + "." + registrationId);

@@ -57,25 +57,29 @@ final class SignInCookie implements AuthorizationRequestRepository<OAuth2Authori
         if (state == null) {
             return null;
         }
-        return read(request).filter(authorization -> state.equals(authorization.getState())).orElse(null);
+        return read(request)
+                .filter(authorization -> state.equals(authorization.getState()))
+                .orElse(null);
     }
 
     @Override
-    public void saveAuthorizationRequest(OAuth2AuthorizationRequest authorization, HttpServletRequest request,
-                                         HttpServletResponse response) {
+    public void saveAuthorizationRequest(
+            OAuth2AuthorizationRequest authorization, HttpServletRequest request, HttpServletResponse response) {
         if (authorization == null) {
             write(request, response, "", Duration.ZERO);
             return;
         }
         byte[] serialized = json.writeValueAsBytes(authorization);
         byte[] plain = ByteBuffer.allocate(Long.BYTES + serialized.length)
-                .putLong(clock.instant().getEpochSecond()).put(serialized).array();
+                .putLong(clock.instant().getEpochSecond())
+                .put(serialized)
+                .array();
         write(request, response, key.sealToText(plain, CONTEXT), LIFETIME);
     }
 
     @Override
-    public OAuth2AuthorizationRequest removeAuthorizationRequest(HttpServletRequest request,
-                                                                 HttpServletResponse response) {
+    public OAuth2AuthorizationRequest removeAuthorizationRequest(
+            HttpServletRequest request, HttpServletResponse response) {
         OAuth2AuthorizationRequest authorization = loadAuthorizationRequest(request);
         if (authorization != null) {
             write(request, response, "", Duration.ZERO);
@@ -89,7 +93,9 @@ final class SignInCookie implements AuthorizationRequestRepository<OAuth2Authori
         if (cookies == null) {
             return Optional.empty();
         }
-        return Arrays.stream(cookies).filter(cookie -> NAME.equals(cookie.getName())).findFirst()
+        return Arrays.stream(cookies)
+                .filter(cookie -> NAME.equals(cookie.getName()))
+                .findFirst()
                 .flatMap(cookie -> key.openText(cookie.getValue(), CONTEXT))
                 .flatMap(this::fresh);
     }
@@ -105,20 +111,23 @@ final class SignInCookie implements AuthorizationRequestRepository<OAuth2Authori
             return Optional.empty();
         }
         try {
-            return Optional.of(json.readValue(Arrays.copyOfRange(plain, Long.BYTES, plain.length),
-                    OAuth2AuthorizationRequest.class));
+            return Optional.of(json.readValue(
+                    Arrays.copyOfRange(plain, Long.BYTES, plain.length), OAuth2AuthorizationRequest.class));
         } catch (RuntimeException unreadable) {
             return Optional.empty();
         }
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, String value, Duration maxAge) {
-        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(NAME, value)
-                .path(request.getContextPath() + RETURN_PATH)
-                .httpOnly(true)
-                .secure(secure)
-                .sameSite("Lax")
-                .maxAge(maxAge)
-                .build().toString());
+        response.addHeader(
+                HttpHeaders.SET_COOKIE,
+                ResponseCookie.from(NAME, value)
+                        .path(request.getContextPath() + RETURN_PATH)
+                        .httpOnly(true)
+                        .secure(secure)
+                        .sameSite("Lax")
+                        .maxAge(maxAge)
+                        .build()
+                        .toString());
     }
 }

@@ -28,8 +28,7 @@ final class SignInFlow {
 
     static final String AUTHORIZATION_PATH = "/oauth2/authorization";
 
-    private SignInFlow() {
-    }
+    private SignInFlow() {}
 
     /** A visitor without session is sent to sign in, with the page asked for if it is one of the console's. */
     static final class EntryPoint implements AuthenticationEntryPoint {
@@ -41,12 +40,15 @@ final class SignInFlow {
         }
 
         @Override
-        public void commence(HttpServletRequest request, HttpServletResponse response,
-                             AuthenticationException refused) throws IOException {
+        public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)
+                throws IOException {
             String signIn = request.getContextPath() + AUTHORIZATION_PATH + "/" + registrationId;
             String page = ReturnPaths.of(request).filter(p -> !p.equals("/")).orElse(null);
-            response.sendRedirect(page == null ? signIn
-                    : signIn + "?" + ReturnPaths.PARAMETER + "=" + URLEncoder.encode(page, StandardCharsets.UTF_8));
+            response.sendRedirect(
+                    page == null
+                            ? signIn
+                            : signIn + "?" + ReturnPaths.PARAMETER + "="
+                                    + URLEncoder.encode(page, StandardCharsets.UTF_8));
         }
     }
 
@@ -67,7 +69,8 @@ final class SignInFlow {
             // a client the console does not have is an unknown page (sign-in), not a failure
             String prefix = request.getContextPath() + AUTHORIZATION_PATH + "/";
             String uri = request.getRequestURI();
-            if (uri != null && uri.startsWith(prefix)
+            if (uri != null
+                    && uri.startsWith(prefix)
                     && registrations.findByRegistrationId(uri.substring(prefix.length())) == null) {
                 return null;
             }
@@ -79,14 +82,15 @@ final class SignInFlow {
             return withPage(request, requests.resolve(request, clientRegistrationId));
         }
 
-        private static OAuth2AuthorizationRequest withPage(HttpServletRequest request,
-                                                           OAuth2AuthorizationRequest authorization) {
+        private static OAuth2AuthorizationRequest withPage(
+                HttpServletRequest request, OAuth2AuthorizationRequest authorization) {
             if (authorization == null) {
                 return null;
             }
             return ReturnPaths.of(request.getParameter(ReturnPaths.PARAMETER))
                     .map(page -> OAuth2AuthorizationRequest.from(authorization)
-                            .attributes(attributes -> attributes.put(ReturnPaths.ATTRIBUTE, page)).build())
+                            .attributes(attributes -> attributes.put(ReturnPaths.ATTRIBUTE, page))
+                            .build())
                     .orElse(authorization);
         }
     }
@@ -95,8 +99,9 @@ final class SignInFlow {
     static final class BackToPage implements AuthenticationSuccessHandler {
 
         @Override
-        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                                            Authentication authentication) throws IOException {
+        public void onAuthenticationSuccess(
+                HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+                throws IOException {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);

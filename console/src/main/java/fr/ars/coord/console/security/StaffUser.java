@@ -24,10 +24,13 @@ public record StaffUser(String username, String displayName, String region, Set<
         if (authentication == null || !(authentication.getPrincipal() instanceof OidcUser user)) {
             return null;
         }
-        Set<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith(ROLE_PREFIX)).map(a -> a.substring(ROLE_PREFIX.length()))
+        Set<String> roles = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith(ROLE_PREFIX))
+                .map(a -> a.substring(ROLE_PREFIX.length()))
                 .collect(Collectors.toUnmodifiableSet());
-        String name = user.getFullName() != null && !user.getFullName().isBlank() ? user.getFullName()
+        String name = user.getFullName() != null && !user.getFullName().isBlank()
+                ? user.getFullName()
                 : user.getPreferredUsername();
         return new StaffUser(user.getPreferredUsername(), name, user.getClaimAsString("region"), roles);
     }
@@ -57,7 +60,8 @@ public record StaffUser(String username, String displayName, String region, Set<
 
     /** Speaks for a communiqué: the region's communication officer, or the national coordinator for a national one. */
     public boolean speaksFor(String scope, String communiqueRegion) {
-        return "NATIONAL".equals(scope) ? has(NATIONAL_COORDINATOR)
+        return "NATIONAL".equals(scope)
+                ? has(NATIONAL_COORDINATOR)
                 : has(COMMUNICATION_OFFICER) && region != null && region.equals(communiqueRegion);
     }
 

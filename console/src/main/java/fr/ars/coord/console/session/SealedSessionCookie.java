@@ -33,7 +33,9 @@ final class SealedSessionCookie implements CookieSerializer {
             cookies.writeCookieValue(cookieValue);
             return;
         }
-        CookieValue sealed = new CookieValue(cookieValue.getRequest(), cookieValue.getResponse(),
+        CookieValue sealed = new CookieValue(
+                cookieValue.getRequest(),
+                cookieValue.getResponse(),
                 key.sealToText(id.getBytes(StandardCharsets.US_ASCII), CONTEXT));
         sealed.setCookieMaxAge(cookieValue.getCookieMaxAge());
         cookies.writeCookieValue(sealed);

@@ -26,8 +26,8 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * A session whose values do not all open (sealed under another key, Java-serialised by an earlier release, altered)
  * is no session: it is deleted and the request goes on signed out, to sign in again.
  */
-final class SealedSessionRepository implements SessionRepository<SealedSessionRepository.SealedSession>,
-        InitializingBean, DisposableBean {
+final class SealedSessionRepository
+        implements SessionRepository<SealedSessionRepository.SealedSession>, InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SealedSessionRepository.class);
 

@@ -63,7 +63,11 @@ public final class SealingKey {
             cipher.updateAAD(new byte[] {VERSION});
             cipher.updateAAD(context);
             byte[] sealed = cipher.doFinal(plain);
-            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+                    .put(VERSION)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }

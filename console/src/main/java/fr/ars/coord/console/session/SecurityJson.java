@@ -12,12 +12,11 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  */
 public final class SecurityJson {
 
-    private SecurityJson() {
-    }
+    private SecurityJson() {}
 
     public static JsonMapper mapper() {
-        BasicPolymorphicTypeValidator.Builder allowed = BasicPolymorphicTypeValidator.builder()
-                .allowIfSubType(URL.class);
+        BasicPolymorphicTypeValidator.Builder allowed =
+                BasicPolymorphicTypeValidator.builder().allowIfSubType(URL.class);
         return JsonMapper.builder()
                 .addModules(SecurityJacksonModules.getModules(SecurityJson.class.getClassLoader(), allowed))
                 .build();

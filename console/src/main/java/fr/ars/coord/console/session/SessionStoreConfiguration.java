@@ -40,9 +40,12 @@ public class SessionStoreConfiguration {
     }
 
     @Bean
-    SealedSessionRepository sessionRepository(DataSource dataSource, PlatformTransactionManager transactions,
-                                              JdbcSessionProperties properties, SessionTimeout timeout,
-                                              ConsoleKeys keys) {
+    SealedSessionRepository sessionRepository(
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            JdbcSessionProperties properties,
+            SessionTimeout timeout,
+            ConsoleKeys keys) {
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         transaction.afterPropertiesSet();

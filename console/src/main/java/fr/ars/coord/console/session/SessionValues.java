@@ -41,8 +41,9 @@ final class SessionValues {
                 // a user that could not be read back would be signed out at their next request: said at once
                 security.treeToValue(json, SecurityContextImpl.class);
             } catch (RuntimeException unreadable) {
-                throw new IllegalArgumentException("the signed-in user's security context would not read back: "
-                        + unreadable.getMessage(), unreadable);
+                throw new IllegalArgumentException(
+                        "the signed-in user's security context would not read back: " + unreadable.getMessage(),
+                        unreadable);
             }
             envelope.put("type", "security-context");
             envelope.set("value", json);
@@ -51,8 +52,10 @@ final class SessionValues {
             envelope.set("value", plain.valueToTree(tokens));
         } else if (value instanceof CsrfToken token) {
             envelope.put("type", "csrf-token");
-            envelope.set("value", plain.valueToTree(new StoredCsrfToken(token.getHeaderName(),
-                    token.getParameterName(), token.getToken())));
+            envelope.set(
+                    "value",
+                    plain.valueToTree(
+                            new StoredCsrfToken(token.getHeaderName(), token.getParameterName(), token.getToken())));
         } else if (value instanceof List<?> list && list.stream().allMatch(FlashMap.class::isInstance)) {
             List<StoredFlashMap> maps = new ArrayList<>();
             for (Object map : list) {
@@ -64,8 +67,8 @@ final class SessionValues {
             envelope.put("type", "text");
             envelope.put("value", text);
         } else {
-            throw new IllegalArgumentException("a session does not hold a " + (value == null ? "null"
-                    : value.getClass().getName()));
+            throw new IllegalArgumentException("a session does not hold a "
+                    + (value == null ? "null" : value.getClass().getName()));
         }
         return plain.writeValueAsBytes(envelope);
     }
@@ -102,14 +105,17 @@ final class SessionValues {
     }
 
     /** A redirect's flash attributes: plain values only (text, numbers, booleans, and maps and lists of them). */
-    record StoredFlashMap(String targetPath, Map<String, List<String>> targetParams, long expiresAt,
-                          Map<String, Object> attributes) {
+    record StoredFlashMap(
+            String targetPath, Map<String, List<String>> targetParams, long expiresAt, Map<String, Object> attributes) {
 
         static StoredFlashMap of(FlashMap map) {
             Map<String, Object> attributes = new LinkedHashMap<>();
             map.forEach((name, value) -> attributes.put(name, plainValue(name, value)));
-            return new StoredFlashMap(map.getTargetRequestPath(), new LinkedHashMap<>(map.getTargetRequestParams()),
-                    map.getExpirationTime(), attributes);
+            return new StoredFlashMap(
+                    map.getTargetRequestPath(),
+                    new LinkedHashMap<>(map.getTargetRequestParams()),
+                    map.getExpirationTime(),
+                    attributes);
         }
 
         FlashMap flashMap() {
@@ -137,8 +143,8 @@ final class SessionValues {
             if (value instanceof List<?> list) {
                 return list.stream().map(item -> plainValue(name, item)).toList();
             }
-            throw new IllegalArgumentException("a flash attribute is plain text, not a " + value.getClass().getName()
-                    + " (" + name + ")");
+            throw new IllegalArgumentException(
+                    "a flash attribute is plain text, not a " + value.getClass().getName() + " (" + name + ")");
         }
     }
 }

@@ -52,18 +52,25 @@ class CampaignPageController {
 
     /** Accepts a suggestion: opens a campaign named after it and links each of its incidents (already linked: kept). */
     @PostMapping("/campagnes/suggestions")
-    String accept(@RequestParam String requestKey, @RequestParam List<String> incidentIds,
-                  @RequestParam(required = false) String attackVector, @RequestParam List<String> regions,
-                  RedirectAttributes redirect) {
+    String accept(
+            @RequestParam String requestKey,
+            @RequestParam List<String> incidentIds,
+            @RequestParam(required = false) String attackVector,
+            @RequestParam List<String> regions,
+            RedirectAttributes redirect) {
         String title = "Campagne " + labels.of(attackVector).toLowerCase(java.util.Locale.FRENCH) + " : "
                 + regions.stream().map(labels::region).collect(Collectors.joining(", "));
-        String campaignId = api.openCampaign(requestKey, new OpenCampaignRequest().title(title)
-                .description("Ouverte depuis la suggestion de rapprochement de la console.")).getId();
+        String campaignId = api.openCampaign(
+                        requestKey,
+                        new OpenCampaignRequest()
+                                .title(title)
+                                .description("Ouverte depuis la suggestion de rapprochement de la console."))
+                .getId();
         int linked = 0;
         for (String incidentId : incidentIds) {
             try {
-                api.linkIncident(requestKey + "-" + incidentId, campaignId,
-                        new LinkIncidentRequest().incidentId(incidentId));
+                api.linkIncident(
+                        requestKey + "-" + incidentId, campaignId, new LinkIncidentRequest().incidentId(incidentId));
                 linked++;
             } catch (ApiProblem problem) {
                 if (problem.status() != 409) {

@@ -47,12 +47,30 @@ class CommuniquePageController {
     String communiques(Model model) {
         List<CommuniqueView> all = api.communiques();
         Map<String, List<CommuniqueView>> groups = new LinkedHashMap<>();
-        groups.put("Brouillons", all.stream().filter(c -> c.getStatus() == CommuniqueStatus.DRAFT).toList());
-        groups.put("Approuvés", all.stream().filter(c -> c.getStatus() == CommuniqueStatus.APPROVED).toList());
-        groups.put("Publiés", all.stream().filter(c -> c.getStatus() == CommuniqueStatus.PUBLISHED).toList());
-        groups.put("Périmés (les faits ont changé)", all.stream().filter(c -> Boolean.TRUE.equals(c.getStale())).toList());
-        groups.put("Remplacés ou retirés", all.stream().filter(c -> c.getStatus() == CommuniqueStatus.SUPERSEDED
-                || c.getStatus() == CommuniqueStatus.WITHDRAWN).toList());
+        groups.put(
+                "Brouillons",
+                all.stream()
+                        .filter(c -> c.getStatus() == CommuniqueStatus.DRAFT)
+                        .toList());
+        groups.put(
+                "Approuvés",
+                all.stream()
+                        .filter(c -> c.getStatus() == CommuniqueStatus.APPROVED)
+                        .toList());
+        groups.put(
+                "Publiés",
+                all.stream()
+                        .filter(c -> c.getStatus() == CommuniqueStatus.PUBLISHED)
+                        .toList());
+        groups.put(
+                "Périmés (les faits ont changé)",
+                all.stream().filter(c -> Boolean.TRUE.equals(c.getStale())).toList());
+        groups.put(
+                "Remplacés ou retirés",
+                all.stream()
+                        .filter(c -> c.getStatus() == CommuniqueStatus.SUPERSEDED
+                                || c.getStatus() == CommuniqueStatus.WITHDRAWN)
+                        .toList());
         model.addAttribute("groups", groups);
         return "communiques";
     }
@@ -90,10 +108,16 @@ class CommuniquePageController {
     }
 
     @PostMapping("/communiques/{id}/withdraw")
-    String withdraw(@PathVariable String id, @RequestParam String requestKey, @RequestParam String reason,
-                    RedirectAttributes redirect) {
-        return act(id, redirect, "Communiqué retiré.", () -> api.withdraw(requestKey, id,
-                new WithdrawRequest().reason(reason)));
+    String withdraw(
+            @PathVariable String id,
+            @RequestParam String requestKey,
+            @RequestParam String reason,
+            RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "Communiqué retiré.",
+                () -> api.withdraw(requestKey, id, new WithdrawRequest().reason(reason)));
     }
 
     private String act(String id, RedirectAttributes redirect, String done, Runnable call) {
@@ -119,14 +143,18 @@ class CommuniquePageController {
         List<String> incidentIds;
         if (communique.getCampaignId() != null) {
             incidentIds = api.findCampaign(communique.getCampaignId())
-                    .map(c -> c.getIncidents().stream().map(LinkedIncident::getIncidentId).toList())
+                    .map(c -> c.getIncidents().stream()
+                            .map(LinkedIncident::getIncidentId)
+                            .toList())
                     .orElse(List.of());
         } else if (communique.getRegion() != null) {
             // the incidents changed last first: those are the ones a new or corrected communiqué speaks of
             incidentIds = api.incidents(text(communique.getRegion())).stream()
-                    .sorted(Comparator.comparing(IncidentSummary::getLastEventAt,
-                            Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
-                    .map(IncidentSummary::getId).toList();
+                    .sorted(Comparator.comparing(
+                                    IncidentSummary::getLastEventAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                            .reversed())
+                    .map(IncidentSummary::getId)
+                    .toList();
         } else {
             incidentIds = List.of();
         }
@@ -134,8 +162,15 @@ class CommuniquePageController {
         for (String incidentId : incidentIds.stream().limit(SOURCE_INCIDENTS).toList()) {
             try {
                 for (HistoryEntry entry : api.history(incidentId)) {
-                    byEvent.put(entry.getEventId(), new Source(incidentId, entry.getType(), entry.getRecordedAt(),
-                            entry.getRecordedBy() == null ? null : entry.getRecordedBy().getUsername()));
+                    byEvent.put(
+                            entry.getEventId(),
+                            new Source(
+                                    incidentId,
+                                    entry.getType(),
+                                    entry.getRecordedAt(),
+                                    entry.getRecordedBy() == null
+                                            ? null
+                                            : entry.getRecordedBy().getUsername()));
                 }
             } catch (ApiProblem notReadable) {
                 // another region's incident of a campaign: its events stay ids
@@ -145,8 +180,7 @@ class CommuniquePageController {
     }
 
     /** A recorded event a sentence rests on: its incident, what it recorded, when and by whom (null: the platform). */
-    record Source(String incidentId, String type, java.time.OffsetDateTime recordedAt, String recordedBy) {
-    }
+    record Source(String incidentId, String type, java.time.OffsetDateTime recordedAt, String recordedBy) {}
 
     private static String text(Object value) {
         return value == null ? null : value.toString();

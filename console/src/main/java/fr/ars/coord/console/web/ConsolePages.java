@@ -1,7 +1,7 @@
 package fr.ars.coord.console.web;
 
-import fr.ars.coord.console.config.ConsoleProperties;
 import fr.ars.coord.console.api.ApiProblem;
+import fr.ars.coord.console.config.ConsoleProperties;
 import fr.ars.coord.console.security.StaffUser;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;

@@ -31,16 +31,21 @@ import java.util.function.Function;
  */
 public final class IncidentForms {
 
-    private IncidentForms() {
-    }
+    private IncidentForms() {}
 
     static String newKey() {
         return "console-" + UUID.randomUUID();
     }
 
     /** The check boxes arrive only when ticked: absent is false. */
-    public record Assessment(String requestKey, String estimatedPatients, List<String> exposedData,
-                             Boolean medicalDataExposed, Boolean highRisk, String affectedSystems, String note) {
+    public record Assessment(
+            String requestKey,
+            String estimatedPatients,
+            List<String> exposedData,
+            Boolean medicalDataExposed,
+            Boolean highRisk,
+            String affectedSystems,
+            String note) {
 
         static Assessment blank() {
             return new Assessment(newKey(), "", List.of(), false, false, "", "");
@@ -51,11 +56,18 @@ public final class IncidentForms {
             for (String item : exposedData == null ? List.<String>of() : exposedData) {
                 exposed.add(choice("exposedData", item, ExposedDataItem::fromValue));
             }
-            List<String> systems = affectedSystems == null ? List.of() : Arrays.stream(affectedSystems.split("\\R"))
-                    .map(String::strip).filter(s -> !s.isEmpty()).toList();
-            return new RecordAssessmentRequest().estimatedPatients(count("estimatedPatients", estimatedPatients))
-                    .exposedData(exposed).medicalDataExposed(Boolean.TRUE.equals(medicalDataExposed))
-                    .highRisk(Boolean.TRUE.equals(highRisk)).affectedSystems(systems.isEmpty() ? null : systems)
+            List<String> systems = affectedSystems == null
+                    ? List.of()
+                    : Arrays.stream(affectedSystems.split("\\R"))
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .toList();
+            return new RecordAssessmentRequest()
+                    .estimatedPatients(count("estimatedPatients", estimatedPatients))
+                    .exposedData(exposed)
+                    .medicalDataExposed(Boolean.TRUE.equals(medicalDataExposed))
+                    .highRisk(Boolean.TRUE.equals(highRisk))
+                    .affectedSystems(systems.isEmpty() ? null : systems)
                     .note(text(note));
         }
 
@@ -71,14 +83,15 @@ public final class IncidentForms {
         }
 
         RecordContainmentActionRequest request() {
-            return new RecordContainmentActionRequest().action(choice("action", action, ContainmentAction::fromValue))
+            return new RecordContainmentActionRequest()
+                    .action(choice("action", action, ContainmentAction::fromValue))
                     .description(text(description));
         }
     }
 
     /** {@code notifiedAt} is typed in Paris time (a {@code datetime-local} field) and sent as an instant. */
-    public record Notification(String requestKey, String authority, String kind, String notifiedAt, String reference,
-                               String lateReason) {
+    public record Notification(
+            String requestKey, String authority, String kind, String notifiedAt, String reference, String lateReason) {
 
         static Notification blank() {
             return new Notification(newKey(), "", "", "", "", "");
@@ -90,7 +103,8 @@ public final class IncidentForms {
                     .authority(choice("authority", authority, Authority::fromValue))
                     .kind(choice("kind", kind, NotificationKind::fromValue))
                     .notifiedAt(at == null ? null : at.atOffset(ZoneOffset.UTC))
-                    .reference(text(reference)).lateReason(text(lateReason));
+                    .reference(text(reference))
+                    .lateReason(text(lateReason));
         }
     }
 
@@ -99,8 +113,8 @@ public final class IncidentForms {
      * {@code waiverReasons}, in the same order, one pair per unmet obligation shown): the reasons typed become the
      * request's waivers; blank ones are left out, and the API names the obligations still lacking one.
      */
-    public record Status(String requestKey, String status, String reason, List<String> waiverCodes,
-                         List<String> waiverReasons) {
+    public record Status(
+            String requestKey, String status, String reason, List<String> waiverCodes, List<String> waiverReasons) {
 
         public Status {
             waiverCodes = waiverCodes == null ? List.of() : waiverCodes;
@@ -129,7 +143,9 @@ public final class IncidentForms {
                     }
                 }
             }
-            return new ChangeStatusRequest().status(to).reason(text(reason))
+            return new ChangeStatusRequest()
+                    .status(to)
+                    .reason(text(reason))
                     .waivers(waivers.isEmpty() ? null : waivers);
         }
     }
@@ -140,7 +156,8 @@ public final class IncidentForms {
             return null;
         }
         try {
-            return Long.parseLong(value.strip().replace(" ", "").replace("\u202f", "").replace("\u00a0", ""));
+            return Long.parseLong(
+                    value.strip().replace(" ", "").replace("\u202f", "").replace("\u00a0", ""));
         } catch (NumberFormatException e) {
             throw refused(field, "doit être un nombre entier, par exemple 12000");
         }

@@ -45,37 +45,86 @@ class IncidentPageController {
     }
 
     @PostMapping("/incidents/{id}/assessments")
-    String assess(@PathVariable String id, IncidentForms.Assessment assessment, Model model,
-                  RedirectAttributes redirect, HttpServletResponse response) {
-        return record(id, "assessment", assessment, () -> api.recordAssessment(assessment.requestKey(), id,
-                assessment.request()), "Évaluation enregistrée.", model, redirect, response);
+    String assess(
+            @PathVariable String id,
+            IncidentForms.Assessment assessment,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return record(
+                id,
+                "assessment",
+                assessment,
+                () -> api.recordAssessment(assessment.requestKey(), id, assessment.request()),
+                "Évaluation enregistrée.",
+                model,
+                redirect,
+                response);
     }
 
     @PostMapping("/incidents/{id}/containment-actions")
-    String contain(@PathVariable String id, IncidentForms.Containment containment, Model model,
-                   RedirectAttributes redirect, HttpServletResponse response) {
-        return record(id, "containment", containment, () -> api.recordContainmentAction(containment.requestKey(), id,
-                containment.request()), "Mesure de confinement enregistrée.", model, redirect,
+    String contain(
+            @PathVariable String id,
+            IncidentForms.Containment containment,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return record(
+                id,
+                "containment",
+                containment,
+                () -> api.recordContainmentAction(containment.requestKey(), id, containment.request()),
+                "Mesure de confinement enregistrée.",
+                model,
+                redirect,
                 response);
     }
 
     @PostMapping("/incidents/{id}/authority-notifications")
-    String notifyAuthority(@PathVariable String id, IncidentForms.Notification notification, Model model,
-                           RedirectAttributes redirect, HttpServletResponse response) {
-        return record(id, "notification", notification, () -> api.recordAuthorityNotification(notification.requestKey(),
-                id, notification.request()),
-                "Notification enregistrée.", model, redirect, response);
+    String notifyAuthority(
+            @PathVariable String id,
+            IncidentForms.Notification notification,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return record(
+                id,
+                "notification",
+                notification,
+                () -> api.recordAuthorityNotification(notification.requestKey(), id, notification.request()),
+                "Notification enregistrée.",
+                model,
+                redirect,
+                response);
     }
 
     @PostMapping("/incidents/{id}/status")
-    String changeStatus(@PathVariable String id, @org.springframework.web.bind.annotation.ModelAttribute("statusChange")
-                        IncidentForms.Status status, Model model, RedirectAttributes redirect,
-                        HttpServletResponse response) {
-        return record(id, "statusChange", status, () -> api.changeStatus(status.requestKey(), id, status.request()), "Statut modifié.", model, redirect, response);
+    String changeStatus(
+            @PathVariable String id,
+            @org.springframework.web.bind.annotation.ModelAttribute("statusChange") IncidentForms.Status status,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
+        return record(
+                id,
+                "statusChange",
+                status,
+                () -> api.changeStatus(status.requestKey(), id, status.request()),
+                "Statut modifié.",
+                model,
+                redirect,
+                response);
     }
 
-    private String record(String id, String form, Object values, Supplier<?> call, String done,
-                          Model model, RedirectAttributes redirect, HttpServletResponse response) {
+    private String record(
+            String id,
+            String form,
+            Object values,
+            Supplier<?> call,
+            String done,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         try {
             call.get();
         } catch (ApiProblem problem) {
@@ -110,10 +159,13 @@ class IncidentPageController {
         IncidentView incident = api.incident(id, until);
         List<HistoryEntry> history = api.history(id);
         model.addAttribute("incident", incident);
-        model.addAttribute("history", history.stream()
-                .filter(entry -> until == null || !entry.getRecordedAt().toInstant().isAfter(until))
-                .sorted(Comparator.comparing(HistoryEntry::getSequence).reversed())
-                .toList());
+        model.addAttribute(
+                "history",
+                history.stream()
+                        .filter(entry -> until == null
+                                || !entry.getRecordedAt().toInstant().isAfter(until))
+                        .sorted(Comparator.comparing(HistoryEntry::getSequence).reversed())
+                        .toList());
         model.addAttribute("asOf", asOf);
         model.addAttribute("exposedDataItems", ExposedDataItem.values());
         model.addAttribute("containmentActions", ContainmentAction.values());

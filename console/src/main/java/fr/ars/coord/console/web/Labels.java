@@ -18,25 +18,35 @@ import org.springframework.stereotype.Component;
 public class Labels {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy 'à' HH:mm",
-            Locale.FRENCH).withZone(PARIS);
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("d MMM yyyy 'à' HH:mm", Locale.FRENCH).withZone(PARIS);
     /** The value of a {@code datetime-local} input, in Paris time. */
-    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
-            .withZone(PARIS);
+    private static final DateTimeFormatter LOCAL_INPUT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(PARIS);
 
     private static final Map<String, String> WORDS = Map.ofEntries(
             // incident status
-            Map.entry("REPORTED", "Signalé"), Map.entry("ASSESSING", "En cours d'évaluation"),
-            Map.entry("CONTAINED", "Maîtrisé"), Map.entry("RESOLVED", "Résolu"), Map.entry("CLOSED", "Clos"),
+            Map.entry("REPORTED", "Signalé"),
+            Map.entry("ASSESSING", "En cours d'évaluation"),
+            Map.entry("CONTAINED", "Maîtrisé"),
+            Map.entry("RESOLVED", "Résolu"),
+            Map.entry("CLOSED", "Clos"),
             // impact level
-            Map.entry("NONE", "Aucun"), Map.entry("LOW", "Faible"), Map.entry("MODERATE", "Modéré"),
-            Map.entry("HIGH", "Élevé"), Map.entry("CRITICAL", "Critique"),
+            Map.entry("NONE", "Aucun"),
+            Map.entry("LOW", "Faible"),
+            Map.entry("MODERATE", "Modéré"),
+            Map.entry("HIGH", "Élevé"),
+            Map.entry("CRITICAL", "Critique"),
             // operational impact
-            Map.entry("DEGRADED", "Service dégradé"), Map.entry("SEVERE", "Service interrompu"),
+            Map.entry("DEGRADED", "Service dégradé"),
+            Map.entry("SEVERE", "Service interrompu"),
             // clocks
-            Map.entry("PENDING", "En cours"), Map.entry("DUE_SOON", "Échéance proche"),
-            Map.entry("OVERDUE", "En retard"), Map.entry("MET", "Respectée"),
-            Map.entry("NOT_APPLICABLE", "Sans objet"), Map.entry("WAIVED", "Non réalisée (dérogation à la clôture)"),
+            Map.entry("PENDING", "En cours"),
+            Map.entry("DUE_SOON", "Échéance proche"),
+            Map.entry("OVERDUE", "En retard"),
+            Map.entry("MET", "Respectée"),
+            Map.entry("NOT_APPLICABLE", "Sans objet"),
+            Map.entry("WAIVED", "Non réalisée (dérogation à la clôture)"),
             // obligations
             Map.entry("CERT_SANTE_DECLARATION", "Déclaration au CERT Santé"),
             Map.entry("CNIL_NOTIFICATION", "Notification à la CNIL (RGPD art. 33)"),
@@ -49,36 +59,60 @@ public class Labels {
             Map.entry("NIS2_FINAL_REPORT_AFTER_HANDLING", "NIS2 : rapport final après traitement"),
             Map.entry("NIS2_INTERMEDIATE_REPORT", "NIS2 : rapport intermédiaire demandé"),
             // decisions
-            Map.entry("SIGNIFICANT", "Important"), Map.entry("NOT_SIGNIFICANT", "Non important"),
-            Map.entry("NOTIFY", "À notifier"), Map.entry("NOT_REQUIRED", "Non requis"),
-            Map.entry("REQUIRED", "Requis"), Map.entry("GRADES", "GRADeS e-Santé"),
+            Map.entry("SIGNIFICANT", "Important"),
+            Map.entry("NOT_SIGNIFICANT", "Non important"),
+            Map.entry("NOTIFY", "À notifier"),
+            Map.entry("NOT_REQUIRED", "Non requis"),
+            Map.entry("REQUIRED", "Requis"),
+            Map.entry("GRADES", "GRADeS e-Santé"),
             Map.entry("SEVERE_OPERATIONAL_DISRUPTION", "Perturbation opérationnelle grave"),
             Map.entry("FINANCIAL_LOSS", "Pertes financières"),
             Map.entry("CONSIDERABLE_DAMAGE_TO_OTHERS", "Dommages considérables à des tiers"),
             // authorities and kinds
-            Map.entry("CERT_SANTE", "CERT Santé"), Map.entry("CNIL", "CNIL"), Map.entry("ARS", "ARS"),
-            Map.entry("ANSSI", "ANSSI"), Map.entry("PATIENTS", "Patients"), Map.entry("OTHER", "Autre"),
-            Map.entry("DECLARATION", "Déclaration"), Map.entry("EARLY_WARNING", "Alerte précoce"),
-            Map.entry("NOTIFICATION", "Notification"), Map.entry("INTERMEDIATE_REPORT", "Rapport intermédiaire"),
-            Map.entry("FINAL_REPORT", "Rapport final"), Map.entry("CLOSURE", "Clôture"),
-            Map.entry("PROGRESS_REPORT", "Rapport d'avancement"), Map.entry("SUPPLEMENTARY", "Complément"),
+            Map.entry("CERT_SANTE", "CERT Santé"),
+            Map.entry("CNIL", "CNIL"),
+            Map.entry("ARS", "ARS"),
+            Map.entry("ANSSI", "ANSSI"),
+            Map.entry("PATIENTS", "Patients"),
+            Map.entry("OTHER", "Autre"),
+            Map.entry("DECLARATION", "Déclaration"),
+            Map.entry("EARLY_WARNING", "Alerte précoce"),
+            Map.entry("NOTIFICATION", "Notification"),
+            Map.entry("INTERMEDIATE_REPORT", "Rapport intermédiaire"),
+            Map.entry("FINAL_REPORT", "Rapport final"),
+            Map.entry("CLOSURE", "Clôture"),
+            Map.entry("PROGRESS_REPORT", "Rapport d'avancement"),
+            Map.entry("SUPPLEMENTARY", "Complément"),
             // data
-            Map.entry("LAST_NAME", "Nom"), Map.entry("FIRST_NAME", "Prénom"), Map.entry("AGE", "Âge"),
-            Map.entry("BIRTH_DATE", "Date de naissance"), Map.entry("PHONE", "Téléphone"),
-            Map.entry("EMAIL", "Adresse électronique"), Map.entry("POSTAL_ADDRESS", "Adresse postale"),
+            Map.entry("LAST_NAME", "Nom"),
+            Map.entry("FIRST_NAME", "Prénom"),
+            Map.entry("AGE", "Âge"),
+            Map.entry("BIRTH_DATE", "Date de naissance"),
+            Map.entry("PHONE", "Téléphone"),
+            Map.entry("EMAIL", "Adresse électronique"),
+            Map.entry("POSTAL_ADDRESS", "Adresse postale"),
             Map.entry("SOCIAL_SECURITY_NUMBER", "Numéro de sécurité sociale"),
             Map.entry("MEDICAL_RECORD", "Dossier médical"),
             // containment
-            Map.entry("ACCOUNTS_BLOCKED", "Comptes bloqués"), Map.entry("SECURITY_REINFORCED", "Sécurité renforcée"),
-            Map.entry("SYSTEMS_ISOLATED", "Systèmes isolés"), Map.entry("COMPLAINT_FILED", "Plainte déposée"),
+            Map.entry("ACCOUNTS_BLOCKED", "Comptes bloqués"),
+            Map.entry("SECURITY_REINFORCED", "Sécurité renforcée"),
+            Map.entry("SYSTEMS_ISOLATED", "Systèmes isolés"),
+            Map.entry("COMPLAINT_FILED", "Plainte déposée"),
             // attack vectors
-            Map.entry("ACCOUNT_USURPATION", "Usurpation de compte"), Map.entry("PHISHING", "Hameçonnage"),
-            Map.entry("RANSOMWARE", "Rançongiciel"), Map.entry("VULNERABILITY_EXPLOIT", "Exploitation de vulnérabilité"),
-            Map.entry("DENIAL_OF_SERVICE", "Déni de service"), Map.entry("INSIDER", "Acteur interne"),
+            Map.entry("ACCOUNT_USURPATION", "Usurpation de compte"),
+            Map.entry("PHISHING", "Hameçonnage"),
+            Map.entry("RANSOMWARE", "Rançongiciel"),
+            Map.entry("VULNERABILITY_EXPLOIT", "Exploitation de vulnérabilité"),
+            Map.entry("DENIAL_OF_SERVICE", "Déni de service"),
+            Map.entry("INSIDER", "Acteur interne"),
             Map.entry("UNKNOWN", "Inconnu"),
             // communiqués
-            Map.entry("DRAFT", "Brouillon"), Map.entry("APPROVED", "Approuvé"), Map.entry("PUBLISHED", "Publié"),
-            Map.entry("SUPERSEDED", "Remplacé"), Map.entry("WITHDRAWN", "Retiré"), Map.entry("REGIONAL", "Régional"),
+            Map.entry("DRAFT", "Brouillon"),
+            Map.entry("APPROVED", "Approuvé"),
+            Map.entry("PUBLISHED", "Publié"),
+            Map.entry("SUPERSEDED", "Remplacé"),
+            Map.entry("WITHDRAWN", "Retiré"),
+            Map.entry("REGIONAL", "Régional"),
             Map.entry("NATIONAL", "National"),
             // events of the timeline
             Map.entry("IncidentReportedEvent", "Incident signalé"),

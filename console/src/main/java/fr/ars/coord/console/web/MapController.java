@@ -30,9 +30,14 @@ class MapController {
     }
 
     /** A region as the map draws it: its level, figures, and whether the user may see them. */
-    record RegionShape(String code, String name, String level, long incidentsOpen, long estimatedPatients,
-                       long overdueClocks, boolean visible) {
-    }
+    record RegionShape(
+            String code,
+            String name,
+            String level,
+            long incidentsOpen,
+            long estimatedPatients,
+            long overdueClocks,
+            boolean visible) {}
 
     @GetMapping("/")
     String map(Model model, Authentication authentication) {
@@ -44,9 +49,14 @@ class MapController {
         List<RegionShape> shapes = new ArrayList<>();
         for (Region region : Region.values()) {
             RegionImpact summary = byCode.get(region.code());
-            shapes.add(new RegionShape(region.code(), region.displayName(),
-                    summary == null ? (user != null && user.national() ? "NONE" : null)
-                            : summary.getImpactLevel() == null ? null : summary.getImpactLevel().getValue(),
+            shapes.add(new RegionShape(
+                    region.code(),
+                    region.displayName(),
+                    summary == null
+                            ? (user != null && user.national() ? "NONE" : null)
+                            : summary.getImpactLevel() == null
+                                    ? null
+                                    : summary.getImpactLevel().getValue(),
                     summary == null ? 0 : number(summary.getIncidentsOpen()),
                     summary == null ? 0 : number(summary.getEstimatedPatients()),
                     summary == null ? 0 : number(summary.getOverdueClockCount()),
@@ -54,8 +64,11 @@ class MapController {
         }
         model.addAttribute("impact", impact);
         model.addAttribute("totals", impact.getTotals());
-        model.addAttribute("affected", regions.stream()
-                .filter(r -> number(r.getIncidentsOpen()) + number(r.getIncidentsClosed()) > 0).toList());
+        model.addAttribute(
+                "affected",
+                regions.stream()
+                        .filter(r -> number(r.getIncidentsOpen()) + number(r.getIncidentsClosed()) > 0)
+                        .toList());
         model.addAttribute("mapData", JsonMapper.shared().writeValueAsString(shapes));
         return "map";
     }

@@ -10,7 +10,11 @@ import java.util.List;
  */
 public final class WordDiff {
 
-    public enum Kind { SAME, REMOVED, ADDED }
+    public enum Kind {
+        SAME,
+        REMOVED,
+        ADDED
+    }
 
     public record Part(Kind kind, String text) {
         public boolean same() {
@@ -28,8 +32,7 @@ public final class WordDiff {
 
     private static final int MAX_WORDS = 3000;
 
-    private WordDiff() {
-    }
+    private WordDiff() {}
 
     static List<Part> between(String before, String after) {
         String[] a = words(before);
@@ -40,7 +43,8 @@ public final class WordDiff {
         int[][] common = new int[a.length + 1][b.length + 1];
         for (int i = a.length - 1; i >= 0; i--) {
             for (int j = b.length - 1; j >= 0; j--) {
-                common[i][j] = a[i].equals(b[j]) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+                common[i][j] =
+                        a[i].equals(b[j]) ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
             }
         }
         List<Part> parts = new ArrayList<>();

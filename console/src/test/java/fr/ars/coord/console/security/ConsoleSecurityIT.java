@@ -49,10 +49,11 @@ class ConsoleSecurityIT {
 
     /** The gateway's public address as configured ({@code ars.console.public-url}). */
     private static final String PUBLIC_URL = "http://localhost:18080";
+
     private static final String SESSION_KEY = "test-console-session-key-0123456789-abcdefghij";
     private static final String COOKIE = "ARS_CONSOLE_SESSION";
-    private static final Path SCHEMA = Path.of("..", "platform", "src", "main", "resources", "db", "migration",
-            "V15__console_session.sql");
+    private static final Path SCHEMA =
+            Path.of("..", "platform", "src", "main", "resources", "db", "migration", "V15__console_session.sql");
 
     private static EmbeddedPostgres postgres;
     private static JdbcTemplate database;
@@ -60,7 +61,8 @@ class ConsoleSecurityIT {
     private static ConfigurableApplicationContext console;
     private static int port;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
     static void start() throws IOException {
@@ -89,15 +91,18 @@ class ConsoleSecurityIT {
     void anAnonymousVisitorIsSentToTheRealmsLoginWithPkceAndThisConsolesClient() throws Exception {
         HttpResponse<String> page = get(port, "/console/", null);
         assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/console/oauth2/authorization/keycloak");
+        assertThat(page.headers().firstValue("Location").orElseThrow())
+                .endsWith("/console/oauth2/authorization/keycloak");
         // a page of the console: named in the sign-in link, to come back to it
         HttpResponse<String> incident = get(port, "/console/incidents/x-1?asOf=2025-03-01T10:00", null);
         assertThat(incident.headers().firstValue("Location").orElseThrow())
-                .endsWith("/console/oauth2/authorization/keycloak?continue=%2Fincidents%2Fx-1%3FasOf%3D2025-03-01T10%3A00");
+                .endsWith(
+                        "/console/oauth2/authorization/keycloak?continue=%2Fincidents%2Fx-1%3FasOf%3D2025-03-01T10%3A00");
 
         // anything else (an unknown path, a form's address): signed in, the user lands on the map
         for (String other : List.of("/console/unknown/path", "/console/incidents/x-1/assessments", "/console/x.js")) {
-            assertThat(get(port, other, null).headers().firstValue("Location").orElseThrow()).as(other)
+            assertThat(get(port, other, null).headers().firstValue("Location").orElseThrow())
+                    .as(other)
                     .isEqualTo("/console/oauth2/authorization/keycloak");
         }
 
@@ -106,34 +111,62 @@ class ConsoleSecurityIT {
         URI keycloak = URI.create(authorize.headers().firstValue("Location").orElseThrow());
         assertThat(keycloak.getScheme() + "://" + keycloak.getAuthority() + keycloak.getPath())
                 .isEqualTo(realm.issuer() + "/protocol/openid-connect/auth");
-        assertThat(keycloak.getQuery()).contains("client_id=ars-console", "response_type=code",
-                "code_challenge_method=S256", "code_challenge=", "nonce=", "scope=openid profile",
-                "redirect_uri=" + PUBLIC_URL + "/console/login/oauth2/code/keycloak");
+        assertThat(keycloak.getQuery())
+                .contains(
+                        "client_id=ars-console",
+                        "response_type=code",
+                        "code_challenge_method=S256",
+                        "code_challenge=",
+                        "nonce=",
+                        "scope=openid profile",
+                        "redirect_uri=" + PUBLIC_URL + "/console/login/oauth2/code/keycloak");
         // the state of the flow is kept in a sealed cookie, HttpOnly, SameSite=Lax, short-lived, sent back only to the
         // sign-in return address; no session yet
         String cookie = setCookie(authorize, SignInCookie.NAME);
-        assertThat(cookie).contains("HttpOnly", "SameSite=Lax", "Path=/console/login/oauth2/code/", "Max-Age=600")
+        assertThat(cookie)
+                .contains("HttpOnly", "SameSite=Lax", "Path=/console/login/oauth2/code/", "Max-Age=600")
                 .doesNotContain("Secure");
-        assertThat(cookie.substring(0, cookie.indexOf(';'))).doesNotContain(FakeRealm.form(keycloak.getRawQuery())
-                .get("state"));
+        assertThat(cookie.substring(0, cookie.indexOf(';')))
+                .doesNotContain(FakeRealm.form(keycloak.getRawQuery()).get("state"));
         assertThat(authorize.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(COOKIE + "="));
     }
 
     @Test
     void anonymousRequestsWriteNothingIntoTheDatabase() throws Exception {
         database.update("DELETE FROM console_session");
-        List<String> paths = List.of("/console/", "/console/incidents/x-1", "/console/regions/FR-HDF",
-                "/console/campagnes", "/console/communiques/c-1?x=1", "/console/unknown/path", "/console/nowhere.php",
-                "/console/oauth2/authorization/keycloak", "/console/oauth2/authorization/keycloak?continue=%2Fcampagnes",
-                "/console/oauth2/authorization/other", "/console/login", "/console/login?error", "/console/logout",
-                "/console/login/oauth2/code/keycloak?code=forged&state=forged", "/console/signed-out",
-                "/console/js/console.js", "/console/actuator/health", "/console/sign-out");
+        List<String> paths = List.of(
+                "/console/",
+                "/console/incidents/x-1",
+                "/console/regions/FR-HDF",
+                "/console/campagnes",
+                "/console/communiques/c-1?x=1",
+                "/console/unknown/path",
+                "/console/nowhere.php",
+                "/console/oauth2/authorization/keycloak",
+                "/console/oauth2/authorization/keycloak?continue=%2Fcampagnes",
+                "/console/oauth2/authorization/other",
+                "/console/login",
+                "/console/login?error",
+                "/console/logout",
+                "/console/login/oauth2/code/keycloak?code=forged&state=forged",
+                "/console/signed-out",
+                "/console/js/console.js",
+                "/console/actuator/health",
+                "/console/sign-out");
         for (int round = 0; round < 5; round++) {
             for (String path : paths) {
-                HttpResponse<String> answer = get(port, path + (path.contains("?") ? "&" : "?") + "round=" + round,
-                        null, "User-Agent", "probe-" + round, "X-Padding", "x".repeat(2000));
+                HttpResponse<String> answer = get(
+                        port,
+                        path + (path.contains("?") ? "&" : "?") + "round=" + round,
+                        null,
+                        "User-Agent",
+                        "probe-" + round,
+                        "X-Padding",
+                        "x".repeat(2000));
                 assertThat(answer.statusCode()).as(path).isLessThan(500);
-                assertThat(answer.headers().allValues("Set-Cookie")).as(path).noneMatch(c -> c.startsWith(COOKIE + "="));
+                assertThat(answer.headers().allValues("Set-Cookie"))
+                        .as(path)
+                        .noneMatch(c -> c.startsWith(COOKIE + "="));
             }
             HttpResponse<String> forged = get(port, "/console/communiques", COOKIE + "=forged-" + round);
             assertThat(forged.statusCode()).isEqualTo(302);
@@ -141,11 +174,15 @@ class ConsoleSecurityIT {
             for (String path : List.of("/console/incidents/x-1/assessments", "/console/sign-out", "/console/unknown")) {
                 HttpResponse<String> posted = post(port, path, null, "estimatedPatients=1");
                 assertThat(posted.statusCode()).as(path).isIn(302, 403);
-                assertThat(posted.headers().allValues("Set-Cookie")).as(path).noneMatch(c -> c.startsWith(COOKIE + "="));
+                assertThat(posted.headers().allValues("Set-Cookie"))
+                        .as(path)
+                        .noneMatch(c -> c.startsWith(COOKIE + "="));
             }
         }
-        assertThat(database.queryForObject("SELECT count(*) FROM console_session", Long.class)).isZero();
-        assertThat(database.queryForObject("SELECT count(*) FROM console_session_attributes", Long.class)).isZero();
+        assertThat(database.queryForObject("SELECT count(*) FROM console_session", Long.class))
+                .isZero();
+        assertThat(database.queryForObject("SELECT count(*) FROM console_session_attributes", Long.class))
+                .isZero();
     }
 
     @Test
@@ -153,7 +190,8 @@ class ConsoleSecurityIT {
         database.update("DELETE FROM console_session");
         SignedIn user = signIn(port, "/console/incidents/x-2?asOf=2025-03-01T10:00", "ars-hdf");
         assertThat(user.landing()).isEqualTo("/console/incidents/x-2?asOf=2025-03-01T10:00");
-        assertThat(database.queryForObject("SELECT count(*) FROM console_session", Long.class)).isOne();
+        assertThat(database.queryForObject("SELECT count(*) FROM console_session", Long.class))
+                .isOne();
         // the session's tokens are those the realm gave, read back from the database to call the API
         realm.apiBearers().clear();
         assertSignedIn(port, user.cookie());
@@ -161,11 +199,14 @@ class ConsoleSecurityIT {
 
         // a page that is not one of the console's, or an address elsewhere: back to the map
         assertThat(signIn(port, "/console/oauth2/authorization/keycloak?continue=%2F%2Fevil.example%2Fx", "ars-hdf")
-                .landing()).isEqualTo("/console/");
-        assertThat(signIn(port, "/console/oauth2/authorization/keycloak?continue=https%3A%2F%2Fevil.example",
-                "ars-hdf").landing()).isEqualTo("/console/");
+                        .landing())
+                .isEqualTo("/console/");
+        assertThat(signIn(port, "/console/oauth2/authorization/keycloak?continue=https%3A%2F%2Fevil.example", "ars-hdf")
+                        .landing())
+                .isEqualTo("/console/");
         assertThat(signIn(port, "/console/oauth2/authorization/keycloak?continue=%2Fjs%2Fconsole.js", "ars-hdf")
-                .landing()).isEqualTo("/console/");
+                        .landing())
+                .isEqualTo("/console/");
     }
 
     @Test
@@ -173,33 +214,52 @@ class ConsoleSecurityIT {
         database.update("DELETE FROM console_session");
         SignedIn user = signIn(port, "/console/", "ars-hdf");
         // a form posted, with the flash message of its redirect kept in the session for the next page
-        String csrf = csrfToken(get(port, "/console/communiques", null, "Cookie", COOKIE + "=" + user.cookie()).body());
-        HttpResponse<String> posted = post(port, "/console/incidents/x-3/assessments", user.cookie(),
+        String csrf = csrfToken(get(port, "/console/communiques", null, "Cookie", COOKIE + "=" + user.cookie())
+                .body());
+        HttpResponse<String> posted = post(
+                port,
+                "/console/incidents/x-3/assessments",
+                user.cookie(),
                 "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8) + "&requestKey=k-1&estimatedPatients=5");
         assertThat(posted.statusCode()).isEqualTo(302);
         assertThat(posted.headers().firstValue("Location").orElseThrow()).contains("/console/incidents/x-3");
-        List<String> names = database.queryForList("SELECT attribute_name FROM console_session_attributes", String.class);
-        assertThat(names).contains("SPRING_SECURITY_CONTEXT", SessionTokens.ATTRIBUTE + ".keycloak",
-                "org.springframework.web.servlet.support.SessionFlashMapManager.FLASH_MAPS");
+        List<String> names =
+                database.queryForList("SELECT attribute_name FROM console_session_attributes", String.class);
+        assertThat(names)
+                .contains(
+                        "SPRING_SECURITY_CONTEXT",
+                        SessionTokens.ATTRIBUTE + ".keycloak",
+                        "org.springframework.web.servlet.support.SessionFlashMapManager.FLASH_MAPS");
 
         FakeRealm.Tokens tokens = realm.lastIssued();
-        List<byte[]> values = database.queryForList("SELECT attribute_bytes FROM console_session_attributes", byte[].class);
+        List<byte[]> values =
+                database.queryForList("SELECT attribute_bytes FROM console_session_attributes", byte[].class);
         assertThat(values).hasSizeGreaterThanOrEqualTo(3);
         for (byte[] value : values) {
             String text = new String(value, StandardCharsets.ISO_8859_1);
-            assertThat(text).doesNotContain(tokens.accessToken()).doesNotContain(tokens.refreshToken())
-                    .doesNotContain(tokens.idToken()).doesNotContain("eyJ").doesNotContain("ars-hdf")
-                    .doesNotContain("java.").doesNotContain("org.springframework").doesNotContain("@class");
-            assertThat(value[0] == (byte) 0xAC && value[1] == (byte) 0xED).as("Java serialisation").isFalse();
+            assertThat(text)
+                    .doesNotContain(tokens.accessToken())
+                    .doesNotContain(tokens.refreshToken())
+                    .doesNotContain(tokens.idToken())
+                    .doesNotContain("eyJ")
+                    .doesNotContain("ars-hdf")
+                    .doesNotContain("java.")
+                    .doesNotContain("org.springframework")
+                    .doesNotContain("@class");
+            assertThat(value[0] == (byte) 0xAC && value[1] == (byte) 0xED)
+                    .as("Java serialisation")
+                    .isFalse();
         }
         assertThat(database.queryForList("SELECT principal_name FROM console_session", String.class))
                 .containsOnlyNulls();
         // and it all opens again: the flash message shown, still signed in
         HttpResponse<String> next = get(port, "/console/incidents/x-3", null, "Cookie", COOKIE + "=" + user.cookie());
-        assertThat(next.statusCode()).as("the API's answer, to a signed-in user").isEqualTo(404);
+        assertThat(next.statusCode())
+                .as("the API's answer, to a signed-in user")
+                .isEqualTo(404);
         assertThat(database.queryForList("SELECT attribute_name FROM console_session_attributes", String.class))
-                .as("the flash message read").doesNotContain(
-                        "org.springframework.web.servlet.support.SessionFlashMapManager.FLASH_MAPS");
+                .as("the flash message read")
+                .doesNotContain("org.springframework.web.servlet.support.SessionFlashMapManager.FLASH_MAPS");
         assertSignedIn(port, user.cookie());
     }
 
@@ -210,7 +270,8 @@ class ConsoleSecurityIT {
         String firstId = database.queryForObject("SELECT session_id FROM console_session", String.class);
         SignedIn again = signIn(port, "/console/communiques", "national", first.cookie());
         assertThat(again.landing()).isEqualTo("/console/communiques");
-        assertThat(database.queryForObject("SELECT count(*) FROM console_session", Long.class)).isOne();
+        assertThat(database.queryForObject("SELECT count(*) FROM console_session", Long.class))
+                .isOne();
         assertThat(database.queryForObject("SELECT session_id FROM console_session", String.class))
                 .isNotEqualTo(firstId);
         assertThat(again.cookie()).isNotEqualTo(first.cookie());
@@ -222,8 +283,11 @@ class ConsoleSecurityIT {
     void theCookieCarriesTheSessionIdSealedAndTheRowsIdSignsNobodyIn() throws Exception {
         database.update("DELETE FROM console_session");
         SignedIn user = signIn(port, "/console/", "ars-hdf");
-        String sessionId = database.queryForObject("SELECT session_id FROM console_session", String.class).strip();
-        assertThat(user.cookie()).isNotEqualTo(sessionId).doesNotContain(sessionId)
+        String sessionId = database.queryForObject("SELECT session_id FROM console_session", String.class)
+                .strip();
+        assertThat(user.cookie())
+                .isNotEqualTo(sessionId)
+                .doesNotContain(sessionId)
                 .doesNotContain(Base64.getEncoder().encodeToString(sessionId.getBytes(StandardCharsets.US_ASCII)));
         assertSignedIn(port, user.cookie());
         // what someone reading the table has: the id, as it is or as the cookie of an earlier release wrote it
@@ -243,14 +307,20 @@ class ConsoleSecurityIT {
         assertThat(ids).hasSize(2);
         String from = ids.get(0);
         String to = ids.get(1);
-        database.update("UPDATE console_session_attributes t SET attribute_bytes = f.attribute_bytes FROM "
-                + "console_session_attributes f WHERE f.session_primary_id = ? AND t.session_primary_id = ? AND "
-                + "f.attribute_name = t.attribute_name", from, to);
+        database.update(
+                "UPDATE console_session_attributes t SET attribute_bytes = f.attribute_bytes FROM "
+                        + "console_session_attributes f WHERE f.session_primary_id = ? AND t.session_primary_id = ? AND "
+                        + "f.attribute_name = t.attribute_name",
+                from,
+                to);
         // the session whose values were replaced is no session any more (and is deleted), not an error
         boolean firstOpens = signedIn(port, first.cookie());
         boolean secondOpens = signedIn(port, second.cookie());
-        assertThat(firstOpens ^ secondOpens).as("only the session the values were sealed for opens").isTrue();
-        assertThat(database.queryForObject("SELECT count(*) FROM console_session", Long.class)).isOne();
+        assertThat(firstOpens ^ secondOpens)
+                .as("only the session the values were sealed for opens")
+                .isTrue();
+        assertThat(database.queryForObject("SELECT count(*) FROM console_session", Long.class))
+                .isOne();
     }
 
     @Test
@@ -262,10 +332,13 @@ class ConsoleSecurityIT {
         try (ObjectOutputStream out = new ObjectOutputStream(java)) {
             out.writeObject(new java.util.HashMap<>(Map.of("a", "b")));
         }
-        database.update("UPDATE console_session_attributes SET attribute_bytes = ? WHERE attribute_name = "
-                + "'SPRING_SECURITY_CONTEXT'", (Object) java.toByteArray());
+        database.update(
+                "UPDATE console_session_attributes SET attribute_bytes = ? WHERE attribute_name = "
+                        + "'SPRING_SECURITY_CONTEXT'",
+                (Object) java.toByteArray());
         assertNotSignedIn(port, user.cookie());
-        assertThat(database.queryForObject("SELECT count(*) FROM console_session", Long.class)).isZero();
+        assertThat(database.queryForObject("SELECT count(*) FROM console_session", Long.class))
+                .isZero();
     }
 
     @Test
@@ -293,24 +366,29 @@ class ConsoleSecurityIT {
     void everyAddressTheConsoleWritesIsTheConfiguredOneWhateverHostTheRequestNames() throws Exception {
         String forged = "Host: evil.example\r\nX-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\n"
                 + "X-Forwarded-Port: 443\r\nForwarded: host=evil.example;proto=https\r\n";
-        Map<String, List<String>> authorize = raw(port, "GET /console/oauth2/authorization/keycloak HTTP/1.1\r\n"
-                + forged + "Connection: close\r\n\r\n");
+        Map<String, List<String>> authorize = raw(
+                port, "GET /console/oauth2/authorization/keycloak HTTP/1.1\r\n" + forged + "Connection: close\r\n\r\n");
         String location = authorize.get("location").get(0);
         assertThat(FakeRealm.form(URI.create(location).getRawQuery()).get("redirect_uri"))
                 .isEqualTo(PUBLIC_URL + "/console/login/oauth2/code/keycloak");
         assertThat(location).doesNotContain("evil.example");
-        Map<String, List<String>> page = raw(port, "GET /console/incidents/x-4 HTTP/1.1\r\n" + forged
-                + "Connection: close\r\n\r\n");
-        assertThat(page.get("location").get(0)).doesNotContain("evil.example")
+        Map<String, List<String>> page =
+                raw(port, "GET /console/incidents/x-4 HTTP/1.1\r\n" + forged + "Connection: close\r\n\r\n");
+        assertThat(page.get("location").get(0))
+                .doesNotContain("evil.example")
                 .startsWith("/console/oauth2/authorization/keycloak");
 
         // sign-out: to Keycloak's end-session endpoint, which sends back to the configured address
         SignedIn user = signIn(port, "/console/", "ars-hdf");
-        String csrf = csrfToken(get(port, "/console/communiques", null, "Cookie", COOKIE + "=" + user.cookie()).body());
+        String csrf = csrfToken(get(port, "/console/communiques", null, "Cookie", COOKIE + "=" + user.cookie())
+                .body());
         String form = "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-        Map<String, List<String>> signOut = raw(port, "POST /console/sign-out HTTP/1.1\r\n" + forged
-                + "Cookie: " + COOKIE + "=" + user.cookie() + "\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                + "Content-Length: " + form.length() + "\r\nConnection: close\r\n\r\n" + form);
+        Map<String, List<String>> signOut = raw(
+                port,
+                "POST /console/sign-out HTTP/1.1\r\n" + forged
+                        + "Cookie: " + COOKIE + "=" + user.cookie()
+                        + "\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Content-Length: " + form.length() + "\r\nConnection: close\r\n\r\n" + form);
         URI endSession = URI.create(signOut.get("location").get(0));
         assertThat(endSession.getScheme() + "://" + endSession.getAuthority() + endSession.getPath())
                 .isEqualTo(realm.issuer() + "/protocol/openid-connect/logout");
@@ -323,7 +401,9 @@ class ConsoleSecurityIT {
     @Test
     void theSessionCookieIsHttpOnlyLaxAndForTheConsoleOnly() throws Exception {
         SignedIn user = signIn(port, "/console/", "ars-hdf");
-        assertThat(user.setCookie()).contains("HttpOnly", "SameSite=Lax", "Path=/console").doesNotContain("Secure");
+        assertThat(user.setCookie())
+                .contains("HttpOnly", "SameSite=Lax", "Path=/console")
+                .doesNotContain("Secure");
     }
 
     @Test
@@ -342,12 +422,16 @@ class ConsoleSecurityIT {
     @Test
     void healthAndTheBundledAssetsAreOpenEverythingElseNeedsASignedInUser() throws Exception {
         assertThat(get(port, "/console/actuator/health", null).statusCode()).isEqualTo(200);
-        for (String asset : List.of("/console/vendor/dsfr/dsfr.min.css", "/console/vendor/leaflet/leaflet.js",
-                "/console/geo/regions.geojson", "/console/js/console.js", "/console/js/map.js")) {
+        for (String asset : List.of(
+                "/console/vendor/dsfr/dsfr.min.css",
+                "/console/vendor/leaflet/leaflet.js",
+                "/console/geo/regions.geojson",
+                "/console/js/console.js",
+                "/console/js/map.js")) {
             assertThat(get(port, asset, null).statusCode()).as(asset).isEqualTo(200);
         }
-        for (String page : List.of("/console/regions/FR-HDF", "/console/incidents/x", "/console/campagnes",
-                "/console/communiques")) {
+        for (String page : List.of(
+                "/console/regions/FR-HDF", "/console/incidents/x", "/console/campagnes", "/console/communiques")) {
             assertThat(get(port, page, null).statusCode()).as(page).isEqualTo(302);
         }
     }
@@ -363,8 +447,7 @@ class ConsoleSecurityIT {
 
     // --- signing in, as a browser does with Keycloak ---------------------------------------------------------------
 
-    record SignedIn(String cookie, String setCookie, String landing) {
-    }
+    record SignedIn(String cookie, String setCookie, String landing) {}
 
     /** Asks for {@code page}, follows the console to the realm, signs in there and comes back. */
     private SignedIn signIn(int consolePort, String page, String username) throws Exception {
@@ -399,7 +482,9 @@ class ConsoleSecurityIT {
         assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
         assertThat(setCookie(callback, SignInCookie.NAME)).contains("Max-Age=0");
         String created = setCookie(callback, COOKIE);
-        return new SignedIn(created.substring(COOKIE.length() + 1, created.indexOf(';')), created,
+        return new SignedIn(
+                created.substring(COOKIE.length() + 1, created.indexOf(';')),
+                created,
                 callback.headers().firstValue("Location").orElseThrow());
     }
 
@@ -432,8 +517,11 @@ class ConsoleSecurityIT {
     }
 
     private static String setCookie(HttpResponse<String> response, String name) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + name + " cookie set: " + response.headers().map()));
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(name + "="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no " + name + " cookie set: " + response.headers().map()));
     }
 
     // --- the consoles under test ---------------------------------------------------------------------------------
@@ -467,7 +555,8 @@ class ConsoleSecurityIT {
     }
 
     private HttpResponse<String> get(int consolePort, String path, String cookie, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + consolePort + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + consolePort + path))
+                .GET();
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
@@ -477,7 +566,8 @@ class ConsoleSecurityIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(int consolePort, String path, String sessionCookie, String form) throws Exception {
+    private HttpResponse<String> post(int consolePort, String path, String sessionCookie, String form)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + consolePort + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
@@ -511,8 +601,10 @@ class ConsoleSecurityIT {
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 if (colon > 0) {
-                    headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                            k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
+                    headers.computeIfAbsent(
+                                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                                    k -> new ArrayList<>())
+                            .add(lines[i].substring(colon + 1).trim());
                 }
             }
             assertThat(headers).as(lines[0]).containsKey("location");

@@ -1,7 +1,7 @@
 package fr.ars.coord.console.security;
 
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -46,11 +46,9 @@ final class FakeRealm implements AutoCloseable {
     private final List<Tokens> issued = new CopyOnWriteArrayList<>();
     private final List<String> apiBearers = new CopyOnWriteArrayList<>();
 
-    record Grant(String username, String nonce, String codeChallenge) {
-    }
+    record Grant(String username, String nonce, String codeChallenge) {}
 
-    record Tokens(String username, String accessToken, String refreshToken, String idToken) {
-    }
+    record Tokens(String username, String accessToken, String refreshToken, String idToken) {}
 
     FakeRealm() {
         try {
@@ -62,7 +60,8 @@ final class FakeRealm implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         server.createContext("/realms/ars/protocol/openid-connect/token", this::token);
-        server.createContext("/realms/ars/protocol/openid-connect/certs",
+        server.createContext(
+                "/realms/ars/protocol/openid-connect/certs",
                 exchange -> answer(exchange, 200, "application/json", new JWKSet(key.toPublicJWK()).toString()));
         server.createContext("/realms/ars/protocol/openid-connect/userinfo", this::userInfo);
         server.createContext("/api/", this::api);
@@ -94,53 +93,93 @@ final class FakeRealm implements AutoCloseable {
 
     private void token(HttpExchange exchange) throws IOException {
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        String basic = "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
-                .getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         Grant grant = codes.remove(String.valueOf(form.get("code")));
         if (!basic.equals(exchange.getRequestHeaders().getFirst("Authorization"))
-                || !"authorization_code".equals(form.get("grant_type")) || grant == null
+                || !"authorization_code".equals(form.get("grant_type"))
+                || grant == null
                 || !grant.codeChallenge().equals(s256(form.get("code_verifier")))) {
             answer(exchange, 400, "application/json", "{\"error\":\"invalid_grant\"}");
             return;
         }
         Instant now = Instant.now();
-        String access = sign(new JWTClaimsSet.Builder().issuer(issuer()).subject(subject(grant.username()))
-                .audience(List.of("ars-api", "account")).issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(300))).jwtID(UUID.randomUUID().toString())
-                .claim("typ", "Bearer").claim("azp", CLIENT_ID).claim("scope", "openid profile")
-                .claim("preferred_username", grant.username()).claim("region", "FR-HDF").claim("org", "ARS")
+        String access = sign(new JWTClaimsSet.Builder()
+                .issuer(issuer())
+                .subject(subject(grant.username()))
+                .audience(List.of("ars-api", "account"))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("typ", "Bearer")
+                .claim("azp", CLIENT_ID)
+                .claim("scope", "openid profile")
+                .claim("preferred_username", grant.username())
+                .claim("region", "FR-HDF")
+                .claim("org", "ARS")
                 .claim("realm_access", Map.of("roles", List.of("ars-staff", "default-roles-ars")))
                 .build());
-        String refresh = sign(new JWTClaimsSet.Builder().issuer(issuer()).subject(subject(grant.username()))
-                .audience(issuer()).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(1800)))
-                .jwtID(UUID.randomUUID().toString()).claim("typ", "Refresh").claim("azp", CLIENT_ID).build());
-        String id = sign(new JWTClaimsSet.Builder().issuer(issuer()).subject(subject(grant.username()))
-                .audience(CLIENT_ID).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
-                .jwtID(UUID.randomUUID().toString()).claim("auth_time", now.getEpochSecond())
-                .claim("typ", "ID").claim("azp", CLIENT_ID).claim("nonce", grant.nonce())
-                .claim("sid", UUID.randomUUID().toString()).claim("acr", "1").claim("email_verified", false)
-                .claim("name", "Agent Hauts-de-France").claim("preferred_username", grant.username())
-                .claim("given_name", "Agent").claim("family_name", "Hauts-de-France")
-                .claim("region", "FR-HDF").claim("org", "ARS").build());
+        String refresh = sign(new JWTClaimsSet.Builder()
+                .issuer(issuer())
+                .subject(subject(grant.username()))
+                .audience(issuer())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(1800)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("typ", "Refresh")
+                .claim("azp", CLIENT_ID)
+                .build());
+        String id = sign(new JWTClaimsSet.Builder()
+                .issuer(issuer())
+                .subject(subject(grant.username()))
+                .audience(CLIENT_ID)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("auth_time", now.getEpochSecond())
+                .claim("typ", "ID")
+                .claim("azp", CLIENT_ID)
+                .claim("nonce", grant.nonce())
+                .claim("sid", UUID.randomUUID().toString())
+                .claim("acr", "1")
+                .claim("email_verified", false)
+                .claim("name", "Agent Hauts-de-France")
+                .claim("preferred_username", grant.username())
+                .claim("given_name", "Agent")
+                .claim("family_name", "Hauts-de-France")
+                .claim("region", "FR-HDF")
+                .claim("org", "ARS")
+                .build());
         issued.add(new Tokens(grant.username(), access, refresh, id));
-        answer(exchange, 200, "application/json", "{\"access_token\":\"" + access + "\",\"expires_in\":300,"
-                + "\"refresh_expires_in\":1800,\"refresh_token\":\"" + refresh + "\",\"token_type\":\"Bearer\","
-                + "\"id_token\":\"" + id + "\",\"not-before-policy\":0,\"session_state\":\"" + UUID.randomUUID()
-                + "\",\"scope\":\"openid profile email\"}");
+        answer(
+                exchange,
+                200,
+                "application/json",
+                "{\"access_token\":\"" + access + "\",\"expires_in\":300,"
+                        + "\"refresh_expires_in\":1800,\"refresh_token\":\"" + refresh + "\",\"token_type\":\"Bearer\","
+                        + "\"id_token\":\"" + id + "\",\"not-before-policy\":0,\"session_state\":\"" + UUID.randomUUID()
+                        + "\",\"scope\":\"openid profile email\"}");
     }
 
     private void userInfo(HttpExchange exchange) throws IOException {
         String bearer = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
-        Tokens tokens = issued.stream().filter(t -> bearer.equals("Bearer " + t.accessToken())).findFirst()
+        Tokens tokens = issued.stream()
+                .filter(t -> bearer.equals("Bearer " + t.accessToken()))
+                .findFirst()
                 .orElse(null);
         if (tokens == null) {
             answer(exchange, 401, "application/json", "{\"error\":\"invalid_token\"}");
             return;
         }
-        answer(exchange, 200, "application/json", "{\"sub\":\"" + subject(tokens.username()) + "\","
-                + "\"email_verified\":false,\"name\":\"Agent Hauts-de-France\",\"preferred_username\":\""
-                + tokens.username() + "\",\"given_name\":\"Agent\",\"family_name\":\"Hauts-de-France\","
-                + "\"region\":\"FR-HDF\",\"org\":\"ARS\"}");
+        answer(
+                exchange,
+                200,
+                "application/json",
+                "{\"sub\":\"" + subject(tokens.username()) + "\","
+                        + "\"email_verified\":false,\"name\":\"Agent Hauts-de-France\",\"preferred_username\":\""
+                        + tokens.username() + "\",\"given_name\":\"Agent\",\"family_name\":\"Hauts-de-France\","
+                        + "\"region\":\"FR-HDF\",\"org\":\"ARS\"}");
     }
 
     private void api(HttpExchange exchange) throws IOException {
@@ -148,7 +187,8 @@ final class FakeRealm implements AutoCloseable {
         if (authorization != null && authorization.startsWith("Bearer ")) {
             apiBearers.add(authorization.substring("Bearer ".length()));
         }
-        if ("GET".equals(exchange.getRequestMethod()) && "/api/communiques".equals(exchange.getRequestURI().getPath())) {
+        if ("GET".equals(exchange.getRequestMethod())
+                && "/api/communiques".equals(exchange.getRequestURI().getPath())) {
             answer(exchange, 200, "application/json", "[]");
             return;
         }
@@ -156,14 +196,21 @@ final class FakeRealm implements AutoCloseable {
             answer(exchange, 201, "application/json", "{}");
             return;
         }
-        answer(exchange, 404, "application/problem+json",
+        answer(
+                exchange,
+                404,
+                "application/problem+json",
                 "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"Incident inconnu.\"}");
     }
 
     private String sign(JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -180,8 +227,10 @@ final class FakeRealm implements AutoCloseable {
             return "";
         }
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

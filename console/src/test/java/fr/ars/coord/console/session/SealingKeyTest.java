@@ -15,20 +15,26 @@ class SealingKeyTest {
     void aSealedValueOpensWithTheSameKeyAndContextOnly() {
         SealingKey key = SealingKey.derive(SECRET, "purpose");
         byte[] sealed = key.seal(PLAIN, CONTEXT);
-        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("eyJ").doesNotContain("text");
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1))
+                .doesNotContain("eyJ")
+                .doesNotContain("text");
         assertThat(key.open(sealed, CONTEXT)).hasValue(PLAIN);
         // the same secret derives the same key (another instance, a restart)
         assertThat(SealingKey.derive(SECRET, "purpose").open(sealed, CONTEXT)).hasValue(PLAIN);
 
-        assertThat(key.open(sealed, "session-value\0id-2\0name".getBytes(StandardCharsets.UTF_8))).isEmpty();
-        assertThat(SealingKey.derive(SECRET, "another purpose").open(sealed, CONTEXT)).isEmpty();
-        assertThat(SealingKey.derive(SECRET + "x", "purpose").open(sealed, CONTEXT)).isEmpty();
+        assertThat(key.open(sealed, "session-value\0id-2\0name".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+        assertThat(SealingKey.derive(SECRET, "another purpose").open(sealed, CONTEXT))
+                .isEmpty();
+        assertThat(SealingKey.derive(SECRET + "x", "purpose").open(sealed, CONTEXT))
+                .isEmpty();
         for (int i = 0; i < sealed.length; i++) {
             byte[] altered = sealed.clone();
             altered[i] ^= 1;
             assertThat(key.open(altered, CONTEXT)).as("byte %d altered", i).isEmpty();
         }
-        assertThat(key.open(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5}, CONTEXT)).isEmpty();
+        assertThat(key.open(new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5}, CONTEXT))
+                .isEmpty();
         assertThat(key.open(new byte[0], CONTEXT)).isEmpty();
     }
 

@@ -44,13 +44,15 @@ class SessionValuesTest {
         claims.put("region", "FR-HDF");
         claims.put("email_verified", false);
         OidcIdToken idToken = new OidcIdToken("eyJhbGciOiJSUzI1NiJ9.e30.c2ln", now, now.plusSeconds(300), claims);
-        OidcUserInfo userInfo = new OidcUserInfo(Map.of("sub", "5b0e7c1e-0000-4000-8000-000000000001",
-                "preferred_username", "ars-hdf", "region", "FR-HDF"));
-        Set<GrantedAuthority> authorities = Set.of(new OidcUserAuthority(idToken, userInfo),
-                new SimpleGrantedAuthority("SCOPE_openid"), new SimpleGrantedAuthority("ROLE_ars-staff"));
+        OidcUserInfo userInfo = new OidcUserInfo(Map.of(
+                "sub", "5b0e7c1e-0000-4000-8000-000000000001", "preferred_username", "ars-hdf", "region", "FR-HDF"));
+        Set<GrantedAuthority> authorities = Set.of(
+                new OidcUserAuthority(idToken, userInfo),
+                new SimpleGrantedAuthority("SCOPE_openid"),
+                new SimpleGrantedAuthority("ROLE_ars-staff"));
         DefaultOidcUser user = new DefaultOidcUser(authorities, idToken, userInfo, "preferred_username");
-        SecurityContextImpl context = new SecurityContextImpl(new OAuth2AuthenticationToken(user,
-                user.getAuthorities(), "keycloak"));
+        SecurityContextImpl context =
+                new SecurityContextImpl(new OAuth2AuthenticationToken(user, user.getAuthorities(), "keycloak"));
 
         byte[] json = values.write(context);
         assertThat(json[0]).isEqualTo((byte) '{');
@@ -58,7 +60,8 @@ class SessionValuesTest {
         OAuth2AuthenticationToken authentication = (OAuth2AuthenticationToken) read.getAuthentication();
         assertThat(authentication.getAuthorizedClientRegistrationId()).isEqualTo("keycloak");
         assertThat(authentication.getName()).isEqualTo("ars-hdf");
-        assertThat(authentication.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+        assertThat(authentication.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
                 .contains("ROLE_ars-staff", "SCOPE_openid");
         DefaultOidcUser readUser = (DefaultOidcUser) authentication.getPrincipal();
         assertThat(readUser.getIdToken().getTokenValue()).isEqualTo(idToken.getTokenValue());
@@ -70,8 +73,15 @@ class SessionValuesTest {
     @Test
     void tokensCsrfTokensFlashMessagesAndTextAreWrittenWithoutClassNames() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        StoredTokens tokens = new StoredTokens("ars-hdf", "access", now, now.plusSeconds(300),
-                Set.of("openid", "profile"), "refresh", now, now.plusSeconds(1800));
+        StoredTokens tokens = new StoredTokens(
+                "ars-hdf",
+                "access",
+                now,
+                now.plusSeconds(300),
+                Set.of("openid", "profile"),
+                "refresh",
+                now,
+                now.plusSeconds(1800));
         assertThat(values.read(values.write(tokens))).isEqualTo(tokens);
 
         CsrfToken csrf = new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "t-1");
@@ -88,11 +98,15 @@ class SessionValuesTest {
         flash.put("refusedFields", new LinkedHashMap<>(Map.of("reason", "obligatoire")));
         byte[] json = values.write(List.of(flash));
         String text = new String(json, StandardCharsets.UTF_8);
-        assertThat(text).doesNotContain("java.").doesNotContain("org.springframework").doesNotContain("@class");
+        assertThat(text)
+                .doesNotContain("java.")
+                .doesNotContain("org.springframework")
+                .doesNotContain("@class");
         @SuppressWarnings("unchecked")
         List<FlashMap> read = (List<FlashMap>) values.read(json);
         assertThat(read).hasSize(1);
-        assertThat((Map<String, Object>) read.get(0)).containsEntry("refused", "Le texte a changé.")
+        assertThat((Map<String, Object>) read.get(0))
+                .containsEntry("refused", "Le texte a changé.")
                 .containsEntry("refusedFields", Map.of("reason", "obligatoire"));
         assertThat(read.get(0).getTargetRequestPath()).isEqualTo("/console/communiques/c-1");
         assertThat(read.get(0).getTargetRequestParams().getFirst("tab")).isEqualTo("texte");
@@ -112,7 +126,9 @@ class SessionValuesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         // a security context naming a class outside Spring Security's allow-list
         assertThatThrownBy(() -> values.read(("{\"type\":\"security-context\",\"value\":{\"@class\":"
-                + "\"org.springframework.security.core.context.SecurityContextImpl\",\"authentication\":{\"@class\":"
-                + "\"java.net.URL\",\"x\":1}}}").getBytes(StandardCharsets.UTF_8))).isInstanceOf(RuntimeException.class);
+                                + "\"org.springframework.security.core.context.SecurityContextImpl\",\"authentication\":{\"@class\":"
+                                + "\"java.net.URL\",\"x\":1}}}")
+                        .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(RuntimeException.class);
     }
 }

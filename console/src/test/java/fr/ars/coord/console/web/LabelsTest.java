@@ -16,13 +16,18 @@ class LabelsTest {
 
     @Test
     void everyCodeAFormOrAPageShowsHasFrenchWords() {
-        Stream.of(IncidentStatus.values(), ContainmentAction.values(), ExposedDataItem.values(), ObligationCode.values(),
+        Stream.of(
+                        IncidentStatus.values(),
+                        ContainmentAction.values(),
+                        ExposedDataItem.values(),
+                        ObligationCode.values(),
                         fr.ars.coord.contracts.incident.NotificationKind.values(),
                         fr.ars.coord.contracts.incident.Nis2Significance.values(),
                         fr.ars.coord.contracts.incident.SignificanceCriterion.values(),
                         fr.ars.coord.contracts.incident.CnilDecision.values())
                 .flatMap(Arrays::stream)
-                .forEach(code -> assertThat(labels.of(code.name())).as(code.name()).isNotEqualTo(code.name()));
+                .forEach(code ->
+                        assertThat(labels.of(code.name())).as(code.name()).isNotEqualTo(code.name()));
         assertThat(labels.of("SOMETHING_NEW")).isEqualTo("SOMETHING_NEW");
         assertThat(labels.of(null)).isEmpty();
     }

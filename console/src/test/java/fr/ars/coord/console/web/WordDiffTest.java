@@ -9,13 +9,14 @@ class WordDiffTest {
 
     @Test
     void aCorrectionShowsTheWordsItDroppedAndTheOnesItAdded() {
-        List<WordDiff.Part> diff = WordDiff.between("Environ 12 000 patients seraient concernés.",
-                "Environ 13 500 patients seraient concernés.");
-        assertThat(diff).containsExactly(
-                new WordDiff.Part(WordDiff.Kind.SAME, "Environ"),
-                new WordDiff.Part(WordDiff.Kind.REMOVED, "12 000"),
-                new WordDiff.Part(WordDiff.Kind.ADDED, "13 500"),
-                new WordDiff.Part(WordDiff.Kind.SAME, "patients seraient concernés."));
+        List<WordDiff.Part> diff = WordDiff.between(
+                "Environ 12 000 patients seraient concernés.", "Environ 13 500 patients seraient concernés.");
+        assertThat(diff)
+                .containsExactly(
+                        new WordDiff.Part(WordDiff.Kind.SAME, "Environ"),
+                        new WordDiff.Part(WordDiff.Kind.REMOVED, "12 000"),
+                        new WordDiff.Part(WordDiff.Kind.ADDED, "13 500"),
+                        new WordDiff.Part(WordDiff.Kind.SAME, "patients seraient concernés."));
     }
 
     @Test
@@ -23,13 +24,15 @@ class WordDiffTest {
         assertThat(WordDiff.between("Le texte.", "Le  texte."))
                 .containsExactly(new WordDiff.Part(WordDiff.Kind.SAME, "Le texte."));
         assertThat(WordDiff.between("", null)).isEmpty();
-        assertThat(WordDiff.between(null, "Nouveau.")).containsExactly(new WordDiff.Part(WordDiff.Kind.ADDED, "Nouveau."));
+        assertThat(WordDiff.between(null, "Nouveau."))
+                .containsExactly(new WordDiff.Part(WordDiff.Kind.ADDED, "Nouveau."));
     }
 
     @Test
     void rebuildingEitherSideFromThePartsGivesTheTextBack() {
         String before = "Les données exposées sont : nom, prénom et âge. Aucune donnée médicale.";
-        String after = "Les données exposées sont : nom, prénom, âge et téléphone. Les dossiers médicaux sont épargnés.";
+        String after =
+                "Les données exposées sont : nom, prénom, âge et téléphone. Les dossiers médicaux sont épargnés.";
         List<WordDiff.Part> diff = WordDiff.between(before, after);
         assertThat(join(diff, WordDiff.Kind.ADDED)).isEqualTo(before);
         assertThat(join(diff, WordDiff.Kind.REMOVED)).isEqualTo(after);
@@ -42,6 +45,11 @@ class WordDiffTest {
     }
 
     private static String join(List<WordDiff.Part> parts, WordDiff.Kind skipped) {
-        return String.join(" ", parts.stream().filter(p -> p.kind() != skipped).map(WordDiff.Part::text).toList());
+        return String.join(
+                " ",
+                parts.stream()
+                        .filter(p -> p.kind() != skipped)
+                        .map(WordDiff.Part::text)
+                        .toList());
     }
 }

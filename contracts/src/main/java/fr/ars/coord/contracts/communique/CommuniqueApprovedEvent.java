@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** Approved as it reads for the facts identified by {@code factsDigest}. */
 @Revision("1")
-public record CommuniqueApprovedEvent(String communiqueId, String factsDigest) implements CommuniqueEvent {
-}
+public record CommuniqueApprovedEvent(String communiqueId, String factsDigest) implements CommuniqueEvent {}

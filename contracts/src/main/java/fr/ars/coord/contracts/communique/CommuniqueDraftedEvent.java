@@ -10,9 +10,17 @@ import org.axonframework.serialization.Revision;
  * published communiqué this one corrects, if any.
  */
 @Revision("1")
-public record CommuniqueDraftedEvent(String communiqueId, CommuniqueScope scope, Region region, String campaignId,
-                                     String supersedes, String title, List<Statement> statements,
-                                     long factsPosition, String factsDigest, boolean medicalDataExposed)
+public record CommuniqueDraftedEvent(
+        String communiqueId,
+        CommuniqueScope scope,
+        Region region,
+        String campaignId,
+        String supersedes,
+        String title,
+        List<Statement> statements,
+        long factsPosition,
+        String factsDigest,
+        boolean medicalDataExposed)
         implements CommuniqueEvent {
 
     public CommuniqueDraftedEvent {

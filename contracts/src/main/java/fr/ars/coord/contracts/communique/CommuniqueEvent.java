@@ -1,8 +1,14 @@
 package fr.ars.coord.contracts.communique;
 
-public sealed interface CommuniqueEvent permits CommuniqueDraftedEvent, CommuniqueDraftRevisedEvent,
-        CommuniqueApprovedEvent, CommuniquePublishedEvent, CommuniqueWithdrawnEvent, CommuniqueMarkedStaleEvent,
-        CommuniqueSupersededEvent, CommuniqueMarkedEvent {
+public sealed interface CommuniqueEvent
+        permits CommuniqueDraftedEvent,
+                CommuniqueDraftRevisedEvent,
+                CommuniqueApprovedEvent,
+                CommuniquePublishedEvent,
+                CommuniqueWithdrawnEvent,
+                CommuniqueMarkedStaleEvent,
+                CommuniqueSupersededEvent,
+                CommuniqueMarkedEvent {
 
     String communiqueId();
 }

@@ -9,5 +9,4 @@ import org.axonframework.serialization.Revision;
  * cannot be published until it is {@code TLP:CLEAR} again.
  */
 @Revision("1")
-public record CommuniqueMarkedEvent(String communiqueId, TlpLabel tlp, String reason) implements CommuniqueEvent {
-}
+public record CommuniqueMarkedEvent(String communiqueId, TlpLabel tlp, String reason) implements CommuniqueEvent {}

@@ -5,6 +5,6 @@ import org.axonframework.serialization.Revision;
 
 /** Published: from now on its text never changes; channels deliver it. */
 @Revision("1")
-public record CommuniquePublishedEvent(String communiqueId, CommuniqueScope scope, Region region, String campaignId,
-                                       String supersedes) implements CommuniqueEvent {
-}
+public record CommuniquePublishedEvent(
+        String communiqueId, CommuniqueScope scope, Region region, String campaignId, String supersedes)
+        implements CommuniqueEvent {}

@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** Its corrected version {@code supersededBy} was published. */
 @Revision("1")
-public record CommuniqueSupersededEvent(String communiqueId, String supersededBy) implements CommuniqueEvent {
-}
+public record CommuniqueSupersededEvent(String communiqueId, String supersededBy) implements CommuniqueEvent {}

@@ -6,5 +6,4 @@ import org.axonframework.serialization.Revision;
 /** An attempt that failed, with what the target answered and when the next one is due. */
 @Revision("1")
 public record DeliveryAttemptedEvent(String deliveryId, int attempt, String outcome, Instant nextAttemptAt)
-        implements DeliveryEvent {
-}
+        implements DeliveryEvent {}

@@ -1,3 +1,6 @@
 package fr.ars.coord.contracts.delivery;
 
-public enum DeliveryChannel { WEBHOOK, EMAIL }
+public enum DeliveryChannel {
+    WEBHOOK,
+    EMAIL
+}

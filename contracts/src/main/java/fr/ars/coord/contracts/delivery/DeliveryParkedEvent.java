@@ -4,5 +4,4 @@ import org.axonframework.serialization.Revision;
 
 /** Every attempt failed: the delivery waits for someone to look at it. */
 @Revision("1")
-public record DeliveryParkedEvent(String deliveryId, int attempts, String lastOutcome) implements DeliveryEvent {
-}
+public record DeliveryParkedEvent(String deliveryId, int attempts, String lastOutcome) implements DeliveryEvent {}

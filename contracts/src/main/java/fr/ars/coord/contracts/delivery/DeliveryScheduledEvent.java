@@ -8,8 +8,12 @@ import org.axonframework.serialization.Revision;
  * obligation reminder ({@code reminder}, written only when set, so deliveries stored before read and write the same).
  */
 @Revision("1")
-public record DeliveryScheduledEvent(String deliveryId, String communiqueId, DeliveryChannel channel, String target,
-                                     @JsonInclude(JsonInclude.Include.NON_NULL) ObligationReminder reminder)
+public record DeliveryScheduledEvent(
+        String deliveryId,
+        String communiqueId,
+        DeliveryChannel channel,
+        String target,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ObligationReminder reminder)
         implements DeliveryEvent {
 
     public DeliveryScheduledEvent(String deliveryId, String communiqueId, DeliveryChannel channel, String target) {

@@ -9,8 +9,14 @@ import java.time.Instant;
  * What a reminder delivery carries: the incident, its region, the obligation and the stage it reached, when its clock
  * started and when it is (or was) due, and when the reminder was recorded.
  */
-public record ObligationReminder(String incidentId, Region region, ObligationCode code, ReminderStage stage,
-                                 Instant startedAt, Instant dueAt, Instant remindedAt) {
+public record ObligationReminder(
+        String incidentId,
+        Region region,
+        ObligationCode code,
+        ReminderStage stage,
+        Instant startedAt,
+        Instant dueAt,
+        Instant remindedAt) {
 
     /** The same reminder, whoever dispatches it: the key its deliveries derive their ids from. */
     public String key() {

@@ -5,5 +5,10 @@ package fr.ars.coord.contracts.incident;
  * whom the art. 34 obligation is owed to: they are told through {@code /patient-information}, not as an authority.
  */
 public enum Authority {
-    CERT_SANTE, CNIL, ARS, OTHER, ANSSI, PATIENTS
+    CERT_SANTE,
+    CNIL,
+    ARS,
+    OTHER,
+    ANSSI,
+    PATIENTS
 }

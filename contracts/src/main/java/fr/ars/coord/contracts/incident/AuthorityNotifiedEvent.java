@@ -10,14 +10,18 @@ import org.axonframework.serialization.Revision;
  * the first releases (then {@link NotificationKind#implied}); {@code lateReason} says why it came after its due time.
  */
 @Revision("1")
-public record AuthorityNotifiedEvent(String incidentId, Region region, Authority authority, Instant notifiedAt,
-                                     String reference,
-                                     @JsonInclude(JsonInclude.Include.NON_NULL) NotificationKind kind,
-                                     @JsonInclude(JsonInclude.Include.NON_NULL) String lateReason)
+public record AuthorityNotifiedEvent(
+        String incidentId,
+        Region region,
+        Authority authority,
+        Instant notifiedAt,
+        String reference,
+        @JsonInclude(JsonInclude.Include.NON_NULL) NotificationKind kind,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String lateReason)
         implements IncidentEvent {
 
-    public AuthorityNotifiedEvent(String incidentId, Region region, Authority authority, Instant notifiedAt,
-                                  String reference) {
+    public AuthorityNotifiedEvent(
+            String incidentId, Region region, Authority authority, Instant notifiedAt, String reference) {
         this(incidentId, region, authority, notifiedAt, reference, null, null);
     }
 

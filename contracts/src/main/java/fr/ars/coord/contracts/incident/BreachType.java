@@ -5,5 +5,7 @@ package fr.ars.coord.contracts.incident;
  * (confidentiality), altered (integrity), lost or made unavailable (availability). A breach may be several.
  */
 public enum BreachType {
-    CONFIDENTIALITY, INTEGRITY, AVAILABILITY
+    CONFIDENTIALITY,
+    INTEGRITY,
+    AVAILABILITY
 }

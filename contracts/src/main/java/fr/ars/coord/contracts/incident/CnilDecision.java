@@ -6,5 +6,6 @@ package fr.ars.coord.contracts.incident;
  * Either way the breach stays in the register of art. 33(5).
  */
 public enum CnilDecision {
-    NOTIFY, NOT_REQUIRED
+    NOTIFY,
+    NOT_REQUIRED
 }

@@ -12,6 +12,6 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CnilNotificationDecidedEvent(String incidentId, Region region, CnilDecision decision, String reason,
-                                           Instant breachAwareAt) implements IncidentEvent {
-}
+public record CnilNotificationDecidedEvent(
+        String incidentId, Region region, CnilDecision decision, String reason, Instant breachAwareAt)
+        implements IncidentEvent {}

@@ -5,6 +5,5 @@ import org.axonframework.serialization.Revision;
 
 /** A containment measure was taken. */
 @Revision("1")
-public record ContainmentActionRecordedEvent(String incidentId, Region region, ContainmentAction action,
-                                             String description) implements IncidentEvent {
-}
+public record ContainmentActionRecordedEvent(
+        String incidentId, Region region, ContainmentAction action, String description) implements IncidentEvent {}

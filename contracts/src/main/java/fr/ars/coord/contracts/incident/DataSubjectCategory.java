@@ -5,5 +5,7 @@ package fr.ars.coord.contracts.incident;
  * account is a professional's), or other people (staff, relatives, correspondents).
  */
 public enum DataSubjectCategory {
-    PATIENTS, PROFESSIONALS, OTHERS
+    PATIENTS,
+    PROFESSIONALS,
+    OTHERS
 }

@@ -5,5 +5,6 @@ package fr.ars.coord.contracts.incident;
  * itself, or its regional e-health group (GRADeS). Whether NIS2 applies is configured per region and per kind.
  */
 public enum EntityKind {
-    ARS, GRADES
+    ARS,
+    GRADES
 }

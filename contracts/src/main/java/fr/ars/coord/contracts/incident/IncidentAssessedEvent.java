@@ -15,25 +15,51 @@ import org.axonframework.serialization.Revision;
  * does not hold is not known (reports say "non renseigné"), never assumed.
  */
 @Revision("1")
-public record IncidentAssessedEvent(String incidentId, Region region, Set<ExposedDataItem> exposedData,
-                                    boolean medicalDataExposed, long estimatedPatients,
-                                    List<String> affectedSystems, String note,
-                                    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean highRisk,
-                                    @JsonInclude(JsonInclude.Include.NON_NULL) Long estimatedRecords,
-                                    @JsonInclude(JsonInclude.Include.NON_EMPTY) Set<BreachType> breachTypes,
-                                    @JsonInclude(JsonInclude.Include.NON_EMPTY) Set<DataSubjectCategory> dataSubjects)
+public record IncidentAssessedEvent(
+        String incidentId,
+        Region region,
+        Set<ExposedDataItem> exposedData,
+        boolean medicalDataExposed,
+        long estimatedPatients,
+        List<String> affectedSystems,
+        String note,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean highRisk,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long estimatedRecords,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Set<BreachType> breachTypes,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Set<DataSubjectCategory> dataSubjects)
         implements IncidentEvent {
 
-    public IncidentAssessedEvent(String incidentId, Region region, Set<ExposedDataItem> exposedData,
-                                 boolean medicalDataExposed, long estimatedPatients, List<String> affectedSystems,
-                                 String note, Boolean highRisk) {
-        this(incidentId, region, exposedData, medicalDataExposed, estimatedPatients, affectedSystems, note, highRisk,
-                null, null, null);
+    public IncidentAssessedEvent(
+            String incidentId,
+            Region region,
+            Set<ExposedDataItem> exposedData,
+            boolean medicalDataExposed,
+            long estimatedPatients,
+            List<String> affectedSystems,
+            String note,
+            Boolean highRisk) {
+        this(
+                incidentId,
+                region,
+                exposedData,
+                medicalDataExposed,
+                estimatedPatients,
+                affectedSystems,
+                note,
+                highRisk,
+                null,
+                null,
+                null);
     }
 
-    public IncidentAssessedEvent(String incidentId, Region region, Set<ExposedDataItem> exposedData,
-                                 boolean medicalDataExposed, long estimatedPatients, List<String> affectedSystems,
-                                 String note) {
+    public IncidentAssessedEvent(
+            String incidentId,
+            Region region,
+            Set<ExposedDataItem> exposedData,
+            boolean medicalDataExposed,
+            long estimatedPatients,
+            List<String> affectedSystems,
+            String note) {
         this(incidentId, region, exposedData, medicalDataExposed, estimatedPatients, affectedSystems, note, null);
     }
 
@@ -47,7 +73,8 @@ public record IncidentAssessedEvent(String incidentId, Region region, Set<Expose
      * said so ({@code highRisk: true}).
      */
     public boolean highRiskToPatients() {
-        return Boolean.TRUE.equals(highRisk) || medicalDataExposed
+        return Boolean.TRUE.equals(highRisk)
+                || medicalDataExposed
                 || exposedData.contains(ExposedDataItem.MEDICAL_RECORD)
                 || exposedData.contains(ExposedDataItem.SOCIAL_SECURITY_NUMBER);
     }

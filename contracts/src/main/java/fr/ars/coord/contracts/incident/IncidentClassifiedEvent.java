@@ -12,8 +12,9 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record IncidentClassifiedEvent(String incidentId, Region region, TaxonomyClass taxonomyClass,
-                                      List<TaxonomyClass> relatedClasses, TlpLabel tlp) implements IncidentEvent {
+public record IncidentClassifiedEvent(
+        String incidentId, Region region, TaxonomyClass taxonomyClass, List<TaxonomyClass> relatedClasses, TlpLabel tlp)
+        implements IncidentEvent {
 
     public IncidentClassifiedEvent {
         relatedClasses = relatedClasses == null ? List.of() : List.copyOf(relatedClasses);

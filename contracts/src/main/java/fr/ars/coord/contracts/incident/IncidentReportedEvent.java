@@ -11,16 +11,27 @@ import org.axonframework.serialization.Revision;
  * earlier releases, whose clocks are read with the installation's current terms (an agency's own systems).
  */
 @Revision("1")
-public record IncidentReportedEvent(String incidentId, Region region, String title, String summary,
-                                    Instant awareAt, AttackVector attackVector,
-                                    OperationalImpact operationalImpact,
-                                    @JsonInclude(JsonInclude.Include.NON_NULL) EntityKind entity,
-                                    @JsonInclude(JsonInclude.Include.NON_NULL) ObligationTerms terms)
+public record IncidentReportedEvent(
+        String incidentId,
+        Region region,
+        String title,
+        String summary,
+        Instant awareAt,
+        AttackVector attackVector,
+        OperationalImpact operationalImpact,
+        @JsonInclude(JsonInclude.Include.NON_NULL) EntityKind entity,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ObligationTerms terms)
         implements IncidentEvent {
 
     /** An incident as the releases before stamped terms recorded it. */
-    public IncidentReportedEvent(String incidentId, Region region, String title, String summary, Instant awareAt,
-                                 AttackVector attackVector, OperationalImpact operationalImpact) {
+    public IncidentReportedEvent(
+            String incidentId,
+            Region region,
+            String title,
+            String summary,
+            Instant awareAt,
+            AttackVector attackVector,
+            OperationalImpact operationalImpact) {
         this(incidentId, region, title, summary, awareAt, attackVector, operationalImpact, null, null);
     }
 

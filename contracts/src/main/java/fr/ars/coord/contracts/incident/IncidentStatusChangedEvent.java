@@ -11,17 +11,21 @@ import org.axonframework.serialization.Revision;
  * {@code waivers} (read as none), and an event without any is written as they were.
  */
 @Revision("1")
-public record IncidentStatusChangedEvent(String incidentId, Region region, IncidentStatus from,
-                                         IncidentStatus to, String reason,
-                                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ObligationWaiver> waivers)
+public record IncidentStatusChangedEvent(
+        String incidentId,
+        Region region,
+        IncidentStatus from,
+        IncidentStatus to,
+        String reason,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ObligationWaiver> waivers)
         implements IncidentEvent {
 
     public IncidentStatusChangedEvent {
         waivers = waivers == null ? List.of() : List.copyOf(waivers);
     }
 
-    public IncidentStatusChangedEvent(String incidentId, Region region, IncidentStatus from, IncidentStatus to,
-                                      String reason) {
+    public IncidentStatusChangedEvent(
+            String incidentId, Region region, IncidentStatus from, IncidentStatus to, String reason) {
         this(incidentId, region, from, to, reason, List.of());
     }
 }

@@ -11,6 +11,6 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Nis2IntermediateReportRequestedEvent(String incidentId, Region region, Instant requestedAt,
-                                                   Instant dueAt, String reference) implements IncidentEvent {
-}
+public record Nis2IntermediateReportRequestedEvent(
+        String incidentId, Region region, Instant requestedAt, Instant dueAt, String reference)
+        implements IncidentEvent {}

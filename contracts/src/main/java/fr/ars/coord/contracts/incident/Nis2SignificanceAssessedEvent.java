@@ -11,8 +11,12 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Nis2SignificanceAssessedEvent(String incidentId, Region region, Nis2Significance significance,
-                                            List<SignificanceCriterion> criteria, String reason)
+public record Nis2SignificanceAssessedEvent(
+        String incidentId,
+        Region region,
+        Nis2Significance significance,
+        List<SignificanceCriterion> criteria,
+        String reason)
         implements IncidentEvent {
 
     public Nis2SignificanceAssessedEvent {

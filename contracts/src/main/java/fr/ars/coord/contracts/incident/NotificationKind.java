@@ -7,7 +7,13 @@ package fr.ars.coord.contracts.incident;
  * {@code SUPPLEMENTARY} completes an earlier notification (GDPR art. 33(4): information given in phases).
  */
 public enum NotificationKind {
-    DECLARATION, EARLY_WARNING, NOTIFICATION, INTERMEDIATE_REPORT, FINAL_REPORT, CLOSURE, PROGRESS_REPORT,
+    DECLARATION,
+    EARLY_WARNING,
+    NOTIFICATION,
+    INTERMEDIATE_REPORT,
+    FINAL_REPORT,
+    CLOSURE,
+    PROGRESS_REPORT,
     SUPPLEMENTARY;
 
     /** The kind a notification recorded without one stands for. */

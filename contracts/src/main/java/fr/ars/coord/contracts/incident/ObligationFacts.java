@@ -29,15 +29,24 @@ import java.util.Objects;
  * @param intermediateRequest   ANSSI's latest request for an intermediate report, or null
  * @param waivers               the obligations the incident was closed without meeting, with their reasons
  */
-public record ObligationFacts(Region region, EntityKind entity, ObligationTerms terms, Instant awareAt,
-                              Instant resolvedAt, Instant personalDataExposedAt, Instant highRiskAt,
-                              List<Notification> notifications, PatientInformation patientInformation,
-                              Significance significance, CnilNotificationDecision cnilDecision,
-                              IntermediateReportRequest intermediateRequest, List<ObligationWaiver> waivers) {
+public record ObligationFacts(
+        Region region,
+        EntityKind entity,
+        ObligationTerms terms,
+        Instant awareAt,
+        Instant resolvedAt,
+        Instant personalDataExposedAt,
+        Instant highRiskAt,
+        List<Notification> notifications,
+        PatientInformation patientInformation,
+        Significance significance,
+        CnilNotificationDecision cnilDecision,
+        IntermediateReportRequest intermediateRequest,
+        List<ObligationWaiver> waivers) {
 
     /** Nothing recorded yet. */
-    public static final ObligationFacts NONE = new ObligationFacts(null, null, null, null, null, null, null,
-            List.of(), null, null, null, null, List.of());
+    public static final ObligationFacts NONE =
+            new ObligationFacts(null, null, null, null, null, null, null, List.of(), null, null, null, null, List.of());
 
     public ObligationFacts {
         notifications = notifications == null ? List.of() : List.copyOf(notifications);
@@ -45,22 +54,22 @@ public record ObligationFacts(Region region, EntityKind entity, ObligationTerms 
     }
 
     /** A notification as far as clocks are concerned; {@code eventId} is the event that recorded it. */
-    public record Notification(Authority authority, NotificationKind kind, Instant notifiedAt, String lateReason,
-                               String eventId) {
+    public record Notification(
+            Authority authority, NotificationKind kind, Instant notifiedAt, String lateReason, String eventId) {
 
         public Notification(Authority authority, NotificationKind kind, Instant notifiedAt, String lateReason) {
             this(authority, kind, notifiedAt, lateReason, null);
         }
 
         public static Notification of(AuthorityNotifiedEvent event, String eventId) {
-            return new Notification(event.authority(), event.effectiveKind(), event.notifiedAt(), event.lateReason(),
-                    eventId);
+            return new Notification(
+                    event.authority(), event.effectiveKind(), event.notifiedAt(), event.lateReason(), eventId);
         }
     }
 
     /** The art. 34 decision and, once done, when the patients were told; recorded as event {@code eventId}. */
-    public record PatientInformation(PatientInformationDecision decision, Instant informedAt, String reason,
-                                     long sequence, String eventId) {
+    public record PatientInformation(
+            PatientInformationDecision decision, Instant informedAt, String reason, long sequence, String eventId) {
 
         public PatientInformation(PatientInformationDecision decision, Instant informedAt, String reason) {
             this(decision, informedAt, reason, 0, null);
@@ -68,47 +77,78 @@ public record ObligationFacts(Region region, EntityKind entity, ObligationTerms 
     }
 
     /** The NIS2 significance decision, recorded at {@code decidedAt} as event {@code eventId}. */
-    public record Significance(Nis2Significance significance, Instant decidedAt, long sequence, String eventId) {
-    }
+    public record Significance(Nis2Significance significance, Instant decidedAt, long sequence, String eventId) {}
 
     /**
      * The decision on notifying the CNIL: {@code breachAwareAt} is when the 72 hours start (the incident's awareness
      * when it does not say).
      */
-    public record CnilNotificationDecision(CnilDecision decision, String reason, Instant breachAwareAt,
-                                           Instant decidedAt, long sequence, String eventId) {
-    }
+    public record CnilNotificationDecision(
+            CnilDecision decision,
+            String reason,
+            Instant breachAwareAt,
+            Instant decidedAt,
+            long sequence,
+            String eventId) {}
 
     /** ANSSI's request for an intermediate report. */
-    public record IntermediateReportRequest(Instant requestedAt, Instant dueAt, long sequence, String eventId) {
-    }
+    public record IntermediateReportRequest(Instant requestedAt, Instant dueAt, long sequence, String eventId) {}
 
     /** Where one event of an incident's stream stands: its id, its sequence number and when it was recorded. */
-    public record Recorded(String eventId, long sequence, Instant at) {
-    }
+    public record Recorded(String eventId, long sequence, Instant at) {}
 
     /** The facts with {@code event} folded in, recorded as {@code recorded}. */
     public ObligationFacts with(IncidentEvent event, Recorded recorded) {
         Objects.requireNonNull(recorded, "recorded");
         ObligationFacts facts = region == null ? withRegion(event.region()) : this;
         if (event instanceof IncidentReportedEvent e) {
-            return new ObligationFacts(e.region(), e.entity(), e.terms(), e.awareAt(), facts.resolvedAt,
-                    facts.personalDataExposedAt, facts.highRiskAt, facts.notifications, facts.patientInformation,
-                    facts.significance, facts.cnilDecision, facts.intermediateRequest, facts.waivers);
+            return new ObligationFacts(
+                    e.region(),
+                    e.entity(),
+                    e.terms(),
+                    e.awareAt(),
+                    facts.resolvedAt,
+                    facts.personalDataExposedAt,
+                    facts.highRiskAt,
+                    facts.notifications,
+                    facts.patientInformation,
+                    facts.significance,
+                    facts.cnilDecision,
+                    facts.intermediateRequest,
+                    facts.waivers);
         }
         if (event instanceof IncidentAssessedEvent e) {
-            return new ObligationFacts(facts.region, facts.entity, facts.terms, facts.awareAt, facts.resolvedAt,
-                    e.personalDataExposed() ? earliest(facts.personalDataExposedAt, recorded.at())
+            return new ObligationFacts(
+                    facts.region,
+                    facts.entity,
+                    facts.terms,
+                    facts.awareAt,
+                    facts.resolvedAt,
+                    e.personalDataExposed()
+                            ? earliest(facts.personalDataExposedAt, recorded.at())
                             : facts.personalDataExposedAt,
                     e.highRiskToPatients() ? earliest(facts.highRiskAt, recorded.at()) : facts.highRiskAt,
-                    facts.notifications, facts.patientInformation, facts.significance, facts.cnilDecision,
-                    facts.intermediateRequest, facts.waivers);
+                    facts.notifications,
+                    facts.patientInformation,
+                    facts.significance,
+                    facts.cnilDecision,
+                    facts.intermediateRequest,
+                    facts.waivers);
         }
         if (event instanceof IncidentStatusChangedEvent e) {
-            return new ObligationFacts(facts.region, facts.entity, facts.terms, facts.awareAt,
+            return new ObligationFacts(
+                    facts.region,
+                    facts.entity,
+                    facts.terms,
+                    facts.awareAt,
                     e.to() == IncidentStatus.RESOLVED ? earliest(facts.resolvedAt, recorded.at()) : facts.resolvedAt,
-                    facts.personalDataExposedAt, facts.highRiskAt, facts.notifications, facts.patientInformation,
-                    facts.significance, facts.cnilDecision, facts.intermediateRequest,
+                    facts.personalDataExposedAt,
+                    facts.highRiskAt,
+                    facts.notifications,
+                    facts.patientInformation,
+                    facts.significance,
+                    facts.cnilDecision,
+                    facts.intermediateRequest,
                     e.to() == IncidentStatus.CLOSED && !e.waivers().isEmpty() ? e.waivers() : facts.waivers);
         }
         if (event instanceof AuthorityNotifiedEvent e) {
@@ -117,34 +157,82 @@ public record ObligationFacts(Region region, EntityKind entity, ObligationTerms 
         if (event instanceof PatientInformationRecordedEvent e) {
             return facts.patientInformation != null && facts.patientInformation.sequence() >= recorded.sequence()
                     ? facts
-                    : new ObligationFacts(facts.region, facts.entity, facts.terms, facts.awareAt, facts.resolvedAt,
-                    facts.personalDataExposedAt, facts.highRiskAt, facts.notifications,
-                    new PatientInformation(e.decision(), e.informedAt(), e.reason(), recorded.sequence(),
-                            recorded.eventId()),
-                    facts.significance, facts.cnilDecision, facts.intermediateRequest, facts.waivers);
+                    : new ObligationFacts(
+                            facts.region,
+                            facts.entity,
+                            facts.terms,
+                            facts.awareAt,
+                            facts.resolvedAt,
+                            facts.personalDataExposedAt,
+                            facts.highRiskAt,
+                            facts.notifications,
+                            new PatientInformation(
+                                    e.decision(), e.informedAt(), e.reason(), recorded.sequence(), recorded.eventId()),
+                            facts.significance,
+                            facts.cnilDecision,
+                            facts.intermediateRequest,
+                            facts.waivers);
         }
         if (event instanceof Nis2SignificanceAssessedEvent e) {
-            return facts.significance != null && facts.significance.sequence() >= recorded.sequence() ? facts
-                    : new ObligationFacts(facts.region, facts.entity, facts.terms, facts.awareAt, facts.resolvedAt,
-                    facts.personalDataExposedAt, facts.highRiskAt, facts.notifications, facts.patientInformation,
-                    new Significance(e.significance(), recorded.at(), recorded.sequence(), recorded.eventId()),
-                    facts.cnilDecision, facts.intermediateRequest, facts.waivers);
+            return facts.significance != null && facts.significance.sequence() >= recorded.sequence()
+                    ? facts
+                    : new ObligationFacts(
+                            facts.region,
+                            facts.entity,
+                            facts.terms,
+                            facts.awareAt,
+                            facts.resolvedAt,
+                            facts.personalDataExposedAt,
+                            facts.highRiskAt,
+                            facts.notifications,
+                            facts.patientInformation,
+                            new Significance(e.significance(), recorded.at(), recorded.sequence(), recorded.eventId()),
+                            facts.cnilDecision,
+                            facts.intermediateRequest,
+                            facts.waivers);
         }
         if (event instanceof CnilNotificationDecidedEvent e) {
-            return facts.cnilDecision != null && facts.cnilDecision.sequence() >= recorded.sequence() ? facts
-                    : new ObligationFacts(facts.region, facts.entity, facts.terms, facts.awareAt, facts.resolvedAt,
-                    facts.personalDataExposedAt, facts.highRiskAt, facts.notifications, facts.patientInformation,
-                    facts.significance, new CnilNotificationDecision(e.decision(), e.reason(), e.breachAwareAt(),
-                    recorded.at(), recorded.sequence(), recorded.eventId()), facts.intermediateRequest,
-                    facts.waivers);
+            return facts.cnilDecision != null && facts.cnilDecision.sequence() >= recorded.sequence()
+                    ? facts
+                    : new ObligationFacts(
+                            facts.region,
+                            facts.entity,
+                            facts.terms,
+                            facts.awareAt,
+                            facts.resolvedAt,
+                            facts.personalDataExposedAt,
+                            facts.highRiskAt,
+                            facts.notifications,
+                            facts.patientInformation,
+                            facts.significance,
+                            new CnilNotificationDecision(
+                                    e.decision(),
+                                    e.reason(),
+                                    e.breachAwareAt(),
+                                    recorded.at(),
+                                    recorded.sequence(),
+                                    recorded.eventId()),
+                            facts.intermediateRequest,
+                            facts.waivers);
         }
         if (event instanceof Nis2IntermediateReportRequestedEvent e) {
             return facts.intermediateRequest != null && facts.intermediateRequest.sequence() >= recorded.sequence()
                     ? facts
-                    : new ObligationFacts(facts.region, facts.entity, facts.terms, facts.awareAt, facts.resolvedAt,
-                    facts.personalDataExposedAt, facts.highRiskAt, facts.notifications, facts.patientInformation,
-                    facts.significance, facts.cnilDecision, new IntermediateReportRequest(e.requestedAt(),
-                    e.dueAt(), recorded.sequence(), recorded.eventId()), facts.waivers);
+                    : new ObligationFacts(
+                            facts.region,
+                            facts.entity,
+                            facts.terms,
+                            facts.awareAt,
+                            facts.resolvedAt,
+                            facts.personalDataExposedAt,
+                            facts.highRiskAt,
+                            facts.notifications,
+                            facts.patientInformation,
+                            facts.significance,
+                            facts.cnilDecision,
+                            new IntermediateReportRequest(
+                                    e.requestedAt(), e.dueAt(), recorded.sequence(), recorded.eventId()),
+                            facts.waivers);
         }
         // containment actions, classifications and reminders change no obligation
         return facts;
@@ -152,9 +240,22 @@ public record ObligationFacts(Region region, EntityKind entity, ObligationTerms 
 
     /** These facts read with {@code current} when no terms were stamped (incidents of earlier releases). */
     public ObligationFacts withTermsIfNone(ObligationTerms current) {
-        return terms != null ? this : new ObligationFacts(region, entity, current, awareAt, resolvedAt,
-                personalDataExposedAt, highRiskAt, notifications, patientInformation, significance, cnilDecision,
-                intermediateRequest, waivers);
+        return terms != null
+                ? this
+                : new ObligationFacts(
+                        region,
+                        entity,
+                        current,
+                        awareAt,
+                        resolvedAt,
+                        personalDataExposedAt,
+                        highRiskAt,
+                        notifications,
+                        patientInformation,
+                        significance,
+                        cnilDecision,
+                        intermediateRequest,
+                        waivers);
     }
 
     /** The kind of organisation hit: an agency's own systems when the record does not say. */
@@ -183,8 +284,20 @@ public record ObligationFacts(Region region, EntityKind entity, ObligationTerms 
     }
 
     private ObligationFacts withRegion(Region eventRegion) {
-        return new ObligationFacts(eventRegion, entity, terms, awareAt, resolvedAt, personalDataExposedAt, highRiskAt,
-                notifications, patientInformation, significance, cnilDecision, intermediateRequest, waivers);
+        return new ObligationFacts(
+                eventRegion,
+                entity,
+                terms,
+                awareAt,
+                resolvedAt,
+                personalDataExposedAt,
+                highRiskAt,
+                notifications,
+                patientInformation,
+                significance,
+                cnilDecision,
+                intermediateRequest,
+                waivers);
     }
 
     private ObligationFacts withNotification(Notification notification) {
@@ -196,9 +309,22 @@ public record ObligationFacts(Region region, EntityKind entity, ObligationTerms 
         all.add(notification);
         all.sort(Comparator.comparing(Notification::notifiedAt)
                 .thenComparing(n -> n.eventId() == null ? "" : n.eventId())
-                .thenComparing(n -> n.authority().name()).thenComparing(n -> n.kind().name()));
-        return new ObligationFacts(region, entity, terms, awareAt, resolvedAt, personalDataExposedAt, highRiskAt, all,
-                patientInformation, significance, cnilDecision, intermediateRequest, waivers);
+                .thenComparing(n -> n.authority().name())
+                .thenComparing(n -> n.kind().name()));
+        return new ObligationFacts(
+                region,
+                entity,
+                terms,
+                awareAt,
+                resolvedAt,
+                personalDataExposedAt,
+                highRiskAt,
+                all,
+                patientInformation,
+                significance,
+                cnilDecision,
+                intermediateRequest,
+                waivers);
     }
 
     private static Instant earliest(Instant known, Instant at) {

@@ -36,12 +36,22 @@ import java.util.Optional;
 public record ObligationPolicy(Delays delays, double dueSoonFraction) {
 
     /** The delays, configurable; the defaults are the law's (or, for "without delay", 24 hours). */
-    public record Delays(Duration certSanteDeclaration, Duration cnilNotification, Duration certSanteClosure,
-                         Duration patientInformation, Duration nis2EarlyWarning, Duration nis2Notification,
-                         Period nis2FinalReport) {
+    public record Delays(
+            Duration certSanteDeclaration,
+            Duration cnilNotification,
+            Duration certSanteClosure,
+            Duration patientInformation,
+            Duration nis2EarlyWarning,
+            Duration nis2Notification,
+            Period nis2FinalReport) {
 
-        public static final Delays DEFAULT = new Delays(Duration.ofHours(24), Duration.ofHours(72),
-                Duration.ofHours(24), Duration.ofHours(72), Duration.ofHours(24), Duration.ofHours(72),
+        public static final Delays DEFAULT = new Delays(
+                Duration.ofHours(24),
+                Duration.ofHours(72),
+                Duration.ofHours(24),
+                Duration.ofHours(72),
+                Duration.ofHours(24),
+                Duration.ofHours(72),
                 Period.ofMonths(1));
     }
 
@@ -63,8 +73,7 @@ public record ObligationPolicy(Delays delays, double dueSoonFraction) {
     }
 
     /** What met an obligation: when, the reason it came late, and the event. */
-    private record Meeting(Instant at, String lateReason, String eventId) {
-    }
+    private record Meeting(Instant at, String lateReason, String eventId) {}
 
     /**
      * The clock of {@code code} at {@code at}. A notification that fulfils the obligation meets it even where the
@@ -77,40 +86,70 @@ public record ObligationPolicy(Delays delays, double dueSoonFraction) {
         if (met.isPresent()) {
             Instant metAt = met.get().at();
             boolean late = due != null && metAt.isAfter(due);
-            return new RegulatoryClock(code.authority(), code.obligation(), due, RegulatoryClock.ClockStatus.MET,
-                    metAt, late, code, started.orElse(null), true, late || code != ObligationCode.PATIENT_INFORMATION
-                    ? met.get().lateReason() : null, null, met.get().eventId());
+            return new RegulatoryClock(
+                    code.authority(),
+                    code.obligation(),
+                    due,
+                    RegulatoryClock.ClockStatus.MET,
+                    metAt,
+                    late,
+                    code,
+                    started.orElse(null),
+                    true,
+                    late || code != ObligationCode.PATIENT_INFORMATION
+                            ? met.get().lateReason()
+                            : null,
+                    null,
+                    met.get().eventId());
         }
         if (started.isEmpty() || !applies(code, facts)) {
-            return new RegulatoryClock(code, null, null, RegulatoryClock.ClockStatus.NOT_APPLICABLE, null, false, false,
-                    null);
+            return new RegulatoryClock(
+                    code, null, null, RegulatoryClock.ClockStatus.NOT_APPLICABLE, null, false, false, null);
         }
         Instant start = started.get();
-        Optional<ObligationWaiver> waived = facts.waivers().stream().filter(w -> w.code() == code).findFirst();
+        Optional<ObligationWaiver> waived =
+                facts.waivers().stream().filter(w -> w.code() == code).findFirst();
         if (waived.isPresent()) {
-            return new RegulatoryClock(code.authority(), code.obligation(), due, RegulatoryClock.ClockStatus.WAIVED,
-                    null, false, code, start, true, null, waived.get().reason(), null);
+            return new RegulatoryClock(
+                    code.authority(),
+                    code.obligation(),
+                    due,
+                    RegulatoryClock.ClockStatus.WAIVED,
+                    null,
+                    false,
+                    code,
+                    start,
+                    true,
+                    null,
+                    waived.get().reason(),
+                    null);
         }
         return new RegulatoryClock(code, start, due, unmetStatus(start, due, at), null, false, true, null);
     }
 
     /** The obligations still to meet at {@code at} ({@code PENDING}, {@code DUE_SOON} or {@code OVERDUE}), in order. */
     public List<ObligationCode> unmet(ObligationFacts facts, Instant at) {
-        return evaluate(facts, at).stream().filter(RegulatoryClock::stillToMeet).map(RegulatoryClock::code).toList();
+        return evaluate(facts, at).stream()
+                .filter(RegulatoryClock::stillToMeet)
+                .map(RegulatoryClock::code)
+                .toList();
     }
 
     /** When an obligation started at {@code start} and due at {@code due} becomes {@code DUE_SOON}. */
     public Instant dueSoonFrom(Instant start, Instant due) {
-        return due.minus(Duration.between(start, due).multipliedBy(Math.round(dueSoonFraction * 1000))
+        return due.minus(Duration.between(start, due)
+                .multipliedBy(Math.round(dueSoonFraction * 1000))
                 .dividedBy(1000));
     }
 
     /** The status at {@code at} of an obligation started at {@code start}, due at {@code due} and not met. */
     public RegulatoryClock.ClockStatus unmetStatus(Instant start, Instant due, Instant at) {
         Instant dueSoonFrom = dueSoonFrom(start, due);
-        return at.isAfter(due) ? RegulatoryClock.ClockStatus.OVERDUE
-                : !at.isBefore(dueSoonFrom) ? RegulatoryClock.ClockStatus.DUE_SOON
-                : RegulatoryClock.ClockStatus.PENDING;
+        return at.isAfter(due)
+                ? RegulatoryClock.ClockStatus.OVERDUE
+                : !at.isBefore(dueSoonFrom)
+                        ? RegulatoryClock.ClockStatus.DUE_SOON
+                        : RegulatoryClock.ClockStatus.PENDING;
     }
 
     /**
@@ -119,8 +158,8 @@ public record ObligationPolicy(Delays delays, double dueSoonFraction) {
      * (GDPR art. 33(1) asks it of a late notice to the CNIL, even one made before any assessment found personal data
      * exposed).
      */
-    public Optional<Instant> dueOfUnmet(Authority authority, NotificationKind kind, Instant notifiedAt,
-                                        ObligationFacts facts) {
+    public Optional<Instant> dueOfUnmet(
+            Authority authority, NotificationKind kind, Instant notifiedAt, ObligationFacts facts) {
         ObligationFacts.Notification candidate = new ObligationFacts.Notification(authority, kind, notifiedAt, null);
         for (ObligationCode code : ObligationCode.values()) {
             if (meets(code, candidate, facts) && meeting(code, facts).isEmpty()) {
@@ -134,28 +173,41 @@ public record ObligationPolicy(Delays delays, double dueSoonFraction) {
     }
 
     private Optional<Instant> startedAt(ObligationCode code, ObligationFacts facts) {
-        return Optional.ofNullable(switch (code) {
-            case CERT_SANTE_DECLARATION, NIS2_SIGNIFICANCE, NIS2_EARLY_WARNING, NIS2_NOTIFICATION -> facts.awareAt();
-            case CNIL_NOTIFICATION -> facts.breachAwareAt();
-            case CERT_SANTE_CLOSURE -> facts.resolvedAt();
-            case PATIENT_INFORMATION -> facts.highRiskAt();
-            case NIS2_FINAL_REPORT -> meeting(ObligationCode.NIS2_NOTIFICATION, facts).map(Meeting::at).orElse(null);
-            case NIS2_FINAL_REPORT_AFTER_HANDLING -> progressReport(facts).isPresent() ? facts.resolvedAt() : null;
-            case NIS2_INTERMEDIATE_REPORT -> facts.intermediateRequest() == null ? null
-                    : facts.intermediateRequest().requestedAt();
-        });
+        return Optional.ofNullable(
+                switch (code) {
+                    case CERT_SANTE_DECLARATION, NIS2_SIGNIFICANCE, NIS2_EARLY_WARNING, NIS2_NOTIFICATION ->
+                        facts.awareAt();
+                    case CNIL_NOTIFICATION -> facts.breachAwareAt();
+                    case CERT_SANTE_CLOSURE -> facts.resolvedAt();
+                    case PATIENT_INFORMATION -> facts.highRiskAt();
+                    case NIS2_FINAL_REPORT ->
+                        meeting(ObligationCode.NIS2_NOTIFICATION, facts)
+                                .map(Meeting::at)
+                                .orElse(null);
+                    case NIS2_FINAL_REPORT_AFTER_HANDLING ->
+                        progressReport(facts).isPresent() ? facts.resolvedAt() : null;
+                    case NIS2_INTERMEDIATE_REPORT ->
+                        facts.intermediateRequest() == null
+                                ? null
+                                : facts.intermediateRequest().requestedAt();
+                });
     }
 
     private static boolean applies(ObligationCode code, ObligationFacts facts) {
         return switch (code) {
-            case CNIL_NOTIFICATION -> facts.cnilDecision() != null
-                    ? facts.cnilDecision().decision() == CnilDecision.NOTIFY
-                    : facts.personalDataExposedAt() != null;
-            case PATIENT_INFORMATION -> facts.patientInformation() == null
-                    || facts.patientInformation().decision() != PatientInformationDecision.NOT_REQUIRED;
+            case CNIL_NOTIFICATION ->
+                facts.cnilDecision() != null
+                        ? facts.cnilDecision().decision() == CnilDecision.NOTIFY
+                        : facts.personalDataExposedAt() != null;
+            case PATIENT_INFORMATION ->
+                facts.patientInformation() == null
+                        || facts.patientInformation().decision() != PatientInformationDecision.NOT_REQUIRED;
             case NIS2_SIGNIFICANCE -> facts.nis2InForce();
-            case NIS2_EARLY_WARNING, NIS2_NOTIFICATION, NIS2_FINAL_REPORT, NIS2_FINAL_REPORT_AFTER_HANDLING,
-                 NIS2_INTERMEDIATE_REPORT -> facts.nis2Reportable();
+            case NIS2_EARLY_WARNING,
+                    NIS2_NOTIFICATION,
+                    NIS2_FINAL_REPORT,
+                    NIS2_FINAL_REPORT_AFTER_HANDLING,
+                    NIS2_INTERMEDIATE_REPORT -> facts.nis2Reportable();
             default -> true;
         };
     }
@@ -169,7 +221,7 @@ public record ObligationPolicy(Delays delays, double dueSoonFraction) {
             case NIS2_SIGNIFICANCE, NIS2_EARLY_WARNING -> start.plus(delays.nis2EarlyWarning());
             case NIS2_NOTIFICATION -> start.plus(delays.nis2Notification());
             case NIS2_FINAL_REPORT, NIS2_FINAL_REPORT_AFTER_HANDLING ->
-                    start.atOffset(ZoneOffset.UTC).plus(delays.nis2FinalReport()).toInstant();
+                start.atOffset(ZoneOffset.UTC).plus(delays.nis2FinalReport()).toInstant();
             case NIS2_INTERMEDIATE_REPORT -> facts.intermediateRequest().dueAt();
         };
     }
@@ -177,30 +229,39 @@ public record ObligationPolicy(Delays delays, double dueSoonFraction) {
     /** Whether {@code notification} is one that meets {@code code} for an incident of {@code facts}. */
     public static boolean meets(ObligationCode code, ObligationFacts.Notification notification, ObligationFacts facts) {
         return switch (code) {
-            case CERT_SANTE_DECLARATION -> notification.authority() == Authority.CERT_SANTE
-                    && notification.kind() != NotificationKind.CLOSURE;
-            case CNIL_NOTIFICATION -> notification.authority() == Authority.CNIL
-                    && notification.kind() != NotificationKind.SUPPLEMENTARY;
-            case CERT_SANTE_CLOSURE -> notification.authority() == Authority.CERT_SANTE
-                    && notification.kind() == NotificationKind.CLOSURE;
+            case CERT_SANTE_DECLARATION ->
+                notification.authority() == Authority.CERT_SANTE && notification.kind() != NotificationKind.CLOSURE;
+            case CNIL_NOTIFICATION ->
+                notification.authority() == Authority.CNIL && notification.kind() != NotificationKind.SUPPLEMENTARY;
+            case CERT_SANTE_CLOSURE ->
+                notification.authority() == Authority.CERT_SANTE && notification.kind() == NotificationKind.CLOSURE;
             case PATIENT_INFORMATION, NIS2_SIGNIFICANCE -> false;
-            case NIS2_EARLY_WARNING -> notification.authority() == Authority.ANSSI
-                    && (notification.kind() == NotificationKind.EARLY_WARNING
-                    || notification.kind() == NotificationKind.NOTIFICATION);
-            case NIS2_NOTIFICATION -> notification.authority() == Authority.ANSSI
-                    && notification.kind() == NotificationKind.NOTIFICATION;
-            case NIS2_FINAL_REPORT -> notification.authority() == Authority.ANSSI
-                    && (notification.kind() == NotificationKind.FINAL_REPORT
-                    || notification.kind() == NotificationKind.PROGRESS_REPORT && ongoingAt(facts,
-                    notification.notifiedAt()));
-            case NIS2_FINAL_REPORT_AFTER_HANDLING -> notification.authority() == Authority.ANSSI
-                    && notification.kind() == NotificationKind.FINAL_REPORT
-                    && progressReport(facts).filter(progress -> notification.notifiedAt() == null
-                    || !notification.notifiedAt().isBefore(progress.notifiedAt())).isPresent();
-            case NIS2_INTERMEDIATE_REPORT -> notification.authority() == Authority.ANSSI
-                    && notification.kind() == NotificationKind.INTERMEDIATE_REPORT
-                    && facts.intermediateRequest() != null && (notification.notifiedAt() == null
-                    || !notification.notifiedAt().isBefore(facts.intermediateRequest().requestedAt()));
+            case NIS2_EARLY_WARNING ->
+                notification.authority() == Authority.ANSSI
+                        && (notification.kind() == NotificationKind.EARLY_WARNING
+                                || notification.kind() == NotificationKind.NOTIFICATION);
+            case NIS2_NOTIFICATION ->
+                notification.authority() == Authority.ANSSI && notification.kind() == NotificationKind.NOTIFICATION;
+            case NIS2_FINAL_REPORT ->
+                notification.authority() == Authority.ANSSI
+                        && (notification.kind() == NotificationKind.FINAL_REPORT
+                                || notification.kind() == NotificationKind.PROGRESS_REPORT
+                                        && ongoingAt(facts, notification.notifiedAt()));
+            case NIS2_FINAL_REPORT_AFTER_HANDLING ->
+                notification.authority() == Authority.ANSSI
+                        && notification.kind() == NotificationKind.FINAL_REPORT
+                        && progressReport(facts)
+                                .filter(progress -> notification.notifiedAt() == null
+                                        || !notification.notifiedAt().isBefore(progress.notifiedAt()))
+                                .isPresent();
+            case NIS2_INTERMEDIATE_REPORT ->
+                notification.authority() == Authority.ANSSI
+                        && notification.kind() == NotificationKind.INTERMEDIATE_REPORT
+                        && facts.intermediateRequest() != null
+                        && (notification.notifiedAt() == null
+                                || !notification
+                                        .notifiedAt()
+                                        .isBefore(facts.intermediateRequest().requestedAt()));
         };
     }
 
@@ -216,19 +277,21 @@ public record ObligationPolicy(Delays delays, double dueSoonFraction) {
     }
 
     private static Optional<ObligationFacts.Notification> earliestMeeting(ObligationCode code, ObligationFacts facts) {
-        return facts.notifications().stream().filter(n -> meets(code, n, facts))
+        return facts.notifications().stream()
+                .filter(n -> meets(code, n, facts))
                 .min((a, b) -> a.notifiedAt().compareTo(b.notifiedAt()));
     }
 
     /** What met {@code code}: the earliest notification that meets it, or the decision that does. */
     private static Optional<Meeting> meeting(ObligationCode code, ObligationFacts facts) {
         return switch (code) {
-            case PATIENT_INFORMATION -> Optional.ofNullable(facts.patientInformation())
-                    .filter(p -> facts.highRiskAt() != null)
-                    .filter(p -> p.decision() == PatientInformationDecision.REQUIRED && p.informedAt() != null)
-                    .map(p -> new Meeting(p.informedAt(), p.reason(), p.eventId()));
-            case NIS2_SIGNIFICANCE -> Optional.ofNullable(facts.significance())
-                    .map(s -> new Meeting(s.decidedAt(), null, s.eventId()));
+            case PATIENT_INFORMATION ->
+                Optional.ofNullable(facts.patientInformation())
+                        .filter(p -> facts.highRiskAt() != null)
+                        .filter(p -> p.decision() == PatientInformationDecision.REQUIRED && p.informedAt() != null)
+                        .map(p -> new Meeting(p.informedAt(), p.reason(), p.eventId()));
+            case NIS2_SIGNIFICANCE ->
+                Optional.ofNullable(facts.significance()).map(s -> new Meeting(s.decidedAt(), null, s.eventId()));
             default -> earliestMeeting(code, facts).map(n -> new Meeting(n.notifiedAt(), n.lateReason(), n.eventId()));
         };
     }

@@ -10,7 +10,6 @@ import org.axonframework.serialization.Revision;
  * of instances; the channels then deliver it once per target.
  */
 @Revision("1")
-public record ObligationReminderRecordedEvent(String incidentId, Region region, ObligationCode code,
-                                              ReminderStage stage, Instant startedAt, Instant dueAt)
-        implements IncidentEvent {
-}
+public record ObligationReminderRecordedEvent(
+        String incidentId, Region region, ObligationCode code, ReminderStage stage, Instant startedAt, Instant dueAt)
+        implements IncidentEvent {}

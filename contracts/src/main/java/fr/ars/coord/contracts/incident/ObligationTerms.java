@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param rules the version of the rules ({@link #RULES}) the terms were written for
  */
-public record ObligationTerms(String rules, ObligationPolicy.Delays delays, double dueSoonFraction,
-                              boolean nis2InForce) {
+public record ObligationTerms(
+        String rules, ObligationPolicy.Delays delays, double dueSoonFraction, boolean nis2InForce) {
 
     /**
      * The rules of this release: significance decided before NIS2 clocks run, the CNIL decision and its own start,
@@ -30,7 +30,7 @@ public record ObligationTerms(String rules, ObligationPolicy.Delays delays, doub
 
     /** The default delays (the law's), NIS2 applying or not. */
     public static ObligationTerms defaults(boolean nis2InForce) {
-        return new ObligationTerms(RULES, ObligationPolicy.Delays.DEFAULT, ObligationPolicy.DEFAULT.dueSoonFraction(),
-                nis2InForce);
+        return new ObligationTerms(
+                RULES, ObligationPolicy.Delays.DEFAULT, ObligationPolicy.DEFAULT.dueSoonFraction(), nis2InForce);
     }
 }

@@ -5,5 +5,6 @@ package fr.ars.coord.contracts.incident;
  * (GDPR art. 34(3)(c)).
  */
 public enum PatientInformationChannel {
-    INDIVIDUAL, PUBLIC_COMMUNICATION
+    INDIVIDUAL,
+    PUBLIC_COMMUNICATION
 }

@@ -11,7 +11,13 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PatientInformationRecordedEvent(String incidentId, Region region, PatientInformationDecision decision,
-                                              String reason, PatientInformationChannel channel, Instant informedAt,
-                                              Long patientsInformed, String communiqueId) implements IncidentEvent {
-}
+public record PatientInformationRecordedEvent(
+        String incidentId,
+        Region region,
+        PatientInformationDecision decision,
+        String reason,
+        PatientInformationChannel channel,
+        Instant informedAt,
+        Long patientsInformed,
+        String communiqueId)
+        implements IncidentEvent {}

@@ -17,23 +17,66 @@ import java.time.Instant;
  * @param metBy      the id of the event that met it ({@code MET}): the notification, the decision or the patients'
  *                   information recorded; null otherwise
  */
-public record RegulatoryClock(Authority authority, String obligation, Instant dueAt, ClockStatus status, Instant metAt,
-                              boolean late, ObligationCode code, Instant startedAt, boolean applicable,
-                              String lateReason, String waiverReason, String metBy) {
+public record RegulatoryClock(
+        Authority authority,
+        String obligation,
+        Instant dueAt,
+        ClockStatus status,
+        Instant metAt,
+        boolean late,
+        ObligationCode code,
+        Instant startedAt,
+        boolean applicable,
+        String lateReason,
+        String waiverReason,
+        String metBy) {
 
-    public enum ClockStatus { PENDING, DUE_SOON, OVERDUE, MET, NOT_APPLICABLE, WAIVED }
+    public enum ClockStatus {
+        PENDING,
+        DUE_SOON,
+        OVERDUE,
+        MET,
+        NOT_APPLICABLE,
+        WAIVED
+    }
 
     /** A clock as the releases before waivers wrote it. */
-    public RegulatoryClock(Authority authority, String obligation, Instant dueAt, ClockStatus status, Instant metAt,
-                           boolean late, ObligationCode code, Instant startedAt, boolean applicable,
-                           String lateReason) {
+    public RegulatoryClock(
+            Authority authority,
+            String obligation,
+            Instant dueAt,
+            ClockStatus status,
+            Instant metAt,
+            boolean late,
+            ObligationCode code,
+            Instant startedAt,
+            boolean applicable,
+            String lateReason) {
         this(authority, obligation, dueAt, status, metAt, late, code, startedAt, applicable, lateReason, null, null);
     }
 
-    RegulatoryClock(ObligationCode code, Instant startedAt, Instant dueAt, ClockStatus status, Instant metAt,
-                    boolean late, boolean applicable, String lateReason) {
-        this(code.authority(), code.obligation(), dueAt, status, metAt, late, code, startedAt, applicable, lateReason,
-                null, null);
+    RegulatoryClock(
+            ObligationCode code,
+            Instant startedAt,
+            Instant dueAt,
+            ClockStatus status,
+            Instant metAt,
+            boolean late,
+            boolean applicable,
+            String lateReason) {
+        this(
+                code.authority(),
+                code.obligation(),
+                dueAt,
+                status,
+                metAt,
+                late,
+                code,
+                startedAt,
+                applicable,
+                lateReason,
+                null,
+                null);
     }
 
     /** Started, applicable, neither fulfilled nor waived: its due time is one to watch. */

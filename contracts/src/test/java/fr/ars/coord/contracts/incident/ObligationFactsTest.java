@@ -22,39 +22,89 @@ class ObligationFactsTest {
 
     private static final Instant AWARE = Instant.parse("2025-11-21T17:30:00Z");
 
-    private record Stored(IncidentEvent event, Recorded recorded) {
-    }
+    private record Stored(IncidentEvent event, Recorded recorded) {}
 
     private static List<Stored> randomHistory(Random random) {
         Region region = Region.values()[random.nextInt(Region.values().length)];
         List<Stored> events = new ArrayList<>();
         Instant at = AWARE.plus(Duration.ofMinutes(random.nextInt(600)));
-        events.add(new Stored(new IncidentReportedEvent("i", region, "t", "s", AWARE, AttackVector.PHISHING,
-                OperationalImpact.NONE, EntityKind.values()[random.nextInt(2)],
-                ObligationTerms.defaults(random.nextBoolean())), new Recorded("e0", 0, at)));
+        events.add(new Stored(
+                new IncidentReportedEvent(
+                        "i",
+                        region,
+                        "t",
+                        "s",
+                        AWARE,
+                        AttackVector.PHISHING,
+                        OperationalImpact.NONE,
+                        EntityKind.values()[random.nextInt(2)],
+                        ObligationTerms.defaults(random.nextBoolean())),
+                new Recorded("e0", 0, at)));
         int count = 1 + random.nextInt(25);
         for (int sequence = 1; sequence <= count; sequence++) {
             at = at.plus(Duration.ofMinutes(1 + random.nextInt(2000)));
             Instant past = AWARE.plus(Duration.ofMinutes(random.nextInt(5000)));
             IncidentEvent event = switch (random.nextInt(9)) {
-                case 0 -> new IncidentAssessedEvent("i", region, random.nextBoolean()
-                        ? Set.of(ExposedDataItem.LAST_NAME) : Set.of(), random.nextBoolean(), random.nextInt(1000),
-                        List.of(), null, random.nextBoolean() ? Boolean.TRUE : null);
-                case 1 -> new AuthorityNotifiedEvent("i", region, Authority.values()[random.nextInt(3)], past, "r",
-                        NotificationKind.values()[random.nextInt(NotificationKind.values().length)], null);
-                case 2 -> new IncidentStatusChangedEvent("i", region, IncidentStatus.CONTAINED,
-                        IncidentStatus.values()[random.nextInt(IncidentStatus.values().length)], "r");
-                case 3 -> new PatientInformationRecordedEvent("i", region, PatientInformationDecision.values()[
-                        random.nextInt(2)], "raison", null, random.nextBoolean() ? past : null, null, null);
-                case 4 -> new Nis2SignificanceAssessedEvent("i", region, Nis2Significance.values()[random.nextInt(2)],
-                        List.of(SignificanceCriterion.FINANCIAL_LOSS), "r");
-                case 5 -> new CnilNotificationDecidedEvent("i", region, CnilDecision.values()[random.nextInt(2)],
-                        "r", random.nextBoolean() ? past : null);
+                case 0 ->
+                    new IncidentAssessedEvent(
+                            "i",
+                            region,
+                            random.nextBoolean() ? Set.of(ExposedDataItem.LAST_NAME) : Set.of(),
+                            random.nextBoolean(),
+                            random.nextInt(1000),
+                            List.of(),
+                            null,
+                            random.nextBoolean() ? Boolean.TRUE : null);
+                case 1 ->
+                    new AuthorityNotifiedEvent(
+                            "i",
+                            region,
+                            Authority.values()[random.nextInt(3)],
+                            past,
+                            "r",
+                            NotificationKind.values()[random.nextInt(NotificationKind.values().length)],
+                            null);
+                case 2 ->
+                    new IncidentStatusChangedEvent(
+                            "i",
+                            region,
+                            IncidentStatus.CONTAINED,
+                            IncidentStatus.values()[random.nextInt(IncidentStatus.values().length)],
+                            "r");
+                case 3 ->
+                    new PatientInformationRecordedEvent(
+                            "i",
+                            region,
+                            PatientInformationDecision.values()[random.nextInt(2)],
+                            "raison",
+                            null,
+                            random.nextBoolean() ? past : null,
+                            null,
+                            null);
+                case 4 ->
+                    new Nis2SignificanceAssessedEvent(
+                            "i",
+                            region,
+                            Nis2Significance.values()[random.nextInt(2)],
+                            List.of(SignificanceCriterion.FINANCIAL_LOSS),
+                            "r");
+                case 5 ->
+                    new CnilNotificationDecidedEvent(
+                            "i",
+                            region,
+                            CnilDecision.values()[random.nextInt(2)],
+                            "r",
+                            random.nextBoolean() ? past : null);
                 case 6 -> new Nis2IntermediateReportRequestedEvent("i", region, past, past.plusSeconds(86_400), "r");
                 case 7 -> new ContainmentActionRecordedEvent("i", region, ContainmentAction.ACCOUNTS_BLOCKED, "d");
-                default -> new IncidentStatusChangedEvent("i", region, IncidentStatus.RESOLVED,
-                        IncidentStatus.CLOSED, "r", List.of(new ObligationWaiver(ObligationCode.CERT_SANTE_CLOSURE,
-                        "w")));
+                default ->
+                    new IncidentStatusChangedEvent(
+                            "i",
+                            region,
+                            IncidentStatus.RESOLVED,
+                            IncidentStatus.CLOSED,
+                            "r",
+                            List.of(new ObligationWaiver(ObligationCode.CERT_SANTE_CLOSURE, "w")));
             };
             events.add(new Stored(event, new Recorded("e" + sequence, sequence, at)));
         }
@@ -86,23 +136,39 @@ class ObligationFactsTest {
 
         assertThat(anyOrder).as("seed " + seed).isEqualTo(inOrder);
         Instant at = AWARE.plus(Duration.ofDays(random.nextInt(90)));
-        assertThat(anyOrder.terms().policy().evaluate(anyOrder, at)).as("seed " + seed)
+        assertThat(anyOrder.terms().policy().evaluate(anyOrder, at))
+                .as("seed " + seed)
                 .isEqualTo(inOrder.terms().policy().evaluate(inOrder, at));
     }
 
     @Test
     void factsFoldedTheWayTheRecordSaysThem() {
         List<Stored> history = List.of(
-                new Stored(new IncidentReportedEvent("i", Region.NOR, "t", "s", AWARE, AttackVector.PHISHING,
-                        OperationalImpact.NONE), new Recorded("e0", 0, AWARE.plusSeconds(60))),
-                new Stored(new IncidentAssessedEvent("i", Region.NOR, Set.of(ExposedDataItem.LAST_NAME), false, 5,
-                        List.of(), null), new Recorded("e1", 1, AWARE.plusSeconds(3600))),
-                new Stored(new IncidentAssessedEvent("i", Region.NOR, Set.of(), true, 5, List.of(), null),
+                new Stored(
+                        new IncidentReportedEvent(
+                                "i", Region.NOR, "t", "s", AWARE, AttackVector.PHISHING, OperationalImpact.NONE),
+                        new Recorded("e0", 0, AWARE.plusSeconds(60))),
+                new Stored(
+                        new IncidentAssessedEvent(
+                                "i", Region.NOR, Set.of(ExposedDataItem.LAST_NAME), false, 5, List.of(), null),
+                        new Recorded("e1", 1, AWARE.plusSeconds(3600))),
+                new Stored(
+                        new IncidentAssessedEvent("i", Region.NOR, Set.of(), true, 5, List.of(), null),
                         new Recorded("e2", 2, AWARE.plusSeconds(7200))),
-                new Stored(new PatientInformationRecordedEvent("i", Region.NOR, PatientInformationDecision.REQUIRED,
-                        null, null, null, null, null), new Recorded("e3", 3, AWARE.plusSeconds(8000))),
-                new Stored(new PatientInformationRecordedEvent("i", Region.NOR,
-                        PatientInformationDecision.NOT_REQUIRED, "chiffré", null, null, null, null),
+                new Stored(
+                        new PatientInformationRecordedEvent(
+                                "i", Region.NOR, PatientInformationDecision.REQUIRED, null, null, null, null, null),
+                        new Recorded("e3", 3, AWARE.plusSeconds(8000))),
+                new Stored(
+                        new PatientInformationRecordedEvent(
+                                "i",
+                                Region.NOR,
+                                PatientInformationDecision.NOT_REQUIRED,
+                                "chiffré",
+                                null,
+                                null,
+                                null,
+                                null),
                         new Recorded("e4", 4, AWARE.plusSeconds(9000))));
         ObligationFacts facts = fold(history);
         assertThat(facts.region()).isEqualTo(Region.NOR);

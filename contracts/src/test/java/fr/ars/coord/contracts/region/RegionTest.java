@@ -12,7 +12,10 @@ class RegionTest {
         assertThat(Region.of("FR-HDF")).isEqualTo(Region.HDF);
         assertThat(Region.of("FR-20R")).isEqualTo(Region.COR);
         assertThat(Region.HDF).hasToString("FR-HDF");
-        assertThat(Region.values()).hasSize(18).extracting(Region::code).doesNotHaveDuplicates()
+        assertThat(Region.values())
+                .hasSize(18)
+                .extracting(Region::code)
+                .doesNotHaveDuplicates()
                 .allMatch(code -> code.matches("FR-[0-9A-Z]{3}"));
     }
 

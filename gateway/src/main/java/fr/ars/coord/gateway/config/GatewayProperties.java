@@ -8,8 +8,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code ars.gateway.*}: the services behind the gateway, and its limits and policies (defaults in application.yml). */
 @ConfigurationProperties("ars.gateway")
-public record GatewayProperties(Map<String, Service> services, long maxBodyBytes, Uploads uploads, RateLimit rateLimit,
-                                CircuitBreaker circuitBreaker, Cors cors, URI publicUrl, URI publicIssuer) {
+public record GatewayProperties(
+        Map<String, Service> services,
+        long maxBodyBytes,
+        Uploads uploads,
+        RateLimit rateLimit,
+        CircuitBreaker circuitBreaker,
+        Cors cors,
+        URI publicUrl,
+        URI publicIssuer) {
 
     /** {@code publicUrl}: the platform's public address; {@code publicIssuer}: the Keycloak realm as browsers reach it. */
     public GatewayProperties {
@@ -18,8 +25,8 @@ public record GatewayProperties(Map<String, Service> services, long maxBodyBytes
         uploads = uploads == null ? new Uploads(Duration.ofSeconds(5), 16_384, 8, 32, 32) : uploads;
         publicUrl = publicUrl == null || publicUrl.toString().isBlank() ? null : publicUrl;
         if (publicUrl != null && (publicUrl.getScheme() == null || publicUrl.getHost() == null)) {
-            throw new IllegalArgumentException("ars.gateway.public-url must be an absolute http(s) URL, not "
-                    + publicUrl);
+            throw new IllegalArgumentException(
+                    "ars.gateway.public-url must be an absolute http(s) URL, not " + publicUrl);
         }
     }
 
@@ -46,15 +53,25 @@ public record GatewayProperties(Map<String, Service> services, long maxBodyBytes
      * the number of tries): only those are sent again to another instance after a connection was cut. Its request
      * bodies may be at most {@code maxBodyBytes} when set (else the gateway's {@code max-body-bytes}).
      */
-    public record Service(URI url, List<URI> urls, List<String> paths, List<String> internalPaths,
-                          Duration responseTimeout, Boolean apiDocs, String healthPath, List<String> idempotentPaths,
-                          Long maxBodyBytes) {
+    public record Service(
+            URI url,
+            List<URI> urls,
+            List<String> paths,
+            List<String> internalPaths,
+            Duration responseTimeout,
+            Boolean apiDocs,
+            String healthPath,
+            List<String> idempotentPaths,
+            Long maxBodyBytes) {
         public Service {
-            idempotentPaths = idempotentPaths == null ? List.of()
+            idempotentPaths = idempotentPaths == null
+                    ? List.of()
                     : idempotentPaths.stream().filter(p -> !p.isBlank()).toList();
             apiDocs = apiDocs == null || apiDocs;
             healthPath = healthPath == null || healthPath.isBlank() ? "/actuator/health" : healthPath;
-            urls = urls == null ? List.of() : urls.stream().filter(u -> !u.toString().isBlank()).toList();
+            urls = urls == null
+                    ? List.of()
+                    : urls.stream().filter(u -> !u.toString().isBlank()).toList();
             paths = paths == null ? List.of() : List.copyOf(paths);
             internalPaths = internalPaths == null ? List.of() : List.copyOf(internalPaths);
             responseTimeout = responseTimeout == null ? Duration.ofSeconds(10) : responseTimeout;
@@ -75,10 +92,21 @@ public record GatewayProperties(Map<String, Service> services, long maxBodyBytes
      * ({@code consoleAnonymous*}). The shared store has a pool of {@code dbPoolSize} connections of its own, and
      * gives up on a statement or a lock wait after {@code dbTimeout}.
      */
-    public record RateLimit(long authenticatedPerMinute, long authenticatedBurst, long publicPerMinute,
-                            long publicBurst, long consolePerMinute, long consoleBurst,
-                            long consoleAnonymousPerMinute, long consoleAnonymousBurst, String store, String dbUrl,
-                            String dbUser, String dbPassword, int dbPoolSize, Duration dbTimeout) {
+    public record RateLimit(
+            long authenticatedPerMinute,
+            long authenticatedBurst,
+            long publicPerMinute,
+            long publicBurst,
+            long consolePerMinute,
+            long consoleBurst,
+            long consoleAnonymousPerMinute,
+            long consoleAnonymousBurst,
+            String store,
+            String dbUrl,
+            String dbUser,
+            String dbPassword,
+            int dbPoolSize,
+            Duration dbTimeout) {
 
         public RateLimit {
             // the console's pages per address: as much as one signed-in user's calls unless set
@@ -88,11 +116,13 @@ public record GatewayProperties(Map<String, Service> services, long maxBodyBytes
             consoleAnonymousPerMinute = consoleAnonymousPerMinute > 0 ? consoleAnonymousPerMinute : publicPerMinute;
             consoleAnonymousBurst = consoleAnonymousBurst > 0 ? consoleAnonymousBurst : publicBurst;
             dbPoolSize = dbPoolSize > 0 ? dbPoolSize : 8;
-            dbTimeout = dbTimeout == null || dbTimeout.isZero() || dbTimeout.isNegative() ? Duration.ofMillis(500)
+            dbTimeout = dbTimeout == null || dbTimeout.isZero() || dbTimeout.isNegative()
+                    ? Duration.ofMillis(500)
                     : dbTimeout;
             store = store == null || store.isBlank() ? "memory" : store.strip();
             if (!store.equals("memory") && !store.equals("postgresql")) {
-                throw new IllegalArgumentException("ars.gateway.rate-limit.store is memory or postgresql, not " + store);
+                throw new IllegalArgumentException(
+                        "ars.gateway.rate-limit.store is memory or postgresql, not " + store);
             }
         }
 
@@ -101,12 +131,12 @@ public record GatewayProperties(Map<String, Service> services, long maxBodyBytes
         }
     }
 
-    public record CircuitBreaker(float failureRateThreshold, int minimumCalls, int openSeconds) {
-    }
+    public record CircuitBreaker(float failureRateThreshold, int minimumCalls, int openSeconds) {}
 
     public record Cors(List<String> allowedOrigins) {
         public Cors {
-            allowedOrigins = allowedOrigins == null ? List.of()
+            allowedOrigins = allowedOrigins == null
+                    ? List.of()
                     : allowedOrigins.stream().filter(o -> !o.isBlank()).toList();
         }
     }

@@ -31,13 +31,17 @@ class AccessLogFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            ACCESS.info("method={} path={} route={} status={} latencyMs={} principal={} region={} correlationId={} traceId={}",
-                    request.getMethod(), request.getRequestURI(),
+            ACCESS.info(
+                    "method={} path={} route={} status={} latencyMs={} principal={} region={} correlationId={} traceId={}",
+                    request.getMethod(),
+                    request.getRequestURI(),
                     Objects.requireNonNullElse(request.getAttribute(MvcUtils.GATEWAY_ROUTE_ID_ATTR), "-"),
-                    response.getStatus(), (System.nanoTime() - start) / 1_000_000,
+                    response.getStatus(),
+                    (System.nanoTime() - start) / 1_000_000,
                     Objects.requireNonNullElse(request.getAttribute(Tracing.PRINCIPAL), "anonymous"),
                     Objects.requireNonNullElse(request.getAttribute(Tracing.REGION), "-"),
-                    request.getAttribute(Tracing.CORRELATION_ID), request.getAttribute(Tracing.TRACE_ID));
+                    request.getAttribute(Tracing.CORRELATION_ID),
+                    request.getAttribute(Tracing.TRACE_ID));
         }
     }
 }

@@ -13,8 +13,7 @@ final class ConsoleRequests {
     /** The console's session cookie (its name is the console's {@code server.servlet.session.cookie.name}). */
     static final String SESSION_COOKIE = "ARS_CONSOLE_SESSION";
 
-    private ConsoleRequests() {
-    }
+    private ConsoleRequests() {}
 
     static boolean isConsole(HttpServletRequest request) {
         String path = request.getRequestURI();

@@ -37,8 +37,12 @@ final class FirstLineBuckets implements RateLimitBuckets {
     private volatile long storeDownUntil = Long.MIN_VALUE;
     private volatile boolean storeDown;
 
-    FirstLineBuckets(RateLimitBuckets local, RateLimitBuckets shared, Duration waitForTurn, Duration restFor,
-                     LongSupplier nanoTime) {
+    FirstLineBuckets(
+            RateLimitBuckets local,
+            RateLimitBuckets shared,
+            Duration waitForTurn,
+            Duration restFor,
+            LongSupplier nanoTime) {
         this.local = local;
         this.shared = shared;
         this.waitForTurn = waitForTurn;

@@ -18,12 +18,15 @@ final class MemoryRateLimitBuckets implements RateLimitBuckets {
     @Override
     public Take take(String key, BucketConfiguration configuration) {
         ConsumptionProbe probe = buckets.get(key, k -> {
-            var builder = Bucket.builder();
-            for (var bandwidth : configuration.getBandwidths()) {
-                builder.addLimit(bandwidth);
-            }
-            return builder.build();
-        }).tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? Take.allowed(probe.getRemainingTokens()) : Take.refused(probe.getNanosToWaitForRefill());
+                    var builder = Bucket.builder();
+                    for (var bandwidth : configuration.getBandwidths()) {
+                        builder.addLimit(bandwidth);
+                    }
+                    return builder.build();
+                })
+                .tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed()
+                ? Take.allowed(probe.getRemainingTokens())
+                : Take.refused(probe.getNanosToWaitForRefill());
     }
 }

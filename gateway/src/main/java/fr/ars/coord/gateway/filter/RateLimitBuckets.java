@@ -6,8 +6,7 @@ import io.github.bucket4j.BucketConfiguration;
 interface RateLimitBuckets extends AutoCloseable {
 
     @Override
-    default void close() throws Exception {
-    }
+    default void close() throws Exception {}
 
     /**
      * Takes one token from {@code key}'s bucket, made with {@code configuration} the first time.

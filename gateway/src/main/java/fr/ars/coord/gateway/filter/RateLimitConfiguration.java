@@ -22,10 +22,13 @@ class RateLimitConfiguration {
         if (!limits.shared()) {
             return new MemoryRateLimitBuckets();
         }
-        return new FirstLineBuckets(new MemoryRateLimitBuckets(),
-                new SharedRateLimitBuckets(limits.dbUrl(), limits.dbUser(), limits.dbPassword(), limits.dbPoolSize(),
-                        limits.dbTimeout()),
-                limits.dbTimeout(), Duration.ofSeconds(1), System::nanoTime);
+        return new FirstLineBuckets(
+                new MemoryRateLimitBuckets(),
+                new SharedRateLimitBuckets(
+                        limits.dbUrl(), limits.dbUser(), limits.dbPassword(), limits.dbPoolSize(), limits.dbTimeout()),
+                limits.dbTimeout(),
+                Duration.ofSeconds(1),
+                System::nanoTime);
     }
 
     /** Removes expired shared buckets every minute (every gateway does; each row goes once). */
@@ -38,16 +41,20 @@ class RateLimitConfiguration {
         });
         if (buckets instanceof FirstLineBuckets firstLine
                 && firstLine.shared() instanceof SharedRateLimitBuckets shared) {
-            removal.scheduleWithFixedDelay(() -> {
-                try {
-                    int removed = shared.removeExpired();
-                    if (removed > 0) {
-                        log.debug("{} expired rate-limit bucket(s) removed", removed);
-                    }
-                } catch (RuntimeException e) {
-                    log.debug("expired rate-limit buckets not removed this time: {}", e.toString());
-                }
-            }, 1, 1, TimeUnit.MINUTES);
+            removal.scheduleWithFixedDelay(
+                    () -> {
+                        try {
+                            int removed = shared.removeExpired();
+                            if (removed > 0) {
+                                log.debug("{} expired rate-limit bucket(s) removed", removed);
+                            }
+                        } catch (RuntimeException e) {
+                            log.debug("expired rate-limit buckets not removed this time: {}", e.toString());
+                        }
+                    },
+                    1,
+                    1,
+                    TimeUnit.MINUTES);
         }
         return removal;
     }

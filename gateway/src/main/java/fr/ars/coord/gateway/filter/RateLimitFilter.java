@@ -88,17 +88,25 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(take.nanosToWait()) + 1);
         response.setHeader("Retry-After", String.valueOf(seconds));
-        Problems.write(response, request.getRequestURI(), HttpStatus.TOO_MANY_REQUESTS,
+        Problems.write(
+                response,
+                request.getRequestURI(),
+                HttpStatus.TOO_MANY_REQUESTS,
                 "Too many requests; retry after " + seconds + " s.");
     }
 
-    private void undecided(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                           boolean authenticatedCaller) throws ServletException, IOException {
+    private void undecided(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain, boolean authenticatedCaller)
+            throws ServletException, IOException {
         long now = System.nanoTime();
         if (now - lastUndecidedLogged > Duration.ofSeconds(10).toNanos()) {
             lastUndecidedLogged = now;
-            log.warn("rate-limit store cannot decide: {} {} {}", request.getMethod(), request.getRequestURI(),
-                    authenticatedCaller ? "let through (authenticated, within this gateway's own limit)"
+            log.warn(
+                    "rate-limit store cannot decide: {} {} {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    authenticatedCaller
+                            ? "let through (authenticated, within this gateway's own limit)"
                             : "refused (anonymous)");
         }
         if (authenticatedCaller) {
@@ -106,14 +114,19 @@ class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         response.setHeader("Retry-After", String.valueOf(UNDECIDED_RETRY_AFTER_SECONDS));
-        Problems.write(response, request.getRequestURI(), HttpStatus.SERVICE_UNAVAILABLE,
+        Problems.write(
+                response,
+                request.getRequestURI(),
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "The gateway cannot count calls right now; retry after " + UNDECIDED_RETRY_AFTER_SECONDS + " s.");
     }
 
     private static BucketConfiguration configuration(long perMinute, long burst) {
         return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(Math.max(1, burst))
-                        .refillGreedy(Math.max(1, perMinute), Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(Math.max(1, burst))
+                        .refillGreedy(Math.max(1, perMinute), Duration.ofMinutes(1))
+                        .build())
                 .build();
     }
 }

@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.http.server.PathContainer;
+import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -63,9 +63,11 @@ class RequestBodyGuard extends OncePerRequestFilter {
     RequestBodyGuard(GatewayProperties properties) {
         this.gatewayMaxBytes = properties.maxBodyBytes();
         this.limits = properties.uploads();
-        properties.services().values().stream().filter(service -> service.maxBodyBytes() != null)
-                .forEach(service -> service.paths().forEach(path -> routeMaxBytes.add(
-                        Map.entry(PathPatternParser.defaultInstance.parse(path), service.maxBodyBytes()))));
+        properties.services().values().stream()
+                .filter(service -> service.maxBodyBytes() != null)
+                .forEach(service -> service.paths()
+                        .forEach(path -> routeMaxBytes.add(
+                                Map.entry(PathPatternParser.defaultInstance.parse(path), service.maxBodyBytes()))));
     }
 
     /** The largest body allowed on this request's path: its route's own limit, else the gateway's. */
@@ -108,7 +110,10 @@ class RequestBodyGuard extends OncePerRequestFilter {
         try {
             if (!admitted) {
                 response.setHeader("Retry-After", "1");
-                refuse(request, response, HttpStatus.TOO_MANY_REQUESTS,
+                refuse(
+                        request,
+                        response,
+                        HttpStatus.TOO_MANY_REQUESTS,
                         "Too many request bodies in flight from this caller; retry shortly.");
                 return;
             }
@@ -117,8 +122,8 @@ class RequestBodyGuard extends OncePerRequestFilter {
             refuse(request, response, HttpStatus.REQUEST_TIMEOUT, "The request body did not arrive in time.");
             return;
         } catch (ClientGone e) {
-            log.debug("{} {}: the client went away while sending its body", request.getMethod(),
-                    request.getRequestURI());
+            log.debug(
+                    "{} {}: the client went away while sending its body", request.getMethod(), request.getRequestURI());
             return;
         } finally {
             // the slot is for the upload only: once the body is in, the call to the service holds none
@@ -139,7 +144,8 @@ class RequestBodyGuard extends OncePerRequestFilter {
     /** The whole body, or null when it is larger than allowed. */
     private byte[] read(HttpServletRequest request, long declared, long maxBytes) throws SlowBody, ClientGone {
         long expected = declared >= 0 ? declared : maxBytes;
-        long deadline = System.nanoTime() + limits.bodyTimeout().toNanos()
+        long deadline = System.nanoTime()
+                + limits.bodyTimeout().toNanos()
                 + expected * 1_000_000_000L / Math.max(1, limits.minBytesPerSecond());
         ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 0), maxBytes));
         byte[] buffer = new byte[8192];
@@ -169,9 +175,12 @@ class RequestBodyGuard extends OncePerRequestFilter {
         return body.toByteArray();
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes)
-            throws IOException {
-        refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes) throws IOException {
+        refuse(
+                request,
+                response,
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "The request body is larger than " + maxBytes + " bytes.");
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

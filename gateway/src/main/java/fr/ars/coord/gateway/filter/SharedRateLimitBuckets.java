@@ -42,16 +42,15 @@ final class SharedRateLimitBuckets implements RateLimitBuckets {
         config.setValidationTimeout(millis);
         config.setInitializationFailTimeout(-1);
         // a statement, or a wait for a caller's row lock, that outlasts the timeout is cut by the server itself
-        config.addDataSourceProperty("options",
-                "-c statement_timeout=" + millis + " -c lock_timeout=" + millis);
+        config.addDataSourceProperty("options", "-c statement_timeout=" + millis + " -c lock_timeout=" + millis);
         config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, millis / 1000)));
         config.addDataSourceProperty("socketTimeout", String.valueOf(Math.max(2, 2 * millis / 1000)));
         this.dataSource = new HikariDataSource(config);
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket")
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                        Duration.ofMinutes(1)))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                 .build();
     }
 
@@ -64,12 +63,16 @@ final class SharedRateLimitBuckets implements RateLimitBuckets {
             long now = System.nanoTime();
             if (now - lastFailureLogged > Duration.ofSeconds(30).toNanos()) {
                 lastFailureLogged = now;
-                log.warn("shared rate-limit buckets cannot decide (anonymous calls refused, authenticated ones"
-                        + " limited by this gateway alone meanwhile): {}", e.toString());
+                log.warn(
+                        "shared rate-limit buckets cannot decide (anonymous calls refused, authenticated ones"
+                                + " limited by this gateway alone meanwhile): {}",
+                        e.toString());
             }
             throw new BucketStoreUnavailable("the shared rate-limit store did not decide", e);
         }
-        return probe.isConsumed() ? Take.allowed(probe.getRemainingTokens()) : Take.refused(probe.getNanosToWaitForRefill());
+        return probe.isConsumed()
+                ? Take.allowed(probe.getRemainingTokens())
+                : Take.refused(probe.getNanosToWaitForRefill());
     }
 
     /** Removes the rows of buckets expired (full again and unused); returns how many. */

@@ -9,10 +9,10 @@ final class Tracing {
     static final String TRACE_ID = Tracing.class.getName() + ".traceId";
     /** The trace context sent on to the service: the caller's trace, with the gateway's hop as a new span. */
     static final String TRACEPARENT = Tracing.class.getName() + ".traceparent";
+
     static final String PRINCIPAL = Tracing.class.getName() + ".principal";
     static final String REGION = Tracing.class.getName() + ".region";
     static final String SUBJECT = Tracing.class.getName() + ".subject";
 
-    private Tracing() {
-    }
+    private Tracing() {}
 }

@@ -23,7 +23,8 @@ class UploadReadTimeout implements WebServerFactoryCustomizer<TomcatServletWebSe
     public void customize(TomcatServletWebServerFactory factory) {
         factory.addConnectorCustomizers(connector -> {
             connector.setProperty("disableUploadTimeout", "false");
-            connector.setProperty("connectionUploadTimeout",
+            connector.setProperty(
+                    "connectionUploadTimeout",
                     String.valueOf(properties.uploads().bodyTimeout().toMillis()));
         });
     }

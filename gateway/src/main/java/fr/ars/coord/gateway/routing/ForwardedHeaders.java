@@ -39,8 +39,9 @@ class ForwardedHeaders implements RequestHttpHeadersFilter {
             boolean https = "https".equalsIgnoreCase(publicUrl.getScheme());
             int port = publicUrl.getPort() > 0 ? publicUrl.getPort() : (https ? 443 : 80);
             headers.set("X-Forwarded-Proto", publicUrl.getScheme().toLowerCase(java.util.Locale.ROOT));
-            headers.set("X-Forwarded-Host", publicUrl.getPort() > 0 ? publicUrl.getHost() + ":" + port
-                    : publicUrl.getHost());
+            headers.set(
+                    "X-Forwarded-Host",
+                    publicUrl.getPort() > 0 ? publicUrl.getHost() + ":" + port : publicUrl.getHost());
             headers.set("X-Forwarded-Port", String.valueOf(port));
         } else {
             // no public address configured: the gateway's own listening address, still never the client's Host

@@ -53,8 +53,9 @@ final class InstanceFailover implements HandlerFilterFunction<ServerResponse, Se
     public ServerResponse filter(ServerRequest request, HandlerFunction<ServerResponse> next) throws Exception {
         List<URI> order = instances.order();
         boolean repeatable = SAFE.contains(request.method().name())
-                || (request.headers().firstHeader("Idempotency-Key") != null && honoursIdempotencyKey != null
-                && honoursIdempotencyKey.test(request));
+                || (request.headers().firstHeader("Idempotency-Key") != null
+                        && honoursIdempotencyKey != null
+                        && honoursIdempotencyKey.test(request));
         RuntimeException last = null;
         for (int attempt = 0; attempt < order.size(); attempt++) {
             URI target = order.get(attempt);
@@ -73,20 +74,31 @@ final class InstanceFailover implements HandlerFilterFunction<ServerResponse, Se
                 if (!another || (failure == Failure.CUT && !repeatable)) {
                     throw e;
                 }
-                log.info("{} at {} {} ({}): {} {} tried on {}", instances.service(), target,
+                log.info(
+                        "{} at {} {} ({}): {} {} tried on {}",
+                        instances.service(),
+                        target,
                         failure == Failure.REFUSED ? "refused the connection" : "cut it before answering",
-                        e.getMessage(), request.method(), request.path(), order.get(attempt + 1));
+                        e.getMessage(),
+                        request.method(),
+                        request.path(),
+                        order.get(attempt + 1));
             }
         }
         throw last;
     }
 
     /** How a call failed: never reached the instance, cut after it was sent, or no answer in time. */
-    enum Failure { REFUSED, CUT, TIMEOUT }
+    enum Failure {
+        REFUSED,
+        CUT,
+        TIMEOUT
+    }
 
     static Failure failure(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
+            if (cause instanceof ConnectException
+                    || cause instanceof NoRouteToHostException
                     || cause instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
                 return Failure.REFUSED;
             }

@@ -26,7 +26,8 @@ final class InstanceHealthChecks implements DisposableBean {
 
     private final Map<String, ServiceInstances> byService = new TreeMap<>();
     private final Map<String, String> healthPaths = new TreeMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final ScheduledExecutorService checks;
 
     InstanceHealthChecks(GatewayProperties properties, Duration ejectFor, Duration interval) {
@@ -58,7 +59,10 @@ final class InstanceHealthChecks implements DisposableBean {
                 boolean healthy = healthy(instance.uri(), healthPaths.get(service.service()));
                 service.checked(instance, healthy);
                 if (wasIn != healthy) {
-                    log.info("{} at {} is {}", service.service(), instance.uri(),
+                    log.info(
+                            "{} at {} is {}",
+                            service.service(),
+                            instance.uri(),
                             healthy ? "back: calls go to it again" : "not answering its health check: left out");
                 }
             }
@@ -67,8 +71,12 @@ final class InstanceHealthChecks implements DisposableBean {
 
     private boolean healthy(URI instance, String healthPath) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(instance.resolve(healthPath))
-                    .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(instance.resolve(healthPath))
+                            .timeout(Duration.ofSeconds(1))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return response.statusCode() / 100 == 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

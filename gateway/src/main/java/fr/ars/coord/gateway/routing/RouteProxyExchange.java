@@ -19,7 +19,9 @@ final class RouteProxyExchange implements ProxyExchange {
 
     @Override
     public ServerResponse exchange(Request request) {
-        Object route = request.getServerRequest().attribute(MvcUtils.GATEWAY_ROUTE_ID_ATTR).orElse(null);
+        Object route = request.getServerRequest()
+                .attribute(MvcUtils.GATEWAY_ROUTE_ID_ATTR)
+                .orElse(null);
         ProxyExchange exchange = route == null ? null : byRoute.get(route.toString());
         if (exchange == null) {
             throw new IllegalStateException("no client for route " + route);

@@ -53,8 +53,11 @@ final class ServiceBreaker implements HandlerFilterFunction<ServerResponse, Serv
     }
 
     private ServerResponse unavailable(ServerRequest request) {
-        return Problems.response(request.path(), HttpStatus.SERVICE_UNAVAILABLE,
+        return Problems.response(
+                request.path(),
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "The " + service + " did not answer. Retry shortly; a change retried with the same Idempotency-Key "
-                        + "is never recorded twice.", headers -> headers.set("Retry-After", retryAfterSeconds));
+                        + "is never recorded twice.",
+                headers -> headers.set("Retry-After", retryAfterSeconds));
     }
 }

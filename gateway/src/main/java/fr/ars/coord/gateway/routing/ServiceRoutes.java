@@ -66,14 +66,14 @@ class ServiceRoutes {
     }
 
     @Bean
-    ProxyExchange routeProxyExchange(CloseableHttpClient client, GatewayProperties properties,
-                                     GatewayMvcProperties gatewayMvc) {
+    ProxyExchange routeProxyExchange(
+            CloseableHttpClient client, GatewayProperties properties, GatewayMvcProperties gatewayMvc) {
         Map<String, ProxyExchange> byRoute = new HashMap<>();
         properties.services().forEach((name, service) -> {
             HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(client);
             requests.setReadTimeout(service.responseTimeout());
-            ProxyExchange exchange = new RestClientProxyExchange(RestClient.builder().requestFactory(requests).build(),
-                    gatewayMvc);
+            ProxyExchange exchange = new RestClientProxyExchange(
+                    RestClient.builder().requestFactory(requests).build(), gatewayMvc);
             byRoute.put(name, exchange);
             byRoute.put(apiDocsRoute(name), exchange);
         });
@@ -81,10 +81,12 @@ class ServiceRoutes {
     }
 
     @Bean
-    InstanceHealthChecks instanceHealthChecks(GatewayProperties properties,
-            @org.springframework.beans.factory.annotation.Value("${ars.gateway.instances.eject-for:PT10S}") Duration ejectFor,
+    InstanceHealthChecks instanceHealthChecks(
+            GatewayProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${ars.gateway.instances.eject-for:PT10S}")
+                    Duration ejectFor,
             @org.springframework.beans.factory.annotation.Value("${ars.gateway.instances.health-interval:PT2S}")
-            Duration healthInterval) {
+                    Duration healthInterval) {
         return new InstanceHealthChecks(properties, ejectFor, healthInterval);
     }
 
@@ -107,9 +109,11 @@ class ServiceRoutes {
             GatewayProperties.Service service = entry.getValue();
             RequestPredicate routed = path(service.paths().toArray(String[]::new));
             if (!service.internalPaths().isEmpty()) {
-                routed = routed.and(path(service.internalPaths().toArray(String[]::new)).negate());
+                routed = routed.and(
+                        path(service.internalPaths().toArray(String[]::new)).negate());
             }
-            RequestPredicate keyed = service.idempotentPaths().isEmpty() ? null
+            RequestPredicate keyed = service.idempotentPaths().isEmpty()
+                    ? null
                     : path(service.idempotentPaths().toArray(String[]::new));
             RouterFunction<ServerResponse> api = route(name)
                     .route(routed, http())
@@ -123,7 +127,8 @@ class ServiceRoutes {
                     .before(setPath("/v3/api-docs"))
                     .filter(new InstanceFailover(instances.of(name), null))
                     .build();
-            RouterFunction<ServerResponse> serviceRoutes = Boolean.TRUE.equals(service.apiDocs()) ? api.and(apiDocs) : api;
+            RouterFunction<ServerResponse> serviceRoutes =
+                    Boolean.TRUE.equals(service.apiDocs()) ? api.and(apiDocs) : api;
             routes = routes == null ? serviceRoutes : routes.and(serviceRoutes);
         }
         return routes;

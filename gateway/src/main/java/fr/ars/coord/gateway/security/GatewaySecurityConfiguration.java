@@ -44,35 +44,52 @@ class GatewaySecurityConfiguration {
 
     static final String[] CONSOLE_PATHS = {"/console", "/console/**"};
 
-    static final String[] OPEN_PATHS = {"/api/public/**", "/feeds/**", "/actuator/health", "/actuator/health/**",
-            "/actuator/info", "/v3/api-docs/**", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
-            // the console signs its users in itself (Keycloak, its session) and sets its own security headers
-            CONSOLE_PATHS[0], CONSOLE_PATHS[1]};
+    static final String[] OPEN_PATHS = {
+        "/api/public/**",
+        "/feeds/**",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/v3/api-docs/**",
+        "/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/webjars/**",
+        // the console signs its users in itself (Keycloak, its session) and sets its own security headers
+        CONSOLE_PATHS[0],
+        CONSOLE_PATHS[1]
+    };
 
     /** Swagger UI and the documents it reads: a policy of their own, apart from the console's and the API's. */
-    static final String[] API_DOCUMENTATION_PATHS = {"/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
-            "/v3/api-docs/**", "/api-docs/**"};
+    static final String[] API_DOCUMENTATION_PATHS = {
+        "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**", "/api-docs/**"
+    };
 
     /** The API's answers are data (JSON, Atom): a browser that renders one runs nothing and loads nothing with it. */
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-    private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, e) -> Problems.write(response,
-            request.getRequestURI(), HttpStatus.UNAUTHORIZED, "A valid access token is required.");
-    private static final AccessDeniedHandler FORBIDDEN = (request, response, e) -> Problems.write(response,
-            request.getRequestURI(), HttpStatus.FORBIDDEN, "Your roles do not allow this request.");
+    private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, e) -> Problems.write(
+            response, request.getRequestURI(), HttpStatus.UNAUTHORIZED, "A valid access token is required.");
+    private static final AccessDeniedHandler FORBIDDEN = (request, response, e) -> Problems.write(
+            response, request.getRequestURI(), HttpStatus.FORBIDDEN, "Your roles do not allow this request.");
 
     @Bean
     SecurityFilterChain gatewaySecurity(HttpSecurity http, GatewayProperties properties, JwtDecoder decoder)
             throws Exception {
         // path patterns matched directly: Spring MVC's matchers would look up the handler of every request first
         RequestMatcher open = new OrRequestMatcher(Arrays.stream(OPEN_PATHS)
-                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
+                .map(path -> (RequestMatcher)
+                        PathPatternRequestMatcher.withDefaults().matcher(path))
+                .toList());
         RequestMatcher console = new OrRequestMatcher(Arrays.stream(CONSOLE_PATHS)
-                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
+                .map(path -> (RequestMatcher)
+                        PathPatternRequestMatcher.withDefaults().matcher(path))
+                .toList());
         RequestMatcher apiDocumentation = new OrRequestMatcher(Arrays.stream(API_DOCUMENTATION_PATHS)
-                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
-        return http
-                .csrf(AbstractHttpConfigurer::disable)
+                .map(path -> (RequestMatcher)
+                        PathPatternRequestMatcher.withDefaults().matcher(path))
+                .toList());
+        return http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -82,22 +99,23 @@ class GatewaySecurityConfiguration {
                 // every call carries its token: no session is looked up or created for a security context
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .cors(c -> c.configurationSource(cors(properties)))
-                .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(open).permitAll()
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(rs -> rs
-                        .bearerTokenResolver(new BearerTokenHeader())
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(open)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(rs -> rs.bearerTokenResolver(new BearerTokenHeader())
                         .jwt(jwt -> jwt.authenticationManager(verifiedTokens(decoder)))
                         .authenticationEntryPoint(UNAUTHORIZED)
                         .accessDeniedHandler(FORBIDDEN))
-                .exceptionHandling(ex -> ex.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
-                .headers(headers -> headers
-                        .frameOptions(f -> f.deny())
+                .exceptionHandling(
+                        ex -> ex.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
+                .headers(headers -> headers.frameOptions(f -> f.deny())
                         // the console's pages carry the console's own policy (its sign-out form goes on to Keycloak);
                         // Swagger UI has a policy of its own; the API's answers (JSON, feeds) need nothing at all
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(apiDocumentation,
-                                new ContentSecurityPolicyHeaderWriter(swaggerUiPolicy(properties))))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                apiDocumentation, new ContentSecurityPolicyHeaderWriter(swaggerUiPolicy(properties))))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(new OrRequestMatcher(console, apiDocumentation)),
                                 new ContentSecurityPolicyHeaderWriter(API_POLICY)))
@@ -113,8 +131,10 @@ class GatewaySecurityConfiguration {
      * files); its styles are partly inline; it calls the gateway and, to sign in, the Keycloak realm.
      */
     static String swaggerUiPolicy(GatewayProperties properties) {
-        String signIn = properties.publicIssuer() == null ? ""
-                : " " + properties.publicIssuer().getScheme() + "://" + properties.publicIssuer().getRawAuthority();
+        String signIn = properties.publicIssuer() == null
+                ? ""
+                : " " + properties.publicIssuer().getScheme() + "://"
+                        + properties.publicIssuer().getRawAuthority();
         return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
                 + " connect-src 'self'" + signIn + "; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
                 + signIn;
@@ -148,22 +168,23 @@ class GatewaySecurityConfiguration {
     /** Paths the firewall refuses (encoded slashes, traversal, NUL...) get a problem+json 400, not an empty one. */
     @Bean
     RequestRejectedHandler problemRequestRejectedHandler() {
-        return (request, response, rejected) -> Problems.write(response, request.getRequestURI(),
-                HttpStatus.BAD_REQUEST, Problems.UNACCEPTABLE_REQUEST);
+        return (request, response, rejected) -> Problems.write(
+                response, request.getRequestURI(), HttpStatus.BAD_REQUEST, Problems.UNACCEPTABLE_REQUEST);
     }
 
     /** Browser origins allowed to call the API: none unless configured ({@code ARS_GATEWAY_CORS_ORIGINS}). */
     private static CorsConfigurationSource cors(GatewayProperties properties) {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-        List<String> origins = properties.cors() == null ? List.of() : properties.cors().allowedOrigins();
+        List<String> origins =
+                properties.cors() == null ? List.of() : properties.cors().allowedOrigins();
         if (!origins.isEmpty()) {
             CorsConfiguration config = new CorsConfiguration();
             config.setAllowedOrigins(origins);
             config.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
-            config.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match",
-                    "X-Correlation-Id", "traceparent"));
-            config.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "X-Correlation-Id",
-                    "Idempotent-Replayed"));
+            config.setAllowedHeaders(List.of(
+                    "Authorization", "Content-Type", "Idempotency-Key", "If-Match", "X-Correlation-Id", "traceparent"));
+            config.setExposedHeaders(
+                    List.of("Location", "ETag", "Retry-After", "X-Correlation-Id", "Idempotent-Replayed"));
             config.setMaxAge(Duration.ofHours(1));
             source.registerCorsConfiguration("/**", config);
         }

@@ -16,9 +16,12 @@ final class KeycloakRolesConverter implements Converter<Jwt, AbstractAuthenticat
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
-        List<GrantedAuthority> authorities = realmAccess != null && realmAccess.get("roles") instanceof Collection<?> roles
-                ? roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList()
-                : List.of();
+        List<GrantedAuthority> authorities =
+                realmAccess != null && realmAccess.get("roles") instanceof Collection<?> roles
+                        ? roles.stream()
+                                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r))
+                                .toList()
+                        : List.of();
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
     }
 }

@@ -60,7 +60,8 @@ final class PlainSecurityFilterChain implements BeanFactoryPostProcessor {
             return true;
         }
         String type = definition.getBeanClassName();
-        return type != null && ClassUtils.isPresent(type, null)
+        return type != null
+                && ClassUtils.isPresent(type, null)
                 && FilterChainProxy.class.isAssignableFrom(ClassUtils.resolveClassName(type, null));
     }
 

@@ -25,7 +25,10 @@ final class VerifiedTokenCache implements AuthenticationManager {
     VerifiedTokenCache(AuthenticationManager verifier, Clock clock, long maximumSize, Duration keepFor) {
         this.verifier = verifier;
         this.clock = clock;
-        this.verified = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(keepFor).build();
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .expireAfterWrite(keepFor)
+                .build();
     }
 
     @Override
@@ -40,8 +43,8 @@ final class VerifiedTokenCache implements AuthenticationManager {
         Authentication result = verifier.authenticate(bearer);
         if (result instanceof JwtAuthenticationToken token && token.getToken().getExpiresAt() != null) {
             // without the first request's details (its address): the same answer serves every later request
-            JwtAuthenticationToken shared = new JwtAuthenticationToken(token.getToken(), token.getAuthorities(),
-                    token.getName());
+            JwtAuthenticationToken shared =
+                    new JwtAuthenticationToken(token.getToken(), token.getAuthorities(), token.getName());
             verified.put(bearer.getToken(), shared);
             return shared;
         }

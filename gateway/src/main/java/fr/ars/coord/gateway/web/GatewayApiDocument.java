@@ -17,11 +17,15 @@ class GatewayApiDocument {
 
     @Bean
     OpenAPI gatewayOpenApi(GatewayProperties properties) {
-        OpenAPI document = new OpenAPI().info(new Info().title("ARS cyber-incident coordination: gateway")
-                .description("The single entry of the platform; each service's API is documented at /api-docs/<service>."));
+        OpenAPI document = new OpenAPI()
+                .info(
+                        new Info()
+                                .title("ARS cyber-incident coordination: gateway")
+                                .description(
+                                        "The single entry of the platform; each service's API is documented at /api-docs/<service>."));
         if (properties.publicUrl() != null) {
-            document.servers(List.of(new Server().url(properties.publicUrl().toString())
-                    .description("the platform's gateway")));
+            document.servers(
+                    List.of(new Server().url(properties.publicUrl().toString()).description("the platform's gateway")));
         }
         return document;
     }

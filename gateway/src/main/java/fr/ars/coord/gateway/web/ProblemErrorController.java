@@ -19,14 +19,16 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code == null ? HttpStatus.NOT_FOUND
+        HttpStatus status = code == null
+                ? HttpStatus.NOT_FOUND
                 : code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+                        ? HttpStatus.valueOf(value)
+                        : HttpStatus.INTERNAL_SERVER_ERROR;
         if (status.is5xxServerError()) {
             status = HttpStatus.BAD_GATEWAY;
         }
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        Problems.write(response, path == null ? request.getRequestURI() : path.toString(), status,
-                Problems.detail(status));
+        Problems.write(
+                response, path == null ? request.getRequestURI() : path.toString(), status, Problems.detail(status));
     }
 }

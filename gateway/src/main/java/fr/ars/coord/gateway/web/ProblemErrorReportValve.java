@@ -30,7 +30,8 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         if (status == HttpStatus.NOT_IMPLEMENTED) {
-            status = request.getHeader("Transfer-Encoding") != null ? HttpStatus.BAD_REQUEST
+            status = request.getHeader("Transfer-Encoding") != null
+                    ? HttpStatus.BAD_REQUEST
                     : HttpStatus.METHOD_NOT_ALLOWED;
             response.setStatus(status.value());
         } else if (status.is5xxServerError()) {
@@ -43,8 +44,10 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
             response.setHeader("Cache-Control", "no-store");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(Problems.json(status, status == HttpStatus.BAD_REQUEST
-                        ? Problems.UNACCEPTABLE_REQUEST : Problems.detail(status), request.getRequestURI()));
+                writer.write(Problems.json(
+                        status,
+                        status == HttpStatus.BAD_REQUEST ? Problems.UNACCEPTABLE_REQUEST : Problems.detail(status),
+                        request.getRequestURI()));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -27,11 +27,12 @@ class ProblemExceptionResolver implements HandlerExceptionResolver, Ordered {
     }
 
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                         Exception error) {
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception error) {
         HttpStatus status;
         String detail;
-        if (error instanceof ErrorResponse refused && HttpStatus.resolve(refused.getStatusCode().value()) != null) {
+        if (error instanceof ErrorResponse refused
+                && HttpStatus.resolve(refused.getStatusCode().value()) != null) {
             status = HttpStatus.valueOf(refused.getStatusCode().value());
             detail = Problems.detail(status);
             refused.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));

@@ -18,8 +18,7 @@ public final class Problems {
     /** What the gateway says of a request whose path or headers it refuses (firewall, Tomcat). */
     public static final String UNACCEPTABLE_REQUEST = "The request path or headers are not acceptable.";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** The detail of a refusal that needs no more words than its status: never whether a resource exists elsewhere. */
     static String detail(HttpStatus status) {
@@ -44,15 +43,18 @@ public final class Problems {
     }
 
     /** The same problem as the answer of a route, with the headers {@code headers} sets. */
-    public static ServerResponse response(String path, HttpStatus status, String detail,
-                                          Consumer<HttpHeaders> headers) {
-        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).headers(headers)
+    public static ServerResponse response(
+            String path, HttpStatus status, String detail, Consumer<HttpHeaders> headers) {
+        return ServerResponse.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .headers(headers)
                 .body(json(status, detail, path).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A flat JSON object: enough for a problem, with no library on the error path. No instance if it is null. */
     static String json(HttpStatus status, String detail, String instance) {
-        return "{\"type\":\"https://ars.sante.fr/problems/" + status.name().toLowerCase().replace('_', '-')
+        return "{\"type\":\"https://ars.sante.fr/problems/"
+                + status.name().toLowerCase().replace('_', '-')
                 + "\",\"title\":\"" + escape(status.getReasonPhrase())
                 + "\",\"status\":" + status.value()
                 + ",\"detail\":\"" + escape(detail) + "\""

@@ -21,7 +21,11 @@ import org.junit.jupiter.api.Test;
 class FirstLineBucketsTest {
 
     private static final BucketConfiguration TEN = BucketConfiguration.builder()
-            .addLimit(Bandwidth.builder().capacity(10).refillGreedy(10, Duration.ofMinutes(1)).build()).build();
+            .addLimit(Bandwidth.builder()
+                    .capacity(10)
+                    .refillGreedy(10, Duration.ofMinutes(1))
+                    .build())
+            .build();
 
     /** A shared store that counts its calls, how many at once, and can be made to fail or to take its time. */
     static final class CountingStore implements RateLimitBuckets {
@@ -54,8 +58,8 @@ class FirstLineBucketsTest {
 
     private final CountingStore store = new CountingStore();
     private final AtomicLong now = new AtomicLong();
-    private final FirstLineBuckets buckets = new FirstLineBuckets(new MemoryRateLimitBuckets(), store,
-            Duration.ofSeconds(2), Duration.ofSeconds(1), now::get);
+    private final FirstLineBuckets buckets = new FirstLineBuckets(
+            new MemoryRateLimitBuckets(), store, Duration.ofSeconds(2), Duration.ofSeconds(1), now::get);
 
     @Test
     void aFloodIsRefusedInMemoryWithoutReachingTheStore() {
@@ -83,7 +87,10 @@ class FirstLineBucketsTest {
     void oneCallersCallsReachTheStoreOneAtATime() throws Exception {
         store.delayMillis = 20;
         BucketConfiguration many = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(1_000).refillGreedy(1_000, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(1_000)
+                        .refillGreedy(1_000, Duration.ofMinutes(1))
+                        .build())
                 .build();
         ExecutorService callers = Executors.newFixedThreadPool(16);
         try {
@@ -97,14 +104,16 @@ class FirstLineBucketsTest {
         } finally {
             callers.shutdownNow();
         }
-        assertThat(store.mostConcurrent.get()).as("one caller's calls at once in the store").isEqualTo(1);
+        assertThat(store.mostConcurrent.get())
+                .as("one caller's calls at once in the store")
+                .isEqualTo(1);
     }
 
     @Test
     void aCallerQueuedTooLongIsRefusedRatherThanHeld() throws Exception {
         store.delayMillis = 300;
-        FirstLineBuckets impatient = new FirstLineBuckets(new MemoryRateLimitBuckets(), store,
-                Duration.ofMillis(50), Duration.ofSeconds(1), now::get);
+        FirstLineBuckets impatient = new FirstLineBuckets(
+                new MemoryRateLimitBuckets(), store, Duration.ofMillis(50), Duration.ofSeconds(1), now::get);
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try {
             Future<Take> first = callers.submit(() -> impatient.take("ip:6.6.6.6", TEN));

@@ -27,9 +27,26 @@ class InstanceHealthChecksTest {
     void anInstanceIsCheckedAtItsServicesHealthPathAndLeftOutWhenItFails() throws Exception {
         URI healthy = instance(200);
         URI failing = instance(503);
-        GatewayProperties properties = new GatewayProperties(Map.of("console", new GatewayProperties.Service(null,
-                List.of(healthy, failing), List.of("/console/**"), List.of(), Duration.ofSeconds(5), false,
-                "/console/actuator/health", null, null)), 1024, null, null, null, null, null, null);
+        GatewayProperties properties = new GatewayProperties(
+                Map.of(
+                        "console",
+                        new GatewayProperties.Service(
+                                null,
+                                List.of(healthy, failing),
+                                List.of("/console/**"),
+                                List.of(),
+                                Duration.ofSeconds(5),
+                                false,
+                                "/console/actuator/health",
+                                null,
+                                null)),
+                1024,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         InstanceHealthChecks checks = new InstanceHealthChecks(properties, Duration.ofMinutes(1), Duration.ofHours(1));
         try {
             checks.checkAll();
@@ -42,8 +59,8 @@ class InstanceHealthChecksTest {
 
     @Test
     void aServiceWithoutAHealthPathIsCheckedAtActuatorHealth() {
-        GatewayProperties.Service service = new GatewayProperties.Service(URI.create("http://127.0.0.1:1"), null,
-                List.of("/api/**"), null, null, null, " ", null, null);
+        GatewayProperties.Service service = new GatewayProperties.Service(
+                URI.create("http://127.0.0.1:1"), null, List.of("/api/**"), null, null, null, " ", null, null);
         assertThat(service.healthPath()).isEqualTo("/actuator/health");
         assertThat(service.apiDocs()).isTrue();
     }

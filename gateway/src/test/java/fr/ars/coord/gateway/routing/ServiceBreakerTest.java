@@ -22,13 +22,21 @@ import org.springframework.web.servlet.function.ServerResponse;
 class ServiceBreakerTest {
 
     private final AtomicInteger calls = new AtomicInteger();
-    private final ServiceBreaker breaker = new ServiceBreaker("incident-service", CircuitBreaker.of("incident-service",
-            CircuitBreakerConfig.custom().failureRateThreshold(50).minimumNumberOfCalls(4).slidingWindowSize(4)
-                    .waitDurationInOpenState(Duration.ofMinutes(1)).build()), 10);
+    private final ServiceBreaker breaker = new ServiceBreaker(
+            "incident-service",
+            CircuitBreaker.of(
+                    "incident-service",
+                    CircuitBreakerConfig.custom()
+                            .failureRateThreshold(50)
+                            .minimumNumberOfCalls(4)
+                            .slidingWindowSize(4)
+                            .waitDurationInOpenState(Duration.ofMinutes(1))
+                            .build()),
+            10);
 
     private static ServerRequest request() {
-        return ServerRequest.create(new MockHttpServletRequest("POST", "/api/incidents"),
-                List.of(new ByteArrayHttpMessageConverter()));
+        return ServerRequest.create(
+                new MockHttpServletRequest("POST", "/api/incidents"), List.of(new ByteArrayHttpMessageConverter()));
     }
 
     private HandlerFunction<ServerResponse> serviceDown() {
@@ -69,10 +77,12 @@ class ServiceBreakerTest {
     @Test
     void theServicesOwnErrorsArePassedOnAndDoNotOpenTheBreaker() throws Exception {
         for (int i = 0; i < 6; i++) {
-            assertThat(breaker.filter(request(), serviceAnswering(HttpStatus.INTERNAL_SERVER_ERROR)).statusCode())
+            assertThat(breaker.filter(request(), serviceAnswering(HttpStatus.INTERNAL_SERVER_ERROR))
+                            .statusCode())
                     .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         }
-        assertThat(breaker.filter(request(), serviceAnswering(HttpStatus.CREATED)).statusCode())
+        assertThat(breaker.filter(request(), serviceAnswering(HttpStatus.CREATED))
+                        .statusCode())
                 .isEqualTo(HttpStatus.CREATED);
         assertThat(calls).hasValue(7);
     }
@@ -86,6 +96,7 @@ class ServiceBreakerTest {
         for (int i = 0; i < 6; i++) {
             assertThatThrownBy(() -> breaker.filter(request(), broken)).isInstanceOf(IllegalStateException.class);
         }
-        assertThat(breaker.filter(request(), serviceAnswering(HttpStatus.OK)).statusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(breaker.filter(request(), serviceAnswering(HttpStatus.OK)).statusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 }

@@ -15,8 +15,8 @@ class ServiceInstancesTest {
     private static final URI C = URI.create("http://127.0.0.1:10081");
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final ServiceInstances instances = new ServiceInstances("incident-service", List.of(A, B, C),
-            Duration.ofSeconds(10), now::get);
+    private final ServiceInstances instances =
+            new ServiceInstances("incident-service", List.of(A, B, C), Duration.ofSeconds(10), now::get);
 
     @Test
     void callsGoRoundTheInstances() {

@@ -25,7 +25,8 @@ class BearerTokenHeaderTest {
 
     @Test
     void takesTheTokenOfABearerHeaderOnly() {
-        assertThat(resolver.resolve(withAuthorization("Bearer eyJhbGciOi.eyJzdWIi.c2lnbmF0dXJl"))).isEqualTo("eyJhbGciOi.eyJzdWIi.c2lnbmF0dXJl");
+        assertThat(resolver.resolve(withAuthorization("Bearer eyJhbGciOi.eyJzdWIi.c2lnbmF0dXJl")))
+                .isEqualTo("eyJhbGciOi.eyJzdWIi.c2lnbmF0dXJl");
         assertThat(resolver.resolve(withAuthorization("bearer abc+/_~-.=="))).isEqualTo("abc+/_~-.==");
         assertThat(resolver.resolve(withAuthorization(null))).isNull();
         assertThat(resolver.resolve(withAuthorization("Basic dXNlcjpwYXNz"))).isNull();
@@ -33,11 +34,22 @@ class BearerTokenHeaderTest {
 
     @Test
     void refusesWhatSpringSecuritysOwnResolverRefuses() {
-        for (String malformed : List.of("Bearer", "Bearer ", "Bearer  abc", "Bearer abc def", "Bearer a=b", "Bearer =",
-                "Bearerabc", "Bearer abc\u00e9", "Bearer abc\n", "Bearer {abc}")) {
-            assertThatThrownBy(() -> springDefault.resolve(withAuthorization(malformed))).as(malformed)
+        for (String malformed : List.of(
+                "Bearer",
+                "Bearer ",
+                "Bearer  abc",
+                "Bearer abc def",
+                "Bearer a=b",
+                "Bearer =",
+                "Bearerabc",
+                "Bearer abc\u00e9",
+                "Bearer abc\n",
+                "Bearer {abc}")) {
+            assertThatThrownBy(() -> springDefault.resolve(withAuthorization(malformed)))
+                    .as(malformed)
                     .isInstanceOf(OAuth2AuthenticationException.class);
-            assertThatThrownBy(() -> resolver.resolve(withAuthorization(malformed))).as(malformed)
+            assertThatThrownBy(() -> resolver.resolve(withAuthorization(malformed)))
+                    .as(malformed)
                     .isInstanceOf(OAuth2AuthenticationException.class);
         }
     }

@@ -18,12 +18,16 @@ class PlainSecurityFilterChainTest {
 
     @Test
     void putsBackTheChainThatTheHandlerLookupWrapped() {
-        BeanDefinition chain = BeanDefinitionBuilder.rootBeanDefinition(FilterChainProxy.class).getBeanDefinition();
+        BeanDefinition chain =
+                BeanDefinitionBuilder.rootBeanDefinition(FilterChainProxy.class).getBeanDefinition();
         ManagedList<Object> filters = new ManagedList<>();
         filters.add(BeanDefinitionBuilder.rootBeanDefinition(Object.class).getBeanDefinition());
         filters.add(chain);
-        registry.registerBeanDefinition("springSecurityFilterChain",
-                BeanDefinitionBuilder.rootBeanDefinition(COMPOSITE).addConstructorArgValue(filters).getBeanDefinition());
+        registry.registerBeanDefinition(
+                "springSecurityFilterChain",
+                BeanDefinitionBuilder.rootBeanDefinition(COMPOSITE)
+                        .addConstructorArgValue(filters)
+                        .getBeanDefinition());
 
         new PlainSecurityFilterChain().postProcessBeanFactory(registry);
 
@@ -34,17 +38,20 @@ class PlainSecurityFilterChainTest {
     @Test
     void leavesAWrapperOfAnotherShapeAsItIs() {
         BeanDefinition composite = BeanDefinitionBuilder.rootBeanDefinition(COMPOSITE)
-                .addConstructorArgValue("not a list of filters").getBeanDefinition();
+                .addConstructorArgValue("not a list of filters")
+                .getBeanDefinition();
         registry.registerBeanDefinition("springSecurityFilterChain", composite);
 
         new PlainSecurityFilterChain().postProcessBeanFactory(registry);
 
-        assertThat(registry.getBeanDefinition("springSecurityFilterChain").getBeanClassName()).isEqualTo(COMPOSITE);
+        assertThat(registry.getBeanDefinition("springSecurityFilterChain").getBeanClassName())
+                .isEqualTo(COMPOSITE);
     }
 
     @Test
     void leavesAPlainChainAsItIs() {
-        registry.registerBeanDefinition("springSecurityFilterChain",
+        registry.registerBeanDefinition(
+                "springSecurityFilterChain",
                 BeanDefinitionBuilder.rootBeanDefinition(FilterChainProxy.class).getBeanDefinition());
 
         new PlainSecurityFilterChain().postProcessBeanFactory(registry);

@@ -35,9 +35,13 @@ class VerifiedTokenCacheTest {
             if (token.startsWith("forged")) {
                 throw new BadJwtException("bad signature");
             }
-            return Jwt.withTokenValue(token).header("alg", "RS256").subject("ars-hdf")
+            return Jwt.withTokenValue(token)
+                    .header("alg", "RS256")
+                    .subject("ars-hdf")
                     .claim("realm_access", Map.of("roles", List.of("ars-staff")))
-                    .issuedAt(NOW.minusSeconds(10)).expiresAt(expiresAt).build();
+                    .issuedAt(NOW.minusSeconds(10))
+                    .expiresAt(expiresAt)
+                    .build();
         };
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
         provider.setJwtAuthenticationConverter(new KeycloakRolesConverter());
@@ -52,8 +56,8 @@ class VerifiedTokenCacheTest {
 
     @Test
     void aTokenSeenAgainIsNotVerifiedAgainWhileItIsValid() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(verifier(NOW.plusSeconds(300)),
-                Clock.fixed(NOW, ZoneOffset.UTC), 100, Duration.ofMinutes(1));
+        VerifiedTokenCache cache = new VerifiedTokenCache(
+                verifier(NOW.plusSeconds(300)), Clock.fixed(NOW, ZoneOffset.UTC), 100, Duration.ofMinutes(1));
         Authentication first = cache.authenticate(bearer("token-a"));
         Authentication second = cache.authenticate(bearer("token-a"));
         assertThat(second).isSameAs(first);
@@ -64,8 +68,8 @@ class VerifiedTokenCacheTest {
 
     @Test
     void theRememberedAnswerHasTheTokensRolesAndNoRequestsDetails() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(verifier(NOW.plusSeconds(300)),
-                Clock.fixed(NOW, ZoneOffset.UTC), 100, Duration.ofMinutes(1));
+        VerifiedTokenCache cache = new VerifiedTokenCache(
+                verifier(NOW.plusSeconds(300)), Clock.fixed(NOW, ZoneOffset.UTC), 100, Duration.ofMinutes(1));
         JwtAuthenticationToken answer = (JwtAuthenticationToken) cache.authenticate(bearer("token-a"));
         assertThat(answer.isAuthenticated()).isTrue();
         assertThat(answer.getName()).isEqualTo("ars-hdf");
@@ -75,8 +79,11 @@ class VerifiedTokenCacheTest {
 
     @Test
     void anExpiredTokenGoesBackToTheFullCheck() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(verifier(NOW.plusSeconds(5)),
-                Clock.fixed(NOW.plusSeconds(6), ZoneOffset.UTC), 100, Duration.ofMinutes(1));
+        VerifiedTokenCache cache = new VerifiedTokenCache(
+                verifier(NOW.plusSeconds(5)),
+                Clock.fixed(NOW.plusSeconds(6), ZoneOffset.UTC),
+                100,
+                Duration.ofMinutes(1));
         cache.authenticate(bearer("token-a"));
         cache.authenticate(bearer("token-a"));
         assertThat(verifications).hasValue(2);
@@ -84,10 +91,12 @@ class VerifiedTokenCacheTest {
 
     @Test
     void aRejectedTokenIsNeverRemembered() {
-        VerifiedTokenCache cache = new VerifiedTokenCache(verifier(NOW.plusSeconds(300)),
-                Clock.fixed(NOW, ZoneOffset.UTC), 100, Duration.ofMinutes(1));
-        assertThatThrownBy(() -> cache.authenticate(bearer("forged-1"))).isInstanceOf(InvalidBearerTokenException.class);
-        assertThatThrownBy(() -> cache.authenticate(bearer("forged-1"))).isInstanceOf(InvalidBearerTokenException.class);
+        VerifiedTokenCache cache = new VerifiedTokenCache(
+                verifier(NOW.plusSeconds(300)), Clock.fixed(NOW, ZoneOffset.UTC), 100, Duration.ofMinutes(1));
+        assertThatThrownBy(() -> cache.authenticate(bearer("forged-1")))
+                .isInstanceOf(InvalidBearerTokenException.class);
+        assertThatThrownBy(() -> cache.authenticate(bearer("forged-1")))
+                .isInstanceOf(InvalidBearerTokenException.class);
         assertThat(verifications).hasValue(2);
     }
 }

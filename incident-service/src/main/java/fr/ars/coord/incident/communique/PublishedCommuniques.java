@@ -34,18 +34,23 @@ public class PublishedCommuniques {
 
     @EventHandler
     void on(CommuniqueDraftedEvent event) {
-        jdbc.update("INSERT INTO published_communique (communique_id, national, region) VALUES (?, ?, ?)"
+        jdbc.update(
+                "INSERT INTO published_communique (communique_id, national, region) VALUES (?, ?, ?)"
                         + " ON CONFLICT (communique_id) DO UPDATE SET national = EXCLUDED.national,"
-                        + " region = EXCLUDED.region", event.communiqueId(),
-                event.scope() == CommuniqueScope.NATIONAL, event.region() == null ? null : event.region().code());
+                        + " region = EXCLUDED.region",
+                event.communiqueId(),
+                event.scope() == CommuniqueScope.NATIONAL,
+                event.region() == null ? null : event.region().code());
     }
 
     @EventHandler
     void on(CommuniquePublishedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update("INSERT INTO published_communique (communique_id, published_at) VALUES (?, ?)"
+        jdbc.update(
+                "INSERT INTO published_communique (communique_id, published_at) VALUES (?, ?)"
                         + " ON CONFLICT (communique_id) DO UPDATE SET published_at ="
                         + " COALESCE(published_communique.published_at, EXCLUDED.published_at)",
-                event.communiqueId(), Timestamp.from(at));
+                event.communiqueId(),
+                Timestamp.from(at));
     }
 
     @ResetHandler
@@ -67,14 +72,21 @@ public class PublishedCommuniques {
     }
 
     private java.util.Optional<Known> known(String communiqueId) {
-        return jdbc.query("SELECT national, region, published_at IS NOT NULL FROM published_communique"
-                        + " WHERE communique_id = ?", (rs, n) -> new Known((Boolean) rs.getObject(1), rs.getString(2),
-                        rs.getBoolean(3)), communiqueId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT national, region, published_at IS NOT NULL FROM published_communique"
+                                + " WHERE communique_id = ?",
+                        (rs, n) -> new Known((Boolean) rs.getObject(1), rs.getString(2), rs.getBoolean(3)),
+                        communiqueId)
+                .stream()
+                .findFirst();
     }
 
     /** Whether {@code communiqueId} names a communiqué published for {@code region}: its own, or a national one. */
     public boolean isPublishedFor(String communiqueId, Region region) {
-        return known(communiqueId).filter(k -> k.published() && k.forRegion(region)).isPresent();
+        return known(communiqueId)
+                .filter(k -> k.published() && k.forRegion(region))
+                .isPresent();
     }
 
     /**

@@ -40,8 +40,7 @@ class IncidentSummaryProjection {
     /** Per incident, the changes of the current batch in stream order: written once when the batch commits. */
     private final BatchBuffer<String, List<Change>> batch;
 
-    private record Change(long sequence, Instant at, Update update) {
-    }
+    private record Change(long sequence, Instant at, Update update) {}
 
     IncidentSummaryProjection(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -50,21 +49,29 @@ class IncidentSummaryProjection {
 
     @EventHandler
     void on(IncidentReportedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.incidentId(), sequence, at, new Update()
-                .set("region", event.region().code())
-                .set("title", event.title())
-                .set("attackVector", event.attackVector())
-                .set("operationalImpact", event.operationalImpact())
-                .set("status", IncidentStatus.REPORTED)
-                .set("awareAt", event.awareAt())
-                .set("reportedAt", at));
+        apply(
+                event.incidentId(),
+                sequence,
+                at,
+                new Update()
+                        .set("region", event.region().code())
+                        .set("title", event.title())
+                        .set("attackVector", event.attackVector())
+                        .set("operationalImpact", event.operationalImpact())
+                        .set("status", IncidentStatus.REPORTED)
+                        .set("awareAt", event.awareAt())
+                        .set("reportedAt", at));
     }
 
     @EventHandler
     void on(IncidentAssessedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        apply(event.incidentId(), sequence, at, new Update()
-                .set("estimatedPatients", event.estimatedPatients())
-                .set("medicalDataExposed", event.medicalDataExposed()));
+        apply(
+                event.incidentId(),
+                sequence,
+                at,
+                new Update()
+                        .set("estimatedPatients", event.estimatedPatients())
+                        .set("medicalDataExposed", event.medicalDataExposed()));
     }
 
     @EventHandler

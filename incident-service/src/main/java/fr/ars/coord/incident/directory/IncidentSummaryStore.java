@@ -1,7 +1,5 @@
 package fr.ars.coord.incident.directory;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import java.util.List;
 import org.springframework.data.domain.Sort;
@@ -29,7 +27,9 @@ public class IncidentSummaryStore {
         if (status != null) {
             criteria = criteria.and("status").is(status);
         }
-        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "reportedAt")),
-                IncidentSummary.class, IncidentSummary.COLLECTION);
+        return mongo.find(
+                Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "reportedAt")),
+                IncidentSummary.class,
+                IncidentSummary.COLLECTION);
     }
 }

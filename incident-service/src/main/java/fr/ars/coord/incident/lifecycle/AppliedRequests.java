@@ -38,7 +38,8 @@ final class AppliedRequests {
     void record(Map<String, ?> metaData) {
         String key = text(metaData.get(RequestMetadata.IDEMPOTENCY_KEY));
         if (key != null) {
-            fingerprints.put(requestKey(text(metaData.get(Actor.SUBJECT)), key),
+            fingerprints.put(
+                    requestKey(text(metaData.get(Actor.SUBJECT)), key),
                     Objects.requireNonNullElse(text(metaData.get(RequestMetadata.REQUEST_FINGERPRINT)), ""));
         }
     }

@@ -12,9 +12,13 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
  * Moves the incident to {@code status}, as asked at {@code at}. Closing it names in {@code waivers} each obligation
  * still to meet at that instant, with the reason it is closed without it.
  */
-public record ChangeIncidentStatusCommand(@TargetAggregateIdentifier String incidentId, IncidentStatus status,
-                                          String reason, List<ObligationWaiver> waivers, Instant at,
-                                          @TargetAggregateVersion Long expectedVersion) {
+public record ChangeIncidentStatusCommand(
+        @TargetAggregateIdentifier String incidentId,
+        IncidentStatus status,
+        String reason,
+        List<ObligationWaiver> waivers,
+        Instant at,
+        @TargetAggregateVersion Long expectedVersion) {
 
     public ChangeIncidentStatusCommand {
         waivers = waivers == null ? List.of() : List.copyOf(waivers);

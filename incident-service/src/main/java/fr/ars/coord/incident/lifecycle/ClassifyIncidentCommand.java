@@ -6,7 +6,9 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
-public record ClassifyIncidentCommand(@TargetAggregateIdentifier String incidentId, TaxonomyClass taxonomyClass,
-                                      List<TaxonomyClass> relatedClasses, TlpLabel tlp,
-                                      @TargetAggregateVersion Long expectedVersion) {
-}
+public record ClassifyIncidentCommand(
+        @TargetAggregateIdentifier String incidentId,
+        TaxonomyClass taxonomyClass,
+        List<TaxonomyClass> relatedClasses,
+        TlpLabel tlp,
+        @TargetAggregateVersion Long expectedVersion) {}

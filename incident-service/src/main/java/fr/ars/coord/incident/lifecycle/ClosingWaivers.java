@@ -15,8 +15,7 @@ import java.util.List;
  */
 final class ClosingWaivers {
 
-    private ClosingWaivers() {
-    }
+    private ClosingWaivers() {}
 
     static List<ObligationWaiver> accepted(List<ObligationWaiver> waivers, List<ObligationCode> unmet) {
         List<ObligationWaiver> accepted = new ArrayList<>();
@@ -28,16 +27,20 @@ final class ClosingWaivers {
                 throw new InvalidRequestException(field + ".code", "names " + waiver.code() + " twice");
             }
             if (!unmet.contains(waiver.code())) {
-                throw new InvalidRequestException(field + ".code", waiver.code() + " is not an unmet obligation of"
-                        + " this incident: only an obligation still to meet can be waived");
+                throw new InvalidRequestException(
+                        field + ".code",
+                        waiver.code() + " is not an unmet obligation of"
+                                + " this incident: only an obligation still to meet can be waived");
             }
             if (isBlank(waiver.reason())) {
-                throw new InvalidRequestException(field + ".reason", "is required: why the incident is closed without"
-                        + " meeting " + waiver.code());
+                throw new InvalidRequestException(
+                        field + ".reason",
+                        "is required: why the incident is closed without" + " meeting " + waiver.code());
             }
             accepted.add(new ObligationWaiver(waiver.code(), waiver.reason().strip()));
         }
-        List<ObligationCode> missing = unmet.stream().filter(code -> !named.contains(code)).toList();
+        List<ObligationCode> missing =
+                unmet.stream().filter(code -> !named.contains(code)).toList();
         if (!missing.isEmpty()) {
             throw new UnmetObligationsViolation(missing);
         }

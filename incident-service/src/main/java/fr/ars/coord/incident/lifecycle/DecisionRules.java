@@ -17,15 +17,16 @@ import java.util.List;
  */
 final class DecisionRules {
 
-    private DecisionRules() {
-    }
+    private DecisionRules() {}
 
     /** The criteria of a SIGNIFICANT decision, each once; none for NOT_SIGNIFICANT, which needs its reason. */
     static List<SignificanceCriterion> significanceCriteria(RecordNis2SignificanceCommand command) {
-        List<SignificanceCriterion> criteria = command.criteria().stream().distinct().toList();
+        List<SignificanceCriterion> criteria =
+                command.criteria().stream().distinct().toList();
         if (command.significance() == Nis2Significance.SIGNIFICANT && criteria.isEmpty()) {
-            throw new InvalidRequestException("criteria", "must name at least one criterion of NIS2 art. 23(3) when"
-                    + " the incident is SIGNIFICANT");
+            throw new InvalidRequestException(
+                    "criteria",
+                    "must name at least one criterion of NIS2 art. 23(3) when" + " the incident is SIGNIFICANT");
         }
         if (command.significance() == Nis2Significance.NOT_SIGNIFICANT && isBlank(command.reason())) {
             throw new InvalidRequestException("reason", "is required when the incident is NOT_SIGNIFICANT");
@@ -35,8 +36,10 @@ final class DecisionRules {
 
     static void checkCnilDecision(RecordCnilDecisionCommand command, ObligationFacts recorded) {
         if (command.decision() == CnilDecision.NOT_REQUIRED && isBlank(command.reason())) {
-            throw new InvalidRequestException("reason", "is required when the decision is NOT_REQUIRED (why the"
-                    + " breach is unlikely to result in a risk to people's rights and freedoms, art. 33(1))");
+            throw new InvalidRequestException(
+                    "reason",
+                    "is required when the decision is NOT_REQUIRED (why the"
+                            + " breach is unlikely to result in a risk to people's rights and freedoms, art. 33(1))");
         }
         if (command.breachAwareAt() != null) {
             notBeforeAwareness("breachAwareAt", command.breachAwareAt(), recorded.awareAt());

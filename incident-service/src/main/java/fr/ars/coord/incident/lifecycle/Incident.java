@@ -49,6 +49,7 @@ class Incident {
 
     @AggregateIdentifier
     private String incidentId;
+
     private Region region;
     private IncidentStatus status;
     private long version;
@@ -56,6 +57,7 @@ class Incident {
     private ObligationFacts obligationFacts = ObligationFacts.NONE;
     /** The latest classification, to leave the stream alone when the same one is sent again. */
     private IncidentClassifiedEvent classification;
+
     private final ObligationReminders reminders = new ObligationReminders();
     private final AppliedRequests appliedRequests = new AppliedRequests();
 
@@ -89,13 +91,17 @@ class Incident {
     CommandOutcome handle(RecordAssessmentCommand command) {
         requireOpen();
         if (command.exposedData().contains(ExposedDataItem.MEDICAL_RECORD) && !command.medicalDataExposed()) {
-            throw new InvalidRequestException("medicalDataExposed",
-                    "must be true when exposedData contains MEDICAL_RECORD");
+            throw new InvalidRequestException(
+                    "medicalDataExposed", "must be true when exposedData contains MEDICAL_RECORD");
         }
         apply(command.assessed(region));
         if (status == IncidentStatus.REPORTED) {
-            apply(new IncidentStatusChangedEvent(incidentId, region, IncidentStatus.REPORTED,
-                    IncidentStatus.ASSESSING, "Première évaluation enregistrée"));
+            apply(new IncidentStatusChangedEvent(
+                    incidentId,
+                    region,
+                    IncidentStatus.REPORTED,
+                    IncidentStatus.ASSESSING,
+                    "Première évaluation enregistrée"));
         }
         return outcome();
     }
@@ -136,9 +142,13 @@ class Incident {
     CommandOutcome handle(ClassifyIncidentCommand command) {
         requireOpen();
         List<TaxonomyClass> related = command.relatedClasses().stream()
-                .filter(c -> c != command.taxonomyClass()).distinct().toList();
-        if (classification != null && command.taxonomyClass() == classification.taxonomyClass()
-                && related.equals(classification.relatedClasses()) && command.tlp() == classification.tlp()) {
+                .filter(c -> c != command.taxonomyClass())
+                .distinct()
+                .toList();
+        if (classification != null
+                && command.taxonomyClass() == classification.taxonomyClass()
+                && related.equals(classification.relatedClasses())
+                && command.tlp() == classification.tlp()) {
             return outcome();
         }
         apply(new IncidentClassifiedEvent(incidentId, region, command.taxonomyClass(), related, command.tlp()));
@@ -192,8 +202,8 @@ class Incident {
         if (!status.isOpen()) {
             return 0;
         }
-        List<ObligationReminderRecordedEvent> due = reminders.due(incidentId, region,
-                obligations.clocks(obligationFacts, command.at()));
+        List<ObligationReminderRecordedEvent> due =
+                reminders.due(incidentId, region, obligations.clocks(obligationFacts, command.at()));
         due.forEach(AggregateLifecycle::apply);
         return due.size();
     }
@@ -206,15 +216,14 @@ class Incident {
     @CommandHandler
     CommandOutcome handle(ChangeIncidentStatusCommand command, IncidentObligations obligations) {
         if (!command.waivers().isEmpty() && command.status() != IncidentStatus.CLOSED) {
-            throw new InvalidRequestException("waivers", "are only accepted when closing the incident (status"
-                    + " CLOSED)");
+            throw new InvalidRequestException(
+                    "waivers", "are only accepted when closing the incident (status" + " CLOSED)");
         }
         if (command.status() == status) {
             throw new IncidentRuleViolation("The incident is already " + status + ".");
         }
         if (!IncidentLifecycle.allows(status, command.status())) {
-            throw new IncidentRuleViolation(
-                    "An incident cannot move from " + status + " to " + command.status() + ".");
+            throw new IncidentRuleViolation("An incident cannot move from " + status + " to " + command.status() + ".");
         }
         List<ObligationWaiver> waived = command.status() == IncidentStatus.CLOSED
                 ? ClosingWaivers.accepted(command.waivers(), unmet(obligations, command.at()))
@@ -244,8 +253,10 @@ class Incident {
      */
     @EventSourcingHandler
     void on(IncidentEvent event, DomainEventMessage<?> message) {
-        obligationFacts = obligationFacts.with(event, new ObligationFacts.Recorded(message.getIdentifier(),
-                message.getSequenceNumber(), message.getTimestamp()));
+        obligationFacts = obligationFacts.with(
+                event,
+                new ObligationFacts.Recorded(
+                        message.getIdentifier(), message.getSequenceNumber(), message.getTimestamp()));
         if (event instanceof IncidentReportedEvent e) {
             incidentId = e.incidentId();
             region = e.region();

@@ -23,8 +23,7 @@ final class IncidentLifecycle {
             RESOLVED, Set.of(CLOSED),
             CLOSED, Set.of());
 
-    private IncidentLifecycle() {
-    }
+    private IncidentLifecycle() {}
 
     static boolean allows(IncidentStatus from, IncidentStatus to) {
         return ALLOWED.get(from).contains(to);

@@ -6,8 +6,7 @@ import java.time.Instant;
 /** Small rules several of the incident's commands share. */
 final class IncidentRules {
 
-    private IncidentRules() {
-    }
+    private IncidentRules() {}
 
     /** Nothing about the incident happened before the agency became aware of it. */
     static void notBeforeAwareness(String field, Instant at, Instant awareAt) {

@@ -19,12 +19,13 @@ final class ObligationReminders {
     private final Map<ObligationCode, EnumSet<ReminderStage>> recorded = new HashMap<>();
 
     void record(ObligationReminderRecordedEvent event) {
-        recorded.computeIfAbsent(event.code(), c -> EnumSet.noneOf(ReminderStage.class)).add(event.stage());
+        recorded.computeIfAbsent(event.code(), c -> EnumSet.noneOf(ReminderStage.class))
+                .add(event.stage());
     }
 
     /** The reminders {@code clocks} call for that are not recorded yet, in the clocks' order. */
-    List<ObligationReminderRecordedEvent> due(String incidentId, fr.ars.coord.contracts.region.Region region,
-                                              List<RegulatoryClock> clocks) {
+    List<ObligationReminderRecordedEvent> due(
+            String incidentId, fr.ars.coord.contracts.region.Region region, List<RegulatoryClock> clocks) {
         List<ObligationReminderRecordedEvent> due = new ArrayList<>();
         for (RegulatoryClock clock : clocks) {
             ReminderStage stage = switch (clock.status()) {
@@ -34,8 +35,8 @@ final class ObligationReminders {
             };
             EnumSet<ReminderStage> done = recorded.getOrDefault(clock.code(), EnumSet.noneOf(ReminderStage.class));
             if (stage != null && !done.contains(stage) && !done.contains(ReminderStage.OVERDUE)) {
-                due.add(new ObligationReminderRecordedEvent(incidentId, region, clock.code(), stage, clock.startedAt(),
-                        clock.dueAt()));
+                due.add(new ObligationReminderRecordedEvent(
+                        incidentId, region, clock.code(), stage, clock.startedAt(), clock.dueAt()));
             }
         }
         return due;

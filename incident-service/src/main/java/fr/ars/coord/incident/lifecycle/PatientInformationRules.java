@@ -17,18 +17,20 @@ import fr.ars.coord.platform.rules.InvalidRequestException;
  */
 final class PatientInformationRules {
 
-    private PatientInformationRules() {
-    }
+    private PatientInformationRules() {}
 
-    static void check(RecordPatientInformationCommand command, ObligationFacts recorded,
-                      IncidentObligations obligations) {
+    static void check(
+            RecordPatientInformationCommand command, ObligationFacts recorded, IncidentObligations obligations) {
         boolean required = command.decision() == PatientInformationDecision.REQUIRED;
         if (!required && isBlank(command.reason())) {
-            throw new InvalidRequestException("reason", "is required when the decision is NOT_REQUIRED (the"
-                    + " exemption of GDPR art. 34(3) that applies)");
+            throw new InvalidRequestException(
+                    "reason",
+                    "is required when the decision is NOT_REQUIRED (the"
+                            + " exemption of GDPR art. 34(3) that applies)");
         }
         if (!required && (command.informedAt() != null || command.channel() != null)) {
-            throw new InvalidRequestException(command.informedAt() != null ? "informedAt" : "channel",
+            throw new InvalidRequestException(
+                    command.informedAt() != null ? "informedAt" : "channel",
                     "must be absent when the decision is NOT_REQUIRED");
         }
         if (command.informedAt() != null) {
@@ -37,16 +39,16 @@ final class PatientInformationRules {
             }
             notBeforeAwareness("informedAt", command.informedAt(), recorded.awareAt());
             ObligationFacts facts = obligations.effective(recorded);
-            RegulatoryClock clock = obligations.policyFor(facts).clock(ObligationCode.PATIENT_INFORMATION, facts,
-                    command.informedAt());
+            RegulatoryClock clock =
+                    obligations.policyFor(facts).clock(ObligationCode.PATIENT_INFORMATION, facts, command.informedAt());
             if (clock.dueAt() != null && command.informedAt().isAfter(clock.dueAt()) && isBlank(command.reason())) {
-                throw new InvalidRequestException("reason",
-                        "is required: the patients are told after the due time (" + clock.dueAt() + ")");
+                throw new InvalidRequestException(
+                        "reason", "is required: the patients are told after the due time (" + clock.dueAt() + ")");
             }
         }
         if (command.communiqueId() != null && command.channel() != PatientInformationChannel.PUBLIC_COMMUNICATION) {
-            throw new InvalidRequestException("communiqueId", "names the public communication: channel must be"
-                    + " PUBLIC_COMMUNICATION");
+            throw new InvalidRequestException(
+                    "communiqueId", "names the public communication: channel must be" + " PUBLIC_COMMUNICATION");
         }
     }
 }

@@ -1,18 +1,24 @@
 package fr.ars.coord.incident.lifecycle;
 
-import fr.ars.coord.contracts.incident.IncidentReportedEvent;
-import fr.ars.coord.contracts.incident.EntityKind;
-import fr.ars.coord.contracts.incident.ObligationTerms;
-import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.incident.AttackVector;
+import fr.ars.coord.contracts.incident.EntityKind;
+import fr.ars.coord.contracts.incident.IncidentReportedEvent;
+import fr.ars.coord.contracts.incident.ObligationTerms;
 import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.contracts.region.Region;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record ReportIncidentCommand(@TargetAggregateIdentifier String incidentId, Region region, String title,
-                                    String summary, Instant awareAt, AttackVector attackVector,
-                                    OperationalImpact operationalImpact, EntityKind entity,
-                                    ObligationTerms terms) {
+public record ReportIncidentCommand(
+        @TargetAggregateIdentifier String incidentId,
+        Region region,
+        String title,
+        String summary,
+        Instant awareAt,
+        AttackVector attackVector,
+        OperationalImpact operationalImpact,
+        EntityKind entity,
+        ObligationTerms terms) {
 
     /** The report as recorded. */
     IncidentReportedEvent reported() {

@@ -4,11 +4,11 @@ import fr.ars.coord.contracts.incident.Authority;
 import fr.ars.coord.contracts.incident.NotificationKind;
 import fr.ars.coord.contracts.incident.ObligationCode;
 import fr.ars.coord.contracts.incident.RegulatoryClock;
+import fr.ars.coord.incident.directory.IncidentSummary;
+import fr.ars.coord.incident.directory.IncidentSummaryStore;
 import fr.ars.coord.incident.view.AuthorityNotificationView;
 import fr.ars.coord.incident.view.ContainmentActionView;
 import fr.ars.coord.incident.view.IncidentStreams;
-import fr.ars.coord.incident.directory.IncidentSummary;
-import fr.ars.coord.incident.directory.IncidentSummaryStore;
 import fr.ars.coord.incident.view.IncidentView;
 import java.time.Instant;
 import java.util.Comparator;
@@ -50,27 +50,44 @@ public class BreachRegister {
                 .sorted(Comparator.comparing(AuthorityNotificationView::notifiedAt))
                 .toList();
         Optional<AuthorityNotificationView> initial = toCnil.stream()
-                .filter(n -> n.kind() != NotificationKind.SUPPLEMENTARY).findFirst();
+                .filter(n -> n.kind() != NotificationKind.SUPPLEMENTARY)
+                .findFirst();
         RegulatoryClock cnilClock = view.regulatoryClocks().stream()
-                .filter(c -> c.code() == ObligationCode.CNIL_NOTIFICATION).findFirst().orElseThrow();
+                .filter(c -> c.code() == ObligationCode.CNIL_NOTIFICATION)
+                .findFirst()
+                .orElseThrow();
         var assessment = view.latestAssessment();
-        return new BreachRegisterEntry(view.id(), view.region(), view.title(), view.status(), view.awareAt(),
+        return new BreachRegisterEntry(
+                view.id(),
+                view.region(),
+                view.title(),
+                view.status(),
+                view.awareAt(),
                 view.cnilDecision() != null ? view.cnilDecision().breachAwareAt() : view.awareAt(),
                 view.personalDataExposedAt(),
                 assessment == null ? null : assessment.exposedData(),
                 assessment == null ? null : assessment.medicalDataExposed(),
                 assessment == null ? null : assessment.estimatedPatients(),
                 view.highRiskAt(),
-                view.containmentActions().stream().map(ContainmentActionView::action).distinct().toList(),
+                view.containmentActions().stream()
+                        .map(ContainmentActionView::action)
+                        .distinct()
+                        .toList(),
                 view.cnilDecision() == null ? null : view.cnilDecision().decision(),
                 view.cnilDecision() == null ? null : view.cnilDecision().reason(),
                 initial.map(AuthorityNotificationView::notifiedAt).orElse(null),
                 initial.map(AuthorityNotificationView::reference).orElse(null),
-                toCnil.stream().filter(n -> n.kind() == NotificationKind.SUPPLEMENTARY)
-                        .map(AuthorityNotificationView::notifiedAt).toList(),
+                toCnil.stream()
+                        .filter(n -> n.kind() == NotificationKind.SUPPLEMENTARY)
+                        .map(AuthorityNotificationView::notifiedAt)
+                        .toList(),
                 cnilClock.status().name(),
-                view.patientInformation() == null ? null : view.patientInformation().decision(),
-                view.patientInformation() == null ? null : view.patientInformation().informedAt(),
+                view.patientInformation() == null
+                        ? null
+                        : view.patientInformation().decision(),
+                view.patientInformation() == null
+                        ? null
+                        : view.patientInformation().informedAt(),
                 assessment == null ? null : assessment.estimatedRecords(),
                 assessment == null || assessment.breachTypes().isEmpty() ? null : assessment.breachTypes(),
                 assessment == null || assessment.dataSubjects().isEmpty() ? null : assessment.dataSubjects());

@@ -2,9 +2,9 @@ package fr.ars.coord.incident.reminder;
 
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.incident.lifecycle.RemindObligationsCommand;
+import fr.ars.coord.platform.command.IdempotentCommands;
 import java.time.Clock;
 import java.time.Instant;
-import fr.ars.coord.platform.command.IdempotentCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,15 +28,19 @@ class ObligationReminderSweep {
     private final Clock clock;
     private final int batch;
 
-    ObligationReminderSweep(ReminderSchedule schedule, IdempotentCommands commands, Clock clock,
-                            @Value("${ars.reminders.sweep-batch:500}") int batch) {
+    ObligationReminderSweep(
+            ReminderSchedule schedule,
+            IdempotentCommands commands,
+            Clock clock,
+            @Value("${ars.reminders.sweep-batch:500}") int batch) {
         this.schedule = schedule;
         this.commands = commands;
         this.clock = clock;
         this.batch = batch;
     }
 
-    @Scheduled(fixedDelayString = "${ars.reminders.sweep-interval:PT30S}",
+    @Scheduled(
+            fixedDelayString = "${ars.reminders.sweep-interval:PT30S}",
             initialDelayString = "${ars.reminders.sweep-interval:PT30S}")
     void sweep() {
         Instant now = clock.instant();

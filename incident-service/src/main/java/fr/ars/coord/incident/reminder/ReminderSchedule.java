@@ -1,7 +1,7 @@
 package fr.ars.coord.incident.reminder;
 
-import fr.ars.coord.contracts.incident.ObligationPolicy;
 import fr.ars.coord.contracts.incident.ObligationCode;
+import fr.ars.coord.contracts.incident.ObligationPolicy;
 import fr.ars.coord.contracts.incident.ReminderStage;
 import fr.ars.coord.incident.view.IncidentStreams;
 import fr.ars.coord.incident.view.IncidentView;
@@ -40,16 +40,22 @@ class ReminderSchedule {
         if (next.isEmpty()) {
             jdbc.update("DELETE FROM obligation_reminder_schedule WHERE incident_id = ?", incidentId);
         } else {
-            jdbc.update("INSERT INTO obligation_reminder_schedule (incident_id, next_at) VALUES (?, ?) "
-                    + "ON CONFLICT (incident_id) DO UPDATE SET next_at = EXCLUDED.next_at", incidentId,
+            jdbc.update(
+                    "INSERT INTO obligation_reminder_schedule (incident_id, next_at) VALUES (?, ?) "
+                            + "ON CONFLICT (incident_id) DO UPDATE SET next_at = EXCLUDED.next_at",
+                    incidentId,
                     Timestamp.from(next.get()));
         }
     }
 
     /** The incidents whose next reminder is due at {@code now}, soonest first. */
     List<String> due(Instant now, int limit) {
-        return jdbc.queryForList("SELECT incident_id FROM obligation_reminder_schedule WHERE next_at <= ? "
-                + "ORDER BY next_at, incident_id LIMIT ?", String.class, Timestamp.from(now), limit);
+        return jdbc.queryForList(
+                "SELECT incident_id FROM obligation_reminder_schedule WHERE next_at <= ? "
+                        + "ORDER BY next_at, incident_id LIMIT ?",
+                String.class,
+                Timestamp.from(now),
+                limit);
     }
 
     void clear() {
@@ -65,9 +71,10 @@ class ReminderSchedule {
         if (!view.status().isOpen()) {
             return Optional.empty();
         }
-        Set<String> done = view.reminders().stream().map(r -> key(r.code(), r.stage())).collect(Collectors.toSet());
-        ObligationPolicy policy = view.obligationTerms() != null ? view.obligationTerms().policy()
-                : obligations.policy();
+        Set<String> done =
+                view.reminders().stream().map(r -> key(r.code(), r.stage())).collect(Collectors.toSet());
+        ObligationPolicy policy =
+                view.obligationTerms() != null ? view.obligationTerms().policy() : obligations.policy();
         return view.regulatoryClocks().stream()
                 .filter(clock -> clock.stillToMeet() && clock.startedAt() != null && clock.dueAt() != null)
                 .filter(clock -> !done.contains(key(clock.code(), ReminderStage.OVERDUE)))

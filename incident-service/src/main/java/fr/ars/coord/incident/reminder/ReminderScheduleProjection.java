@@ -25,8 +25,8 @@ class ReminderScheduleProjection {
     ReminderScheduleProjection(ReminderSchedule schedule, Clock clock) {
         this.schedule = schedule;
         this.clock = clock;
-        this.touched = new BatchBuffer<>(PROCESSING_GROUP, incidents ->
-                incidents.keySet().forEach(id -> schedule.refresh(id, clock.instant())));
+        this.touched = new BatchBuffer<>(
+                PROCESSING_GROUP, incidents -> incidents.keySet().forEach(id -> schedule.refresh(id, clock.instant())));
     }
 
     @EventHandler

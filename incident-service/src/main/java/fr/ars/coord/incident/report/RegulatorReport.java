@@ -15,22 +15,33 @@ import java.util.List;
 @Schema(description = "A report to a regulator, in French; each statement names the events it rests on.")
 public record RegulatorReport(
         @Schema(example = "cnil-notification") String kind,
-        @Schema(example = "Notification de violation de données personnelles à la CNIL") String title,
-        @Schema(example = "Règlement (UE) 2016/679 (RGPD), art. 33") String legalBasis,
-        String incidentId, Region region, @Schema(example = "ARS Hauts-de-France") String agency,
-        @Schema(example = "TLP:AMBER") TlpLabel tlp, Instant evaluatedAt, boolean asOfView, Instant generatedAt,
+
+        @Schema(example = "Notification de violation de données personnelles à la CNIL")
+        String title,
+
+        @Schema(example = "Règlement (UE) 2016/679 (RGPD), art. 33")
+        String legalBasis,
+
+        String incidentId,
+        Region region,
+        @Schema(example = "ARS Hauts-de-France") String agency,
+        @Schema(example = "TLP:AMBER") TlpLabel tlp,
+        Instant evaluatedAt,
+        boolean asOfView,
+        Instant generatedAt,
+
         @Schema(description = "The obligation this report fulfils, as its clock stood at `evaluatedAt`.")
         RegulatoryClock obligation,
+
         List<Section> sections) {
 
     /** A part of the report, e.g. GDPR art. 33(3)(a). */
-    public record Section(@Schema(example = "a) Nature de la violation") String heading, List<Statement> statements) {
-    }
+    public record Section(
+            @Schema(example = "a) Nature de la violation") String heading, List<Statement> statements) {}
 
     /**
      * One statement and the ids of the events it rests on (none: from the platform's configuration, or a fact the
      * record does not hold, said "non renseigné").
      */
-    public record Statement(String text, List<String> eventIds) {
-    }
+    public record Statement(String text, List<String> eventIds) {}
 }

@@ -1,9 +1,9 @@
 package fr.ars.coord.incident.report;
 
 import fr.ars.coord.contracts.region.Region;
-import fr.ars.coord.platform.obligation.RegionSetting;
 import fr.ars.coord.incident.view.IncidentStreams;
 import fr.ars.coord.incident.view.IncidentView;
+import fr.ars.coord.platform.obligation.RegionSetting;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,24 +24,31 @@ public class RegulatorReports {
     private final Clock clock;
     private final Map<Region, String> dataProtectionContacts;
 
-    RegulatorReports(IncidentStreams streams, Clock clock,
-                     @Value("${ars.reports.data-protection-contacts:}") String dataProtectionContacts) {
+    RegulatorReports(
+            IncidentStreams streams,
+            Clock clock,
+            @Value("${ars.reports.data-protection-contacts:}") String dataProtectionContacts) {
         this.streams = streams;
         this.clock = clock;
-        this.dataProtectionContacts = RegionSetting.parse("ars.reports.data-protection-contacts",
-                dataProtectionContacts);
+        this.dataProtectionContacts =
+                RegionSetting.parse("ars.reports.data-protection-contacts", dataProtectionContacts);
     }
 
     public Optional<RegulatorReport> report(String incidentId, ReportKind kind, Instant asOf) {
         Instant now = clock.instant();
-        Optional<IncidentView> view = asOf == null ? streams.currentView(incidentId, now)
-                : streams.viewAsOf(incidentId, asOf);
+        Optional<IncidentView> view =
+                asOf == null ? streams.currentView(incidentId, now) : streams.viewAsOf(incidentId, asOf);
         Instant upTo = asOf == null ? Instant.MAX : asOf;
         return view.map(v -> {
             List<? extends DomainEventMessage<?>> events = streams.events(incidentId).stream()
-                    .filter(e -> !e.getTimestamp().isAfter(upTo)).toList();
-            return new ReportWriter(kind, v, ReportFacts.of(events),
-                    Optional.ofNullable(dataProtectionContacts.get(v.region()))).write(now);
+                    .filter(e -> !e.getTimestamp().isAfter(upTo))
+                    .toList();
+            return new ReportWriter(
+                            kind,
+                            v,
+                            ReportFacts.of(events),
+                            Optional.ofNullable(dataProtectionContacts.get(v.region())))
+                    .write(now);
         });
     }
 

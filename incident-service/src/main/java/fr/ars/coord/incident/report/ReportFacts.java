@@ -1,13 +1,13 @@
 package fr.ars.coord.incident.report;
 
-import fr.ars.coord.contracts.incident.CnilNotificationDecidedEvent;
-import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
 import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
+import fr.ars.coord.contracts.incident.CnilNotificationDecidedEvent;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
 import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentClassifiedEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
+import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
 import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +18,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 final class ReportFacts {
 
     /** One recorded event: its id, when it was recorded, and its content. */
-    record Recorded<T>(String eventId, Instant at, T event) {
-    }
+    record Recorded<T>(String eventId, Instant at, T event) {}
 
     Recorded<IncidentReportedEvent> reported;
     Recorded<IncidentAssessedEvent> latestAssessment;

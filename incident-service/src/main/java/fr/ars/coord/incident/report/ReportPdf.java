@@ -23,28 +23,36 @@ final class ReportPdf {
 
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final String TEMPLATE = read("/reports/report.xhtml");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(title|agency|tlpColour|tlp|legalBasis|moment|sections)\\}\\}");
-    private static final Map<TlpLabel, String> COLOURS = Map.of(TlpLabel.RED, "#FF2B2B",
-            TlpLabel.AMBER_STRICT, "#FFC000", TlpLabel.AMBER, "#FFC000", TlpLabel.GREEN, "#33FF00",
-            TlpLabel.CLEAR, "#FFFFFF");
+    private static final Pattern PLACEHOLDER =
+            Pattern.compile("\\{\\{(title|agency|tlpColour|tlp|legalBasis|moment|sections)\\}\\}");
+    private static final Map<TlpLabel, String> COLOURS = Map.of(
+            TlpLabel.RED,
+            "#FF2B2B",
+            TlpLabel.AMBER_STRICT,
+            "#FFC000",
+            TlpLabel.AMBER,
+            "#FFC000",
+            TlpLabel.GREEN,
+            "#33FF00",
+            TlpLabel.CLEAR,
+            "#FFFFFF");
 
     static {
         // the renderer's own log speaks of loading fonts and resources: nothing an operator acts on
         XRLog.setLoggingEnabled(false);
     }
 
-    private ReportPdf() {
-    }
+    private ReportPdf() {}
 
     static byte[] render(RegulatorReport report) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.useFont(() -> PDDocument.class.getResourceAsStream(FONT), "Liberation Sans", 400,
-                    FontStyle.NORMAL, true);
-            builder.useFont(() -> PDDocument.class.getResourceAsStream(FONT), "Liberation Sans", 700,
-                    FontStyle.NORMAL, true);
+            builder.useFont(
+                    () -> PDDocument.class.getResourceAsStream(FONT), "Liberation Sans", 400, FontStyle.NORMAL, true);
+            builder.useFont(
+                    () -> PDDocument.class.getResourceAsStream(FONT), "Liberation Sans", 700, FontStyle.NORMAL, true);
             builder.withProducer("Plateforme de coordination des incidents cyber des ARS");
             builder.withHtmlContent(xhtml(report), null);
             builder.toStream(out);
@@ -60,11 +68,17 @@ final class ReportPdf {
         for (RegulatorReport.Section section : report.sections()) {
             sections.append("<h2>").append(escape(section.heading())).append("</h2>\n");
             for (RegulatorReport.Statement statement : section.statements()) {
-                sections.append("<p class=\"statement\">").append(escape(statement.text())).append("</p>\n");
-                sections.append("<p class=\"sources\">").append(ReportWriter.saysNotRecorded(statement)
-                        ? "Source : aucun événement enregistré ne le précise"
-                        : statement.eventIds().isEmpty() ? "Source : configuration de la plateforme"
-                        : "Événements : " + escape(String.join(", ", statement.eventIds()))).append("</p>\n");
+                sections.append("<p class=\"statement\">")
+                        .append(escape(statement.text()))
+                        .append("</p>\n");
+                sections.append("<p class=\"sources\">")
+                        .append(
+                                ReportWriter.saysNotRecorded(statement)
+                                        ? "Source : aucun événement enregistré ne le précise"
+                                        : statement.eventIds().isEmpty()
+                                                ? "Source : configuration de la plateforme"
+                                                : "Événements : " + escape(String.join(", ", statement.eventIds())))
+                        .append("</p>\n");
             }
         }
         String moment = (report.asOfView() ? "État de l'incident au " : "État de l'incident le ")

@@ -10,7 +10,12 @@ import java.time.Instant;
  * without one, the one it stands for; {@code lateReason} why it came after its due time; {@code eventId} the event that
  * recorded it (the id a met clock's {@code metBy} names; absent from snapshots of earlier releases).
  */
-public record AuthorityNotificationView(Authority authority, Instant notifiedAt, String reference, Instant recordedAt,
-                                        Actor recordedBy, NotificationKind kind, String lateReason,
-                                        String eventId) {
-}
+public record AuthorityNotificationView(
+        Authority authority,
+        Instant notifiedAt,
+        String reference,
+        Instant recordedAt,
+        Actor recordedBy,
+        NotificationKind kind,
+        String lateReason,
+        String eventId) {}

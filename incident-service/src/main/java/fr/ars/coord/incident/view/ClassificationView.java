@@ -10,9 +10,13 @@ import java.util.List;
  * The incident's ENISA taxonomy class and TLP label, with who set them. Never classified: no class, the default
  * label, no {@code recordedAt}.
  */
-public record ClassificationView(TaxonomyClass taxonomyClass, List<TaxonomyClass> relatedClasses, TlpLabel tlp,
-                                 Instant recordedAt, Actor recordedBy) {
+public record ClassificationView(
+        TaxonomyClass taxonomyClass,
+        List<TaxonomyClass> relatedClasses,
+        TlpLabel tlp,
+        Instant recordedAt,
+        Actor recordedBy) {
 
-    static final ClassificationView UNCLASSIFIED = new ClassificationView(null, List.of(), TlpLabel.DEFAULT, null,
-            null);
+    static final ClassificationView UNCLASSIFIED =
+            new ClassificationView(null, List.of(), TlpLabel.DEFAULT, null, null);
 }

@@ -1,10 +1,10 @@
 package fr.ars.coord.incident.view;
 
-import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.IncidentEvent;
-import fr.ars.coord.platform.obligation.IncidentObligations;
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.eventstore.AggregateIds;
+import fr.ars.coord.platform.obligation.IncidentObligations;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +31,11 @@ public class IncidentStreams {
     /** An incident's region never changes once reported, so it is safe to remember. */
     private final Map<String, Region> regions = new ConcurrentHashMap<>();
 
-    IncidentStreams(EventStore eventStore, IncidentObligations clocks, IncidentViewSnapshotStore snapshots,
-                    @Value("${ars.incidents.view-snapshot-every:100}") int snapshotEvery) {
+    IncidentStreams(
+            EventStore eventStore,
+            IncidentObligations clocks,
+            IncidentViewSnapshotStore snapshots,
+            @Value("${ars.incidents.view-snapshot-every:100}") int snapshotEvery) {
         this.eventStore = eventStore;
         this.clocks = clocks;
         this.snapshots = snapshots;
@@ -54,7 +57,8 @@ public class IncidentStreams {
             return Optional.of(known);
         }
         // the store is shared: an id can be another aggregate's (a campaign, a communiqué), which is no incident
-        Optional<Region> region = first(incidentId).map(DomainEventMessage::getPayload)
+        Optional<Region> region = first(incidentId)
+                .map(DomainEventMessage::getPayload)
                 .filter(IncidentEvent.class::isInstance)
                 .map(payload -> ((IncidentEvent) payload).region());
         region.ifPresent(r -> regions.put(incidentId, r));
@@ -80,8 +84,8 @@ public class IncidentStreams {
         Folded folded = fold(incidentId, snapshot, Instant.MAX);
         Optional<IncidentView> view = folded.builder().view(now, false);
         if (view.isPresent() && folded.events() >= snapshotEvery) {
-            snapshots.save(new IncidentViewSnapshot(view.get(), folded.builder().obligationFacts(),
-                    view.get().version(), folded.recordedUntil()));
+            snapshots.save(new IncidentViewSnapshot(
+                    view.get(), folded.builder().obligationFacts(), view.get().version(), folded.recordedUntil()));
         }
         return view;
     }
@@ -91,18 +95,20 @@ public class IncidentStreams {
         if (!AggregateIds.isWellFormed(incidentId)) {
             return Optional.empty();
         }
-        return fold(incidentId, snapshots.latestServing(incidentId, asOf), asOf).builder().view(asOf, true);
+        return fold(incidentId, snapshots.latestServing(incidentId, asOf), asOf)
+                .builder()
+                .view(asOf, true);
     }
 
     /** How far a fold went: the builder, the events it applied and the latest timestamp among those it includes. */
-    private record Folded(IncidentViewBuilder builder, int events, Instant recordedUntil) {
-    }
+    private record Folded(IncidentViewBuilder builder, int events, Instant recordedUntil) {}
 
     /** Folds the events recorded up to {@code upTo} after {@code snapshot} (from the first event without one). */
     private Folded fold(String incidentId, Optional<IncidentViewSnapshot> snapshot, Instant upTo) {
         IncidentViewBuilder builder = snapshot.map(s -> IncidentViewBuilder.resuming(clocks, s.view(), s.facts()))
                 .orElseGet(() -> new IncidentViewBuilder(clocks));
-        Instant recordedUntil = snapshot.map(IncidentViewSnapshot::recordedUntil).orElse(Instant.MIN);
+        Instant recordedUntil =
+                snapshot.map(IncidentViewSnapshot::recordedUntil).orElse(Instant.MIN);
         long after = snapshot.map(IncidentViewSnapshot::sequence).orElse(-1L);
         int applied = 0;
         DomainEventStream events = eventStore.readEvents(incidentId, after + 1);
@@ -121,8 +127,12 @@ public class IncidentStreams {
 
     public List<HistoryEntry> history(String incidentId) {
         return events(incidentId).stream()
-                .map(e -> new HistoryEntry(e.getSequenceNumber(), e.getIdentifier(),
-                        e.getPayloadType().getSimpleName(), e.getTimestamp(), Actor.fromMetaData(e.getMetaData()),
+                .map(e -> new HistoryEntry(
+                        e.getSequenceNumber(),
+                        e.getIdentifier(),
+                        e.getPayloadType().getSimpleName(),
+                        e.getTimestamp(),
+                        Actor.fromMetaData(e.getMetaData()),
                         e.getPayload()))
                 .toList();
     }

@@ -1,13 +1,13 @@
 package fr.ars.coord.incident.view;
 
-import fr.ars.coord.contracts.incident.EntityKind;
-import fr.ars.coord.contracts.incident.ObligationTerms;
-import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.AttackVector;
+import fr.ars.coord.contracts.incident.EntityKind;
 import fr.ars.coord.contracts.incident.IncidentStatus;
+import fr.ars.coord.contracts.incident.ObligationTerms;
 import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.contracts.incident.RegulatoryClock;
+import fr.ars.coord.contracts.region.Region;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,19 +22,39 @@ import java.util.List;
  * clocks are read with (stamped when it was reported; the current ones for an incident of an earlier release);
  * {@code nis2Significance}, {@code cnilDecision} and {@code intermediateReportRequest} the latest of each decision.
  */
-public record IncidentView(String id, Region region, String title, String summary, Instant awareAt,
-                           AttackVector attackVector, OperationalImpact operationalImpact, IncidentStatus status,
-                           long version, Instant reportedAt, Actor reportedBy, Instant lastChangedAt,
-                           AssessmentView latestAssessment, int assessmentCount,
-                           List<ContainmentActionView> containmentActions,
-                           List<AuthorityNotificationView> authorityNotifications,
-                           List<RegulatoryClock> regulatoryClocks, Instant evaluatedAt, boolean asOfView,
-                           Instant resolvedAt, Instant personalDataExposedAt, Instant highRiskAt,
-                           PatientInformationView patientInformation, boolean nis2Applies,
-                           ClassificationView classification, List<ReminderView> reminders,
-                           List<WaiverView> waivers, EntityKind entity, ObligationTerms obligationTerms,
-                           Nis2SignificanceView nis2Significance, CnilDecisionView cnilDecision,
-                           IntermediateReportRequestView intermediateReportRequest) {
+public record IncidentView(
+        String id,
+        Region region,
+        String title,
+        String summary,
+        Instant awareAt,
+        AttackVector attackVector,
+        OperationalImpact operationalImpact,
+        IncidentStatus status,
+        long version,
+        Instant reportedAt,
+        Actor reportedBy,
+        Instant lastChangedAt,
+        AssessmentView latestAssessment,
+        int assessmentCount,
+        List<ContainmentActionView> containmentActions,
+        List<AuthorityNotificationView> authorityNotifications,
+        List<RegulatoryClock> regulatoryClocks,
+        Instant evaluatedAt,
+        boolean asOfView,
+        Instant resolvedAt,
+        Instant personalDataExposedAt,
+        Instant highRiskAt,
+        PatientInformationView patientInformation,
+        boolean nis2Applies,
+        ClassificationView classification,
+        List<ReminderView> reminders,
+        List<WaiverView> waivers,
+        EntityKind entity,
+        ObligationTerms obligationTerms,
+        Nis2SignificanceView nis2Significance,
+        CnilDecisionView cnilDecision,
+        IntermediateReportRequestView intermediateReportRequest) {
 
     public IncidentView {
         // snapshots taken before reminders, or waivers, existed hold none

@@ -1,23 +1,23 @@
 package fr.ars.coord.incident.view;
 
-import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
+import fr.ars.coord.contracts.incident.CnilNotificationDecidedEvent;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
 import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentClassifiedEvent;
-import fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent;
+import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
-import fr.ars.coord.contracts.incident.CnilNotificationDecidedEvent;
-import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.contracts.incident.Nis2IntermediateReportRequestedEvent;
 import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
 import fr.ars.coord.contracts.incident.ObligationFacts;
+import fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent;
 import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.obligation.IncidentObligations;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +51,7 @@ final class IncidentViewBuilder {
     private final List<AuthorityNotificationView> authorityNotifications = new ArrayList<>();
     /** What the legal obligations depend on: the fold the aggregate and the national picture share. */
     private ObligationFacts obligationFacts = ObligationFacts.NONE;
+
     private PatientInformationView patientInformation;
     private Nis2SignificanceView nis2Significance;
     private CnilDecisionView cnilDecision;
@@ -101,8 +102,8 @@ final class IncidentViewBuilder {
         Actor by = Actor.fromMetaData(message.getMetaData());
         Object payload = message.getPayload();
         if (payload instanceof IncidentEvent event) {
-            obligationFacts = obligationFacts.with(event, new ObligationFacts.Recorded(message.getIdentifier(),
-                    message.getSequenceNumber(), at));
+            obligationFacts = obligationFacts.with(
+                    event, new ObligationFacts.Recorded(message.getIdentifier(), message.getSequenceNumber(), at));
         }
         if (payload instanceof IncidentReportedEvent e) {
             id = e.incidentId();
@@ -116,15 +117,31 @@ final class IncidentViewBuilder {
             reportedAt = at;
             reportedBy = by;
         } else if (payload instanceof IncidentAssessedEvent e) {
-            latestAssessment = new AssessmentView(e.exposedData(), e.medicalDataExposed(), e.estimatedPatients(),
-                    e.affectedSystems(), e.note(), at, by, e.highRisk(), e.estimatedRecords(), e.breachTypes(),
+            latestAssessment = new AssessmentView(
+                    e.exposedData(),
+                    e.medicalDataExposed(),
+                    e.estimatedPatients(),
+                    e.affectedSystems(),
+                    e.note(),
+                    at,
+                    by,
+                    e.highRisk(),
+                    e.estimatedRecords(),
+                    e.breachTypes(),
                     e.dataSubjects());
             assessmentCount++;
         } else if (payload instanceof ContainmentActionRecordedEvent e) {
             containmentActions.add(new ContainmentActionView(e.action(), e.description(), at, by));
         } else if (payload instanceof AuthorityNotifiedEvent e) {
-            authorityNotifications.add(new AuthorityNotificationView(e.authority(), e.notifiedAt(), e.reference(),
-                    at, by, e.effectiveKind(), e.lateReason(), message.getIdentifier()));
+            authorityNotifications.add(new AuthorityNotificationView(
+                    e.authority(),
+                    e.notifiedAt(),
+                    e.reference(),
+                    at,
+                    by,
+                    e.effectiveKind(),
+                    e.lateReason(),
+                    message.getIdentifier()));
         } else if (payload instanceof IncidentStatusChangedEvent e) {
             status = e.to();
             e.waivers().forEach(w -> waivers.add(new WaiverView(w.code(), w.reason(), at, by)));
@@ -133,16 +150,23 @@ final class IncidentViewBuilder {
         } else if (payload instanceof IncidentClassifiedEvent e) {
             classification = new ClassificationView(e.taxonomyClass(), e.relatedClasses(), e.tlp(), at, by);
         } else if (payload instanceof PatientInformationRecordedEvent e) {
-            patientInformation = new PatientInformationView(e.decision(), e.reason(), e.channel(), e.informedAt(),
-                    e.patientsInformed(), e.communiqueId(), at, by);
+            patientInformation = new PatientInformationView(
+                    e.decision(),
+                    e.reason(),
+                    e.channel(),
+                    e.informedAt(),
+                    e.patientsInformed(),
+                    e.communiqueId(),
+                    at,
+                    by);
         } else if (payload instanceof Nis2SignificanceAssessedEvent e) {
             nis2Significance = new Nis2SignificanceView(e.significance(), e.criteria(), e.reason(), at, by);
         } else if (payload instanceof CnilNotificationDecidedEvent e) {
-            cnilDecision = new CnilDecisionView(e.decision(), e.reason(), e.breachAwareAt() != null
-                    ? e.breachAwareAt() : awareAt, at, by);
+            cnilDecision = new CnilDecisionView(
+                    e.decision(), e.reason(), e.breachAwareAt() != null ? e.breachAwareAt() : awareAt, at, by);
         } else if (payload instanceof Nis2IntermediateReportRequestedEvent e) {
-            intermediateReportRequest = new IntermediateReportRequestView(e.requestedAt(), e.dueAt(), e.reference(),
-                    at, by);
+            intermediateReportRequest =
+                    new IntermediateReportRequestView(e.requestedAt(), e.dueAt(), e.reference(), at, by);
         }
         version = message.getSequenceNumber();
         lastChangedAt = at;
@@ -153,13 +177,39 @@ final class IncidentViewBuilder {
             return Optional.empty();
         }
         ObligationFacts facts = obligations.effective(obligationFacts);
-        return Optional.of(new IncidentView(id, region, title, summary, awareAt, attackVector, operationalImpact,
-                status, version, reportedAt, reportedBy, lastChangedAt, latestAssessment, assessmentCount,
-                List.copyOf(containmentActions), List.copyOf(authorityNotifications),
-                obligations.clocks(facts, evaluatedAt), evaluatedAt, asOfView, facts.resolvedAt(),
-                facts.personalDataExposedAt(), facts.highRiskAt(), patientInformation, facts.nis2InForce(),
-                classification, List.copyOf(reminders), List.copyOf(waivers), facts.effectiveEntity(), facts.terms(),
-                nis2Significance, cnilDecision, intermediateReportRequest));
+        return Optional.of(new IncidentView(
+                id,
+                region,
+                title,
+                summary,
+                awareAt,
+                attackVector,
+                operationalImpact,
+                status,
+                version,
+                reportedAt,
+                reportedBy,
+                lastChangedAt,
+                latestAssessment,
+                assessmentCount,
+                List.copyOf(containmentActions),
+                List.copyOf(authorityNotifications),
+                obligations.clocks(facts, evaluatedAt),
+                evaluatedAt,
+                asOfView,
+                facts.resolvedAt(),
+                facts.personalDataExposedAt(),
+                facts.highRiskAt(),
+                patientInformation,
+                facts.nis2InForce(),
+                classification,
+                List.copyOf(reminders),
+                List.copyOf(waivers),
+                facts.effectiveEntity(),
+                facts.terms(),
+                nis2Significance,
+                cnilDecision,
+                intermediateReportRequest));
     }
 
     /** The obligation facts folded so far (kept with a snapshot of the view). */

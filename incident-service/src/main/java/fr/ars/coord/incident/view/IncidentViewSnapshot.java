@@ -8,5 +8,4 @@ import java.time.Instant;
  * timestamp among the events it includes (an {@code asOf} at or after it may start from it); {@code facts} the
  * obligation facts folded with it.
  */
-record IncidentViewSnapshot(IncidentView view, ObligationFacts facts, long sequence, Instant recordedUntil) {
-}
+record IncidentViewSnapshot(IncidentView view, ObligationFacts facts, long sequence, Instant recordedUntil) {}

@@ -34,8 +34,7 @@ class IncidentViewSnapshotStore {
     static final int FORMAT = 4;
 
     /** What a row holds: the view and the obligation facts folded with it. */
-    record Stored(IncidentView view, ObligationFacts facts) {
-    }
+    record Stored(IncidentView view, ObligationFacts facts) {}
 
     private static final Logger log = LoggerFactory.getLogger(IncidentViewSnapshotStore.class);
 
@@ -47,10 +46,18 @@ class IncidentViewSnapshotStore {
     }
 
     Optional<IncidentViewSnapshot> latest(String incidentId) {
-        return readSafely(incidentId, () -> jdbc.query("SELECT view, sequence_number, recorded_until_iso"
-                        + " FROM incident_view_snapshot WHERE incident_id = ? AND format = ?"
-                        + " ORDER BY sequence_number DESC LIMIT 1",
-                (rs, n) -> snapshot(rs), incidentId, FORMAT).stream().findFirst());
+        return readSafely(
+                incidentId,
+                () -> jdbc
+                        .query(
+                                "SELECT view, sequence_number, recorded_until_iso"
+                                        + " FROM incident_view_snapshot WHERE incident_id = ? AND format = ?"
+                                        + " ORDER BY sequence_number DESC LIMIT 1",
+                                (rs, n) -> snapshot(rs),
+                                incidentId,
+                                FORMAT)
+                        .stream()
+                        .findFirst());
     }
 
     /** The latest snapshot whose events were all recorded at or before {@code asOf}. */
@@ -59,12 +66,20 @@ class IncidentViewSnapshotStore {
             return Optional.empty(); // nothing was recorded then (and the database's instants do not go that far)
         }
         // stored microseconds may round up: rows up to a microsecond later are read, the exact instant decides
-        return readSafely(incidentId, () -> jdbc.query("SELECT view, sequence_number, recorded_until_iso"
-                        + " FROM incident_view_snapshot WHERE incident_id = ? AND format = ? AND recorded_until <= ?"
-                        + " ORDER BY sequence_number DESC LIMIT 2",
-                (rs, n) -> snapshot(rs), incidentId, FORMAT, Timestamp.from(asOf.plusNanos(1_000))).stream()
-                .filter(s -> !s.recordedUntil().isAfter(asOf))
-                .findFirst());
+        return readSafely(
+                incidentId,
+                () -> jdbc
+                        .query(
+                                "SELECT view, sequence_number, recorded_until_iso"
+                                        + " FROM incident_view_snapshot WHERE incident_id = ? AND format = ? AND recorded_until <= ?"
+                                        + " ORDER BY sequence_number DESC LIMIT 2",
+                                (rs, n) -> snapshot(rs),
+                                incidentId,
+                                FORMAT,
+                                Timestamp.from(asOf.plusNanos(1_000)))
+                        .stream()
+                        .filter(s -> !s.recordedUntil().isAfter(asOf))
+                        .findFirst());
     }
 
     /** Keeps {@code snapshot}; a failure to keep it only costs a longer fold next time (logged, not thrown). */
@@ -75,7 +90,10 @@ class IncidentViewSnapshotStore {
         try {
             insert(snapshot);
         } catch (DataAccessException | JacksonException e) {
-            log.warn("snapshot of incident {} at {} not kept: {}", snapshot.view().id(), snapshot.sequence(),
+            log.warn(
+                    "snapshot of incident {} at {} not kept: {}",
+                    snapshot.view().id(),
+                    snapshot.sequence(),
                     e.toString());
         }
     }
@@ -84,8 +102,8 @@ class IncidentViewSnapshotStore {
      * A snapshot that cannot be read (a row damaged by hand, a form changed without raising {@link #FORMAT}) is
      * no snapshot: the view is folded from the first event, as it would be without it.
      */
-    private Optional<IncidentViewSnapshot> readSafely(String incidentId,
-                                                      Supplier<Optional<IncidentViewSnapshot>> read) {
+    private Optional<IncidentViewSnapshot> readSafely(
+            String incidentId, Supplier<Optional<IncidentViewSnapshot>> read) {
         try {
             return read.get();
         } catch (JacksonException | DateTimeParseException e) {
@@ -95,11 +113,15 @@ class IncidentViewSnapshotStore {
     }
 
     private void insert(IncidentViewSnapshot snapshot) {
-        jdbc.update("INSERT INTO incident_view_snapshot (incident_id, sequence_number, recorded_until_iso,"
+        jdbc.update(
+                "INSERT INTO incident_view_snapshot (incident_id, sequence_number, recorded_until_iso,"
                         + " recorded_until, format, view) VALUES (?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (incident_id, sequence_number, format) DO NOTHING",
-                snapshot.view().id(), snapshot.sequence(), snapshot.recordedUntil().toString(),
-                Timestamp.from(snapshot.recordedUntil()), FORMAT,
+                snapshot.view().id(),
+                snapshot.sequence(),
+                snapshot.recordedUntil().toString(),
+                Timestamp.from(snapshot.recordedUntil()),
+                FORMAT,
                 json.writeValueAsString(new Stored(snapshot.view(), snapshot.facts())));
     }
 

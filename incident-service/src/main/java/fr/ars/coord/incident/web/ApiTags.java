@@ -16,13 +16,19 @@ class ApiTags implements GlobalOpenApiCustomizer {
     @Override
     public void customise(io.swagger.v3.oas.models.OpenAPI document) {
         document.setTags(List.of(
-                new Tag().name(INCIDENTS).description("A region's incidents: report one, list them, read one now or as"
-                        + " it stood at an earlier instant, and its history of who recorded what."),
-                new Tag().name(FACTS).description("What is learnt and done as the incident unfolds: assessments,"
-                        + " containment actions, notifications to the authorities, status changes. Each is an event"
-                        + " recorded with who made it; nothing recorded is ever changed."),
-                new Tag().name(REPORTS).description("The reports the regulators receive (CERT Santé, the CNIL, ANSSI"
-                        + " under NIS2), in French, as the law asks for them, as JSON or PDF, each statement naming the"
-                        + " events it rests on.")));
+                new Tag()
+                        .name(INCIDENTS)
+                        .description("A region's incidents: report one, list them, read one now or as"
+                                + " it stood at an earlier instant, and its history of who recorded what."),
+                new Tag()
+                        .name(FACTS)
+                        .description("What is learnt and done as the incident unfolds: assessments,"
+                                + " containment actions, notifications to the authorities, status changes. Each is an event"
+                                + " recorded with who made it; nothing recorded is ever changed."),
+                new Tag()
+                        .name(REPORTS)
+                        .description("The reports the regulators receive (CERT Santé, the CNIL, ANSSI"
+                                + " under NIS2), in French, as the law asks for them, as JSON or PDF, each statement naming the"
+                                + " events it rests on.")));
     }
 }

@@ -18,20 +18,38 @@ final class BreachRegisterCsv {
             + "cnilDecisionReason,cnilNotifiedAt,cnilReference,cnilSupplementaryNotifiedAt,cnilClock,"
             + "patientInformationDecision,patientsInformedAt,estimatedRecords,breachTypes,dataSubjects";
 
-    private BreachRegisterCsv() {
-    }
+    private BreachRegisterCsv() {}
 
     static String write(List<BreachRegisterEntry> entries) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (BreachRegisterEntry e : entries) {
-            csv.append(String.join(",", List.of(field(e.incidentId()), field(e.region().code()), field(e.title()),
-                    field(e.status()), field(e.awareAt()), field(e.breachAwareAt()), field(e.personalDataExposedAt()),
-                    field(join(e.exposedData())), field(e.medicalDataExposed()), field(e.estimatedPatients()),
-                    field(e.highRiskAt()), field(join(e.containmentActions())), field(e.cnilDecision()),
-                    field(e.cnilDecisionReason()), field(e.cnilNotifiedAt()), field(e.cnilReference()),
-                    field(join(e.cnilSupplementaryNotifiedAt())), field(e.cnilClock()),
-                    field(e.patientInformationDecision()), field(e.patientsInformedAt()), field(e.estimatedRecords()),
-                    field(join(e.breachTypes())), field(join(e.dataSubjects()))))).append("\r\n");
+            csv.append(String.join(
+                            ",",
+                            List.of(
+                                    field(e.incidentId()),
+                                    field(e.region().code()),
+                                    field(e.title()),
+                                    field(e.status()),
+                                    field(e.awareAt()),
+                                    field(e.breachAwareAt()),
+                                    field(e.personalDataExposedAt()),
+                                    field(join(e.exposedData())),
+                                    field(e.medicalDataExposed()),
+                                    field(e.estimatedPatients()),
+                                    field(e.highRiskAt()),
+                                    field(join(e.containmentActions())),
+                                    field(e.cnilDecision()),
+                                    field(e.cnilDecisionReason()),
+                                    field(e.cnilNotifiedAt()),
+                                    field(e.cnilReference()),
+                                    field(join(e.cnilSupplementaryNotifiedAt())),
+                                    field(e.cnilClock()),
+                                    field(e.patientInformationDecision()),
+                                    field(e.patientsInformedAt()),
+                                    field(e.estimatedRecords()),
+                                    field(join(e.breachTypes())),
+                                    field(join(e.dataSubjects())))))
+                    .append("\r\n");
         }
         return csv.toString();
     }

@@ -1,8 +1,8 @@
 package fr.ars.coord.incident.web;
 
-import fr.ars.coord.platform.rules.NotFoundException;
-import fr.ars.coord.incident.view.IncidentStreams;
 import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.incident.view.IncidentStreams;
+import fr.ars.coord.platform.rules.NotFoundException;
 import fr.ars.coord.platform.security.StaffMember;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -14,8 +14,7 @@ import org.springframework.security.access.AccessDeniedException;
  */
 final class IncidentAccessPolicy {
 
-    private IncidentAccessPolicy() {
-    }
+    private IncidentAccessPolicy() {}
 
     static boolean isRegionalStaff(StaffMember member) {
         return member.hasAnyRole(StaffMember.ARS_STAFF, StaffMember.ESANTE_STAFF) && member.region() != null;
@@ -65,14 +64,16 @@ final class IncidentAccessPolicy {
     /** The caller may read incidents and sees this one's region; otherwise {@code 404}, as for an unknown id. */
     static void requireReadable(StaffMember member, IncidentStreams streams, String incidentId) {
         requireReader(member);
-        streams.regionOf(incidentId).filter(region -> sees(member, region))
+        streams.regionOf(incidentId)
+                .filter(region -> sees(member, region))
                 .orElseThrow(() -> new NotFoundException("No such incident."));
     }
 
     /** The caller records facts and the incident is in their region; returns that region ({@code 404} otherwise). */
     static Region requireRecordable(StaffMember member, IncidentStreams streams, String incidentId) {
         requireRecorder(member);
-        return streams.regionOf(incidentId).filter(member::belongsTo)
+        return streams.regionOf(incidentId)
+                .filter(member::belongsTo)
                 .orElseThrow(() -> new NotFoundException("No such incident."));
     }
 }

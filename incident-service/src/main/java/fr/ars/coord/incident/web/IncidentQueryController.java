@@ -2,22 +2,22 @@ package fr.ars.coord.incident.web;
 
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.incident.directory.IncidentSummary;
+import fr.ars.coord.incident.directory.IncidentSummaryStore;
 import fr.ars.coord.incident.view.HistoryEntry;
 import fr.ars.coord.incident.view.IncidentStreams;
-import fr.ars.coord.incident.directory.IncidentSummaryStore;
-import fr.ars.coord.incident.directory.IncidentSummary;
 import fr.ars.coord.incident.view.IncidentView;
-import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.platform.rules.NotFoundException;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
+import fr.ars.coord.platform.security.StaffMember;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,39 +47,51 @@ class IncidentQueryController {
     }
 
     @Tag(name = ApiTags.INCIDENTS)
-    @Operation(operationId = "listIncidents", summary = "List incidents",
+    @Operation(
+            operationId = "listIncidents",
+            summary = "List incidents",
             description = "The incidents the caller may see, most recently reported first: regional staff their"
                     + " region's, the national cell and auditors every region's (or one, with `region`).")
     @GetMapping
-    List<IncidentSummary> list(@Parameter(description = "Only this region's (ISO 3166-2 code).",
-                                       schema = @Schema(example = "FR-HDF")) @RequestParam(required = false) String region,
-                               @Parameter(description = "Only incidents with this status.")
-                               @RequestParam(required = false) IncidentStatus status,
-                               Authentication authentication) {
+    List<IncidentSummary> list(
+            @Parameter(description = "Only this region's (ISO 3166-2 code).", schema = @Schema(example = "FR-HDF"))
+                    @RequestParam(required = false)
+                    String region,
+            @Parameter(description = "Only incidents with this status.") @RequestParam(required = false)
+                    IncidentStatus status,
+            Authentication authentication) {
         if (region != null && !Region.isKnown(region)) {
-            throw new InvalidRequestException("region", "must be an ISO 3166-2 code of one of the 18 regions, such as FR-HDF");
+            throw new InvalidRequestException(
+                    "region", "must be an ISO 3166-2 code of one of the 18 regions, such as FR-HDF");
         }
         String visible = IncidentAccessPolicy.listableRegion(StaffMember.from(authentication), region);
         return summaries.find(visible, status);
     }
 
     @Tag(name = ApiTags.INCIDENTS)
-    @Operation(operationId = "getIncident", summary = "Read an incident",
+    @Operation(
+            operationId = "getIncident",
+            summary = "Read an incident",
             description = "The incident with its facts and legal clocks (due time, met or late), now or, with"
                     + " `asOf`, as it stood then: only what had been recorded by that instant. Who may call it: its"
                     + " region's staff, the national cell and auditors; another region's incident answers `404`.")
-    @ApiResponse(responseCode = "200", description = "The incident; `ETag` is its version, for `If-Match`.",
-            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag",
-                    ref = "#/components/headers/ETag"))
-    @ApiResponse(responseCode = "404", description = "No such incident visible to the caller, or not yet reported"
-            + " at `asOf`.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The incident; `ETag` is its version, for `If-Match`.",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", ref = "#/components/headers/ETag"))
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such incident visible to the caller, or not yet reported" + " at `asOf`.")
     @GetMapping("/{id}")
-    ResponseEntity<IncidentView> get(@Parameter(description = "The incident's id.") @PathVariable String id,
-                                     @Parameter(description = "Read the incident as it stood at this instant (not in"
-                                             + " the future).", schema = @Schema(type = "string",
-                                             format = "date-time", example = "2025-11-22T08:00:00Z"))
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
-                                     Authentication authentication) {
+    ResponseEntity<IncidentView> get(
+            @Parameter(description = "The incident's id.") @PathVariable String id,
+            @Parameter(
+                            description = "Read the incident as it stood at this instant (not in" + " the future).",
+                            schema = @Schema(type = "string", format = "date-time", example = "2025-11-22T08:00:00Z"))
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf,
+            Authentication authentication) {
         requireReadable(id, authentication);
         Instant now = clock.instant();
         if (asOf != null && asOf.isAfter(now)) {
@@ -91,13 +103,16 @@ class IncidentQueryController {
     }
 
     @Tag(name = ApiTags.INCIDENTS)
-    @Operation(operationId = "getIncidentHistory", summary = "Read an incident's history",
+    @Operation(
+            operationId = "getIncidentHistory",
+            summary = "Read an incident's history",
             description = "Every event of the incident in order: what was recorded, when, and by whom (user,"
                     + " organisation, region). Who may call it: as for reading the incident.")
     @ApiResponse(responseCode = "200", description = "The events, oldest first.")
     @ApiResponse(responseCode = "404", description = "No such incident visible to the caller.")
     @GetMapping("/{id}/history")
-    List<HistoryEntry> history(@Parameter(description = "The incident's id.") @PathVariable String id, Authentication authentication) {
+    List<HistoryEntry> history(
+            @Parameter(description = "The incident's id.") @PathVariable String id, Authentication authentication) {
         requireReadable(id, authentication);
         return streams.history(id);
     }

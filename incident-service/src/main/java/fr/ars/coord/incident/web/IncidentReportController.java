@@ -1,9 +1,9 @@
 package fr.ars.coord.incident.web;
 
-import fr.ars.coord.incident.view.IncidentStreams;
 import fr.ars.coord.incident.report.RegulatorReport;
 import fr.ars.coord.incident.report.RegulatorReports;
 import fr.ars.coord.incident.report.ReportKind;
+import fr.ars.coord.incident.view.IncidentStreams;
 import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.platform.rules.NotFoundException;
 import fr.ars.coord.platform.security.StaffMember;
@@ -45,7 +45,9 @@ class IncidentReportController {
     }
 
     @Tag(name = ApiTags.REPORTS)
-    @Operation(operationId = "getRegulatorReport", summary = "Read a regulator report",
+    @Operation(
+            operationId = "getRegulatorReport",
+            summary = "Read a regulator report",
             description = "The report to CERT Santé (`cert-sante-declaration`), the CNIL (`cnil-notification`, GDPR"
                     + " art. 33(3) a-d) or ANSSI (`nis2-early-warning`, `nis2-notification`, `nis2-final-report`: NIS2"
                     + " art. 23(4); a progress report while the incident is not resolved), in French, from what is"
@@ -53,29 +55,50 @@ class IncidentReportController {
                     + " as such. `Accept: application/pdf` gives the PDF, marked with the incident's TLP label at the"
                     + " top and bottom of every page; JSON otherwise. With `asOf`, as the incident stood then. Who may"
                     + " call it: as for reading the incident; another region's incident answers `404`.")
-    @ApiResponse(responseCode = "200", description = "The report.", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = RegulatorReport.class)),
-            @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary"))})
-    @ApiResponse(responseCode = "404", description = "No such incident visible to the caller, or not yet reported"
-            + " at `asOf`.")
-    @GetMapping(path = "/{id}/reports/{kind}", produces = {MediaType.APPLICATION_JSON_VALUE,
-            MediaType.APPLICATION_PDF_VALUE})
-    ResponseEntity<?> report(@Parameter(description = "The incident's id.") @PathVariable String id,
-                             @Parameter(description = "Which report.", schema = @Schema(type = "string",
-                                     allowableValues = {"cert-sante-declaration", "cnil-notification",
-                                             "nis2-early-warning", "nis2-notification", "nis2-final-report"}))
-                             @PathVariable String kind,
-                             @Parameter(description = "The incident as it stood at this instant (not in the future).",
-                                     schema = @Schema(type = "string", format = "date-time",
-                                             example = "2025-11-22T08:00:00Z"))
-                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                             Instant asOf,
-                             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false)
-                             String accept,
-                             Authentication authentication) {
-        ReportKind reportKind = ReportKind.bySlug(kind).orElseThrow(() -> new InvalidRequestException("kind",
-                "must be one of " + String.join(", ", ReportKind.slugs())));
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report.",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = RegulatorReport.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_PDF_VALUE,
+                        schema = @Schema(type = "string", format = "binary"))
+            })
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such incident visible to the caller, or not yet reported" + " at `asOf`.")
+    @GetMapping(
+            path = "/{id}/reports/{kind}",
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PDF_VALUE})
+    ResponseEntity<?> report(
+            @Parameter(description = "The incident's id.") @PathVariable String id,
+            @Parameter(
+                            description = "Which report.",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            allowableValues = {
+                                                "cert-sante-declaration",
+                                                "cnil-notification",
+                                                "nis2-early-warning",
+                                                "nis2-notification",
+                                                "nis2-final-report"
+                                            }))
+                    @PathVariable
+                    String kind,
+            @Parameter(
+                            description = "The incident as it stood at this instant (not in the future).",
+                            schema = @Schema(type = "string", format = "date-time", example = "2025-11-22T08:00:00Z"))
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            Authentication authentication) {
+        ReportKind reportKind = ReportKind.bySlug(kind)
+                .orElseThrow(() ->
+                        new InvalidRequestException("kind", "must be one of " + String.join(", ", ReportKind.slugs())));
         IncidentAccessPolicy.requireReadable(StaffMember.from(authentication), streams, id);
         if (asOf != null && asOf.isAfter(clock.instant())) {
             throw new InvalidRequestException("asOf", "must not be in the future");
@@ -85,9 +108,14 @@ class IncidentReportController {
         if (!prefersPdf(accept)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(reportKind.slug() + "-" + id + ".pdf").build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(reportKind.slug() + "-" + id + ".pdf")
+                                .build()
+                                .toString())
                 .body(reports.pdf(report));
     }
 
@@ -103,7 +131,8 @@ class IncidentReportController {
             return false;
         }
         types = new java.util.ArrayList<>(types);
-        types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        types.sort(
+                java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
         for (MediaType type : types) {
             if (type.isCompatibleWith(MediaType.APPLICATION_PDF) && !type.isWildcardType()) {
                 return true;

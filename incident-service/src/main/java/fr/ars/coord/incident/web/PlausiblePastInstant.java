@@ -32,7 +32,9 @@ import java.time.Instant;
 
         @Override
         public boolean isValid(Instant value, ConstraintValidatorContext context) {
-            return value == null || (!value.isBefore(EARLIEST) && !value.isAfter(Instant.now().plus(CLOCK_SKEW)));
+            return value == null
+                    || (!value.isBefore(EARLIEST)
+                            && !value.isAfter(Instant.now().plus(CLOCK_SKEW)));
         }
     }
 }

@@ -1,14 +1,18 @@
 package fr.ars.coord.incident.web;
 
 import fr.ars.coord.contracts.incident.ContainmentAction;
+import fr.ars.coord.platform.text.FreeText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import fr.ars.coord.platform.text.FreeText;
 
 @Schema(description = "A measure taken to contain the incident.")
 record RecordContainmentActionRequest(
         @Schema(example = "ACCOUNTS_BLOCKED") @NotNull ContainmentAction action,
-        @Schema(description = "Plain text.", example = "Comptes du professionnel usurpé bloqués, mots de passe réinitialisés.")
-        @Size(max = 2000) @FreeText String description) {
-}
+
+        @Schema(
+                description = "Plain text.",
+                example = "Comptes du professionnel usurpé bloqués, mots de passe réinitialisés.")
+        @Size(max = 2000)
+        @FreeText
+        String description) {}

@@ -1,37 +1,63 @@
 package fr.ars.coord.incident.web;
 
-import fr.ars.coord.contracts.incident.AttackVector;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.EntityKind;
 import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.platform.text.FreeText;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import fr.ars.coord.platform.text.FreeText;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 @Schema(description = "A region's incident as first known: no patient identity, ever.")
 record ReportIncidentRequest(
-        @Schema(description = "ISO 3166-2 code of the region, one of the 18: the caller's own for regional staff.",
-                example = "FR-HDF", allowableValues = {"FR-ARA", "FR-BFC", "FR-BRE", "FR-CVL", "FR-20R", "FR-GES",
-                "FR-HDF", "FR-IDF", "FR-NOR", "FR-NAQ", "FR-OCC", "FR-PDL", "FR-PAC", "FR-971", "FR-972", "FR-973",
-                "FR-974", "FR-976"})
-        @NotBlank @Size(max = 10) String region,
-        @Schema(description = "Short title, plain text.", example = "Usurpation du compte d'un professionnel de santé",
+        @Schema(
+                description = "ISO 3166-2 code of the region, one of the 18: the caller's own for regional staff.",
+                example = "FR-HDF",
+                allowableValues = {
+                    "FR-ARA", "FR-BFC", "FR-BRE", "FR-CVL", "FR-20R", "FR-GES", "FR-HDF", "FR-IDF", "FR-NOR", "FR-NAQ",
+                    "FR-OCC", "FR-PDL", "FR-PAC", "FR-971", "FR-972", "FR-973", "FR-974", "FR-976"
+                })
+        @NotBlank
+        @Size(max = 10)
+        String region,
+
+        @Schema(
+                description = "Short title, plain text.",
+                example = "Usurpation du compte d'un professionnel de santé",
                 minLength = 1)
-        @NotBlank @Size(max = 200) @FreeText String title,
-        @Schema(description = "What is known, plain text (no patient identity).", minLength = 1,
+        @NotBlank
+        @Size(max = 200)
+        @FreeText
+        String title,
+
+        @Schema(
+                description = "What is known, plain text (no patient identity).",
+                minLength = 1,
                 example = "Connexions frauduleuses au serveur régional e-santé avec le compte d'un professionnel de"
                         + " santé ; données d'identité de patients consultées, dossiers médicaux épargnés.")
-        @NotBlank @Size(max = 4000) @FreeText String summary,
-        @Schema(description = "When the agency became aware of the incident: the legal clocks start from it. Not in"
-                + " the future, not before 2000.", example = "2025-11-21T17:30:00Z")
-        @NotNull @PlausiblePastInstant Instant awareAt,
+        @NotBlank
+        @Size(max = 4000)
+        @FreeText
+        String summary,
+
+        @Schema(
+                description = "When the agency became aware of the incident: the legal clocks start from it. Not in"
+                        + " the future, not before 2000.",
+                example = "2025-11-21T17:30:00Z")
+        @NotNull
+        @PlausiblePastInstant
+        Instant awareAt,
+
         @Schema(example = "ACCOUNT_USURPATION") @NotNull AttackVector attackVector,
         @Schema(example = "DEGRADED") @NotNull OperationalImpact operationalImpact,
-        @Schema(description = "The kind of organisation whose systems were hit: the agency (ARS) or its e-health group"
-                + " (GRADES). Whether NIS2 applies is configured per region and kind; absent, the caller's own"
-                + " organisation (ARS for the national cell).", example = "GRADES")
-        @JsonInclude(JsonInclude.Include.NON_NULL) EntityKind entity) {
-}
+
+        @Schema(
+                description = "The kind of organisation whose systems were hit: the agency (ARS) or its e-health group"
+                        + " (GRADES). Whether NIS2 applies is configured per region and kind; absent, the caller's own"
+                        + " organisation (ARS for the national cell).",
+                example = "GRADES")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        EntityKind entity) {}

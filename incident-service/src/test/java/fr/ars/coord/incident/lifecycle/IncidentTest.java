@@ -1,18 +1,5 @@
 package fr.ars.coord.incident.lifecycle;
 
-import fr.ars.coord.contracts.incident.EntityKind;
-import fr.ars.coord.contracts.incident.Nis2Significance;
-import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
-import fr.ars.coord.contracts.incident.ObligationTerms;
-import fr.ars.coord.contracts.incident.SignificanceCriterion;
-import fr.ars.coord.contracts.incident.ExposedDataItem;
-import fr.ars.coord.contracts.incident.NotificationKind;
-import fr.ars.coord.contracts.incident.PatientInformationChannel;
-import fr.ars.coord.contracts.incident.PatientInformationDecision;
-import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
-import fr.ars.coord.platform.obligation.IncidentObligations;
-import fr.ars.coord.platform.rules.InvalidRequestException;
-import fr.ars.coord.contracts.region.Region;
 import static fr.ars.coord.contracts.incident.ExposedDataItem.AGE;
 import static fr.ars.coord.contracts.incident.ExposedDataItem.EMAIL;
 import static fr.ars.coord.contracts.incident.ExposedDataItem.FIRST_NAME;
@@ -26,18 +13,30 @@ import fr.ars.coord.contracts.incident.Authority;
 import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
 import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
+import fr.ars.coord.contracts.incident.EntityKind;
+import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
-import fr.ars.coord.contracts.incident.OperationalImpact;
-import fr.ars.coord.platform.command.RequestMetadata;
-import fr.ars.coord.platform.rules.IdempotencyKeyReusedException;
-import fr.ars.coord.platform.rules.InvalidRequestException;
+import fr.ars.coord.contracts.incident.Nis2Significance;
+import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
+import fr.ars.coord.contracts.incident.NotificationKind;
 import fr.ars.coord.contracts.incident.ObligationCode;
 import fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent;
+import fr.ars.coord.contracts.incident.ObligationTerms;
 import fr.ars.coord.contracts.incident.ObligationWaiver;
+import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.contracts.incident.PatientInformationChannel;
+import fr.ars.coord.contracts.incident.PatientInformationDecision;
+import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
 import fr.ars.coord.contracts.incident.ReminderStage;
+import fr.ars.coord.contracts.incident.SignificanceCriterion;
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.platform.command.RequestMetadata;
+import fr.ars.coord.platform.obligation.IncidentObligations;
+import fr.ars.coord.platform.rules.IdempotencyKeyReusedException;
+import fr.ars.coord.platform.rules.InvalidRequestException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,10 +46,10 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class IncidentTest {
@@ -69,18 +68,34 @@ class IncidentTest {
 
     /** The incident assessed significant under NIS2 (its NIS2 reporting clocks run). */
     private static Nis2SignificanceAssessedEvent significant() {
-        return new Nis2SignificanceAssessedEvent(ID, REGION, Nis2Significance.SIGNIFICANT,
-                List.of(SignificanceCriterion.SEVERE_OPERATIONAL_DISRUPTION), null);
+        return new Nis2SignificanceAssessedEvent(
+                ID,
+                REGION,
+                Nis2Significance.SIGNIFICANT,
+                List.of(SignificanceCriterion.SEVERE_OPERATIONAL_DISRUPTION),
+                null);
     }
 
     private static IncidentReportedEvent reported() {
-        return new IncidentReportedEvent(ID, REGION, "Accès frauduleux", "Compte usurpé", AWARE,
-                AttackVector.ACCOUNT_USURPATION, OperationalImpact.NONE);
+        return new IncidentReportedEvent(
+                ID,
+                REGION,
+                "Accès frauduleux",
+                "Compte usurpé",
+                AWARE,
+                AttackVector.ACCOUNT_USURPATION,
+                OperationalImpact.NONE);
     }
 
     private static IncidentAssessedEvent assessed(long patients) {
-        return new IncidentAssessedEvent(ID, REGION, Set.of(LAST_NAME, FIRST_NAME, AGE, PHONE, EMAIL), false,
-                patients, List.of("portail"), null);
+        return new IncidentAssessedEvent(
+                ID,
+                REGION,
+                Set.of(LAST_NAME, FIRST_NAME, AGE, PHONE, EMAIL),
+                false,
+                patients,
+                List.of("portail"),
+                null);
     }
 
     private static IncidentStatusChangedEvent moved(IncidentStatus from, IncidentStatus to) {
@@ -88,12 +103,15 @@ class IncidentTest {
     }
 
     private static RecordAssessmentCommand assess(long patients) {
-        return new RecordAssessmentCommand(ID, Set.of(LAST_NAME, FIRST_NAME, AGE, PHONE, EMAIL), false, patients,
-                List.of("portail"), null, null);
+        return new RecordAssessmentCommand(
+                ID, Set.of(LAST_NAME, FIRST_NAME, AGE, PHONE, EMAIL), false, patients, List.of("portail"), null, null);
     }
 
     private static List<Object> closedIncident() {
-        return List.of(reported(), assessed(10), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
+        return List.of(
+                reported(),
+                assessed(10),
+                moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
                 moved(IncidentStatus.ASSESSING, IncidentStatus.CONTAINED),
                 moved(IncidentStatus.CONTAINED, IncidentStatus.RESOLVED),
                 moved(IncidentStatus.RESOLVED, IncidentStatus.CLOSED));
@@ -102,12 +120,26 @@ class IncidentTest {
     @Test
     void reportingAnIncidentRecordsItsFacts() {
         fixture.givenNoPriorActivity()
-                .when(new ReportIncidentCommand(ID, REGION, "Accès frauduleux", "Compte usurpé", AWARE,
-                        AttackVector.ACCOUNT_USURPATION, OperationalImpact.NONE, EntityKind.GRADES,
+                .when(new ReportIncidentCommand(
+                        ID,
+                        REGION,
+                        "Accès frauduleux",
+                        "Compte usurpé",
+                        AWARE,
+                        AttackVector.ACCOUNT_USURPATION,
+                        OperationalImpact.NONE,
+                        EntityKind.GRADES,
                         ObligationTerms.defaults(false)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new IncidentReportedEvent(ID, REGION, "Accès frauduleux", "Compte usurpé", AWARE,
-                        AttackVector.ACCOUNT_USURPATION, OperationalImpact.NONE, EntityKind.GRADES,
+                .expectEvents(new IncidentReportedEvent(
+                        ID,
+                        REGION,
+                        "Accès frauduleux",
+                        "Compte usurpé",
+                        AWARE,
+                        AttackVector.ACCOUNT_USURPATION,
+                        OperationalImpact.NONE,
+                        EntityKind.GRADES,
                         ObligationTerms.defaults(false)));
     }
 
@@ -115,8 +147,13 @@ class IncidentTest {
     void firstAssessmentMovesTheIncidentToAssessing() {
         fixture.given(reported())
                 .when(assess(12000))
-                .expectEvents(assessed(12000),
-                        new IncidentStatusChangedEvent(ID, REGION, IncidentStatus.REPORTED, IncidentStatus.ASSESSING,
+                .expectEvents(
+                        assessed(12000),
+                        new IncidentStatusChangedEvent(
+                                ID,
+                                REGION,
+                                IncidentStatus.REPORTED,
+                                IncidentStatus.ASSESSING,
                                 "Première évaluation enregistrée"))
                 .expectResultMessagePayload(new CommandOutcome(ID, 2, false));
     }
@@ -132,8 +169,8 @@ class IncidentTest {
     @Test
     void cannotClaimMedicalRecordsExposedWhileSayingMedicalDataWasSpared() {
         fixture.given(reported())
-                .when(new RecordAssessmentCommand(ID, Set.of(LAST_NAME, MEDICAL_RECORD), false, 10, List.of(), null,
-                        null))
+                .when(new RecordAssessmentCommand(
+                        ID, Set.of(LAST_NAME, MEDICAL_RECORD), false, 10, List.of(), null, null))
                 .expectException(InvalidRequestException.class)
                 .expectNoEvents();
     }
@@ -141,10 +178,10 @@ class IncidentTest {
     @Test
     void containmentActionsAreRecorded() {
         fixture.given(reported())
-                .when(new RecordContainmentActionCommand(ID, ContainmentAction.ACCOUNTS_BLOCKED, "Comptes bloqués",
-                        null))
-                .expectEvents(new ContainmentActionRecordedEvent(ID, REGION, ContainmentAction.ACCOUNTS_BLOCKED,
-                        "Comptes bloqués"));
+                .when(new RecordContainmentActionCommand(
+                        ID, ContainmentAction.ACCOUNTS_BLOCKED, "Comptes bloqués", null))
+                .expectEvents(new ContainmentActionRecordedEvent(
+                        ID, REGION, ContainmentAction.ACCOUNTS_BLOCKED, "Comptes bloqués"));
     }
 
     @Test
@@ -163,10 +200,10 @@ class IncidentTest {
                 .expectException(InvalidRequestException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.startsWith("lateReason"));
         fixture.given(reported())
-                .when(new RecordAuthorityNotificationCommand(ID, Authority.CERT_SANTE, late, "CS-1", null,
-                        " Portail indisponible ", null))
-                .expectEvents(new AuthorityNotifiedEvent(ID, REGION, Authority.CERT_SANTE, late, "CS-1", null,
-                        "Portail indisponible"));
+                .when(new RecordAuthorityNotificationCommand(
+                        ID, Authority.CERT_SANTE, late, "CS-1", null, " Portail indisponible ", null))
+                .expectEvents(new AuthorityNotifiedEvent(
+                        ID, REGION, Authority.CERT_SANTE, late, "CS-1", null, "Portail indisponible"));
         // a late notice to the CNIL gives its reasons (art. 33(1)), even before any assessment found data exposed
         Instant cnilLate = AWARE.plus(java.time.Duration.ofHours(80));
         fixture.given(reported())
@@ -193,58 +230,105 @@ class IncidentTest {
                 .expectException(InvalidRequestException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.startsWith("authority"));
         fixture.given(reported())
-                .when(new RecordAuthorityNotificationCommand(ID, Authority.ANSSI, at, "ANSSI-1",
-                        NotificationKind.EARLY_WARNING, null, null))
-                .expectEvents(new AuthorityNotifiedEvent(ID, REGION, Authority.ANSSI, at, "ANSSI-1",
-                        NotificationKind.EARLY_WARNING, null));
+                .when(new RecordAuthorityNotificationCommand(
+                        ID, Authority.ANSSI, at, "ANSSI-1", NotificationKind.EARLY_WARNING, null, null))
+                .expectEvents(new AuthorityNotifiedEvent(
+                        ID, REGION, Authority.ANSSI, at, "ANSSI-1", NotificationKind.EARLY_WARNING, null));
     }
 
     @Test
     void theClosureDeclarationIsDueOnceResolved() {
-        List<Object> resolved = List.of(reported(), assessed(10), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
+        List<Object> resolved = List.of(
+                reported(),
+                assessed(10),
+                moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
                 moved(IncidentStatus.ASSESSING, IncidentStatus.CONTAINED),
                 moved(IncidentStatus.CONTAINED, IncidentStatus.RESOLVED));
         Instant resolvedAt = AWARE.plus(java.time.Duration.ofDays(3));
-        fixture.givenCurrentTime(resolvedAt).andGiven(resolved)
-                .when(new RecordAuthorityNotificationCommand(ID, Authority.CERT_SANTE,
-                        resolvedAt.plus(java.time.Duration.ofHours(30)), "CS-CLOS", NotificationKind.CLOSURE, null,
+        fixture.givenCurrentTime(resolvedAt)
+                .andGiven(resolved)
+                .when(new RecordAuthorityNotificationCommand(
+                        ID,
+                        Authority.CERT_SANTE,
+                        resolvedAt.plus(java.time.Duration.ofHours(30)),
+                        "CS-CLOS",
+                        NotificationKind.CLOSURE,
+                        null,
                         null))
                 .expectException(InvalidRequestException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.startsWith("lateReason"));
-        fixture.givenCurrentTime(resolvedAt).andGiven(resolved)
-                .when(new RecordAuthorityNotificationCommand(ID, Authority.CERT_SANTE,
-                        resolvedAt.plus(java.time.Duration.ofHours(2)), "CS-CLOS", NotificationKind.CLOSURE, null,
+        fixture.givenCurrentTime(resolvedAt)
+                .andGiven(resolved)
+                .when(new RecordAuthorityNotificationCommand(
+                        ID,
+                        Authority.CERT_SANTE,
+                        resolvedAt.plus(java.time.Duration.ofHours(2)),
+                        "CS-CLOS",
+                        NotificationKind.CLOSURE,
+                        null,
                         null))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void thePatientsInformationDecisionAndItsExecution() {
-        IncidentAssessedEvent highRisk = new IncidentAssessedEvent(ID, REGION, Set.of(LAST_NAME,
-                ExposedDataItem.SOCIAL_SECURITY_NUMBER), false, 100, List.of(), null);
+        IncidentAssessedEvent highRisk = new IncidentAssessedEvent(
+                ID, REGION, Set.of(LAST_NAME, ExposedDataItem.SOCIAL_SECURITY_NUMBER), false, 100, List.of(), null);
         Instant assessedAt = AWARE.plus(java.time.Duration.ofDays(1));
-        fixture.givenCurrentTime(assessedAt).andGiven(reported(), highRisk)
-                .when(new RecordPatientInformationCommand(ID, PatientInformationDecision.NOT_REQUIRED, null, null,
-                        null, null, null, null))
+        fixture.givenCurrentTime(assessedAt)
+                .andGiven(reported(), highRisk)
+                .when(new RecordPatientInformationCommand(
+                        ID, PatientInformationDecision.NOT_REQUIRED, null, null, null, null, null, null))
                 .expectException(InvalidRequestException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.startsWith("reason"));
-        fixture.givenCurrentTime(assessedAt).andGiven(reported(), highRisk)
-                .when(new RecordPatientInformationCommand(ID, PatientInformationDecision.REQUIRED, null, null,
-                        assessedAt.plusSeconds(60), 100L, null, null))
+        fixture.givenCurrentTime(assessedAt)
+                .andGiven(reported(), highRisk)
+                .when(new RecordPatientInformationCommand(
+                        ID,
+                        PatientInformationDecision.REQUIRED,
+                        null,
+                        null,
+                        assessedAt.plusSeconds(60),
+                        100L,
+                        null,
+                        null))
                 .expectException(InvalidRequestException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.startsWith("channel"));
         Instant late = assessedAt.plus(java.time.Duration.ofHours(80));
-        fixture.givenCurrentTime(assessedAt).andGiven(reported(), highRisk)
-                .when(new RecordPatientInformationCommand(ID, PatientInformationDecision.REQUIRED, null,
-                        PatientInformationChannel.INDIVIDUAL, late, 100L, null, null))
+        fixture.givenCurrentTime(assessedAt)
+                .andGiven(reported(), highRisk)
+                .when(new RecordPatientInformationCommand(
+                        ID,
+                        PatientInformationDecision.REQUIRED,
+                        null,
+                        PatientInformationChannel.INDIVIDUAL,
+                        late,
+                        100L,
+                        null,
+                        null))
                 .expectException(InvalidRequestException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.startsWith("reason"));
         Instant inTime = assessedAt.plus(java.time.Duration.ofHours(20));
-        fixture.givenCurrentTime(assessedAt).andGiven(reported(), highRisk)
-                .when(new RecordPatientInformationCommand(ID, PatientInformationDecision.REQUIRED, null,
-                        PatientInformationChannel.PUBLIC_COMMUNICATION, inTime, 100L, "communique-1", null))
-                .expectEvents(new PatientInformationRecordedEvent(ID, REGION, PatientInformationDecision.REQUIRED,
-                        null, PatientInformationChannel.PUBLIC_COMMUNICATION, inTime, 100L, "communique-1"));
+        fixture.givenCurrentTime(assessedAt)
+                .andGiven(reported(), highRisk)
+                .when(new RecordPatientInformationCommand(
+                        ID,
+                        PatientInformationDecision.REQUIRED,
+                        null,
+                        PatientInformationChannel.PUBLIC_COMMUNICATION,
+                        inTime,
+                        100L,
+                        "communique-1",
+                        null))
+                .expectEvents(new PatientInformationRecordedEvent(
+                        ID,
+                        REGION,
+                        PatientInformationDecision.REQUIRED,
+                        null,
+                        PatientInformationChannel.PUBLIC_COMMUNICATION,
+                        inTime,
+                        100L,
+                        "communique-1"));
     }
 
     @Test
@@ -253,8 +337,8 @@ class IncidentTest {
         var access = fr.ars.coord.contracts.incident.TaxonomyClass
                 .INFORMATION_CONTENT_SECURITY_UNAUTHORISED_INFORMATION_ACCESS;
         var amber = fr.ars.coord.contracts.incident.TlpLabel.AMBER;
-        var classified = new fr.ars.coord.contracts.incident.IncidentClassifiedEvent(ID, REGION, account,
-                List.of(access), amber);
+        var classified = new fr.ars.coord.contracts.incident.IncidentClassifiedEvent(
+                ID, REGION, account, List.of(access), amber);
         // the main class repeated among the related ones, and duplicates, are dropped
         fixture.given(reported())
                 .when(new ClassifyIncidentCommand(ID, account, List.of(access, account, access), amber, null))
@@ -262,48 +346,68 @@ class IncidentTest {
         // the same classification again changes nothing, even as the default label
         fixture.given(reported(), classified)
                 .when(new ClassifyIncidentCommand(ID, account, List.of(access), amber, null))
-                .expectSuccessfulHandlerExecution().expectNoEvents();
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
         fixture.given(reported())
                 .when(new ClassifyIncidentCommand(ID, account, List.of(), amber, null))
-                .expectEvents(new fr.ars.coord.contracts.incident.IncidentClassifiedEvent(ID, REGION, account,
-                        List.of(), amber));
+                .expectEvents(new fr.ars.coord.contracts.incident.IncidentClassifiedEvent(
+                        ID, REGION, account, List.of(), amber));
         fixture.given(reported(), classified)
-                .when(new ClassifyIncidentCommand(ID, account, List.of(access),
-                        fr.ars.coord.contracts.incident.TlpLabel.RED, null))
-                .expectEvents(new fr.ars.coord.contracts.incident.IncidentClassifiedEvent(ID, REGION, account,
-                        List.of(access), fr.ars.coord.contracts.incident.TlpLabel.RED));
+                .when(new ClassifyIncidentCommand(
+                        ID, account, List.of(access), fr.ars.coord.contracts.incident.TlpLabel.RED, null))
+                .expectEvents(new fr.ars.coord.contracts.incident.IncidentClassifiedEvent(
+                        ID, REGION, account, List.of(access), fr.ars.coord.contracts.incident.TlpLabel.RED));
         fixture.given(closedIncident())
                 .when(new ClassifyIncidentCommand(ID, account, List.of(), amber, null))
-                .expectException(IncidentRuleViolation.class).expectNoEvents();
+                .expectException(IncidentRuleViolation.class)
+                .expectNoEvents();
     }
 
     @Test
     void remindersAreRecordedOncePerObligationAndStage() {
         Instant dueSoon = AWARE.plus(java.time.Duration.ofHours(20));
-        var certDueSoon = new fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent(ID, REGION,
+        var certDueSoon = new fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent(
+                ID,
+                REGION,
                 fr.ars.coord.contracts.incident.ObligationCode.CERT_SANTE_DECLARATION,
-                fr.ars.coord.contracts.incident.ReminderStage.DUE_SOON, AWARE, AWARE.plus(java.time.Duration.ofHours(24)));
-        var nis2DueSoon = new fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent(ID, REGION,
+                fr.ars.coord.contracts.incident.ReminderStage.DUE_SOON,
+                AWARE,
+                AWARE.plus(java.time.Duration.ofHours(24)));
+        var nis2DueSoon = new fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent(
+                ID,
+                REGION,
                 fr.ars.coord.contracts.incident.ObligationCode.NIS2_EARLY_WARNING,
-                fr.ars.coord.contracts.incident.ReminderStage.DUE_SOON, AWARE, AWARE.plus(java.time.Duration.ofHours(24)));
+                fr.ars.coord.contracts.incident.ReminderStage.DUE_SOON,
+                AWARE,
+                AWARE.plus(java.time.Duration.ofHours(24)));
         fixture.given(reported(), significant())
                 .when(new RemindObligationsCommand(ID, dueSoon))
-                .expectEvents(certDueSoon, nis2DueSoon).expectResultMessagePayload(2);
+                .expectEvents(certDueSoon, nis2DueSoon)
+                .expectResultMessagePayload(2);
         fixture.given(reported(), significant(), certDueSoon, nis2DueSoon)
                 .when(new RemindObligationsCommand(ID, dueSoon.plusSeconds(60)))
-                .expectNoEvents().expectResultMessagePayload(0);
+                .expectNoEvents()
+                .expectResultMessagePayload(0);
         // once met, an obligation is not reminded; overdue ones are, once more
         Instant overdue = AWARE.plus(java.time.Duration.ofHours(25));
-        fixture.given(reported(), significant(), certDueSoon, nis2DueSoon,
+        fixture.given(
+                        reported(),
+                        significant(),
+                        certDueSoon,
+                        nis2DueSoon,
                         new AuthorityNotifiedEvent(ID, REGION, Authority.CERT_SANTE, AWARE.plusSeconds(600), "CS-1"))
                 .when(new RemindObligationsCommand(ID, overdue))
-                .expectEvents(new fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent(ID, REGION,
+                .expectEvents(new fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent(
+                        ID,
+                        REGION,
                         fr.ars.coord.contracts.incident.ObligationCode.NIS2_EARLY_WARNING,
-                        fr.ars.coord.contracts.incident.ReminderStage.OVERDUE, AWARE,
+                        fr.ars.coord.contracts.incident.ReminderStage.OVERDUE,
+                        AWARE,
                         AWARE.plus(java.time.Duration.ofHours(24))));
         fixture.given(closedIncident())
                 .when(new RemindObligationsCommand(ID, overdue))
-                .expectNoEvents().expectResultMessagePayload(0);
+                .expectNoEvents()
+                .expectResultMessagePayload(0);
     }
 
     /** A move asked a week after awareness, waiving nothing. */
@@ -321,7 +425,10 @@ class IncidentTest {
      * resolution) and the NIS2 final report (a month from the notification).
      */
     private static List<Object> resolvedWithNotifications() {
-        return List.of(reported(), assessed(10), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
+        return List.of(
+                reported(),
+                assessed(10),
+                moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
                 significant(),
                 notified(Authority.CERT_SANTE, NotificationKind.DECLARATION, AWARE.plus(Duration.ofHours(2))),
                 notified(Authority.CNIL, NotificationKind.NOTIFICATION, AWARE.plus(Duration.ofHours(20))),
@@ -334,13 +441,13 @@ class IncidentTest {
     private static final Instant RESOLVED_AT = AWARE.plus(Duration.ofDays(3));
 
     private static ChangeIncidentStatusCommand close(Instant at, ObligationWaiver... waivers) {
-        return new ChangeIncidentStatusCommand(ID, IncidentStatus.CLOSED, "Incident traité", List.of(waivers), at,
-                null);
+        return new ChangeIncidentStatusCommand(
+                ID, IncidentStatus.CLOSED, "Incident traité", List.of(waivers), at, null);
     }
 
     private static Matcher<Throwable> unmet(ObligationCode... codes) {
-        return new FeatureMatcher<Throwable, List<ObligationCode>>(Matchers.equalTo(List.of(codes)),
-                "the obligations still to meet", "unmet") {
+        return new FeatureMatcher<Throwable, List<ObligationCode>>(
+                Matchers.equalTo(List.of(codes)), "the obligations still to meet", "unmet") {
             @Override
             protected List<ObligationCode> featureValueOf(Throwable actual) {
                 return actual instanceof UnmetObligationsViolation v ? v.unmet() : null;
@@ -350,20 +457,24 @@ class IncidentTest {
 
     @Test
     void closingIsRefusedWhileAnObligationIsUnmetListingThemAndRecordingNothing() {
-        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+        fixture.givenCurrentTime(RESOLVED_AT)
+                .andGiven(resolvedWithNotifications())
                 .when(close(RESOLVED_AT.plus(Duration.ofHours(1))))
                 .expectException(unmet(ObligationCode.CERT_SANTE_CLOSURE, ObligationCode.NIS2_FINAL_REPORT))
-                .expectExceptionMessage(Matchers.allOf(Matchers.containsString("CERT_SANTE_CLOSURE"),
-                        Matchers.containsString("NIS2_FINAL_REPORT")))
+                .expectExceptionMessage(Matchers.allOf(
+                        Matchers.containsString("CERT_SANTE_CLOSURE"), Matchers.containsString("NIS2_FINAL_REPORT")))
                 .expectNoEvents();
         // a waiver for one of them is not enough: the other is still listed
-        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
-                .when(close(RESOLVED_AT.plus(Duration.ofHours(1)),
+        fixture.givenCurrentTime(RESOLVED_AT)
+                .andGiven(resolvedWithNotifications())
+                .when(close(
+                        RESOLVED_AT.plus(Duration.ofHours(1)),
                         new ObligationWaiver(ObligationCode.CERT_SANTE_CLOSURE, "Clôture déclarée par téléphone")))
                 .expectException(unmet(ObligationCode.NIS2_FINAL_REPORT))
                 .expectNoEvents();
         // overdue is unmet too: the closure notice a week after the resolution
-        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+        fixture.givenCurrentTime(RESOLVED_AT)
+                .andGiven(resolvedWithNotifications())
                 .andGiven(notified(Authority.ANSSI, NotificationKind.FINAL_REPORT, RESOLVED_AT.plusSeconds(60)))
                 .when(close(RESOLVED_AT.plus(Duration.ofDays(7))))
                 .expectException(unmet(ObligationCode.CERT_SANTE_CLOSURE))
@@ -372,16 +483,24 @@ class IncidentTest {
 
     @Test
     void closingWithAWaiverForEachUnmetObligationRecordsThemWithTheClosure() {
-        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
-                .when(close(RESOLVED_AT.plus(Duration.ofHours(1)),
-                        new ObligationWaiver(ObligationCode.NIS2_FINAL_REPORT, " Rapport final remis par"
-                                + " l'établissement "),
+        fixture.givenCurrentTime(RESOLVED_AT)
+                .andGiven(resolvedWithNotifications())
+                .when(close(
+                        RESOLVED_AT.plus(Duration.ofHours(1)),
+                        new ObligationWaiver(
+                                ObligationCode.NIS2_FINAL_REPORT, " Rapport final remis par" + " l'établissement "),
                         new ObligationWaiver(ObligationCode.CERT_SANTE_CLOSURE, "Clôture déclarée par téléphone")))
-                .expectEvents(new IncidentStatusChangedEvent(ID, REGION, IncidentStatus.RESOLVED,
-                        IncidentStatus.CLOSED, "Incident traité", List.of(
-                        new ObligationWaiver(ObligationCode.NIS2_FINAL_REPORT,
-                                "Rapport final remis par l'établissement"),
-                        new ObligationWaiver(ObligationCode.CERT_SANTE_CLOSURE, "Clôture déclarée par téléphone"))))
+                .expectEvents(new IncidentStatusChangedEvent(
+                        ID,
+                        REGION,
+                        IncidentStatus.RESOLVED,
+                        IncidentStatus.CLOSED,
+                        "Incident traité",
+                        List.of(
+                                new ObligationWaiver(
+                                        ObligationCode.NIS2_FINAL_REPORT, "Rapport final remis par l'établissement"),
+                                new ObligationWaiver(
+                                        ObligationCode.CERT_SANTE_CLOSURE, "Clôture déclarée par téléphone"))))
                 .expectResultMessagePayload(new CommandOutcome(ID, 10, false));
     }
 
@@ -391,32 +510,39 @@ class IncidentTest {
         ObligationWaiver report = new ObligationWaiver(ObligationCode.NIS2_FINAL_REPORT, "Hors plateforme");
         Instant at = RESOLVED_AT.plus(Duration.ofHours(1));
         // met
-        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+        fixture.givenCurrentTime(RESOLVED_AT)
+                .andGiven(resolvedWithNotifications())
                 .when(close(at, closure, report, new ObligationWaiver(ObligationCode.CERT_SANTE_DECLARATION, "x")))
                 .expectException(InvalidRequestException.class)
                 .expectExceptionMessage(Matchers.startsWith("waivers[2].code: CERT_SANTE_DECLARATION is not an unmet"))
                 .expectNoEvents();
         // not applicable (no high risk to the patients)
-        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+        fixture.givenCurrentTime(RESOLVED_AT)
+                .andGiven(resolvedWithNotifications())
                 .when(close(at, new ObligationWaiver(ObligationCode.PATIENT_INFORMATION, "x"), closure, report))
                 .expectException(InvalidRequestException.class)
                 .expectExceptionMessage(Matchers.startsWith("waivers[0].code"))
                 .expectNoEvents();
         // twice the same
-        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+        fixture.givenCurrentTime(RESOLVED_AT)
+                .andGiven(resolvedWithNotifications())
                 .when(close(at, closure, report, closure))
                 .expectException(InvalidRequestException.class)
                 .expectExceptionMessage(Matchers.startsWith("waivers[2].code: names CERT_SANTE_CLOSURE twice"))
                 .expectNoEvents();
         // without a reason
-        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+        fixture.givenCurrentTime(RESOLVED_AT)
+                .andGiven(resolvedWithNotifications())
                 .when(close(at, closure, new ObligationWaiver(ObligationCode.NIS2_FINAL_REPORT, " ")))
                 .expectException(InvalidRequestException.class)
                 .expectExceptionMessage(Matchers.startsWith("waivers[1].reason"))
                 .expectNoEvents();
         // with another status than CLOSED
-        fixture.givenCurrentTime(RESOLVED_AT).andGiven(reported(), moved(IncidentStatus.REPORTED,
-                        IncidentStatus.ASSESSING), moved(IncidentStatus.ASSESSING, IncidentStatus.CONTAINED))
+        fixture.givenCurrentTime(RESOLVED_AT)
+                .andGiven(
+                        reported(),
+                        moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
+                        moved(IncidentStatus.ASSESSING, IncidentStatus.CONTAINED))
                 .when(new ChangeIncidentStatusCommand(ID, IncidentStatus.RESOLVED, null, List.of(closure), at, null))
                 .expectException(InvalidRequestException.class)
                 .expectExceptionMessage(Matchers.startsWith("waivers:"))
@@ -425,18 +551,31 @@ class IncidentTest {
 
     @Test
     void closingWithEveryObligationMetOrNotApplicableNeedsNoWaiver() {
-        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
-                .andGiven(notified(Authority.CERT_SANTE, NotificationKind.CLOSURE, RESOLVED_AT.plusSeconds(600)),
+        fixture.givenCurrentTime(RESOLVED_AT)
+                .andGiven(resolvedWithNotifications())
+                .andGiven(
+                        notified(Authority.CERT_SANTE, NotificationKind.CLOSURE, RESOLVED_AT.plusSeconds(600)),
                         notified(Authority.ANSSI, NotificationKind.FINAL_REPORT, RESOLVED_AT.plusSeconds(900)))
                 .when(close(RESOLVED_AT.plus(Duration.ofHours(1))))
-                .expectEvents(new IncidentStatusChangedEvent(ID, REGION, IncidentStatus.RESOLVED,
-                        IncidentStatus.CLOSED, "Incident traité"));
+                .expectEvents(new IncidentStatusChangedEvent(
+                        ID, REGION, IncidentStatus.RESOLVED, IncidentStatus.CLOSED, "Incident traité"));
         // a region whose entity is not under NIS2 owes ANSSI nothing
         fixture = new AggregateTestFixture<>(Incident.class);
-        fixture.registerInjectableResource(new IncidentObligations(Duration.ofHours(24), Duration.ofHours(72),
-                Duration.ofHours(24), Duration.ofHours(72), Duration.ofHours(24), Duration.ofHours(72),
-                java.time.Period.ofMonths(1), 0.25, "*:*", REGION.code()));
-        fixture.givenCurrentTime(RESOLVED_AT).andGiven(reported(), assessed(10),
+        fixture.registerInjectableResource(new IncidentObligations(
+                Duration.ofHours(24),
+                Duration.ofHours(72),
+                Duration.ofHours(24),
+                Duration.ofHours(72),
+                Duration.ofHours(24),
+                Duration.ofHours(72),
+                java.time.Period.ofMonths(1),
+                0.25,
+                "*:*",
+                REGION.code()));
+        fixture.givenCurrentTime(RESOLVED_AT)
+                .andGiven(
+                        reported(),
+                        assessed(10),
                         moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
                         notified(Authority.CERT_SANTE, NotificationKind.DECLARATION, AWARE.plus(Duration.ofHours(2))),
                         notified(Authority.CNIL, NotificationKind.NOTIFICATION, AWARE.plus(Duration.ofHours(20))),
@@ -444,28 +583,42 @@ class IncidentTest {
                         moved(IncidentStatus.CONTAINED, IncidentStatus.RESOLVED),
                         notified(Authority.CERT_SANTE, NotificationKind.CLOSURE, RESOLVED_AT.plusSeconds(600)))
                 .when(close(RESOLVED_AT.plus(Duration.ofHours(1))))
-                .expectEvents(new IncidentStatusChangedEvent(ID, REGION, IncidentStatus.RESOLVED,
-                        IncidentStatus.CLOSED, "Incident traité"));
+                .expectEvents(new IncidentStatusChangedEvent(
+                        ID, REGION, IncidentStatus.RESOLVED, IncidentStatus.CLOSED, "Incident traité"));
     }
 
     @Test
     void aResolvedIncidentStillTakesItsNotificationsAndReminders() {
         Instant closureNotice = RESOLVED_AT.plus(Duration.ofHours(2));
-        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
-                .when(new RecordAuthorityNotificationCommand(ID, Authority.CERT_SANTE, closureNotice, "CS-CLOS",
-                        NotificationKind.CLOSURE, null, null))
-                .expectEvents(new AuthorityNotifiedEvent(ID, REGION, Authority.CERT_SANTE, closureNotice, "CS-CLOS",
-                        NotificationKind.CLOSURE, null));
-        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
-                .when(new RecordAuthorityNotificationCommand(ID, Authority.ANSSI, closureNotice, "ANSSI-FINAL",
-                        NotificationKind.FINAL_REPORT, null, null))
-                .expectEvents(new AuthorityNotifiedEvent(ID, REGION, Authority.ANSSI, closureNotice, "ANSSI-FINAL",
-                        NotificationKind.FINAL_REPORT, null));
+        fixture.givenCurrentTime(RESOLVED_AT)
+                .andGiven(resolvedWithNotifications())
+                .when(new RecordAuthorityNotificationCommand(
+                        ID, Authority.CERT_SANTE, closureNotice, "CS-CLOS", NotificationKind.CLOSURE, null, null))
+                .expectEvents(new AuthorityNotifiedEvent(
+                        ID, REGION, Authority.CERT_SANTE, closureNotice, "CS-CLOS", NotificationKind.CLOSURE, null));
+        fixture.givenCurrentTime(RESOLVED_AT)
+                .andGiven(resolvedWithNotifications())
+                .when(new RecordAuthorityNotificationCommand(
+                        ID, Authority.ANSSI, closureNotice, "ANSSI-FINAL", NotificationKind.FINAL_REPORT, null, null))
+                .expectEvents(new AuthorityNotifiedEvent(
+                        ID,
+                        REGION,
+                        Authority.ANSSI,
+                        closureNotice,
+                        "ANSSI-FINAL",
+                        NotificationKind.FINAL_REPORT,
+                        null));
         // the closure notice is due 24 hours after the resolution: reminded in its last quarter
-        fixture.givenCurrentTime(RESOLVED_AT).andGiven(resolvedWithNotifications())
+        fixture.givenCurrentTime(RESOLVED_AT)
+                .andGiven(resolvedWithNotifications())
                 .when(new RemindObligationsCommand(ID, RESOLVED_AT.plus(Duration.ofHours(20))))
-                .expectEvents(new ObligationReminderRecordedEvent(ID, REGION, ObligationCode.CERT_SANTE_CLOSURE,
-                        ReminderStage.DUE_SOON, RESOLVED_AT, RESOLVED_AT.plus(Duration.ofHours(24))))
+                .expectEvents(new ObligationReminderRecordedEvent(
+                        ID,
+                        REGION,
+                        ObligationCode.CERT_SANTE_CLOSURE,
+                        ReminderStage.DUE_SOON,
+                        RESOLVED_AT,
+                        RESOLVED_AT.plus(Duration.ofHours(24))))
                 .expectResultMessagePayload(1);
     }
 
@@ -473,17 +626,19 @@ class IncidentTest {
     void incidentMovesAlongItsLifecycle() {
         fixture.given(reported(), assessed(10), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING))
                 .when(move(IncidentStatus.CONTAINED, "Comptes bloqués"))
-                .expectEvents(new IncidentStatusChangedEvent(ID, REGION, IncidentStatus.ASSESSING,
-                        IncidentStatus.CONTAINED, "Comptes bloqués"));
+                .expectEvents(new IncidentStatusChangedEvent(
+                        ID, REGION, IncidentStatus.ASSESSING, IncidentStatus.CONTAINED, "Comptes bloqués"));
     }
 
     @Test
     void containedIncidentMayGoBackToAssessing() {
-        fixture.given(reported(), moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
+        fixture.given(
+                        reported(),
+                        moved(IncidentStatus.REPORTED, IncidentStatus.ASSESSING),
                         moved(IncidentStatus.ASSESSING, IncidentStatus.CONTAINED))
                 .when(move(IncidentStatus.ASSESSING, "Nouveaux serveurs touchés"))
-                .expectEvents(new IncidentStatusChangedEvent(ID, REGION, IncidentStatus.CONTAINED,
-                        IncidentStatus.ASSESSING, "Nouveaux serveurs touchés"));
+                .expectEvents(new IncidentStatusChangedEvent(
+                        ID, REGION, IncidentStatus.CONTAINED, IncidentStatus.ASSESSING, "Nouveaux serveurs touchés"));
     }
 
     @Test
@@ -538,11 +693,18 @@ class IncidentTest {
 
     @Test
     void retryWithTheSameIdempotencyKeyRecordsNothingNew() {
-        Map<String, String> key = Map.of(RequestMetadata.IDEMPOTENCY_KEY, "k-1",
-                RequestMetadata.REQUEST_FINGERPRINT, "f-1");
-        fixture.given(reported(), withMetaData(1, new ContainmentActionRecordedEvent(ID, REGION,
-                        ContainmentAction.ACCOUNTS_BLOCKED, "Comptes bloqués"), key))
-                .when(new RecordContainmentActionCommand(ID, ContainmentAction.ACCOUNTS_BLOCKED, "Comptes bloqués", null),
+        Map<String, String> key =
+                Map.of(RequestMetadata.IDEMPOTENCY_KEY, "k-1", RequestMetadata.REQUEST_FINGERPRINT, "f-1");
+        fixture.given(
+                        reported(),
+                        withMetaData(
+                                1,
+                                new ContainmentActionRecordedEvent(
+                                        ID, REGION, ContainmentAction.ACCOUNTS_BLOCKED, "Comptes bloqués"),
+                                key))
+                .when(
+                        new RecordContainmentActionCommand(
+                                ID, ContainmentAction.ACCOUNTS_BLOCKED, "Comptes bloqués", null),
                         key)
                 .expectNoEvents()
                 .expectResultMessagePayload(new CommandOutcome(ID, 1, true));
@@ -550,8 +712,8 @@ class IncidentTest {
 
     @Test
     void replayedKeyIsHonouredEvenOnAClosedIncident() {
-        Map<String, String> key = Map.of(RequestMetadata.IDEMPOTENCY_KEY, "close-1",
-                RequestMetadata.REQUEST_FINGERPRINT, "f-close");
+        Map<String, String> key =
+                Map.of(RequestMetadata.IDEMPOTENCY_KEY, "close-1", RequestMetadata.REQUEST_FINGERPRINT, "f-close");
         List<Object> history = new java.util.ArrayList<>(closedIncident().subList(0, 5));
         history.add(withMetaData(5, moved(IncidentStatus.RESOLVED, IncidentStatus.CLOSED), key));
         fixture.given(history)
@@ -562,12 +724,17 @@ class IncidentTest {
 
     @Test
     void idempotencyKeyReusedForAnotherRequestIsRefused() {
-        Map<String, String> first = Map.of(RequestMetadata.IDEMPOTENCY_KEY, "k-1",
-                RequestMetadata.REQUEST_FINGERPRINT, "f-1");
-        Map<String, String> other = Map.of(RequestMetadata.IDEMPOTENCY_KEY, "k-1",
-                RequestMetadata.REQUEST_FINGERPRINT, "f-2");
-        fixture.given(reported(), withMetaData(1, new ContainmentActionRecordedEvent(ID, REGION,
-                        ContainmentAction.ACCOUNTS_BLOCKED, null), first))
+        Map<String, String> first =
+                Map.of(RequestMetadata.IDEMPOTENCY_KEY, "k-1", RequestMetadata.REQUEST_FINGERPRINT, "f-1");
+        Map<String, String> other =
+                Map.of(RequestMetadata.IDEMPOTENCY_KEY, "k-1", RequestMetadata.REQUEST_FINGERPRINT, "f-2");
+        fixture.given(
+                        reported(),
+                        withMetaData(
+                                1,
+                                new ContainmentActionRecordedEvent(
+                                        ID, REGION, ContainmentAction.ACCOUNTS_BLOCKED, null),
+                                first))
                 .when(new RecordContainmentActionCommand(ID, ContainmentAction.SYSTEMS_ISOLATED, null, null), other)
                 .expectException(IdempotencyKeyReusedException.class)
                 .expectNoEvents();
@@ -575,27 +742,36 @@ class IncidentTest {
 
     @Test
     void differentIdempotencyKeysRecordTwice() {
-        Map<String, String> first = Map.of(RequestMetadata.IDEMPOTENCY_KEY, "k-1",
-                RequestMetadata.REQUEST_FINGERPRINT, "f-1");
-        Map<String, String> second = Map.of(RequestMetadata.IDEMPOTENCY_KEY, "k-2",
-                RequestMetadata.REQUEST_FINGERPRINT, "f-1");
-        fixture.given(reported(), withMetaData(1, new ContainmentActionRecordedEvent(ID, REGION,
-                        ContainmentAction.ACCOUNTS_BLOCKED, null), first))
+        Map<String, String> first =
+                Map.of(RequestMetadata.IDEMPOTENCY_KEY, "k-1", RequestMetadata.REQUEST_FINGERPRINT, "f-1");
+        Map<String, String> second =
+                Map.of(RequestMetadata.IDEMPOTENCY_KEY, "k-2", RequestMetadata.REQUEST_FINGERPRINT, "f-1");
+        fixture.given(
+                        reported(),
+                        withMetaData(
+                                1,
+                                new ContainmentActionRecordedEvent(
+                                        ID, REGION, ContainmentAction.ACCOUNTS_BLOCKED, null),
+                                first))
                 .when(new RecordContainmentActionCommand(ID, ContainmentAction.ACCOUNTS_BLOCKED, null, null), second)
                 .expectEvents(new ContainmentActionRecordedEvent(ID, REGION, ContainmentAction.ACCOUNTS_BLOCKED, null));
     }
 
     @Test
     void lifecycleTableAllowsOnlyForwardMovesAndReassessment() {
-        assertThat(IncidentLifecycle.allows(IncidentStatus.REPORTED, IncidentStatus.ASSESSING)).isTrue();
-        assertThat(IncidentLifecycle.allows(IncidentStatus.RESOLVED, IncidentStatus.CLOSED)).isTrue();
-        assertThat(IncidentLifecycle.allows(IncidentStatus.RESOLVED, IncidentStatus.ASSESSING)).isFalse();
+        assertThat(IncidentLifecycle.allows(IncidentStatus.REPORTED, IncidentStatus.ASSESSING))
+                .isTrue();
+        assertThat(IncidentLifecycle.allows(IncidentStatus.RESOLVED, IncidentStatus.CLOSED))
+                .isTrue();
+        assertThat(IncidentLifecycle.allows(IncidentStatus.RESOLVED, IncidentStatus.ASSESSING))
+                .isFalse();
         for (IncidentStatus to : IncidentStatus.values()) {
             assertThat(IncidentLifecycle.allows(IncidentStatus.CLOSED, to)).isFalse();
         }
     }
 
-    private static GenericDomainEventMessage<Object> withMetaData(long sequence, Object event, Map<String, String> metaData) {
+    private static GenericDomainEventMessage<Object> withMetaData(
+            long sequence, Object event, Map<String, String> metaData) {
         return new GenericDomainEventMessage<>("Incident", ID, sequence, event, MetaData.from(metaData));
     }
 }

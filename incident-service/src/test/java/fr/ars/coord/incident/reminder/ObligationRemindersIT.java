@@ -28,8 +28,10 @@ class ObligationRemindersIT extends IncidentServiceITBase {
 
     @Autowired
     private ObligationReminderSweep sweep;
+
     @Autowired
     private ReminderSchedule schedule;
+
     @Autowired
     private CommandGateway commands;
 
@@ -43,20 +45,25 @@ class ObligationRemindersIT extends IncidentServiceITBase {
     }
 
     private Instant scheduled(String incidentId) {
-        List<Timestamp> next = jdbc.queryForList("SELECT next_at FROM obligation_reminder_schedule WHERE incident_id = ?",
-                Timestamp.class, incidentId);
+        List<Timestamp> next = jdbc.queryForList(
+                "SELECT next_at FROM obligation_reminder_schedule WHERE incident_id = ?", Timestamp.class, incidentId);
         return next.isEmpty() ? null : next.get(0).toInstant();
     }
 
     private long remindersStored(String incidentId) {
-        return jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype"
-                + " LIKE '%ObligationReminderRecordedEvent'", Long.class, incidentId);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype"
+                        + " LIKE '%ObligationReminderRecordedEvent'",
+                Long.class, incidentId);
     }
 
     private List<String> reminders(String incidentId) {
-        JsonNode view = api.get("/api/incidents/" + incidentId, TestTokens.arsStaff(HDF)).json();
+        JsonNode view = api.get("/api/incidents/" + incidentId, TestTokens.arsStaff(HDF))
+                .json();
         List<String> reminders = new ArrayList<>();
-        view.get("reminders").forEach(r -> reminders.add(r.get("code").asText() + "/" + r.get("stage").asText()));
+        view.get("reminders")
+                .forEach(r -> reminders.add(
+                        r.get("code").asText() + "/" + r.get("stage").asText()));
         return reminders;
     }
 
@@ -86,7 +93,8 @@ class ObligationRemindersIT extends IncidentServiceITBase {
         String id = reportAwareSince(Duration.ofHours(20));
         // the 24-hour obligations (CERT Santé, the NIS2 significance decision: NIS2 is in force for this region) are
         // in their last quarter: due soon from 18 h
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(scheduled(id)).isNotNull());
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(scheduled(id)).isNotNull());
         assertThat(scheduled(id)).isBefore(Instant.now());
 
         String read = api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF)).header("ETag");
@@ -94,54 +102,78 @@ class ObligationRemindersIT extends IncidentServiceITBase {
         sweep.sweep();
         // reminders recorded since the client read change no fact: its If-Match still holds; a fact would not
         String action = "{\"action\": \"ACCOUNTS_BLOCKED\"}";
-        assertThat(api.post("/api/incidents/" + id + "/containment-actions", TestTokens.arsStaff(HDF), action,
-                "If-Match", read).status()).isEqualTo(201);
-        assertThat(api.post("/api/incidents/" + id + "/containment-actions", TestTokens.arsStaff(HDF), action,
-                "If-Match", read).status()).isEqualTo(409);
-        assertThat(reminders(id)).containsExactlyInAnyOrder("CERT_SANTE_DECLARATION/DUE_SOON",
-                "NIS2_SIGNIFICANCE/DUE_SOON");
+        assertThat(api.post(
+                                "/api/incidents/" + id + "/containment-actions",
+                                TestTokens.arsStaff(HDF),
+                                action,
+                                "If-Match",
+                                read)
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post(
+                                "/api/incidents/" + id + "/containment-actions",
+                                TestTokens.arsStaff(HDF),
+                                action,
+                                "If-Match",
+                                read)
+                        .status())
+                .isEqualTo(409);
+        assertThat(reminders(id))
+                .containsExactlyInAnyOrder("CERT_SANTE_DECLARATION/DUE_SOON", "NIS2_SIGNIFICANCE/DUE_SOON");
         assertThat(remindersStored(id)).isEqualTo(2);
         // next: when they become overdue, 1 ns after their due time (rounded up to the column's microsecond)
-        JsonNode clock = api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF)).json().get("regulatoryClocks").get(0);
-        assertThat(scheduled(id)).isEqualTo(Instant.parse(clock.get("dueAt").asText()).plus(1, ChronoUnit.MICROS));
+        JsonNode clock = api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF))
+                .json()
+                .get("regulatoryClocks")
+                .get(0);
+        assertThat(scheduled(id))
+                .isEqualTo(Instant.parse(clock.get("dueAt").asText()).plus(1, ChronoUnit.MICROS));
 
         // a restart rebuilds the schedule from the events: nothing is reminded twice
         schedule.clear();
         schedule.refresh(id, Instant.now());
         sweepConcurrently(3);
         assertThat(remindersStored(id)).isEqualTo(2);
-        JsonNode timeline = api.get("/api/incidents/" + id + "/history", TestTokens.national()).json();
+        JsonNode timeline = api.get("/api/incidents/" + id + "/history", TestTokens.national())
+                .json();
         JsonNode reminder = timeline.get(1);
         assertThat(reminder.get("type").asText()).isEqualTo("ObligationReminderRecordedEvent");
-        assertThat(reminder.at("/recordedBy/org").asText()).as("recorded by the platform").isEqualTo("SYSTEM");
+        assertThat(reminder.at("/recordedBy/org").asText())
+                .as("recorded by the platform")
+                .isEqualTo("SYSTEM");
     }
 
     @Test
     void anObligationFoundOverdueIsRemindedOnceAsOverdueAndAMetOrClosedOneNever() throws Exception {
         String id = reportAwareSince(Duration.ofHours(30));
         significant(id, TestTokens.arsStaff(HDF));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(scheduled(id)).isNotNull());
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(scheduled(id)).isNotNull());
         sweepConcurrently(2);
-        assertThat(reminders(id)).containsExactlyInAnyOrder("CERT_SANTE_DECLARATION/OVERDUE",
-                "NIS2_EARLY_WARNING/OVERDUE");
+        assertThat(reminders(id))
+                .containsExactlyInAnyOrder("CERT_SANTE_DECLARATION/OVERDUE", "NIS2_EARLY_WARNING/OVERDUE");
         // next: the NIS2 notification (72 hours), due soon from 54 h after awareness
-        Instant aware = Instant.parse(api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF)).json()
-                .get("awareAt").asText());
+        Instant aware = Instant.parse(api.get("/api/incidents/" + id, TestTokens.arsStaff(HDF))
+                .json()
+                .get("awareAt")
+                .asText());
         assertThat(scheduled(id)).isEqualTo(aware.plus(Duration.ofHours(54)));
         sweep.sweep();
         assertThat(remindersStored(id)).as("not due yet").isEqualTo(2);
 
         // a closed incident is reminded of nothing and leaves the schedule
         assertThat(api.post("/api/incidents/" + id + "/assessments", TestTokens.arsStaff(HDF), identityAssessment(10))
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
         for (String status : List.of("CONTAINED", "RESOLVED")) {
-            Response moved = api.post("/api/incidents/" + id + "/status", TestTokens.arsStaff(HDF),
-                    "{\"status\": \"" + status + "\"}");
+            Response moved = api.post(
+                    "/api/incidents/" + id + "/status", TestTokens.arsStaff(HDF), "{\"status\": \"" + status + "\"}");
             assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         }
         Response closed = closeWaivingWhatIsUnmet(id, TestTokens.arsStaff(HDF), "Exercice");
         assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(scheduled(id)).isNull());
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(scheduled(id)).isNull());
         schedule.refresh(id, Instant.now().plus(Duration.ofDays(40)));
         assertThat(scheduled(id)).isNull();
         sweep.sweep();
@@ -153,7 +185,8 @@ class ObligationRemindersIT extends IncidentServiceITBase {
         String id = reportAwareSince(Duration.ofHours(3));
         String token = TestTokens.arsStaff(HDF);
         significant(id, token);
-        Instant aware = Instant.parse(api.get("/api/incidents/" + id, token).json().get("awareAt").asText());
+        Instant aware = Instant.parse(
+                api.get("/api/incidents/" + id, token).json().get("awareAt").asText());
         notify(id, "CERT_SANTE", "DECLARATION", aware.plusSeconds(600));
         notify(id, "ANSSI", "EARLY_WARNING", aware.plusSeconds(900));
         notify(id, "ANSSI", "NOTIFICATION", aware.plusSeconds(1200));
@@ -161,13 +194,16 @@ class ObligationRemindersIT extends IncidentServiceITBase {
             Response moved = api.post("/api/incidents/" + id + "/status", token, "{\"status\": \"" + status + "\"}");
             assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         }
-        Instant resolvedAt = Instant.parse(api.get("/api/incidents/" + id, token).json().get("resolvedAt").asText());
+        Instant resolvedAt = Instant.parse(
+                api.get("/api/incidents/" + id, token).json().get("resolvedAt").asText());
         // still in the schedule: the closure notice to CERT Santé, due soon 18 hours after the resolution
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(scheduled(id))
-                .isBetween(resolvedAt.plus(Duration.ofHours(18)).minusMillis(1),
-                        resolvedAt.plus(Duration.ofHours(18)).plusMillis(1)));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(scheduled(id))
+                        .isBetween(
+                                resolvedAt.plus(Duration.ofHours(18)).minusMillis(1),
+                                resolvedAt.plus(Duration.ofHours(18)).plusMillis(1)));
         Integer recorded = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                new RemindObligationsCommand(id, resolvedAt.plus(Duration.ofHours(20))))
+                        new RemindObligationsCommand(id, resolvedAt.plus(Duration.ofHours(20))))
                 .andMetaData(ObligationReminderSweep.SYSTEM.toMetaData()));
         assertThat(recorded).isEqualTo(1);
         assertThat(reminders(id)).containsExactly("CERT_SANTE_CLOSURE/DUE_SOON");
@@ -177,15 +213,21 @@ class ObligationRemindersIT extends IncidentServiceITBase {
         notify(id, "ANSSI", "FINAL_REPORT", Instant.now().minusSeconds(1));
         JsonNode view = api.get("/api/incidents/" + id, token).json();
         assertThat(view.get("status").asText()).isEqualTo("RESOLVED");
-        view.get("regulatoryClocks").forEach(clock -> assertThat(clock.get("status").asText())
-                .as(clock.get("code").asText()).isIn("MET", "NOT_APPLICABLE"));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(scheduled(id)).isNull());
-        assertThat(api.post("/api/incidents/" + id + "/status", token, "{\"status\": \"CLOSED\"}").status())
+        view.get("regulatoryClocks")
+                .forEach(clock -> assertThat(clock.get("status").asText())
+                        .as(clock.get("code").asText())
+                        .isIn("MET", "NOT_APPLICABLE"));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(scheduled(id)).isNull());
+        assertThat(api.post("/api/incidents/" + id + "/status", token, "{\"status\": \"CLOSED\"}")
+                        .status())
                 .isEqualTo(200);
     }
 
     private void notify(String id, String authority, String kind, Instant at) {
-        Response notified = api.post("/api/incidents/" + id + "/authority-notifications", TestTokens.arsStaff(HDF),
+        Response notified = api.post(
+                "/api/incidents/" + id + "/authority-notifications",
+                TestTokens.arsStaff(HDF),
                 "{\"authority\": \"%s\", \"kind\": \"%s\", \"notifiedAt\": \"%s\"}".formatted(authority, kind, at));
         assertThat(notified.status()).as(notified.toString()).isEqualTo(201);
     }

@@ -25,12 +25,17 @@ class ApiDocumentIT extends IncidentServiceITBase {
 
     @Test
     void theServerComesFromConfigurationNotFromTheRequest() throws Exception {
-        HttpResponse<String> document = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/v3/api-docs"))
-                .header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "https")
-                .header("Forwarded", "host=evil.example").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> document = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+                                .header("X-Forwarded-Host", "evil.example")
+                                .header("X-Forwarded-Proto", "https")
+                                .header("Forwarded", "host=evil.example")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(document.statusCode()).isEqualTo(200);
-        JsonNode servers = JsonMapper.builder().build().readTree(document.body()).get("servers");
+        JsonNode servers =
+                JsonMapper.builder().build().readTree(document.body()).get("servers");
         assertThat(servers).hasSize(1);
         assertThat(servers.get(0).get("url").asString()).isEqualTo("http://localhost:8080");
         assertThat(document.body()).doesNotContain("evil.example");

@@ -35,18 +35,39 @@ class ErrorAnswersIT extends IncidentServiceITBase {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://localhost:" + port + "/api/incidents";
         String token = "Bearer " + TestTokens.arsStaff(HDF);
-        assertOurProblem(send(http, HttpRequest.newBuilder(URI.create(base)).header("Authorization", token)
-                .PUT(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")), 405);
-        assertOurProblem(send(http, HttpRequest.newBuilder(URI.create(base)).header("Authorization", token)
-                .header("Accept", "text/csv").GET()), 406);
-        assertOurProblem(send(http, HttpRequest.newBuilder(URI.create(base)).header("Authorization", token)
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x"))), 415);
+        assertOurProblem(
+                send(
+                        http,
+                        HttpRequest.newBuilder(URI.create(base))
+                                .header("Authorization", token)
+                                .PUT(HttpRequest.BodyPublishers.ofString("{}"))
+                                .header("Content-Type", "application/json")),
+                405);
+        assertOurProblem(
+                send(
+                        http,
+                        HttpRequest.newBuilder(URI.create(base))
+                                .header("Authorization", token)
+                                .header("Accept", "text/csv")
+                                .GET()),
+                406);
+        assertOurProblem(
+                send(
+                        http,
+                        HttpRequest.newBuilder(URI.create(base))
+                                .header("Authorization", token)
+                                .header("Content-Type", "text/plain")
+                                .POST(HttpRequest.BodyPublishers.ofString("x"))),
+                415);
     }
 
     private static Response send(HttpClient http, HttpRequest.Builder request) throws Exception {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.headers(), response.body());
+        return new Response(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.headers(),
+                response.body());
     }
 
     private static void assertOurProblem(Response response, int status) {

@@ -27,7 +27,9 @@ class IncidentAccessIT extends IncidentServiceITBase {
             assertThat(other.status()).as(suffix).isEqualTo(404);
             assertThat(other.isProblem()).isTrue();
             assertThat(withoutInstance(other)).isEqualTo(withoutInstance(none));
-            assertThat(api.get("/api/incidents/" + hdf + suffix, TestTokens.esanteStaff(NOR)).status()).isEqualTo(404);
+            assertThat(api.get("/api/incidents/" + hdf + suffix, TestTokens.esanteStaff(NOR))
+                            .status())
+                    .isEqualTo(404);
         }
     }
 
@@ -42,13 +44,23 @@ class IncidentAccessIT extends IncidentServiceITBase {
         String hdf = report(HDF);
         long before = storedEvents();
         assertThat(api.post("/api/incidents/" + hdf + "/containment-actions", TestTokens.esanteStaff(NOR), CONTAINMENT)
-                .status()).isEqualTo(404);
-        assertThat(api.post("/api/incidents/" + hdf + "/assessments", TestTokens.arsStaff(NOR),
-                identityAssessment(5)).status()).isEqualTo(404);
-        assertThat(api.post("/api/incidents/" + hdf + "/status", TestTokens.arsStaff(NOR),
-                "{\"status\": \"ASSESSING\"}").status()).isEqualTo(404);
-        assertThat(api.post("/api/incidents/" + hdf + "/authority-notifications", TestTokens.arsStaff(NOR),
-                "{\"authority\": \"CNIL\", \"notifiedAt\": \"2025-11-22T10:00:00Z\"}").status()).isEqualTo(404);
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/incidents/" + hdf + "/assessments", TestTokens.arsStaff(NOR), identityAssessment(5))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post(
+                                "/api/incidents/" + hdf + "/status",
+                                TestTokens.arsStaff(NOR),
+                                "{\"status\": \"ASSESSING\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.post(
+                                "/api/incidents/" + hdf + "/authority-notifications",
+                                TestTokens.arsStaff(NOR),
+                                "{\"authority\": \"CNIL\", \"notifiedAt\": \"2025-11-22T10:00:00Z\"}")
+                        .status())
+                .isEqualTo(404);
         assertThat(storedEvents()).isEqualTo(before);
     }
 
@@ -64,7 +76,8 @@ class IncidentAccessIT extends IncidentServiceITBase {
     void esanteStaffRecordInTheirOwnRegion() {
         String nor = report(NOR);
         assertThat(api.post("/api/incidents/" + nor + "/containment-actions", TestTokens.esanteStaff(NOR), CONTAINMENT)
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
         Response created = api.post("/api/incidents", TestTokens.esanteStaff(NOR), reportBody(NOR, "vecteur"));
         assertThat(created.status()).isEqualTo(201);
     }
@@ -75,10 +88,14 @@ class IncidentAccessIT extends IncidentServiceITBase {
         String nor = report(NOR);
         for (String token : List.of(TestTokens.national(), TestTokens.auditor())) {
             assertThat(api.get("/api/incidents/" + hdf, token).status()).isEqualTo(200);
-            assertThat(api.get("/api/incidents/" + nor + "/history", token).status()).isEqualTo(200);
-            assertThat(api.post("/api/incidents/" + hdf + "/containment-actions", token, CONTAINMENT).status())
+            assertThat(api.get("/api/incidents/" + nor + "/history", token).status())
+                    .isEqualTo(200);
+            assertThat(api.post("/api/incidents/" + hdf + "/containment-actions", token, CONTAINMENT)
+                            .status())
                     .isEqualTo(403);
-            assertThat(api.post("/api/incidents", token, reportBody(HDF, "national")).status()).isEqualTo(403);
+            assertThat(api.post("/api/incidents", token, reportBody(HDF, "national"))
+                            .status())
+                    .isEqualTo(403);
         }
     }
 
@@ -92,27 +109,34 @@ class IncidentAccessIT extends IncidentServiceITBase {
         for (String token : tokens) {
             assertThat(api.get("/api/incidents/" + hdf, token).status()).isEqualTo(403);
             assertThat(api.get("/api/incidents", token).status()).isEqualTo(403);
-            assertThat(api.post("/api/incidents", token, reportBody(HDF, "x")).status()).isEqualTo(403);
+            assertThat(api.post("/api/incidents", token, reportBody(HDF, "x")).status())
+                    .isEqualTo(403);
         }
     }
 
     @Test
     void staffWithoutRegionClaimCannotWrite() {
         String token = TestTokens.token("ars-lost", "ARS", null, "ars-staff");
-        assertThat(api.post("/api/incidents", token, reportBody(HDF, "x")).status()).isEqualTo(403);
+        assertThat(api.post("/api/incidents", token, reportBody(HDF, "x")).status())
+                .isEqualTo(403);
     }
 
     @Test
     void missingForgedExpiredOrMisdirectedTokensAre401() {
         Instant past = Instant.now().minusSeconds(3600);
         String expired = TestTokens.sign(TestTokens.claims("ars-hdf", "ARS", HDF, "ars-staff")
-                .issueTime(Date.from(past.minusSeconds(300))).expirationTime(Date.from(past)).build());
+                .issueTime(Date.from(past.minusSeconds(300)))
+                .expirationTime(Date.from(past))
+                .build());
         String otherAudience = TestTokens.sign(TestTokens.claims("ars-hdf", "ARS", HDF, "ars-staff")
-                .audience("account").build());
+                .audience("account")
+                .build());
         String otherIssuer = TestTokens.sign(new JWTClaimsSet.Builder(
-                TestTokens.claims("ars-hdf", "ARS", HDF, "ars-staff").build()).issuer("http://evil/realms/ars").build());
-        List<String> refused = List.of(expired, otherAudience, otherIssuer, TestTokens.forged("ars-hdf", HDF, "ars-staff"),
-                "not-a-jwt");
+                        TestTokens.claims("ars-hdf", "ARS", HDF, "ars-staff").build())
+                .issuer("http://evil/realms/ars")
+                .build());
+        List<String> refused = List.of(
+                expired, otherAudience, otherIssuer, TestTokens.forged("ars-hdf", HDF, "ars-staff"), "not-a-jwt");
         for (String token : refused) {
             Response response = api.get("/api/incidents", token);
             assertThat(response.status()).isEqualTo(401);

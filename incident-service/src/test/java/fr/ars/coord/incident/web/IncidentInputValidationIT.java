@@ -2,17 +2,17 @@ package fr.ars.coord.incident.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.databind.JsonNode;
 import fr.ars.coord.incident.IncidentServiceITBase;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import fr.ars.coord.platform.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Bad input gets a problem+json 400 naming the field, and nothing is recorded. */
 class IncidentInputValidationIT extends IncidentServiceITBase {
@@ -31,11 +31,18 @@ class IncidentInputValidationIT extends IncidentServiceITBase {
                 Arguments.of("invalid vector", VALID_REPORT.replace("PHISHING", "MAGIC"), "attackVector"),
                 Arguments.of("lower-case vector", VALID_REPORT.replace("PHISHING", "phishing"), "attackVector"),
                 Arguments.of("numeric impact", VALID_REPORT.replace("\"NONE\"", "1"), "operationalImpact"),
-                Arguments.of("awareAt not a date", VALID_REPORT.replace("2025-11-21T17:30:00Z", "yesterday"), "awareAt"),
-                Arguments.of("awareAt without zone", VALID_REPORT.replace("2025-11-21T17:30:00Z", "2025-11-21T17:30:00"), "awareAt"),
+                Arguments.of(
+                        "awareAt not a date", VALID_REPORT.replace("2025-11-21T17:30:00Z", "yesterday"), "awareAt"),
+                Arguments.of(
+                        "awareAt without zone",
+                        VALID_REPORT.replace("2025-11-21T17:30:00Z", "2025-11-21T17:30:00"),
+                        "awareAt"),
                 Arguments.of("awareAt far future", VALID_REPORT.replace("2025-11-21", "2999-01-01"), "awareAt"),
                 Arguments.of("awareAt far past", VALID_REPORT.replace("2025-11-21", "1900-01-01"), "awareAt"),
-                Arguments.of("awareAt as epoch number", VALID_REPORT.replace("\"2025-11-21T17:30:00Z\"", "1763746200"), "awareAt"),
+                Arguments.of(
+                        "awareAt as epoch number",
+                        VALID_REPORT.replace("\"2025-11-21T17:30:00Z\"", "1763746200"),
+                        "awareAt"),
                 Arguments.of("title as number", VALID_REPORT.replace("\"t\"", "42"), "title"),
                 Arguments.of("summary as boolean", VALID_REPORT.replace("\"s\"", "true"), "summary"),
                 Arguments.of("empty enum", VALID_REPORT.replace("\"PHISHING\"", "\"\""), "attackVector"),
@@ -63,15 +70,41 @@ class IncidentInputValidationIT extends IncidentServiceITBase {
         return List.of(
                 Arguments.of("unknown data item", valid.replace("\"AGE\"", "\"BLOOD_TYPE\""), "exposedData[2]"),
                 Arguments.of("null data item", valid.replace("\"AGE\"", "null"), "exposedData[2]"),
-                Arguments.of("negative patients", valid.replace("\"estimatedPatients\": 10", "\"estimatedPatients\": -1"), "estimatedPatients"),
-                Arguments.of("patients as text", valid.replace("\"estimatedPatients\": 10", "\"estimatedPatients\": \"ten\""), "estimatedPatients"),
-                Arguments.of("patients as numeric string", valid.replace("\"estimatedPatients\": 10", "\"estimatedPatients\": \"10\""), "estimatedPatients"),
-                Arguments.of("patients fractional", valid.replace("\"estimatedPatients\": 10", "\"estimatedPatients\": 10.5"), "estimatedPatients"),
-                Arguments.of("medical flag missing", valid.replace("\"medicalDataExposed\": false,", ""), "medicalDataExposed"),
-                Arguments.of("medical flag as string", valid.replace("\"medicalDataExposed\": false", "\"medicalDataExposed\": \"no\""), "medicalDataExposed"),
-                Arguments.of("medical records but flag false", valid.replace("\"EMAIL\"", "\"MEDICAL_RECORD\""), "medicalDataExposed"),
-                Arguments.of("too many systems", valid.replace("[\"portail régional\"]", systems(51)), "affectedSystems"),
-                Arguments.of("exposedData not an array", valid.replace("[\"LAST_NAME\", \"FIRST_NAME\", \"AGE\", \"PHONE\", \"EMAIL\"]", "\"LAST_NAME\""), "exposedData"));
+                Arguments.of(
+                        "negative patients",
+                        valid.replace("\"estimatedPatients\": 10", "\"estimatedPatients\": -1"),
+                        "estimatedPatients"),
+                Arguments.of(
+                        "patients as text",
+                        valid.replace("\"estimatedPatients\": 10", "\"estimatedPatients\": \"ten\""),
+                        "estimatedPatients"),
+                Arguments.of(
+                        "patients as numeric string",
+                        valid.replace("\"estimatedPatients\": 10", "\"estimatedPatients\": \"10\""),
+                        "estimatedPatients"),
+                Arguments.of(
+                        "patients fractional",
+                        valid.replace("\"estimatedPatients\": 10", "\"estimatedPatients\": 10.5"),
+                        "estimatedPatients"),
+                Arguments.of(
+                        "medical flag missing",
+                        valid.replace("\"medicalDataExposed\": false,", ""),
+                        "medicalDataExposed"),
+                Arguments.of(
+                        "medical flag as string",
+                        valid.replace("\"medicalDataExposed\": false", "\"medicalDataExposed\": \"no\""),
+                        "medicalDataExposed"),
+                Arguments.of(
+                        "medical records but flag false",
+                        valid.replace("\"EMAIL\"", "\"MEDICAL_RECORD\""),
+                        "medicalDataExposed"),
+                Arguments.of(
+                        "too many systems", valid.replace("[\"portail régional\"]", systems(51)), "affectedSystems"),
+                Arguments.of(
+                        "exposedData not an array",
+                        valid.replace(
+                                "[\"LAST_NAME\", \"FIRST_NAME\", \"AGE\", \"PHONE\", \"EMAIL\"]", "\"LAST_NAME\""),
+                        "exposedData"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,14 +123,22 @@ class IncidentInputValidationIT extends IncidentServiceITBase {
     void badEnumsInOtherCommandsNameTheField() {
         String id = report(HDF);
         String token = TestTokens.arsStaff(HDF);
-        assertThat(fields(api.post("/api/incidents/" + id + "/containment-actions", token,
-                "{\"action\": \"PRAY\"}").json())).contains("action");
-        assertThat(fields(api.post("/api/incidents/" + id + "/authority-notifications", token,
-                "{\"authority\": \"FBI\", \"notifiedAt\": \"2025-11-22T10:00:00Z\"}").json())).contains("authority");
-        assertThat(fields(api.post("/api/incidents/" + id + "/authority-notifications", token,
-                "{\"authority\": \"CNIL\"}").json())).contains("notifiedAt");
-        assertThat(fields(api.post("/api/incidents/" + id + "/status", token,
-                "{\"status\": \"DONE\"}").json())).contains("status");
+        assertThat(fields(api.post("/api/incidents/" + id + "/containment-actions", token, "{\"action\": \"PRAY\"}")
+                        .json()))
+                .contains("action");
+        assertThat(fields(api.post(
+                                "/api/incidents/" + id + "/authority-notifications",
+                                token,
+                                "{\"authority\": \"FBI\", \"notifiedAt\": \"2025-11-22T10:00:00Z\"}")
+                        .json()))
+                .contains("authority");
+        assertThat(fields(api.post(
+                                "/api/incidents/" + id + "/authority-notifications", token, "{\"authority\": \"CNIL\"}")
+                        .json()))
+                .contains("notifiedAt");
+        assertThat(fields(api.post("/api/incidents/" + id + "/status", token, "{\"status\": \"DONE\"}")
+                        .json()))
+                .contains("status");
     }
 
     @Test
@@ -114,18 +155,24 @@ class IncidentInputValidationIT extends IncidentServiceITBase {
     @Test
     void malformedIdempotencyKeyAndIfMatchAreRefused() {
         String id = report(HDF);
-        Response key = api.post("/api/incidents", TestTokens.arsStaff(HDF), VALID_REPORT, "Idempotency-Key", "x".repeat(300));
+        Response key =
+                api.post("/api/incidents", TestTokens.arsStaff(HDF), VALID_REPORT, "Idempotency-Key", "x".repeat(300));
         assertThat(key.status()).isEqualTo(400);
         assertThat(fields(key.json())).contains("Idempotency-Key");
-        Response ifMatch = api.post("/api/incidents/" + id + "/containment-actions", TestTokens.arsStaff(HDF),
-                "{\"action\": \"OTHER\"}", "If-Match", "yesterday");
+        Response ifMatch = api.post(
+                "/api/incidents/" + id + "/containment-actions",
+                TestTokens.arsStaff(HDF),
+                "{\"action\": \"OTHER\"}",
+                "If-Match",
+                "yesterday");
         assertThat(ifMatch.status()).isEqualTo(400);
         assertThat(fields(ifMatch.json())).contains("If-Match");
     }
 
     @Test
     void listFiltersAreValidated() {
-        assertThat(api.get("/api/incidents?region=XX", TestTokens.national()).status()).isEqualTo(400);
+        assertThat(api.get("/api/incidents?region=XX", TestTokens.national()).status())
+                .isEqualTo(400);
         Response status = api.get("/api/incidents?status=SOLVED", TestTokens.national());
         assertThat(status.status()).isEqualTo(400);
         assertThat(fields(status.json())).contains("status");

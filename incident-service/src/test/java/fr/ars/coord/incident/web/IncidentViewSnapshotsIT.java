@@ -29,10 +29,21 @@ class IncidentViewSnapshotsIT extends IncidentServiceITBase {
         String token = TestTokens.arsStaff(HDF);
         String id = report(HDF);
         List<Instant> instants = new ArrayList<>();
-        List<String> writes = List.of("/assessments", "/containment-actions", "/containment-actions",
-                "/authority-notifications", "/containment-actions", "/assessments", "/containment-actions",
-                "/containment-actions", "/containment-actions", "/authority-notifications", "/containment-actions",
-                "/containment-actions", "/containment-actions", "/containment-actions");
+        List<String> writes = List.of(
+                "/assessments",
+                "/containment-actions",
+                "/containment-actions",
+                "/authority-notifications",
+                "/containment-actions",
+                "/assessments",
+                "/containment-actions",
+                "/containment-actions",
+                "/containment-actions",
+                "/authority-notifications",
+                "/containment-actions",
+                "/containment-actions",
+                "/containment-actions",
+                "/containment-actions");
         for (int i = 0; i < writes.size(); i++) {
             Thread.sleep(3);
             instants.add(Instant.now());
@@ -48,7 +59,8 @@ class IncidentViewSnapshotsIT extends IncidentServiceITBase {
         assertThat(snapshotsOf(id)).as("snapshots taken").isGreaterThanOrEqualTo(3);
 
         Map<Instant, JsonNode> fromSnapshots = asOfViews(id, token, instants);
-        JsonNode currentFromSnapshot = timeless(api.get("/api/incidents/" + id, token).json());
+        JsonNode currentFromSnapshot =
+                timeless(api.get("/api/incidents/" + id, token).json());
 
         jdbc.update("DELETE FROM incident_view_snapshot WHERE incident_id = ?", id);
         Map<Instant, JsonNode> folded = asOfViews(id, token, instants);
@@ -60,8 +72,11 @@ class IncidentViewSnapshotsIT extends IncidentServiceITBase {
         assertThat(currentFolded.get("containmentActions")).hasSize(10);
         assertThat(fromSnapshots).isEqualTo(folded);
         // each instant shows one more write than the one before
-        assertThat(folded.values().stream().map(v -> v.get("containmentActions").size()
-                + v.get("authorityNotifications").size() + v.get("assessmentCount").asInt()).toList())
+        assertThat(folded.values().stream()
+                        .map(v -> v.get("containmentActions").size()
+                                + v.get("authorityNotifications").size()
+                                + v.get("assessmentCount").asInt())
+                        .toList())
                 .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
     }
 
@@ -72,13 +87,17 @@ class IncidentViewSnapshotsIT extends IncidentServiceITBase {
         JsonNode expected = timeless(api.get("/api/incidents/" + id, token).json());
         jdbc.update("DELETE FROM incident_view_snapshot WHERE incident_id = ?", id);
         // a row an older release would have written, unreadable as today's view
-        jdbc.update("INSERT INTO incident_view_snapshot (incident_id, sequence_number, recorded_until_iso,"
-                + " recorded_until, format, view) VALUES (?, 4, ?, now(), 0, '{\"unknown\": true}')", id,
+        jdbc.update(
+                "INSERT INTO incident_view_snapshot (incident_id, sequence_number, recorded_until_iso,"
+                        + " recorded_until, format, view) VALUES (?, 4, ?, now(), 0, '{\"unknown\": true}')",
+                id,
                 Instant.now().toString());
 
         assertThat(timeless(api.get("/api/incidents/" + id, token).json())).isEqualTo(expected);
-        assertThat(timeless(api.get("/api/incidents/" + id + "?asOf=" + Instant.now(), token).json())
-                .without("asOfView")).isEqualTo(((ObjectNode) expected.deepCopy()).without("asOfView"));
+        assertThat(timeless(api.get("/api/incidents/" + id + "?asOf=" + Instant.now(), token)
+                                .json())
+                        .without("asOfView"))
+                .isEqualTo(((ObjectNode) expected.deepCopy()).without("asOfView"));
     }
 
     @Test
@@ -92,7 +111,9 @@ class IncidentViewSnapshotsIT extends IncidentServiceITBase {
         Response view = api.get("/api/incidents/" + id, token);
         assertThat(view.status()).as(view.toString()).isEqualTo(200);
         assertThat(timeless(view.json())).isEqualTo(expected);
-        assertThat(api.get("/api/incidents/" + id + "?asOf=" + Instant.now(), token).status()).isEqualTo(200);
+        assertThat(api.get("/api/incidents/" + id + "?asOf=" + Instant.now(), token)
+                        .status())
+                .isEqualTo(200);
         for (String longAgo : List.of("0001-01-01T00:00:00Z", "-5000-01-01T00:00:00Z", "1969-12-31T23:59:59Z")) {
             Response then = api.get("/api/incidents/" + id + "?asOf=" + longAgo, token);
             assertThat(then.status()).as(longAgo + " " + then).isIn(400, 404);
@@ -108,19 +129,23 @@ class IncidentViewSnapshotsIT extends IncidentServiceITBase {
         assertThat(api.get("/api/incidents/" + id, token).status()).isEqualTo(200);
         assertThat(snapshotsOf(id)).isPositive();
         // the rows as the release before waivers wrote them: no waivers, no waiverReason on the clocks
-        for (Map<String, Object> row : jdbc.queryForList("SELECT sequence_number, view FROM incident_view_snapshot"
-                + " WHERE incident_id = ?", id)) {
+        for (Map<String, Object> row : jdbc.queryForList(
+                "SELECT sequence_number, view FROM incident_view_snapshot" + " WHERE incident_id = ?", id)) {
             ObjectNode stored = (ObjectNode) JSON.readTree(row.get("view").toString());
             ObjectNode view = (ObjectNode) stored.get("view");
             assertThat(view.has("waivers")).isTrue();
             view.remove("waivers");
             view.get("regulatoryClocks").forEach(clock -> ((ObjectNode) clock).remove("waiverReason"));
-            jdbc.update("UPDATE incident_view_snapshot SET view = ? WHERE incident_id = ? AND sequence_number = ?",
-                    stored.toString(), id, row.get("sequence_number"));
+            jdbc.update(
+                    "UPDATE incident_view_snapshot SET view = ? WHERE incident_id = ? AND sequence_number = ?",
+                    stored.toString(),
+                    id,
+                    row.get("sequence_number"));
         }
         for (String status : List.of("ASSESSING", "CONTAINED", "RESOLVED")) {
             assertThat(api.post("/api/incidents/" + id + "/status", token, "{\"status\": \"" + status + "\"}")
-                    .status()).isEqualTo(200);
+                            .status())
+                    .isEqualTo(200);
         }
         Thread.sleep(5);
         Instant resolved = Instant.now();
@@ -130,7 +155,8 @@ class IncidentViewSnapshotsIT extends IncidentServiceITBase {
         // read twice: the second read may start from a snapshot taken after the closure
         api.get("/api/incidents/" + id, token);
         JsonNode fromSnapshots = timeless(api.get("/api/incidents/" + id, token).json());
-        JsonNode resolvedFromSnapshots = api.get("/api/incidents/" + id + "?asOf=" + resolved, token).json();
+        JsonNode resolvedFromSnapshots =
+                api.get("/api/incidents/" + id + "?asOf=" + resolved, token).json();
 
         jdbc.update("DELETE FROM incident_view_snapshot WHERE incident_id = ?", id);
         JsonNode folded = timeless(api.get("/api/incidents/" + id, token).json());
@@ -138,7 +164,8 @@ class IncidentViewSnapshotsIT extends IncidentServiceITBase {
         assertThat(api.get("/api/incidents/" + id + "?asOf=" + resolved, token).json())
                 .isEqualTo(resolvedFromSnapshots);
         assertThat(folded.get("waivers")).isNotEmpty();
-        assertThat(folded.get("regulatoryClocks").findValuesAsString("status")).contains("WAIVED")
+        assertThat(folded.get("regulatoryClocks").findValuesAsString("status"))
+                .contains("WAIVED")
                 .doesNotContain("PENDING", "DUE_SOON", "OVERDUE");
         assertThat(resolvedFromSnapshots.get("waivers")).isEmpty();
         assertThat(resolvedFromSnapshots.get("regulatoryClocks").findValuesAsString("status"))
@@ -165,8 +192,7 @@ class IncidentViewSnapshotsIT extends IncidentServiceITBase {
     }
 
     private long snapshotsOf(String id) {
-        return jdbc.queryForObject("SELECT count(*) FROM incident_view_snapshot WHERE incident_id = ?", Long.class,
-                id);
+        return jdbc.queryForObject("SELECT count(*) FROM incident_view_snapshot WHERE incident_id = ?", Long.class, id);
     }
 
     /** The view without what depends on the instant it is read at. */
@@ -180,11 +206,9 @@ class IncidentViewSnapshotsIT extends IncidentServiceITBase {
         return switch (write) {
             case "/assessments" -> identityAssessment(1000L * (i + 1));
             case "/authority-notifications" -> """
-                    {"authority": "%s", "notifiedAt": "2025-11-22T09:00:00Z", "reference": "REF-%d"}"""
-                    .formatted(i < 5 ? "CERT_SANTE" : "CNIL", i);
+                    {"authority": "%s", "notifiedAt": "2025-11-22T09:00:00Z", "reference": "REF-%d"}""".formatted(i < 5 ? "CERT_SANTE" : "CNIL", i);
             default -> """
-                    {"action": "%s", "description": "mesure %d"}"""
-                    .formatted(i % 2 == 0 ? "ACCOUNTS_BLOCKED" : "SECURITY_REINFORCED", i);
+                    {"action": "%s", "description": "mesure %d"}""".formatted(i % 2 == 0 ? "ACCOUNTS_BLOCKED" : "SECURITY_REINFORCED", i);
         };
     }
 }

@@ -22,45 +22,77 @@ class RecordIntegrityIT extends IncidentServiceITBase {
 
     @Test
     void anAuthorityCannotBeNotifiedBeforeTheIncidentWasKnownNorInTheFuture() {
-        String id = report(HDF);   // known since 2025-11-21T17:30:00Z
+        String id = report(HDF); // known since 2025-11-21T17:30:00Z
         long before = storedEvents();
-        for (String notifiedAt : new String[] {"2000-01-01T00:00:00Z", "2025-11-21T17:29:59Z",
-                Instant.now().plus(1, ChronoUnit.HOURS).toString()}) {
-            Response refused = api.post("/api/incidents/" + id + "/authority-notifications", TestTokens.arsStaff(HDF),
+        for (String notifiedAt : new String[] {
+            "2000-01-01T00:00:00Z",
+            "2025-11-21T17:29:59Z",
+            Instant.now().plus(1, ChronoUnit.HOURS).toString()
+        }) {
+            Response refused = api.post(
+                    "/api/incidents/" + id + "/authority-notifications",
+                    TestTokens.arsStaff(HDF),
                     "{\"authority\": \"CNIL\", \"notifiedAt\": \"" + notifiedAt + "\"}");
             assertThat(refused.status()).as(notifiedAt).isEqualTo(400);
-            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("notifiedAt");
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("notifiedAt");
         }
         assertThat(storedEvents()).isEqualTo(before);
-        assertThat(api.post("/api/incidents/" + id + "/authority-notifications", TestTokens.arsStaff(HDF),
-                "{\"authority\": \"CNIL\", \"notifiedAt\": \"2025-11-21T17:30:00Z\"}").status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/api/incidents/" + id + "/authority-notifications",
+                                TestTokens.arsStaff(HDF),
+                                "{\"authority\": \"CNIL\", \"notifiedAt\": \"2025-11-21T17:30:00Z\"}")
+                        .status())
+                .isEqualTo(201);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "Patient 1 85 05 78 006 084 91",
-            "contact jean.dupont@example.fr",
-            "rappeler le 06 12 34 56 78",
-            "Mme X née le 12/03/1985",
-            "IBAN FR76 3000 6000 0112 3456 7890 189"})
+    @ValueSource(
+            strings = {
+                "Patient 1 85 05 78 006 084 91",
+                "contact jean.dupont@example.fr",
+                "rappeler le 06 12 34 56 78",
+                "Mme X née le 12/03/1985",
+                "IBAN FR76 3000 6000 0112 3456 7890 189"
+            })
     void patientIdentitiesAreRefusedInEveryFreeTextField(String identity) {
         String id = report(HDF);
         long before = storedEvents();
         String text = identity.replace("\"", "");
         assertRefused(api.post("/api/incidents", TestTokens.arsStaff(HDF), reportBody(HDF, text)), "title");
-        assertRefused(api.post("/api/incidents/" + id + "/assessments", TestTokens.arsStaff(HDF),
-                "{\"exposedData\": [\"EMAIL\"], \"medicalDataExposed\": false, \"estimatedPatients\": 3, "
-                        + "\"affectedSystems\": [\"portail\", \"" + text + "\"], \"note\": \"ok\"}"), "affectedSystems[1]");
-        assertRefused(api.post("/api/incidents/" + id + "/assessments", TestTokens.arsStaff(HDF),
-                "{\"exposedData\": [\"EMAIL\"], \"medicalDataExposed\": false, \"estimatedPatients\": 3, "
-                        + "\"note\": \"" + text + "\"}"), "note");
-        assertRefused(api.post("/api/incidents/" + id + "/containment-actions", TestTokens.esanteStaff(HDF),
-                "{\"action\": \"OTHER\", \"description\": \"" + text + "\"}"), "description");
-        assertRefused(api.post("/api/incidents/" + id + "/authority-notifications", TestTokens.arsStaff(HDF),
-                "{\"authority\": \"CNIL\", \"notifiedAt\": \"2025-11-22T10:00:00Z\", \"reference\": \"" + text + "\"}"),
+        assertRefused(
+                api.post(
+                        "/api/incidents/" + id + "/assessments",
+                        TestTokens.arsStaff(HDF),
+                        "{\"exposedData\": [\"EMAIL\"], \"medicalDataExposed\": false, \"estimatedPatients\": 3, "
+                                + "\"affectedSystems\": [\"portail\", \"" + text + "\"], \"note\": \"ok\"}"),
+                "affectedSystems[1]");
+        assertRefused(
+                api.post(
+                        "/api/incidents/" + id + "/assessments",
+                        TestTokens.arsStaff(HDF),
+                        "{\"exposedData\": [\"EMAIL\"], \"medicalDataExposed\": false, \"estimatedPatients\": 3, "
+                                + "\"note\": \"" + text + "\"}"),
+                "note");
+        assertRefused(
+                api.post(
+                        "/api/incidents/" + id + "/containment-actions",
+                        TestTokens.esanteStaff(HDF),
+                        "{\"action\": \"OTHER\", \"description\": \"" + text + "\"}"),
+                "description");
+        assertRefused(
+                api.post(
+                        "/api/incidents/" + id + "/authority-notifications",
+                        TestTokens.arsStaff(HDF),
+                        "{\"authority\": \"CNIL\", \"notifiedAt\": \"2025-11-22T10:00:00Z\", \"reference\": \"" + text
+                                + "\"}"),
                 "reference");
-        assertRefused(api.post("/api/incidents/" + id + "/status", TestTokens.arsStaff(HDF),
-                "{\"status\": \"ASSESSING\", \"reason\": \"" + text + "\"}"), "reason");
+        assertRefused(
+                api.post(
+                        "/api/incidents/" + id + "/status",
+                        TestTokens.arsStaff(HDF),
+                        "{\"status\": \"ASSESSING\", \"reason\": \"" + text + "\"}"),
+                "reason");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
@@ -70,8 +102,7 @@ class RecordIntegrityIT extends IncidentServiceITBase {
         long before = storedEvents();
         Response refused = api.post("/api/incidents", TestTokens.arsStaff(HDF), """
                 {"region": "FR-HDF", "title": "Usurpation", "summary": "%s",
-                 "awareAt": "2025-11-21T17:30:00Z", "attackVector": "PHISHING", "operationalImpact": "NONE"}"""
-                .formatted(escaped));
+                 "awareAt": "2025-11-21T17:30:00Z", "attackVector": "PHISHING", "operationalImpact": "NONE"}""".formatted(escaped));
         assertThat(refused.status()).as(escaped).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("summary");
         assertThat(storedEvents()).isEqualTo(before);
@@ -82,18 +113,32 @@ class RecordIntegrityIT extends IncidentServiceITBase {
         String id = report(HDF);
         String key = "shared-" + UUID.randomUUID();
         String action = "{\"action\": \"ACCOUNTS_BLOCKED\"}";
-        Response first = api.post("/api/incidents/" + id + "/containment-actions", TestTokens.arsStaff(HDF), action,
-                "Idempotency-Key", key);
+        Response first = api.post(
+                "/api/incidents/" + id + "/containment-actions",
+                TestTokens.arsStaff(HDF),
+                action,
+                "Idempotency-Key",
+                key);
         assertThat(first.status()).isEqualTo(201);
         long before = storedEvents();
-        Response someoneElse = api.post("/api/incidents/" + id + "/containment-actions", TestTokens.esanteStaff(HDF),
-                action, "Idempotency-Key", key);
+        Response someoneElse = api.post(
+                "/api/incidents/" + id + "/containment-actions",
+                TestTokens.esanteStaff(HDF),
+                action,
+                "Idempotency-Key",
+                key);
         assertThat(someoneElse.status()).isEqualTo(201);
         assertThat(someoneElse.header("Idempotent-Replayed")).isNull();
         assertThat(storedEvents()).isEqualTo(before + 1);
         // and the first caller's own retry still records nothing
-        assertThat(api.post("/api/incidents/" + id + "/containment-actions", TestTokens.arsStaff(HDF), action,
-                "Idempotency-Key", key).header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(api.post(
+                                "/api/incidents/" + id + "/containment-actions",
+                                TestTokens.arsStaff(HDF),
+                                action,
+                                "Idempotency-Key",
+                                key)
+                        .header("Idempotent-Replayed"))
+                .isEqualTo("true");
         assertThat(storedEvents()).isEqualTo(before + 1);
     }
 
@@ -104,9 +149,12 @@ class RecordIntegrityIT extends IncidentServiceITBase {
         Response created = api.post("/api/incidents", token, reportBody(HDF, "Usurpation"), "Idempotency-Key", key);
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("id").asString();
-        String subject = UUID.nameUUIDFromBytes("ars-hdf".getBytes(StandardCharsets.UTF_8)).toString();
-        assertThat(id).isNotEqualTo(UUID.nameUUIDFromBytes(("incident|" + subject + "|" + key)
-                .getBytes(StandardCharsets.UTF_8)).toString());
+        String subject = UUID.nameUUIDFromBytes("ars-hdf".getBytes(StandardCharsets.UTF_8))
+                .toString();
+        assertThat(id)
+                .isNotEqualTo(
+                        UUID.nameUUIDFromBytes(("incident|" + subject + "|" + key).getBytes(StandardCharsets.UTF_8))
+                                .toString());
         Response retried = api.post("/api/incidents", token, reportBody(HDF, "Usurpation"), "Idempotency-Key", key);
         assertThat(retried.json().get("id").asString()).isEqualTo(id);
         assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");

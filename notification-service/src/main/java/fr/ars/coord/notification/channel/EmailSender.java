@@ -27,8 +27,10 @@ public class EmailSender {
         ReminderPayload.Obligation o = payload.obligation();
         boolean overdue = o.stage() == fr.ars.coord.contracts.incident.ReminderStage.OVERDUE;
         String subject = (overdue ? "[En retard] " : "[Échéance proche] ") + o.obligation() + " – " + o.regionName();
-        String text = (overdue ? "L'obligation suivante n'est pas remplie et son échéance est dépassée"
-                : "L'échéance de l'obligation suivante approche") + " :\n\n"
+        String text = (overdue
+                        ? "L'obligation suivante n'est pas remplie et son échéance est dépassée"
+                        : "L'échéance de l'obligation suivante approche")
+                + " :\n\n"
                 + o.obligation() + " (" + o.legalBasis() + ")\n"
                 + "Incident : " + o.incidentId() + " (" + o.regionName() + ")\n"
                 + "Échéance : " + o.dueAt() + "\n"
@@ -51,8 +53,8 @@ public class EmailSender {
             mail.send(message);
             return new WebhookSender.Result(true, "accepted by SMTP server");
         } catch (Exception e) {
-            return new WebhookSender.Result(false, e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new WebhookSender.Result(
+                    false, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 
@@ -63,9 +65,11 @@ public class EmailSender {
             helper.setFrom(from);
             helper.setTo(to);
             helper.setSubject(payload.communique().title());
-            String text = payload.communique().body() + "\n\n" + payload.communique().url();
+            String text =
+                    payload.communique().body() + "\n\n" + payload.communique().url();
             StringBuilder html = new StringBuilder("<html><body><h1>")
-                    .append(HtmlUtils.htmlEscape(payload.communique().title())).append("</h1>");
+                    .append(HtmlUtils.htmlEscape(payload.communique().title()))
+                    .append("</h1>");
             for (String paragraph : payload.communique().body().split("\n\n")) {
                 html.append("<p>").append(HtmlUtils.htmlEscape(paragraph)).append("</p>");
             }
@@ -77,8 +81,8 @@ public class EmailSender {
             mail.send(message);
             return new WebhookSender.Result(true, "accepted by SMTP server");
         } catch (Exception e) {
-            return new WebhookSender.Result(false, e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new WebhookSender.Result(
+                    false, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 }

@@ -1,8 +1,8 @@
 package fr.ars.coord.notification.channel;
 
-import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.contracts.communique.Statement;
+import fr.ars.coord.contracts.region.Region;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,8 +13,15 @@ public record PublicationPayload(String deliveryId, Communique communique, Strin
         this(deliveryId, communique, WebhookSubscription.COMMUNIQUE_PUBLISHED);
     }
 
-    public record Communique(String id, CommuniqueScope scope, Region region, String campaignId, String title,
-                             String body, List<Statement> statements, Instant publishedAt, String supersedes,
-                             String url) {
-    }
+    public record Communique(
+            String id,
+            CommuniqueScope scope,
+            Region region,
+            String campaignId,
+            String title,
+            String body,
+            List<Statement> statements,
+            Instant publishedAt,
+            String supersedes,
+            String url) {}
 }

@@ -14,16 +14,37 @@ import java.time.Instant;
  */
 public record ReminderPayload(String deliveryId, String event, Obligation obligation, boolean escalated) {
 
-    public record Obligation(String incidentId, Region region, String regionName, ObligationCode code,
-                             Authority authority, String obligation, String legalBasis, ReminderStage stage,
-                             Instant startedAt, Instant dueAt, Instant remindedAt, String incidentUrl) {
-    }
+    public record Obligation(
+            String incidentId,
+            Region region,
+            String regionName,
+            ObligationCode code,
+            Authority authority,
+            String obligation,
+            String legalBasis,
+            ReminderStage stage,
+            Instant startedAt,
+            Instant dueAt,
+            Instant remindedAt,
+            String incidentUrl) {}
 
     public static ReminderPayload of(String deliveryId, ObligationReminder reminder, String publicBaseUrl) {
-        return new ReminderPayload(deliveryId, reminder.stage().eventType(), new Obligation(reminder.incidentId(),
-                reminder.region(), reminder.region().displayName(), reminder.code(), reminder.code().authority(),
-                reminder.code().obligation(), reminder.code().legalBasis(), reminder.stage(), reminder.startedAt(),
-                reminder.dueAt(), reminder.remindedAt(), publicBaseUrl + "/api/incidents/" + reminder.incidentId()),
+        return new ReminderPayload(
+                deliveryId,
+                reminder.stage().eventType(),
+                new Obligation(
+                        reminder.incidentId(),
+                        reminder.region(),
+                        reminder.region().displayName(),
+                        reminder.code(),
+                        reminder.code().authority(),
+                        reminder.code().obligation(),
+                        reminder.code().legalBasis(),
+                        reminder.stage(),
+                        reminder.startedAt(),
+                        reminder.dueAt(),
+                        reminder.remindedAt(),
+                        publicBaseUrl + "/api/incidents/" + reminder.incidentId()),
                 reminder.stage().escalated());
     }
 }

@@ -1,6 +1,5 @@
 package fr.ars.coord.notification.channel;
 
-import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
@@ -39,6 +38,7 @@ import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * POSTs an event (a publication, an obligation reminder) to a subscriber with {@code X-ARS-Event} (its type, as in
@@ -112,10 +112,12 @@ public class WebhookSender {
         }
         AtomicBoolean late = new AtomicBoolean();
         HttpPost post = new HttpPost(url);
-        CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> {
-            late.set(true);
-            post.cancel();
-        }, CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        CompletableFuture<Void> deadline = CompletableFuture.runAsync(
+                () -> {
+                    late.set(true);
+                    post.cancel();
+                },
+                CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
         CloseableHttpClient http = client(target.host(), target.addresses());
         try {
             byte[] body = json.writeValueAsBytes(payload);
@@ -165,7 +167,9 @@ public class WebhookSender {
 
             @Override
             public List<InetSocketAddress> resolve(String name, int port) throws UnknownHostException {
-                return Arrays.stream(resolve(name)).map(address -> new InetSocketAddress(address, port)).toList();
+                return Arrays.stream(resolve(name))
+                        .map(address -> new InetSocketAddress(address, port))
+                        .toList();
             }
 
             @Override
@@ -175,17 +179,24 @@ public class WebhookSender {
         };
         Timeout limit = Timeout.of(timeout);
         BasicHttpClientConnectionManager connections = BasicHttpClientConnectionManager.create(
-                DefaultSchemePortResolver.INSTANCE, checkedAddresses,
-                RegistryBuilder.<TlsSocketStrategy>create().register(URIScheme.HTTPS.id, new DefaultClientTlsStrategy(tls))
-                        .build(), null);
-        connections.setConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit)
+                DefaultSchemePortResolver.INSTANCE,
+                checkedAddresses,
+                RegistryBuilder.<TlsSocketStrategy>create()
+                        .register(URIScheme.HTTPS.id, new DefaultClientTlsStrategy(tls))
+                        .build(),
+                null);
+        connections.setConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(limit)
+                .setSocketTimeout(limit)
                 .build());
         connections.setSocketConfig(SocketConfig.custom().setSoTimeout(limit).build());
         return HttpClients.custom()
                 .setConnectionManager(connections)
                 .setConnectionReuseStrategy((request, response, context) -> false)
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit)
-                        .setConnectionRequestTimeout(limit).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(limit)
+                        .setConnectionRequestTimeout(limit)
+                        .build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
@@ -209,6 +220,5 @@ public class WebhookSender {
         }
     }
 
-    public record Result(boolean delivered, String outcome) {
-    }
+    public record Result(boolean delivered, String outcome) {}
 }

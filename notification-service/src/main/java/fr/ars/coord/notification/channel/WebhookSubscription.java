@@ -11,21 +11,35 @@ import java.util.List;
  * organisations handling the incident). All regions when {@code regions} is empty; national communiqués go to all.
  * A revoked subscription ({@code revokedAt} set) receives nothing more.
  */
-public record WebhookSubscription(String id, String url, String secret, List<String> regions, Instant createdAt,
-                                  String createdBy, Instant revokedAt, String revokedBy, String revocationReason,
-                                  List<String> events) {
+public record WebhookSubscription(
+        String id,
+        String url,
+        String secret,
+        List<String> regions,
+        Instant createdAt,
+        String createdBy,
+        Instant revokedAt,
+        String revokedBy,
+        String revocationReason,
+        List<String> events) {
 
     public static final String COMMUNIQUE_PUBLISHED = "communique.published";
     /** Every event type a subscription may ask for. */
-    public static final List<String> EVENT_TYPES = List.of(COMMUNIQUE_PUBLISHED,
-            ReminderStage.DUE_SOON.eventType(), ReminderStage.OVERDUE.eventType());
+    public static final List<String> EVENT_TYPES =
+            List.of(COMMUNIQUE_PUBLISHED, ReminderStage.DUE_SOON.eventType(), ReminderStage.OVERDUE.eventType());
 
     public WebhookSubscription {
         events = events == null || events.isEmpty() ? List.of(COMMUNIQUE_PUBLISHED) : List.copyOf(events);
     }
 
-    public WebhookSubscription(String id, String url, String secret, List<String> regions, Instant createdAt,
-                               String createdBy, List<String> events) {
+    public WebhookSubscription(
+            String id,
+            String url,
+            String secret,
+            List<String> regions,
+            Instant createdAt,
+            String createdBy,
+            List<String> events) {
         this(id, url, secret, regions, createdAt, createdBy, null, null, null, events);
     }
 
@@ -40,7 +54,6 @@ public record WebhookSubscription(String id, String url, String secret, List<Str
 
     /** Whether an event of {@code eventType} about {@code region} (null: national) is for this subscription. */
     public boolean wants(String eventType, Region region) {
-        return events.contains(eventType)
-                && (region == null || regions.isEmpty() || regions.contains(region.code()));
+        return events.contains(eventType) && (region == null || regions.isEmpty() || regions.contains(region.code()));
     }
 }

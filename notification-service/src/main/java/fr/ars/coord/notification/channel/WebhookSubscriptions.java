@@ -13,13 +13,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class WebhookSubscriptions {
 
-    private static final RowMapper<WebhookSubscription> ROW = (rs, n) -> new WebhookSubscription(rs.getString("id"),
-            rs.getString("url"), rs.getString("secret"),
-            rs.getString("regions").isEmpty() ? List.of() : Arrays.asList(rs.getString("regions").split(",")),
-            rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-            rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant(),
-            rs.getString("revoked_by"), rs.getString("revocation_reason"),
-            rs.getString("events") == null ? List.of() : Arrays.asList(rs.getString("events").split(",")));
+    private static final RowMapper<WebhookSubscription> ROW = (rs, n) -> new WebhookSubscription(
+            rs.getString("id"),
+            rs.getString("url"),
+            rs.getString("secret"),
+            rs.getString("regions").isEmpty()
+                    ? List.of()
+                    : Arrays.asList(rs.getString("regions").split(",")),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getString("created_by"),
+            rs.getTimestamp("revoked_at") == null
+                    ? null
+                    : rs.getTimestamp("revoked_at").toInstant(),
+            rs.getString("revoked_by"),
+            rs.getString("revocation_reason"),
+            rs.getString("events") == null
+                    ? List.of()
+                    : Arrays.asList(rs.getString("events").split(",")));
 
     private final JdbcTemplate jdbc;
 
@@ -28,14 +38,21 @@ public class WebhookSubscriptions {
     }
 
     public void add(WebhookSubscription subscription) {
-        jdbc.update("INSERT INTO webhook_subscription (id, url, secret, regions, created_at, created_by, events) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", subscription.id(), subscription.url(), subscription.secret(),
-                String.join(",", subscription.regions()), Timestamp.from(subscription.createdAt()),
-                subscription.createdBy(), String.join(",", subscription.events()));
+        jdbc.update(
+                "INSERT INTO webhook_subscription (id, url, secret, regions, created_at, created_by, events) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                subscription.id(),
+                subscription.url(),
+                subscription.secret(),
+                String.join(",", subscription.regions()),
+                Timestamp.from(subscription.createdAt()),
+                subscription.createdBy(),
+                String.join(",", subscription.events()));
     }
 
     public Optional<WebhookSubscription> find(String id) {
-        return jdbc.query("SELECT * FROM webhook_subscription WHERE id = ?", ROW, id).stream().findFirst();
+        return jdbc.query("SELECT * FROM webhook_subscription WHERE id = ?", ROW, id).stream()
+                .findFirst();
     }
 
     public List<WebhookSubscription> all() {
@@ -49,7 +66,13 @@ public class WebhookSubscriptions {
 
     /** Revokes {@code id} once; false when it was already revoked. */
     public boolean revoke(String id, Instant at, String by, String reason) {
-        return jdbc.update("UPDATE webhook_subscription SET revoked_at = ?, revoked_by = ?, revocation_reason = ? "
-                + "WHERE id = ? AND revoked_at IS NULL", Timestamp.from(at), by, reason, id) == 1;
+        return jdbc.update(
+                        "UPDATE webhook_subscription SET revoked_at = ?, revoked_by = ?, revocation_reason = ? "
+                                + "WHERE id = ? AND revoked_at IS NULL",
+                        Timestamp.from(at),
+                        by,
+                        reason,
+                        id)
+                == 1;
     }
 }

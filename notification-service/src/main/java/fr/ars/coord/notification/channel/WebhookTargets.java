@@ -47,26 +47,26 @@ public final class WebhookTargets {
         }
     }
 
-    private static final Pattern AMBIGUOUS_IPV4 = Pattern.compile(
-            "(?:0x[0-9a-f]*|[0-9]+)(?:\\.(?:0x[0-9a-f]*|[0-9]+)){0,3}\\.?");
-    private static final Pattern CANONICAL_IPV4 = Pattern.compile(
-            "(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern AMBIGUOUS_IPV4 =
+            Pattern.compile("(?:0x[0-9a-f]*|[0-9]+)(?:\\.(?:0x[0-9a-f]*|[0-9]+)){0,3}\\.?");
+    private static final Pattern CANONICAL_IPV4 =
+            Pattern.compile("(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
 
     /**
      * The IPv6 prefixes whose addresses carry an IPv4 address, which a translator, tunnel or dual stack would reach:
      * refused whatever the IPv4 address, as a receiver has no need of them. Each is written as its prefix's bytes.
      */
     private static final List<int[]> IPV4_CARRYING = List.of(
-            new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},                 // IPv4-compatible ::/96 (deprecated)
-            new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff},           // IPv4-mapped ::ffff:0:0/96
-            new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0},           // IPv4-translated ::ffff:0:0:0/96 (SIIT)
-            new int[] {0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0},        // NAT64 well-known 64:ff9b::/96
-            new int[] {0, 0x64, 0xff, 0x9b, 0, 1},                          // NAT64 local use 64:ff9b:1::/48
-            new int[] {0x20, 0x02},                                         // 6to4 2002::/16
-            new int[] {0x20, 0x01, 0, 0});                                  // Teredo 2001::/32
+            new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, // IPv4-compatible ::/96 (deprecated)
+            new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff}, // IPv4-mapped ::ffff:0:0/96
+            new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0}, // IPv4-translated ::ffff:0:0:0/96 (SIIT)
+            new int[] {0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0}, // NAT64 well-known 64:ff9b::/96
+            new int[] {0, 0x64, 0xff, 0x9b, 0, 1}, // NAT64 local use 64:ff9b:1::/48
+            new int[] {0x20, 0x02}, // 6to4 2002::/16
+            new int[] {0x20, 0x01, 0, 0}); // Teredo 2001::/32
 
-    private static final String NOT_PUBLIC = "must reach a public address: internal, loopback and link-local"
-            + " addresses are refused";
+    private static final String NOT_PUBLIC =
+            "must reach a public address: internal, loopback and link-local" + " addresses are refused";
 
     private final boolean requireHttps;
     private final List<String> allowed;
@@ -79,8 +79,13 @@ public final class WebhookTargets {
 
     public WebhookTargets(boolean requireHttps, List<String> allowed, Resolver resolver) {
         this.requireHttps = requireHttps;
-        this.allowed = allowed == null ? List.of() : allowed.stream().map(String::strip).filter(a -> !a.isEmpty())
-                .map(a -> a.toLowerCase(Locale.ROOT)).toList();
+        this.allowed = allowed == null
+                ? List.of()
+                : allowed.stream()
+                        .map(String::strip)
+                        .filter(a -> !a.isEmpty())
+                        .map(a -> a.toLowerCase(Locale.ROOT))
+                        .toList();
         this.resolver = resolver;
     }
 
@@ -104,8 +109,8 @@ public final class WebhookTargets {
         }
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(scheme.equals("http") && !requireHttps)) {
-            return Resolution.refused(rawHost, requireHttps ? "must be an https URL"
-                    : "must be an absolute http or https URL");
+            return Resolution.refused(
+                    rawHost, requireHttps ? "must be an https URL" : "must be an absolute http or https URL");
         }
         if (url.getRawUserInfo() != null) {
             return Resolution.refused(rawHost, "must not contain credentials (user:password@)");
@@ -121,7 +126,8 @@ public final class WebhookTargets {
                 return Resolution.to(host);
             }
         }
-        if (AMBIGUOUS_IPV4.matcher(host).matches() && !CANONICAL_IPV4.matcher(host).matches()) {
+        if (AMBIGUOUS_IPV4.matcher(host).matches()
+                && !CANONICAL_IPV4.matcher(host).matches()) {
             // 0177.0.0.1, 127.1, 0x7f.1: read as another address by one client than by the next
             return Resolution.refused(host, "must write an IP address in its usual dotted form");
         }
@@ -162,22 +168,25 @@ public final class WebhookTargets {
     }
 
     static boolean isPublic(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+        if (address.isAnyLocalAddress()
+                || address.isLoopbackAddress()
+                || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress()
+                || address.isMulticastAddress()) {
             return false;
         }
         byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
-            return first != 0                                        // "this network"
+            return first != 0 // "this network"
                     && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT
                     && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
                     && !(first == 198 && (second == 18 || second == 19)) // benchmarking
-                    && first < 240;                                  // reserved and broadcast
+                    && first < 240; // reserved and broadcast
         }
         if (address instanceof Inet6Address) {
-            return (b[0] & 0xfe) != 0xfc                             // unique local fc00::/7
+            return (b[0] & 0xfe) != 0xfc // unique local fc00::/7
                     && !carriesIpv4(b);
         }
         return true;

@@ -1,6 +1,5 @@
 package fr.ars.coord.notification.communique;
 
-import fr.ars.coord.contracts.region.Region;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import fr.ars.coord.contracts.communique.CommuniqueApprovedEvent;
@@ -14,8 +13,9 @@ import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.contracts.communique.CommuniqueSupersededEvent;
 import fr.ars.coord.contracts.communique.CommuniqueWithdrawnEvent;
 import fr.ars.coord.contracts.communique.Statement;
-import fr.ars.coord.notification.communique.CommuniqueCommands.ApproveCommuniqueCommand;
 import fr.ars.coord.contracts.incident.TlpLabel;
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.notification.communique.CommuniqueCommands.ApproveCommuniqueCommand;
 import fr.ars.coord.notification.communique.CommuniqueCommands.DraftCommuniqueCommand;
 import fr.ars.coord.notification.communique.CommuniqueCommands.MarkCommuniqueCommand;
 import fr.ars.coord.notification.communique.CommuniqueCommands.MarkCommuniqueStaleCommand;
@@ -39,6 +39,7 @@ class Communique {
 
     @AggregateIdentifier
     private String communiqueId;
+
     private CommuniqueScope scope;
     private Region region;
     private String campaignId;
@@ -59,9 +60,17 @@ class Communique {
     Communique(DraftCommuniqueCommand command) {
         guardMedicalStatements(command.draft());
         Draft draft = command.draft();
-        apply(new CommuniqueDraftedEvent(command.communiqueId(), command.scope(), command.region(),
-                command.campaignId(), command.supersedes(), draft.title(), draft.statements(), command.factsPosition(),
-                draft.digest(), draft.medicalDataExposed()));
+        apply(new CommuniqueDraftedEvent(
+                command.communiqueId(),
+                command.scope(),
+                command.region(),
+                command.campaignId(),
+                command.supersedes(),
+                draft.title(),
+                draft.statements(),
+                command.factsPosition(),
+                draft.digest(),
+                draft.medicalDataExposed()));
     }
 
     @CommandHandler
@@ -74,8 +83,13 @@ class Communique {
         }
         guardMedicalStatements(command.draft());
         Draft draft = command.draft();
-        apply(new CommuniqueDraftRevisedEvent(communiqueId, draft.title(), draft.statements(), command.factsPosition(),
-                draft.digest(), draft.medicalDataExposed()));
+        apply(new CommuniqueDraftRevisedEvent(
+                communiqueId,
+                draft.title(),
+                draft.statements(),
+                command.factsPosition(),
+                draft.digest(),
+                draft.medicalDataExposed()));
         return true;
     }
 
@@ -97,7 +111,8 @@ class Communique {
             throw new CommuniqueRuleViolation("The facts changed since approval: approve the revised text first.");
         }
         if (status != CommuniqueStatus.APPROVED) {
-            throw new CommuniqueRuleViolation("Only an approved communiqué can be published; this one is " + status + ".");
+            throw new CommuniqueRuleViolation(
+                    "Only an approved communiqué can be published; this one is " + status + ".");
         }
         if (!tlp.isPublic()) {
             throw new CommuniqueRuleViolation("The communiqué is marked " + tlp + ": only TLP:CLEAR material goes to"
@@ -110,8 +125,8 @@ class Communique {
     @CommandHandler
     void handle(MarkCommuniqueCommand command) {
         if (status != CommuniqueStatus.DRAFT && status != CommuniqueStatus.APPROVED) {
-            throw new CommuniqueRuleViolation("Only a communiqué not yet published can be marked; this one is "
-                    + status + ".");
+            throw new CommuniqueRuleViolation(
+                    "Only a communiqué not yet published can be marked; this one is " + status + ".");
         }
         if (command.tlp() == tlp) {
             return;
@@ -151,8 +166,8 @@ class Communique {
 
     /** Never say medical data was spared when a fact it rests on says otherwise. */
     private static void guardMedicalStatements(Draft draft) {
-        boolean claimsSpared = draft.statements().stream()
-                .map(Statement::kind).anyMatch(Statement.MEDICAL_DATA_SPARED::equals);
+        boolean claimsSpared =
+                draft.statements().stream().map(Statement::kind).anyMatch(Statement.MEDICAL_DATA_SPARED::equals);
         if (claimsSpared && draft.medicalDataExposed()) {
             throw new CommuniqueRuleViolation("A communiqué cannot say medical data was spared when an assessment it "
                     + "rests on says it was exposed.");

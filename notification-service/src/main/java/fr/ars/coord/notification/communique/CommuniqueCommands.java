@@ -1,43 +1,44 @@
 package fr.ars.coord.notification.communique;
 
-import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.contracts.incident.TlpLabel;
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.writing.Draft;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The commands of the {@code Communique} aggregate. */
 public final class CommuniqueCommands {
 
-    private CommuniqueCommands() {
-    }
+    private CommuniqueCommands() {}
 
-    public record DraftCommuniqueCommand(@TargetAggregateIdentifier String communiqueId, CommuniqueScope scope,
-                                         Region region, String campaignId, String supersedes, Draft draft,
-                                         long factsPosition) {
-    }
+    public record DraftCommuniqueCommand(
+            @TargetAggregateIdentifier String communiqueId,
+            CommuniqueScope scope,
+            Region region,
+            String campaignId,
+            String supersedes,
+            Draft draft,
+            long factsPosition) {}
 
-    public record ReviseCommuniqueDraftCommand(@TargetAggregateIdentifier String communiqueId, Draft draft,
-                                               long factsPosition) {
-    }
+    public record ReviseCommuniqueDraftCommand(
+            @TargetAggregateIdentifier String communiqueId, Draft draft, long factsPosition) {}
 
-    public record ApproveCommuniqueCommand(@TargetAggregateIdentifier String communiqueId) {
-    }
+    public record ApproveCommuniqueCommand(
+            @TargetAggregateIdentifier String communiqueId) {}
 
     /** {@code currentDigest}: the digest of the text the facts produce now. */
-    public record PublishCommuniqueCommand(@TargetAggregateIdentifier String communiqueId, String currentDigest) {
-    }
+    public record PublishCommuniqueCommand(
+            @TargetAggregateIdentifier String communiqueId, String currentDigest) {}
 
-    public record MarkCommuniqueCommand(@TargetAggregateIdentifier String communiqueId, TlpLabel tlp, String reason) {
-    }
+    public record MarkCommuniqueCommand(
+            @TargetAggregateIdentifier String communiqueId, TlpLabel tlp, String reason) {}
 
-    public record WithdrawCommuniqueCommand(@TargetAggregateIdentifier String communiqueId, String reason) {
-    }
+    public record WithdrawCommuniqueCommand(
+            @TargetAggregateIdentifier String communiqueId, String reason) {}
 
-    public record MarkCommuniqueStaleCommand(@TargetAggregateIdentifier String communiqueId, String correctedBy,
-                                             long factsPosition) {
-    }
+    public record MarkCommuniqueStaleCommand(
+            @TargetAggregateIdentifier String communiqueId, String correctedBy, long factsPosition) {}
 
-    public record SupersedeCommuniqueCommand(@TargetAggregateIdentifier String communiqueId, String supersededBy) {
-    }
+    public record SupersedeCommuniqueCommand(
+            @TargetAggregateIdentifier String communiqueId, String supersededBy) {}
 }

@@ -4,19 +4,19 @@ import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.communique.CommuniqueApprovedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueDraftRevisedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueDraftedEvent;
+import fr.ars.coord.contracts.communique.CommuniqueMarkedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueMarkedStaleEvent;
 import fr.ars.coord.contracts.communique.CommuniquePublishedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.contracts.communique.CommuniqueSupersededEvent;
-import fr.ars.coord.contracts.communique.CommuniqueMarkedEvent;
-import fr.ars.coord.contracts.incident.TlpLabel;
 import fr.ars.coord.contracts.communique.CommuniqueWithdrawnEvent;
 import fr.ars.coord.contracts.communique.Statement;
+import fr.ars.coord.contracts.incident.TlpLabel;
+import fr.ars.coord.platform.eventstore.AggregateIds;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import fr.ars.coord.platform.eventstore.AggregateIds;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -46,11 +46,31 @@ public class CommuniqueStreams {
         if (!(first.getPayload() instanceof CommuniqueDraftedEvent drafted)) {
             return Optional.empty();
         }
-        CommuniqueView v = new CommuniqueView(id, drafted.scope(), drafted.region(), drafted.campaignId(),
-                CommuniqueStatus.DRAFT, drafted.title(), drafted.statements(), body(drafted.statements()),
-                drafted.factsPosition(), drafted.factsDigest(), drafted.medicalDataExposed(), drafted.supersedes(),
-                null, false, null, first.getTimestamp(), null, null, null, null, null, null,
-                first.getSequenceNumber(), TlpLabel.CLEAR);
+        CommuniqueView v = new CommuniqueView(
+                id,
+                drafted.scope(),
+                drafted.region(),
+                drafted.campaignId(),
+                CommuniqueStatus.DRAFT,
+                drafted.title(),
+                drafted.statements(),
+                body(drafted.statements()),
+                drafted.factsPosition(),
+                drafted.factsDigest(),
+                drafted.medicalDataExposed(),
+                drafted.supersedes(),
+                null,
+                false,
+                null,
+                first.getTimestamp(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                first.getSequenceNumber(),
+                TlpLabel.CLEAR);
         while (events.hasNext()) {
             v = apply(v, events.next());
         }
@@ -80,8 +100,14 @@ public class CommuniqueStreams {
         Instant at = message.getTimestamp();
         Object payload = message.getPayload();
         if (payload instanceof CommuniqueDraftRevisedEvent e) {
-            return v.revised(e.title(), e.statements(), body(e.statements()), e.factsPosition(), e.factsDigest(),
-                    e.medicalDataExposed(), version);
+            return v.revised(
+                    e.title(),
+                    e.statements(),
+                    body(e.statements()),
+                    e.factsPosition(),
+                    e.factsDigest(),
+                    e.medicalDataExposed(),
+                    version);
         }
         if (payload instanceof CommuniqueApprovedEvent) {
             return v.approved(at, actor(message), version);

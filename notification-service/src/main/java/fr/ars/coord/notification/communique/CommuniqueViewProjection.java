@@ -29,7 +29,9 @@ public class CommuniqueViewProjection {
 
     @EventHandler
     void on(CommuniqueEvent event) {
-        communiques.advance(event.communiqueId(), list.stored(event.communiqueId()).orElse(null)).ifPresent(list::save);
+        communiques
+                .advance(event.communiqueId(), list.stored(event.communiqueId()).orElse(null))
+                .ifPresent(list::save);
     }
 
     @ResetHandler

@@ -46,8 +46,10 @@ public class CommuniqueViewStore {
     public List<CommuniqueView> find(List<String> regions, String region, CommuniqueStatus status) {
         Criteria criteria = new Criteria();
         if (regions != null) {
-            criteria = new Criteria().orOperator(where("scope").is("NATIONAL").and("publishedAt").ne(null),
-                    where("region").in(regions));
+            criteria = new Criteria()
+                    .orOperator(
+                            where("scope").is("NATIONAL").and("publishedAt").ne(null),
+                            where("region").in(regions));
         }
         Query query = Query.query(criteria);
         if (region != null) {
@@ -61,7 +63,10 @@ public class CommuniqueViewStore {
 
     /** What the public may see: published communiqués, and superseded ones pointing at their correction. */
     public List<CommuniqueView> published() {
-        return mongo.find(Query.query(where("status").in(CommuniqueStatus.PUBLISHED, CommuniqueStatus.SUPERSEDED))
-                .with(Sort.by(Sort.Direction.DESC, "publishedAt")), CommuniqueView.class, COLLECTION);
+        return mongo.find(
+                Query.query(where("status").in(CommuniqueStatus.PUBLISHED, CommuniqueStatus.SUPERSEDED))
+                        .with(Sort.by(Sort.Direction.DESC, "publishedAt")),
+                CommuniqueView.class,
+                COLLECTION);
     }
 }

@@ -1,6 +1,5 @@
 package fr.ars.coord.notification.config;
 
-import tools.jackson.databind.ObjectMapper;
 import fr.ars.coord.notification.channel.EmailSender;
 import fr.ars.coord.notification.channel.WebhookSender;
 import fr.ars.coord.notification.channel.WebhookTargets;
@@ -8,6 +7,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
+import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
@@ -19,7 +19,8 @@ class NotificationConfiguration {
 
     @Bean
     WebhookTargets webhookTargets(NotificationProperties properties) {
-        return new WebhookTargets(properties.webhooks().requireHttps(), properties.webhooks().allowedTargets());
+        return new WebhookTargets(
+                properties.webhooks().requireHttps(), properties.webhooks().allowedTargets());
     }
 
     @Bean

@@ -6,11 +6,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code ars.notifications.*}: publication policy and channels. */
 @ConfigurationProperties("ars.notifications")
-public record NotificationProperties(boolean autoPublish, List<String> pressList, String mailFrom,
-                                     String publicBaseUrl, Delivery delivery, Webhooks webhooks, Reminders reminders) {
+public record NotificationProperties(
+        boolean autoPublish,
+        List<String> pressList,
+        String mailFrom,
+        String publicBaseUrl,
+        Delivery delivery,
+        Webhooks webhooks,
+        Reminders reminders) {
 
     public NotificationProperties {
-        pressList = pressList == null ? List.of() : pressList.stream().filter(a -> !a.isBlank()).toList();
+        pressList = pressList == null
+                ? List.of()
+                : pressList.stream().filter(a -> !a.isBlank()).toList();
         webhooks = webhooks == null ? new Webhooks(true, List.of()) : webhooks;
         reminders = reminders == null ? new Reminders(null, List.of()) : reminders;
     }
@@ -23,8 +31,12 @@ public record NotificationProperties(boolean autoPublish, List<String> pressList
     public record Reminders(String regionContacts, List<String> nationalContacts) {
 
         public Reminders {
-            nationalContacts = nationalContacts == null ? List.of()
-                    : nationalContacts.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+            nationalContacts = nationalContacts == null
+                    ? List.of()
+                    : nationalContacts.stream()
+                            .map(String::strip)
+                            .filter(a -> !a.isEmpty())
+                            .toList();
             nationalContacts.forEach(Reminders::requireAddress);
             byRegion(regionContacts);
         }
@@ -39,8 +51,10 @@ public record NotificationProperties(boolean autoPublish, List<String> pressList
                     new java.util.EnumMap<>(fr.ars.coord.contracts.region.Region.class);
             fr.ars.coord.platform.obligation.RegionSetting.parse("ars.notifications.reminders.region-contacts", lists)
                     .forEach((region, addresses) -> {
-                        List<String> list = java.util.Arrays.stream(addresses.split(",")).map(String::strip)
-                                .filter(a -> !a.isEmpty()).toList();
+                        List<String> list = java.util.Arrays.stream(addresses.split(","))
+                                .map(String::strip)
+                                .filter(a -> !a.isEmpty())
+                                .toList();
                         list.forEach(Reminders::requireAddress);
                         byRegion.put(region, list);
                     });
@@ -59,9 +73,7 @@ public record NotificationProperties(boolean autoPublish, List<String> pressList
      * Where webhooks may go: {@code https} only unless {@code requireHttps} is false (development); public
      * addresses only, plus the host names and CIDR ranges of {@code allowedTargets}.
      */
-    public record Webhooks(boolean requireHttps, List<String> allowedTargets) {
-    }
+    public record Webhooks(boolean requireHttps, List<String> allowedTargets) {}
 
-    public record Delivery(int maxAttempts, Duration firstBackoff, long pollIntervalMs, Duration webhookTimeout) {
-    }
+    public record Delivery(int maxAttempts, Duration firstBackoff, long pollIntervalMs, Duration webhookTimeout) {}
 }

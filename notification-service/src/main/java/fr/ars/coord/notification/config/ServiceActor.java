@@ -7,6 +7,5 @@ public final class ServiceActor {
 
     public static final Actor ACTOR = Actor.component("notification-service");
 
-    private ServiceActor() {
-    }
+    private ServiceActor() {}
 }

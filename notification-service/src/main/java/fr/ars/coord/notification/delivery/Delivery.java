@@ -22,6 +22,7 @@ class Delivery {
 
     @AggregateIdentifier
     private String deliveryId;
+
     private int attempts;
     private boolean finished;
 
@@ -31,8 +32,8 @@ class Delivery {
 
     @CommandHandler
     Delivery(ScheduleDeliveryCommand command) {
-        apply(new DeliveryScheduledEvent(command.deliveryId(), command.communiqueId(), command.channel(),
-                command.target(), command.reminder()));
+        apply(new DeliveryScheduledEvent(
+                command.deliveryId(), command.communiqueId(), command.channel(), command.target(), command.reminder()));
     }
 
     @CommandHandler

@@ -27,10 +27,15 @@ class DeliveryLeases {
     /** True when this instance now holds the delivery's lease for {@code duration}. */
     boolean take(String deliveryId, Duration duration) {
         Instant now = clock.instant();
-        return jdbc.update("INSERT INTO delivery_lease (delivery_id, holder, until) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (delivery_id) DO UPDATE SET holder = EXCLUDED.holder, until = EXCLUDED.until"
-                        + " WHERE delivery_lease.until < ?", deliveryId, holder, Timestamp.from(now.plus(duration)),
-                Timestamp.from(now)) == 1;
+        return jdbc.update(
+                        "INSERT INTO delivery_lease (delivery_id, holder, until) VALUES (?, ?, ?)"
+                                + " ON CONFLICT (delivery_id) DO UPDATE SET holder = EXCLUDED.holder, until = EXCLUDED.until"
+                                + " WHERE delivery_lease.until < ?",
+                        deliveryId,
+                        holder,
+                        Timestamp.from(now.plus(duration)),
+                        Timestamp.from(now))
+                == 1;
     }
 
     void giveBack(String deliveryId) {

@@ -32,14 +32,24 @@ public class DeliveryViewStore {
 
     /** The delivery folded from its stream, from the first event. */
     public Optional<DeliveryView> current(String deliveryId) {
-        List<? extends DomainEventMessage<?>> events = eventStore.readEvents(deliveryId).asStream().toList();
+        List<? extends DomainEventMessage<?>> events =
+                eventStore.readEvents(deliveryId).asStream().toList();
         if (events.isEmpty() || !(events.get(0).getPayload() instanceof DeliveryScheduledEvent scheduled)) {
             return Optional.empty();
         }
         DomainEventMessage<?> first = events.get(0);
-        DeliveryView view = new DeliveryView(deliveryId, scheduled.communiqueId(), scheduled.channel(),
-                scheduled.target(), "PENDING", 0, first.getTimestamp(), List.of(), first.getTimestamp(),
-                first.getSequenceNumber(), scheduled.reminder());
+        DeliveryView view = new DeliveryView(
+                deliveryId,
+                scheduled.communiqueId(),
+                scheduled.channel(),
+                scheduled.target(),
+                "PENDING",
+                0,
+                first.getTimestamp(),
+                List.of(),
+                first.getTimestamp(),
+                first.getSequenceNumber(),
+                scheduled.reminder());
         for (DomainEventMessage<?> event : events.subList(1, events.size())) {
             view = apply(view, event);
         }
@@ -78,8 +88,18 @@ public class DeliveryViewStore {
             status = "PARKED";
             next = null;
         }
-        return new DeliveryView(v.id(), v.communiqueId(), v.channel(), v.target(), status, attempts, next,
-                List.copyOf(history), v.scheduledAt(), event.getSequenceNumber(), v.reminder());
+        return new DeliveryView(
+                v.id(),
+                v.communiqueId(),
+                v.channel(),
+                v.target(),
+                status,
+                attempts,
+                next,
+                List.copyOf(history),
+                v.scheduledAt(),
+                event.getSequenceNumber(),
+                v.reminder());
     }
 
     void refresh(String deliveryId) {
@@ -97,12 +117,18 @@ public class DeliveryViewStore {
 
     /** Deliveries still to attempt whose time has come (read model: re-check {@link #current} before acting). */
     public List<DeliveryView> due(Instant now) {
-        return mongo.find(Query.query(where("status").is("PENDING").and("nextAttemptAt").lte(now))
-                .with(Sort.by("nextAttemptAt")).limit(100), DeliveryView.class, COLLECTION);
+        return mongo.find(
+                Query.query(where("status").is("PENDING").and("nextAttemptAt").lte(now))
+                        .with(Sort.by("nextAttemptAt"))
+                        .limit(100),
+                DeliveryView.class,
+                COLLECTION);
     }
 
     public List<DeliveryView> ofTarget(String target) {
-        return mongo.find(Query.query(where("target").is(target)).with(Sort.by(Sort.Direction.DESC, "scheduledAt")),
-                DeliveryView.class, COLLECTION);
+        return mongo.find(
+                Query.query(where("target").is(target)).with(Sort.by(Sort.Direction.DESC, "scheduledAt")),
+                DeliveryView.class,
+                COLLECTION);
     }
 }

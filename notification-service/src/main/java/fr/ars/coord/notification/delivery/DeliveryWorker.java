@@ -1,21 +1,18 @@
 package fr.ars.coord.notification.delivery;
 
-import fr.ars.coord.notification.config.ServiceActor;
-import fr.ars.coord.platform.command.IdempotentCommands;
-
 import fr.ars.coord.contracts.delivery.DeliveryChannel;
-import fr.ars.coord.notification.config.NotificationProperties;
 import fr.ars.coord.notification.channel.EmailSender;
 import fr.ars.coord.notification.channel.PublicationPayload;
 import fr.ars.coord.notification.channel.ReminderPayload;
 import fr.ars.coord.notification.channel.WebhookSender;
 import fr.ars.coord.notification.channel.WebhookSubscriptions;
-import fr.ars.coord.notification.delivery.DeliveryCommands.RecordDeliveryAttemptCommand;
 import fr.ars.coord.notification.communique.CommuniqueStreams;
-import fr.ars.coord.notification.communique.CommuniqueViewStore;
 import fr.ars.coord.notification.communique.CommuniqueView;
-import fr.ars.coord.notification.delivery.DeliveryViewStore;
-import fr.ars.coord.notification.delivery.DeliveryView;
+import fr.ars.coord.notification.communique.CommuniqueViewStore;
+import fr.ars.coord.notification.config.NotificationProperties;
+import fr.ars.coord.notification.config.ServiceActor;
+import fr.ars.coord.notification.delivery.DeliveryCommands.RecordDeliveryAttemptCommand;
+import fr.ars.coord.platform.command.IdempotentCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,10 +46,17 @@ class DeliveryWorker {
     /** How much longer than the webhook timeout an attempt may hold its lease (sending mail, recording). */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(25);
 
-    DeliveryWorker(DeliveryViewStore deliveries, CommuniqueStreams communiques, CommuniqueViewStore list,
-                   WebhookSubscriptions subscriptions,
-                   WebhookSender webhooks, EmailSender email, IdempotentCommands commands,
-                   NotificationProperties properties, Clock clock, DeliveryLeases leases) {
+    DeliveryWorker(
+            DeliveryViewStore deliveries,
+            CommuniqueStreams communiques,
+            CommuniqueViewStore list,
+            WebhookSubscriptions subscriptions,
+            WebhookSender webhooks,
+            EmailSender email,
+            IdempotentCommands commands,
+            NotificationProperties properties,
+            Clock clock,
+            DeliveryLeases leases) {
         this.leases = leases;
         this.deliveries = deliveries;
         this.communiques = communiques;
@@ -69,13 +73,15 @@ class DeliveryWorker {
     void deliverDue() {
         for (DeliveryView candidate : deliveries.due(clock.instant())) {
             // another instance attempting it now has its lease: not sent twice at the same time
-            if (!leases.take(candidate.id(), properties.delivery().webhookTimeout().plus(LEASE_MARGIN))) {
+            if (!leases.take(
+                    candidate.id(), properties.delivery().webhookTimeout().plus(LEASE_MARGIN))) {
                 continue;
             }
             try {
                 java.util.Optional.of(deliveries.advance(candidate))
                         .filter(d -> d.status().equals("PENDING"))
-                        .filter(d -> d.nextAttemptAt() == null || !d.nextAttemptAt().isAfter(clock.instant()))
+                        .filter(d ->
+                                d.nextAttemptAt() == null || !d.nextAttemptAt().isAfter(clock.instant()))
                         .ifPresent(this::attempt);
             } catch (RuntimeException e) {
                 log.warn("delivery {} not attempted: {}", candidate.id(), e.toString());
@@ -89,8 +95,14 @@ class DeliveryWorker {
         WebhookSender.Result result = delivery.reminder() != null ? remind(delivery) : publish(delivery);
         Duration backoff = properties.delivery().firstBackoff().multipliedBy(1L << Math.min(delivery.attempts(), 16));
         Instant next = clock.instant().plus(backoff);
-        commands.send(new RecordDeliveryAttemptCommand(delivery.id(), result.delivered(), result.outcome(),
-                properties.delivery().maxAttempts(), next), ServiceActor.ACTOR);
+        commands.send(
+                new RecordDeliveryAttemptCommand(
+                        delivery.id(),
+                        result.delivered(),
+                        result.outcome(),
+                        properties.delivery().maxAttempts(),
+                        next),
+                ServiceActor.ACTOR);
         if (!result.delivered()) {
             log.info("delivery {} attempt {} failed: {}", delivery.id(), delivery.attempts() + 1, result.outcome());
         }
@@ -99,8 +111,10 @@ class DeliveryWorker {
     private WebhookSender.Result remind(DeliveryView delivery) {
         ReminderPayload payload = ReminderPayload.of(delivery.id(), delivery.reminder(), properties.publicBaseUrl());
         if (delivery.channel() == DeliveryChannel.WEBHOOK) {
-            return subscriptions.find(delivery.target())
-                    .map(subscription -> subscription.active() ? webhooks.send(subscription, payload)
+            return subscriptions
+                    .find(delivery.target())
+                    .map(subscription -> subscription.active()
+                            ? webhooks.send(subscription, payload)
                             : new WebhookSender.Result(false, "subscription revoked"))
                     .orElse(new WebhookSender.Result(false, "subscription no longer exists"));
         }
@@ -109,15 +123,29 @@ class DeliveryWorker {
 
     private WebhookSender.Result publish(DeliveryView delivery) {
         // the list's copy, brought forward with whatever its stream recorded since (usually nothing)
-        CommuniqueView communique = communiques.advance(delivery.communiqueId(),
-                list.stored(delivery.communiqueId()).orElse(null)).orElseThrow();
-        PublicationPayload payload = new PublicationPayload(delivery.id(), new PublicationPayload.Communique(
-                communique.id(), communique.scope(), communique.region(), communique.campaignId(), communique.title(),
-                communique.body(), communique.statements(), communique.publishedAt(), communique.supersedes(),
-                properties.publicBaseUrl() + "/api/public/communiques/" + communique.id()));
+        CommuniqueView communique = communiques
+                .advance(
+                        delivery.communiqueId(),
+                        list.stored(delivery.communiqueId()).orElse(null))
+                .orElseThrow();
+        PublicationPayload payload = new PublicationPayload(
+                delivery.id(),
+                new PublicationPayload.Communique(
+                        communique.id(),
+                        communique.scope(),
+                        communique.region(),
+                        communique.campaignId(),
+                        communique.title(),
+                        communique.body(),
+                        communique.statements(),
+                        communique.publishedAt(),
+                        communique.supersedes(),
+                        properties.publicBaseUrl() + "/api/public/communiques/" + communique.id()));
         if (delivery.channel() == DeliveryChannel.WEBHOOK) {
-            return subscriptions.find(delivery.target())
-                    .map(subscription -> subscription.active() ? webhooks.send(subscription, payload)
+            return subscriptions
+                    .find(delivery.target())
+                    .map(subscription -> subscription.active()
+                            ? webhooks.send(subscription, payload)
                             : new WebhookSender.Result(false, "subscription revoked"))
                     .orElse(new WebhookSender.Result(false, "subscription no longer exists"));
         }

@@ -1,20 +1,19 @@
 package fr.ars.coord.notification.delivery;
 
-import fr.ars.coord.notification.config.ServiceActor;
-import fr.ars.coord.platform.command.IdempotentCommands;
-
 import fr.ars.coord.contracts.communique.CommuniqueApprovedEvent;
 import fr.ars.coord.contracts.communique.CommuniquePublishedEvent;
 import fr.ars.coord.contracts.delivery.DeliveryChannel;
-import fr.ars.coord.notification.config.NotificationProperties;
 import fr.ars.coord.notification.channel.WebhookSubscription;
 import fr.ars.coord.notification.channel.WebhookSubscriptions;
 import fr.ars.coord.notification.communique.CommuniqueCommands.PublishCommuniqueCommand;
 import fr.ars.coord.notification.communique.CommuniqueCommands.SupersedeCommuniqueCommand;
-import fr.ars.coord.notification.delivery.DeliveryCommands.ScheduleDeliveryCommand;
 import fr.ars.coord.notification.communique.CommuniqueStreams;
+import fr.ars.coord.notification.config.NotificationProperties;
+import fr.ars.coord.notification.config.ServiceActor;
+import fr.ars.coord.notification.delivery.DeliveryCommands.ScheduleDeliveryCommand;
 import fr.ars.coord.notification.writing.CurrentDrafts;
 import fr.ars.coord.notification.writing.Draft;
+import fr.ars.coord.platform.command.IdempotentCommands;
 import fr.ars.coord.platform.rules.RuleViolationException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -43,8 +42,12 @@ class PublicationDispatch {
     private final CommuniqueStreams communiques;
     private final CurrentDrafts drafts;
 
-    PublicationDispatch(IdempotentCommands commands, WebhookSubscriptions subscriptions, NotificationProperties properties,
-                        CommuniqueStreams communiques, CurrentDrafts drafts) {
+    PublicationDispatch(
+            IdempotentCommands commands,
+            WebhookSubscriptions subscriptions,
+            NotificationProperties properties,
+            CommuniqueStreams communiques,
+            CurrentDrafts drafts) {
         this.commands = commands;
         this.subscriptions = subscriptions;
         this.properties = properties;
@@ -78,7 +81,8 @@ class PublicationDispatch {
             return;
         }
         communiques.find(event.communiqueId()).ifPresent(view -> {
-            String current = drafts.forScope(view.scope(), view.region(), view.campaignId()).map(Draft::digest)
+            String current = drafts.forScope(view.scope(), view.region(), view.campaignId())
+                    .map(Draft::digest)
                     .orElse(null);
             try {
                 send(new PublishCommuniqueCommand(view.id(), current));

@@ -1,15 +1,14 @@
 package fr.ars.coord.notification.delivery;
 
-import fr.ars.coord.notification.config.ServiceActor;
-import fr.ars.coord.platform.command.IdempotentCommands;
-
 import fr.ars.coord.contracts.delivery.DeliveryChannel;
 import fr.ars.coord.contracts.delivery.ObligationReminder;
 import fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent;
-import fr.ars.coord.notification.config.NotificationProperties;
 import fr.ars.coord.notification.channel.WebhookSubscription;
 import fr.ars.coord.notification.channel.WebhookSubscriptions;
+import fr.ars.coord.notification.config.NotificationProperties;
+import fr.ars.coord.notification.config.ServiceActor;
 import fr.ars.coord.notification.delivery.DeliveryCommands.ScheduleDeliveryCommand;
+import fr.ars.coord.platform.command.IdempotentCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -39,21 +38,29 @@ class ReminderDispatch {
     private final WebhookSubscriptions subscriptions;
     private final NotificationProperties properties;
 
-    ReminderDispatch(IdempotentCommands commands, WebhookSubscriptions subscriptions, NotificationProperties properties) {
+    ReminderDispatch(
+            IdempotentCommands commands, WebhookSubscriptions subscriptions, NotificationProperties properties) {
         this.commands = commands;
         this.subscriptions = subscriptions;
         this.properties = properties;
     }
 
     static String deliveryId(ObligationReminder reminder, DeliveryChannel channel, String target) {
-        return UUID.nameUUIDFromBytes(("reminder|" + reminder.key() + "|" + channel + "|" + target)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(
+                        ("reminder|" + reminder.key() + "|" + channel + "|" + target).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     @EventHandler
     void on(ObligationReminderRecordedEvent event, @Timestamp Instant recordedAt) {
-        ObligationReminder reminder = new ObligationReminder(event.incidentId(), event.region(), event.code(),
-                event.stage(), event.startedAt(), event.dueAt(), recordedAt);
+        ObligationReminder reminder = new ObligationReminder(
+                event.incidentId(),
+                event.region(),
+                event.code(),
+                event.stage(),
+                event.startedAt(),
+                event.dueAt(),
+                recordedAt);
         for (WebhookSubscription subscription : subscriptions.active()) {
             if (subscription.wants(event.stage().eventType(), event.region())) {
                 schedule(reminder, DeliveryChannel.WEBHOOK, subscription.id());
@@ -68,8 +75,9 @@ class ReminderDispatch {
 
     private void schedule(ObligationReminder reminder, DeliveryChannel channel, String target) {
         try {
-            commands.send(new ScheduleDeliveryCommand(deliveryId(reminder, channel, target), null, channel, target,
-                    reminder), ServiceActor.ACTOR);
+            commands.send(
+                    new ScheduleDeliveryCommand(deliveryId(reminder, channel, target), null, channel, target, reminder),
+                    ServiceActor.ACTOR);
         } catch (AggregateStreamCreationException alreadyScheduled) {
             log.debug("reminder {} to {} already scheduled", reminder.key(), target);
         }

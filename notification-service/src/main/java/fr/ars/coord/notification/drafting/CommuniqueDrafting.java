@@ -1,36 +1,33 @@
 package fr.ars.coord.notification.drafting;
 
-import fr.ars.coord.notification.config.ServiceActor;
-import fr.ars.coord.platform.command.IdempotentCommands;
-
-import fr.ars.coord.contracts.region.Region;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
 import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
 import fr.ars.coord.contracts.campaign.IncidentUnlinkedFromCampaignEvent;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
-import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.contracts.incident.IncidentEvent;
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.communique.CommuniqueCommands.DraftCommuniqueCommand;
 import fr.ars.coord.notification.communique.CommuniqueCommands.MarkCommuniqueStaleCommand;
 import fr.ars.coord.notification.communique.CommuniqueCommands.ReviseCommuniqueDraftCommand;
-import fr.ars.coord.notification.facts.FactsStore;
 import fr.ars.coord.notification.communique.CommuniqueStreams;
 import fr.ars.coord.notification.communique.CommuniqueView;
+import fr.ars.coord.notification.config.ServiceActor;
+import fr.ars.coord.notification.facts.FactsStore;
 import fr.ars.coord.notification.writing.CurrentDrafts;
 import fr.ars.coord.notification.writing.Draft;
+import fr.ars.coord.platform.command.IdempotentCommands;
+import fr.ars.coord.platform.readmodel.BatchBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
-import fr.ars.coord.platform.readmodel.BatchBuffer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -67,17 +64,21 @@ class CommuniqueDrafting {
     private final BatchBuffer<String, Touched> touched;
 
     /** A communiqué to reconsider: its scope, its region or campaign, and the latest position that touched it. */
-    private record Touched(CommuniqueScope scope, Region region, String campaignId, long position) {
-    }
+    private record Touched(CommuniqueScope scope, Region region, String campaignId, long position) {}
 
-    CommuniqueDrafting(FactsStore facts, CurrentDrafts drafts, CommuniqueStreams communiques, IdempotentCommands commands,
-                       MongoTemplate mongo) {
+    CommuniqueDrafting(
+            FactsStore facts,
+            CurrentDrafts drafts,
+            CommuniqueStreams communiques,
+            IdempotentCommands commands,
+            MongoTemplate mongo) {
         this.facts = facts;
         this.drafts = drafts;
         this.communiques = communiques;
         this.commands = commands;
         this.mongo = mongo;
-        this.touched = new BatchBuffer<>("communique-drafting", batch -> batch.values().forEach(this::reconsider));
+        this.touched =
+                new BatchBuffer<>("communique-drafting", batch -> batch.values().forEach(this::reconsider));
     }
 
     private void touch(CommuniqueScope scope, Region region, String campaignId, long position) {
@@ -86,12 +87,21 @@ class CommuniqueDrafting {
     }
 
     private void reconsider(Touched t) {
-        reconsider(t.scope(), t.region(), t.campaignId(), t.scope() == CommuniqueScope.REGIONAL
-                ? drafts.forRegion(t.region()) : drafts.forCampaign(t.campaignId()), t.position());
+        reconsider(
+                t.scope(),
+                t.region(),
+                t.campaignId(),
+                t.scope() == CommuniqueScope.REGIONAL
+                        ? drafts.forRegion(t.region())
+                        : drafts.forCampaign(t.campaignId()),
+                t.position());
     }
 
     @EventHandler
-    void on(IncidentEvent event, @SequenceNumber long sequence, @MessageIdentifier String eventId,
+    void on(
+            IncidentEvent event,
+            @SequenceNumber long sequence,
+            @MessageIdentifier String eventId,
             TrackingToken token) {
         if (facts.refresh(event, sequence, eventId).isEmpty()) {
             return; // an incident that never exposed patient data changes no communiqué
@@ -111,17 +121,25 @@ class CommuniqueDrafting {
     @EventHandler
     void on(IncidentLinkedToCampaignEvent event, EventMessage<?> message, TrackingToken token) {
         facts.link(event.campaignId(), event.incidentId(), message.getIdentifier());
-        touch(CommuniqueScope.NATIONAL, null, event.campaignId(), token.position().orElse(-1));
+        touch(
+                CommuniqueScope.NATIONAL,
+                null,
+                event.campaignId(),
+                token.position().orElse(-1));
     }
 
     @EventHandler
     void on(IncidentUnlinkedFromCampaignEvent event, TrackingToken token) {
         facts.unlink(event.campaignId(), event.incidentId());
-        touch(CommuniqueScope.NATIONAL, null, event.campaignId(), token.position().orElse(-1));
+        touch(
+                CommuniqueScope.NATIONAL,
+                null,
+                event.campaignId(),
+                token.position().orElse(-1));
     }
 
-    private void reconsider(CommuniqueScope scope, Region region, String campaignId, Optional<Draft> draft,
-                            long position) {
+    private void reconsider(
+            CommuniqueScope scope, Region region, String campaignId, Optional<Draft> draft, long position) {
         if (draft.isEmpty()) {
             return;
         }
@@ -144,25 +162,35 @@ class CommuniqueDrafting {
         switch (communique.status()) {
             case DRAFT, APPROVED -> send(new ReviseCommuniqueDraftCommand(communique.id(), draft.get(), position));
             case PUBLISHED -> {
-                String corrected = create(key, generation + 1, scope, region, campaignId, communique.id(), draft.get(),
-                        position);
+                String corrected =
+                        create(key, generation + 1, scope, region, campaignId, communique.id(), draft.get(), position);
                 send(new MarkCommuniqueStaleCommand(communique.id(), corrected, position));
             }
             case SUPERSEDED, WITHDRAWN ->
-                    create(key, generation + 1, scope, region, campaignId, null, draft.get(), position);
+                create(key, generation + 1, scope, region, campaignId, null, draft.get(), position);
         }
     }
 
-    private String create(String key, int generation, CommuniqueScope scope, Region region, String campaignId,
-                          String supersedes, Draft draft, long position) {
-        String id = UUID.nameUUIDFromBytes((key + "|" + generation).getBytes(StandardCharsets.UTF_8)).toString();
+    private String create(
+            String key,
+            int generation,
+            CommuniqueScope scope,
+            Region region,
+            String campaignId,
+            String supersedes,
+            Draft draft,
+            long position) {
+        String id = UUID.nameUUIDFromBytes((key + "|" + generation).getBytes(StandardCharsets.UTF_8))
+                .toString();
         try {
             send(new DraftCommuniqueCommand(id, scope, region, campaignId, supersedes, draft, position));
         } catch (AggregateStreamCreationException alreadyDrafted) {
             log.debug("communiqué {} was already drafted", id);
         }
-        mongo.upsert(Query.query(where("_id").is(key)),
-                new Update().set("communiqueId", id).set("generation", generation), SCOPES);
+        mongo.upsert(
+                Query.query(where("_id").is(key)),
+                new Update().set("communiqueId", id).set("generation", generation),
+                SCOPES);
         return id;
     }
 

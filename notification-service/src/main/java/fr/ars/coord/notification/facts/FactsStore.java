@@ -1,18 +1,18 @@
 package fr.ars.coord.notification.facts;
 
-import fr.ars.coord.contracts.region.Region;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import fr.ars.coord.contracts.incident.IncidentEvent;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import fr.ars.coord.contracts.region.Region;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -67,11 +67,14 @@ public class FactsStore {
      */
     private IncidentFacts fold(String incidentId, IncidentFacts stored) {
         IncidentFacts facts = stored != null && stored.current() ? stored : null;
-        try (var events = eventStore.readEvents(incidentId, facts == null ? 0 : facts.version() + 1).asStream()) {
+        try (var events = eventStore
+                .readEvents(incidentId, facts == null ? 0 : facts.version() + 1)
+                .asStream()) {
             for (Iterator<? extends DomainEventMessage<?>> it = events.iterator(); it.hasNext(); ) {
                 DomainEventMessage<?> message = it.next();
                 if (message.getPayload() instanceof IncidentEvent e) {
-                    facts = facts == null ? IncidentFacts.first(e, message.getSequenceNumber(), message.getIdentifier())
+                    facts = facts == null
+                            ? IncidentFacts.first(e, message.getSequenceNumber(), message.getIdentifier())
                             : facts.merge(e, message.getSequenceNumber(), message.getIdentifier());
                 }
             }
@@ -80,8 +83,8 @@ public class FactsStore {
     }
 
     public List<IncidentFacts> ofRegion(Region region) {
-        return current(mongo.find(Query.query(where("region").is(region.code())), IncidentFacts.class,
-                IncidentFacts.COLLECTION));
+        return current(mongo.find(
+                Query.query(where("region").is(region.code())), IncidentFacts.class, IncidentFacts.COLLECTION));
     }
 
     public List<IncidentFacts> byIds(Collection<String> ids) {
@@ -106,8 +109,15 @@ public class FactsStore {
             }
             IncidentFacts folded = fold(stored.incidentId(), stored);
             if (folded != stored) {
-                mongo.findAndReplace(Query.query(where("_id").is(stored.incidentId()).and("version")
-                        .is(stored.version()).and("layout").not().gte(IncidentFacts.LAYOUT)), folded,
+                mongo.findAndReplace(
+                        Query.query(where("_id")
+                                .is(stored.incidentId())
+                                .and("version")
+                                .is(stored.version())
+                                .and("layout")
+                                .not()
+                                .gte(IncidentFacts.LAYOUT)),
+                        folded,
                         IncidentFacts.COLLECTION);
             }
             facts.add(folded);
@@ -120,13 +130,13 @@ public class FactsStore {
     }
 
     public void link(String campaignId, String incidentId, String eventId) {
-        mongo.upsert(Query.query(where("_id").is(campaignId)), new Update().set("links." + incidentId, eventId),
-                CAMPAIGNS);
+        mongo.upsert(
+                Query.query(where("_id").is(campaignId)), new Update().set("links." + incidentId, eventId), CAMPAIGNS);
     }
 
     public void unlink(String campaignId, String incidentId) {
-        mongo.updateFirst(Query.query(where("_id").is(campaignId)), new Update().unset("links." + incidentId),
-                CAMPAIGNS);
+        mongo.updateFirst(
+                Query.query(where("_id").is(campaignId)), new Update().unset("links." + incidentId), CAMPAIGNS);
     }
 
     /** The campaigns an incident is linked to. */
@@ -151,6 +161,5 @@ public class FactsStore {
     }
 
     /** A national campaign: its title and linked incidents (incident id to the id of the linking event). */
-    public record CampaignFacts(String campaignId, String title, Map<String, String> links) {
-    }
+    public record CampaignFacts(String campaignId, String title, Map<String, String> links) {}
 }

@@ -1,6 +1,5 @@
 package fr.ars.coord.notification.facts;
 
-import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
@@ -14,6 +13,7 @@ import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.contracts.incident.PatientInformationChannel;
 import fr.ars.coord.contracts.incident.PatientInformationDecision;
 import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
+import fr.ars.coord.contracts.region.Region;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -34,12 +34,25 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *               patient-information decision was kept, which are folded again from the incident's first event
  */
 @Document(IncidentFacts.COLLECTION)
-public record IncidentFacts(@Id String incidentId, Region region, String title, Instant awareAt,
-                            AttackVector attackVector, OperationalImpact operationalImpact, String reportedEventId,
-                            IncidentStatus status, long statusSequence, long assessmentSequence,
-                            String assessmentEventId, Set<ExposedDataItem> exposedData, boolean medicalDataExposed,
-                            long estimatedPatients, Map<String, String> containmentEvents,
-                            PatientInformation patientInformation, long version, Integer layout) {
+public record IncidentFacts(
+        @Id String incidentId,
+        Region region,
+        String title,
+        Instant awareAt,
+        AttackVector attackVector,
+        OperationalImpact operationalImpact,
+        String reportedEventId,
+        IncidentStatus status,
+        long statusSequence,
+        long assessmentSequence,
+        String assessmentEventId,
+        Set<ExposedDataItem> exposedData,
+        boolean medicalDataExposed,
+        long estimatedPatients,
+        Map<String, String> containmentEvents,
+        PatientInformation patientInformation,
+        long version,
+        Integer layout) {
 
     public static final String COLLECTION = "incident_facts";
     /** The facts a document holds since the patient-information decision is kept. */
@@ -55,8 +68,12 @@ public record IncidentFacts(@Id String incidentId, Region region, String title, 
      * {@code sequence}: informed or not, how ({@code channel}, null until chosen) and when ({@code informedAt}, null
      * until done).
      */
-    public record PatientInformation(long sequence, String eventId, PatientInformationDecision decision,
-                                     PatientInformationChannel channel, Instant informedAt) {
+    public record PatientInformation(
+            long sequence,
+            String eventId,
+            PatientInformationDecision decision,
+            PatientInformationChannel channel,
+            Instant informedAt) {
 
         public boolean required() {
             return decision == PatientInformationDecision.REQUIRED;
@@ -77,45 +94,155 @@ public record IncidentFacts(@Id String incidentId, Region region, String title, 
     }
 
     static IncidentFacts first(IncidentEvent event, long sequence, String eventId) {
-        return new IncidentFacts(event.incidentId(), event.region(), null, null, null, null, null, null, -1, -1, null,
-                Set.of(), false, 0, Map.of(), null, -1, LAYOUT).merge(event, sequence, eventId);
+        return new IncidentFacts(
+                        event.incidentId(),
+                        event.region(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        -1,
+                        -1,
+                        null,
+                        Set.of(),
+                        false,
+                        0,
+                        Map.of(),
+                        null,
+                        -1,
+                        LAYOUT)
+                .merge(event, sequence, eventId);
     }
 
     IncidentFacts merge(IncidentEvent event, long sequence, String eventId) {
         IncidentFacts f = this;
         if (event instanceof IncidentReportedEvent e) {
             boolean newer = sequence > statusSequence;
-            f = new IncidentFacts(incidentId, region, e.title(), e.awareAt(), e.attackVector(), e.operationalImpact(),
-                    eventId, newer ? IncidentStatus.REPORTED : status, newer ? sequence : statusSequence,
-                    assessmentSequence, assessmentEventId, exposedData, medicalDataExposed, estimatedPatients,
-                    containmentEvents, patientInformation, version, layout);
+            f = new IncidentFacts(
+                    incidentId,
+                    region,
+                    e.title(),
+                    e.awareAt(),
+                    e.attackVector(),
+                    e.operationalImpact(),
+                    eventId,
+                    newer ? IncidentStatus.REPORTED : status,
+                    newer ? sequence : statusSequence,
+                    assessmentSequence,
+                    assessmentEventId,
+                    exposedData,
+                    medicalDataExposed,
+                    estimatedPatients,
+                    containmentEvents,
+                    patientInformation,
+                    version,
+                    layout);
         } else if (event instanceof IncidentStatusChangedEvent e && sequence > statusSequence) {
-            f = new IncidentFacts(incidentId, region, title, awareAt, attackVector, operationalImpact, reportedEventId,
-                    e.to(), sequence, assessmentSequence, assessmentEventId, exposedData, medicalDataExposed,
-                    estimatedPatients, containmentEvents, patientInformation, version, layout);
+            f = new IncidentFacts(
+                    incidentId,
+                    region,
+                    title,
+                    awareAt,
+                    attackVector,
+                    operationalImpact,
+                    reportedEventId,
+                    e.to(),
+                    sequence,
+                    assessmentSequence,
+                    assessmentEventId,
+                    exposedData,
+                    medicalDataExposed,
+                    estimatedPatients,
+                    containmentEvents,
+                    patientInformation,
+                    version,
+                    layout);
         } else if (event instanceof IncidentAssessedEvent e && sequence > assessmentSequence) {
-            f = new IncidentFacts(incidentId, region, title, awareAt, attackVector, operationalImpact, reportedEventId,
-                    status, statusSequence, sequence, eventId, e.exposedData(), e.medicalDataExposed(),
-                    e.estimatedPatients(), containmentEvents, patientInformation, version, layout);
+            f = new IncidentFacts(
+                    incidentId,
+                    region,
+                    title,
+                    awareAt,
+                    attackVector,
+                    operationalImpact,
+                    reportedEventId,
+                    status,
+                    statusSequence,
+                    sequence,
+                    eventId,
+                    e.exposedData(),
+                    e.medicalDataExposed(),
+                    e.estimatedPatients(),
+                    containmentEvents,
+                    patientInformation,
+                    version,
+                    layout);
         } else if (event instanceof ContainmentActionRecordedEvent e
                 && !containmentEvents.containsKey(e.action().name())) {
             Map<String, String> actions = new TreeMap<>(containmentEvents);
             actions.put(e.action().name(), eventId);
-            f = new IncidentFacts(incidentId, region, title, awareAt, attackVector, operationalImpact, reportedEventId,
-                    status, statusSequence, assessmentSequence, assessmentEventId, exposedData, medicalDataExposed,
-                    estimatedPatients, actions, patientInformation, version, layout);
+            f = new IncidentFacts(
+                    incidentId,
+                    region,
+                    title,
+                    awareAt,
+                    attackVector,
+                    operationalImpact,
+                    reportedEventId,
+                    status,
+                    statusSequence,
+                    assessmentSequence,
+                    assessmentEventId,
+                    exposedData,
+                    medicalDataExposed,
+                    estimatedPatients,
+                    actions,
+                    patientInformation,
+                    version,
+                    layout);
         } else if (event instanceof PatientInformationRecordedEvent e
                 && (patientInformation == null || sequence > patientInformation.sequence())) {
-            f = new IncidentFacts(incidentId, region, title, awareAt, attackVector, operationalImpact, reportedEventId,
-                    status, statusSequence, assessmentSequence, assessmentEventId, exposedData, medicalDataExposed,
-                    estimatedPatients, containmentEvents,
-                    new PatientInformation(sequence, eventId, e.decision(), e.channel(), e.informedAt()), version,
+            f = new IncidentFacts(
+                    incidentId,
+                    region,
+                    title,
+                    awareAt,
+                    attackVector,
+                    operationalImpact,
+                    reportedEventId,
+                    status,
+                    statusSequence,
+                    assessmentSequence,
+                    assessmentEventId,
+                    exposedData,
+                    medicalDataExposed,
+                    estimatedPatients,
+                    containmentEvents,
+                    new PatientInformation(sequence, eventId, e.decision(), e.channel(), e.informedAt()),
+                    version,
                     layout);
         }
-        return new IncidentFacts(f.incidentId, f.region, f.title, f.awareAt, f.attackVector, f.operationalImpact,
-                f.reportedEventId, f.status, f.statusSequence, f.assessmentSequence, f.assessmentEventId, f.exposedData,
-                f.medicalDataExposed, f.estimatedPatients, f.containmentEvents, f.patientInformation,
-                Math.max(version, sequence), f.layout);
+        return new IncidentFacts(
+                f.incidentId,
+                f.region,
+                f.title,
+                f.awareAt,
+                f.attackVector,
+                f.operationalImpact,
+                f.reportedEventId,
+                f.status,
+                f.statusSequence,
+                f.assessmentSequence,
+                f.assessmentEventId,
+                f.exposedData,
+                f.medicalDataExposed,
+                f.estimatedPatients,
+                f.containmentEvents,
+                f.patientInformation,
+                Math.max(version, sequence),
+                f.layout);
     }
 
     /** Reported, assessed, and some patient data found exposed: matter for a communiqué. */

@@ -17,12 +17,18 @@ class ApiTags implements GlobalOpenApiCustomizer {
     @Override
     public void customise(OpenAPI document) {
         document.setTags(List.of(
-                new Tag().name(COMMUNIQUES).description("Communiqués for staff: drafts built from the recorded facts"
-                        + " (each sentence names the events it rests on), approval, publication exactly once,"
-                        + " withdrawal; a stale communiqué and its correction."),
-                new Tag().name(PUBLIC).description("What the public sees, without signing in: published communiqués"
-                        + " and superseded ones with a link to their correction, as JSON and as an Atom feed."),
-                new Tag().name(WEBHOOKS).description("Systems told of each publication by a signed HTTP call: managed"
-                        + " by the national coordination cell, with every delivery attempt kept.")));
+                new Tag()
+                        .name(COMMUNIQUES)
+                        .description("Communiqués for staff: drafts built from the recorded facts"
+                                + " (each sentence names the events it rests on), approval, publication exactly once,"
+                                + " withdrawal; a stale communiqué and its correction."),
+                new Tag()
+                        .name(PUBLIC)
+                        .description("What the public sees, without signing in: published communiqués"
+                                + " and superseded ones with a link to their correction, as JSON and as an Atom feed."),
+                new Tag()
+                        .name(WEBHOOKS)
+                        .description("Systems told of each publication by a signed HTTP call: managed"
+                                + " by the national coordination cell, with every delivery attempt kept.")));
     }
 }

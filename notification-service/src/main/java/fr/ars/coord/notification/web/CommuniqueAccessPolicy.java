@@ -3,8 +3,8 @@ package fr.ars.coord.notification.web;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.notification.communique.CommuniqueView;
-import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.rules.NotFoundException;
+import fr.ars.coord.platform.security.StaffMember;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
@@ -25,8 +25,7 @@ final class CommuniqueAccessPolicy {
 
     static final String NOT_FOUND = "No such communiqué.";
 
-    private CommuniqueAccessPolicy() {
-    }
+    private CommuniqueAccessPolicy() {}
 
     /** The regions whose regional communiqués the member lists, or null for all. */
     static List<String> visibleRegions(StaffMember member) {
@@ -63,21 +62,23 @@ final class CommuniqueAccessPolicy {
 
     /** The communiqué if the member may see it; the same 404 when it does not exist and when it is not theirs. */
     static CommuniqueView visible(StaffMember member, Optional<CommuniqueView> found) {
-        return found.filter(communique -> sees(member, communique))
-                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        return found.filter(communique -> sees(member, communique)).orElseThrow(() -> new NotFoundException(NOT_FOUND));
     }
 
     static boolean sees(StaffMember member, CommuniqueView communique) {
         if (member.seesAllRegions()) {
             return true;
         }
-        if (readsOwnRegion(member) && (communique.scope() == CommuniqueScope.NATIONAL
-                ? communique.publishedAt() != null
-                : member.belongsTo(communique.region()))) {
+        if (readsOwnRegion(member)
+                && (communique.scope() == CommuniqueScope.NATIONAL
+                        ? communique.publishedAt() != null
+                        : member.belongsTo(communique.region()))) {
             return true;
         }
-        return member.hasRole(StaffMember.COMMUNIQUE_PUBLISHER) && (communique.status() == CommuniqueStatus.APPROVED
-                || communique.status() == CommuniqueStatus.PUBLISHED || communique.status() == CommuniqueStatus.SUPERSEDED);
+        return member.hasRole(StaffMember.COMMUNIQUE_PUBLISHER)
+                && (communique.status() == CommuniqueStatus.APPROVED
+                        || communique.status() == CommuniqueStatus.PUBLISHED
+                        || communique.status() == CommuniqueStatus.SUPERSEDED);
     }
 
     /** After {@link #visible}: the member speaks for this communiqué (403 for one they see but do not speak for). */
@@ -97,7 +98,8 @@ final class CommuniqueAccessPolicy {
     }
 
     private static boolean readsOwnRegion(StaffMember member) {
-        return member.region() != null && member.hasAnyRole(StaffMember.ARS_STAFF, StaffMember.ESANTE_STAFF,
-                StaffMember.COMMUNICATION_OFFICER);
+        return member.region() != null
+                && member.hasAnyRole(
+                        StaffMember.ARS_STAFF, StaffMember.ESANTE_STAFF, StaffMember.COMMUNICATION_OFFICER);
     }
 }

@@ -1,31 +1,31 @@
 package fr.ars.coord.notification.web;
 
+import fr.ars.coord.contracts.communique.CommuniqueStatus;
+import fr.ars.coord.contracts.incident.TlpLabel;
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.notification.communique.CommuniqueCommands.ApproveCommuniqueCommand;
+import fr.ars.coord.notification.communique.CommuniqueCommands.MarkCommuniqueCommand;
+import fr.ars.coord.notification.communique.CommuniqueCommands.PublishCommuniqueCommand;
+import fr.ars.coord.notification.communique.CommuniqueCommands.WithdrawCommuniqueCommand;
+import fr.ars.coord.notification.communique.CommuniqueStreams;
+import fr.ars.coord.notification.communique.CommuniqueView;
+import fr.ars.coord.notification.communique.CommuniqueViewStore;
+import fr.ars.coord.notification.writing.CurrentDrafts;
+import fr.ars.coord.notification.writing.Draft;
+import fr.ars.coord.platform.command.IdempotentCommands;
+import fr.ars.coord.platform.rules.InvalidRequestException;
+import fr.ars.coord.platform.security.StaffMember;
+import fr.ars.coord.platform.text.FreeText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import fr.ars.coord.contracts.communique.CommuniqueStatus;
-import fr.ars.coord.contracts.region.Region;
-import fr.ars.coord.contracts.incident.TlpLabel;
-import fr.ars.coord.notification.communique.CommuniqueCommands.ApproveCommuniqueCommand;
-import fr.ars.coord.notification.communique.CommuniqueCommands.MarkCommuniqueCommand;
-import fr.ars.coord.notification.communique.CommuniqueCommands.PublishCommuniqueCommand;
-import fr.ars.coord.notification.communique.CommuniqueCommands.WithdrawCommuniqueCommand;
-import fr.ars.coord.notification.communique.CommuniqueViewStore;
-import fr.ars.coord.notification.communique.CommuniqueStreams;
-import fr.ars.coord.notification.communique.CommuniqueView;
-import fr.ars.coord.notification.writing.CurrentDrafts;
-import fr.ars.coord.notification.writing.Draft;
-import fr.ars.coord.platform.security.StaffMember;
-import fr.ars.coord.platform.rules.InvalidRequestException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import fr.ars.coord.platform.text.FreeText;
 import java.util.List;
-import fr.ars.coord.platform.command.IdempotentCommands;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -47,8 +47,11 @@ class CommuniqueController {
     private final CurrentDrafts drafts;
     private final IdempotentCommands commands;
 
-    CommuniqueController(CommuniqueStreams communiques, CommuniqueViewStore list, CurrentDrafts drafts,
-                         IdempotentCommands commands) {
+    CommuniqueController(
+            CommuniqueStreams communiques,
+            CommuniqueViewStore list,
+            CurrentDrafts drafts,
+            IdempotentCommands commands) {
         this.communiques = communiques;
         this.list = list;
         this.drafts = drafts;
@@ -56,16 +59,22 @@ class CommuniqueController {
     }
 
     @Schema(description = "Why the communiqué is withdrawn.")
-    record WithdrawRequest(@Schema(example = "Chiffres corrigés : une nouvelle version suit.")
-                           @NotBlank @Size(max = 2000) @FreeText String reason) {
-    }
+    record WithdrawRequest(
+            @Schema(example = "Chiffres corrigés : une nouvelle version suit.") @NotBlank @Size(max = 2000) @FreeText
+            String reason) {}
 
     @Schema(description = "The TLP 2.0 label the communiqué circulates under before its publication.")
-    record MarkRequest(@Schema(description = "`TLP:CLEAR` to allow publication; any other label holds it back.",
-                               example = "TLP:AMBER") @NotNull TlpLabel tlp,
-                       @Schema(description = "Why, plain text.", example = "Relecture par les partenaires sous embargo.")
-                       @Size(max = 2000) @FreeText String reason) {
-    }
+    record MarkRequest(
+            @Schema(
+                    description = "`TLP:CLEAR` to allow publication; any other label holds it back.",
+                    example = "TLP:AMBER")
+            @NotNull
+            TlpLabel tlp,
+
+            @Schema(description = "Why, plain text.", example = "Relecture par les partenaires sous embargo.")
+            @Size(max = 2000)
+            @FreeText
+            String reason) {}
 
     static final String ID = "The communiqué's id.";
     static final String WHO_READS = " Regional staff see their region's communiqués and national ones once published;"
@@ -76,15 +85,21 @@ class CommuniqueController {
             + " roles allow this on no communiqué gets `403` whatever the id.";
 
     @Tag(name = ApiTags.COMMUNIQUES)
-    @Operation(operationId = "listCommuniques", summary = "List communiqués",
+    @Operation(
+            operationId = "listCommuniques",
+            summary = "List communiqués",
             description = "The communiqués the caller may see, by region and status." + WHO_READS)
     @GetMapping
-    List<CommuniqueView> list(@Parameter(description = "Only this region's (ISO 3166-2 code).",
-                                      schema = @Schema(example = "FR-HDF")) @RequestParam(required = false) String region,
-                              @Parameter(description = "Only communiqués with this status.")
-                              @RequestParam(required = false) CommuniqueStatus status, Authentication authentication) {
+    List<CommuniqueView> list(
+            @Parameter(description = "Only this region's (ISO 3166-2 code).", schema = @Schema(example = "FR-HDF"))
+                    @RequestParam(required = false)
+                    String region,
+            @Parameter(description = "Only communiqués with this status.") @RequestParam(required = false)
+                    CommuniqueStatus status,
+            Authentication authentication) {
         if (region != null && !Region.isKnown(region)) {
-            throw new InvalidRequestException("region", "must be an ISO 3166-2 code of one of the 18 regions, such as FR-HDF");
+            throw new InvalidRequestException(
+                    "region", "must be an ISO 3166-2 code of one of the 18 regions, such as FR-HDF");
         }
         List<String> visible = CommuniqueAccessPolicy.visibleRegions(StaffMember.from(authentication));
         if (visible != null && region != null && !visible.contains(region)) {
@@ -94,7 +109,9 @@ class CommuniqueController {
     }
 
     @Tag(name = ApiTags.COMMUNIQUES)
-    @Operation(operationId = "getCommunique", summary = "Read a communiqué",
+    @Operation(
+            operationId = "getCommunique",
+            summary = "Read a communiqué",
             description = "The communiqué's text, each sentence with the events it rests on, its status and who"
                     + " approved or published it." + WHO_READS_ONE)
     @ApiResponse(responseCode = "200", description = "The communiqué.")
@@ -107,7 +124,9 @@ class CommuniqueController {
     }
 
     @Tag(name = ApiTags.COMMUNIQUES)
-    @Operation(operationId = "approveCommunique", summary = "Approve a draft",
+    @Operation(
+            operationId = "approveCommunique",
+            summary = "Approve a draft",
             description = "Approves the draft as it reads now. Who may call it: the region's communication officer"
                     + " (the national coordinator for a national communiqué). Refused when it is not a draft (`409`)."
                     + UNSEEN)
@@ -125,7 +144,9 @@ class CommuniqueController {
     }
 
     @Tag(name = ApiTags.COMMUNIQUES)
-    @Operation(operationId = "publishCommunique", summary = "Publish an approved communiqué",
+    @Operation(
+            operationId = "publishCommunique",
+            summary = "Publish an approved communiqué",
             description = "Publishes it exactly once: public feed and API, webhook subscribers, e-mail. Who may call"
                     + " it: the region's communication officer (the national coordinator for a national one) or the"
                     + " automated publication client. Refused when it is not approved, when the facts changed"
@@ -143,13 +164,16 @@ class CommuniqueController {
         CommuniqueView communique = visible(member, id);
         CommuniqueAccessPolicy.requirePublisher(member, communique);
         String current = drafts.forScope(communique.scope(), communique.region(), communique.campaignId())
-                .map(Draft::digest).orElse(null);
+                .map(Draft::digest)
+                .orElse(null);
         send(new PublishCommuniqueCommand(id, current), member);
         return after(communique);
     }
 
     @Tag(name = ApiTags.COMMUNIQUES)
-    @Operation(operationId = "markCommunique", summary = "Label a communiqué for circulation (TLP)",
+    @Operation(
+            operationId = "markCommunique",
+            summary = "Label a communiqué for circulation (TLP)",
             description = "Drafts are `TLP:CLEAR`: written for the public. A spokesperson may restrict one not yet"
                     + " published (e.g. `TLP:AMBER` while partners review it under embargo); it cannot be published"
                     + " until it is marked `TLP:CLEAR` again. Who may call it: as for approving. Refused on a"
@@ -158,27 +182,37 @@ class CommuniqueController {
     @ApiResponse(responseCode = "404", description = "No such communiqué visible to the caller.")
     @ApiResponse(responseCode = "409", description = "Already published, withdrawn or superseded.")
     @PostMapping(path = "/{id}/marking", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CommuniqueView mark(@Parameter(description = ID) @PathVariable String id, @Valid @RequestBody MarkRequest request,
-                        Authentication authentication) {
+    CommuniqueView mark(
+            @Parameter(description = ID) @PathVariable String id,
+            @Valid @RequestBody MarkRequest request,
+            Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         CommuniqueAccessPolicy.requireSpokespersonRole(member);
         CommuniqueView communique = visible(member, id);
         CommuniqueAccessPolicy.requireSpokesperson(member, communique);
-        send(new MarkCommuniqueCommand(id, request.tlp(), request.reason() == null ? null : request.reason().strip()),
+        send(
+                new MarkCommuniqueCommand(
+                        id,
+                        request.tlp(),
+                        request.reason() == null ? null : request.reason().strip()),
                 member);
         return after(communique);
     }
 
     @Tag(name = ApiTags.COMMUNIQUES)
-    @Operation(operationId = "withdrawCommunique", summary = "Withdraw a communiqué",
+    @Operation(
+            operationId = "withdrawCommunique",
+            summary = "Withdraw a communiqué",
             description = "Withdraws a communiqué with the reason; a published one leaves the public feed. Who may"
                     + " call it: as for approving. Refused when superseded or already withdrawn (`409`)." + UNSEEN)
     @ApiResponse(responseCode = "200", description = "Withdrawn.")
     @ApiResponse(responseCode = "404", description = "No such communiqué visible to the caller.")
     @ApiResponse(responseCode = "409", description = "Superseded or already withdrawn.")
     @PostMapping(path = "/{id}/withdraw", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CommuniqueView withdraw(@Parameter(description = ID) @PathVariable String id, @Valid @RequestBody WithdrawRequest request,
-                            Authentication authentication) {
+    CommuniqueView withdraw(
+            @Parameter(description = ID) @PathVariable String id,
+            @Valid @RequestBody WithdrawRequest request,
+            Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         CommuniqueAccessPolicy.requireSpokespersonRole(member);
         CommuniqueView communique = visible(member, id);

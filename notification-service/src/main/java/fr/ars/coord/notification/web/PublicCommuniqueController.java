@@ -1,11 +1,5 @@
 package fr.ars.coord.notification.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
@@ -16,11 +10,17 @@ import com.rometools.rome.io.WireFeedOutput;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.contracts.region.Region;
-import fr.ars.coord.notification.config.NotificationProperties;
-import fr.ars.coord.notification.communique.CommuniqueViewStore;
 import fr.ars.coord.notification.communique.CommuniqueStreams;
 import fr.ars.coord.notification.communique.CommuniqueView;
+import fr.ars.coord.notification.communique.CommuniqueViewStore;
+import fr.ars.coord.notification.config.NotificationProperties;
 import fr.ars.coord.platform.rules.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -44,20 +44,31 @@ class PublicCommuniqueController {
     private final CommuniqueStreams communiques;
     private final String baseUrl;
 
-    PublicCommuniqueController(CommuniqueViewStore list, CommuniqueStreams communiques, NotificationProperties properties) {
+    PublicCommuniqueController(
+            CommuniqueViewStore list, CommuniqueStreams communiques, NotificationProperties properties) {
         this.list = list;
         this.communiques = communiques;
         this.baseUrl = properties.publicBaseUrl();
     }
 
-    record PublicCommunique(String id, CommuniqueScope scope, Region region, String regionName, String title,
-                            String body, Instant publishedAt, CommuniqueStatus status, String supersedes,
-                            String supersededBy, String url) {
-    }
+    record PublicCommunique(
+            String id,
+            CommuniqueScope scope,
+            Region region,
+            String regionName,
+            String title,
+            String body,
+            Instant publishedAt,
+            CommuniqueStatus status,
+            String supersedes,
+            String supersededBy,
+            String url) {}
 
     @Tag(name = ApiTags.PUBLIC)
     @SecurityRequirements
-    @Operation(operationId = "listPublishedCommuniques", summary = "List published communiqués",
+    @Operation(
+            operationId = "listPublishedCommuniques",
+            summary = "List published communiqués",
             description = "Published communiqués, and superseded ones with a link to their correction, newest first."
                     + " Public: no sign-in.")
     @GetMapping(path = "/api/public/communiques", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -67,14 +78,17 @@ class PublicCommuniqueController {
 
     @Tag(name = ApiTags.PUBLIC)
     @SecurityRequirements
-    @Operation(operationId = "getPublishedCommunique", summary = "Read a published communiqué",
+    @Operation(
+            operationId = "getPublishedCommunique",
+            summary = "Read a published communiqué",
             description = "One published or superseded communiqué. Public: no sign-in; drafts, approved and withdrawn"
                     + " communiqués answer `404`.")
     @ApiResponse(responseCode = "200", description = "The communiqué.")
     @ApiResponse(responseCode = "404", description = "No such published communiqué.")
     @GetMapping(path = "/api/public/communiques/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     PublicCommunique one(@Parameter(description = "The communiqué's id.") @PathVariable String id) {
-        return communiques.find(id)
+        return communiques
+                .find(id)
                 .filter(c -> c.status() == CommuniqueStatus.PUBLISHED || c.status() == CommuniqueStatus.SUPERSEDED)
                 .map(this::toPublic)
                 .orElseThrow(() -> new NotFoundException("No such published communiqué."));
@@ -82,11 +96,18 @@ class PublicCommuniqueController {
 
     @Tag(name = ApiTags.PUBLIC)
     @SecurityRequirements
-    @Operation(operationId = "getCommuniqueFeed", summary = "Follow published communiqués (Atom)",
+    @Operation(
+            operationId = "getCommuniqueFeed",
+            summary = "Follow published communiqués (Atom)",
             description = "The published communiqués as an Atom 1.0 feed, for feed readers and press agencies. Public:"
                     + " no sign-in.")
-    @ApiResponse(responseCode = "200", description = "The feed.", content = @io.swagger.v3.oas.annotations.media.Content(
-            mediaType = "application/atom+xml", schema = @Schema(type = "string")))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The feed.",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "application/atom+xml",
+                            schema = @Schema(type = "string")))
     @GetMapping(path = "/feeds/communiques.atom", produces = "application/atom+xml;charset=UTF-8")
     ResponseEntity<String> atom() throws FeedException {
         List<CommuniqueView> published = list.published();
@@ -100,8 +121,11 @@ class PublicCommuniqueController {
         Person author = new Person();
         author.setName("Agences régionales de santé");
         feed.setAuthors(List.of(author));
-        feed.setUpdated(Date.from(published.stream().map(CommuniqueView::publishedAt).filter(java.util.Objects::nonNull)
-                .max(Instant::compareTo).orElse(Instant.EPOCH)));
+        feed.setUpdated(Date.from(published.stream()
+                .map(CommuniqueView::publishedAt)
+                .filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo)
+                .orElse(Instant.EPOCH)));
         List<Entry> entries = new ArrayList<>();
         for (CommuniqueView communique : published) {
             PublicCommunique p = toPublic(communique);
@@ -129,13 +153,24 @@ class PublicCommuniqueController {
             entries.add(entry);
         }
         feed.setEntries(entries);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
                 .body(new WireFeedOutput().outputString(feed));
     }
 
     private PublicCommunique toPublic(CommuniqueView c) {
         String regionName = c.region() == null ? null : c.region().displayName();
-        return new PublicCommunique(c.id(), c.scope(), c.region(), regionName, c.title(), c.body(), c.publishedAt(),
-                c.status(), c.supersedes(), c.supersededBy(), baseUrl + "/api/public/communiques/" + c.id());
+        return new PublicCommunique(
+                c.id(),
+                c.scope(),
+                c.region(),
+                regionName,
+                c.title(),
+                c.body(),
+                c.publishedAt(),
+                c.status(),
+                c.supersedes(),
+                c.supersededBy(),
+                baseUrl + "/api/public/communiques/" + c.id());
     }
 }

@@ -25,12 +25,31 @@ final class SecretStrength {
     private static final int MIN_REPEAT = 3;
     /** Keyboard rows (AZERTY, QWERTY, QWERTZ) and columns, in the order a finger runs along them. */
     private static final List<String> KEYBOARD = List.of(
-            "1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn", "qwertyuiop", "asdfghjkl", "zxcvbnm", "qwertzuiop",
-            "yxcvbnm", "1qaz", "2wsx", "3edc", "4rfv", "5tgb", "6yhn", "7ujm", "8ik", "9ol", "0p", "1aqw", "2zsx",
-            "7uj", "0pm");
+            "1234567890",
+            "azertyuiop",
+            "qsdfghjklm",
+            "wxcvbn",
+            "qwertyuiop",
+            "asdfghjkl",
+            "zxcvbnm",
+            "qwertzuiop",
+            "yxcvbnm",
+            "1qaz",
+            "2wsx",
+            "3edc",
+            "4rfv",
+            "5tgb",
+            "6yhn",
+            "7ujm",
+            "8ik",
+            "9ol",
+            "0p",
+            "1aqw",
+            "2zsx",
+            "7uj",
+            "0pm");
 
-    private SecretStrength() {
-    }
+    private SecretStrength() {}
 
     static Optional<String> weakness(String secret) {
         if (secret.codePoints().distinct().count() < MIN_DISTINCT || estimatedBits(secret) < MIN_BITS) {

@@ -1,7 +1,7 @@
 package fr.ars.coord.notification.writing;
 
-import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.facts.FactsStore;
 import fr.ars.coord.notification.facts.IncidentFacts;
 import fr.ars.coord.platform.obligation.RegionSetting;
@@ -19,16 +19,18 @@ public class CurrentDrafts {
     /** Each region's contact point for data protection, the one its regulator reports name. */
     private final Map<Region, String> contacts;
 
-    public CurrentDrafts(FactsStore facts,
-                         @Value("${ars.notifications.data-protection-contacts:}") String dataProtectionContacts) {
+    public CurrentDrafts(
+            FactsStore facts, @Value("${ars.notifications.data-protection-contacts:}") String dataProtectionContacts) {
         this.facts = facts;
         this.contacts = RegionSetting.parse("ars.notifications.data-protection-contacts", dataProtectionContacts);
     }
 
     public Optional<Draft> forRegion(Region region) {
-        List<IncidentFacts> exposing = facts.ofRegion(region).stream().filter(IncidentFacts::exposesPersonalData)
+        List<IncidentFacts> exposing = facts.ofRegion(region).stream()
+                .filter(IncidentFacts::exposesPersonalData)
                 .toList();
-        return exposing.isEmpty() ? Optional.empty()
+        return exposing.isEmpty()
+                ? Optional.empty()
                 : Optional.of(CommuniqueWriter.regional(region, exposing, contacts));
     }
 
@@ -36,8 +38,10 @@ public class CurrentDrafts {
     public Optional<Draft> forCampaign(String campaignId) {
         return facts.campaign(campaignId).flatMap(campaign -> {
             List<IncidentFacts> exposing = facts.byIds(campaign.links().keySet()).stream()
-                    .filter(IncidentFacts::exposesPersonalData).toList();
-            long regions = exposing.stream().map(IncidentFacts::region).distinct().count();
+                    .filter(IncidentFacts::exposesPersonalData)
+                    .toList();
+            long regions =
+                    exposing.stream().map(IncidentFacts::region).distinct().count();
             return regions >= 2 ? Optional.of(CommuniqueWriter.national(exposing, contacts)) : Optional.empty();
         });
     }

@@ -55,6 +55,7 @@ class WebhookSenderTest {
 
     @TempDir
     static Path folder;
+
     private static KeyStore receiverKey;
 
     private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
@@ -71,10 +72,32 @@ class WebhookSenderTest {
     @BeforeAll
     static void certificate() throws Exception {
         Path store = folder.resolve("receiver.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "receiver", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=receiver.example", "-ext", "SAN=dns:receiver.example", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD).redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "receiver",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=receiver.example",
+                        "-ext",
+                        "SAN=dns:receiver.example",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        PASSWORD,
+                        "-keypass",
+                        PASSWORD)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(keytool.waitFor()).as(output).isZero();
         receiverKey = KeyStore.getInstance("PKCS12");
@@ -105,8 +128,7 @@ class WebhookSenderTest {
         }
     }
 
-    record Request(String host, String deliveryId, String signature, String body, List<String> serverNames) {
-    }
+    record Request(String host, String deliveryId, String signature, String body, List<String> serverNames) {}
 
     /** The subscriber, on {@link #PUBLIC}. */
     private final class Subscriber {
@@ -114,7 +136,8 @@ class WebhookSenderTest {
         final HttpServer server;
 
         Subscriber(int port, boolean tls) throws Exception {
-            server = tls ? HttpsServer.create(new InetSocketAddress(PUBLIC, port), 0)
+            server = tls
+                    ? HttpsServer.create(new InetSocketAddress(PUBLIC, port), 0)
                     : HttpServer.create(new InetSocketAddress(PUBLIC, port), 0);
             if (tls) {
                 KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -133,12 +156,15 @@ class WebhookSenderTest {
             if (exchange instanceof HttpsExchange secure
                     && secure.getSSLSession() instanceof ExtendedSSLSession session) {
                 names = session.getRequestedServerNames().stream()
-                        .map(name -> ((SNIHostName) name).getAsciiName()).toList();
+                        .map(name -> ((SNIHostName) name).getAsciiName())
+                        .toList();
             }
-            requests.add(new Request(exchange.getRequestHeaders().getFirst("Host"),
+            requests.add(new Request(
+                    exchange.getRequestHeaders().getFirst("Host"),
                     exchange.getRequestHeaders().getFirst(WebhookSender.DELIVERY_ID),
                     exchange.getRequestHeaders().getFirst(WebhookSender.SIGNATURE),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), names));
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    names));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         }
@@ -189,9 +215,19 @@ class WebhookSenderTest {
     }
 
     private static PublicationPayload payload(String deliveryId) {
-        return new PublicationPayload(deliveryId, new PublicationPayload.Communique("c-1", CommuniqueScope.REGIONAL,
-                Region.of("FR-HDF"), null, "Titre", "Texte", List.of(), Instant.parse("2025-11-22T10:00:00Z"), null,
-                "https://example.org/c-1"));
+        return new PublicationPayload(
+                deliveryId,
+                new PublicationPayload.Communique(
+                        "c-1",
+                        CommuniqueScope.REGIONAL,
+                        Region.of("FR-HDF"),
+                        null,
+                        "Titre",
+                        "Texte",
+                        List.of(),
+                        Instant.parse("2025-11-22T10:00:00Z"),
+                        null,
+                        "https://example.org/c-1"));
     }
 
     private static SSLContext trusting(KeyStore store) throws Exception {
@@ -216,16 +252,21 @@ class WebhookSenderTest {
 
         WebhookSender.Result first = sender.send(subscription(url), payload("d-1"));
         Thread.sleep(200);
-        assertThat(internal.connections).as("connections reaching the internal service").hasValue(0);
+        assertThat(internal.connections)
+                .as("connections reaching the internal service")
+                .hasValue(0);
         assertThat(first.outcome()).isEqualTo("HTTP 204");
         assertThat(first.delivered()).isTrue();
         assertThat(dns.lookups).as("the name resolved once for the attempt").hasValue(2);
         assertThat(subscriber.requests).hasSize(1);
         Request received = subscriber.requests.get(0);
-        assertThat(received.host()).as("the URL's host name, not the address").isEqualTo("localhost:" + subscriber.port());
+        assertThat(received.host())
+                .as("the URL's host name, not the address")
+                .isEqualTo("localhost:" + subscriber.port());
         assertThat(received.deliveryId()).isEqualTo("d-1");
-        assertThat(received.signature()).isEqualTo("sha256=" + WebhookSender.sign(SECRET,
-                received.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(received.signature())
+                .isEqualTo(
+                        "sha256=" + WebhookSender.sign(SECRET, received.body().getBytes(StandardCharsets.UTF_8)));
 
         // the next attempt's check gets 127.0.0.1: refused, nothing sent anywhere
         WebhookSender.Result second = sender.send(subscription(url), payload("d-2"));
@@ -233,7 +274,9 @@ class WebhookSenderTest {
         assertThat(second.outcome()).startsWith("refused");
         assertThat(subscriber.requests).hasSize(1);
         Thread.sleep(200);
-        assertThat(internal.connections).as("connections reaching the internal service").hasValue(0);
+        assertThat(internal.connections)
+                .as("connections reaching the internal service")
+                .hasValue(0);
     }
 
     @Test
@@ -241,11 +284,11 @@ class WebhookSenderTest {
         Object[] pair = subscriberAndInternalService(false);
         Subscriber subscriber = (Subscriber) pair[0];
         InternalService internal = (InternalService) pair[1];
-        WebhookTargets targets = new WebhookTargets(false, List.of(PUBLIC.getHostAddress() + "/32"),
-                host -> new InetAddress[] {PUBLIC, INTERNAL});
+        WebhookTargets targets = new WebhookTargets(
+                false, List.of(PUBLIC.getHostAddress() + "/32"), host -> new InetAddress[] {PUBLIC, INTERNAL});
         WebhookSender sender = new WebhookSender(new ObjectMapper(), Duration.ofSeconds(5), targets);
-        WebhookSender.Result result = sender.send(subscription("http://localhost:" + subscriber.port() + "/hook"),
-                payload("d-3"));
+        WebhookSender.Result result =
+                sender.send(subscription("http://localhost:" + subscriber.port() + "/hook"), payload("d-3"));
         assertThat(result.outcome()).startsWith("refused");
         Thread.sleep(200);
         assertThat(subscriber.requests).isEmpty();
@@ -260,8 +303,8 @@ class WebhookSenderTest {
         Rebinding dns = new Rebinding(2);
         WebhookTargets targets = new WebhookTargets(true, List.of(PUBLIC.getHostAddress() + "/32"), dns);
         SSLContext trustingTheSubscriber = trusting(receiverKey);
-        WebhookSender sender = new WebhookSender(new ObjectMapper(), Duration.ofSeconds(5), targets,
-                trustingTheSubscriber);
+        WebhookSender sender =
+                new WebhookSender(new ObjectMapper(), Duration.ofSeconds(5), targets, trustingTheSubscriber);
         String url = "https://receiver.example:" + subscriber.port() + "/hook";
         assertThat(targets.refusal(URI.create(url))).isEmpty();
 
@@ -273,11 +316,11 @@ class WebhookSenderTest {
         assertThat(subscriber.requests.get(0).host()).isEqualTo("receiver.example:" + subscriber.port());
 
         // the same address under another name: the certificate does not name it, nothing is sent
-        WebhookTargets otherName = new WebhookTargets(true, List.of(PUBLIC.getHostAddress() + "/32"),
-                host -> new InetAddress[] {PUBLIC});
-        WebhookSender.Result mismatch = new WebhookSender(new ObjectMapper(), Duration.ofSeconds(5), otherName,
-                trustingTheSubscriber).send(subscription("https://other.example:" + subscriber.port() + "/hook"),
-                payload("d-5"));
+        WebhookTargets otherName =
+                new WebhookTargets(true, List.of(PUBLIC.getHostAddress() + "/32"), host -> new InetAddress[] {PUBLIC});
+        WebhookSender.Result mismatch = new WebhookSender(
+                        new ObjectMapper(), Duration.ofSeconds(5), otherName, trustingTheSubscriber)
+                .send(subscription("https://other.example:" + subscriber.port() + "/hook"), payload("d-5"));
         assertThat(mismatch.outcome()).isEqualTo("TLS handshake failed");
         // a certificate the JVM does not trust
         WebhookSender.Result untrusted = new WebhookSender(new ObjectMapper(), Duration.ofSeconds(5), otherName)
@@ -312,7 +355,8 @@ class WebhookSenderTest {
         WebhookSender.Result result = new WebhookSender(new ObjectMapper(), Duration.ofSeconds(5), targets)
                 .send(subscription(url), payload("d-9"));
         assertThat(result.outcome()).isEqualTo("HTTP 202");
-        assertThat(hosts).containsExactly("[0:0:0:0:0:0:0:1]:" + server.getAddress().getPort());
+        assertThat(hosts)
+                .containsExactly("[0:0:0:0:0:0:0:1]:" + server.getAddress().getPort());
     }
 
     /**
@@ -353,12 +397,12 @@ class WebhookSenderTest {
     void anAttemptEndsAtItsTimeoutHoweverSlowlyTheReceiverAnswers() throws Exception {
         // a header byte every 300 ms: no single read waits a whole second, the attempt as a whole does
         int port = slowReceiver("HTTP/1.1 204 No Content\r\nX-Slow: " + "x".repeat(100) + "\r\n\r\n", 300, 1);
-        WebhookTargets targets = new WebhookTargets(false, List.of(PUBLIC.getHostAddress() + "/32"),
-                host -> new InetAddress[] {PUBLIC});
+        WebhookTargets targets =
+                new WebhookTargets(false, List.of(PUBLIC.getHostAddress() + "/32"), host -> new InetAddress[] {PUBLIC});
         WebhookSender sender = new WebhookSender(new ObjectMapper(), Duration.ofSeconds(1), targets);
         long start = System.nanoTime();
-        WebhookSender.Result result = sender.send(subscription("http://receiver.example:" + port + "/hook"),
-                payload("d-7"));
+        WebhookSender.Result result =
+                sender.send(subscription("http://receiver.example:" + port + "/hook"), payload("d-7"));
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         assertThat(result.outcome()).isEqualTo("timed out");
         assertThat(millis).isLessThan(3000);
@@ -367,12 +411,12 @@ class WebhookSenderTest {
     @Test
     void whatFollowsTheStatusIsNotRead() throws Exception {
         int port = slowReceiver("HTTP/1.1 200 OK\r\nContent-Length: 1000000000\r\n\r\n", 0, 1);
-        WebhookTargets targets = new WebhookTargets(false, List.of(PUBLIC.getHostAddress() + "/32"),
-                host -> new InetAddress[] {PUBLIC});
+        WebhookTargets targets =
+                new WebhookTargets(false, List.of(PUBLIC.getHostAddress() + "/32"), host -> new InetAddress[] {PUBLIC});
         WebhookSender sender = new WebhookSender(new ObjectMapper(), Duration.ofSeconds(2), targets);
         long start = System.nanoTime();
-        WebhookSender.Result result = sender.send(subscription("http://receiver.example:" + port + "/hook"),
-                payload("d-8"));
+        WebhookSender.Result result =
+                sender.send(subscription("http://receiver.example:" + port + "/hook"), payload("d-8"));
         assertThat(result.outcome()).isEqualTo("HTTP 200");
         assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis()).isLessThan(1500);
     }

@@ -1,6 +1,5 @@
 package fr.ars.coord.notification.communique;
 
-import fr.ars.coord.contracts.region.Region;
 import static fr.ars.coord.notification.writing.FactsMother.referenceCase;
 
 import fr.ars.coord.contracts.communique.CommuniqueApprovedEvent;
@@ -12,6 +11,7 @@ import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.contracts.communique.CommuniqueSupersededEvent;
 import fr.ars.coord.contracts.communique.CommuniqueWithdrawnEvent;
 import fr.ars.coord.contracts.communique.Statement;
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.communique.CommuniqueCommands.ApproveCommuniqueCommand;
 import fr.ars.coord.notification.communique.CommuniqueCommands.DraftCommuniqueCommand;
 import fr.ars.coord.notification.communique.CommuniqueCommands.MarkCommuniqueStaleCommand;
@@ -31,10 +31,10 @@ import org.junit.jupiter.api.Test;
 class CommuniqueTest {
 
     private static final String ID = "0c0a1b2c-3d4e-4f50-8a6b-7c8d9e0f1a2b";
-    private static final Draft FIRST = CommuniqueWriter.regional(Region.of("FR-HDF"),
-            List.of(referenceCase("a", "FR-HDF", 12000)), Map.of());
-    private static final Draft SECOND = CommuniqueWriter.regional(Region.of("FR-HDF"),
-            List.of(referenceCase("a", "FR-HDF", 15000)), Map.of());
+    private static final Draft FIRST =
+            CommuniqueWriter.regional(Region.of("FR-HDF"), List.of(referenceCase("a", "FR-HDF", 12000)), Map.of());
+    private static final Draft SECOND =
+            CommuniqueWriter.regional(Region.of("FR-HDF"), List.of(referenceCase("a", "FR-HDF", 15000)), Map.of());
 
     private FixtureConfiguration<Communique> fixture;
 
@@ -44,19 +44,29 @@ class CommuniqueTest {
     }
 
     private static CommuniqueDraftedEvent drafted(Draft draft) {
-        return new CommuniqueDraftedEvent(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null, draft.title(),
-                draft.statements(), 10, draft.digest(), draft.medicalDataExposed());
+        return new CommuniqueDraftedEvent(
+                ID,
+                CommuniqueScope.REGIONAL,
+                Region.of("FR-HDF"),
+                null,
+                null,
+                draft.title(),
+                draft.statements(),
+                10,
+                draft.digest(),
+                draft.medicalDataExposed());
     }
 
     private static CommuniqueDraftRevisedEvent revised(Draft draft) {
-        return new CommuniqueDraftRevisedEvent(ID, draft.title(), draft.statements(), 12, draft.digest(),
-                draft.medicalDataExposed());
+        return new CommuniqueDraftRevisedEvent(
+                ID, draft.title(), draft.statements(), 12, draft.digest(), draft.medicalDataExposed());
     }
 
     @Test
     void draftingRecordsTextProvenanceAndPosition() {
         fixture.givenNoPriorActivity()
-                .when(new DraftCommuniqueCommand(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null, FIRST, 10))
+                .when(new DraftCommuniqueCommand(
+                        ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null, FIRST, 10))
                 .expectEvents(drafted(FIRST));
     }
 
@@ -64,11 +74,13 @@ class CommuniqueTest {
     void aTextClaimingMedicalDataSparedIsRefusedWhenAnAssessmentSaysOtherwise() {
         Draft lying = new Draft(FIRST.title(), FIRST.statements(), FIRST.digest(), true);
         fixture.givenNoPriorActivity()
-                .when(new DraftCommuniqueCommand(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null, lying, 10))
+                .when(new DraftCommuniqueCommand(
+                        ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null, lying, 10))
                 .expectException(CommuniqueRuleViolation.class)
                 .expectNoEvents();
         fixture.given(drafted(FIRST))
-                .when(new ReviseCommuniqueDraftCommand(ID, new Draft(FIRST.title(), FIRST.statements(), "another-digest", true), 11))
+                .when(new ReviseCommuniqueDraftCommand(
+                        ID, new Draft(FIRST.title(), FIRST.statements(), "another-digest", true), 11))
                 .expectException(CommuniqueRuleViolation.class);
     }
 
@@ -83,7 +95,8 @@ class CommuniqueTest {
     void anApprovedCommuniqueIsPublishedWhileTheFactsAreUnchanged() {
         fixture.given(drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()))
                 .when(new PublishCommuniqueCommand(ID, FIRST.digest()))
-                .expectEvents(new CommuniquePublishedEvent(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null));
+                .expectEvents(
+                        new CommuniquePublishedEvent(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null));
     }
 
     @Test
@@ -101,19 +114,25 @@ class CommuniqueTest {
         fixture.given(drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()), restricted)
                 .when(new PublishCommuniqueCommand(ID, FIRST.digest()))
                 .expectException(CommuniqueRuleViolation.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("only TLP:CLEAR material goes to the"
-                        + " public"))
+                .expectExceptionMessage(
+                        org.hamcrest.Matchers.containsString("only TLP:CLEAR material goes to the" + " public"))
                 .expectNoEvents();
-        fixture.given(drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()), restricted,
+        fixture.given(
+                        drafted(FIRST),
+                        new CommuniqueApprovedEvent(ID, FIRST.digest()),
+                        restricted,
                         new fr.ars.coord.contracts.communique.CommuniqueMarkedEvent(ID, clear, "levée"))
                 .when(new PublishCommuniqueCommand(ID, FIRST.digest()))
-                .expectEvents(new CommuniquePublishedEvent(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null,
-                        null));
+                .expectEvents(
+                        new CommuniquePublishedEvent(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null));
         // a published communiqué is public already: it is withdrawn, never relabelled
-        fixture.given(drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()),
+        fixture.given(
+                        drafted(FIRST),
+                        new CommuniqueApprovedEvent(ID, FIRST.digest()),
                         new CommuniquePublishedEvent(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null))
                 .when(new CommuniqueCommands.MarkCommuniqueCommand(ID, amber, null))
-                .expectException(CommuniqueRuleViolation.class).expectNoEvents();
+                .expectException(CommuniqueRuleViolation.class)
+                .expectNoEvents();
     }
 
     @Test
@@ -153,8 +172,11 @@ class CommuniqueTest {
 
     @Test
     void aPublishedTextIsNeverRevisedButMarkedStaleThenSuperseded() {
-        Object[] published = {drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()),
-                new CommuniquePublishedEvent(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null)};
+        Object[] published = {
+            drafted(FIRST),
+            new CommuniqueApprovedEvent(ID, FIRST.digest()),
+            new CommuniquePublishedEvent(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null)
+        };
         fixture.given(published)
                 .when(new ReviseCommuniqueDraftCommand(ID, SECOND, 12))
                 .expectException(CommuniqueRuleViolation.class);
@@ -181,7 +203,8 @@ class CommuniqueTest {
 
     @Test
     void medicalStatementKindIsTheGuardsAnchor() {
-        org.assertj.core.api.Assertions.assertThat(FIRST.statements()).extracting(Statement::kind)
+        org.assertj.core.api.Assertions.assertThat(FIRST.statements())
+                .extracting(Statement::kind)
                 .contains(Statement.MEDICAL_DATA_SPARED);
     }
 }

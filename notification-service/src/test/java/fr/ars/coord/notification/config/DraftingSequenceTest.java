@@ -20,7 +20,7 @@ class DraftingSequenceTest {
         // of the 4 segments the processor starts with, exactly one handles it, and it is always the same one
         java.util.List<Segment> segments = Segment.splitBalanced(Segment.ROOT_SEGMENT, 3);
         assertThat(segments).hasSize(4);
-        assertThat(segments.stream().filter(segment -> segment.matches(first))
-                .map(Segment::getSegmentId)).containsExactly(first.hashCode() & 3);
+        assertThat(segments.stream().filter(segment -> segment.matches(first)).map(Segment::getSegmentId))
+                .containsExactly(first.hashCode() & 3);
     }
 }

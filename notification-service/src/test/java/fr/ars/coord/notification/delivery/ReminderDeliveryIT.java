@@ -34,57 +34,87 @@ class ReminderDeliveryIT extends NotificationServiceITBase {
     private ReminderDispatch dispatch;
 
     private String subscribe(WebhookReceiver receiver, String secret, String regions, String events) {
-        Response created = api.post("/api/webhook-subscriptions", TestTokens.national(), "{\"url\": \""
-                + receiver.url() + "\", \"secret\": \"" + secret + "\", \"regions\": " + regions
-                + (events == null ? "" : ", \"events\": " + events) + "}");
+        Response created = api.post(
+                "/api/webhook-subscriptions",
+                TestTokens.national(),
+                "{\"url\": \""
+                        + receiver.url() + "\", \"secret\": \"" + secret + "\", \"regions\": " + regions
+                        + (events == null ? "" : ", \"events\": " + events) + "}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asText();
     }
 
     private static long mailsTo(String address, String incidentId) {
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(r -> r.toString()
-                        .equals(address)) && ((String) ((MimeMessage) m).getContent()).contains(incidentId);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).count();
+        return Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                        .anyMatch(r -> r.toString().equals(address))
+                                && ((String) ((MimeMessage) m).getContent()).contains(incidentId);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .count();
     }
 
     @Test
     void eachReminderReachesItsRegionsSubscribersAndContactsOnceAndOverdueOnesTheNationalCell() throws Exception {
         String secret = "reminder-webhook-secret-" + UUID.randomUUID();
         try (WebhookReceiver regional = new WebhookReceiver(secret);
-             WebhookReceiver national = new WebhookReceiver(secret);
-             WebhookReceiver press = new WebhookReceiver(secret);
-             WebhookReceiver otherRegion = new WebhookReceiver(secret)) {
-            String regionalId = subscribe(regional, secret, "[\"FR-HDF\"]",
-                    "[\"obligation.due-soon\", \"obligation.overdue\"]");
+                WebhookReceiver national = new WebhookReceiver(secret);
+                WebhookReceiver press = new WebhookReceiver(secret);
+                WebhookReceiver otherRegion = new WebhookReceiver(secret)) {
+            String regionalId =
+                    subscribe(regional, secret, "[\"FR-HDF\"]", "[\"obligation.due-soon\", \"obligation.overdue\"]");
             subscribe(national, secret, "[]", "[\"obligation.overdue\"]");
             subscribe(press, secret, "[\"FR-HDF\"]", null);
             subscribe(otherRegion, secret, "[\"FR-NOR\"]", "[\"obligation.due-soon\", \"obligation.overdue\"]");
 
             String incident = UUID.randomUUID().toString();
             Instant due = AWARE.plus(Duration.ofHours(24));
-            record("Incident", incident, 0,
-                    new IncidentReportedEvent(incident, Region.HDF, "Usurpation", "Compte usurpé", AWARE,
-                            AttackVector.ACCOUNT_USURPATION, OperationalImpact.NONE),
-                    new ObligationReminderRecordedEvent(incident, Region.HDF, ObligationCode.CERT_SANTE_DECLARATION,
-                            ReminderStage.DUE_SOON, AWARE, due),
-                    new ObligationReminderRecordedEvent(incident, Region.HDF, ObligationCode.CERT_SANTE_DECLARATION,
-                            ReminderStage.OVERDUE, AWARE, due));
+            record(
+                    "Incident",
+                    incident,
+                    0,
+                    new IncidentReportedEvent(
+                            incident,
+                            Region.HDF,
+                            "Usurpation",
+                            "Compte usurpé",
+                            AWARE,
+                            AttackVector.ACCOUNT_USURPATION,
+                            OperationalImpact.NONE),
+                    new ObligationReminderRecordedEvent(
+                            incident,
+                            Region.HDF,
+                            ObligationCode.CERT_SANTE_DECLARATION,
+                            ReminderStage.DUE_SOON,
+                            AWARE,
+                            due),
+                    new ObligationReminderRecordedEvent(
+                            incident,
+                            Region.HDF,
+                            ObligationCode.CERT_SANTE_DECLARATION,
+                            ReminderStage.OVERDUE,
+                            AWARE,
+                            due));
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 assertThat(regional.distinctDeliveries()).isEqualTo(2);
                 assertThat(national.distinctDeliveries()).isEqualTo(1);
                 assertThat(mailsTo("securite@ars-hdf.example", incident)).isEqualTo(2);
                 assertThat(mailsTo("astreinte@ars-hdf.example", incident)).isEqualTo(2);
-                assertThat(mailsTo("cellule@sante.example", incident)).as("overdue: escalated").isEqualTo(1);
+                assertThat(mailsTo("cellule@sante.example", incident))
+                        .as("overdue: escalated")
+                        .isEqualTo(1);
             });
             assertThat(regional.received).allMatch(WebhookReceiver.Received::signatureValid);
-            JsonNode overdue = regional.received.stream().map(r -> JSON.readTree(r.body()))
-                    .filter(b -> b.get("event").asText().equals("obligation.overdue")).findFirst().orElseThrow();
+            JsonNode overdue = regional.received.stream()
+                    .map(r -> JSON.readTree(r.body()))
+                    .filter(b -> b.get("event").asText().equals("obligation.overdue"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(overdue.at("/obligation/incidentId").asText()).isEqualTo(incident);
             assertThat(overdue.at("/obligation/code").asText()).isEqualTo("CERT_SANTE_DECLARATION");
             assertThat(overdue.at("/obligation/dueAt").asText()).isEqualTo(due.toString());
@@ -118,15 +148,21 @@ class ReminderDeliveryIT extends NotificationServiceITBase {
 
     @Test
     void aSubscriptionAsksOnlyForKnownEvents() {
-        Response refused = api.post("/api/webhook-subscriptions", TestTokens.national(), "{\"url\":"
-                + " \"https://x.example/h\", \"secret\": \"7c1e9a4f0b3d8e2a6f5c1b9d4e7a0f3c\","
-                + " \"events\": [\"obligation.due-soon\","
-                + " \"incident.everything\"]}");
+        Response refused = api.post(
+                "/api/webhook-subscriptions",
+                TestTokens.national(),
+                "{\"url\":"
+                        + " \"https://x.example/h\", \"secret\": \"7c1e9a4f0b3d8e2a6f5c1b9d4e7a0f3c\","
+                        + " \"events\": [\"obligation.due-soon\","
+                        + " \"incident.everything\"]}");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("events[1]");
-        Response plain = api.post("/api/webhook-subscriptions", TestTokens.national(), "{\"url\":"
-                + " \"https://x.example/h2\", \"secret\": \"7c1e9a4f0b3d8e2a6f5c1b9d4e7a0f3c\"}");
-        assertThat(plain.json().get("events").get(0).asText()).as("publications, as before")
+        Response plain = api.post(
+                "/api/webhook-subscriptions",
+                TestTokens.national(),
+                "{\"url\":" + " \"https://x.example/h2\", \"secret\": \"7c1e9a4f0b3d8e2a6f5c1b9d4e7a0f3c\"}");
+        assertThat(plain.json().get("events").get(0).asText())
+                .as("publications, as before")
                 .isEqualTo("communique.published");
     }
 }

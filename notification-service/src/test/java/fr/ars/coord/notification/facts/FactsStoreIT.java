@@ -51,13 +51,30 @@ class FactsStoreIT extends NotificationServiceITBase {
      */
     private String[] decided(Region region) {
         String id = UUID.randomUUID().toString();
-        List<String> ids = record("Incident", id, 0,
-                new IncidentReportedEvent(id, region, "Usurpation", "Compte usurpé",
-                        Instant.parse("2025-11-21T17:30:00Z"), AttackVector.ACCOUNT_USURPATION, OperationalImpact.NONE),
+        List<String> ids = record(
+                "Incident",
+                id,
+                0,
+                new IncidentReportedEvent(
+                        id,
+                        region,
+                        "Usurpation",
+                        "Compte usurpé",
+                        Instant.parse("2025-11-21T17:30:00Z"),
+                        AttackVector.ACCOUNT_USURPATION,
+                        OperationalImpact.NONE),
                 new IncidentAssessedEvent(id, region, Set.of(ExposedDataItem.LAST_NAME), false, 30, List.of(), null),
-                new PatientInformationRecordedEvent(id, region, PatientInformationDecision.REQUIRED, null,
-                        PatientInformationChannel.PUBLIC_COMMUNICATION, null, null, null));
-        await().atMost(Duration.ofSeconds(15)).until(() -> stored(id) != null && stored(id).version() == 2);
+                new PatientInformationRecordedEvent(
+                        id,
+                        region,
+                        PatientInformationDecision.REQUIRED,
+                        null,
+                        PatientInformationChannel.PUBLIC_COMMUNICATION,
+                        null,
+                        null,
+                        null));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> stored(id) != null && stored(id).version() == 2);
         return new String[] {id, ids.get(0), ids.get(1), ids.get(2)};
     }
 
@@ -67,7 +84,9 @@ class FactsStoreIT extends NotificationServiceITBase {
 
     /** The document as a release that did not keep the decision wrote it. */
     private void asBeforeTheUpgrade(String id) {
-        mongo.updateFirst(Query.query(where("_id").is(id)), new Update().unset("patientInformation").unset("layout"),
+        mongo.updateFirst(
+                Query.query(where("_id").is(id)),
+                new Update().unset("patientInformation").unset("layout"),
                 IncidentFacts.COLLECTION);
         Document raw = mongo.findById(id, Document.class, IncidentFacts.COLLECTION);
         assertThat(raw).doesNotContainKeys("patientInformation", "layout");
@@ -82,8 +101,13 @@ class FactsStoreIT extends NotificationServiceITBase {
         Region region = REUNION;
         String[] incident = decided(region);
         IncidentFacts kept = stored(incident[0]);
-        assertThat(kept.patientInformation()).isEqualTo(new PatientInformation(2, incident[3],
-                PatientInformationDecision.REQUIRED, PatientInformationChannel.PUBLIC_COMMUNICATION, null));
+        assertThat(kept.patientInformation())
+                .isEqualTo(new PatientInformation(
+                        2,
+                        incident[3],
+                        PatientInformationDecision.REQUIRED,
+                        PatientInformationChannel.PUBLIC_COMMUNICATION,
+                        null));
         assertThat(kept.current()).isTrue();
         // the region's communiqué says so, and gives the configured contact point of a public communication
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
@@ -92,15 +116,22 @@ class FactsStoreIT extends NotificationServiceITBase {
                     .isEqualTo("Les patients concernés seront informés par voie de communication publique.");
             assertThat(ids(statement)).containsExactly(incident[3]);
             JsonNode contact = statement(region, "CONTACT");
-            assertThat(contact.get("text").asText()).isEqualTo("Pour toute question à ce sujet, les personnes "
-                    + "concernées peuvent s'adresser au point de contact de l'ARS La Réunion pour la protection des "
-                    + "données : dpo@ars-reunion.example.");
+            assertThat(contact.get("text").asText())
+                    .isEqualTo("Pour toute question à ce sujet, les personnes "
+                            + "concernées peuvent s'adresser au point de contact de l'ARS La Réunion pour la protection des "
+                            + "données : dpo@ars-reunion.example.");
             assertThat(ids(contact)).containsExactly(incident[3]);
         });
 
         // the same event handled again (a replayed batch): nothing new to fold
-        PatientInformationRecordedEvent again = new PatientInformationRecordedEvent(incident[0], region,
-                PatientInformationDecision.REQUIRED, null, PatientInformationChannel.PUBLIC_COMMUNICATION, null, null,
+        PatientInformationRecordedEvent again = new PatientInformationRecordedEvent(
+                incident[0],
+                region,
+                PatientInformationDecision.REQUIRED,
+                null,
+                PatientInformationChannel.PUBLIC_COMMUNICATION,
+                null,
+                null,
                 null);
         assertThat(facts.refresh(again, 2, incident[3])).contains(kept);
         assertThat(stored(incident[0])).isEqualTo(kept);
@@ -111,12 +142,33 @@ class FactsStoreIT extends NotificationServiceITBase {
 
         // a later decision replaces it, an earlier one handled late does not
         Instant told = Instant.parse("2025-11-25T10:00:00Z");
-        String later = record("Incident", incident[0], 3, new PatientInformationRecordedEvent(incident[0], region,
-                PatientInformationDecision.REQUIRED, null, PatientInformationChannel.INDIVIDUAL, told, 30L, null)).get(0);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stored(incident[0]).patientInformation())
-                .isEqualTo(new PatientInformation(3, later, PatientInformationDecision.REQUIRED,
-                        PatientInformationChannel.INDIVIDUAL, told)));
-        assertThat(facts.refresh(again, 2, incident[3]).orElseThrow().patientInformation().eventId()).isEqualTo(later);
+        String later = record(
+                        "Incident",
+                        incident[0],
+                        3,
+                        new PatientInformationRecordedEvent(
+                                incident[0],
+                                region,
+                                PatientInformationDecision.REQUIRED,
+                                null,
+                                PatientInformationChannel.INDIVIDUAL,
+                                told,
+                                30L,
+                                null))
+                .get(0);
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(stored(incident[0]).patientInformation())
+                        .isEqualTo(new PatientInformation(
+                                3,
+                                later,
+                                PatientInformationDecision.REQUIRED,
+                                PatientInformationChannel.INDIVIDUAL,
+                                told)));
+        assertThat(facts.refresh(again, 2, incident[3])
+                        .orElseThrow()
+                        .patientInformation()
+                        .eventId())
+                .isEqualTo(later);
 
         // and the communiqué is revised: told individually, the patients need no contact point from it
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
@@ -136,10 +188,13 @@ class FactsStoreIT extends NotificationServiceITBase {
 
     /** The statement of {@code kind} in the region's draft, null when the draft has none. */
     private JsonNode statement(Region region, String kind) {
-        for (JsonNode communique : api.get("/api/communiques?region=" + region.code(), TestTokens.national()).json()) {
+        for (JsonNode communique : api.get("/api/communiques?region=" + region.code(), TestTokens.national())
+                .json()) {
             if (communique.get("status").asText().equals("DRAFT")) {
-                for (JsonNode statement : api.get("/api/communiques/" + communique.get("id").asText(),
-                        TestTokens.national()).json().get("statements")) {
+                for (JsonNode statement : api.get(
+                                "/api/communiques/" + communique.get("id").asText(), TestTokens.national())
+                        .json()
+                        .get("statements")) {
                     if (statement.get("kind").asText().equals(kind)) {
                         return statement;
                     }
@@ -155,8 +210,10 @@ class FactsStoreIT extends NotificationServiceITBase {
         String[] incident = decided(Region.of("FR-976"));
         asBeforeTheUpgrade(incident[0]);
 
-        IncidentFacts read = facts.ofRegion(Region.of("FR-976")).stream().filter(f -> f.incidentId().equals(incident[0]))
-                .findFirst().orElseThrow();
+        IncidentFacts read = facts.ofRegion(Region.of("FR-976")).stream()
+                .filter(f -> f.incidentId().equals(incident[0]))
+                .findFirst()
+                .orElseThrow();
         assertThat(read.patientInformation().eventId()).isEqualTo(incident[3]);
         assertThat(read.current()).isTrue();
         assertThat(stored(incident[0])).isEqualTo(read);
@@ -169,8 +226,13 @@ class FactsStoreIT extends NotificationServiceITBase {
         String[] incident = decided(guyane);
         asBeforeTheUpgrade(incident[0]);
 
-        String blocked = record("Incident", incident[0], 3, new ContainmentActionRecordedEvent(incident[0], guyane,
-                ContainmentAction.ACCOUNTS_BLOCKED, null)).get(0);
+        String blocked = record(
+                        "Incident",
+                        incident[0],
+                        3,
+                        new ContainmentActionRecordedEvent(
+                                incident[0], guyane, ContainmentAction.ACCOUNTS_BLOCKED, null))
+                .get(0);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             IncidentFacts brought = stored(incident[0]);
             assertThat(brought.version()).isEqualTo(3);

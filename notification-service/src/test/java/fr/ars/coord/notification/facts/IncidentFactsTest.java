@@ -27,24 +27,39 @@ class IncidentFactsTest {
     private static final Region HDF = Region.of("FR-HDF");
     private static final Instant MONDAY = Instant.parse("2025-11-24T09:00:00Z");
 
-    private record Recorded(IncidentEvent event, long sequence, String id) {
-    }
+    private record Recorded(IncidentEvent event, long sequence, String id) {}
 
     private static final List<Recorded> STREAM = List.of(
-            new Recorded(new IncidentReportedEvent("i", HDF, "Usurpation", "Compte usurpé",
-                    Instant.parse("2025-11-21T17:30:00Z"), AttackVector.ACCOUNT_USURPATION, OperationalImpact.NONE), 0,
+            new Recorded(
+                    new IncidentReportedEvent(
+                            "i",
+                            HDF,
+                            "Usurpation",
+                            "Compte usurpé",
+                            Instant.parse("2025-11-21T17:30:00Z"),
+                            AttackVector.ACCOUNT_USURPATION,
+                            OperationalImpact.NONE),
+                    0,
                     "ev-0"),
-            new Recorded(new IncidentAssessedEvent("i", HDF, Set.of(ExposedDataItem.LAST_NAME), false, 10, List.of(),
-                    null), 1, "ev-1"),
-            new Recorded(new PatientInformationRecordedEvent("i", HDF, REQUIRED, null, PUBLIC_COMMUNICATION, null,
-                    null, null), 2, "ev-2"),
-            new Recorded(new PatientInformationRecordedEvent("i", HDF, REQUIRED, null, INDIVIDUAL, MONDAY, 10L, null),
-                    3, "ev-3"));
+            new Recorded(
+                    new IncidentAssessedEvent("i", HDF, Set.of(ExposedDataItem.LAST_NAME), false, 10, List.of(), null),
+                    1,
+                    "ev-1"),
+            new Recorded(
+                    new PatientInformationRecordedEvent(
+                            "i", HDF, REQUIRED, null, PUBLIC_COMMUNICATION, null, null, null),
+                    2,
+                    "ev-2"),
+            new Recorded(
+                    new PatientInformationRecordedEvent("i", HDF, REQUIRED, null, INDIVIDUAL, MONDAY, 10L, null),
+                    3,
+                    "ev-3"));
 
     private static IncidentFacts fold(List<Recorded> events) {
         IncidentFacts facts = null;
         for (Recorded r : events) {
-            facts = facts == null ? IncidentFacts.first(r.event(), r.sequence(), r.id())
+            facts = facts == null
+                    ? IncidentFacts.first(r.event(), r.sequence(), r.id())
                     : facts.merge(r.event(), r.sequence(), r.id());
         }
         return facts;
@@ -53,8 +68,8 @@ class IncidentFactsTest {
     @Test
     void theLatestDecisionIsKeptWithItsEvent() {
         IncidentFacts facts = fold(STREAM);
-        assertThat(facts.patientInformation()).isEqualTo(new PatientInformation(3, "ev-3", REQUIRED, INDIVIDUAL,
-                MONDAY));
+        assertThat(facts.patientInformation())
+                .isEqualTo(new PatientInformation(3, "ev-3", REQUIRED, INDIVIDUAL, MONDAY));
         assertThat(facts.version()).isEqualTo(3);
         assertThat(facts.current()).isTrue();
     }

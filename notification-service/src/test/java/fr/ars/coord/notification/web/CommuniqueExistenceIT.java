@@ -33,8 +33,8 @@ import tools.jackson.databind.JsonNode;
 class CommuniqueExistenceIT extends NotificationServiceITBase {
 
     private static final String REGION = "FR-NAQ";
-    private static final String PUBLISHER = TestTokens.token("service-account-communique-publisher", null, null,
-            "communique-publisher");
+    private static final String PUBLISHER =
+            TestTokens.token("service-account-communique-publisher", null, null, "communique-publisher");
 
     private static String comms(String region) {
         return TestTokens.token("comms-" + region.substring(3).toLowerCase(), "ARS", region, "communication-officer");
@@ -47,14 +47,30 @@ class CommuniqueExistenceIT extends NotificationServiceITBase {
 
     private String draftOf(String region) {
         String incident = UUID.randomUUID().toString();
-        record("Incident", incident, 0,
-                new IncidentReportedEvent(incident, Region.of(region), "Hameçonnage", "Messagerie compromise",
-                        Instant.parse("2025-11-21T17:30:00Z"), AttackVector.PHISHING, OperationalImpact.NONE),
-                new IncidentAssessedEvent(incident, Region.of(region), Set.of(ExposedDataItem.LAST_NAME,
-                        ExposedDataItem.EMAIL), false, 300, List.of(), null));
+        record(
+                "Incident",
+                incident,
+                0,
+                new IncidentReportedEvent(
+                        incident,
+                        Region.of(region),
+                        "Hameçonnage",
+                        "Messagerie compromise",
+                        Instant.parse("2025-11-21T17:30:00Z"),
+                        AttackVector.PHISHING,
+                        OperationalImpact.NONE),
+                new IncidentAssessedEvent(
+                        incident,
+                        Region.of(region),
+                        Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.EMAIL),
+                        false,
+                        300,
+                        List.of(),
+                        null));
         String[] id = new String[1];
         await().atMost(Duration.ofSeconds(15)).until(() -> {
-            for (JsonNode c : api.get("/api/communiques?region=" + region, TestTokens.national()).json()) {
+            for (JsonNode c : api.get("/api/communiques?region=" + region, TestTokens.national())
+                    .json()) {
                 id[0] = c.get("id").asText();
                 return true;
             }
@@ -80,7 +96,8 @@ class CommuniqueExistenceIT extends NotificationServiceITBase {
         String existing = draftOf(REGION);
         assertThat(existing).as("the id anyone can compute").isEqualTo(computedId(REGION, 1));
         String unknown = computedId(REGION, 2);
-        assertThat(api.get("/api/communiques/" + unknown, TestTokens.national()).status()).isEqualTo(404);
+        assertThat(api.get("/api/communiques/" + unknown, TestTokens.national()).status())
+                .isEqualTo(404);
 
         Map<String, String> callers = new LinkedHashMap<>();
         callers.put("publication client (no region)", PUBLISHER);
@@ -88,8 +105,9 @@ class CommuniqueExistenceIT extends NotificationServiceITBase {
         callers.put("ARS staff of another region", TestTokens.arsStaff("FR-IDF"));
         callers.put("e-Santé staff of another region", TestTokens.esanteStaff("FR-IDF"));
         callers.put("ARS staff without region", TestTokens.token("ars-sans-region", "ARS", null, "ars-staff"));
-        callers.put("communication officer without region", TestTokens.token("comms-sans-region", "ARS", null,
-                "communication-officer"));
+        callers.put(
+                "communication officer without region",
+                TestTokens.token("comms-sans-region", "ARS", null, "communication-officer"));
         callers.put("a role of no use here, in the region", TestTokens.token("other", "ARS", REGION, "offline_access"));
         callers.put("no role at all", TestTokens.token("nobody", null, null));
 
@@ -102,16 +120,21 @@ class CommuniqueExistenceIT extends NotificationServiceITBase {
                 if (!answer.isProblem() || (answer.status() != 403 && answer.status() != 404)) {
                     differences.add(who + ", " + request + ": existing answered " + answer);
                 }
-                String seen = answer.status() + " " + answer.contentType() + " " + answer.body().replace(existing, "{id}");
-                String unseen = other.status() + " " + other.contentType() + " " + other.body().replace(unknown, "{id}");
+                String seen = answer.status() + " " + answer.contentType() + " "
+                        + answer.body().replace(existing, "{id}");
+                String unseen = other.status() + " " + other.contentType() + " "
+                        + other.body().replace(unknown, "{id}");
                 if (!seen.equals(unseen)) {
                     differences.add(who + ", " + request + ": existing " + seen + " / unknown " + unseen);
                 }
             });
         });
-        assertThat(differences).as("answers telling an existing communiqué from an unknown one").isEmpty();
+        assertThat(differences)
+                .as("answers telling an existing communiqué from an unknown one")
+                .isEmpty();
 
-        JsonNode untouched = api.get("/api/communiques/" + existing, comms(REGION)).json();
+        JsonNode untouched =
+                api.get("/api/communiques/" + existing, comms(REGION)).json();
         assertThat(untouched.get("status").asText()).isEqualTo("DRAFT");
         assertThat(untouched.get("tlp").asText()).isEqualTo("TLP:CLEAR");
     }
@@ -123,27 +146,44 @@ class CommuniqueExistenceIT extends NotificationServiceITBase {
         Response draft = api.get("/api/communiques/" + id, PUBLISHER);
         assertThat(draft.status()).as("a draft is not its business").isEqualTo(404);
         Response early = api.post("/api/communiques/" + id + "/publish", PUBLISHER, "");
-        assertThat(early.status()).as("not 409: a draft would show that the region has an incident").isEqualTo(404);
-        assertThat(early.body().replace(id, "{id}")).isEqualTo(api.post("/api/communiques/" + unknown + "/publish",
-                PUBLISHER, "").body().replace(unknown, "{id}"));
-        assertThat(api.post("/api/communiques/" + id + "/approve", PUBLISHER, "").status()).isEqualTo(403);
-        assertThat(api.post("/api/communiques/" + id + "/approve", TestTokens.arsStaff("FR-PDL"), "").status())
-                .as("its own region's staff see it but do not speak for it").isEqualTo(403);
-        assertThat(api.post("/api/communiques/" + id + "/approve", TestTokens.national(), "").status())
-                .as("the national cell sees it but does not speak for a region").isEqualTo(403);
+        assertThat(early.status())
+                .as("not 409: a draft would show that the region has an incident")
+                .isEqualTo(404);
+        assertThat(early.body().replace(id, "{id}"))
+                .isEqualTo(api.post("/api/communiques/" + unknown + "/publish", PUBLISHER, "")
+                        .body()
+                        .replace(unknown, "{id}"));
+        assertThat(api.post("/api/communiques/" + id + "/approve", PUBLISHER, "")
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.post("/api/communiques/" + id + "/approve", TestTokens.arsStaff("FR-PDL"), "")
+                        .status())
+                .as("its own region's staff see it but do not speak for it")
+                .isEqualTo(403);
+        assertThat(api.post("/api/communiques/" + id + "/approve", TestTokens.national(), "")
+                        .status())
+                .as("the national cell sees it but does not speak for a region")
+                .isEqualTo(403);
 
-        assertThat(api.post("/api/communiques/" + id + "/approve", comms("FR-PDL"), "").status()).isEqualTo(200);
+        assertThat(api.post("/api/communiques/" + id + "/approve", comms("FR-PDL"), "")
+                        .status())
+                .isEqualTo(200);
         Response approved = api.get("/api/communiques/" + id, PUBLISHER);
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         assertThat(approved.json().get("status").asText()).isEqualTo("APPROVED");
-        assertThat(api.post("/api/communiques/" + id + "/withdraw", PUBLISHER, "{\"reason\": \"r\"}").status())
+        assertThat(api.post("/api/communiques/" + id + "/withdraw", PUBLISHER, "{\"reason\": \"r\"}")
+                        .status())
                 .isEqualTo(403);
         Response published = api.post("/api/communiques/" + id + "/publish", PUBLISHER, "");
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
         assertThat(published.json().get("status").asText()).isEqualTo("PUBLISHED");
         assertThat(api.get("/api/communiques/" + id, PUBLISHER).status()).isEqualTo(200);
-        assertThat(api.post("/api/communiques/" + id + "/publish", PUBLISHER, "").status())
-                .as("published once").isEqualTo(409);
-        assertThat(api.get("/api/communiques", PUBLISHER).status()).as("it lists nothing").isEqualTo(403);
+        assertThat(api.post("/api/communiques/" + id + "/publish", PUBLISHER, "")
+                        .status())
+                .as("published once")
+                .isEqualTo(409);
+        assertThat(api.get("/api/communiques", PUBLISHER).status())
+                .as("it lists nothing")
+                .isEqualTo(403);
     }
 }

@@ -1,6 +1,5 @@
 package fr.ars.coord.notification.writing;
 
-import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
@@ -8,6 +7,7 @@ import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.contracts.incident.PatientInformationChannel;
 import fr.ars.coord.contracts.incident.PatientInformationDecision;
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.facts.IncidentFacts;
 import java.time.Instant;
 import java.util.Map;
@@ -16,19 +16,45 @@ import java.util.Set;
 /** Incident facts for writer and aggregate tests. */
 public final class FactsMother {
 
-    public static final Set<ExposedDataItem> IDENTITY = Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.FIRST_NAME,
-            ExposedDataItem.AGE, ExposedDataItem.PHONE, ExposedDataItem.EMAIL);
+    public static final Set<ExposedDataItem> IDENTITY = Set.of(
+            ExposedDataItem.LAST_NAME,
+            ExposedDataItem.FIRST_NAME,
+            ExposedDataItem.AGE,
+            ExposedDataItem.PHONE,
+            ExposedDataItem.EMAIL);
 
-    private FactsMother() {
-    }
+    private FactsMother() {}
 
-    public static IncidentFacts incident(String id, String region, Set<ExposedDataItem> data, boolean medical,
-                                         long patients, OperationalImpact impact) {
-        return new IncidentFacts(id, Region.of(region), "Incident " + region, Instant.parse("2025-11-21T17:30:00Z"),
-                AttackVector.ACCOUNT_USURPATION, impact, "ev-report-" + id, IncidentStatus.ASSESSING, 3, 2,
-                "ev-assess-" + id, data, medical, patients,
-                Map.of(ContainmentAction.ACCOUNTS_BLOCKED.name(), "ev-block-" + id,
-                        ContainmentAction.SECURITY_REINFORCED.name(), "ev-secure-" + id), null, 4, IncidentFacts.LAYOUT);
+    public static IncidentFacts incident(
+            String id,
+            String region,
+            Set<ExposedDataItem> data,
+            boolean medical,
+            long patients,
+            OperationalImpact impact) {
+        return new IncidentFacts(
+                id,
+                Region.of(region),
+                "Incident " + region,
+                Instant.parse("2025-11-21T17:30:00Z"),
+                AttackVector.ACCOUNT_USURPATION,
+                impact,
+                "ev-report-" + id,
+                IncidentStatus.ASSESSING,
+                3,
+                2,
+                "ev-assess-" + id,
+                data,
+                medical,
+                patients,
+                Map.of(
+                        ContainmentAction.ACCOUNTS_BLOCKED.name(),
+                        "ev-block-" + id,
+                        ContainmentAction.SECURITY_REINFORCED.name(),
+                        "ev-secure-" + id),
+                null,
+                4,
+                IncidentFacts.LAYOUT);
     }
 
     public static IncidentFacts referenceCase(String id, String region, long patients) {
@@ -39,13 +65,30 @@ public final class FactsMother {
      * {@code facts} with the patient-information decision recorded by event {@code ev-patients-<incident id>} as the
      * incident's latest (sequence 5).
      */
-    public static IncidentFacts withPatientInformation(IncidentFacts facts, PatientInformationDecision decision,
-                                                       PatientInformationChannel channel, Instant informedAt) {
-        return new IncidentFacts(facts.incidentId(), facts.region(), facts.title(), facts.awareAt(),
-                facts.attackVector(), facts.operationalImpact(), facts.reportedEventId(), facts.status(),
-                facts.statusSequence(), facts.assessmentSequence(), facts.assessmentEventId(), facts.exposedData(),
-                facts.medicalDataExposed(), facts.estimatedPatients(), facts.containmentEvents(),
-                new IncidentFacts.PatientInformation(5, "ev-patients-" + facts.incidentId(), decision, channel,
-                        informedAt), Math.max(facts.version(), 5), IncidentFacts.LAYOUT);
+    public static IncidentFacts withPatientInformation(
+            IncidentFacts facts,
+            PatientInformationDecision decision,
+            PatientInformationChannel channel,
+            Instant informedAt) {
+        return new IncidentFacts(
+                facts.incidentId(),
+                facts.region(),
+                facts.title(),
+                facts.awareAt(),
+                facts.attackVector(),
+                facts.operationalImpact(),
+                facts.reportedEventId(),
+                facts.status(),
+                facts.statusSequence(),
+                facts.assessmentSequence(),
+                facts.assessmentEventId(),
+                facts.exposedData(),
+                facts.medicalDataExposed(),
+                facts.estimatedPatients(),
+                facts.containmentEvents(),
+                new IncidentFacts.PatientInformation(
+                        5, "ev-patients-" + facts.incidentId(), decision, channel, informedAt),
+                Math.max(facts.version(), 5),
+                IncidentFacts.LAYOUT);
     }
 }

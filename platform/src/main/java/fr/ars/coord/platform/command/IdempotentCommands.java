@@ -19,10 +19,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,14 +73,13 @@ public class IdempotentCommands {
     }
 
     /** The id of a new aggregate and whether this call only replayed an earlier creation. */
-    public record Created(String id, boolean replayed) {
-    }
+    public record Created(String id, boolean replayed) {}
 
     /**
      * Creates an aggregate with {@code commandForId}; {@code scope} separates the id spaces of aggregate types.
      */
-    public Created create(String scope, Actor actor, String key, Object request,
-                          Function<String, Object> commandForId) {
+    public Created create(
+            String scope, Actor actor, String key, Object request, Function<String, Object> commandForId) {
         checkKey(key);
         String fingerprint = fingerprint(scope, request);
         if (key == null) {
@@ -122,8 +121,8 @@ public class IdempotentCommands {
             Mac mac = Mac.getInstance(ID_HMAC);
             mac.init(idSecret);
             byte[] bytes = Arrays.copyOf(mac.doFinal(idInput(scope, subject, key)), 16);
-            bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x80);   // version 8: application-defined
-            bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80);   // IETF variant
+            bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x80); // version 8: application-defined
+            bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80); // IETF variant
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             return new UUID(buffer.getLong(), buffer.getLong()).toString();
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
@@ -172,7 +171,8 @@ public class IdempotentCommands {
             metaData = metaData.and(RequestMetadata.IDEMPOTENCY_KEY, key)
                     .and(RequestMetadata.REQUEST_FINGERPRINT, fingerprint);
         }
-        return (GenericCommandMessage<?>) GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
+        return (GenericCommandMessage<?>)
+                GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
     }
 
     private static void checkKey(String key) {

@@ -8,6 +8,5 @@ public final class RequestMetadata {
     /** The fingerprint of the request sent with that key: what a retry must match. */
     public static final String REQUEST_FINGERPRINT = "requestFingerprint";
 
-    private RequestMetadata() {
-    }
+    private RequestMetadata() {}
 }

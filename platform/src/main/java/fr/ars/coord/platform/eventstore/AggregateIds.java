@@ -7,8 +7,7 @@ public final class AggregateIds {
 
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private AggregateIds() {
-    }
+    private AggregateIds() {}
 
     public static boolean isWellFormed(String id) {
         return id != null && UUID.matcher(id).matches();

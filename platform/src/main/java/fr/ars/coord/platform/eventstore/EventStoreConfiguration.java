@@ -3,9 +3,12 @@ package fr.ars.coord.platform.eventstore;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.platform.command.IdempotentCommands;
 import fr.ars.coord.platform.command.RequestMetadata;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import java.time.Duration;
 import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -13,10 +16,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.transaction.TransactionManager;
-import org.springframework.beans.factory.annotation.Value;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -26,6 +25,7 @@ import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -50,17 +50,19 @@ public class EventStoreConfiguration {
      * a processor could then not read back its own token after a reset. Only Axon's and the JDK's types are
      * allowed there.
      */
-    static final Jackson3SerializerCustomizer STORED_MESSAGES = builder -> builder
-            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
-                    .allowIfSubType("org.axonframework.")
-                    .allowIfSubType("java.")
-                    .build());
+    static final Jackson3SerializerCustomizer STORED_MESSAGES =
+            builder -> builder.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                            .allowIfSubType("org.axonframework.")
+                            .allowIfSubType("java.")
+                            .build());
 
     static Serializer storedMessageSerializer() {
-        return Jackson3Serializer.builder().jsonMapperBuilderCustomizer(STORED_MESSAGES).build();
+        return Jackson3Serializer.builder()
+                .jsonMapperBuilderCustomizer(STORED_MESSAGES)
+                .build();
     }
 
     @Bean
@@ -84,10 +86,13 @@ public class EventStoreConfiguration {
 
     /** Axon's JDBC engine on the Flyway-managed tables (default Axon names), with PostgreSQL duplicate detection. */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
-                                          Configuration configuration, ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager) {
+    EventStorageEngine eventStorageEngine(
+            Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -111,8 +116,10 @@ public class EventStoreConfiguration {
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                  @Value("${ars.eventstore.fetch-delay:PT0.1S}") Duration fetchDelay) {
+    EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine,
+            Configuration configuration,
+            @Value("${ars.eventstore.fetch-delay:PT0.1S}") Duration fetchDelay) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
@@ -124,14 +131,16 @@ public class EventStoreConfiguration {
 
     /** What each tracking processor reads (its {@code source} in the services' settings); see {@link PollingEventSource}. */
     @Bean
-    PollingEventSource processorEventSource(EmbeddedEventStore eventStore,
-                                            @Value("${ars.eventstore.fetch-delay:PT0.1S}") Duration fetchDelay) {
+    PollingEventSource processorEventSource(
+            EmbeddedEventStore eventStore, @Value("${ars.eventstore.fetch-delay:PT0.1S}") Duration fetchDelay) {
         return new PollingEventSource(eventStore, fetchDelay);
     }
 
     @Bean
-    IdempotentCommands idempotentCommands(CommandGateway commandGateway, EventStore eventStore,
-                                          @Value("${ars.idempotency.id-secret:}") String idSecret) {
+    IdempotentCommands idempotentCommands(
+            CommandGateway commandGateway,
+            EventStore eventStore,
+            @Value("${ars.idempotency.id-secret:}") String idSecret) {
         return new IdempotentCommands(commandGateway, eventStore, idSecret);
     }
 
@@ -148,7 +157,13 @@ public class EventStoreConfiguration {
 
     @Bean
     CorrelationDataProvider actorCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(List.of(Actor.SUBJECT, Actor.USERNAME, Actor.ORG, Actor.REGION,
-                RequestMetadata.IDEMPOTENCY_KEY, RequestMetadata.REQUEST_FINGERPRINT).toArray(String[]::new));
+        return new SimpleCorrelationDataProvider(List.of(
+                        Actor.SUBJECT,
+                        Actor.USERNAME,
+                        Actor.ORG,
+                        Actor.REGION,
+                        RequestMetadata.IDEMPOTENCY_KEY,
+                        RequestMetadata.REQUEST_FINGERPRINT)
+                .toArray(String[]::new));
     }
 }

@@ -67,8 +67,8 @@ public final class PollingEventSource implements StreamableMessageSource<Tracked
             long deadline = System.nanoTime() + unit.toNanos(timeout);
             while (true) {
                 long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (stream.hasNextAvailable((int) Math.max(0, Math.min(leftMillis, pollMillis)),
-                        TimeUnit.MILLISECONDS)) {
+                if (stream.hasNextAvailable(
+                        (int) Math.max(0, Math.min(leftMillis, pollMillis)), TimeUnit.MILLISECONDS)) {
                     return true;
                 }
                 if (System.nanoTime() >= deadline) {

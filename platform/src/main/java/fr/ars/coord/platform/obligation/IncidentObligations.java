@@ -29,15 +29,34 @@ public class IncidentObligations {
     private final Set<String> nis2Entities;
     private final Set<Region> nis2Exempt;
 
-    public IncidentObligations(Duration certSanteDeclaration, Duration cnilNotification, Duration certSanteClosure,
-                               Duration patientInformation, Duration nis2EarlyWarning, Duration nis2Notification,
-                               Period nis2FinalReport, double dueSoonFraction, String nis2Entities,
-                               String nis2ExemptRegions) {
-        this(new ObligationPolicy(new ObligationPolicy.Delays(certSanteDeclaration, cnilNotification,
-                certSanteClosure, patientInformation, nis2EarlyWarning, nis2Notification, nis2FinalReport),
-                dueSoonFraction), entities(nis2Entities), Arrays.stream(nis2ExemptRegions.split(","))
-                .map(String::strip).filter(code -> !code.isEmpty()).map(code -> region(code,
-                        "ars.obligations.nis2-exempt-regions")).collect(Collectors.toSet()));
+    public IncidentObligations(
+            Duration certSanteDeclaration,
+            Duration cnilNotification,
+            Duration certSanteClosure,
+            Duration patientInformation,
+            Duration nis2EarlyWarning,
+            Duration nis2Notification,
+            Period nis2FinalReport,
+            double dueSoonFraction,
+            String nis2Entities,
+            String nis2ExemptRegions) {
+        this(
+                new ObligationPolicy(
+                        new ObligationPolicy.Delays(
+                                certSanteDeclaration,
+                                cnilNotification,
+                                certSanteClosure,
+                                patientInformation,
+                                nis2EarlyWarning,
+                                nis2Notification,
+                                nis2FinalReport),
+                        dueSoonFraction),
+                entities(nis2Entities),
+                Arrays.stream(nis2ExemptRegions.split(","))
+                        .map(String::strip)
+                        .filter(code -> !code.isEmpty())
+                        .map(code -> region(code, "ars.obligations.nis2-exempt-regions"))
+                        .collect(Collectors.toSet()));
     }
 
     private IncidentObligations(ObligationPolicy policy, Set<String> nis2Entities, Set<Region> nis2Exempt) {
@@ -66,14 +85,16 @@ public class IncidentObligations {
         if (nis2Exempt.contains(region)) {
             return false;
         }
-        return nis2Entities.contains("*:*") || nis2Entities.contains(region.code() + ":*")
-                || nis2Entities.contains("*:" + kind.name()) || nis2Entities.contains(region.code() + ":" + kind.name());
+        return nis2Entities.contains("*:*")
+                || nis2Entities.contains(region.code() + ":*")
+                || nis2Entities.contains("*:" + kind.name())
+                || nis2Entities.contains(region.code() + ":" + kind.name());
     }
 
     /** The terms in force now for an incident of an entity of {@code kind} in {@code region}: stamped when reported. */
     public ObligationTerms termsFor(Region region, EntityKind kind) {
-        return new ObligationTerms(ObligationTerms.RULES, policy.delays(), policy.dueSoonFraction(),
-                nis2Applies(region, kind));
+        return new ObligationTerms(
+                ObligationTerms.RULES, policy.delays(), policy.dueSoonFraction(), nis2Applies(region, kind));
     }
 
     /** The facts with the terms they are read with: their own, or the current ones for an incident of before. */
@@ -97,16 +118,19 @@ public class IncidentObligations {
     }
 
     private static Set<String> entities(String configured) {
-        return Arrays.stream(configured.split(",")).map(String::strip).filter(entry -> !entry.isEmpty())
-                .map(IncidentObligations::entity).collect(Collectors.toSet());
+        return Arrays.stream(configured.split(","))
+                .map(String::strip)
+                .filter(entry -> !entry.isEmpty())
+                .map(IncidentObligations::entity)
+                .collect(Collectors.toSet());
     }
 
     private static String entity(String entry) {
         String[] parts = entry.split(":", -1);
         String setting = "ars.obligations.nis2-entities";
         if (parts.length != 2) {
-            throw new IllegalArgumentException(setting + ": " + entry + " is not REGION:KIND (such as FR-HDF:GRADES,"
-                    + " *:GRADES or FR-NOR:*)");
+            throw new IllegalArgumentException(
+                    setting + ": " + entry + " is not REGION:KIND (such as FR-HDF:GRADES," + " *:GRADES or FR-NOR:*)");
         }
         String region = parts[0].strip();
         String kind = parts[1].strip().toUpperCase(Locale.ROOT);
@@ -124,7 +148,8 @@ public class IncidentObligations {
     }
 
     private static Region region(String code, String setting) {
-        return Region.byCode(code).orElseThrow(() -> new IllegalArgumentException(
-                setting + ": " + code + " is not the code of one of the 18 regions"));
+        return Region.byCode(code)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        setting + ": " + code + " is not the code of one of the 18 regions"));
     }
 }

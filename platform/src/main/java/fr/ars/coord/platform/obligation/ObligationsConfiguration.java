@@ -22,8 +22,16 @@ public class ObligationsConfiguration {
             @Value("${ars.obligations.due-soon-fraction}") double dueSoonFraction,
             @Value("${ars.obligations.nis2-entities:}") String nis2Entities,
             @Value("${ars.obligations.nis2-exempt-regions}") String nis2ExemptRegions) {
-        return new IncidentObligations(certSanteDeclaration, cnilNotification, certSanteClosure, patientInformation,
-                nis2EarlyWarning, nis2Notification, nis2FinalReport, dueSoonFraction, nis2Entities,
+        return new IncidentObligations(
+                certSanteDeclaration,
+                cnilNotification,
+                certSanteClosure,
+                patientInformation,
+                nis2EarlyWarning,
+                nis2Notification,
+                nis2FinalReport,
+                dueSoonFraction,
+                nis2Entities,
                 nis2ExemptRegions);
     }
 }

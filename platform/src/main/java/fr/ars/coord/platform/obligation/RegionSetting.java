@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class RegionSetting {
 
-    private RegionSetting() {
-    }
+    private RegionSetting() {}
 
     public static Map<Region, String> parse(String key, String setting) {
         Map<Region, String> byRegion = new EnumMap<>(Region.class);
@@ -24,8 +23,8 @@ public final class RegionSetting {
                 continue;
             }
             String[] parts = entry.split("=", 2);
-            Region region = Region.byCode(parts[0].strip()).orElseThrow(() -> new IllegalArgumentException(
-                    key + ": unknown region " + parts[0].strip()));
+            Region region = Region.byCode(parts[0].strip())
+                    .orElseThrow(() -> new IllegalArgumentException(key + ": unknown region " + parts[0].strip()));
             if (parts.length < 2 || parts[1].isBlank()) {
                 throw new IllegalArgumentException(key + ": no value for " + region.code());
             }

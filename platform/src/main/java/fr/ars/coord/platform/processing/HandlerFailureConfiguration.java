@@ -11,7 +11,8 @@ public class HandlerFailureConfiguration {
 
     @Bean
     ConfigurerModule retryOnStoreOutage() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> new RetryOnStoreOutage());
     }
 }

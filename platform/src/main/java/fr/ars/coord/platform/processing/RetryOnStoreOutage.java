@@ -23,11 +23,19 @@ public final class RetryOnStoreOutage implements ListenerInvocationErrorHandler 
         String handler = eventHandler.getTargetType().getSimpleName();
         String type = event.getPayloadType().getSimpleName();
         if (StoreOutage.explains(exception)) {
-            log.warn("{} could not handle event {} ({}) while a store is unavailable; its batch will be retried: {}",
-                    handler, event.getIdentifier(), type, exception.toString());
+            log.warn(
+                    "{} could not handle event {} ({}) while a store is unavailable; its batch will be retried: {}",
+                    handler,
+                    event.getIdentifier(),
+                    type,
+                    exception.toString());
             throw exception;
         }
-        log.error("{} failed on event {} ({}); this handler skips the event", handler, event.getIdentifier(), type,
+        log.error(
+                "{} failed on event {} ({}); this handler skips the event",
+                handler,
+                event.getIdentifier(),
+                type,
                 exception);
     }
 }

@@ -29,13 +29,16 @@ public class ScaleOutConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ScaleOutConfiguration.class);
 
     @Bean
-    SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, TokenStore tokens, JdbcTemplate jdbc,
-                                    @Value("${spring.application.name}") String service,
-                                    @Value("${ars.processing.segments:4}") int segments,
-                                    @Value("${ars.processing.instance-alive-within:PT7S}") Duration aliveWithin,
-                                    @Value("${ars.processing.release-for:PT5S}") Duration releaseFor) {
-        return new SegmentBalancer(processing, tokens, jdbc, service, segments, aliveWithin, releaseFor,
-                Clock.systemUTC());
+    SegmentBalancer segmentBalancer(
+            EventProcessingConfiguration processing,
+            TokenStore tokens,
+            JdbcTemplate jdbc,
+            @Value("${spring.application.name}") String service,
+            @Value("${ars.processing.segments:4}") int segments,
+            @Value("${ars.processing.instance-alive-within:PT7S}") Duration aliveWithin,
+            @Value("${ars.processing.release-for:PT5S}") Duration releaseFor) {
+        return new SegmentBalancer(
+                processing, tokens, jdbc, service, segments, aliveWithin, releaseFor, Clock.systemUTC());
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -48,17 +51,21 @@ public class ScaleOutConfiguration {
     }
 
     @Bean
-    ApplicationListener<ApplicationReadyEvent> startSegmentBalancing(SegmentBalancer balancer,
-                                                                     ScheduledExecutorService segmentBalancing,
-                                                                     @Value("${ars.processing.balance-interval:PT3S}")
-                                                                     Duration interval) {
-        return ready -> segmentBalancing.scheduleWithFixedDelay(() -> {
-            try {
-                balancer.balance();
-            } catch (RuntimeException e) {
-                // the store is down, or a claim moved meanwhile: the next round
-                log.debug("segment balancing round skipped: {}", e.toString());
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    ApplicationListener<ApplicationReadyEvent> startSegmentBalancing(
+            SegmentBalancer balancer,
+            ScheduledExecutorService segmentBalancing,
+            @Value("${ars.processing.balance-interval:PT3S}") Duration interval) {
+        return ready -> segmentBalancing.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        balancer.balance();
+                    } catch (RuntimeException e) {
+                        // the store is down, or a claim moved meanwhile: the next round
+                        log.debug("segment balancing round skipped: {}", e.toString());
+                    }
+                },
+                interval.toMillis(),
+                interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 }

@@ -40,8 +40,15 @@ public final class SegmentBalancer {
     private final Duration releaseFor;
     private final Clock clock;
 
-    public SegmentBalancer(EventProcessingConfiguration processing, TokenStore tokens, JdbcTemplate jdbc,
-                           String service, int segments, Duration aliveWithin, Duration releaseFor, Clock clock) {
+    public SegmentBalancer(
+            EventProcessingConfiguration processing,
+            TokenStore tokens,
+            JdbcTemplate jdbc,
+            String service,
+            int segments,
+            Duration aliveWithin,
+            Duration releaseFor,
+            Clock clock) {
         this.processing = processing;
         this.tokens = tokens;
         this.jdbc = jdbc;
@@ -56,10 +63,19 @@ public final class SegmentBalancer {
     /** One round: say this instance is alive, then split or release at most one segment per processor. */
     public void balance() {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("INSERT INTO service_instance (service, node, seen_at) VALUES (?, ?, ?) ON CONFLICT (service, node)"
-                + " DO UPDATE SET seen_at = EXCLUDED.seen_at", service, node, now);
-        int alive = Math.max(1, jdbc.queryForObject("SELECT count(*) FROM service_instance WHERE service = ? AND"
-                + " seen_at > ?", Integer.class, service, Timestamp.from(clock.instant().minus(aliveWithin))));
+        jdbc.update(
+                "INSERT INTO service_instance (service, node, seen_at) VALUES (?, ?, ?) ON CONFLICT (service, node)"
+                        + " DO UPDATE SET seen_at = EXCLUDED.seen_at",
+                service,
+                node,
+                now);
+        int alive = Math.max(
+                1,
+                jdbc.queryForObject(
+                        "SELECT count(*) FROM service_instance WHERE service = ? AND" + " seen_at > ?",
+                        Integer.class,
+                        service,
+                        Timestamp.from(clock.instant().minus(aliveWithin))));
         for (Map.Entry<String, StreamingEventProcessor> entry : processors().entrySet()) {
             StreamingEventProcessor processor = entry.getValue();
             if (!processor.isRunning()) {
@@ -74,8 +90,13 @@ public final class SegmentBalancer {
         int total = tokens.fetchSegments(processor.getName()).length;
         if (total < segments && !held.isEmpty()) {
             EventTrackerStatus widest = held.values().stream()
-                    .min(Comparator.comparingInt(s -> s.getSegment().getMask())).orElseThrow();
-            log.info("{}: {} segment(s) of {} wanted: splitting segment {}", processor.getName(), total, segments,
+                    .min(Comparator.comparingInt(s -> s.getSegment().getMask()))
+                    .orElseThrow();
+            log.info(
+                    "{}: {} segment(s) of {} wanted: splitting segment {}",
+                    processor.getName(),
+                    total,
+                    segments,
                     widest.getSegment().getSegmentId());
             processor.splitSegment(widest.getSegment().getSegmentId());
             return;
@@ -83,8 +104,13 @@ public final class SegmentBalancer {
         int fairShare = (total + alive - 1) / alive;
         if (held.size() > fairShare) {
             int released = held.keySet().stream().max(Integer::compare).orElseThrow();
-            log.info("{}: holding {} of {} segments with {} instance(s) alive: releasing segment {}",
-                    processor.getName(), held.size(), total, alive, released);
+            log.info(
+                    "{}: holding {} of {} segments with {} instance(s) alive: releasing segment {}",
+                    processor.getName(),
+                    held.size(),
+                    total,
+                    alive,
+                    released);
             processor.releaseSegment(released, releaseFor.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
     }

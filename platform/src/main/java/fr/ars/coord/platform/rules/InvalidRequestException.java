@@ -12,7 +12,10 @@ public class InvalidRequestException extends RuntimeException {
     }
 
     public InvalidRequestException(List<FieldError> errors) {
-        super(errors.isEmpty() ? "invalid request" : errors.get(0).field() + ": " + errors.get(0).reason());
+        super(
+                errors.isEmpty()
+                        ? "invalid request"
+                        : errors.get(0).field() + ": " + errors.get(0).reason());
         this.errors = List.copyOf(errors);
     }
 

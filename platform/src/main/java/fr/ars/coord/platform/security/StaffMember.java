@@ -1,7 +1,7 @@
 package fr.ars.coord.platform.security;
 
-import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.Actor;
+import fr.ars.coord.contracts.region.Region;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +29,12 @@ public record StaffMember(String subject, String username, String org, String re
     }
 
     public static StaffMember from(Jwt jwt) {
-        return new StaffMember(jwt.getSubject(), jwt.getClaimAsString("preferred_username"),
-                jwt.getClaimAsString("org"), jwt.getClaimAsString("region"), realmRoles(jwt));
+        return new StaffMember(
+                jwt.getSubject(),
+                jwt.getClaimAsString("preferred_username"),
+                jwt.getClaimAsString("org"),
+                jwt.getClaimAsString("region"),
+                realmRoles(jwt));
     }
 
     /** The staff member behind the current request; a request without a JWT never reaches a controller. */

@@ -31,11 +31,13 @@ public @interface FreeText {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
             Optional<String> problem = TextHygiene.problem(value)
-                    .or(() -> PatientIdentifiers.find(value).map(kind -> "must not contain a patient's identity ("
-                            + kind.describe() + " found): record counts and categories only"));
+                    .or(() -> PatientIdentifiers.find(value)
+                            .map(kind -> "must not contain a patient's identity (" + kind.describe()
+                                    + " found): record counts and categories only"));
             problem.ifPresent(reason -> {
                 context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate(reason.replace("{", "\\{").replace("$", "\\$"))
+                context.buildConstraintViolationWithTemplate(
+                                reason.replace("{", "\\{").replace("$", "\\$"))
                         .addConstraintViolation();
             });
             return problem.isEmpty();

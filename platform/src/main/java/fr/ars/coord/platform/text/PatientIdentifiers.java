@@ -40,8 +40,9 @@ public final class PatientIdentifiers {
     private static final Pattern EMAIL = Pattern.compile(
             "[\\p{L}0-9._%+\\-]+\\s?(?:@|\\(at\\)|\\[at])\\s?[\\p{L}0-9\\-]+(?:\\.[\\p{L}0-9\\-]+)*\\.\\p{L}{2,}");
     /** Not inside a longer run of letters, digits and dashes (a UUID, a ticket reference). */
-    private static final Pattern PHONE = Pattern.compile("(?<![0-9A-Za-z\\-])(?:(?:\\+|00)33" + SEP
-            + "(?:\\(0\\)" + SEP + ")?|0)[1-9](?:" + SEP + "\\d{2}){4}(?![0-9A-Za-z])");
+    private static final Pattern PHONE = Pattern.compile("(?<![0-9A-Za-z\\-])(?:(?:\\+|00)33" + SEP + "(?:\\(0\\)" + SEP
+            + ")?|0)[1-9](?:" + SEP + "\\d{2}){4}(?![0-9A-Za-z])");
+
     private static final String DATE = "(?:\\d{1,2}" + "[/.\\- ]" + "\\d{1,2}" + "[/.\\- ]" + "\\d{2,4}"
             + "|\\d{4}-\\d{1,2}-\\d{1,2}"
             + "|\\d{1,2}(?:er)?\\s+(?:janv(?:ier)?|f[ée]v(?:rier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t"
@@ -56,17 +57,46 @@ public final class PatientIdentifiers {
 
     /** IBAN lengths by country (ISO 13616 registry): France and its neighbours, and the rest of the SEPA area. */
     private static final Map<String, Integer> IBAN_LENGTHS = Map.ofEntries(
-            Map.entry("FR", 27), Map.entry("MC", 27), Map.entry("BE", 16), Map.entry("LU", 20), Map.entry("DE", 22),
-            Map.entry("CH", 21), Map.entry("IT", 27), Map.entry("ES", 24), Map.entry("AD", 24), Map.entry("PT", 25),
-            Map.entry("NL", 18), Map.entry("GB", 22), Map.entry("IE", 22), Map.entry("AT", 20), Map.entry("DK", 18),
-            Map.entry("SE", 24), Map.entry("NO", 15), Map.entry("FI", 18), Map.entry("PL", 28), Map.entry("CZ", 24),
-            Map.entry("SK", 24), Map.entry("HU", 28), Map.entry("RO", 24), Map.entry("BG", 22), Map.entry("GR", 27),
-            Map.entry("HR", 21), Map.entry("SI", 19), Map.entry("EE", 20), Map.entry("LV", 21), Map.entry("LT", 20),
-            Map.entry("MT", 31), Map.entry("CY", 28), Map.entry("IS", 26), Map.entry("LI", 21), Map.entry("SM", 27),
-            Map.entry("MA", 28), Map.entry("TN", 24), Map.entry("DZ", 26));
+            Map.entry("FR", 27),
+            Map.entry("MC", 27),
+            Map.entry("BE", 16),
+            Map.entry("LU", 20),
+            Map.entry("DE", 22),
+            Map.entry("CH", 21),
+            Map.entry("IT", 27),
+            Map.entry("ES", 24),
+            Map.entry("AD", 24),
+            Map.entry("PT", 25),
+            Map.entry("NL", 18),
+            Map.entry("GB", 22),
+            Map.entry("IE", 22),
+            Map.entry("AT", 20),
+            Map.entry("DK", 18),
+            Map.entry("SE", 24),
+            Map.entry("NO", 15),
+            Map.entry("FI", 18),
+            Map.entry("PL", 28),
+            Map.entry("CZ", 24),
+            Map.entry("SK", 24),
+            Map.entry("HU", 28),
+            Map.entry("RO", 24),
+            Map.entry("BG", 22),
+            Map.entry("GR", 27),
+            Map.entry("HR", 21),
+            Map.entry("SI", 19),
+            Map.entry("EE", 20),
+            Map.entry("LV", 21),
+            Map.entry("LT", 20),
+            Map.entry("MT", 31),
+            Map.entry("CY", 28),
+            Map.entry("IS", 26),
+            Map.entry("LI", 21),
+            Map.entry("SM", 27),
+            Map.entry("MA", 28),
+            Map.entry("TN", 24),
+            Map.entry("DZ", 26));
 
-    private PatientIdentifiers() {
-    }
+    private PatientIdentifiers() {}
 
     /** The first kind of identifier found in {@code text}, if any. */
     public static Optional<Kind> find(String text) {
@@ -95,8 +125,8 @@ public final class PatientIdentifiers {
     private static boolean containsNir(String text) {
         Matcher m = NIR.matcher(text);
         while (m.find()) {
-            String department = m.group(4).toUpperCase(Locale.ROOT)
-                    .replace("2A", "19").replace("2B", "18");
+            String department =
+                    m.group(4).toUpperCase(Locale.ROOT).replace("2A", "19").replace("2B", "18");
             String body = m.group(1) + m.group(2) + m.group(3) + department + m.group(5) + m.group(6);
             int key = Integer.parseInt(m.group(7));
             if (97 - new BigInteger(body).mod(BigInteger.valueOf(97)).intValue() == key) {

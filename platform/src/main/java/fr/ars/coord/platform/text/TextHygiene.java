@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 public final class TextHygiene {
 
-    private TextHygiene() {
-    }
+    private TextHygiene() {}
 
     /** Why {@code text} cannot be recorded, or empty when it can. */
     public static Optional<String> problem(String text) {
@@ -48,12 +47,21 @@ public final class TextHygiene {
 
     /** Embeddings, overrides and isolates, and the implicit marks that can be used to reorder text. */
     private static boolean isBidiControl(char c) {
-        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
-                || c == '\u200E' || c == '\u200F' || c == '\u061C';
+        return (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u200E'
+                || c == '\u200F'
+                || c == '\u061C';
     }
 
     private static boolean isInvisible(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
-                || c == '\u3164' || c == '\u115F' || c == '\u1160' || c == '\uFFA0' || c == '\u2800';
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT
+                || c == '\u3164'
+                || c == '\u115F'
+                || c == '\u1160'
+                || c == '\uFFA0'
+                || c == '\u2800';
     }
 }

@@ -45,34 +45,54 @@ public class ApiDocsConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OpenAPI apiDocument(@Value("${ars.api.public-url}") String publicUrl,
-                        @Value("${ars.api.title:ARS cyber-incident coordination}") String title,
-                        @Value("${ars.api.description:}") String description,
-                        @Value("${ars.api.version:dev}") String version,
-                        @Value("${ars.api.oauth.issuer}") String issuer,
-                        @Value("${ars.api.license-name:EUPL-1.2}") String licenseName,
-                        @Value("${ars.api.license-url:https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12}")
-                        String licenseUrl) {
-        Info info = new Info().title(title).description(description).version(version)
-                .contact(new Contact().name("Cellule nationale de coordination des cyber-incidents de santé")
+    OpenAPI apiDocument(
+            @Value("${ars.api.public-url}") String publicUrl,
+            @Value("${ars.api.title:ARS cyber-incident coordination}") String title,
+            @Value("${ars.api.description:}") String description,
+            @Value("${ars.api.version:dev}") String version,
+            @Value("${ars.api.oauth.issuer}") String issuer,
+            @Value("${ars.api.license-name:EUPL-1.2}") String licenseName,
+            @Value("${ars.api.license-url:https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12}")
+                    String licenseUrl) {
+        Info info = new Info()
+                .title(title)
+                .description(description)
+                .version(version)
+                .contact(new Contact()
+                        .name("Cellule nationale de coordination des cyber-incidents de santé")
                         .url(publicUrl + "/swagger-ui.html"))
                 .license(new License().name(licenseName).url(licenseUrl));
         String openIdConnect = issuer + "/protocol/openid-connect";
-        Scopes scopes = new Scopes().addString("openid", "Sign in with OpenID Connect (the roles and region come"
-                + " from the user's or client's account)");
-        SecurityScheme keycloak = new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+        Scopes scopes = new Scopes()
+                .addString(
+                        "openid",
+                        "Sign in with OpenID Connect (the roles and region come"
+                                + " from the user's or client's account)");
+        SecurityScheme keycloak = new SecurityScheme()
+                .type(SecurityScheme.Type.OAUTH2)
                 .description("Keycloak realm `ars`. People (ARS, GRADeS e-Santé, the national cell) sign in with the"
                         + " authorization code flow and PKCE; automated publishers use client credentials.")
                 .flows(new OAuthFlows()
-                        .authorizationCode(new OAuthFlow().authorizationUrl(openIdConnect + "/auth")
-                                .tokenUrl(openIdConnect + "/token").refreshUrl(openIdConnect + "/token").scopes(scopes))
-                        .clientCredentials(new OAuthFlow().tokenUrl(openIdConnect + "/token").scopes(scopes)));
-        SecurityScheme bearer = new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .bearerFormat("JWT").description("An access token of the Keycloak realm `ars`, however obtained.");
-        return new OpenAPI().info(info)
+                        .authorizationCode(new OAuthFlow()
+                                .authorizationUrl(openIdConnect + "/auth")
+                                .tokenUrl(openIdConnect + "/token")
+                                .refreshUrl(openIdConnect + "/token")
+                                .scopes(scopes))
+                        .clientCredentials(new OAuthFlow()
+                                .tokenUrl(openIdConnect + "/token")
+                                .scopes(scopes)));
+        SecurityScheme bearer = new SecurityScheme()
+                .type(SecurityScheme.Type.HTTP)
+                .scheme("bearer")
+                .bearerFormat("JWT")
+                .description("An access token of the Keycloak realm `ars`, however obtained.");
+        return new OpenAPI()
+                .info(info)
                 .servers(List.of(new Server().url(publicUrl).description("the platform's gateway")))
-                .components(new Components().addSecuritySchemes(KEYCLOAK, keycloak).addSecuritySchemes(BEARER, bearer))
-                .security(List.of(new SecurityRequirement().addList(KEYCLOAK, "openid"),
+                .components(
+                        new Components().addSecuritySchemes(KEYCLOAK, keycloak).addSecuritySchemes(BEARER, bearer))
+                .security(List.of(
+                        new SecurityRequirement().addList(KEYCLOAK, "openid"),
                         new SecurityRequirement().addList(BEARER)));
     }
 

@@ -25,12 +25,16 @@ class ProblemErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.NOT_FOUND;
-        String detail = status == HttpStatus.NOT_FOUND ? "No such resource."
+                ? HttpStatus.valueOf(value)
+                : HttpStatus.NOT_FOUND;
+        String detail = status == HttpStatus.NOT_FOUND
+                ? "No such resource."
                 : status.is5xxServerError() ? "The request could not be processed." : status.getReasonPhrase() + ".";
         ProblemDetail problem = ProblemResponses.problem(status, detail);
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         problem.setInstance(URI.create(path == null ? request.getRequestURI() : path.toString()));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -51,41 +51,61 @@ final class StandardResponses implements GlobalOperationCustomizer {
     private static final String HEADERS = "#/components/headers/";
 
     /** The shared responses: status, component name, description, example detail. */
-    private record Shared(String status, String name, String description, String detail) {
-    }
+    private record Shared(String status, String name, String description, String detail) {}
 
-    private static final Shared BAD_REQUEST = new Shared("400", "BadRequest",
+    private static final Shared BAD_REQUEST = new Shared(
+            "400",
+            "BadRequest",
             "The request is malformed or a field is invalid; `errors` names each field and why.",
             "estimatedPatients: must be greater than or equal to 0");
-    private static final Shared UNAUTHORIZED = new Shared("401", "Unauthorized",
-            "No valid access token: sign in with Keycloak (realm `ars`).", "A valid bearer token is required.");
-    private static final Shared FORBIDDEN = new Shared("403", "Forbidden",
+    private static final Shared UNAUTHORIZED = new Shared(
+            "401",
+            "Unauthorized",
+            "No valid access token: sign in with Keycloak (realm `ars`).",
+            "A valid bearer token is required.");
+    private static final Shared FORBIDDEN = new Shared(
+            "403",
+            "Forbidden",
             "The caller's roles or region do not allow this request.",
             "Your roles or region do not allow this request.");
-    private static final Shared TOO_LARGE = new Shared("413", "PayloadTooLarge",
-            "The body is larger than the platform accepts (256 KiB by default).", "The request body is too large.");
-    private static final Shared NOT_JSON = new Shared("415", "UnsupportedMediaType",
-            "The body is not `application/json`.", "Content-Type 'text/plain' is not supported.");
-    private static final Shared KEY_REUSED = new Shared("422", "IdempotencyKeyReused",
+    private static final Shared TOO_LARGE = new Shared(
+            "413",
+            "PayloadTooLarge",
+            "The body is larger than the platform accepts (256 KiB by default).",
+            "The request body is too large.");
+    private static final Shared NOT_JSON = new Shared(
+            "415",
+            "UnsupportedMediaType",
+            "The body is not `application/json`.",
+            "Content-Type 'text/plain' is not supported.");
+    private static final Shared KEY_REUSED = new Shared(
+            "422",
+            "IdempotencyKeyReused",
             "The `Idempotency-Key` was already used by this caller with another body: nothing was recorded.",
             "This Idempotency-Key was already used with a different request.");
-    private static final Shared TOO_MANY = new Shared("429", "TooManyRequests",
+    private static final Shared TOO_MANY = new Shared(
+            "429",
+            "TooManyRequests",
             "Too many requests from this caller: retry after the number of seconds in `Retry-After`.",
             "Too many requests; retry later.");
-    private static final Shared UNAVAILABLE = new Shared("503", "ServiceUnavailable",
+    private static final Shared UNAVAILABLE = new Shared(
+            "503",
+            "ServiceUnavailable",
             "A store or service the request needs is unavailable; nothing was recorded. Retry after `Retry-After`.",
             "Storage is temporarily unavailable; nothing was recorded. Retry later.");
 
-    private static final List<Shared> ALL = List.of(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, TOO_LARGE, NOT_JSON, KEY_REUSED,
-            TOO_MANY, UNAVAILABLE);
+    private static final List<Shared> ALL =
+            List.of(BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, TOO_LARGE, NOT_JSON, KEY_REUSED, TOO_MANY, UNAVAILABLE);
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handlerMethod) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
-        boolean open = operation.getSecurity() != null && operation.getSecurity().isEmpty();
+        boolean open =
+                operation.getSecurity() != null && operation.getSecurity().isEmpty();
         boolean body = operation.getRequestBody() != null;
-        boolean parameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
+        boolean parameters =
+                operation.getParameters() != null && !operation.getParameters().isEmpty();
         boolean idempotent = hasHeader(operation, IDEMPOTENCY_KEY);
         boolean conditional = hasHeader(operation, HttpHeaders.IF_MATCH);
         describeHeaders(operation);
@@ -114,8 +134,12 @@ final class StandardResponses implements GlobalOperationCustomizer {
             refer(responses, FORBIDDEN);
         }
         if (conditional && !responses.containsKey("409")) {
-            responses.addApiResponse("409", new ApiResponse().description("The incident changed since the version in"
-                    + " `If-Match`, or the change breaks a rule; nothing was recorded.").content(problemContent(null)));
+            responses.addApiResponse(
+                    "409",
+                    new ApiResponse()
+                            .description("The incident changed since the version in"
+                                    + " `If-Match`, or the change breaks a rule; nothing was recorded.")
+                            .content(problemContent(null)));
         }
         if (body) {
             refer(responses, TOO_LARGE);
@@ -166,24 +190,54 @@ final class StandardResponses implements GlobalOperationCustomizer {
         optionalMeansNullable(document);
         Components components = document.getComponents() == null ? new Components() : document.getComponents();
         document.setComponents(components);
-        components.addSchemas(FIELD_ERROR, new ObjectSchema().description("One refused field and why.")
-                .addProperty("field", new StringSchema().description("The field, parameter or header, as sent:"
-                        + " `exposedData[2]`, `asOf`, `If-Match`.").example("estimatedPatients"))
-                .addProperty("reason", new StringSchema().description("Why it was refused.")
-                        .example("must be greater than or equal to 0"))
-                .required(List.of("field", "reason")));
-        components.addSchemas(PROBLEM, new ObjectSchema()
-                .description("An error, as RFC 9457 problem details.")
-                .addProperty("type", new StringSchema().format("uri")
-                        .description("Identifies the kind of problem.").example("https://ars.sante.fr/problems/bad-request"))
-                .addProperty("title", new StringSchema().description("The kind of problem, in short.").example("Bad Request"))
-                .addProperty("status", new IntegerSchema().description("The HTTP status.").example(400))
-                .addProperty("detail", new StringSchema().description("What went wrong in this request."))
-                .addProperty("instance", new StringSchema().format("uri-reference")
-                        .description("The path of the request that failed."))
-                .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR))
-                        .description("With `400`: each refused field and why."))
-                .required(List.of("type", "title", "status")));
+        components.addSchemas(
+                FIELD_ERROR,
+                new ObjectSchema()
+                        .description("One refused field and why.")
+                        .addProperty(
+                                "field",
+                                new StringSchema()
+                                        .description("The field, parameter or header, as sent:"
+                                                + " `exposedData[2]`, `asOf`, `If-Match`.")
+                                        .example("estimatedPatients"))
+                        .addProperty(
+                                "reason",
+                                new StringSchema()
+                                        .description("Why it was refused.")
+                                        .example("must be greater than or equal to 0"))
+                        .required(List.of("field", "reason")));
+        components.addSchemas(
+                PROBLEM,
+                new ObjectSchema()
+                        .description("An error, as RFC 9457 problem details.")
+                        .addProperty(
+                                "type",
+                                new StringSchema()
+                                        .format("uri")
+                                        .description("Identifies the kind of problem.")
+                                        .example("https://ars.sante.fr/problems/bad-request"))
+                        .addProperty(
+                                "title",
+                                new StringSchema()
+                                        .description("The kind of problem, in short.")
+                                        .example("Bad Request"))
+                        .addProperty(
+                                "status",
+                                new IntegerSchema()
+                                        .description("The HTTP status.")
+                                        .example(400))
+                        .addProperty("detail", new StringSchema().description("What went wrong in this request."))
+                        .addProperty(
+                                "instance",
+                                new StringSchema()
+                                        .format("uri-reference")
+                                        .description("The path of the request that failed."))
+                        .addProperty(
+                                "errors",
+                                new ArraySchema()
+                                        .items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR))
+                                        .description("With `400`: each refused field and why."))
+                        .required(List.of("type", "title", "status")));
 
         Set<String> usedResponses = new TreeSet<>();
         Set<String> usedHeaders = new TreeSet<>();
@@ -195,7 +249,8 @@ final class StandardResponses implements GlobalOperationCustomizer {
                             usedResponses.add(response.get$ref().substring(RESPONSES.length()));
                         }
                         if (response.getHeaders() != null) {
-                            response.getHeaders().values().stream().filter(h -> h.get$ref() != null)
+                            response.getHeaders().values().stream()
+                                    .filter(h -> h.get$ref() != null)
                                     .forEach(h -> usedHeaders.add(h.get$ref().substring(HEADERS.length())));
                         }
                     });
@@ -204,8 +259,8 @@ final class StandardResponses implements GlobalOperationCustomizer {
         }
         for (Shared shared : ALL) {
             if (usedResponses.contains(shared.name())) {
-                ApiResponse response = new ApiResponse().description(shared.description())
-                        .content(problemContent(example(shared)));
+                ApiResponse response =
+                        new ApiResponse().description(shared.description()).content(problemContent(example(shared)));
                 if (shared == UNAUTHORIZED) {
                     response.addHeaderObject(HttpHeaders.WWW_AUTHENTICATE, headerRef(HttpHeaders.WWW_AUTHENTICATE));
                     usedHeaders.add(HttpHeaders.WWW_AUTHENTICATE);
@@ -224,31 +279,50 @@ final class StandardResponses implements GlobalOperationCustomizer {
 
     private static Map<String, Header> headerDefinitions() {
         Map<String, Header> headers = new LinkedHashMap<>();
-        headers.put(HttpHeaders.LOCATION, new Header().description("The path of the resource created or changed.")
-                .schema(new StringSchema().format("uri-reference").example("/api/incidents/5b0f1c9e-6d1f-4f3e-9a57-0c8e2d4b7a31")));
-        headers.put(HttpHeaders.ETAG, new Header().description("The incident's version after this change, to send"
-                + " back in `If-Match`.").schema(new StringSchema().example("\"4\"")));
-        headers.put(REPLAYED, new Header().description("`true` when this answers a retry with the same"
-                + " `Idempotency-Key` and body: nothing new was recorded.").schema(new StringSchema()._enum(List.of("true"))));
-        headers.put(HttpHeaders.RETRY_AFTER, new Header().description("Seconds to wait before trying again.")
-                .schema(new IntegerSchema().example(5)));
-        headers.put(HttpHeaders.WWW_AUTHENTICATE, new Header().description("`Bearer`: the token to present.")
-                .schema(new StringSchema().example("Bearer")));
+        headers.put(
+                HttpHeaders.LOCATION,
+                new Header()
+                        .description("The path of the resource created or changed.")
+                        .schema(new StringSchema()
+                                .format("uri-reference")
+                                .example("/api/incidents/5b0f1c9e-6d1f-4f3e-9a57-0c8e2d4b7a31")));
+        headers.put(
+                HttpHeaders.ETAG,
+                new Header()
+                        .description("The incident's version after this change, to send" + " back in `If-Match`.")
+                        .schema(new StringSchema().example("\"4\"")));
+        headers.put(
+                REPLAYED,
+                new Header()
+                        .description("`true` when this answers a retry with the same"
+                                + " `Idempotency-Key` and body: nothing new was recorded.")
+                        .schema(new StringSchema()._enum(List.of("true"))));
+        headers.put(
+                HttpHeaders.RETRY_AFTER,
+                new Header()
+                        .description("Seconds to wait before trying again.")
+                        .schema(new IntegerSchema().example(5)));
+        headers.put(
+                HttpHeaders.WWW_AUTHENTICATE,
+                new Header()
+                        .description("`Bearer`: the token to present.")
+                        .schema(new StringSchema().example("Bearer")));
         return headers;
     }
 
     /** The problem the platform answers with for {@code shared}, as {@link ProblemResponses} writes it. */
     private static Map<String, Object> example(Shared shared) {
-        ProblemDetail problem = ProblemResponses.problem(HttpStatus.valueOf(Integer.parseInt(shared.status())),
-                shared.detail());
+        ProblemDetail problem =
+                ProblemResponses.problem(HttpStatus.valueOf(Integer.parseInt(shared.status())), shared.detail());
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", problem.getType().toString());
         example.put("title", problem.getTitle());
         example.put("status", problem.getStatus());
         example.put("detail", problem.getDetail());
         if (shared == BAD_REQUEST) {
-            example.put("errors", List.of(Map.of("field", "estimatedPatients",
-                    "reason", "must be greater than or equal to 0")));
+            example.put(
+                    "errors",
+                    List.of(Map.of("field", "estimatedPatients", "reason", "must be greater than or equal to 0")));
         }
         return example;
     }
@@ -278,8 +352,9 @@ final class StandardResponses implements GlobalOperationCustomizer {
     }
 
     private static boolean hasHeader(Operation operation, String name) {
-        return operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> "header".equals(p.getIn()) && name.equalsIgnoreCase(p.getName()));
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> "header".equals(p.getIn()) && name.equalsIgnoreCase(p.getName()));
     }
 
     private static void describeHeaders(Operation operation) {
@@ -291,14 +366,18 @@ final class StandardResponses implements GlobalOperationCustomizer {
                 continue;
             }
             if (IDEMPOTENCY_KEY.equalsIgnoreCase(parameter.getName())) {
-                parameter.description("Makes the call safe to retry: the same key and body again records nothing new"
-                        + " and answers as the first call did (with `Idempotent-Replayed: true`); the same key with"
-                        + " another body is refused (`422`). Keys are the caller's own, kept 24 hours.")
-                        .schema(new StringSchema().minLength(1).maxLength(200)
+                parameter
+                        .description("Makes the call safe to retry: the same key and body again records nothing new"
+                                + " and answers as the first call did (with `Idempotent-Replayed: true`); the same key with"
+                                + " another body is refused (`422`). Keys are the caller's own, kept 24 hours.")
+                        .schema(new StringSchema()
+                                .minLength(1)
+                                .maxLength(200)
                                 .example("hdf-2025-11-21-usurpation-001"));
             } else if (HttpHeaders.IF_MATCH.equalsIgnoreCase(parameter.getName())) {
-                parameter.description("The incident's version this change was decided on, as its `ETag` gave it: if"
-                        + " the incident changed since, nothing is recorded and the answer is `409`.")
+                parameter
+                        .description("The incident's version this change was decided on, as its `ETag` gave it: if"
+                                + " the incident changed since, nothing is recorded and the answer is `409`.")
                         .schema(new StringSchema().example("\"3\""));
             }
         }

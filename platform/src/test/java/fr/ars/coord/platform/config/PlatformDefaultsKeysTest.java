@@ -11,7 +11,8 @@ class PlatformDefaultsKeysTest {
     @Test
     void everySharedDefaultIsRead() {
         // axon.axonserver.enabled is read by conditions of Axon's auto-configuration, which declares no metadata for it
-        assertThat(ConfigurationKeys.unread("platform-defaults.properties", "ars.", "axon.axonserver.enabled")).isEmpty();
+        assertThat(ConfigurationKeys.unread("platform-defaults.properties", "ars.", "axon.axonserver.enabled"))
+                .isEmpty();
     }
 
     @Test

@@ -3,7 +3,6 @@ package fr.ars.coord.platform.processing;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import tools.jackson.core.exc.StreamReadException;
 import fr.ars.coord.platform.StoreOutage;
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -25,11 +24,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import tools.jackson.core.exc.StreamReadException;
 
 class RetryOnStoreOutageTest {
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
-            .storageEngine(new InMemoryEventStorageEngine()).build();
+            .storageEngine(new InMemoryEventStorageEngine())
+            .build();
     private TrackingEventProcessor processor;
 
     @AfterEach
@@ -91,8 +92,8 @@ class RetryOnStoreOutageTest {
 
     @Test
     void aStoreOutageHoldsTheProcessorOnTheEventUntilTheStoreIsBackAndSkipsNothing() throws Exception {
-        Projection projection = new Projection("b", 2,
-                new DataAccessResourceFailureException("Timed out while waiting for a server"));
+        Projection projection =
+                new Projection("b", 2, new DataAccessResourceFailureException("Timed out while waiting for a server"));
         run(projection, "a", "b", "c", "d");
 
         waitFor(() -> projection.handled.size() == 4);
@@ -113,14 +114,22 @@ class RetryOnStoreOutageTest {
 
     @Test
     void storeOutagesAreToldApartFromFailuresThatWouldHappenAgain() {
-        assertThat(StoreOutage.explains(new EventStoreException("read failed",
-                new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
-        assertThat(StoreOutage.explains(new SQLException("connection refused", "08001"))).isTrue();
-        assertThat(StoreOutage.explains(new RuntimeException(new ConnectException("refused")))).isTrue();
-        assertThat(StoreOutage.explains(new SQLException("duplicate key value", "23505"))).isFalse();
-        assertThat(StoreOutage.explains(new DataIntegrityViolationException("duplicate"))).isFalse();
-        assertThat(StoreOutage.explains(new StreamReadException(null, "unexpected character"))).isFalse();
-        assertThat(StoreOutage.explains(new IllegalArgumentException("unknown region"))).isFalse();
+        assertThat(StoreOutage.explains(new EventStoreException(
+                        "read failed",
+                        new SQLException("terminating connection due to administrator command", "57P01"))))
+                .isTrue();
+        assertThat(StoreOutage.explains(new SQLException("connection refused", "08001")))
+                .isTrue();
+        assertThat(StoreOutage.explains(new RuntimeException(new ConnectException("refused"))))
+                .isTrue();
+        assertThat(StoreOutage.explains(new SQLException("duplicate key value", "23505")))
+                .isFalse();
+        assertThat(StoreOutage.explains(new DataIntegrityViolationException("duplicate")))
+                .isFalse();
+        assertThat(StoreOutage.explains(new StreamReadException(null, "unexpected character")))
+                .isFalse();
+        assertThat(StoreOutage.explains(new IllegalArgumentException("unknown region")))
+                .isFalse();
     }
 
     @Test

@@ -1,8 +1,5 @@
 package fr.ars.coord.platform.testing;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * A plain HTTP client for tests: sends exactly the bytes and headers given (malformed bodies included) and
@@ -19,7 +19,8 @@ import java.time.Duration;
 public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final ApiContract contract;
 
@@ -72,13 +73,19 @@ public final class ApiClient {
     }
 
     public Response delete(String path, String token, byte[] body, String contentType) {
-        return send(request(path, token).header("Content-Type", contentType)
-                .method("DELETE", HttpRequest.BodyPublishers.ofByteArray(body)), body);
+        return send(
+                request(path, token)
+                        .header("Content-Type", contentType)
+                        .method("DELETE", HttpRequest.BodyPublishers.ofByteArray(body)),
+                body);
     }
 
     public Response post(String path, String token, byte[] body, String contentType) {
-        return send(request(path, token).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), body);
+        return send(
+                request(path, token)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                body);
     }
 
     /** A GET whose answer may be binary (a PDF): its bytes, checked against the documents as the others are. */
@@ -93,8 +100,15 @@ public final class ApiClient {
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             boolean text = contentType.contains("json") || contentType.startsWith("text/");
             if (contract != null) {
-                contract.check(request.method(), request.uri(), request.headers(), null, response.statusCode(),
-                        response.headers(), text ? new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)
+                contract.check(
+                        request.method(),
+                        request.uri(),
+                        request.headers(),
+                        null,
+                        response.statusCode(),
+                        response.headers(),
+                        text
+                                ? new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)
                                 // a binary body is checked for its presence and content type, not read as text
                                 : response.body().length == 0 ? "" : "(" + response.body().length + " bytes)");
             }
@@ -107,12 +121,11 @@ public final class ApiClient {
         }
     }
 
-    public record BinaryResponse(int status, String contentType, java.net.http.HttpHeaders headers, byte[] body) {
-    }
+    public record BinaryResponse(int status, String contentType, java.net.http.HttpHeaders headers, byte[] body) {}
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -124,11 +137,20 @@ public final class ApiClient {
             HttpRequest request = builder.build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (contract != null) {
-                contract.check(request.method(), request.uri(), request.headers(), body, response.statusCode(),
-                        response.headers(), response.body());
+                contract.check(
+                        request.method(),
+                        request.uri(),
+                        request.headers(),
+                        body,
+                        response.statusCode(),
+                        response.headers(),
+                        response.body());
             }
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers(), response.body());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers(),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

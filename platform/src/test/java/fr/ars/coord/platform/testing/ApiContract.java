@@ -33,11 +33,11 @@ public final class ApiContract {
     public static final List<String> SERVICES = List.of("incident-service", "region-service", "notification-service");
 
     /** Headers whose meaning clients rely on: one in an answer must be in the document for that answer. */
-    private static final List<String> HEADERS_THAT_MATTER = List.of("Location", "ETag", "Idempotent-Replayed",
-            "Retry-After");
+    private static final List<String> HEADERS_THAT_MATTER =
+            List.of("Location", "ETag", "Idempotent-Replayed", "Retry-After");
     /** Paths served besides the API: health, the documents themselves, operators' actions, Swagger UI. */
-    private static final List<String> OUTSIDE_THE_API = List.of("/actuator", "/v3/api-docs", "/swagger-ui",
-            "/api/national/impact/rebuild", "/error");
+    private static final List<String> OUTSIDE_THE_API =
+            List.of("/actuator", "/v3/api-docs", "/swagger-ui", "/api/national/impact/rebuild", "/error");
     /** Answers that say a path or method is not there: for a path no document has, they agree with the documents. */
     private static final Set<Integer> NOT_THERE = Set.of(401, 403, 404, 405);
 
@@ -47,16 +47,13 @@ public final class ApiContract {
     /** Read at the first exchange checked (a test that writes the documents runs before). */
     private List<Document> documents;
 
-    private record Document(String service, JsonNode tree, OpenApiInteractionValidator validator,
-                            List<Operation> operations) {
-    }
+    private record Document(
+            String service, JsonNode tree, OpenApiInteractionValidator validator, List<Operation> operations) {}
 
     /** {@code variables}: how many path variables; of two templates matching a path, the one with fewer says it. */
-    private record Operation(String method, Pattern path, int variables, JsonNode responses) {
-    }
+    private record Operation(String method, Pattern path, int variables, JsonNode responses) {}
 
-    private ApiContract() {
-    }
+    private ApiContract() {}
 
     /** The documents committed under {@code docs/openapi}. */
     public static ApiContract committed() {
@@ -79,9 +76,15 @@ public final class ApiContract {
             String text = Files.readString(file);
             JsonNode tree = JSON.readTree(text);
             List<Operation> operations = new ArrayList<>();
-            tree.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation ->
-                    operations.add(new Operation(operation.getKey().toUpperCase(Locale.ROOT), template(path.getKey()),
-                            path.getKey().split("\\{", -1).length - 1, operation.getValue().path("responses")))));
+            tree.path("paths")
+                    .properties()
+                    .forEach(path -> path.getValue()
+                            .properties()
+                            .forEach(operation -> operations.add(new Operation(
+                                    operation.getKey().toUpperCase(Locale.ROOT),
+                                    template(path.getKey()),
+                                    path.getKey().split("\\{", -1).length - 1,
+                                    operation.getValue().path("responses")))));
             OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(text)
                     .build();
             return new Document(service, tree, validator, operations);
@@ -93,8 +96,14 @@ public final class ApiContract {
     /**
      * Checks one exchange; throws {@link AssertionError} naming what the documents do not say.
      */
-    public void check(String method, URI uri, HttpHeaders requestHeaders, byte[] requestBody, int status,
-                      HttpHeaders responseHeaders, String responseBody) {
+    public void check(
+            String method,
+            URI uri,
+            HttpHeaders requestHeaders,
+            byte[] requestBody,
+            int status,
+            HttpHeaders responseHeaders,
+            String responseBody) {
         String path = uri.getRawPath();
         if (OUTSIDE_THE_API.stream().anyMatch(path::startsWith)) {
             return;
@@ -103,7 +112,8 @@ public final class ApiContract {
         Operation operation = null;
         for (Document candidate : documents()) {
             for (Operation described : candidate.operations()) {
-                if (described.method().equals(method) && described.path().matcher(path).matches()
+                if (described.method().equals(method)
+                        && described.path().matcher(path).matches()
                         && (operation == null || described.variables() < operation.variables())) {
                     document = candidate;
                     operation = described;
@@ -117,8 +127,10 @@ public final class ApiContract {
             }
             return;
         }
-        ValidationReport report = document.validator().validate(request(method, uri, requestHeaders, requestBody),
-                response(status, responseHeaders, responseBody));
+        ValidationReport report = document.validator()
+                .validate(
+                        request(method, uri, requestHeaders, requestBody),
+                        response(status, responseHeaders, responseBody));
         List<String> problems = new ArrayList<>();
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() != ValidationReport.Level.ERROR) {

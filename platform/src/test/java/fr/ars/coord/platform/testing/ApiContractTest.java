@@ -36,39 +36,56 @@ class ApiContractTest {
     }
 
     private static final HttpHeaders AUTHORIZED = headers("Authorization", "Bearer x");
-    private static final HttpHeaders JSON_REQUEST = headers("Authorization", "Bearer x", "Content-Type",
-            "application/json");
+    private static final HttpHeaders JSON_REQUEST =
+            headers("Authorization", "Bearer x", "Content-Type", "application/json");
 
     private static void get(URI uri, int status, HttpHeaders answerHeaders, String body) {
         CONTRACT.check("GET", uri, AUTHORIZED, null, status, answerHeaders, body);
     }
 
     private static void report(String request, int status, HttpHeaders answerHeaders, String body) {
-        CONTRACT.check("POST", INCIDENTS, JSON_REQUEST, request.getBytes(StandardCharsets.UTF_8), status,
-                answerHeaders, body);
+        CONTRACT.check(
+                "POST", INCIDENTS, JSON_REQUEST, request.getBytes(StandardCharsets.UTF_8), status, answerHeaders, body);
     }
 
     @Test
     void aDocumentedAnswerPasses() {
         assertThatCode(() -> get(REGIONS, 200, headers("Content-Type", "application/json"), HDF))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> report(REPORT, 201, headers("Content-Type", "application/json", "Location",
-                "/api/incidents/5b0f1c9e", "Idempotent-Replayed", "true"), "{\"id\": \"5b0f1c9e\"}"))
+        assertThatCode(() -> report(
+                        REPORT,
+                        201,
+                        headers(
+                                "Content-Type",
+                                "application/json",
+                                "Location",
+                                "/api/incidents/5b0f1c9e",
+                                "Idempotent-Replayed",
+                                "true"),
+                        "{\"id\": \"5b0f1c9e\"}"))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void anUndocumentedStatusFieldTypeOrHeaderFails() {
         assertThatThrownBy(() -> get(REGIONS, 418, headers("Content-Type", "application/json"), "[]"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("status");
-        assertThatThrownBy(() -> get(REGIONS, 200, headers("Content-Type", "application/json"),
-                HDF.replace("\"code\"", "\"secret\": \"x\", \"code\"")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("additionalProperties");
-        assertThatThrownBy(() -> get(REGIONS, 200, headers("Content-Type", "application/json"),
-                HDF.replace("\"FR-HDF\"", "42")))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("type");
-        assertThatThrownBy(() -> get(REGIONS, 200, headers("Content-Type", "application/json", "Retry-After", "5"),
-                HDF)).isInstanceOf(AssertionError.class).hasMessageContaining("Retry-After");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("status");
+        assertThatThrownBy(() -> get(
+                        REGIONS,
+                        200,
+                        headers("Content-Type", "application/json"),
+                        HDF.replace("\"code\"", "\"secret\": \"x\", \"code\"")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("additionalProperties");
+        assertThatThrownBy(() ->
+                        get(REGIONS, 200, headers("Content-Type", "application/json"), HDF.replace("\"FR-HDF\"", "42")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("type");
+        assertThatThrownBy(
+                        () -> get(REGIONS, 200, headers("Content-Type", "application/json", "Retry-After", "5"), HDF))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Retry-After");
         assertThatThrownBy(() -> report(REPORT, 400, headers("Content-Type", "application/json"), PROBLEM))
                 .as("an error in JSON where the document says problem+json")
                 .isInstanceOf(AssertionError.class);
@@ -79,9 +96,13 @@ class ApiContractTest {
         String untitled = REPORT.replace("\"Usurpation\"", "\"\"").replace("\"region\": \"FR-HDF\", ", "");
         assertThatCode(() -> report(untitled, 400, headers("Content-Type", "application/problem+json"), PROBLEM))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> report(untitled, 201, headers("Content-Type", "application/json",
-                "Location", "/api/incidents/1"), "{\"id\": \"1\"}"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("validation.request");
+        assertThatThrownBy(() -> report(
+                        untitled,
+                        201,
+                        headers("Content-Type", "application/json", "Location", "/api/incidents/1"),
+                        "{\"id\": \"1\"}"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("validation.request");
     }
 
     @Test
@@ -90,6 +111,7 @@ class ApiContractTest {
         assertThatCode(() -> get(unknown, 404, headers("Content-Type", "application/problem+json"), "{}"))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> get(unknown, 200, headers("Content-Type", "application/json"), "{}"))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("No API document");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("No API document");
     }
 }

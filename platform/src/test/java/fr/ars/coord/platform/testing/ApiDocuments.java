@@ -21,8 +21,7 @@ public final class ApiDocuments {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ApiDocuments() {
-    }
+    private ApiDocuments() {}
 
     /** {@code docs/openapi/<service>.json} of the repository the tests run in. */
     public static Path committed(String service) {
@@ -31,7 +30,8 @@ public final class ApiDocuments {
             folder = folder.getParent();
         }
         if (folder == null) {
-            throw new IllegalStateException("no docs/openapi above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no docs/openapi above " + Path.of("").toAbsolutePath());
         }
         return folder.resolve("docs/openapi").resolve(service + ".json");
     }
@@ -50,9 +50,10 @@ public final class ApiDocuments {
             }
             JsonNode expected = Files.exists(committed) ? JSON.readTree(Files.readString(committed)) : null;
             assertThat(JSON.readTree(live.body()))
-                    .as("%s's live API document differs from %s: the live one is in %s; if the change is meant,"
-                            + " run the tests with -Dars.openapi.update=true and commit the document", service,
-                            committed, written.toAbsolutePath())
+                    .as(
+                            "%s's live API document differs from %s: the live one is in %s; if the change is meant,"
+                                    + " run the tests with -Dars.openapi.update=true and commit the document",
+                            service, committed, written.toAbsolutePath())
                     .isEqualTo(expected);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

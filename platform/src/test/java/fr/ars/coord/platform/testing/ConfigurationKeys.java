@@ -32,11 +32,9 @@ public final class ConfigurationKeys {
     private static final String AUTO_CONFIGURATIONS =
             "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
 
-    private record Declared(String type, JsonNode deprecation) {
-    }
+    private record Declared(String type, JsonNode deprecation) {}
 
-    private ConfigurationKeys() {
-    }
+    private ConfigurationKeys() {}
 
     /**
      * The keys of {@code resource} (a {@code .yml} or {@code .properties} file on the classpath) that no library
@@ -56,7 +54,11 @@ public final class ConfigurationKeys {
             } else if (match.get().getValue().deprecation() != null) {
                 JsonNode deprecation = match.get().getValue().deprecation();
                 problems.add(key + ": deprecated (" + deprecation.path("level").asString("warning") + ")"
-                        + deprecation.path("replacement").asOptional().map(r -> ", use " + r.asString()).orElse(""));
+                        + deprecation
+                                .path("replacement")
+                                .asOptional()
+                                .map(r -> ", use " + r.asString())
+                                .orElse(""));
             }
         }
         return problems;
@@ -97,9 +99,11 @@ public final class ConfigurationKeys {
 
     private static EnumerablePropertySource<?> load(String resource) {
         PropertySourceLoader loader = resource.endsWith(".properties")
-                ? new PropertiesPropertySourceLoader() : new YamlPropertySourceLoader();
+                ? new PropertiesPropertySourceLoader()
+                : new YamlPropertySourceLoader();
         try {
-            return (EnumerablePropertySource<?>) loader.load(resource, new ClassPathResource(resource)).get(0);
+            return (EnumerablePropertySource<?>)
+                    loader.load(resource, new ClassPathResource(resource)).get(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,7 +112,8 @@ public final class ConfigurationKeys {
     private static Map<String, Declared> declaredProperties() {
         JsonMapper json = JsonMapper.builder().build();
         Map<String, Declared> declared = new HashMap<>();
-        for (String file : List.of("META-INF/spring-configuration-metadata.json",
+        for (String file : List.of(
+                "META-INF/spring-configuration-metadata.json",
                 "META-INF/additional-spring-configuration-metadata.json")) {
             for (URL url : resources(file)) {
                 try (InputStream in = url.openStream()) {
@@ -121,8 +126,13 @@ public final class ConfigurationKeys {
                             deprecation = json.createObjectNode();
                         }
                         // a property declared twice (main and additional metadata) keeps its type and any deprecation
-                        declared.put(name, new Declared(type != null ? type : previous == null ? null : previous.type(),
-                                deprecation != null ? deprecation : previous == null ? null : previous.deprecation()));
+                        declared.put(
+                                name,
+                                new Declared(
+                                        type != null ? type : previous == null ? null : previous.type(),
+                                        deprecation != null
+                                                ? deprecation
+                                                : previous == null ? null : previous.deprecation()));
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -136,7 +146,9 @@ public final class ConfigurationKeys {
         List<String> names = new ArrayList<>();
         for (URL url : resources(AUTO_CONFIGURATIONS)) {
             try (InputStream in = url.openStream()) {
-                new String(in.readAllBytes()).lines().map(String::trim)
+                new String(in.readAllBytes())
+                        .lines()
+                        .map(String::trim)
                         .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                         .forEach(names::add);
             } catch (IOException e) {

@@ -23,8 +23,7 @@ public final class EmbeddedStores {
     private static MongoServer mongo;
     private static String mongoUri;
 
-    private EmbeddedStores() {
-    }
+    private EmbeddedStores() {}
 
     public static synchronized void start() {
         if (postgres != null) {

@@ -7,8 +7,7 @@ import tools.jackson.databind.JsonNode;
 /** Reading answers in tests. */
 public final class JsonFields {
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     /**
      * The text of {@code field} in each element of {@code array}, and there only (where {@code findValuesAsString}

@@ -27,20 +27,32 @@ import org.axonframework.spring.stereotype.Aggregate;
 public final class LayerRules {
 
     /** What the domain must not know: HTTP, servlets, Spring MVC and the stores' own APIs. */
-    static final String[] WEB_AND_PERSISTENCE = {"org.springframework.web..", "org.springframework.http..",
-            "jakarta.servlet..", "org.springframework.data..", "org.springframework.jdbc..", "com.mongodb..",
-            "org.bson..", "fr.ars.coord.platform.web.."};
+    static final String[] WEB_AND_PERSISTENCE = {
+        "org.springframework.web..",
+        "org.springframework.http..",
+        "jakarta.servlet..",
+        "org.springframework.data..",
+        "org.springframework.jdbc..",
+        "com.mongodb..",
+        "org.bson..",
+        "fr.ars.coord.platform.web.."
+    };
 
     /** What the platform's non-web packages must not know. */
-    static final String[] WEB_SIDE = {"org.springframework.web..", "org.springframework.http..",
-            "jakarta.servlet..", "fr.ars.coord.platform.web..", "fr.ars.coord.platform.security.."};
+    static final String[] WEB_SIDE = {
+        "org.springframework.web..",
+        "org.springframework.http..",
+        "jakarta.servlet..",
+        "fr.ars.coord.platform.web..",
+        "fr.ars.coord.platform.security.."
+    };
 
-    private LayerRules() {
-    }
+    private LayerRules() {}
 
     /** The main classes of the module under {@code base}. */
     public static JavaClasses mainClasses(String base) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages(base);
     }
@@ -50,8 +62,12 @@ public final class LayerRules {
      * (an aggregate, its commands and rules), named relative to {@code base}.
      */
     public static List<ArchRule> of(String base, String... domainPackages) {
-        return List.of(domainKnowsNoWebNorPersistence(base, domainPackages), aggregatesKnowNoWebNorPersistence(base),
-                nothingDependsOnWeb(base), domainReadsNoReadModel(base, domainPackages), noPackageCycles(base));
+        return List.of(
+                domainKnowsNoWebNorPersistence(base, domainPackages),
+                aggregatesKnowNoWebNorPersistence(base),
+                nothingDependsOnWeb(base),
+                domainReadsNoReadModel(base, domainPackages),
+                noPackageCycles(base));
     }
 
     /**
@@ -61,38 +77,64 @@ public final class LayerRules {
      */
     public static List<ArchRule> forPlatform() {
         String base = "fr.ars.coord.platform";
-        return List.of(noClasses().that().resideInAnyPackage(base + ".command..", base + ".eventstore..",
-                                base + ".processing..", base + ".readmodel..", base + ".text..")
-                        .should().dependOnClassesThat().resideInAnyPackage(WEB_SIDE)
+        return List.of(
+                noClasses()
+                        .that()
+                        .resideInAnyPackage(
+                                base + ".command..",
+                                base + ".eventstore..",
+                                base + ".processing..",
+                                base + ".readmodel..",
+                                base + ".text..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(WEB_SIDE)
                         .because("only the web side speaks HTTP"),
                 noPackageCycles(base));
     }
 
     public static ArchRule domainKnowsNoWebNorPersistence(String base, String... domainPackages) {
-        return noClasses().that(domain(base, domainPackages))
-                .should().dependOnClassesThat().resideInAnyPackage(WEB_AND_PERSISTENCE)
+        return noClasses()
+                .that(domain(base, domainPackages))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(WEB_AND_PERSISTENCE)
                 .because("aggregates and their rules are the domain: no web or persistence type")
                 .allowEmptyShould(true);
     }
 
     /** Wherever an aggregate lives (region-service keeps its campaign beside the campaign's reads). */
     public static ArchRule aggregatesKnowNoWebNorPersistence(String base) {
-        return noClasses().that().resideInAPackage(base + "..").and().areAnnotatedWith(Aggregate.class)
-                .should().dependOnClassesThat().resideInAnyPackage(WEB_AND_PERSISTENCE)
+        return noClasses()
+                .that()
+                .resideInAPackage(base + "..")
+                .and()
+                .areAnnotatedWith(Aggregate.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(WEB_AND_PERSISTENCE)
                 .because("aggregates are the domain: no web or persistence type")
                 .allowEmptyShould(true);
     }
 
     public static ArchRule nothingDependsOnWeb(String base) {
-        return noClasses().that().resideInAPackage(base + "..").and().resideOutsideOfPackage(base + ".web..")
-                .should().dependOnClassesThat().resideInAPackage(base + ".web..")
+        return noClasses()
+                .that()
+                .resideInAPackage(base + "..")
+                .and()
+                .resideOutsideOfPackage(base + ".web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(base + ".web..")
                 .because("web calls command and query, never the reverse")
                 .allowEmptyShould(true);
     }
 
     public static ArchRule domainReadsNoReadModel(String base, String... domainPackages) {
-        return noClasses().that(domain(base, domainPackages))
-                .should().dependOnClassesThat(READ_MODEL)
+        return noClasses()
+                .that(domain(base, domainPackages))
+                .should()
+                .dependOnClassesThat(READ_MODEL)
                 .because("the domain decides from its own events, not from read models")
                 .allowEmptyShould(true);
     }
@@ -102,20 +144,29 @@ public final class LayerRules {
      * of the given packages.
      */
     static DescribedPredicate<JavaClass> domain(String base, String... domainPackages) {
-        String[] packages = java.util.Arrays.stream(domainPackages).map(p -> base + "." + p + "..")
+        String[] packages = java.util.Arrays.stream(domainPackages)
+                .map(p -> base + "." + p + "..")
                 .toArray(String[]::new);
-        return DescribedPredicate.describe("the domain of " + base, (JavaClass c) -> c.getPackageName().startsWith(base)
-                && (c.isAnnotatedWith(Aggregate.class) || DOMAIN_NAME.matcher(c.getSimpleName()).matches()
-                || packages.length > 0 && JavaClass.Predicates.resideInAnyPackage(packages).test(c)));
+        return DescribedPredicate.describe(
+                "the domain of " + base,
+                (JavaClass c) -> c.getPackageName().startsWith(base)
+                        && (c.isAnnotatedWith(Aggregate.class)
+                                || DOMAIN_NAME.matcher(c.getSimpleName()).matches()
+                                || packages.length > 0
+                                        && JavaClass.Predicates.resideInAnyPackage(packages)
+                                                .test(c)));
     }
 
     private static final java.util.regex.Pattern DOMAIN_NAME =
             java.util.regex.Pattern.compile(".*(Command|Commands|Rules|RuleViolation|Violation)");
 
     /** A read model: a view, a store, or a projection (an event handler in a processing group). */
-    static final DescribedPredicate<JavaClass> READ_MODEL = DescribedPredicate.describe("a read model",
-            (JavaClass c) -> c.getSimpleName().endsWith("View") || c.getSimpleName().endsWith("Store")
-                    || c.getSimpleName().endsWith("Projection") || c.isAnnotatedWith(ProcessingGroup.class));
+    static final DescribedPredicate<JavaClass> READ_MODEL = DescribedPredicate.describe(
+            "a read model",
+            (JavaClass c) -> c.getSimpleName().endsWith("View")
+                    || c.getSimpleName().endsWith("Store")
+                    || c.getSimpleName().endsWith("Projection")
+                    || c.isAnnotatedWith(ProcessingGroup.class));
 
     /**
      * The packages under {@code sourceRoot} (a module's {@code src/main/java}) that hold classes but no
@@ -124,10 +175,12 @@ public final class LayerRules {
     public static List<String> packagesWithoutDescription(java.nio.file.Path sourceRoot) {
         try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(sourceRoot)) {
             return files.filter(f -> f.toString().endsWith(".java"))
-                    .map(java.nio.file.Path::getParent).distinct()
+                    .map(java.nio.file.Path::getParent)
+                    .distinct()
                     .filter(dir -> !java.nio.file.Files.exists(dir.resolve("package-info.java")))
                     .map(dir -> sourceRoot.relativize(dir).toString().replace(java.io.File.separatorChar, '.'))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

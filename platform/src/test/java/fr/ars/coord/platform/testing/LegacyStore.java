@@ -33,18 +33,18 @@ public final class LegacyStore {
     private static final String FIXTURE = "legacy-store/release-boot3/";
     /** The last migration that release applied. */
     private static final String SCHEMA_VERSION = "2";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private LegacyStore() {
-    }
+    private LegacyStore() {}
 
     /**
      * Creates database {@code database} with the release's rows and points the service under test at it, with
      * its read models in MongoDB database {@code readModels}. Tokens are loaded only for
      * {@code processorsWithTokens}: processes that must not act again on what they already handled.
      */
-    public static void register(DynamicPropertyRegistry registry, String database, String readModels,
-                                Set<String> processorsWithTokens) {
+    public static void register(
+            DynamicPropertyRegistry registry, String database, String readModels, Set<String> processorsWithTokens) {
         load(EmbeddedStores.freshDatabase(database), processorsWithTokens);
         registry.add("spring.datasource.url", () -> EmbeddedStores.jdbcUrl(database));
         registry.add("spring.datasource.username", () -> "postgres");
@@ -54,30 +54,52 @@ public final class LegacyStore {
     }
 
     static void load(DataSource dataSource, Set<String> processorsWithTokens) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(SCHEMA_VERSION)
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .target(SCHEMA_VERSION)
+                .load()
+                .migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         for (JsonNode row : rows("domainevententry")) {
-            jdbc.update("""
+            jdbc.update(
+                    """
                             INSERT INTO domainevententry (globalindex, aggregateidentifier, sequencenumber, type,
                                 eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    row.get("globalindex").asLong(), text(row, "aggregateidentifier"), row.get("sequencenumber").asLong(),
-                    text(row, "type"), text(row, "eventidentifier"), bytes(row, "metadata"), bytes(row, "payload"),
-                    text(row, "payloadrevision"), text(row, "payloadtype"), text(row, "timestamp"));
+                    row.get("globalindex").asLong(),
+                    text(row, "aggregateidentifier"),
+                    row.get("sequencenumber").asLong(),
+                    text(row, "type"),
+                    text(row, "eventidentifier"),
+                    bytes(row, "metadata"),
+                    bytes(row, "payload"),
+                    text(row, "payloadrevision"),
+                    text(row, "payloadtype"),
+                    text(row, "timestamp"));
         }
-        jdbc.execute("SELECT setval('domainevententry_globalindex_seq', (SELECT max(globalindex) FROM domainevententry))");
+        jdbc.execute(
+                "SELECT setval('domainevententry_globalindex_seq', (SELECT max(globalindex) FROM domainevententry))");
         for (JsonNode row : rows("tokenentry")) {
             if (processorsWithTokens.contains(text(row, "processorname"))) {
-                jdbc.update("INSERT INTO tokenentry (processorname, segment, token, tokentype, timestamp) VALUES (?, ?, ?, ?, ?)",
-                        text(row, "processorname"), row.get("segment").asInt(), bytes(row, "token"),
-                        text(row, "tokentype"), text(row, "timestamp"));
+                jdbc.update(
+                        "INSERT INTO tokenentry (processorname, segment, token, tokentype, timestamp) VALUES (?, ?, ?, ?, ?)",
+                        text(row, "processorname"),
+                        row.get("segment").asInt(),
+                        bytes(row, "token"),
+                        text(row, "tokentype"),
+                        text(row, "timestamp"));
             }
         }
         for (JsonNode row : rows("webhook_subscription")) {
-            jdbc.update("INSERT INTO webhook_subscription (id, url, secret, regions, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
-                    text(row, "id"), text(row, "url"), text(row, "secret"), text(row, "regions"),
-                    Timestamp.from(OffsetDateTime.parse(text(row, "created_at")).toInstant()), text(row, "created_by"));
+            jdbc.update(
+                    "INSERT INTO webhook_subscription (id, url, secret, regions, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
+                    text(row, "id"),
+                    text(row, "url"),
+                    text(row, "secret"),
+                    text(row, "regions"),
+                    Timestamp.from(OffsetDateTime.parse(text(row, "created_at")).toInstant()),
+                    text(row, "created_by"));
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class))
                 .isEqualTo(rows("domainevententry").size());
@@ -85,7 +107,8 @@ public final class LegacyStore {
 
     /** The rows of {@code table} as the release stored them; metadata, payloads and tokens as their JSON text. */
     public static List<JsonNode> rows(String table) {
-        return StreamSupport.stream(read(FIXTURE + table + ".json").spliterator(), false).toList();
+        return StreamSupport.stream(read(FIXTURE + table + ".json").spliterator(), false)
+                .toList();
     }
 
     /** A stored event with its payload and metadata read as JSON. */
@@ -93,17 +116,24 @@ public final class LegacyStore {
 
         /** A token for whoever recorded it (same subject, name, organisation and region), with {@code role}. */
         public String recorderToken(String role) {
-            return TestTokens.sign(TestTokens.claims(metadata.get("actorUsername").asString(),
-                    metadata.get("actorOrg").asString(), metadata.path("actorRegion").asString(null), role)
-                    .subject(metadata.get("actorSub").asString()).build());
+            return TestTokens.sign(TestTokens.claims(
+                            metadata.get("actorUsername").asString(),
+                            metadata.get("actorOrg").asString(),
+                            metadata.path("actorRegion").asString(null),
+                            role)
+                    .subject(metadata.get("actorSub").asString())
+                    .build());
         }
     }
 
     /** The events the release stored, in order. */
     public static List<Event> events() {
         return rows("domainevententry").stream()
-                .map(row -> new Event(row.get("globalindex").asLong(), text(row, "payloadtype"),
-                        JSON.readTree(text(row, "payload")), JSON.readTree(text(row, "metadata"))))
+                .map(row -> new Event(
+                        row.get("globalindex").asLong(),
+                        text(row, "payloadtype"),
+                        JSON.readTree(text(row, "payload")),
+                        JSON.readTree(text(row, "metadata"))))
                 .toList();
     }
 
@@ -111,8 +141,10 @@ public final class LegacyStore {
     public static Event event(String type, String idempotencyKey) {
         return events().stream()
                 .filter(e -> e.payloadType().endsWith("." + type))
-                .filter(e -> idempotencyKey.equals(e.metadata().path("idempotencyKey").asString(null)))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(type + " under " + idempotencyKey));
+                .filter(e -> idempotencyKey.equals(
+                        e.metadata().path("idempotencyKey").asString(null)))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(type + " under " + idempotencyKey));
     }
 
     /** What the release answered for {@code name} ({@code views/<name>.json}). */
@@ -169,8 +201,10 @@ public final class LegacyStore {
             added.forEach(object::remove);
             object.properties().forEach(entry -> {
                 JsonNode released = old.get(entry.getKey());
-                if (growing.contains(entry.getKey()) && entry.getValue() instanceof ArrayNode array
-                        && released != null && released.isArray()) {
+                if (growing.contains(entry.getKey())
+                        && entry.getValue() instanceof ArrayNode array
+                        && released != null
+                        && released.isArray()) {
                     while (array.size() > released.size()) {
                         array.remove(array.size() - 1);
                     }

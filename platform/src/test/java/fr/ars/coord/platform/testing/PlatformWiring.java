@@ -26,8 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 public final class PlatformWiring {
 
-    private PlatformWiring() {
-    }
+    private PlatformWiring() {}
 
     public static void verify(ApplicationContext context, String readModelDatabase) {
         assertThat(context.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
@@ -40,20 +39,25 @@ public final class PlatformWiring {
         EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
         Map<String, EventProcessor> processors = processing.eventProcessors();
         assertThat(processors).isNotEmpty();
-        processors.keySet().forEach(name -> assertThat(processing.tokenStore(name))
-                .as("token store of %s", name).isInstanceOf(JdbcTokenStore.class));
+        processors
+                .keySet()
+                .forEach(name -> assertThat(processing.tokenStore(name))
+                        .as("token store of %s", name)
+                        .isInstanceOf(JdbcTokenStore.class));
         // the segment balancer splits every streaming processor into several segments: only a pooled processor
         // works them all (a tracking one left to its defaults has one thread, and the other segments wait for ever)
         processors.forEach((name, processor) -> {
             if (processor instanceof org.axonframework.eventhandling.StreamingEventProcessor) {
-                assertThat(processor).as("processor %s (give it mode: pooled in application.yml)", name)
+                assertThat(processor)
+                        .as("processor %s (give it mode: pooled in application.yml)", name)
                         .isInstanceOf(org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor.class);
             }
         });
 
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success", String.class))
-                .as("migrations applied by Flyway").contains("1", "2");
+                .as("migrations applied by Flyway")
+                .contains("1", "2");
 
         assertThat(context.getBean(MongoTemplate.class).getDb().getName()).isEqualTo(readModelDatabase);
     }

@@ -10,16 +10,20 @@ import org.axonframework.messaging.MetaData;
 /** Appends events to the shared store as the owning service would: one aggregate, its sequence, who did it. */
 public final class StoredEvents {
 
-    private StoredEvents() {
-    }
+    private StoredEvents() {}
 
     /** Appends {@code events} from {@code firstSequence} on; returns their event ids. */
-    public static List<String> append(EventStore store, String aggregateType, String aggregateId, long firstSequence,
-                                      Actor actor, Object... events) {
+    public static List<String> append(
+            EventStore store,
+            String aggregateType,
+            String aggregateId,
+            long firstSequence,
+            Actor actor,
+            Object... events) {
         List<GenericDomainEventMessage<Object>> messages = new ArrayList<>();
         for (int i = 0; i < events.length; i++) {
-            messages.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, firstSequence + i, events[i],
-                    MetaData.from(actor.toMetaData())));
+            messages.add(new GenericDomainEventMessage<>(
+                    aggregateType, aggregateId, firstSequence + i, events[i], MetaData.from(actor.toMetaData())));
         }
         store.publish(messages);
         return messages.stream().map(GenericDomainEventMessage::getIdentifier).toList();

@@ -25,8 +25,7 @@ public final class TestTokens {
     public static final String AUDIENCE = "ars-api";
     private static final RSAKey KEY = generate();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     private static RSAKey generate() {
         try {
@@ -90,7 +89,10 @@ public final class TestTokens {
 
     private static String sign(JWTClaimsSet claims, RSAKey key) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
                     claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();

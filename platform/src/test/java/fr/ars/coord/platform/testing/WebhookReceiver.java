@@ -19,8 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    public record Received(String deliveryId, String body, boolean signatureValid) {
-    }
+    public record Received(String deliveryId, String body, boolean signatureValid) {}
 
     private final HttpServer server;
     private final String secret;
@@ -38,7 +37,8 @@ public final class WebhookReceiver implements AutoCloseable {
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/hook", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            received.add(new Received(exchange.getRequestHeaders().getFirst("X-ARS-Delivery-Id"),
+            received.add(new Received(
+                    exchange.getRequestHeaders().getFirst("X-ARS-Delivery-Id"),
                     new String(body, StandardCharsets.UTF_8),
                     verify(body, exchange.getRequestHeaders().getFirst("X-ARS-Signature"))));
             try {
@@ -63,7 +63,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Distinct delivery ids received about one communiqué (or incident): those whose body names it. */
     public long receivedFor(String communiqueId) {
-        return received.stream().filter(r -> r.body().contains(communiqueId)).map(Received::deliveryId).distinct().count();
+        return received.stream()
+                .filter(r -> r.body().contains(communiqueId))
+                .map(Received::deliveryId)
+                .distinct()
+                .count();
     }
 
     private boolean verify(byte[] body, String header) {

@@ -32,8 +32,13 @@ class TextHygieneTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Première évaluation : données d'identité.\nSuite demain.\tFin",
-            "Alerte \uD83D\uDEA8 hameçonnage", "Zürich – Île-de-France", ""})
+    @ValueSource(
+            strings = {
+                "Première évaluation : données d'identité.\nSuite demain.\tFin",
+                "Alerte \uD83D\uDEA8 hameçonnage",
+                "Zürich – Île-de-France",
+                ""
+            })
     void acceptsOrdinaryText(String text) {
         assertThat(TextHygiene.problem(text)).isEmpty();
     }

@@ -1,11 +1,11 @@
 package fr.ars.coord.region.campaign;
 
-import fr.ars.coord.contracts.region.Region;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
 import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
 import fr.ars.coord.contracts.campaign.IncidentUnlinkedFromCampaignEvent;
+import fr.ars.coord.contracts.region.Region;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
@@ -19,6 +19,7 @@ class Campaign {
 
     @AggregateIdentifier
     private String campaignId;
+
     private final Map<String, Region> linkedIncidents = new HashMap<>();
 
     Campaign() {

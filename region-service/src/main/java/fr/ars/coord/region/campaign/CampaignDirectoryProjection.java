@@ -33,8 +33,10 @@ class CampaignDirectoryProjection {
 
     @EventHandler
     void on(CampaignOpenedEvent event, @Timestamp Instant openedAt) {
-        mongo.upsert(Query.query(where("_id").is(event.campaignId())),
-                new Update().set("openedAt", Date.from(openedAt)), COLLECTION);
+        mongo.upsert(
+                Query.query(where("_id").is(event.campaignId())),
+                new Update().set("openedAt", Date.from(openedAt)),
+                COLLECTION);
     }
 
     @ResetHandler

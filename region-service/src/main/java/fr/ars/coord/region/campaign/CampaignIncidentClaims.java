@@ -29,19 +29,26 @@ class CampaignIncidentClaims {
 
     @EventHandler
     void on(IncidentLinkedToCampaignEvent event) {
-        jdbc.update("INSERT INTO campaign_incident (incident_id, campaign_id) VALUES (?, ?)",
-                event.incidentId(), event.campaignId());
+        jdbc.update(
+                "INSERT INTO campaign_incident (incident_id, campaign_id) VALUES (?, ?)",
+                event.incidentId(),
+                event.campaignId());
     }
 
     /** The campaign that holds {@code incidentId}, as of the last committed link or unlink. */
     Optional<String> campaignOf(String incidentId) {
-        return jdbc.queryForList("SELECT campaign_id FROM campaign_incident WHERE incident_id = ?", String.class,
-                incidentId).stream().findFirst();
+        return jdbc
+                .queryForList(
+                        "SELECT campaign_id FROM campaign_incident WHERE incident_id = ?", String.class, incidentId)
+                .stream()
+                .findFirst();
     }
 
     @EventHandler
     void on(IncidentUnlinkedFromCampaignEvent event) {
-        jdbc.update("DELETE FROM campaign_incident WHERE incident_id = ? AND campaign_id = ?",
-                event.incidentId(), event.campaignId());
+        jdbc.update(
+                "DELETE FROM campaign_incident WHERE incident_id = ? AND campaign_id = ?",
+                event.incidentId(),
+                event.campaignId());
     }
 }

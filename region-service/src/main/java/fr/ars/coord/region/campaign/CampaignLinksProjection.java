@@ -32,16 +32,25 @@ class CampaignLinksProjection {
 
     @EventHandler
     void on(IncidentLinkedToCampaignEvent event, @SequenceNumber long sequence) {
-        mongo.upsert(Query.query(where("_id").is(event.incidentId())), new Update()
-                .set("campaignId", event.campaignId())
-                .set("region", event.region().code())
-                .set("sequence", sequence), COLLECTION);
+        mongo.upsert(
+                Query.query(where("_id").is(event.incidentId())),
+                new Update()
+                        .set("campaignId", event.campaignId())
+                        .set("region", event.region().code())
+                        .set("sequence", sequence),
+                COLLECTION);
     }
 
     @EventHandler
     void on(IncidentUnlinkedFromCampaignEvent event, @SequenceNumber long sequence) {
-        mongo.remove(Query.query(where("_id").is(event.incidentId()).and("campaignId").is(event.campaignId())
-                .and("sequence").lt(sequence)), COLLECTION);
+        mongo.remove(
+                Query.query(where("_id")
+                        .is(event.incidentId())
+                        .and("campaignId")
+                        .is(event.campaignId())
+                        .and("sequence")
+                        .lt(sequence)),
+                COLLECTION);
     }
 
     @ResetHandler

@@ -11,7 +11,9 @@ class CampaignRulesConfiguration {
 
     @Bean
     ConfigurerModule campaignClaimsFailTheirCommand() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                CampaignIncidentClaims.GROUP, configuration -> PropagatingErrorHandler.instance());
+        return configurer -> configurer
+                .eventProcessing()
+                .registerListenerInvocationErrorHandler(
+                        CampaignIncidentClaims.GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 }

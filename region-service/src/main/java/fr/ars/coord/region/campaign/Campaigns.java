@@ -1,11 +1,12 @@
 package fr.ars.coord.region.campaign;
 
-import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
 import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
 import fr.ars.coord.contracts.campaign.IncidentUnlinkedFromCampaignEvent;
 import fr.ars.coord.contracts.incident.IncidentEvent;
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.platform.eventstore.AggregateIds;
 import fr.ars.coord.region.impact.ImpactCalculator;
 import fr.ars.coord.region.impact.ImpactHistory;
 import fr.ars.coord.region.impact.ImpactStore;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import fr.ars.coord.platform.eventstore.AggregateIds;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
@@ -38,9 +38,13 @@ public class Campaigns {
     private final MongoTemplate mongo;
     private final CampaignIncidentClaims claims;
 
-    Campaigns(EventStore eventStore, ImpactStore impacts, ImpactHistory history, ImpactCalculator calculator,
-              MongoTemplate mongo,
-              CampaignIncidentClaims claims) {
+    Campaigns(
+            EventStore eventStore,
+            ImpactStore impacts,
+            ImpactHistory history,
+            ImpactCalculator calculator,
+            MongoTemplate mongo,
+            CampaignIncidentClaims claims) {
         this.eventStore = eventStore;
         this.impacts = impacts;
         this.history = history;
@@ -57,18 +61,26 @@ public class Campaigns {
         Map<String, CampaignView.LinkedIncident> linked = new LinkedHashMap<>();
         for (DomainEventMessage<?> event : events) {
             if (event.getPayload() instanceof IncidentLinkedToCampaignEvent e) {
-                linked.put(e.incidentId(), new CampaignView.LinkedIncident(e.incidentId(), e.region(),
-                        event.getTimestamp(), actor(event)));
+                linked.put(
+                        e.incidentId(),
+                        new CampaignView.LinkedIncident(
+                                e.incidentId(), e.region(), event.getTimestamp(), actor(event)));
             } else if (event.getPayload() instanceof IncidentUnlinkedFromCampaignEvent e) {
                 linked.remove(e.incidentId());
             }
         }
         DomainEventMessage<?> first = events.get(0);
-        CampaignView view = new CampaignView(opened.campaignId(), opened.title(), opened.description(),
-                first.getTimestamp(), actor(first), new ArrayList<>(linked.values()),
-                events.get(events.size() - 1).getSequenceNumber(), null);
-        return Optional.of(view.withImpact(
-                calculator.compute(impacts.byIds(linked.keySet()), impacts.position(), now, false)));
+        CampaignView view = new CampaignView(
+                opened.campaignId(),
+                opened.title(),
+                opened.description(),
+                first.getTimestamp(),
+                actor(first),
+                new ArrayList<>(linked.values()),
+                events.get(events.size() - 1).getSequenceNumber(),
+                null);
+        return Optional.of(
+                view.withImpact(calculator.compute(impacts.byIds(linked.keySet()), impacts.position(), now, false)));
     }
 
     /**
@@ -76,9 +88,11 @@ public class Campaigns {
      * {@link #find} does.
      */
     public List<CampaignView> all(Instant now, int limit) {
-        org.springframework.data.mongodb.core.query.Query newestFirst = new org.springframework.data.mongodb.core.query.Query()
-                .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "openedAt"))
-                .limit(limit);
+        org.springframework.data.mongodb.core.query.Query newestFirst =
+                new org.springframework.data.mongodb.core.query.Query()
+                        .with(org.springframework.data.domain.Sort.by(
+                                org.springframework.data.domain.Sort.Direction.DESC, "openedAt"))
+                        .limit(limit);
         return mongo.find(newestFirst, Document.class, CampaignDirectoryProjection.COLLECTION).stream()
                 .map(d -> find(d.getString("_id"), now))
                 .flatMap(Optional::stream)
@@ -87,7 +101,9 @@ public class Campaigns {
 
     /** Whether a campaign was opened with this id: its first event only, without building its view. */
     public boolean exists(String campaignId) {
-        return firstEvent(campaignId).filter(payload -> payload instanceof CampaignOpenedEvent).isPresent();
+        return firstEvent(campaignId)
+                .filter(payload -> payload instanceof CampaignOpenedEvent)
+                .isPresent();
     }
 
     /** The payload of an aggregate's first event, read without loading the rest of its stream. */
@@ -114,7 +130,8 @@ public class Campaigns {
 
     public List<CampaignSuggestion> suggestions() {
         Set<String> linked = mongo.findAll(Document.class, CampaignLinksProjection.COLLECTION).stream()
-                .map(d -> d.getString("_id")).collect(Collectors.toSet());
+                .map(d -> d.getString("_id"))
+                .collect(Collectors.toSet());
         // every incident's impact in memory: one such whole picture at a time
         return history.holdingWholePicture(() -> SuggestionFinder.find(impacts.all(), linked));
     }

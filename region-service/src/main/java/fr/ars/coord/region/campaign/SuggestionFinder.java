@@ -1,7 +1,7 @@
 package fr.ars.coord.region.campaign;
 
-import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.incident.AttackVector;
+import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.region.impact.IncidentImpact;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +22,7 @@ final class SuggestionFinder {
 
     static final Duration WINDOW = Duration.ofDays(7);
 
-    private SuggestionFinder() {
-    }
+    private SuggestionFinder() {}
 
     static List<CampaignSuggestion> find(Collection<IncidentImpact> incidents, Set<String> linked) {
         Map<AttackVector, List<IncidentImpact>> byVector = incidents.stream()
@@ -37,7 +36,8 @@ final class SuggestionFinder {
                     .toList();
             List<IncidentImpact> window = new ArrayList<>();
             for (IncidentImpact incident : sorted) {
-                if (!window.isEmpty() && incident.awareAt().isAfter(window.get(0).awareAt().plus(WINDOW))) {
+                if (!window.isEmpty()
+                        && incident.awareAt().isAfter(window.get(0).awareAt().plus(WINDOW))) {
                     suggest(vector, window).ifPresent(suggestions::add);
                     window = new ArrayList<>();
                 }
@@ -49,13 +49,19 @@ final class SuggestionFinder {
     }
 
     private static java.util.Optional<CampaignSuggestion> suggest(AttackVector vector, List<IncidentImpact> window) {
-        List<Region> regions = window.stream().map(IncidentImpact::region).distinct()
-                .sorted(Comparator.comparing(Region::code)).toList();
+        List<Region> regions = window.stream()
+                .map(IncidentImpact::region)
+                .distinct()
+                .sorted(Comparator.comparing(Region::code))
+                .toList();
         if (regions.size() < 2) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new CampaignSuggestion(vector, regions,
-                window.stream().map(IncidentImpact::incidentId).toList(), window.get(0).awareAt(),
+        return java.util.Optional.of(new CampaignSuggestion(
+                vector,
+                regions,
+                window.stream().map(IncidentImpact::incidentId).toList(),
+                window.get(0).awareAt(),
                 window.get(window.size() - 1).awareAt()));
     }
 }

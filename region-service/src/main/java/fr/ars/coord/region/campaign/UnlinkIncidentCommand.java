@@ -2,5 +2,5 @@ package fr.ars.coord.region.campaign;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record UnlinkIncidentCommand(@TargetAggregateIdentifier String campaignId, String incidentId, String reason) {
-}
+public record UnlinkIncidentCommand(
+        @TargetAggregateIdentifier String campaignId, String incidentId, String reason) {}

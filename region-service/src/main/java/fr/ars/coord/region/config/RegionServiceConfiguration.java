@@ -17,9 +17,9 @@ class RegionServiceConfiguration {
 
     /** The same obligations as incident-service (shared settings, see {@code IncidentObligations}). */
     @Bean
-    ImpactCalculator impactCalculator(IncidentObligations obligations,
-                                      @Value("${ars.national.listed-per-region:"
-                                              + ImpactCalculator.DEFAULT_LISTED_PER_REGION + "}") int listed) {
+    ImpactCalculator impactCalculator(
+            IncidentObligations obligations,
+            @Value("${ars.national.listed-per-region:" + ImpactCalculator.DEFAULT_LISTED_PER_REGION + "}") int listed) {
         return new ImpactCalculator(obligations, listed);
     }
 }

@@ -1,12 +1,11 @@
 package fr.ars.coord.region.impact;
 
-import fr.ars.coord.contracts.incident.Authority;
 import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentStatus;
+import fr.ars.coord.contracts.incident.ObligationFacts;
 import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.contracts.incident.RegulatoryClock;
-import fr.ars.coord.contracts.incident.ObligationFacts;
 import fr.ars.coord.platform.obligation.IncidentObligations;
 import fr.ars.coord.region.reference.RegionCatalog;
 import java.time.Instant;
@@ -65,7 +64,8 @@ public final class ImpactCalculator {
                 .map(e -> region(e.getKey(), e.getValue(), at))
                 .sorted(MOST_AFFECTED_FIRST)
                 .toList();
-        return new NationalImpact(NationalTotals.over(regions), regions, position, at, asOfView, false, listedPerRegion);
+        return new NationalImpact(
+                NationalTotals.over(regions), regions, position, at, asOfView, false, listedPerRegion);
     }
 
     /** The national picture from the maintained summaries, clocks read at {@code at}. */
@@ -75,8 +75,8 @@ public final class ImpactCalculator {
                 .map(e -> region(e.getKey(), e.getValue(), picture))
                 .sorted(MOST_AFFECTED_FIRST)
                 .toList();
-        return new NationalImpact(NationalTotals.over(regions), regions, picture.position(), at, false, false,
-                listedPerRegion);
+        return new NationalImpact(
+                NationalTotals.over(regions), regions, picture.position(), at, false, false, listedPerRegion);
     }
 
     /** One region's impact from the maintained summaries; {@code NONE} with zero counts when it has no incident. */
@@ -92,15 +92,41 @@ public final class ImpactCalculator {
         boolean medical = summary.medicalDataExposed() > 0;
         OperationalImpact worst = summary.worstOperationalImpact();
         ImpactLevel level = level(exposed, medical, worst, summary.estimatedPatients(), overdueCount > 0);
-        return new RegionImpact(code, RegionCatalog.nameOf(code), summary.incidentsOpen(), summary.incidentsClosed(),
-                summary.estimatedPatients(), exposed, medical, worst, List.copyOf(summary.containmentActions().keySet()),
-                summary.statusCounts(), listed(overdue), level, summary.lastEventAt(),
-                listed(picture.incidentIds().getOrDefault(code, List.of())), overdueCount);
+        return new RegionImpact(
+                code,
+                RegionCatalog.nameOf(code),
+                summary.incidentsOpen(),
+                summary.incidentsClosed(),
+                summary.estimatedPatients(),
+                exposed,
+                medical,
+                worst,
+                List.copyOf(summary.containmentActions().keySet()),
+                summary.statusCounts(),
+                listed(overdue),
+                level,
+                summary.lastEventAt(),
+                listed(picture.incidentIds().getOrDefault(code, List.of())),
+                overdueCount);
     }
 
     private static RegionImpact none(String code) {
-        return new RegionImpact(code, RegionCatalog.nameOf(code), 0, 0, 0, List.of(), false,
-                OperationalImpact.NONE, List.of(), Map.of(), List.of(), ImpactLevel.NONE, null, List.of(), 0);
+        return new RegionImpact(
+                code,
+                RegionCatalog.nameOf(code),
+                0,
+                0,
+                0,
+                List.of(),
+                false,
+                OperationalImpact.NONE,
+                List.of(),
+                Map.of(),
+                List.of(),
+                ImpactLevel.NONE,
+                null,
+                List.of(),
+                0);
     }
 
     /**
@@ -124,18 +150,25 @@ public final class ImpactCalculator {
     }
 
     /** Every open obligation of {@code incidents} at {@code at}, of {@code status} when given, soonest due first. */
-    public List<OpenObligation> openObligations(Collection<IncidentImpact> incidents, String region,
-                                                RegulatoryClock.ClockStatus status, Instant at) {
+    public List<OpenObligation> openObligations(
+            Collection<IncidentImpact> incidents, String region, RegulatoryClock.ClockStatus status, Instant at) {
         List<OpenObligation> open = new ArrayList<>();
         for (IncidentImpact incident : incidents) {
-            if (!incident.isReported() || !incident.isOpen()
+            if (!incident.isReported()
+                    || !incident.isOpen()
                     || (region != null && !incident.region().code().equals(region))) {
                 continue;
             }
             for (RegulatoryClock clock : obligations.clocks(facts(incident), at)) {
                 if (clock.stillToMeet() && (status == null || clock.status() == status)) {
-                    open.add(OpenObligation.of(incident.region(), incident.incidentId(), clock.code(),
-                            clock.startedAt(), clock.dueAt(), clock.status(), at));
+                    open.add(OpenObligation.of(
+                            incident.region(),
+                            incident.incidentId(),
+                            clock.code(),
+                            clock.startedAt(),
+                            clock.dueAt(),
+                            clock.status(),
+                            at));
                 }
             }
         }
@@ -150,14 +183,17 @@ public final class ImpactCalculator {
 
     /** The status at {@code at} of an obligation not met, due at {@code due}, DUE_SOON from {@code dueSoonFrom}. */
     static RegulatoryClock.ClockStatus unmetStatus(Instant dueSoonFrom, Instant due, Instant at) {
-        return at.isAfter(due) ? RegulatoryClock.ClockStatus.OVERDUE
-                : !at.isBefore(dueSoonFrom) ? RegulatoryClock.ClockStatus.DUE_SOON
-                : RegulatoryClock.ClockStatus.PENDING;
+        return at.isAfter(due)
+                ? RegulatoryClock.ClockStatus.OVERDUE
+                : !at.isBefore(dueSoonFrom)
+                        ? RegulatoryClock.ClockStatus.DUE_SOON
+                        : RegulatoryClock.ClockStatus.PENDING;
     }
 
     RegionImpact region(String code, List<IncidentImpact> incidents, Instant at) {
         int open = (int) incidents.stream().filter(IncidentImpact::isOpen).count();
-        long patients = incidents.stream().mapToLong(IncidentImpact::estimatedPatients).sum();
+        long patients =
+                incidents.stream().mapToLong(IncidentImpact::estimatedPatients).sum();
         TreeSet<ExposedDataItem> exposed = new TreeSet<>();
         TreeSet<ContainmentAction> actions = new TreeSet<>();
         Map<IncidentStatus, Integer> statuses = new EnumMap<>(IncidentStatus.class);
@@ -180,9 +216,26 @@ public final class ImpactCalculator {
         }
         overdue.sort(OverdueClock.ORDER);
         ImpactLevel level = level(exposed, medical, worst, patients, !overdue.isEmpty());
-        List<String> ids = incidents.stream().map(IncidentImpact::incidentId).sorted().limit(listedPerRegion).toList();
-        return new RegionImpact(code, RegionCatalog.nameOf(code), open, incidents.size() - open, patients,
-                List.copyOf(exposed), medical, worst, List.copyOf(actions), statuses, listed(overdue), level, last, ids,
+        List<String> ids = incidents.stream()
+                .map(IncidentImpact::incidentId)
+                .sorted()
+                .limit(listedPerRegion)
+                .toList();
+        return new RegionImpact(
+                code,
+                RegionCatalog.nameOf(code),
+                open,
+                incidents.size() - open,
+                patients,
+                List.copyOf(exposed),
+                medical,
+                worst,
+                List.copyOf(actions),
+                statuses,
+                listed(overdue),
+                level,
+                last,
+                ids,
                 overdue.size());
     }
 
@@ -205,14 +258,22 @@ public final class ImpactCalculator {
         return incident.obligationFacts();
     }
 
-    static ImpactLevel level(Collection<ExposedDataItem> exposed, boolean medical, OperationalImpact worst,
-                             long patients, boolean clockOverdue) {
-        if (medical || exposed.contains(ExposedDataItem.MEDICAL_RECORD) || worst == OperationalImpact.SEVERE
+    static ImpactLevel level(
+            Collection<ExposedDataItem> exposed,
+            boolean medical,
+            OperationalImpact worst,
+            long patients,
+            boolean clockOverdue) {
+        if (medical
+                || exposed.contains(ExposedDataItem.MEDICAL_RECORD)
+                || worst == OperationalImpact.SEVERE
                 || patients >= CRITICAL_PATIENTS) {
             return ImpactLevel.CRITICAL;
         }
-        if (exposed.contains(ExposedDataItem.SOCIAL_SECURITY_NUMBER) || worst == OperationalImpact.DEGRADED
-                || patients >= HIGH_PATIENTS || clockOverdue) {
+        if (exposed.contains(ExposedDataItem.SOCIAL_SECURITY_NUMBER)
+                || worst == OperationalImpact.DEGRADED
+                || patients >= HIGH_PATIENTS
+                || clockOverdue) {
             return ImpactLevel.HIGH;
         }
         if (!exposed.isEmpty() || patients >= MODERATE_PATIENTS) {

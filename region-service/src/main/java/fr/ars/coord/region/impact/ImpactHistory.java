@@ -1,27 +1,27 @@
 package fr.ars.coord.region.impact;
 
-import fr.ars.coord.contracts.incident.ObligationFacts;
 import fr.ars.coord.contracts.incident.IncidentEvent;
+import fr.ars.coord.contracts.incident.ObligationFacts;
 import fr.ars.coord.platform.rules.TooManyRequestsException;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Value;
 import java.util.HashMap;
-import java.util.List;
-import java.util.Optional;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,12 +46,15 @@ public class ImpactHistory {
      * so that the heap holds one picture of every incident, not one per concurrent caller.
      */
     private final Semaphore wholePictures = new Semaphore(1, true);
+
     private final Duration asOfWait;
 
-    public ImpactHistory(EventStorageEngine events, ImpactSnapshotStore snapshots,
-                         @Value("${ars.national.as-of-commit-margin:PT5M}") Duration commitMargin,
-                         @Value("${ars.national.snapshot-every:20000}") long snapshotEvery,
-                         @Value("${ars.national.as-of-wait:PT20S}") Duration asOfWait) {
+    public ImpactHistory(
+            EventStorageEngine events,
+            ImpactSnapshotStore snapshots,
+            @Value("${ars.national.as-of-commit-margin:PT5M}") Duration commitMargin,
+            @Value("${ars.national.snapshot-every:20000}") long snapshotEvery,
+            @Value("${ars.national.as-of-wait:PT20S}") Duration asOfWait) {
         this.events = events;
         this.snapshots = snapshots;
         this.commitMargin = commitMargin;
@@ -86,8 +89,10 @@ public class ImpactHistory {
      */
     public <T> T holdingWholePicture(Supplier<T> work) {
         if (!acquire(asOfWait)) {
-            throw new TooManyRequestsException("The national picture is being rebuilt or another whole picture is being"
-                    + " computed; retry in a few seconds.", Duration.ofSeconds(5));
+            throw new TooManyRequestsException(
+                    "The national picture is being rebuilt or another whole picture is being"
+                            + " computed; retry in a few seconds.",
+                    Duration.ofSeconds(5));
         }
         try {
             return work.get();
@@ -160,9 +165,11 @@ public class ImpactHistory {
                         || !(message instanceof DomainEventMessage<?> domain)) {
                     continue;
                 }
-                ObligationFacts.Recorded recorded = new ObligationFacts.Recorded(message.getIdentifier(),
-                        domain.getSequenceNumber(), message.getTimestamp());
-                impacts.merge(event.incidentId(), IncidentImpact.first(event, recorded),
+                ObligationFacts.Recorded recorded = new ObligationFacts.Recorded(
+                        message.getIdentifier(), domain.getSequenceNumber(), message.getTimestamp());
+                impacts.merge(
+                        event.incidentId(),
+                        IncidentImpact.first(event, recorded),
                         (existing, ignored) -> existing.merge(event, recorded));
                 position = Math.max(position, message.trackingToken().position().orElse(position));
             }
@@ -170,13 +177,12 @@ public class ImpactHistory {
         return new Folded(impacts, position, last, recordedUntil);
     }
 
-    public record Snapshot(Map<String, IncidentImpact> impacts, long position) {
-    }
+    public record Snapshot(Map<String, IncidentImpact> impacts, long position) {}
 
     /**
      * Impacts folded from the events, the last incident event's position, the last event's token, and the latest
      * timestamp of the events read.
      */
-    public record Folded(Map<String, IncidentImpact> impacts, long position, TrackingToken token, Instant recordedUntil) {
-    }
+    public record Folded(
+            Map<String, IncidentImpact> impacts, long position, TrackingToken token, Instant recordedUntil) {}
 }

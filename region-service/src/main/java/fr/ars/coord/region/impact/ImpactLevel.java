@@ -12,5 +12,9 @@ package fr.ars.coord.region.impact;
  * </ul>
  */
 public enum ImpactLevel {
-    NONE, LOW, MODERATE, HIGH, CRITICAL
+    NONE,
+    LOW,
+    MODERATE,
+    HIGH,
+    CRITICAL
 }

@@ -2,7 +2,6 @@ package fr.ars.coord.region.impact;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,9 +20,12 @@ public class ImpactRebuild {
     private final ImpactSnapshotStore snapshots;
     private final TransactionTemplate transactions;
 
-    public ImpactRebuild(PlatformTransactionManager transactionManager, EventProcessingConfiguration processing,
-                         ImpactStore store, ImpactHistory history,
-                         ImpactSnapshotStore snapshots) {
+    public ImpactRebuild(
+            PlatformTransactionManager transactionManager,
+            EventProcessingConfiguration processing,
+            ImpactStore store,
+            ImpactHistory history,
+            ImpactSnapshotStore snapshots) {
         this.processing = processing;
         this.store = store;
         this.history = history;
@@ -36,8 +38,7 @@ public class ImpactRebuild {
      * @param snapshotUpTo global index of the last event the latest snapshot of the national picture covers, -1
      *                     without any
      */
-    public record Status(boolean replaying, long position, long snapshotUpTo) {
-    }
+    public record Status(boolean replaying, long position, long snapshotUpTo) {}
 
     public synchronized Status rebuild() {
         StreamingEventProcessor processor = processor();
@@ -50,7 +51,7 @@ public class ImpactRebuild {
                 if (folded.token() == null) {
                     processor.resetTokens();
                 } else {
-                    processor.resetTokens(folded.token());  // its reset handler empties the read model
+                    processor.resetTokens(folded.token()); // its reset handler empties the read model
                     store.replaceAll(folded.impacts().values(), folded.position());
                 }
             }));
@@ -65,8 +66,8 @@ public class ImpactRebuild {
     }
 
     private StreamingEventProcessor processor() {
-        return processing.eventProcessor(NationalImpactProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(NationalImpactProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .orElseThrow();
     }
-
 }

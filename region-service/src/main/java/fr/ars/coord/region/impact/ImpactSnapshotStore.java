@@ -54,8 +54,10 @@ public class ImpactSnapshotStore {
             return Optional.empty(); // nothing was recorded then (and dates do not go that far)
         }
         // a millisecond earlier: dates are stored to the millisecond, the instants they cover are finer
-        return byId(latestId(Criteria.where("recordedUntil").lte(Date.from(instant.minusMillis(1)))
-                .and("format").is(FORMAT)));
+        return byId(latestId(Criteria.where("recordedUntil")
+                .lte(Date.from(instant.minusMillis(1)))
+                .and("format")
+                .is(FORMAT)));
     }
 
     /** The snapshot covering the most events, to build the next one from. */
@@ -70,7 +72,8 @@ public class ImpactSnapshotStore {
 
     /** The id of the latest snapshot that meets {@code criteria}. */
     private OptionalLong latestId(Criteria criteria) {
-        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
+        Query query =
+                Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
         query.fields().include("_id");
         Document found = mongo.findOne(query, Document.class, COLLECTION);
         return found == null ? OptionalLong.empty() : OptionalLong.of(((Number) found.get("_id")).longValue());
@@ -107,9 +110,14 @@ public class ImpactSnapshotStore {
             throw new UncheckedIOException(e);
         }
         keep(snapshot);
-        mongo.save(new Document("_id", snapshot.upTo()).append("recordedUntil", Date.from(snapshot.recordedUntil()))
-                .append("recordedUntilNanos", snapshot.recordedUntil().getNano())
-                .append("position", snapshot.position()).append("format", FORMAT).append("impacts", new Binary(bytes.toByteArray())), COLLECTION);
+        mongo.save(
+                new Document("_id", snapshot.upTo())
+                        .append("recordedUntil", Date.from(snapshot.recordedUntil()))
+                        .append("recordedUntilNanos", snapshot.recordedUntil().getNano())
+                        .append("position", snapshot.position())
+                        .append("format", FORMAT)
+                        .append("impacts", new Binary(bytes.toByteArray())),
+                COLLECTION);
     }
 
     public void clear() {
@@ -124,8 +132,9 @@ public class ImpactSnapshotStore {
         // read one impact at a time into the map: the snapshot's incidents are held once, not twice
         Map<String, IncidentImpact> byId = new LinkedHashMap<>();
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(
-                document.get("impacts", Binary.class).getData()));
-             MappingIterator<IncidentImpact> impacts = json.readerFor(IncidentImpact.class).readValues(gzip)) {
+                        document.get("impacts", Binary.class).getData()));
+                MappingIterator<IncidentImpact> impacts =
+                        json.readerFor(IncidentImpact.class).readValues(gzip)) {
             while (impacts.hasNextValue()) {
                 IncidentImpact impact = impacts.nextValue();
                 byId.put(impact.incidentId(), impact);
@@ -133,9 +142,10 @@ public class ImpactSnapshotStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Instant until = document.getDate("recordedUntil").toInstant()
+        Instant until = document.getDate("recordedUntil")
+                .toInstant()
                 .plusNanos(document.getInteger("recordedUntilNanos", 0) % 1_000_000);
-        return Optional.of(new ImpactSnapshot(((Number) document.get("_id")).longValue(), until,
-                document.getLong("position"), byId));
+        return Optional.of(new ImpactSnapshot(
+                ((Number) document.get("_id")).longValue(), until, document.getLong("position"), byId));
     }
 }

@@ -23,7 +23,8 @@ class ImpactSnapshotter {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${ars.national.snapshot-check-ms:60000}",
+    @Scheduled(
+            initialDelayString = "${ars.national.snapshot-check-ms:60000}",
             fixedDelayString = "${ars.national.snapshot-check-ms:60000}")
     void takeWhatIsDue() {
         try {
@@ -32,7 +33,9 @@ class ImpactSnapshotter {
                 if (snapshot.isEmpty()) {
                     return;
                 }
-                log.info("snapshot of the national picture up to event {} ({} incidents)", snapshot.get().upTo(),
+                log.info(
+                        "snapshot of the national picture up to event {} ({} incidents)",
+                        snapshot.get().upTo(),
                         snapshot.get().impacts().size());
             }
         } catch (RuntimeException e) {

@@ -54,8 +54,13 @@ public class ImpactStore {
     }
 
     Optional<IncidentImpact> find(String incidentId) {
-        return jdbc.query("SELECT impact FROM national_impact_incident WHERE incident_id = ?",
-                (rs, n) -> impact(rs), incidentId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT impact FROM national_impact_incident WHERE incident_id = ?",
+                        (rs, n) -> impact(rs),
+                        incidentId)
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -68,23 +73,29 @@ public class ImpactStore {
             return;
         }
         writing.executeWithoutResult(status -> {
-            List<IncidentImpact> after = changes.stream().map(ImpactChange::after).toList();
+            List<IncidentImpact> after =
+                    changes.stream().map(ImpactChange::after).toList();
             upsertIncidents(after);
             replaceClocks(after);
             Map<String, List<ImpactChange>> byRegion = changes.stream()
                     .collect(Collectors.groupingBy(ImpactChange::region, TreeMap::new, Collectors.toList()));
             byRegion.forEach((region, ofRegion) -> {
-                jdbc.update("INSERT INTO national_impact_region (region, summary) VALUES (?, ?)"
-                        + " ON CONFLICT (region) DO NOTHING", region, write(RegionSummary.EMPTY));
+                jdbc.update(
+                        "INSERT INTO national_impact_region (region, summary) VALUES (?, ?)"
+                                + " ON CONFLICT (region) DO NOTHING",
+                        region,
+                        write(RegionSummary.EMPTY));
                 RegionSummary summary = jdbc.queryForObject(
                         "SELECT summary FROM national_impact_region WHERE region = ? FOR UPDATE",
-                        (rs, n) -> read(rs.getString(1), RegionSummary.class), region);
+                        (rs, n) -> read(rs.getString(1), RegionSummary.class),
+                        region);
                 for (ImpactChange change : ofRegion) {
                     summary = summary.replacing(change.before(), change.after());
                 }
                 jdbc.update("UPDATE national_impact_region SET summary = ? WHERE region = ?", write(summary), region);
             });
-            advancePosition(changes.stream().mapToLong(ImpactChange::position).max().orElse(-1));
+            advancePosition(
+                    changes.stream().mapToLong(ImpactChange::position).max().orElse(-1));
         });
     }
 
@@ -99,9 +110,11 @@ public class ImpactStore {
                 replaceClocks(chunk);
             }
             Map<String, List<IncidentImpact>> byRegion = all.stream()
-                    .collect(Collectors.groupingBy(impact -> impact.region().code(), TreeMap::new, Collectors.toList()));
+                    .collect(
+                            Collectors.groupingBy(impact -> impact.region().code(), TreeMap::new, Collectors.toList()));
             byRegion.forEach((region, ofRegion) -> jdbc.update(
-                    "INSERT INTO national_impact_region (region, summary) VALUES (?, ?)", region,
+                    "INSERT INTO national_impact_region (region, summary) VALUES (?, ?)",
+                    region,
                     write(RegionSummary.of(ofRegion))));
             advancePosition(position);
         });
@@ -130,27 +143,38 @@ public class ImpactStore {
         MapSqlParameterSource params = dueParams(at, region).addValue("limit", limit);
         return reading.execute(status -> {
             Map<String, RegionSummary> summaries = new TreeMap<>();
-            named.query("SELECT r.region, r.summary FROM national_impact_region r WHERE TRUE" + where, params,
-                    rs -> {
-                        summaries.put(rs.getString(1), read(rs.getString(2), RegionSummary.class));
-                    });
+            named.query("SELECT r.region, r.summary FROM national_impact_region r WHERE TRUE" + where, params, rs -> {
+                summaries.put(rs.getString(1), read(rs.getString(2), RegionSummary.class));
+            });
             Map<String, List<String>> ids = new HashMap<>();
-            named.query("SELECT r.region, i.incident_id FROM national_impact_region r CROSS JOIN LATERAL"
-                    + " (SELECT incident_id FROM national_impact_incident i WHERE i.region = r.region AND i.reported"
-                    + " ORDER BY " + INCIDENT_ORDER + " LIMIT :limit) i WHERE TRUE" + where, params, rs -> {
-                        ids.computeIfAbsent(rs.getString(1), r -> new ArrayList<>()).add(rs.getString(2));
+            named.query(
+                    "SELECT r.region, i.incident_id FROM national_impact_region r CROSS JOIN LATERAL"
+                            + " (SELECT incident_id FROM national_impact_incident i WHERE i.region = r.region AND i.reported"
+                            + " ORDER BY " + INCIDENT_ORDER + " LIMIT :limit) i WHERE TRUE" + where,
+                    params,
+                    rs -> {
+                        ids.computeIfAbsent(rs.getString(1), r -> new ArrayList<>())
+                                .add(rs.getString(2));
                     });
             Map<String, Integer> counts = new HashMap<>();
-            named.query("SELECT region, count(*) FROM national_impact_open_clock r WHERE " + OVERDUE + where
-                    + " GROUP BY region", params, rs -> {
+            named.query(
+                    "SELECT region, count(*) FROM national_impact_open_clock r WHERE " + OVERDUE + where
+                            + " GROUP BY region",
+                    params,
+                    rs -> {
                         counts.put(rs.getString(1), rs.getInt(2));
                     });
             Map<String, List<OverdueClock>> overdue = new HashMap<>();
-            named.query("SELECT r.region, c.incident_id, c.authority, c.due_at_iso, c.code FROM national_impact_region r"
-                    + " CROSS JOIN LATERAL (SELECT incident_id, authority, due_at_iso, code FROM national_impact_open_clock"
-                    + " WHERE region = r.region AND " + OVERDUE + " ORDER BY " + CLOCK_ORDER + " LIMIT :limit) c"
-                    + " WHERE TRUE" + where, params, rs -> {
-                        overdue.computeIfAbsent(rs.getString(1), r -> new ArrayList<>()).add(clock(rs));
+            named.query(
+                    "SELECT r.region, c.incident_id, c.authority, c.due_at_iso, c.code FROM national_impact_region r"
+                            + " CROSS JOIN LATERAL (SELECT incident_id, authority, due_at_iso, code FROM national_impact_open_clock"
+                            + " WHERE region = r.region AND " + OVERDUE + " ORDER BY " + CLOCK_ORDER
+                            + " LIMIT :limit) c"
+                            + " WHERE TRUE" + where,
+                    params,
+                    rs -> {
+                        overdue.computeIfAbsent(rs.getString(1), r -> new ArrayList<>())
+                                .add(clock(rs));
                     });
             return new NationalPicture(summaries, ids, overdue, counts, position());
         });
@@ -158,25 +182,36 @@ public class ImpactStore {
 
     /** A page of {@code region}'s reported incidents, in id order, with how many there are. */
     public Page<String> incidentIds(String region, int offset, int size) {
-        MapSqlParameterSource params = new MapSqlParameterSource("region", region).addValue("offset", offset)
+        MapSqlParameterSource params = new MapSqlParameterSource("region", region)
+                .addValue("offset", offset)
                 .addValue("size", size);
         return reading.execute(status -> new Page<>(
-                named.queryForObject("SELECT count(*) FROM national_impact_incident WHERE region = :region"
-                        + " AND reported", params, Integer.class),
-                named.queryForList("SELECT incident_id FROM national_impact_incident WHERE region = :region"
-                        + " AND reported ORDER BY " + INCIDENT_ORDER + " OFFSET :offset LIMIT :size", params,
+                named.queryForObject(
+                        "SELECT count(*) FROM national_impact_incident WHERE region = :region" + " AND reported",
+                        params,
+                        Integer.class),
+                named.queryForList(
+                        "SELECT incident_id FROM national_impact_incident WHERE region = :region"
+                                + " AND reported ORDER BY " + INCIDENT_ORDER + " OFFSET :offset LIMIT :size",
+                        params,
                         String.class)));
     }
 
     /** A page of {@code region}'s clocks overdue at {@code at}, most overdue first, with how many there are. */
     public Page<OverdueClock> overdueClocks(String region, Instant at, int offset, int size) {
-        MapSqlParameterSource params = dueParams(at, region).addValue("offset", offset).addValue("size", size);
+        MapSqlParameterSource params =
+                dueParams(at, region).addValue("offset", offset).addValue("size", size);
         return reading.execute(status -> new Page<>(
-                named.queryForObject("SELECT count(*) FROM national_impact_open_clock WHERE region = :region AND "
-                        + OVERDUE, params, Integer.class),
-                named.query("SELECT region, incident_id, authority, due_at_iso, code FROM national_impact_open_clock"
-                        + " WHERE region = :region AND " + OVERDUE + " ORDER BY " + CLOCK_ORDER
-                        + " OFFSET :offset LIMIT :size", params, (rs, n) -> clock(rs))));
+                named.queryForObject(
+                        "SELECT count(*) FROM national_impact_open_clock WHERE region = :region AND " + OVERDUE,
+                        params,
+                        Integer.class),
+                named.query(
+                        "SELECT region, incident_id, authority, due_at_iso, code FROM national_impact_open_clock"
+                                + " WHERE region = :region AND " + OVERDUE + " ORDER BY " + CLOCK_ORDER
+                                + " OFFSET :offset LIMIT :size",
+                        params,
+                        (rs, n) -> clock(rs))));
     }
 
     /**
@@ -185,8 +220,8 @@ public class ImpactStore {
      * became due soon, stored with each clock by the terms stamped in its incident; the store's filter is to the
      * microsecond, each entry's status exact.
      */
-    public Page<OpenObligation> openObligations(String region, RegulatoryClock.ClockStatus status, Instant at,
-                                                int offset, int size) {
+    public Page<OpenObligation> openObligations(
+            String region, RegulatoryClock.ClockStatus status, Instant at, int offset, int size) {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         if (region != null) {
             where.append(" AND region = :region");
@@ -195,28 +230,39 @@ public class ImpactStore {
         if (status == RegulatoryClock.ClockStatus.OVERDUE) {
             where.append(" AND ").append(OVERDUE);
         } else if (status == RegulatoryClock.ClockStatus.DUE_SOON) {
-            where.append(" AND NOT ").append(OVERDUE).append(" AND :atMicros >= ").append(dueSoonFrom);
+            where.append(" AND NOT ")
+                    .append(OVERDUE)
+                    .append(" AND :atMicros >= ")
+                    .append(dueSoonFrom);
         } else if (status == RegulatoryClock.ClockStatus.PENDING) {
             where.append(" AND :atMicros < ").append(dueSoonFrom);
         }
-        MapSqlParameterSource params = dueParams(at, region).addValue("offset", offset).addValue("size", size);
+        MapSqlParameterSource params =
+                dueParams(at, region).addValue("offset", offset).addValue("size", size);
         return reading.execute(transaction -> new Page<>(
                 named.queryForObject("SELECT count(*) FROM national_impact_open_clock" + where, params, Integer.class),
-                named.query("SELECT region, incident_id, code, started_at_iso, due_at_iso, due_soon_at_iso"
-                        + " FROM national_impact_open_clock" + where + " ORDER BY " + CLOCK_ORDER
-                        + " OFFSET :offset LIMIT :size", params, (rs, n) -> {
+                named.query(
+                        "SELECT region, incident_id, code, started_at_iso, due_at_iso, due_soon_at_iso"
+                                + " FROM national_impact_open_clock" + where + " ORDER BY " + CLOCK_ORDER
+                                + " OFFSET :offset LIMIT :size",
+                        params,
+                        (rs, n) -> {
                             Instant started = Instant.parse(rs.getString(4));
                             Instant due = Instant.parse(rs.getString(5));
                             Instant dueSoon = Instant.parse(rs.getString(6));
-                            return OpenObligation.of(fr.ars.coord.contracts.region.Region.of(rs.getString(1)),
-                                    rs.getString(2), ObligationCode.valueOf(rs.getString(3)), started, due,
-                                    ImpactCalculator.unmetStatus(dueSoon, due, at), at);
+                            return OpenObligation.of(
+                                    fr.ars.coord.contracts.region.Region.of(rs.getString(1)),
+                                    rs.getString(2),
+                                    ObligationCode.valueOf(rs.getString(3)),
+                                    started,
+                                    due,
+                                    ImpactCalculator.unmetStatus(dueSoon, due, at),
+                                    at);
                         })));
     }
 
     /** A page of a list, and the length of the whole list. */
-    public record Page<T>(int total, List<T> items) {
-    }
+    public record Page<T>(int total, List<T> items) {}
 
     /**
      * Due times are stored exactly: the instant to the microsecond in {@code due_at} (truncated, where PostgreSQL
@@ -224,12 +270,14 @@ public class ImpactStore {
      * {@link OverdueClock#ORDER} are both said in SQL, and served by the region's index.
      */
     private static final String OVERDUE = "(due_at, due_at_nanos) < (:atMicros, :atNanos)";
+
     private static final String CLOCK_ORDER = "due_at, due_at_nanos, incident_id COLLATE \"C\", code COLLATE \"C\"";
     /** Ids in the order of Java's {@code String.compareTo}, as {@link OverdueClock#ORDER} and the pages use. */
     private static final String INCIDENT_ORDER = "incident_id COLLATE \"C\"";
 
     private static MapSqlParameterSource dueParams(Instant at, String region) {
-        return new MapSqlParameterSource("region", region).addValue("atMicros", micros(at))
+        return new MapSqlParameterSource("region", region)
+                .addValue("atMicros", micros(at))
                 .addValue("atNanos", at.getNano() % 1_000);
     }
 
@@ -238,7 +286,10 @@ public class ImpactStore {
     }
 
     private static OverdueClock clock(ResultSet rs) throws SQLException {
-        return new OverdueClock(rs.getString(2), Authority.valueOf(rs.getString(3)), Instant.parse(rs.getString(4)),
+        return new OverdueClock(
+                rs.getString(2),
+                Authority.valueOf(rs.getString(3)),
+                Instant.parse(rs.getString(4)),
                 ObligationCode.valueOf(rs.getString(5)));
     }
 
@@ -250,25 +301,35 @@ public class ImpactStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return named.query("SELECT impact FROM national_impact_incident WHERE incident_id IN (:ids)",
-                new MapSqlParameterSource("ids", ids), (rs, n) -> impact(rs));
+        return named.query(
+                "SELECT impact FROM national_impact_incident WHERE incident_id IN (:ids)",
+                new MapSqlParameterSource("ids", ids),
+                (rs, n) -> impact(rs));
     }
 
     /** Global index of the last event merged, -1 before any. */
     public long position() {
-        return jdbc.query("SELECT position FROM national_impact_position WHERE id = 1", (rs, n) -> rs.getLong(1))
-                .stream().findFirst().orElse(-1L);
+        return jdbc
+                .query("SELECT position FROM national_impact_position WHERE id = 1", (rs, n) -> rs.getLong(1))
+                .stream()
+                .findFirst()
+                .orElse(-1L);
     }
 
     private void advancePosition(long position) {
-        jdbc.update("INSERT INTO national_impact_position (id, position) VALUES (1, ?) ON CONFLICT (id)"
-                + " DO UPDATE SET position = GREATEST(national_impact_position.position, EXCLUDED.position)", position);
+        jdbc.update(
+                "INSERT INTO national_impact_position (id, position) VALUES (1, ?) ON CONFLICT (id)"
+                        + " DO UPDATE SET position = GREATEST(national_impact_position.position, EXCLUDED.position)",
+                position);
     }
 
     private void upsertIncidents(List<IncidentImpact> impacts) {
-        jdbc.batchUpdate("INSERT INTO national_impact_incident (incident_id, region, reported, impact)"
+        jdbc.batchUpdate(
+                "INSERT INTO national_impact_incident (incident_id, region, reported, impact)"
                         + " VALUES (?, ?, ?, ?) ON CONFLICT (incident_id) DO UPDATE SET region = EXCLUDED.region,"
-                        + " reported = EXCLUDED.reported, impact = EXCLUDED.impact", impacts, impacts.size(),
+                        + " reported = EXCLUDED.reported, impact = EXCLUDED.impact",
+                impacts,
+                impacts.size(),
                 (ps, impact) -> {
                     ps.setString(1, impact.incidentId());
                     ps.setString(2, impact.region().code());
@@ -278,22 +339,34 @@ public class ImpactStore {
     }
 
     private void replaceClocks(List<IncidentImpact> impacts) {
-        named.update("DELETE FROM national_impact_open_clock WHERE incident_id IN (:ids)",
-                new MapSqlParameterSource("ids", impacts.stream().map(IncidentImpact::incidentId).toList()));
+        named.update(
+                "DELETE FROM national_impact_open_clock WHERE incident_id IN (:ids)",
+                new MapSqlParameterSource(
+                        "ids", impacts.stream().map(IncidentImpact::incidentId).toList()));
         List<Object[]> rows = new ArrayList<>();
         for (IncidentImpact impact : impacts) {
             for (RegulatoryClock clock : calculator.openClocks(impact)) {
                 Instant dueSoon = calculator.dueSoonFrom(impact, clock);
-                rows.add(new Object[] {impact.incidentId(), clock.authority().name(), impact.region().code(),
-                        micros(clock.dueAt()), clock.dueAt().getNano() % 1_000, clock.dueAt().toString(),
-                        clock.code().name(), Timestamp.from(clock.startedAt()), clock.startedAt().toString(),
-                        micros(dueSoon), dueSoon.toString()});
+                rows.add(new Object[] {
+                    impact.incidentId(),
+                    clock.authority().name(),
+                    impact.region().code(),
+                    micros(clock.dueAt()),
+                    clock.dueAt().getNano() % 1_000,
+                    clock.dueAt().toString(),
+                    clock.code().name(),
+                    Timestamp.from(clock.startedAt()),
+                    clock.startedAt().toString(),
+                    micros(dueSoon),
+                    dueSoon.toString()
+                });
             }
         }
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO national_impact_open_clock (incident_id, authority, region, due_at,"
-                    + " due_at_nanos, due_at_iso, code, started_at, started_at_iso, due_soon_at, due_soon_at_iso)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            jdbc.batchUpdate(
+                    "INSERT INTO national_impact_open_clock (incident_id, authority, region, due_at,"
+                            + " due_at_nanos, due_at_iso, code, started_at, started_at_iso, due_soon_at, due_soon_at_iso)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     rows);
         }
     }

@@ -1,6 +1,5 @@
 package fr.ars.coord.region.impact;
 
-import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
@@ -12,6 +11,7 @@ import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
 import fr.ars.coord.contracts.incident.ObligationFacts;
 import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.contracts.region.Region;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -28,12 +28,22 @@ import java.util.Set;
  * @param assessmentSequence sequence number of the assessment shown, -1 before any
  * @param obligationFacts    what its obligations depend on
  */
-public record IncidentImpact(String incidentId, Region region, AttackVector attackVector,
-                             OperationalImpact operationalImpact, Instant awareAt, IncidentStatus status,
-                             long statusSequence, long assessmentSequence, long estimatedPatients,
-                             Set<ExposedDataItem> exposedData, boolean medicalDataExposed,
-                             Set<ContainmentAction> containmentActions, Instant lastEventAt, long version,
-                             ObligationFacts obligationFacts) {
+public record IncidentImpact(
+        String incidentId,
+        Region region,
+        AttackVector attackVector,
+        OperationalImpact operationalImpact,
+        Instant awareAt,
+        IncidentStatus status,
+        long statusSequence,
+        long assessmentSequence,
+        long estimatedPatients,
+        Set<ExposedDataItem> exposedData,
+        boolean medicalDataExposed,
+        Set<ContainmentAction> containmentActions,
+        Instant lastEventAt,
+        long version,
+        ObligationFacts obligationFacts) {
 
     public IncidentImpact {
         // enum sets: a few bytes each, in declaration order as before (tens of thousands are held by a rebuild)
@@ -43,8 +53,23 @@ public record IncidentImpact(String incidentId, Region region, AttackVector atta
     }
 
     static IncidentImpact first(IncidentEvent event, ObligationFacts.Recorded recorded) {
-        return new IncidentImpact(event.incidentId(), event.region(), null, null, null, null, -1, -1, 0, Set.of(),
-                false, Set.of(), recorded.at(), -1, ObligationFacts.NONE).merge(event, recorded);
+        return new IncidentImpact(
+                        event.incidentId(),
+                        event.region(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        -1,
+                        -1,
+                        0,
+                        Set.of(),
+                        false,
+                        Set.of(),
+                        recorded.at(),
+                        -1,
+                        ObligationFacts.NONE)
+                .merge(event, recorded);
     }
 
     /** This impact with the event merged in; unchanged facts keep their values. */
@@ -90,8 +115,21 @@ public record IncidentImpact(String incidentId, Region region, AttackVector atta
             }
         }
         Instant last = lastEventAt == null || at.isAfter(lastEventAt) ? at : lastEventAt;
-        return new IncidentImpact(incidentId, region, vector, operational, aware, newStatus, newStatusSequence,
-                newAssessmentSequence, patients, exposed, medical, actions, last, Math.max(version, sequence),
+        return new IncidentImpact(
+                incidentId,
+                region,
+                vector,
+                operational,
+                aware,
+                newStatus,
+                newStatusSequence,
+                newAssessmentSequence,
+                patients,
+                exposed,
+                medical,
+                actions,
+                last,
+                Math.max(version, sequence),
                 obligationFacts.with(event, recorded));
     }
 

@@ -8,8 +8,14 @@ import java.util.List;
  * includes; {@code regionDetailRestricted} says the picture covers the caller's own region only;
  * {@code listedPerRegion} is the most incident ids and overdue clocks each region lists.
  */
-public record NationalImpact(NationalTotals totals, List<RegionImpact> regions, long position, Instant evaluatedAt,
-                             boolean asOfView, boolean regionDetailRestricted, int listedPerRegion) {
+public record NationalImpact(
+        NationalTotals totals,
+        List<RegionImpact> regions,
+        long position,
+        Instant evaluatedAt,
+        boolean asOfView,
+        boolean regionDetailRestricted,
+        int listedPerRegion) {
 
     /**
      * What regional staff of {@code region} may see: that region's detail, and totals over it alone. National
@@ -17,7 +23,9 @@ public record NationalImpact(NationalTotals totals, List<RegionImpact> regions, 
      * instants, each of their events as it was recorded).
      */
     public NationalImpact restrictedTo(String region) {
-        List<RegionImpact> own = regions.stream().filter(r -> r.code().equals(region)).toList();
-        return new NationalImpact(NationalTotals.over(own), own, position, evaluatedAt, asOfView, true, listedPerRegion);
+        List<RegionImpact> own =
+                regions.stream().filter(r -> r.code().equals(region)).toList();
+        return new NationalImpact(
+                NationalTotals.over(own), own, position, evaluatedAt, asOfView, true, listedPerRegion);
     }
 }

@@ -1,8 +1,7 @@
 package fr.ars.coord.region.impact;
 
-import fr.ars.coord.contracts.incident.ObligationFacts;
-import org.axonframework.messaging.annotation.MessageIdentifier;
 import fr.ars.coord.contracts.incident.IncidentEvent;
+import fr.ars.coord.contracts.incident.ObligationFacts;
 import fr.ars.coord.platform.readmodel.BatchBuffer;
 import java.time.Instant;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +35,12 @@ class NationalImpactProjection {
     }
 
     @EventHandler
-    void on(IncidentEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
-            @MessageIdentifier String eventId, TrackingToken token) {
+    void on(
+            IncidentEvent event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant at,
+            @MessageIdentifier String eventId,
+            TrackingToken token) {
         ObligationFacts.Recorded recorded = new ObligationFacts.Recorded(eventId, sequence, at);
         Map<String, ImpactChange> pending = batch.pending();
         long position = token.position().orElse(-1);
@@ -46,8 +50,7 @@ class NationalImpactProjection {
             return;
         }
         IncidentImpact before = store.find(event.incidentId()).orElse(null);
-        IncidentImpact after = before == null ? IncidentImpact.first(event, recorded)
-                : before.merge(event, recorded);
+        IncidentImpact after = before == null ? IncidentImpact.first(event, recorded) : before.merge(event, recorded);
         pending.put(event.incidentId(), new ImpactChange(before, after, position));
     }
 

@@ -8,7 +8,9 @@ import java.util.Map;
  * incidents, the first of the clocks of open incidents that were due before the instant asked and are not met
  * (most overdue first) with their count, and the global index of the last event merged.
  */
-public record NationalPicture(Map<String, RegionSummary> summaries, Map<String, List<String>> incidentIds,
-                              Map<String, List<OverdueClock>> overdueClocks, Map<String, Integer> overdueCounts,
-                              long position) {
-}
+public record NationalPicture(
+        Map<String, RegionSummary> summaries,
+        Map<String, List<String>> incidentIds,
+        Map<String, List<OverdueClock>> overdueClocks,
+        Map<String, Integer> overdueCounts,
+        long position) {}

@@ -14,19 +14,45 @@ import java.time.Instant;
  * @param timeLeft  ISO-8601 duration until the due time, null once overdue
  * @param overdueBy ISO-8601 duration since the due time, null before it
  */
-public record OpenObligation(Region region, String regionName, String incidentId, ObligationCode code,
-                             Authority authority, String obligation, Instant startedAt, Instant dueAt,
-                             RegulatoryClock.ClockStatus status, String timeLeft, String overdueBy) {
+public record OpenObligation(
+        Region region,
+        String regionName,
+        String incidentId,
+        ObligationCode code,
+        Authority authority,
+        String obligation,
+        Instant startedAt,
+        Instant dueAt,
+        RegulatoryClock.ClockStatus status,
+        String timeLeft,
+        String overdueBy) {
 
     /** Soonest due first; ties by incident id, then obligation code (as the store's index reads them). */
     static final java.util.Comparator<OpenObligation> ORDER = java.util.Comparator.comparing(OpenObligation::dueAt)
-            .thenComparing(OpenObligation::incidentId).thenComparing(o -> o.code().name());
+            .thenComparing(OpenObligation::incidentId)
+            .thenComparing(o -> o.code().name());
 
-    static OpenObligation of(Region region, String incidentId, ObligationCode code, Instant startedAt, Instant dueAt,
-                             RegulatoryClock.ClockStatus status, Instant at) {
+    static OpenObligation of(
+            Region region,
+            String incidentId,
+            ObligationCode code,
+            Instant startedAt,
+            Instant dueAt,
+            RegulatoryClock.ClockStatus status,
+            Instant at) {
         Duration left = Duration.between(at, dueAt);
         boolean overdue = status == RegulatoryClock.ClockStatus.OVERDUE;
-        return new OpenObligation(region, region.displayName(), incidentId, code, code.authority(), code.obligation(),
-                startedAt, dueAt, status, overdue ? null : left.toString(), overdue ? left.negated().toString() : null);
+        return new OpenObligation(
+                region,
+                region.displayName(),
+                incidentId,
+                code,
+                code.authority(),
+                code.obligation(),
+                startedAt,
+                dueAt,
+                status,
+                overdue ? null : left.toString(),
+                overdue ? left.negated().toString() : null);
     }
 }

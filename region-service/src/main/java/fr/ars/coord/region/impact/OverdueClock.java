@@ -13,5 +13,6 @@ public record OverdueClock(String incidentId, Authority authority, Instant dueAt
      * read the same, here as from the store's index.
      */
     public static final Comparator<OverdueClock> ORDER = Comparator.comparing(OverdueClock::dueAt)
-            .thenComparing(OverdueClock::incidentId).thenComparing(clock -> clock.code().name());
+            .thenComparing(OverdueClock::incidentId)
+            .thenComparing(clock -> clock.code().name());
 }

@@ -16,10 +16,19 @@ import java.util.Map;
  * {@code listedPerRegion} entries: the counts ({@code incidentsOpen + incidentsClosed}, {@code overdueClockCount})
  * are always whole, and the whole lists are paged resources of the region.
  */
-public record RegionImpact(String code, String name, int incidentsOpen, int incidentsClosed, long estimatedPatients,
-                           List<ExposedDataItem> exposedData, boolean medicalDataExposed,
-                           OperationalImpact worstOperationalImpact, List<ContainmentAction> containmentActions,
-                           Map<IncidentStatus, Integer> statusCounts, List<OverdueClock> overdueClocks,
-                           ImpactLevel impactLevel, Instant lastEventAt, List<String> incidentIds,
-                           int overdueClockCount) {
-}
+public record RegionImpact(
+        String code,
+        String name,
+        int incidentsOpen,
+        int incidentsClosed,
+        long estimatedPatients,
+        List<ExposedDataItem> exposedData,
+        boolean medicalDataExposed,
+        OperationalImpact worstOperationalImpact,
+        List<ContainmentAction> containmentActions,
+        Map<IncidentStatus, Integer> statusCounts,
+        List<OverdueClock> overdueClocks,
+        ImpactLevel impactLevel,
+        Instant lastEventAt,
+        List<String> incidentIds,
+        int overdueClockCount) {}

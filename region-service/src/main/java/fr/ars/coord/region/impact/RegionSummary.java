@@ -16,14 +16,19 @@ import java.util.Map;
  * unions over incidents (exposed data, containment actions) and the worst operational impact are kept as counts
  * of the incidents showing each value, so that an incident's change can remove what only it showed.
  */
-public record RegionSummary(int incidentsOpen, int incidentsClosed, long estimatedPatients,
-                            Map<ExposedDataItem, Integer> exposedData, int medicalDataExposed,
-                            Map<OperationalImpact, Integer> operationalImpacts,
-                            Map<ContainmentAction, Integer> containmentActions,
-                            Map<IncidentStatus, Integer> statusCounts, Instant lastEventAt) {
+public record RegionSummary(
+        int incidentsOpen,
+        int incidentsClosed,
+        long estimatedPatients,
+        Map<ExposedDataItem, Integer> exposedData,
+        int medicalDataExposed,
+        Map<OperationalImpact, Integer> operationalImpacts,
+        Map<ContainmentAction, Integer> containmentActions,
+        Map<IncidentStatus, Integer> statusCounts,
+        Instant lastEventAt) {
 
-    public static final RegionSummary EMPTY = new RegionSummary(0, 0, 0, Map.of(), 0, Map.of(), Map.of(), Map.of(),
-            null);
+    public static final RegionSummary EMPTY =
+            new RegionSummary(0, 0, 0, Map.of(), 0, Map.of(), Map.of(), Map.of(), null);
 
     public RegionSummary {
         exposedData = positive(exposedData, ExposedDataItem.class);
@@ -82,11 +87,17 @@ public record RegionSummary(int incidentsOpen, int incidentsClosed, long estimat
         statuses.merge(impact.status(), sign, Integer::sum);
         boolean open = impact.isOpen();
         // each incident's last event only moves forward: the region's latest is the latest ever merged
-        Instant last = lastEventAt == null || impact.lastEventAt().isAfter(lastEventAt) ? impact.lastEventAt()
-                : lastEventAt;
-        return new RegionSummary(incidentsOpen + (open ? sign : 0), incidentsClosed + (open ? 0 : sign),
-                estimatedPatients + sign * impact.estimatedPatients(), exposed,
-                medicalDataExposed + (impact.medicalDataExposed() ? sign : 0), operational, actions, statuses,
+        Instant last =
+                lastEventAt == null || impact.lastEventAt().isAfter(lastEventAt) ? impact.lastEventAt() : lastEventAt;
+        return new RegionSummary(
+                incidentsOpen + (open ? sign : 0),
+                incidentsClosed + (open ? 0 : sign),
+                estimatedPatients + sign * impact.estimatedPatients(),
+                exposed,
+                medicalDataExposed + (impact.medicalDataExposed() ? sign : 0),
+                operational,
+                actions,
+                statuses,
                 sign > 0 ? last : lastEventAt);
     }
 

@@ -30,11 +30,10 @@ public final class RegionCatalog {
     private static final List<RegionInfo> ALL = Arrays.stream(Region.values())
             .map(r -> new RegionInfo(r.code(), r.displayName(), arsName(r), GRADES.get(r)))
             .toList();
-    private static final Map<String, RegionInfo> BY_CODE = ALL.stream()
-            .collect(Collectors.toUnmodifiableMap(RegionInfo::code, Function.identity()));
+    private static final Map<String, RegionInfo> BY_CODE =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(RegionInfo::code, Function.identity()));
 
-    private RegionCatalog() {
-    }
+    private RegionCatalog() {}
 
     public static List<RegionInfo> all() {
         return ALL;

@@ -18,8 +18,11 @@ public class CampaignBundles {
     private final StixBundleWriter writer;
     private final Clock clock;
 
-    CampaignBundles(Campaigns campaigns, SharedIncidents incidents, Clock clock,
-                    @Value("${ars.sharing.producer-name:Cellule nationale de coordination des incidents cyber en santé}")
+    CampaignBundles(
+            Campaigns campaigns,
+            SharedIncidents incidents,
+            Clock clock,
+            @Value("${ars.sharing.producer-name:Cellule nationale de coordination des incidents cyber en santé}")
                     String producerName) {
         this.campaigns = campaigns;
         this.incidents = incidents;
@@ -34,12 +37,17 @@ public class CampaignBundles {
      */
     public Optional<ObjectNode> bundle(String campaignId, boolean includeRestricted) {
         Optional<CampaignView> campaign = campaigns.find(campaignId, clock.instant());
-        return campaign.map(c -> writer.bundle(c, incidentsOf(c).stream()
-                .filter(incident -> includeRestricted || !incident.restricted()).toList()));
+        return campaign.map(c -> writer.bundle(
+                c,
+                incidentsOf(c).stream()
+                        .filter(incident -> includeRestricted || !incident.restricted())
+                        .toList()));
     }
 
     private List<SharedIncident> incidentsOf(CampaignView campaign) {
-        return campaign.incidents().stream().map(linked -> incidents.find(linked.incidentId()))
-                .flatMap(Optional::stream).toList();
+        return campaign.incidents().stream()
+                .map(linked -> incidents.find(linked.incidentId()))
+                .flatMap(Optional::stream)
+                .toList();
     }
 }

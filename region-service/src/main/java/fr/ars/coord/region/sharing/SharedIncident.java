@@ -20,11 +20,26 @@ import java.util.Set;
  * @param estimatedRecords the records concerned per the latest assessment, null when it does not say
  * @param breachTypes what the breach did to the data per the latest assessment, empty when it does not say
  */
-record SharedIncident(String id, Region region, String title, String summary, Instant awareAt, Instant reportedAt,
-                      Instant lastChangedAt, IncidentStatus status, Set<ExposedDataItem> exposedData,
-                      boolean personalDataExposed, boolean medicalDataExposed, long estimatedPatients,
-                      Instant assessedAt, Instant exposedSince, Long estimatedRecords, Set<BreachType> breachTypes,
-                      TaxonomyClass taxonomyClass, List<TaxonomyClass> relatedClasses, TlpLabel tlp) {
+record SharedIncident(
+        String id,
+        Region region,
+        String title,
+        String summary,
+        Instant awareAt,
+        Instant reportedAt,
+        Instant lastChangedAt,
+        IncidentStatus status,
+        Set<ExposedDataItem> exposedData,
+        boolean personalDataExposed,
+        boolean medicalDataExposed,
+        long estimatedPatients,
+        Instant assessedAt,
+        Instant exposedSince,
+        Long estimatedRecords,
+        Set<BreachType> breachTypes,
+        TaxonomyClass taxonomyClass,
+        List<TaxonomyClass> relatedClasses,
+        TlpLabel tlp) {
 
     /** Whether its label keeps it out of a bundle unless the caller asks for it: TLP:RED and TLP:AMBER+STRICT. */
     boolean restricted() {

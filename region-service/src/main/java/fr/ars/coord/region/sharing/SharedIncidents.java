@@ -77,13 +77,26 @@ class SharedIncidents {
             TaxonomyClass main = classification == null ? null : classification.taxonomyClass();
             List<TaxonomyClass> related = classification == null ? List.of() : classification.relatedClasses();
             TlpLabel tlp = classification == null ? TlpLabel.DEFAULT : classification.tlp();
-            return new SharedIncident(first.incidentId(), first.region(), first.title(), first.summary(),
-                    first.awareAt(), reportedAt, lastChangedAt, status, exposed,
+            return new SharedIncident(
+                    first.incidentId(),
+                    first.region(),
+                    first.title(),
+                    first.summary(),
+                    first.awareAt(),
+                    reportedAt,
+                    lastChangedAt,
+                    status,
+                    exposed,
                     assessment != null && assessment.personalDataExposed(),
                     assessment != null && assessment.medicalDataExposed(),
-                    assessment == null ? 0 : assessment.estimatedPatients(), assessedAt, exposedSince,
+                    assessment == null ? 0 : assessment.estimatedPatients(),
+                    assessedAt,
+                    exposedSince,
                     assessment == null ? null : assessment.estimatedRecords(),
-                    assessment == null ? Set.of() : assessment.breachTypes(), main, related, tlp);
+                    assessment == null ? Set.of() : assessment.breachTypes(),
+                    main,
+                    related,
+                    tlp);
         }
     }
 }

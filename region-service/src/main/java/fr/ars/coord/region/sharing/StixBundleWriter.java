@@ -45,6 +45,7 @@ final class StixBundleWriter {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     /** When this platform's own identity was first described: fixed, as its id is. */
     private static final Instant PRODUCER_CREATED = Instant.parse("2025-11-24T00:00:00Z");
+
     private static final Set<ExposedDataItem> HEALTH_DATA = EnumSet.of(ExposedDataItem.MEDICAL_RECORD);
 
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -55,12 +56,14 @@ final class StixBundleWriter {
     }
 
     ObjectNode bundle(CampaignView campaign, List<SharedIncident> incidents) {
-        TlpLabel campaignLabel = incidents.stream().map(SharedIncident::tlp)
-                .reduce(TlpLabel.DEFAULT, TlpLabel::strictest);
+        TlpLabel campaignLabel =
+                incidents.stream().map(SharedIncident::tlp).reduce(TlpLabel.DEFAULT, TlpLabel::strictest);
         String producer = StixIds.of("identity", "producer");
         String campaignId = StixIds.of("campaign", campaign.id());
-        Instant campaignModified = campaign.incidents().stream().map(CampaignView.LinkedIncident::linkedAt)
-                .max(Comparator.naturalOrder()).filter(at -> at.isAfter(campaign.openedAt()))
+        Instant campaignModified = campaign.incidents().stream()
+                .map(CampaignView.LinkedIncident::linkedAt)
+                .max(Comparator.naturalOrder())
+                .filter(at -> at.isAfter(campaign.openedAt()))
                 .orElse(campaign.openedAt());
 
         List<ObjectNode> objects = new ArrayList<>();
@@ -70,13 +73,15 @@ final class StixBundleWriter {
 
         objects.add(identity(producer, producerName, PRODUCER_CREATED, PRODUCER_CREATED, null, null));
 
-        ObjectNode campaignNode = sdo("campaign", campaignId, campaign.openedAt(), campaignModified, producer,
-                campaignLabel);
+        ObjectNode campaignNode =
+                sdo("campaign", campaignId, campaign.openedAt(), campaignModified, producer, campaignLabel);
         campaignNode.put("name", campaign.title());
         if (campaign.description() != null && !campaign.description().isBlank()) {
             campaignNode.put("description", campaign.description());
         }
-        incidents.stream().map(SharedIncident::awareAt).min(Comparator.naturalOrder())
+        incidents.stream()
+                .map(SharedIncident::awareAt)
+                .min(Comparator.naturalOrder())
                 .ifPresent(first -> campaignNode.put("first_seen", timestamp(first)));
         campaignNode.putArray("external_references").add(reference("campaign", campaign.id()));
         objects.add(campaignNode);
@@ -87,8 +92,7 @@ final class StixBundleWriter {
             String agency = StixIds.of("identity", region.code());
             String location = StixIds.of("location", region.code());
             agencies.put(region, agency);
-            objects.add(identity(agency, info.arsName(), PRODUCER_CREATED, PRODUCER_CREATED, producer,
-                    campaignLabel));
+            objects.add(identity(agency, info.arsName(), PRODUCER_CREATED, PRODUCER_CREATED, producer, campaignLabel));
             ObjectNode place = sdo("location", location, PRODUCER_CREATED, PRODUCER_CREATED, producer, campaignLabel);
             place.put("name", info.name());
             place.put("country", "FR");
@@ -101,8 +105,8 @@ final class StixBundleWriter {
         for (SharedIncident incident : incidents) {
             String incidentId = StixIds.of("incident", incident.id());
             String agency = agencies.get(incident.region());
-            ObjectNode node = sdo("incident", incidentId, incident.reportedAt(), incident.lastChangedAt(), agency,
-                    incident.tlp());
+            ObjectNode node = sdo(
+                    "incident", incidentId, incident.reportedAt(), incident.lastChangedAt(), agency, incident.tlp());
             node.put("name", incident.title());
             node.put("description", incident.summary());
             ArrayNode tags = nodes.arrayNode();
@@ -121,8 +125,9 @@ final class StixBundleWriter {
                 counts.put("entity_type", "individual");
                 counts.put("count", incident.estimatedPatients());
             }
-            if (incident.personalDataExposed() && (incident.breachTypes().isEmpty()
-                    || incident.breachTypes().contains(BreachType.CONFIDENTIALITY))) {
+            if (incident.personalDataExposed()
+                    && (incident.breachTypes().isEmpty()
+                            || incident.breachTypes().contains(BreachType.CONFIDENTIALITY))) {
                 String impactId = StixIds.of("impact", incident.id() + "/confidentiality");
                 core.putArray("impact_refs").add(impactId);
                 objects.add(node);
@@ -130,8 +135,13 @@ final class StixBundleWriter {
             } else {
                 objects.add(node);
             }
-            objects.add(relationship("associated-with", campaignId, incidentId, linkedAt(campaign, incident.id()),
-                    producer, incident.tlp()));
+            objects.add(relationship(
+                    "associated-with",
+                    campaignId,
+                    incidentId,
+                    linkedAt(campaign, incident.id()),
+                    producer,
+                    incident.tlp()));
         }
 
         ObjectNode bundle = nodes.objectNode();
@@ -147,16 +157,26 @@ final class StixBundleWriter {
         ObjectNode impact = sdo("impact", id, since, incident.assessedAt(), agency, incident.tlp());
         impact.put("impact_category", "confidentiality");
         impact.put("start_time", timestamp(since));
-        impact.put("description", "Données de patients exposées : " + String.join(", ",
-                incident.exposedData().stream().map(Enum::name).sorted().toList()));
+        impact.put(
+                "description",
+                "Données de patients exposées : "
+                        + String.join(
+                                ", ",
+                                incident.exposedData().stream()
+                                        .map(Enum::name)
+                                        .sorted()
+                                        .toList()));
         ObjectNode extensions = impact.putObject("extensions");
         extensions.putObject(IMPACT).put("extension_type", "new-sdo");
         ObjectNode confidentiality = extensions.putObject("confidentiality-ext");
         // confirmed only when the assessment says the data was disclosed and the status that it was contained
-        confidentiality.put("loss_type", incident.breachTypes().contains(BreachType.CONFIDENTIALITY)
-                && confirmed(incident.status()) ? "confirmed-loss" : "suspected-loss");
-        boolean health = incident.medicalDataExposed()
-                || incident.exposedData().stream().anyMatch(HEALTH_DATA::contains);
+        confidentiality.put(
+                "loss_type",
+                incident.breachTypes().contains(BreachType.CONFIDENTIALITY) && confirmed(incident.status())
+                        ? "confirmed-loss"
+                        : "suspected-loss");
+        boolean health =
+                incident.medicalDataExposed() || incident.exposedData().stream().anyMatch(HEALTH_DATA::contains);
         confidentiality.put("information_type", health ? "phi" : "pii");
         if (incident.estimatedRecords() != null) {
             confidentiality.put("record_count", incident.estimatedRecords());
@@ -164,8 +184,8 @@ final class StixBundleWriter {
         return impact;
     }
 
-    private ObjectNode identity(String id, String name, Instant created, Instant modified, String createdBy,
-                                TlpLabel label) {
+    private ObjectNode identity(
+            String id, String name, Instant created, Instant modified, String createdBy, TlpLabel label) {
         ObjectNode identity = sdo("identity", id, created, modified, createdBy, label);
         identity.put("name", name);
         identity.put("identity_class", "organization");
@@ -173,18 +193,23 @@ final class StixBundleWriter {
         return identity;
     }
 
-    private ObjectNode relationship(String type, String source, String target, Instant at, String createdBy,
-                                    TlpLabel label) {
-        ObjectNode relationship = sdo("relationship", StixIds.of("relationship", type + "|" + source + "|" + target),
-                at, at, createdBy, label);
+    private ObjectNode relationship(
+            String type, String source, String target, Instant at, String createdBy, TlpLabel label) {
+        ObjectNode relationship = sdo(
+                "relationship",
+                StixIds.of("relationship", type + "|" + source + "|" + target),
+                at,
+                at,
+                createdBy,
+                label);
         relationship.put("relationship_type", type);
         relationship.put("source_ref", source);
         relationship.put("target_ref", target);
         return relationship;
     }
 
-    private ObjectNode sdo(String type, String id, Instant created, Instant modified, String createdBy,
-                           TlpLabel label) {
+    private ObjectNode sdo(
+            String type, String id, Instant created, Instant modified, String createdBy, TlpLabel label) {
         ObjectNode node = nodes.objectNode();
         node.put("type", type);
         node.put("spec_version", "2.1");
@@ -233,8 +258,11 @@ final class StixBundleWriter {
     }
 
     private static Instant linkedAt(CampaignView campaign, String incidentId) {
-        return campaign.incidents().stream().filter(i -> i.incidentId().equals(incidentId))
-                .map(CampaignView.LinkedIncident::linkedAt).findFirst().orElse(campaign.openedAt());
+        return campaign.incidents().stream()
+                .filter(i -> i.incidentId().equals(incidentId))
+                .map(CampaignView.LinkedIncident::linkedAt)
+                .findFirst()
+                .orElse(campaign.openedAt());
     }
 
     static String timestamp(Instant at) {

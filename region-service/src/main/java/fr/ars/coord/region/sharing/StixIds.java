@@ -15,8 +15,7 @@ final class StixIds {
     /** This platform's namespace for its STIX ids (fixed for ever: changing it would duplicate every import). */
     private static final UUID NAMESPACE = UUID.fromString("6c1f3e0a-8d5b-4f2e-9a47-3b9e2d7c5a10");
 
-    private StixIds() {
-    }
+    private StixIds() {}
 
     static String of(String type, String name) {
         return type + "--" + uuid5(type + ":" + name);
@@ -25,8 +24,10 @@ final class StixIds {
     private static UUID uuid5(String name) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(ByteBuffer.allocate(16).putLong(NAMESPACE.getMostSignificantBits())
-                    .putLong(NAMESPACE.getLeastSignificantBits()).array());
+            sha1.update(ByteBuffer.allocate(16)
+                    .putLong(NAMESPACE.getMostSignificantBits())
+                    .putLong(NAMESPACE.getLeastSignificantBits())
+                    .array());
             byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
             hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
             hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);

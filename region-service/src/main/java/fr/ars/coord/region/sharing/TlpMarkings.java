@@ -18,8 +18,7 @@ final class TlpMarkings {
 
     private static final Map<TlpLabel, ObjectNode> DEFINITIONS = load();
 
-    private TlpMarkings() {
-    }
+    private TlpMarkings() {}
 
     static ObjectNode definition(TlpLabel label) {
         return DEFINITIONS.get(label).deepCopy();
@@ -36,7 +35,8 @@ final class TlpMarkings {
             }
             Map<TlpLabel, ObjectNode> byLabel = new EnumMap<>(TlpLabel.class);
             for (JsonNode definition : JsonMapper.builder().build().readTree(in)) {
-                TlpLabel label = TlpLabel.byLabel(definition.get("name").asString()).orElseThrow();
+                TlpLabel label =
+                        TlpLabel.byLabel(definition.get("name").asString()).orElseThrow();
                 byLabel.put(label, (ObjectNode) definition);
             }
             if (byLabel.size() != TlpLabel.values().length) {

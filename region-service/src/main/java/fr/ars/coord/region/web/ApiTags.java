@@ -16,12 +16,21 @@ class ApiTags implements GlobalOpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI document) {
-        document.setTags(List.of(
-                new Tag().name(REGIONS).description("The 18 regions with their agency (ARS) and GRADeS e-Santé, one"
-                        + " region's current impact, and its whole lists of incidents and overdue clocks."),
-                new Tag().name(NATIONAL_IMPACT).description("The multi-region picture of the national coordination"
-                        + " cell, now or as it stood at an earlier instant."),
-                new Tag().name(CAMPAIGNS).description("National campaigns: the regional incidents of one attack,"
-                        + " linked by the national cell, with their aggregated impact and suggestions of links.")));
+        document.setTags(
+                List.of(
+                        new Tag()
+                                .name(REGIONS)
+                                .description(
+                                        "The 18 regions with their agency (ARS) and GRADeS e-Santé, one"
+                                                + " region's current impact, and its whole lists of incidents and overdue clocks."),
+                        new Tag()
+                                .name(NATIONAL_IMPACT)
+                                .description("The multi-region picture of the national coordination"
+                                        + " cell, now or as it stood at an earlier instant."),
+                        new Tag()
+                                .name(CAMPAIGNS)
+                                .description(
+                                        "National campaigns: the regional incidents of one attack,"
+                                                + " linked by the national cell, with their aggregated impact and suggestions of links.")));
     }
 }

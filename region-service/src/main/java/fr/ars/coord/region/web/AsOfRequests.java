@@ -19,8 +19,10 @@ class AsOfRequests {
 
     private final RebuildAllowance allowance;
 
-    AsOfRequests(Clock clock, @Value("${ars.national.as-of-per-minute:30}") int perMinute,
-                 @Value("${ars.national.as-of-burst:10}") int burst) {
+    AsOfRequests(
+            Clock clock,
+            @Value("${ars.national.as-of-per-minute:30}") int perMinute,
+            @Value("${ars.national.as-of-burst:10}") int burst) {
         this.allowance = new RebuildAllowance(perMinute, burst, clock);
     }
 

@@ -1,14 +1,10 @@
 package fr.ars.coord.region.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.command.IdempotentCommands;
-import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.rules.NotFoundException;
+import fr.ars.coord.platform.security.StaffMember;
+import fr.ars.coord.platform.text.FreeText;
 import fr.ars.coord.region.campaign.CampaignRuleViolation;
 import fr.ars.coord.region.campaign.CampaignSuggestion;
 import fr.ars.coord.region.campaign.CampaignView;
@@ -16,19 +12,22 @@ import fr.ars.coord.region.campaign.Campaigns;
 import fr.ars.coord.region.campaign.LinkIncidentCommand;
 import fr.ars.coord.region.campaign.OpenCampaignCommand;
 import fr.ars.coord.region.campaign.UnlinkIncidentCommand;
+import fr.ars.coord.region.sharing.CampaignBundles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import fr.ars.coord.platform.text.FreeText;
 import java.net.URI;
 import java.sql.SQLException;
-import org.springframework.core.NestedExceptionUtils;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import fr.ars.coord.region.sharing.CampaignBundles;
-import tools.jackson.databind.node.ObjectNode;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * National campaigns: the national cell opens one and links the regional incidents of one attack to it.
@@ -61,43 +61,60 @@ class CampaignController {
     }
 
     @Schema(description = "A campaign to open.")
-    record OpenCampaignRequest(@Schema(example = "Usurpation de comptes de professionnels de santé, novembre 2025")
-                               @NotBlank @Size(max = 200) @FreeText String title,
-                               @Schema(example = "Comptes usurpés sur les serveurs e-santé de plusieurs régions.")
-                               @Size(max = 4000) @FreeText String description) {
-    }
+    record OpenCampaignRequest(
+            @Schema(example = "Usurpation de comptes de professionnels de santé, novembre 2025")
+            @NotBlank
+            @Size(max = 200)
+            @FreeText
+            String title,
+
+            @Schema(example = "Comptes usurpés sur les serveurs e-santé de plusieurs régions.")
+            @Size(max = 4000)
+            @FreeText
+            String description) {}
 
     @Schema(description = "The incident to link.")
-    record LinkIncidentRequest(@Schema(example = "5b0f1c9e-6d1f-4f3e-9a57-0c8e2d4b7a31")
-                               @NotBlank @Size(max = 64) String incidentId) {
-    }
+    record LinkIncidentRequest(
+            @Schema(example = "5b0f1c9e-6d1f-4f3e-9a57-0c8e2d4b7a31") @NotBlank @Size(max = 64)
+            String incidentId) {}
 
     @Schema(description = "The campaign opened.")
-    record CampaignOpened(@Schema(example = "0c6f3a52-8a51-4a43-9d1e-2f4f3f0b6a10") String id) {
-    }
+    record CampaignOpened(
+            @Schema(example = "0c6f3a52-8a51-4a43-9d1e-2f4f3f0b6a10")
+            String id) {}
 
     @Schema(description = "The link made or undone.")
-    record LinkChanged(@Schema(example = "0c6f3a52-8a51-4a43-9d1e-2f4f3f0b6a10") String campaignId,
-                       @Schema(example = "5b0f1c9e-6d1f-4f3e-9a57-0c8e2d4b7a31") String incidentId) {
-    }
+    record LinkChanged(
+            @Schema(example = "0c6f3a52-8a51-4a43-9d1e-2f4f3f0b6a10")
+            String campaignId,
+
+            @Schema(example = "5b0f1c9e-6d1f-4f3e-9a57-0c8e2d4b7a31")
+            String incidentId) {}
 
     static final String CAMPAIGN_ID = "The campaign's id.";
 
     @Tag(name = ApiTags.CAMPAIGNS)
-    @Operation(operationId = "openCampaign", summary = "Open a national campaign",
+    @Operation(
+            operationId = "openCampaign",
+            summary = "Open a national campaign",
             description = "Opens a campaign to gather the regional incidents of one attack. Who may call it: national"
                     + " coordinators. With an `Idempotency-Key`, a retry answers the same id and opens nothing new.")
     @ApiResponse(responseCode = "201", description = "Opened: `Location` names the campaign.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CampaignOpened> open(@Valid @RequestBody OpenCampaignRequest request,
-                                        @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key,
-                                        Authentication authentication) {
+    ResponseEntity<CampaignOpened> open(
+            @Valid @RequestBody OpenCampaignRequest request,
+            @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key,
+            Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         NationalAccessPolicy.requireCoordinator(member);
-        IdempotentCommands.Created created = commands.create("campaign", member.toActor(), key, request,
+        IdempotentCommands.Created created = commands.create(
+                "campaign",
+                member.toActor(),
+                key,
+                request,
                 id -> new OpenCampaignCommand(id, request.title().strip(), request.description()));
-        ResponseEntity.BodyBuilder response = ResponseEntity.created(
-                URI.create("/api/national/campaigns/" + created.id()));
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.created(URI.create("/api/national/campaigns/" + created.id()));
         if (created.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
@@ -105,7 +122,9 @@ class CampaignController {
     }
 
     @Tag(name = ApiTags.CAMPAIGNS)
-    @Operation(operationId = "linkIncidentToCampaign", summary = "Link an incident to the campaign",
+    @Operation(
+            operationId = "linkIncidentToCampaign",
+            summary = "Link an incident to the campaign",
             description = "Adds a regional incident to the campaign. An incident belongs to one campaign at most: a"
                     + " link to a second one is refused, also when two are made at the same moment (exactly one"
                     + " succeeds). Who may call it: national coordinators.")
@@ -113,18 +132,25 @@ class CampaignController {
     @ApiResponse(responseCode = "404", description = "No such campaign or incident.")
     @ApiResponse(responseCode = "409", description = "Already linked to this or another campaign.")
     @PostMapping(path = "/{id}/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<LinkChanged> link(@Parameter(description = CAMPAIGN_ID) @PathVariable String id, @Valid @RequestBody LinkIncidentRequest request,
-                                     Authentication authentication) {
+    ResponseEntity<LinkChanged> link(
+            @Parameter(description = CAMPAIGN_ID) @PathVariable String id,
+            @Valid @RequestBody LinkIncidentRequest request,
+            Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         NationalAccessPolicy.requireCoordinator(member);
         requireCampaign(id);
-        Region region = campaigns.incidentRegion(request.incidentId())
+        Region region = campaigns
+                .incidentRegion(request.incidentId())
                 .orElseThrow(() -> new NotFoundException("No such incident."));
-        campaigns.campaignOf(request.incidentId()).filter(other -> !other.equals(id)).ifPresent(other -> {
-            throw new CampaignRuleViolation("This incident is already linked to campaign " + other + ".");
-        });
+        campaigns
+                .campaignOf(request.incidentId())
+                .filter(other -> !other.equals(id))
+                .ifPresent(other -> {
+                    throw new CampaignRuleViolation("This incident is already linked to campaign " + other + ".");
+                });
         try {
-            commands.send(new LinkIncidentCommand(id, request.incidentId(), region), member.toActor(), null, "link", request);
+            commands.send(
+                    new LinkIncidentCommand(id, request.incidentId(), region), member.toActor(), null, "link", request);
         } catch (RuntimeException e) {
             if (NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql
                     && "23505".equals(sql.getSQLState())) {
@@ -138,35 +164,49 @@ class CampaignController {
     }
 
     @Tag(name = ApiTags.CAMPAIGNS)
-    @Operation(operationId = "unlinkIncidentFromCampaign", summary = "Unlink an incident from the campaign",
+    @Operation(
+            operationId = "unlinkIncidentFromCampaign",
+            summary = "Unlink an incident from the campaign",
             description = "Removes a link made by mistake, with the reason; the link and its removal stay in the"
                     + " campaign's history. Who may call it: national coordinators.")
     @ApiResponse(responseCode = "200", description = "Unlinked.")
     @ApiResponse(responseCode = "404", description = "No such campaign.")
     @ApiResponse(responseCode = "409", description = "The incident is not linked to this campaign.")
     @DeleteMapping(path = "/{id}/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
-    LinkChanged unlink(@Parameter(description = CAMPAIGN_ID) @PathVariable String id, @Valid @RequestBody UnlinkIncidentLinkRequest request,
-                       Authentication authentication) {
+    LinkChanged unlink(
+            @Parameter(description = CAMPAIGN_ID) @PathVariable String id,
+            @Valid @RequestBody UnlinkIncidentLinkRequest request,
+            Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         NationalAccessPolicy.requireCoordinator(member);
         requireCampaign(id);
-        commands.send(new UnlinkIncidentCommand(id, request.incidentId(), request.reason()), member.toActor(), null, "unlink",
+        commands.send(
+                new UnlinkIncidentCommand(id, request.incidentId(), request.reason()),
+                member.toActor(),
+                null,
+                "unlink",
                 request);
         return new LinkChanged(id, request.incidentId());
     }
 
     @Schema(description = "The link to undo, and why.")
-    record UnlinkIncidentLinkRequest(@Schema(example = "5b0f1c9e-6d1f-4f3e-9a57-0c8e2d4b7a31")
-                                     @NotBlank @Size(max = 64) String incidentId,
-                                     @Schema(example = "Incident sans lien avec la campagne : vecteur différent.")
-                                     @NotBlank @Size(max = 2000) @FreeText String reason) {
-    }
+    record UnlinkIncidentLinkRequest(
+            @Schema(example = "5b0f1c9e-6d1f-4f3e-9a57-0c8e2d4b7a31") @NotBlank @Size(max = 64)
+            String incidentId,
+
+            @Schema(example = "Incident sans lien avec la campagne : vecteur différent.")
+            @NotBlank
+            @Size(max = 2000)
+            @FreeText
+            String reason) {}
 
     /** The most campaigns one list answers: a national crisis counts a handful. */
     static final int LISTED_CAMPAIGNS = 200;
 
     @Tag(name = ApiTags.CAMPAIGNS)
-    @Operation(operationId = "listCampaigns", summary = "List the national campaigns",
+    @Operation(
+            operationId = "listCampaigns",
+            summary = "List the national campaigns",
             description = "Every campaign, the most recently opened first (at most 200), each with its links and their"
                     + " aggregated impact as `GET /api/national/campaigns/{id}` gives it. Who may call it: the national"
                     + " cell and auditors (the list names every region's incidents).")
@@ -178,7 +218,9 @@ class CampaignController {
     }
 
     @Tag(name = ApiTags.CAMPAIGNS)
-    @Operation(operationId = "suggestCampaignLinks", summary = "Suggest incidents that look like one attack",
+    @Operation(
+            operationId = "suggestCampaignLinks",
+            summary = "Suggest incidents that look like one attack",
             description = "Groups of incidents not linked to any campaign, in several regions, with the same attack"
                     + " vector within seven days of awareness. Who may call it: the national cell and auditors.")
     @GetMapping("/suggestions")
@@ -188,23 +230,28 @@ class CampaignController {
     }
 
     @Tag(name = ApiTags.CAMPAIGNS)
-    @Operation(operationId = "getCampaign", summary = "Read a campaign",
+    @Operation(
+            operationId = "getCampaign",
+            summary = "Read a campaign",
             description = "The campaign, its links (who made them, when) and their aggregated impact. Who may call it:"
                     + " the national cell and auditors; regional staff see the campaign restricted to their region.")
     @ApiResponse(responseCode = "200", description = "The campaign.")
     @ApiResponse(responseCode = "404", description = "No such campaign.")
     @GetMapping("/{id}")
-    CampaignView campaign(@Parameter(description = CAMPAIGN_ID) @PathVariable String id, Authentication authentication) {
+    CampaignView campaign(
+            @Parameter(description = CAMPAIGN_ID) @PathVariable String id, Authentication authentication) {
         String visible = NationalAccessPolicy.visibleRegion(StaffMember.from(authentication));
-        CampaignView view = campaigns.find(id, clock.instant())
-                .orElseThrow(() -> new NotFoundException("No such campaign."));
+        CampaignView view =
+                campaigns.find(id, clock.instant()).orElseThrow(() -> new NotFoundException("No such campaign."));
         return visible == null ? view : view.restrictedTo(visible);
     }
 
     static final String STIX = "application/stix+json;version=2.1";
 
     @Tag(name = ApiTags.CAMPAIGNS)
-    @Operation(operationId = "getCampaignStixBundle", summary = "Share a campaign as a STIX 2.1 bundle",
+    @Operation(
+            operationId = "getCampaignStixBundle",
+            summary = "Share a campaign as a STIX 2.1 bundle",
             description = "The campaign for CERT Santé, ANSSI or a MISP instance to import: the `campaign`, one"
                     + " `incident` per linked incident (Incident Core extension: determination, investigation status,"
                     + " patients concerned; a confidentiality `impact` when personal data was exposed; its ENISA"
@@ -216,22 +263,34 @@ class CampaignController {
                     + " status says it was contained. Ids are stable: importing a later bundle updates the same"
                     + " objects. Who may call it: the national cell and auditors (the bundle holds every region's"
                     + " figures).")
-    @ApiResponse(responseCode = "200", description = "The bundle (`application/stix+json;version=2.1`, or"
-            + " `application/json` when asked for).", content = {
-            @io.swagger.v3.oas.annotations.media.Content(mediaType = STIX, schema = @Schema(ref = "#/components/schemas/" + StixBundleSchema.NAME)),
-            @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(ref = "#/components/schemas/" + StixBundleSchema.NAME))})
+    @ApiResponse(
+            responseCode = "200",
+            description =
+                    "The bundle (`application/stix+json;version=2.1`, or" + " `application/json` when asked for).",
+            content = {
+                @io.swagger.v3.oas.annotations.media.Content(
+                        mediaType = STIX,
+                        schema = @Schema(ref = "#/components/schemas/" + StixBundleSchema.NAME)),
+                @io.swagger.v3.oas.annotations.media.Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(ref = "#/components/schemas/" + StixBundleSchema.NAME))
+            })
     @ApiResponse(responseCode = "404", description = "No such campaign.")
-    @GetMapping(path = "/{id}/stix", produces = {STIX, MediaType.APPLICATION_JSON_VALUE})
-    ResponseEntity<ObjectNode> stix(@Parameter(description = CAMPAIGN_ID) @PathVariable String id,
-                                    @Parameter(description = "Also the incidents labelled `TLP:RED` or"
-                                            + " `TLP:AMBER+STRICT` (left out by default: they must not reach a sharing"
-                                            + " community).")
-                                    @RequestParam(defaultValue = "false") boolean includeRestricted,
-                                    Authentication authentication) {
+    @GetMapping(
+            path = "/{id}/stix",
+            produces = {STIX, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<ObjectNode> stix(
+            @Parameter(description = CAMPAIGN_ID) @PathVariable String id,
+            @Parameter(
+                            description = "Also the incidents labelled `TLP:RED` or"
+                                    + " `TLP:AMBER+STRICT` (left out by default: they must not reach a sharing"
+                                    + " community).")
+                    @RequestParam(defaultValue = "false")
+                    boolean includeRestricted,
+            Authentication authentication) {
         NationalAccessPolicy.requireNationalReader(StaffMember.from(authentication));
-        return ResponseEntity.ok(bundles.bundle(id, includeRestricted)
-                .orElseThrow(() -> new NotFoundException("No such campaign.")));
+        return ResponseEntity.ok(
+                bundles.bundle(id, includeRestricted).orElseThrow(() -> new NotFoundException("No such campaign.")));
     }
 
     private void requireCampaign(String id) {

@@ -10,16 +10,16 @@ import org.springframework.security.access.AccessDeniedException;
  */
 final class NationalAccessPolicy {
 
-    private NationalAccessPolicy() {
-    }
+    private NationalAccessPolicy() {}
 
     /** The region whose detail the member may see, or null for every region; refuses anyone else. */
     static String visibleRegion(StaffMember member) {
         if (member.seesAllRegions()) {
             return null;
         }
-        if (member.region() != null && member.hasAnyRole(StaffMember.ARS_STAFF, StaffMember.ESANTE_STAFF,
-                StaffMember.COMMUNICATION_OFFICER)) {
+        if (member.region() != null
+                && member.hasAnyRole(
+                        StaffMember.ARS_STAFF, StaffMember.ESANTE_STAFF, StaffMember.COMMUNICATION_OFFICER)) {
             return member.region();
         }
         throw new AccessDeniedException("no access to the national picture");

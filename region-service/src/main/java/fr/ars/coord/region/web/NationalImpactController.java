@@ -1,17 +1,17 @@
 package fr.ars.coord.region.web;
 
-import io.swagger.v3.oas.annotations.Hidden;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.region.impact.ImpactCalculator;
 import fr.ars.coord.region.impact.ImpactHistory;
 import fr.ars.coord.region.impact.ImpactRebuild;
 import fr.ars.coord.region.impact.ImpactStore;
 import fr.ars.coord.region.impact.NationalImpact;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -35,9 +35,13 @@ class NationalImpactController {
     private final Clock clock;
     private final AsOfRequests asOfRequests;
 
-    NationalImpactController(ImpactStore impacts, ImpactHistory history, ImpactCalculator calculator,
-                             ImpactRebuild rebuild, Clock clock,
-                             AsOfRequests asOfRequests) {
+    NationalImpactController(
+            ImpactStore impacts,
+            ImpactHistory history,
+            ImpactCalculator calculator,
+            ImpactRebuild rebuild,
+            Clock clock,
+            AsOfRequests asOfRequests) {
         this.impacts = impacts;
         this.history = history;
         this.calculator = calculator;
@@ -62,7 +66,9 @@ class NationalImpactController {
     }
 
     @Tag(name = ApiTags.NATIONAL_IMPACT)
-    @Operation(operationId = "getNationalImpact", summary = "Read the national impact",
+    @Operation(
+            operationId = "getNationalImpact",
+            summary = "Read the national impact",
             description = "Per affected region and in total: incidents open and closed, estimated patients, exposed"
                     + " data, containment actions, overdue legal clocks and an impact level; each region lists its first"
                     + " `listedPerRegion` incident ids and overdue clocks (the counts are whole). With `asOf`, the"
@@ -71,10 +77,14 @@ class NationalImpactController {
                     + " their own region and totals over it alone (`regionDetailRestricted`).")
     @ApiResponse(responseCode = "200", description = "The picture.")
     @GetMapping
-    NationalImpact impact(@Parameter(description = "The picture as it stood at this instant (not in the future).",
-                                  schema = @Schema(type = "string", format = "date-time", example = "2025-11-22T08:00:00Z"))
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
-                          Authentication authentication) {
+    NationalImpact impact(
+            @Parameter(
+                            description = "The picture as it stood at this instant (not in the future).",
+                            schema = @Schema(type = "string", format = "date-time", example = "2025-11-22T08:00:00Z"))
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf,
+            Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         String visible = NationalAccessPolicy.visibleRegion(member);
         Instant now = clock.instant();
@@ -83,8 +93,8 @@ class NationalImpactController {
             impact = calculator.compute(impacts.picture(now, visible), now);
         } else {
             asOfRequests.admit(asOf, now, member);
-            impact = history.asOf(asOf, then -> calculator.compute(then.impacts().values(), then.position(), asOf,
-                    true));
+            impact = history.asOf(
+                    asOf, then -> calculator.compute(then.impacts().values(), then.position(), asOf, true));
         }
         return visible == null ? impact : impact.restrictedTo(visible);
     }

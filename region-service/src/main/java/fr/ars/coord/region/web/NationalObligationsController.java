@@ -36,8 +36,12 @@ class NationalObligationsController {
     private final Clock clock;
     private final AsOfRequests asOfRequests;
 
-    NationalObligationsController(ImpactStore impacts, ImpactHistory history, ImpactCalculator calculator,
-                                  Clock clock, AsOfRequests asOfRequests) {
+    NationalObligationsController(
+            ImpactStore impacts,
+            ImpactHistory history,
+            ImpactCalculator calculator,
+            Clock clock,
+            AsOfRequests asOfRequests) {
         this.impacts = impacts;
         this.history = history;
         this.calculator = calculator;
@@ -46,12 +50,13 @@ class NationalObligationsController {
     }
 
     /** A page of open obligations at {@code evaluatedAt}; {@code total} counts them all. */
-    record ObligationPage(Instant evaluatedAt, boolean asOfView, int page, int size, int total,
-                          List<OpenObligation> obligations) {
-    }
+    record ObligationPage(
+            Instant evaluatedAt, boolean asOfView, int page, int size, int total, List<OpenObligation> obligations) {}
 
     @Tag(name = ApiTags.NATIONAL_IMPACT)
-    @Operation(operationId = "listOpenObligations", summary = "List the open legal obligations",
+    @Operation(
+            operationId = "listOpenObligations",
+            summary = "List the open legal obligations",
             description = "Every obligation of an open incident that has started and is not met (CERT Santé, CNIL,"
                     + " the patients' information, NIS2), soonest due first, with its status, the time left or how"
                     + " long it is overdue; by `state` and `region`, a page at a time. With `asOf`, as they stood"
@@ -59,21 +64,25 @@ class NationalObligationsController {
                     + " auditors (every region); regional staff their own region only (another region: `403`).")
     @ApiResponse(responseCode = "200", description = "A page, with the total.")
     @GetMapping
-    ObligationPage list(@Parameter(description = "Only obligations in this state.")
-                        @RequestParam(required = false) String state,
-                        @Parameter(description = "Only this region's (ISO 3166-2 code).",
-                                schema = @Schema(example = "FR-HDF")) @RequestParam(required = false) String region,
-                        @Parameter(description = "As they stood at this instant (not in the future).",
-                                schema = @Schema(type = "string", format = "date-time", example = "2025-11-22T08:00:00Z"))
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
-                        @Parameter(description = RegionController.PAGE) @RequestParam(defaultValue = "0") int page,
-                        @Parameter(description = RegionController.SIZE) @RequestParam(defaultValue = "100") int size,
-                        Authentication authentication) {
+    ObligationPage list(
+            @Parameter(description = "Only obligations in this state.") @RequestParam(required = false) String state,
+            @Parameter(description = "Only this region's (ISO 3166-2 code).", schema = @Schema(example = "FR-HDF"))
+                    @RequestParam(required = false)
+                    String region,
+            @Parameter(
+                            description = "As they stood at this instant (not in the future).",
+                            schema = @Schema(type = "string", format = "date-time", example = "2025-11-22T08:00:00Z"))
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant asOf,
+            @Parameter(description = RegionController.PAGE) @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = RegionController.SIZE) @RequestParam(defaultValue = "100") int size,
+            Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         RegulatoryClock.ClockStatus status = state(state);
         if (region != null && !Region.isKnown(region)) {
-            throw new InvalidRequestException("region", "must be an ISO 3166-2 code of one of the 18 regions, such as"
-                    + " FR-HDF");
+            throw new InvalidRequestException(
+                    "region", "must be an ISO 3166-2 code of one of the 18 regions, such as" + " FR-HDF");
         }
         String visible = NationalAccessPolicy.visibleRegion(member);
         if (visible != null && region != null && !visible.equals(region)) {
@@ -87,10 +96,10 @@ class NationalObligationsController {
             return new ObligationPage(now, false, page, size, found.total(), found.items());
         }
         asOfRequests.admit(asOf, now, member);
-        List<OpenObligation> all = history.asOf(asOf, then -> calculator.openObligations(then.impacts().values(),
-                listed, status, asOf));
-        List<OpenObligation> items = all.subList(Math.min(all.size(), page * size),
-                Math.min(all.size(), page * size + size));
+        List<OpenObligation> all = history.asOf(
+                asOf, then -> calculator.openObligations(then.impacts().values(), listed, status, asOf));
+        List<OpenObligation> items =
+                all.subList(Math.min(all.size(), page * size), Math.min(all.size(), page * size + size));
         return new ObligationPage(asOf, true, page, size, all.size(), List.copyOf(items));
     }
 

@@ -34,10 +34,13 @@ final class RebuildAllowance {
         if (buckets.size() > 10_000) {
             buckets.values().removeIf(b -> b.idleSince(now).compareTo(IDLE) > 0);
         }
-        Duration wait = buckets.computeIfAbsent(caller, k -> new Bucket(burst, now)).take(now, perSecond, burst);
+        Duration wait =
+                buckets.computeIfAbsent(caller, k -> new Bucket(burst, now)).take(now, perSecond, burst);
         if (!wait.isZero()) {
-            throw new TooManyRequestsException("Too many rebuilds of the national picture as of an instant; retry in "
-                    + Math.max(1, wait.toSeconds()) + " s.", wait);
+            throw new TooManyRequestsException(
+                    "Too many rebuilds of the national picture as of an instant; retry in "
+                            + Math.max(1, wait.toSeconds()) + " s.",
+                    wait);
         }
     }
 

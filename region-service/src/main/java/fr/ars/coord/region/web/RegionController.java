@@ -1,18 +1,18 @@
 package fr.ars.coord.region.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.platform.rules.NotFoundException;
+import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.region.impact.ImpactCalculator;
 import fr.ars.coord.region.impact.ImpactStore;
 import fr.ars.coord.region.impact.OverdueClock;
 import fr.ars.coord.region.impact.RegionImpact;
 import fr.ars.coord.region.reference.RegionCatalog;
 import fr.ars.coord.region.reference.RegionInfo;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -47,20 +47,19 @@ class RegionController {
     static final String PAGE = "The page, from 0.";
     static final String SIZE = "Entries per page, 1 to 1,000.";
 
-    record RegionDetail(String code, String name, String arsName, String gradesName, RegionImpact impact) {
-    }
+    record RegionDetail(String code, String name, String arsName, String gradesName, RegionImpact impact) {}
 
     /** A page of the region's reported incidents, in id order; {@code total} counts them all. */
-    record IncidentIdPage(String region, int page, int size, int total, List<String> incidentIds) {
-    }
+    record IncidentIdPage(String region, int page, int size, int total, List<String> incidentIds) {}
 
     /** A page of the region's clocks overdue at {@code evaluatedAt}, most overdue first; {@code total} counts them all. */
-    record OverdueClockPage(String region, Instant evaluatedAt, int page, int size, int total,
-                            List<OverdueClock> overdueClocks) {
-    }
+    record OverdueClockPage(
+            String region, Instant evaluatedAt, int page, int size, int total, List<OverdueClock> overdueClocks) {}
 
     @Tag(name = ApiTags.REGIONS)
-    @Operation(operationId = "listRegions", summary = "List the 18 regions",
+    @Operation(
+            operationId = "listRegions",
+            summary = "List the 18 regions",
             description = "Reference data: each region's ISO 3166-2 code, name, agency (ARS) and GRADeS e-Santé where"
                     + " known. Who may call it: any staff member.")
     @GetMapping
@@ -69,13 +68,16 @@ class RegionController {
     }
 
     @Tag(name = ApiTags.REGIONS)
-    @Operation(operationId = "getRegion", summary = "Read a region and its current impact",
+    @Operation(
+            operationId = "getRegion",
+            summary = "Read a region and its current impact",
             description = "The region with its impact now (as in the national impact). Who may call it: the national"
                     + " cell, auditors, and that region's staff.")
     @ApiResponse(responseCode = "200", description = "The region.")
     @ApiResponse(responseCode = "404", description = "No such region.")
     @GetMapping("/{code}")
-    RegionDetail region(@Parameter(description = REGION_CODE) @PathVariable String code, Authentication authentication) {
+    RegionDetail region(
+            @Parameter(description = REGION_CODE) @PathVariable String code, Authentication authentication) {
         RegionInfo info = readableRegion(code, authentication);
         Instant now = clock.instant();
         RegionImpact impact = calculator.regionOrNone(code, impacts.picture(now, code));
@@ -83,15 +85,19 @@ class RegionController {
     }
 
     @Tag(name = ApiTags.REGIONS)
-    @Operation(operationId = "listRegionIncidentIds", summary = "Page through a region's incidents",
+    @Operation(
+            operationId = "listRegionIncidentIds",
+            summary = "Page through a region's incidents",
             description = "The ids of the region's reported incidents, in id order, a page at a time: the whole list"
                     + " of which the national impact shows the first. Who may call it: as for the region.")
     @ApiResponse(responseCode = "200", description = "A page, with the total.")
     @ApiResponse(responseCode = "404", description = "No such region.")
     @GetMapping("/{code}/incident-ids")
-    IncidentIdPage incidentIds(@Parameter(description = REGION_CODE) @PathVariable String code,
-                               @Parameter(description = PAGE) @RequestParam(defaultValue = "0") int page,
-                               @Parameter(description = SIZE) @RequestParam(defaultValue = "100") int size, Authentication authentication) {
+    IncidentIdPage incidentIds(
+            @Parameter(description = REGION_CODE) @PathVariable String code,
+            @Parameter(description = PAGE) @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = SIZE) @RequestParam(defaultValue = "100") int size,
+            Authentication authentication) {
         readableRegion(code, authentication);
         requirePage(page, size);
         ImpactStore.Page<String> found = impacts.incidentIds(code, offset(page, size), size);
@@ -99,15 +105,19 @@ class RegionController {
     }
 
     @Tag(name = ApiTags.REGIONS)
-    @Operation(operationId = "listRegionOverdueClocks", summary = "Page through a region's overdue legal clocks",
+    @Operation(
+            operationId = "listRegionOverdueClocks",
+            summary = "Page through a region's overdue legal clocks",
             description = "The legal clocks of the region's open incidents that are past due with no notification"
                     + " recorded, most overdue first, a page at a time. Who may call it: as for the region.")
     @ApiResponse(responseCode = "200", description = "A page, with the total.")
     @ApiResponse(responseCode = "404", description = "No such region.")
     @GetMapping("/{code}/overdue-clocks")
-    OverdueClockPage overdueClocks(@Parameter(description = REGION_CODE) @PathVariable String code,
-                                   @Parameter(description = PAGE) @RequestParam(defaultValue = "0") int page,
-                                   @Parameter(description = SIZE) @RequestParam(defaultValue = "100") int size, Authentication authentication) {
+    OverdueClockPage overdueClocks(
+            @Parameter(description = REGION_CODE) @PathVariable String code,
+            @Parameter(description = PAGE) @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = SIZE) @RequestParam(defaultValue = "100") int size,
+            Authentication authentication) {
         readableRegion(code, authentication);
         requirePage(page, size);
         Instant now = clock.instant();

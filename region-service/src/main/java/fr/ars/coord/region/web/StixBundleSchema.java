@@ -1,8 +1,8 @@
 package fr.ars.coord.region.web;
 
-import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.ExternalDocumentation;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -25,7 +25,8 @@ class StixBundleSchema implements GlobalOpenApiCustomizer {
             document.setComponents(new Components());
         }
         ObjectSchema stixObject = new ObjectSchema();
-        stixObject.description("A STIX 2.1 object (marking-definition, identity, location, campaign, incident,"
+        stixObject
+                .description("A STIX 2.1 object (marking-definition, identity, location, campaign, incident,"
                         + " impact, relationship), as the OASIS specification defines it.")
                 .addProperty("type", new StringSchema().example("incident"))
                 .addProperty("id", new StringSchema().example("incident--0f8fad5b-d9cb-569f-a165-70867728950e"))
@@ -33,11 +34,15 @@ class StixBundleSchema implements GlobalOpenApiCustomizer {
         stixObject.setAdditionalProperties(Boolean.TRUE);
         ObjectSchema bundle = new ObjectSchema();
         bundle.description("A STIX 2.1 bundle.")
-                .externalDocs(new ExternalDocumentation().description("STIX 2.1 (OASIS)")
+                .externalDocs(new ExternalDocumentation()
+                        .description("STIX 2.1 (OASIS)")
                         .url("https://docs.oasis-open.org/cti/stix/v2.1/stix-v2.1.html"))
                 .addProperty("type", new StringSchema()._enum(List.of("bundle")))
-                .addProperty("id", new StringSchema().pattern("^bundle--[0-9a-f-]{36}$")
-                        .example("bundle--5d0092c5-5f74-4287-9642-33f4c354e56d"))
+                .addProperty(
+                        "id",
+                        new StringSchema()
+                                .pattern("^bundle--[0-9a-f-]{36}$")
+                                .example("bundle--5d0092c5-5f74-4287-9642-33f4c354e56d"))
                 .addProperty("objects", new ArraySchema().items(stixObject))
                 .required(List.of("type", "id", "objects"));
         bundle.setAdditionalProperties(Boolean.FALSE);

@@ -1,9 +1,9 @@
 package fr.ars.coord.region.campaign;
 
-import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
 import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
 import fr.ars.coord.contracts.campaign.IncidentUnlinkedFromCampaignEvent;
+import fr.ars.coord.contracts.region.Region;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +35,9 @@ class CampaignTest {
 
     @Test
     void cannotLinkTheSameIncidentTwice() {
-        fixture.given(new CampaignOpenedEvent(ID, "t", null), new IncidentLinkedToCampaignEvent(ID, "i-1", Region.of("FR-HDF")))
+        fixture.given(
+                        new CampaignOpenedEvent(ID, "t", null),
+                        new IncidentLinkedToCampaignEvent(ID, "i-1", Region.of("FR-HDF")))
                 .when(new LinkIncidentCommand(ID, "i-1", Region.of("FR-HDF")))
                 .expectException(CampaignRuleViolation.class)
                 .expectNoEvents();
@@ -43,7 +45,9 @@ class CampaignTest {
 
     @Test
     void unlinkingKeepsTheReason() {
-        fixture.given(new CampaignOpenedEvent(ID, "t", null), new IncidentLinkedToCampaignEvent(ID, "i-1", Region.of("FR-HDF")))
+        fixture.given(
+                        new CampaignOpenedEvent(ID, "t", null),
+                        new IncidentLinkedToCampaignEvent(ID, "i-1", Region.of("FR-HDF")))
                 .when(new UnlinkIncidentCommand(ID, "i-1", "autre vecteur"))
                 .expectEvents(new IncidentUnlinkedFromCampaignEvent(ID, "i-1", Region.of("FR-HDF"), "autre vecteur"));
     }
@@ -58,7 +62,9 @@ class CampaignTest {
 
     @Test
     void anUnlinkedIncidentCanBeLinkedAgain() {
-        fixture.given(new CampaignOpenedEvent(ID, "t", null), new IncidentLinkedToCampaignEvent(ID, "i-1", Region.of("FR-HDF")),
+        fixture.given(
+                        new CampaignOpenedEvent(ID, "t", null),
+                        new IncidentLinkedToCampaignEvent(ID, "i-1", Region.of("FR-HDF")),
                         new IncidentUnlinkedFromCampaignEvent(ID, "i-1", Region.of("FR-HDF"), "erreur"))
                 .when(new LinkIncidentCommand(ID, "i-1", Region.of("FR-HDF")))
                 .expectEvents(new IncidentLinkedToCampaignEvent(ID, "i-1", Region.of("FR-HDF")));

@@ -1,6 +1,5 @@
 package fr.ars.coord.region.impact;
 
-import fr.ars.coord.contracts.region.Region;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ars.coord.contracts.incident.AttackVector;
@@ -8,6 +7,7 @@ import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.contracts.region.Region;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +50,7 @@ class ImpactHistoryTest {
         assertThat(bounded).isEqualTo(everything);
         assertThat(bounded.impacts()).containsOnlyKeys(a);
         assertThat(bounded.impacts().get(a).estimatedPatients()).isEqualTo(12000);
-        assertThat(boundedReads).isEqualTo(5);   // four events up to the margin, and the first one past it
+        assertThat(boundedReads).isEqualTo(5); // four events up to the margin, and the first one past it
         assertThat(read.get()).isEqualTo(54);
     }
 
@@ -64,20 +64,21 @@ class ImpactHistoryTest {
             reading.countDown();
             await(release);
         });
-        Thread rebuild = new Thread(() -> history.foldAll(folded -> { }));
+        Thread rebuild = new Thread(() -> history.foldAll(folded -> {}));
         rebuild.start();
         reading.await();
 
         // while a rebuild holds the whole picture, an asOf waits its turn, then is told to come back
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
-                () -> history.asOf(T0.plusSeconds(60), snapshot -> snapshot)))
+                        () -> history.asOf(T0.plusSeconds(60), snapshot -> snapshot)))
                 .isInstanceOf(fr.ars.coord.platform.rules.TooManyRequestsException.class);
         // and the background snapshot simply waits for its next turn
         assertThat(history.takeSnapshot(T0.plus(Duration.ofDays(1)))).isEmpty();
 
         release.countDown();
         rebuild.join();
-        assertThat(history.asOf(T0.plusSeconds(60), snapshot -> snapshot).impacts()).containsOnlyKeys(a);
+        assertThat(history.asOf(T0.plusSeconds(60), snapshot -> snapshot).impacts())
+                .containsOnlyKeys(a);
     }
 
     private static void await(java.util.concurrent.CountDownLatch latch) {
@@ -89,38 +90,55 @@ class ImpactHistoryTest {
     }
 
     private ImpactHistory history(Duration margin) {
-        return history(margin, () -> { });
+        return history(margin, () -> {});
     }
 
     /** {@code onRead} runs as each event is read. */
     private ImpactHistory history(Duration margin, Runnable onRead) {
-        EventStorageEngine counting = (EventStorageEngine) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {EventStorageEngine.class}, (proxy, method, args) -> {
+        EventStorageEngine counting = (EventStorageEngine) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {EventStorageEngine.class}, (proxy, method, args) -> {
                     Object result = method.invoke(store, args);
-                    return method.getName().equals("readEvents") && result instanceof Stream<?> stream
-                            && args.length == 2 && args[1] instanceof Boolean
+                    return method.getName().equals("readEvents")
+                                    && result instanceof Stream<?> stream
+                                    && args.length == 2
+                                    && args[1] instanceof Boolean
                             ? stream.peek(m -> {
                                 read.incrementAndGet();
                                 onRead.run();
-                            }) : result;
+                            })
+                            : result;
                 });
         ImpactSnapshotStore none = org.mockito.Mockito.mock(ImpactSnapshotStore.class);
-        org.mockito.Mockito.when(none.latestServing(org.mockito.ArgumentMatchers.any())).thenReturn(java.util.Optional.empty());
+        org.mockito.Mockito.when(none.latestServing(org.mockito.ArgumentMatchers.any()))
+                .thenReturn(java.util.Optional.empty());
         org.mockito.Mockito.when(none.latest()).thenReturn(java.util.Optional.empty());
         return new ImpactHistory(counting, none, margin, 50_000, Duration.ofMillis(200));
     }
 
     private void append(String incident, long sequence, Object event, Instant at) {
-        store.appendEvents(new GenericDomainEventMessage<>("Incident", incident, sequence, event, MetaData.emptyInstance(),
-                UUID.randomUUID().toString(), at));
+        store.appendEvents(new GenericDomainEventMessage<>(
+                "Incident",
+                incident,
+                sequence,
+                event,
+                MetaData.emptyInstance(),
+                UUID.randomUUID().toString(),
+                at));
     }
 
     private static IncidentReportedEvent reported(String id, String region) {
-        return new IncidentReportedEvent(id, Region.of(region), "Usurpation", "Compte usurpé", T0, AttackVector.ACCOUNT_USURPATION,
+        return new IncidentReportedEvent(
+                id,
+                Region.of(region),
+                "Usurpation",
+                "Compte usurpé",
+                T0,
+                AttackVector.ACCOUNT_USURPATION,
                 OperationalImpact.NONE);
     }
 
     private static IncidentAssessedEvent assessed(String id, String region, long patients) {
-        return new IncidentAssessedEvent(id, Region.of(region), java.util.Set.of(ExposedDataItem.EMAIL), false, patients, List.of(), null);
+        return new IncidentAssessedEvent(
+                id, Region.of(region), java.util.Set.of(ExposedDataItem.EMAIL), false, patients, List.of(), null);
     }
 }

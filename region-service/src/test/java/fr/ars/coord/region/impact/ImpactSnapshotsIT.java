@@ -52,7 +52,9 @@ class ImpactSnapshotsIT extends RegionServiceITBase {
         assertThat(snapshots.latestServing(between)).isPresent();
         assertThat((Object) history.asOf(between, snapshot -> snapshot)).isEqualTo(thenFromTheStart);
         assertThat((Object) history.asOf(now, snapshot -> snapshot)).isEqualTo(nowFromTheStart);
-        assertThat(thenFromTheStart.impacts()).containsKeys(early.toArray(String[]::new)).doesNotContainKey(late);
+        assertThat(thenFromTheStart.impacts())
+                .containsKeys(early.toArray(String[]::new))
+                .doesNotContainKey(late);
         assertThat(nowFromTheStart.impacts()).containsKey(late);
     }
 }

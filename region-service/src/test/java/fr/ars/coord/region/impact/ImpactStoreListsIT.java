@@ -1,11 +1,8 @@
 package fr.ars.coord.region.impact;
 
-import static fr.ars.coord.region.impact.IncidentStories.reported;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.ars.coord.contracts.incident.AttackVector;
-import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.region.RegionServiceITBase;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +34,8 @@ class ImpactStoreListsIT extends RegionServiceITBase {
             record(1, IncidentStories.significant(id, REGION));
         }
         ids.sort(null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> store.incidentIds(REGION, 0, 100).total() == 5);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> store.incidentIds(REGION, 0, 100).total() == 5);
 
         Instant now = Instant.now();
         List<OverdueClock> all = store.overdueClocks(REGION, now, 0, 100).items();
@@ -47,9 +45,13 @@ class ImpactStoreListsIT extends RegionServiceITBase {
         assertThat(cut.incidentIds().get(REGION)).containsExactlyElementsOf(ids.subList(0, 2));
         assertThat(cut.overdueClocks().get(REGION)).containsExactlyElementsOf(all.subList(0, 2));
         assertThat(cut.overdueCounts().get(REGION)).isEqualTo(15);
-        assertThat(store.picture(now, REGION, 2)).isEqualTo(new NationalPicture(
-                java.util.Map.of(REGION, cut.summaries().get(REGION)), java.util.Map.of(REGION, ids.subList(0, 2)),
-                java.util.Map.of(REGION, all.subList(0, 2)), java.util.Map.of(REGION, 15), cut.position()));
+        assertThat(store.picture(now, REGION, 2))
+                .isEqualTo(new NationalPicture(
+                        java.util.Map.of(REGION, cut.summaries().get(REGION)),
+                        java.util.Map.of(REGION, ids.subList(0, 2)),
+                        java.util.Map.of(REGION, all.subList(0, 2)),
+                        java.util.Map.of(REGION, 15),
+                        cut.position()));
 
         List<String> paged = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
@@ -66,12 +68,16 @@ class ImpactStoreListsIT extends RegionServiceITBase {
         assertThat(all).extracting(OverdueClock::dueAt).contains(due);
         Instant first = aware.plus(Duration.ofHours(24));
         Instant second = aware.plusNanos(300).plus(Duration.ofHours(24));
-        assertThat(store.overdueClocks(REGION, due, 0, 100).items()).extracting(OverdueClock::dueAt)
+        assertThat(store.overdueClocks(REGION, due, 0, 100).items())
+                .extracting(OverdueClock::dueAt)
                 .containsExactly(first, first, second, second);
         assertThat(store.overdueClocks(REGION, due, 0, 100).total()).isEqualTo(4);
         assertThat(store.picture(due, REGION, 100).overdueCounts().get(REGION)).isEqualTo(4);
         assertThat(store.picture(due.plusNanos(1), REGION, 100).overdueClocks().get(REGION))
-                .extracting(OverdueClock::dueAt).endsWith(due, due).hasSize(6);
-        assertThat(store.picture(due.plusNanos(1), REGION, 100).overdueCounts().get(REGION)).isEqualTo(6);
+                .extracting(OverdueClock::dueAt)
+                .endsWith(due, due)
+                .hasSize(6);
+        assertThat(store.picture(due.plusNanos(1), REGION, 100).overdueCounts().get(REGION))
+                .isEqualTo(6);
     }
 }

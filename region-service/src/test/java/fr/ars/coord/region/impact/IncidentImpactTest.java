@@ -1,6 +1,5 @@
 package fr.ars.coord.region.impact;
 
-import fr.ars.coord.contracts.region.Region;
 import static fr.ars.coord.region.impact.IncidentStories.AWARE;
 import static fr.ars.coord.region.impact.IncidentStories.IDENTITY;
 import static fr.ars.coord.region.impact.IncidentStories.assessed;
@@ -15,6 +14,7 @@ import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
+import fr.ars.coord.contracts.region.Region;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,8 +45,15 @@ class IncidentImpactTest {
     private static IncidentImpact fold(List<Step> steps) {
         IncidentImpact impact = null;
         for (Step step : steps) {
-            impact = impact == null ? IncidentImpact.first(step.event, new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e" + step.sequence, step.sequence, step.at()))
-                    : impact.merge(step.event, new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e" + step.sequence, step.sequence, step.at()));
+            impact = impact == null
+                    ? IncidentImpact.first(
+                            step.event,
+                            new fr.ars.coord.contracts.incident.ObligationFacts.Recorded(
+                                    "e" + step.sequence, step.sequence, step.at()))
+                    : impact.merge(
+                            step.event,
+                            new fr.ars.coord.contracts.incident.ObligationFacts.Recorded(
+                                    "e" + step.sequence, step.sequence, step.at()));
         }
         return impact;
     }
@@ -60,8 +67,9 @@ class IncidentImpactTest {
         assertThat(impact.exposedData()).containsExactlyElementsOf(new java.util.TreeSet<>(IDENTITY));
         assertThat(impact.containmentActions())
                 .containsExactly(ContainmentAction.ACCOUNTS_BLOCKED, ContainmentAction.SECURITY_REINFORCED);
-        assertThat(impact.obligationFacts().notifications()).anyMatch(n -> n.authority() == fr.ars.coord.contracts.incident.Authority.CNIL
-                && n.notifiedAt().equals(AWARE.plusSeconds(3600)));
+        assertThat(impact.obligationFacts().notifications())
+                .anyMatch(n -> n.authority() == fr.ars.coord.contracts.incident.Authority.CNIL
+                        && n.notifiedAt().equals(AWARE.plusSeconds(3600)));
         assertThat(impact.version()).isEqualTo(8);
         assertThat(impact.lastEventAt()).isEqualTo(story().get(8).at());
     }
@@ -98,7 +106,10 @@ class IncidentImpactTest {
             List<Step> shuffled = new ArrayList<>(story());
             Collections.shuffle(shuffled, random);
             IncidentImpact impact = fold(shuffled);
-            assertThat(impact).usingRecursiveComparison().ignoringFields("lastEventAt").isEqualTo(expected);
+            assertThat(impact)
+                    .usingRecursiveComparison()
+                    .ignoringFields("lastEventAt")
+                    .isEqualTo(expected);
         }
     }
 
@@ -118,7 +129,10 @@ class IncidentImpactTest {
         Step report = steps.remove(0);
         IncidentImpact withoutReport = fold(steps);
         assertThat(withoutReport.isReported()).isFalse();
-        IncidentImpact complete = withoutReport.merge(report.event, new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e" + report.sequence, report.sequence, report.at()));
+        IncidentImpact complete = withoutReport.merge(
+                report.event,
+                new fr.ars.coord.contracts.incident.ObligationFacts.Recorded(
+                        "e" + report.sequence, report.sequence, report.at()));
         assertThat(complete.isReported()).isTrue();
         assertThat(complete.status()).isEqualTo(IncidentStatus.CONTAINED);
     }

@@ -1,6 +1,5 @@
 package fr.ars.coord.region.impact;
 
-import fr.ars.coord.contracts.region.Region;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ars.coord.contracts.incident.AttackVector;
@@ -57,10 +56,17 @@ class RegionSummaryTest {
             at = at.plusSeconds(random.nextInt(7200));
             IncidentEvent event = sequence == 0 ? reported(id, region, random) : later(id, region, random);
             IncidentImpact before = incidents.get(id);
-            IncidentImpact after = before == null ? IncidentImpact.first(event, new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e" + sequence, sequence, at))
-                    : before.merge(event, new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e" + sequence, sequence, at));
+            IncidentImpact after = before == null
+                    ? IncidentImpact.first(
+                            event,
+                            new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e" + sequence, sequence, at))
+                    : before.merge(
+                            event,
+                            new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e" + sequence, sequence, at));
             incidents.put(id, after);
-            summaries.merge(region, RegionSummary.EMPTY.replacing(before, after),
+            summaries.merge(
+                    region,
+                    RegionSummary.EMPTY.replacing(before, after),
                     (kept, ignored) -> kept.replacing(before, after));
 
             Instant readAt = at.plus(Duration.ofHours(random.nextInt(100)));
@@ -73,16 +79,24 @@ class RegionSummaryTest {
                 cut |= incidentCount > 3 && shown.overdueClockCount() > 3;
             }
         }
-        assertThat(cut).as("some region had more incidents and overdue clocks than it lists").isTrue();
+        assertThat(cut)
+                .as("some region had more incidents and overdue clocks than it lists")
+                .isTrue();
     }
 
     @Test
     void anIncidentThatIsNoLongerTheOnlyOneExposingAnItemTakesItAwayWhenItChanges() {
-        IncidentImpact first = IncidentImpact.first(IncidentStories.reported("a", "FR-HDF"), new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e0", 0, IncidentStories.AWARE));
-        IncidentImpact exposing = first.merge(IncidentStories.assessed("a", "FR-HDF", 10, IncidentStories.IDENTITY,
-                false), new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e1", 1, IncidentStories.AWARE.plusSeconds(1)));
-        IncidentImpact corrected = exposing.merge(IncidentStories.assessed("a", "FR-HDF", 10, Set.of(), false),
-                new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e2", 2, IncidentStories.AWARE.plusSeconds(2)));
+        IncidentImpact first = IncidentImpact.first(
+                IncidentStories.reported("a", "FR-HDF"),
+                new fr.ars.coord.contracts.incident.ObligationFacts.Recorded("e0", 0, IncidentStories.AWARE));
+        IncidentImpact exposing = first.merge(
+                IncidentStories.assessed("a", "FR-HDF", 10, IncidentStories.IDENTITY, false),
+                new fr.ars.coord.contracts.incident.ObligationFacts.Recorded(
+                        "e1", 1, IncidentStories.AWARE.plusSeconds(1)));
+        IncidentImpact corrected = exposing.merge(
+                IncidentStories.assessed("a", "FR-HDF", 10, Set.of(), false),
+                new fr.ars.coord.contracts.incident.ObligationFacts.Recorded(
+                        "e2", 2, IncidentStories.AWARE.plusSeconds(2)));
 
         RegionSummary summary = RegionSummary.EMPTY.replacing(null, first).replacing(first, exposing);
         assertThat(summary.exposedData().keySet()).containsExactlyInAnyOrderElementsOf(IncidentStories.IDENTITY);
@@ -94,17 +108,19 @@ class RegionSummaryTest {
      * What the store reads: summaries, the first ids of reported incidents, the first unmet clocks of open ones due
      * before the instant and their count.
      */
-    private NationalPicture picture(Map<String, RegionSummary> summaries, Map<String, IncidentImpact> incidents,
-                                    Instant at, long position) {
+    private NationalPicture picture(
+            Map<String, RegionSummary> summaries, Map<String, IncidentImpact> incidents, Instant at, long position) {
         Map<String, List<String>> ids = new HashMap<>();
         Map<String, List<OverdueClock>> overdue = new HashMap<>();
         for (IncidentImpact impact : incidents.values()) {
             if (impact.isReported()) {
-                ids.computeIfAbsent(impact.region().code(), r -> new ArrayList<>()).add(impact.incidentId());
+                ids.computeIfAbsent(impact.region().code(), r -> new ArrayList<>())
+                        .add(impact.incidentId());
             }
             for (OverdueClock clock : calculator.unmetClocks(impact)) {
                 if (at.isAfter(clock.dueAt())) {
-                    overdue.computeIfAbsent(impact.region().code(), r -> new ArrayList<>()).add(clock);
+                    overdue.computeIfAbsent(impact.region().code(), r -> new ArrayList<>())
+                            .add(clock);
                 }
             }
         }
@@ -118,8 +134,12 @@ class RegionSummaryTest {
     }
 
     private static IncidentEvent reported(String id, String region, Random random) {
-        return IncidentStories.reported(id, region, pick(random, AttackVector.values()),
-                IncidentStories.AWARE.plusSeconds(random.nextInt(3600)), pick(random, OperationalImpact.values()));
+        return IncidentStories.reported(
+                id,
+                region,
+                pick(random, AttackVector.values()),
+                IncidentStories.AWARE.plusSeconds(random.nextInt(3600)),
+                pick(random, OperationalImpact.values()));
     }
 
     private static IncidentEvent later(String id, String region, Random random) {
@@ -132,9 +152,14 @@ class RegionSummaryTest {
                 yield IncidentStories.assessed(id, region, random.nextInt(20_000), data, random.nextInt(6) == 0);
             }
             case 1 -> IncidentStories.contained(id, region, pick(random, ContainmentAction.values()));
-            case 2 -> IncidentStories.notified(id, region, pick(random, Authority.values()),
-                    IncidentStories.AWARE.plusSeconds(random.nextInt(400_000)));
-            default -> IncidentStories.moved(id, region, IncidentStatus.REPORTED, pick(random, IncidentStatus.values()));
+            case 2 ->
+                IncidentStories.notified(
+                        id,
+                        region,
+                        pick(random, Authority.values()),
+                        IncidentStories.AWARE.plusSeconds(random.nextInt(400_000)));
+            default ->
+                IncidentStories.moved(id, region, IncidentStatus.REPORTED, pick(random, IncidentStatus.values()));
         };
     }
 

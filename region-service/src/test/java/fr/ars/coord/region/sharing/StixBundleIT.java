@@ -26,11 +26,15 @@ class StixBundleIT extends RegionServiceITBase {
     private static final StixSchemas SCHEMAS = new StixSchemas();
 
     private String campaignOf(String... incidents) {
-        Response opened = api.post("/api/national/campaigns", TestTokens.national(),
+        Response opened = api.post(
+                "/api/national/campaigns",
+                TestTokens.national(),
                 "{\"title\": \"Usurpation de comptes e-santé\", \"description\": \"Même mode opératoire\"}");
         String campaign = opened.json().get("id").asText();
         for (String incident : incidents) {
-            Response linked = api.post("/api/national/campaigns/" + campaign + "/incidents", TestTokens.national(),
+            Response linked = api.post(
+                    "/api/national/campaigns/" + campaign + "/incidents",
+                    TestTokens.national(),
                     "{\"incidentId\": \"" + incident + "\"}");
             assertThat(linked.status()).as(linked.toString()).isEqualTo(201);
         }
@@ -39,43 +43,73 @@ class StixBundleIT extends RegionServiceITBase {
 
     private static List<JsonNode> ofType(JsonNode bundle, String type) {
         return StreamSupport.stream(bundle.get("objects").spliterator(), false)
-                .filter(o -> o.get("type").asText().equals(type)).toList();
+                .filter(o -> o.get("type").asText().equals(type))
+                .toList();
     }
 
     @Test
     void aCampaignIsSharedAsAValidStixBundleWithItsIncidentsRegionsAndLabels() {
         String hdf = newId();
         String nor = newId();
-        record(0, reported(hdf, "FR-HDF"), assessed(hdf, "FR-HDF", 12000),
-                new IncidentClassifiedEvent(hdf, Region.HDF, TaxonomyClass.INTRUSIONS_UNPRIVILEGED_ACCOUNT_COMPROMISE,
+        record(
+                0,
+                reported(hdf, "FR-HDF"),
+                assessed(hdf, "FR-HDF", 12000),
+                new IncidentClassifiedEvent(
+                        hdf,
+                        Region.HDF,
+                        TaxonomyClass.INTRUSIONS_UNPRIVILEGED_ACCOUNT_COMPROMISE,
                         List.of(TaxonomyClass.INFORMATION_CONTENT_SECURITY_UNAUTHORISED_INFORMATION_ACCESS),
                         TlpLabel.GREEN));
-        record(0, reported(nor, "FR-NOR"), assessed(nor, "FR-NOR", 300,
-                Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.MEDICAL_RECORD), true, 450,
-                Set.of(fr.ars.coord.contracts.incident.BreachType.CONFIDENTIALITY)),
-                new IncidentClassifiedEvent(nor, Region.NOR, TaxonomyClass.INTRUSIONS_UNPRIVILEGED_ACCOUNT_COMPROMISE,
-                        List.of(), TlpLabel.RED));
+        record(
+                0,
+                reported(nor, "FR-NOR"),
+                assessed(
+                        nor,
+                        "FR-NOR",
+                        300,
+                        Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.MEDICAL_RECORD),
+                        true,
+                        450,
+                        Set.of(fr.ars.coord.contracts.incident.BreachType.CONFIDENTIALITY)),
+                new IncidentClassifiedEvent(
+                        nor,
+                        Region.NOR,
+                        TaxonomyClass.INTRUSIONS_UNPRIVILEGED_ACCOUNT_COMPROMISE,
+                        List.of(),
+                        TlpLabel.RED));
         String campaign = campaignOf(hdf, nor);
 
         // by default, the TLP:RED incident of Normandie is left out, with what it alone brought
-        JsonNode shared = api.get("/api/national/campaigns/" + campaign + "/stix", TestTokens.national()).json();
+        JsonNode shared = api.get("/api/national/campaigns/" + campaign + "/stix", TestTokens.national())
+                .json();
         assertThat(SCHEMAS.errors(shared)).isEmpty();
         assertThat(ofType(shared, "incident")).hasSize(1);
-        assertThat(shared.toString()).doesNotContain(nor).doesNotContain("FR-NOR")
+        assertThat(shared.toString())
+                .doesNotContain(nor)
+                .doesNotContain("FR-NOR")
                 .doesNotContain(TlpMarkings.id(TlpLabel.RED));
-        assertThat(ofType(shared, "campaign").get(0).get("object_marking_refs").get(0).asText())
+        assertThat(ofType(shared, "campaign")
+                        .get(0)
+                        .get("object_marking_refs")
+                        .get(0)
+                        .asText())
                 .isEqualTo(TlpMarkings.id(TlpLabel.AMBER));
 
-        Response answer = api.get("/api/national/campaigns/" + campaign + "/stix?includeRestricted=true",
-                TestTokens.national());
+        Response answer =
+                api.get("/api/national/campaigns/" + campaign + "/stix?includeRestricted=true", TestTokens.national());
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         assertThat(answer.contentType()).startsWith("application/stix+json");
         JsonNode bundle = answer.json();
-        assertThat(SCHEMAS.errors(bundle)).as("against the OASIS STIX 2.1 schemas").isEmpty();
+        assertThat(SCHEMAS.errors(bundle))
+                .as("against the OASIS STIX 2.1 schemas")
+                .isEmpty();
 
         List<JsonNode> incidents = ofType(bundle, "incident");
         assertThat(incidents).hasSize(2);
-        JsonNode hdfIncident = incidents.stream().filter(i -> i.toString().contains("incident:" + hdf)).findFirst()
+        JsonNode hdfIncident = incidents.stream()
+                .filter(i -> i.toString().contains("incident:" + hdf))
+                .findFirst()
                 .orElseThrow();
         assertThat(hdfIncident.get("labels").get(0).asText())
                 .isEqualTo("rsit:intrusions=\"unprivileged-account-compromise\"");
@@ -85,33 +119,51 @@ class StixBundleIT extends RegionServiceITBase {
         assertThat(core.get("investigation_status").asText()).isEqualTo("new");
         assertThat(core.at("/impacted_entity_counts/count").asLong()).isEqualTo(12000);
         // each incident is marked with its own label, the rest with the strictest of them
-        assertThat(hdfIncident.get("object_marking_refs").get(0).asText())
-                .isEqualTo(TlpMarkings.id(TlpLabel.GREEN));
+        assertThat(hdfIncident.get("object_marking_refs").get(0).asText()).isEqualTo(TlpMarkings.id(TlpLabel.GREEN));
         String red = TlpMarkings.id(TlpLabel.RED);
-        assertThat(ofType(bundle, "campaign").get(0).get("object_marking_refs").get(0).asText()).isEqualTo(red);
+        assertThat(ofType(bundle, "campaign")
+                        .get(0)
+                        .get("object_marking_refs")
+                        .get(0)
+                        .asText())
+                .isEqualTo(red);
         assertThat(JsonFields.ofEach(bundle.get("objects"), "id")).contains(red, TlpMarkings.id(TlpLabel.GREEN));
         // the Normandie breach touched health data: a confidentiality impact of PHI with its record count
         JsonNode impact = ofType(bundle, "impact").stream()
-                .filter(i -> i.at("/extensions/confidentiality-ext/information_type").asText().equals("phi"))
-                .findFirst().orElseThrow();
+                .filter(i -> i.at("/extensions/confidentiality-ext/information_type")
+                        .asText()
+                        .equals("phi"))
+                .findFirst()
+                .orElseThrow();
         // the records the assessment counted, not the patients
-        assertThat(impact.at("/extensions/confidentiality-ext/record_count").asLong()).isEqualTo(450);
+        assertThat(impact.at("/extensions/confidentiality-ext/record_count").asLong())
+                .isEqualTo(450);
         // Hauts-de-France's assessment does not say how many records: no count is invented
         JsonNode pii = ofType(bundle, "impact").stream()
-                .filter(i -> i.at("/extensions/confidentiality-ext/information_type").asText().equals("pii"))
-                .findFirst().orElseThrow();
-        assertThat(pii.at("/extensions/confidentiality-ext").has("record_count")).isFalse();
-        assertThat(impact.at("/extensions/confidentiality-ext/loss_type").asText()).isEqualTo("suspected-loss");
+                .filter(i -> i.at("/extensions/confidentiality-ext/information_type")
+                        .asText()
+                        .equals("pii"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(pii.at("/extensions/confidentiality-ext").has("record_count"))
+                .isFalse();
+        assertThat(impact.at("/extensions/confidentiality-ext/loss_type").asText())
+                .isEqualTo("suspected-loss");
         assertThat(impact.get("start_time").asText()).isNotBlank();
         // two agencies located in their regions, targeted by the campaign
-        assertThat(ofType(bundle, "location").stream().map(l -> l.get("administrative_area").asText()))
+        assertThat(ofType(bundle, "location").stream()
+                        .map(l -> l.get("administrative_area").asText()))
                 .containsExactlyInAnyOrder("FR-HDF", "FR-NOR");
-        assertThat(ofType(bundle, "relationship").stream().map(r -> r.get("relationship_type").asText()))
-                .contains("targets", "located-at", "associated-with").doesNotContain("related-to");
         assertThat(ofType(bundle, "relationship").stream()
-                .filter(r -> r.get("relationship_type").asText().equals("associated-with"))
-                .map(r -> r.get("source_ref").asText().split("--")[0] + ">" + r.get("target_ref").asText().split("--")[0]))
-                .containsOnly("campaign>incident").hasSize(2);
+                        .map(r -> r.get("relationship_type").asText()))
+                .contains("targets", "located-at", "associated-with")
+                .doesNotContain("related-to");
+        assertThat(ofType(bundle, "relationship").stream()
+                        .filter(r -> r.get("relationship_type").asText().equals("associated-with"))
+                        .map(r -> r.get("source_ref").asText().split("--")[0] + ">"
+                                + r.get("target_ref").asText().split("--")[0]))
+                .containsOnly("campaign>incident")
+                .hasSize(2);
         // every reference names an object of the bundle
         List<String> ids = JsonFields.ofEach(bundle.get("objects"), "id");
         List<String> refs = new ArrayList<>();
@@ -123,12 +175,19 @@ class StixBundleIT extends RegionServiceITBase {
                     p.getValue().forEach(r -> refs.add(r.asText()));
                 }
             });
-            o.path("extensions").path(StixBundleWriter.INCIDENT_CORE).path("impact_refs").forEach(r -> refs.add(r.asText()));
+            o.path("extensions")
+                    .path(StixBundleWriter.INCIDENT_CORE)
+                    .path("impact_refs")
+                    .forEach(r -> refs.add(r.asText()));
         });
         assertThat(ids).containsAll(refs);
         // ids are stable: a second bundle has the same objects, in a new bundle
-        JsonNode again = api.get("/api/national/campaigns/" + campaign + "/stix?includeRestricted=true", TestTokens.auditor(),
-                "Accept", "application/json").json();
+        JsonNode again = api.get(
+                        "/api/national/campaigns/" + campaign + "/stix?includeRestricted=true",
+                        TestTokens.auditor(),
+                        "Accept",
+                        "application/json")
+                .json();
         assertThat(JsonFields.ofEach(again.get("objects"), "id")).isEqualTo(ids);
         assertThat(again.get("id").asText()).isNotEqualTo(bundle.get("id").asText());
     }
@@ -136,29 +195,53 @@ class StixBundleIT extends RegionServiceITBase {
     @Test
     void anIncidentIsConfirmedOnceItsStatusSaysItWasContained() {
         String unsaid = newId();
-        record(0, reported(unsaid, "FR-BRE"), assessed(unsaid, "FR-BRE", 40),
-                fr.ars.coord.region.impact.IncidentStories.moved(unsaid, "FR-BRE",
+        record(
+                0,
+                reported(unsaid, "FR-BRE"),
+                assessed(unsaid, "FR-BRE", 40),
+                fr.ars.coord.region.impact.IncidentStories.moved(
+                        unsaid,
+                        "FR-BRE",
                         fr.ars.coord.contracts.incident.IncidentStatus.ASSESSING,
                         fr.ars.coord.contracts.incident.IncidentStatus.CONTAINED));
-        JsonNode suspected = api.get("/api/national/campaigns/" + campaignOf(unsaid) + "/stix",
-                TestTokens.national()).json();
+        JsonNode suspected = api.get("/api/national/campaigns/" + campaignOf(unsaid) + "/stix", TestTokens.national())
+                .json();
         // contained, but no assessment said the data was disclosed: the loss stays suspected
-        assertThat(ofType(suspected, "impact").get(0).at("/extensions/confidentiality-ext/loss_type").asText())
+        assertThat(ofType(suspected, "impact")
+                        .get(0)
+                        .at("/extensions/confidentiality-ext/loss_type")
+                        .asText())
                 .isEqualTo("suspected-loss");
 
         String incident = newId();
-        record(0, reported(incident, "FR-BRE"), assessed(incident, "FR-BRE", 40,
-                        fr.ars.coord.region.impact.IncidentStories.IDENTITY, false, 40,
+        record(
+                0,
+                reported(incident, "FR-BRE"),
+                assessed(
+                        incident,
+                        "FR-BRE",
+                        40,
+                        fr.ars.coord.region.impact.IncidentStories.IDENTITY,
+                        false,
+                        40,
                         Set.of(fr.ars.coord.contracts.incident.BreachType.CONFIDENTIALITY)),
-                fr.ars.coord.region.impact.IncidentStories.moved(incident, "FR-BRE",
+                fr.ars.coord.region.impact.IncidentStories.moved(
+                        incident,
+                        "FR-BRE",
                         fr.ars.coord.contracts.incident.IncidentStatus.ASSESSING,
                         fr.ars.coord.contracts.incident.IncidentStatus.CONTAINED));
-        JsonNode bundle = api.get("/api/national/campaigns/" + campaignOf(incident) + "/stix",
-                TestTokens.national()).json();
+        JsonNode bundle = api.get("/api/national/campaigns/" + campaignOf(incident) + "/stix", TestTokens.national())
+                .json();
         assertThat(SCHEMAS.errors(bundle)).isEmpty();
-        assertThat(ofType(bundle, "incident").get(0).at("/extensions/" + StixBundleWriter.INCIDENT_CORE
-                + "/determination").asText()).isEqualTo("confirmed");
-        assertThat(ofType(bundle, "impact").get(0).at("/extensions/confidentiality-ext/loss_type").asText())
+        assertThat(ofType(bundle, "incident")
+                        .get(0)
+                        .at("/extensions/" + StixBundleWriter.INCIDENT_CORE + "/determination")
+                        .asText())
+                .isEqualTo("confirmed");
+        assertThat(ofType(bundle, "impact")
+                        .get(0)
+                        .at("/extensions/confidentiality-ext/loss_type")
+                        .asText())
                 .isEqualTo("confirmed-loss");
     }
 
@@ -178,7 +261,8 @@ class StixBundleIT extends RegionServiceITBase {
                 ((ObjectNode) object).remove("country");
             }
         }
-        assertThat(SCHEMAS.errors(bundle)).anyMatch(e -> e.contains("incident") && e.contains("created"))
+        assertThat(SCHEMAS.errors(bundle))
+                .anyMatch(e -> e.contains("incident") && e.contains("created"))
                 .anyMatch(e -> e.contains("Incident Core") && e.contains("determination"))
                 .anyMatch(e -> e.contains("location"));
     }
@@ -188,12 +272,17 @@ class StixBundleIT extends RegionServiceITBase {
         String incident = newId();
         record(0, reported(incident, "FR-HDF"));
         String campaign = campaignOf(incident);
-        assertThat(api.get("/api/national/campaigns/" + campaign + "/stix", TestTokens.arsStaff("FR-HDF")).status())
+        assertThat(api.get("/api/national/campaigns/" + campaign + "/stix", TestTokens.arsStaff("FR-HDF"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(api.get("/api/national/campaigns/" + campaign + "/stix", null).status()).isEqualTo(401);
-        assertThat(api.get("/api/national/campaigns/" + newId() + "/stix", TestTokens.national()).status())
+        assertThat(api.get("/api/national/campaigns/" + campaign + "/stix", null)
+                        .status())
+                .isEqualTo(401);
+        assertThat(api.get("/api/national/campaigns/" + newId() + "/stix", TestTokens.national())
+                        .status())
                 .isEqualTo(404);
-        assertThat(api.get("/api/national/campaigns/not-an-id/stix", TestTokens.national()).status())
+        assertThat(api.get("/api/national/campaigns/not-an-id/stix", TestTokens.national())
+                        .status())
                 .isEqualTo(404);
     }
 }

@@ -24,21 +24,30 @@ final class StixSchemas {
             + "extension-definition--ef765651-680c-498d-9894-99799f2fa126.json";
     /** Object types with a schema of their own in {@code sdos/}, {@code sros/} or {@code common/}. */
     private static final Map<String, String> SCHEMA_OF = Map.of(
-            "campaign", "sdos/campaign.json", "identity", "sdos/identity.json", "location", "sdos/location.json",
-            "incident", "sdos/incident.json", "relationship", "sros/relationship.json",
-            "marking-definition", "common/marking-definition.json");
+            "campaign",
+            "sdos/campaign.json",
+            "identity",
+            "sdos/identity.json",
+            "location",
+            "sdos/location.json",
+            "incident",
+            "sdos/incident.json",
+            "relationship",
+            "sros/relationship.json",
+            "marking-definition",
+            "common/marking-definition.json");
 
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaIdResolvers(ids -> ids
-                    .mapPrefix("http://" + OASIS, "classpath:stix/schemas/")
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaIdResolvers(ids -> ids.mapPrefix("http://" + OASIS, "classpath:stix/schemas/")
                     .mapPrefix("https://" + OASIS, "classpath:stix/schemas/")
                     .mapPrefix(INCIDENT_CORE, "classpath:stix/extensions/incident-core.json")));
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     /** What the schemas find wrong in the bundle: nothing when it is valid. */
     List<String> errors(JsonNode bundle) {
-        List<String> errors = new ArrayList<>(errors("bundle", "http://" + OASIS + "common/bundle.json",
-                envelope(bundle)));
+        List<String> errors =
+                new ArrayList<>(errors("bundle", "http://" + OASIS + "common/bundle.json", envelope(bundle)));
         int index = 0;
         for (JsonNode object : bundle.path("objects")) {
             String type = object.path("type").asString();
@@ -54,7 +63,9 @@ final class StixSchemas {
     private List<String> errors(String what, String schema, JsonNode node) {
         List<Error> found = schemas.computeIfAbsent(schema, s -> registry.getSchema(SchemaLocation.of(s)))
                 .validate(node);
-        return found.stream().map(e -> what + " at " + e.getInstanceLocation() + ": " + e.getMessage()).toList();
+        return found.stream()
+                .map(e -> what + " at " + e.getInstanceLocation() + ": " + e.getMessage())
+                .toList();
     }
 
     /** The bundle without its objects, which its schema cannot check (they are checked one by one). */

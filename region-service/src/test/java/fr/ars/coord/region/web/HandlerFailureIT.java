@@ -17,8 +17,10 @@ class HandlerFailureIT extends RegionServiceITBase {
     @Test
     void everyTrackingProcessorOfTheServiceRetriesWhileAStoreIsDown() {
         assertThat(processing.eventProcessors()).containsKeys("national-impact", "campaign-links", "campaign-claims");
-        processing.eventProcessors().keySet().stream().filter(group -> !group.equals("campaign-claims")).forEach(group ->
-                assertThat(processing.listenerInvocationErrorHandler(group)).as(group)
+        processing.eventProcessors().keySet().stream()
+                .filter(group -> !group.equals("campaign-claims"))
+                .forEach(group -> assertThat(processing.listenerInvocationErrorHandler(group))
+                        .as(group)
                         .isInstanceOf(RetryOnStoreOutage.class));
         // the claims are written in the linking command's transaction: a failure fails that command (503 or 409)
         assertThat(processing.listenerInvocationErrorHandler("campaign-claims"))

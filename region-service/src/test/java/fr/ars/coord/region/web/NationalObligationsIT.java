@@ -1,20 +1,17 @@
 package fr.ars.coord.region.web;
 
-import fr.ars.coord.region.impact.IncidentStories;
 import static fr.ars.coord.region.impact.IncidentStories.assessed;
 import static fr.ars.coord.region.impact.IncidentStories.notified;
-import static fr.ars.coord.region.impact.IncidentStories.reported;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.Authority;
 import fr.ars.coord.contracts.incident.NotificationKind;
-import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import fr.ars.coord.platform.testing.JsonFields;
 import fr.ars.coord.platform.testing.TestTokens;
 import fr.ars.coord.region.RegionServiceITBase;
+import fr.ars.coord.region.impact.IncidentStories;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,20 +34,32 @@ class NationalObligationsIT extends RegionServiceITBase {
         Instant now = Instant.now();
         // aware 20 hours ago: the 24-hour obligations are due soon, the 72-hour ones pending
         String recent = newId();
-        record(0, IncidentStories.reportedUnderNis2(recent, REGION, now.minus(Duration.ofHours(20))),
+        record(
+                0,
+                IncidentStories.reportedUnderNis2(recent, REGION, now.minus(Duration.ofHours(20))),
                 IncidentStories.significant(recent, REGION));
         // aware four days ago, CERT Santé and ANSSI warned, personal data exposed: the CNIL and the NIS2
         // notification are overdue
         String old = newId();
-        record(0, IncidentStories.reportedUnderNis2(old, REGION, now.minus(Duration.ofDays(4))),
+        record(
+                0,
+                IncidentStories.reportedUnderNis2(old, REGION, now.minus(Duration.ofDays(4))),
                 IncidentStories.significant(old, REGION),
-                notified(old, REGION, Authority.CERT_SANTE, now.minus(Duration.ofDays(4)).plusSeconds(600)),
+                notified(
+                        old,
+                        REGION,
+                        Authority.CERT_SANTE,
+                        now.minus(Duration.ofDays(4)).plusSeconds(600)),
                 assessed(old, REGION, 500),
-                notified(old, REGION, Authority.ANSSI, NotificationKind.EARLY_WARNING,
+                notified(
+                        old,
+                        REGION,
+                        Authority.ANSSI,
+                        NotificationKind.EARLY_WARNING,
                         now.minus(Duration.ofDays(4)).plusSeconds(900)));
         String national = TestTokens.national();
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                list("?region=" + REGION, national).get("total").asInt() == 5);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> list("?region=" + REGION, national).get("total").asInt() == 5);
         Thread.sleep(5);
         Instant between = Instant.now();
 
@@ -76,9 +85,11 @@ class NationalObligationsIT extends RegionServiceITBase {
         JsonNode firstPage = list("?region=" + REGION + "&page=0&size=4", national);
         assertThat(firstPage.get("obligations")).hasSize(4);
         assertThat(firstPage.get("total").asInt()).isEqualTo(5);
-        assertThat(list("?page=1&size=4&region=" + REGION, national).get("obligations")).hasSize(1);
+        assertThat(list("?page=1&size=4&region=" + REGION, national).get("obligations"))
+                .hasSize(1);
         assertThat(list("", TestTokens.arsStaff(REGION)).get("total").asInt()).isEqualTo(5);
-        assertThat(api.get("/api/national/obligations?region=FR-HDF", TestTokens.arsStaff(REGION)).status())
+        assertThat(api.get("/api/national/obligations?region=FR-HDF", TestTokens.arsStaff(REGION))
+                        .status())
                 .isEqualTo(403);
         assertThat(JsonFields.ofEach(list("", TestTokens.arsStaff("FR-HDF")).get("obligations"), "region"))
                 .doesNotContain(REGION);
@@ -91,8 +102,8 @@ class NationalObligationsIT extends RegionServiceITBase {
 
         // once the CNIL is told, its obligation leaves the list; as it stood before, it was there
         record(5, notified(old, REGION, Authority.CNIL, now.minus(Duration.ofHours(1))));
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                list("?region=" + REGION, national).get("total").asInt() == 4);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> list("?region=" + REGION, national).get("total").asInt() == 4);
         JsonNode then = list("?region=" + REGION + "&state=OVERDUE&asOf=" + between, national);
         assertThat(then.get("asOfView").asBoolean()).isTrue();
         assertThat(JsonFields.ofEach(then.get("obligations"), "code"))

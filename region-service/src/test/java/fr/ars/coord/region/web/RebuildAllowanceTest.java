@@ -36,8 +36,10 @@ class RebuildAllowanceTest {
         for (int i = 0; i < 3; i++) {
             allowance.take("ars-hdf");
         }
-        assertThatThrownBy(() -> allowance.take("ars-hdf")).isInstanceOfSatisfying(TooManyRequestsException.class,
-                e -> assertThat(e.retryAfter()).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(10)));
+        assertThatThrownBy(() -> allowance.take("ars-hdf"))
+                .isInstanceOfSatisfying(
+                        TooManyRequestsException.class,
+                        e -> assertThat(e.retryAfter()).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(10)));
         // another caller is not held back by the first
         allowance.take("national");
         now = now.plusSeconds(10);
