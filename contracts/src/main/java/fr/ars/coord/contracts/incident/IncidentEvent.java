@@ -17,7 +17,9 @@ public sealed interface IncidentEvent
                 ObligationReminderRecordedEvent,
                 Nis2SignificanceAssessedEvent,
                 CnilNotificationDecidedEvent,
-                Nis2IntermediateReportRequestedEvent {
+                Nis2IntermediateReportRequestedEvent,
+                ObservableRecordedEvent,
+                ObservableWithdrawnEvent {
 
     String incidentId();
 

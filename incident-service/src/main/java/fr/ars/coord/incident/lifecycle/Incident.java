@@ -9,11 +9,12 @@ import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
-import fr.ars.coord.contracts.incident.ObligationCode;
 import fr.ars.coord.contracts.incident.ObligationFacts;
 import fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent;
 import fr.ars.coord.contracts.incident.ObligationWaiver;
-import fr.ars.coord.contracts.incident.TaxonomyClass;
+import fr.ars.coord.contracts.incident.ObservableRecordedEvent;
+import fr.ars.coord.contracts.incident.ObservableWithdrawnEvent;
+import fr.ars.coord.contracts.incident.TlpLabel;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.obligation.IncidentObligations;
 import fr.ars.coord.platform.rules.InvalidRequestException;
@@ -59,6 +60,7 @@ class Incident {
     private IncidentClassifiedEvent classification;
 
     private final ObligationReminders reminders = new ObligationReminders();
+    private final ObservableRules observables = new ObservableRules();
     private final AppliedRequests appliedRequests = new AppliedRequests();
 
     Incident() {
@@ -141,17 +143,10 @@ class Incident {
     @CommandHandler
     CommandOutcome handle(ClassifyIncidentCommand command) {
         requireOpen();
-        List<TaxonomyClass> related = command.relatedClasses().stream()
-                .filter(c -> c != command.taxonomyClass())
-                .distinct()
-                .toList();
-        if (classification != null
-                && command.taxonomyClass() == classification.taxonomyClass()
-                && related.equals(classification.relatedClasses())
-                && command.tlp() == classification.tlp()) {
-            return outcome();
+        IncidentClassifiedEvent classified = command.classified(region);
+        if (!classified.equals(classification)) {
+            apply(classified);
         }
-        apply(new IncidentClassifiedEvent(incidentId, region, command.taxonomyClass(), related, command.tlp()));
         return outcome();
     }
 
@@ -192,6 +187,23 @@ class Incident {
         return outcome();
     }
 
+    /** Records an observable of the incident, as {@link ObservableRules} allow it. */
+    @CommandHandler
+    CommandOutcome handle(RecordObservableCommand command) {
+        requireOpen();
+        TlpLabel tlp = classification == null ? TlpLabel.DEFAULT : classification.tlp();
+        apply(observables.recorded(command, region, tlp));
+        return outcome();
+    }
+
+    /** Withdraws an observable (a false positive), with the reason: its record stays. */
+    @CommandHandler
+    CommandOutcome handle(WithdrawObservableCommand command) {
+        requireOpen();
+        apply(observables.withdrawn(command, region));
+        return outcome();
+    }
+
     /**
      * Records one reminder per obligation that is DUE_SOON or OVERDUE at the command's instant, each stage once: a
      * command repeated (a restart, another instance's sweep) records nothing more, and an obligation found already
@@ -215,26 +227,12 @@ class Incident {
      */
     @CommandHandler
     CommandOutcome handle(ChangeIncidentStatusCommand command, IncidentObligations obligations) {
-        if (!command.waivers().isEmpty() && command.status() != IncidentStatus.CLOSED) {
-            throw new InvalidRequestException(
-                    "waivers", "are only accepted when closing the incident (status" + " CLOSED)");
-        }
-        if (command.status() == status) {
-            throw new IncidentRuleViolation("The incident is already " + status + ".");
-        }
-        if (!IncidentLifecycle.allows(status, command.status())) {
-            throw new IncidentRuleViolation("An incident cannot move from " + status + " to " + command.status() + ".");
-        }
-        List<ObligationWaiver> waived = command.status() == IncidentStatus.CLOSED
-                ? ClosingWaivers.accepted(command.waivers(), unmet(obligations, command.at()))
-                : List.of();
+        List<ObligationWaiver> waived = IncidentLifecycle.waiversOfMove(status, command, () -> {
+            ObligationFacts facts = obligations.effective(obligationFacts);
+            return obligations.policyFor(facts).unmet(facts, command.at());
+        });
         apply(new IncidentStatusChangedEvent(incidentId, region, status, command.status(), command.reason(), waived));
         return outcome();
-    }
-
-    private List<ObligationCode> unmet(IncidentObligations obligations, java.time.Instant at) {
-        ObligationFacts facts = obligations.effective(obligationFacts);
-        return obligations.policyFor(facts).unmet(facts, at);
     }
 
     private void requireOpen() {
@@ -267,6 +265,10 @@ class Incident {
             classification = e;
         } else if (event instanceof ObligationReminderRecordedEvent e) {
             reminders.record(e);
+        } else if (event instanceof ObservableRecordedEvent e) {
+            observables.record(e);
+        } else if (event instanceof ObservableWithdrawnEvent e) {
+            observables.record(e);
         }
         version = message.getSequenceNumber();
         appliedRequests.record(message.getMetaData());

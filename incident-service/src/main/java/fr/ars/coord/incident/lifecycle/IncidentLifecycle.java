@@ -7,8 +7,13 @@ import static fr.ars.coord.contracts.incident.IncidentStatus.REPORTED;
 import static fr.ars.coord.contracts.incident.IncidentStatus.RESOLVED;
 
 import fr.ars.coord.contracts.incident.IncidentStatus;
+import fr.ars.coord.contracts.incident.ObligationCode;
+import fr.ars.coord.contracts.incident.ObligationWaiver;
+import fr.ars.coord.platform.rules.InvalidRequestException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The allowed moves of an incident: REPORTED → ASSESSING (also done by the first assessment) → CONTAINED →
@@ -27,5 +32,23 @@ final class IncidentLifecycle {
 
     static boolean allows(IncidentStatus from, IncidentStatus to) {
         return ALLOWED.get(from).contains(to);
+    }
+
+    /**
+     * The waivers recorded with a move from {@code from} as {@code command} asks it: refused unless the move is
+     * allowed; waivers only when closing, each naming an obligation still {@code unmet} (see {@link ClosingWaivers}).
+     */
+    static List<ObligationWaiver> waiversOfMove(
+            IncidentStatus from, ChangeIncidentStatusCommand command, Supplier<List<ObligationCode>> unmet) {
+        if (!command.waivers().isEmpty() && command.status() != CLOSED) {
+            throw new InvalidRequestException("waivers", "are only accepted when closing the incident (status CLOSED)");
+        }
+        if (command.status() == from) {
+            throw new IncidentRuleViolation("The incident is already " + from + ".");
+        }
+        if (!allows(from, command.status())) {
+            throw new IncidentRuleViolation("An incident cannot move from " + from + " to " + command.status() + ".");
+        }
+        return command.status() == CLOSED ? ClosingWaivers.accepted(command.waivers(), unmet.get()) : List.of();
     }
 }

@@ -8,10 +8,14 @@ import fr.ars.coord.contracts.incident.IncidentClassifiedEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.IncidentStatusChangedEvent;
 import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
+import fr.ars.coord.contracts.incident.ObservableRecordedEvent;
+import fr.ars.coord.contracts.incident.ObservableWithdrawnEvent;
 import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 /** The incident's events a report quotes, each with its id, in stream order. */
@@ -30,6 +34,8 @@ final class ReportFacts {
     Recorded<IncidentClassifiedEvent> classification;
     Recorded<CnilNotificationDecidedEvent> cnilDecision;
     Recorded<Nis2SignificanceAssessedEvent> significance;
+    /** The observables standing (recorded, not withdrawn since), by id, in the order recorded. */
+    final Map<String, Recorded<ObservableRecordedEvent>> observables = new LinkedHashMap<>();
 
     static ReportFacts of(List<? extends DomainEventMessage<?>> events) {
         ReportFacts facts = new ReportFacts();
@@ -56,6 +62,10 @@ final class ReportFacts {
                 facts.cnilDecision = new Recorded<>(id, at, e);
             } else if (payload instanceof Nis2SignificanceAssessedEvent e) {
                 facts.significance = new Recorded<>(id, at, e);
+            } else if (payload instanceof ObservableRecordedEvent e) {
+                facts.observables.put(e.observableId(), new Recorded<>(id, at, e));
+            } else if (payload instanceof ObservableWithdrawnEvent e) {
+                facts.observables.remove(e.observableId());
             }
         }
         return facts;

@@ -50,8 +50,8 @@ import java.util.stream.Collectors;
  *       mitigation applied and ongoing, the cross-border impact (a progress report, e), while still ongoing).</li>
  * </ul>
  * Only what is recorded is stated. What the record does not hold is said "non renseigné", never invented: the type of
- * a personal-data breach, the categories of people and the number of records concerned, indicators of compromise,
- * cross-border impact. The patients' information (GDPR art. 34) is told as the agency decided it, and an obligation
+ * a personal-data breach, the categories of people and the number of records concerned, indicators of compromise
+ * when no observable stands, cross-border impact. The patients' information (GDPR art. 34) is told as the agency decided it, and an obligation
  * is said met by the notification its clock counts, found by the obligation policy's own rule.
  */
 final class ReportWriter {
@@ -185,7 +185,8 @@ final class ReportWriter {
         return List.of(
                 new Section("Nature de l'incident", nature(true)),
                 new Section("Conséquences", consequences()),
-                new Section("Mesures prises", measures(false)));
+                new Section("Mesures prises", measures(false)),
+                IndicatorStatements.section(facts));
     }
 
     private List<Section> cnil() {
@@ -280,9 +281,7 @@ final class ReportWriter {
         return List.of(
                 new Section("Mise à jour de l'alerte précoce", update),
                 new Section("Évaluation initiale : gravité et impact", assessment),
-                new Section(
-                        "Indicateurs de compromission",
-                        List.of(notRecorded("Indicateurs de compromission : non renseignés dans la plateforme."))));
+                IndicatorStatements.section(facts));
     }
 
     private List<Section> finalReport(boolean progress) {
@@ -304,6 +303,7 @@ final class ReportWriter {
         }
         sections.add(new Section("i) Description détaillée, gravité et impact", description));
         sections.add(new Section("ii) Type de menace ou cause profonde", cause));
+        sections.add(IndicatorStatements.section(facts));
         sections.add(new Section("iii) Mesures d'atténuation appliquées et en cours", measures(false)));
         sections.add(new Section("iv) Impact transfrontière", List.of(crossBorder())));
         return sections;

@@ -20,7 +20,8 @@ import java.util.List;
  * the reminders sent about its obligations; {@code waivers} the obligations it was closed without meeting (their
  * clocks show {@code WAIVED}). {@code entity} is the kind of organisation hit and {@code obligationTerms} the terms its
  * clocks are read with (stamped when it was reported; the current ones for an incident of an earlier release);
- * {@code nis2Significance}, {@code cnilDecision} and {@code intermediateReportRequest} the latest of each decision.
+ * {@code nis2Significance}, {@code cnilDecision} and {@code intermediateReportRequest} the latest of each decision;
+ * {@code observables} what the attack left, in the order recorded, withdrawn ones included and marked.
  */
 public record IncidentView(
         String id,
@@ -54,9 +55,11 @@ public record IncidentView(
         ObligationTerms obligationTerms,
         Nis2SignificanceView nis2Significance,
         CnilDecisionView cnilDecision,
-        IntermediateReportRequestView intermediateReportRequest) {
+        IntermediateReportRequestView intermediateReportRequest,
+        List<ObservableView> observables) {
 
     public IncidentView {
+        observables = observables == null ? List.of() : observables;
         // snapshots taken before reminders, or waivers, existed hold none
         reminders = reminders == null ? List.of() : reminders;
         waivers = waivers == null ? List.of() : waivers;

@@ -15,13 +15,17 @@ import fr.ars.coord.contracts.incident.Nis2IntermediateReportRequestedEvent;
 import fr.ars.coord.contracts.incident.Nis2SignificanceAssessedEvent;
 import fr.ars.coord.contracts.incident.ObligationFacts;
 import fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent;
+import fr.ars.coord.contracts.incident.ObservableRecordedEvent;
+import fr.ars.coord.contracts.incident.ObservableWithdrawnEvent;
 import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.obligation.IncidentObligations;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -59,6 +63,7 @@ final class IncidentViewBuilder {
     private ClassificationView classification = ClassificationView.UNCLASSIFIED;
     private final List<ReminderView> reminders = new ArrayList<>();
     private final List<WaiverView> waivers = new ArrayList<>();
+    private final Map<String, ObservableView> observables = new LinkedHashMap<>();
 
     IncidentViewBuilder(IncidentObligations obligations) {
         this.obligations = obligations;
@@ -94,6 +99,7 @@ final class IncidentViewBuilder {
         builder.classification = view.classification();
         builder.reminders.addAll(view.reminders());
         builder.waivers.addAll(view.waivers());
+        view.observables().forEach(o -> builder.observables.put(o.id(), o));
         return builder;
     }
 
@@ -130,6 +136,11 @@ final class IncidentViewBuilder {
                     e.breachTypes(),
                     e.dataSubjects());
             assessmentCount++;
+        } else if (payload instanceof ObservableRecordedEvent e) {
+            observables.remove(e.observableId());
+            observables.put(e.observableId(), ObservableView.of(e, at, by));
+        } else if (payload instanceof ObservableWithdrawnEvent e) {
+            observables.computeIfPresent(e.observableId(), (id, o) -> o.withdrawn(e, at, by));
         } else if (payload instanceof ContainmentActionRecordedEvent e) {
             containmentActions.add(new ContainmentActionView(e.action(), e.description(), at, by));
         } else if (payload instanceof AuthorityNotifiedEvent e) {
@@ -209,7 +220,8 @@ final class IncidentViewBuilder {
                 facts.terms(),
                 nis2Significance,
                 cnilDecision,
-                intermediateReportRequest));
+                intermediateReportRequest,
+                List.copyOf(observables.values())));
     }
 
     /** The obligation facts folded so far (kept with a snapshot of the view). */

@@ -29,7 +29,7 @@ class IncidentViewSnapshotStore {
      * The form of {@link IncidentView} stored: raise it when the view's fields change meaning (2: every obligation;
      * 3: the classification). Fields only added keep it: the waivers of a closure (and a clock's waiver reason) are
      * absent from rows written before them, which read as none, as those incidents had. 4: the row holds the view and
-     * the obligation facts folded with it.
+     * the obligation facts folded with it. The observables were added, not changed: rows before them hold none.
      */
     static final int FORMAT = 4;
 

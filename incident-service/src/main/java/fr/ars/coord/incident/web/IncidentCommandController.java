@@ -7,7 +7,6 @@ import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.incident.communique.PublishedCommuniques;
 import fr.ars.coord.incident.lifecycle.ChangeIncidentStatusCommand;
 import fr.ars.coord.incident.lifecycle.ClassifyIncidentCommand;
-import fr.ars.coord.incident.lifecycle.CommandOutcome;
 import fr.ars.coord.incident.lifecycle.RecordAssessmentCommand;
 import fr.ars.coord.incident.lifecycle.RecordAuthorityNotificationCommand;
 import fr.ars.coord.incident.lifecycle.RecordCnilDecisionCommand;
@@ -68,6 +67,7 @@ class IncidentCommandController {
     private static final java.time.Duration PUBLICATION_PATIENCE = java.time.Duration.ofSeconds(10);
 
     private final IdempotentCommands commands;
+    private final IncidentChanges changes;
     private final IncidentStreams streams;
     private final PublishedCommuniques publishedCommuniques;
     private final IncidentObligations obligations;
@@ -75,11 +75,13 @@ class IncidentCommandController {
 
     IncidentCommandController(
             IdempotentCommands commands,
+            IncidentChanges changes,
             IncidentStreams streams,
             PublishedCommuniques publishedCommuniques,
             IncidentObligations obligations,
             Clock clock) {
         this.commands = commands;
+        this.changes = changes;
         this.streams = streams;
         this.publishedCommuniques = publishedCommuniques;
         this.obligations = obligations;
@@ -491,27 +493,10 @@ class IncidentCommandController {
             Object request,
             HttpStatus status,
             Object command) {
-        StaffMember member = StaffMember.from(authentication);
-        IncidentAccessPolicy.requireRecordable(member, streams, id);
-        CommandOutcome outcome = commands.send(command, member.toActor(), key, operation, request);
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(status)
-                .location(URI.create("/api/incidents/" + id))
-                .eTag("\"" + outcome.version() + "\"");
-        if (outcome.replayed()) {
-            response.header(REPLAYED, "true");
-        }
-        return response.body(new IncidentChanged(id, outcome.version()));
+        return changes.change(id, authentication, key, operation, request, status, command);
     }
 
     private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null) {
-            return null;
-        }
-        var matcher = VERSION_TAG.matcher(ifMatch.strip());
-        if (!matcher.matches()) {
-            throw new InvalidRequestException(
-                    HttpHeaders.IF_MATCH, "must be the incident version as an ETag, such as \"3\"");
-        }
-        return Long.parseLong(matcher.group(1));
+        return IncidentChanges.expectedVersion(ifMatch);
     }
 }

@@ -383,6 +383,51 @@ class RegulatorReportsIT extends IncidentServiceITBase {
     }
 
     @Test
+    void theIndicatorsListedAreTheObservablesStandingWithTheirLabelAndTheEventThatRecordedThem() throws IOException {
+        String staff = TestTokens.arsStaff(HDF);
+        String observables = "/api/incidents/" + incident + "/observables";
+        Response domain = api.post(observables, staff, """
+                {"type": "domain-name", "value": "ameli-remboursement[.]example", "role": "PHISHING_SENDER",
+                 "firstSeen": "2025-11-20T08:00:00Z", "lastSeen": "2025-11-21T17:00:00Z", "tlp": "TLP:RED",
+                 "confidence": 80}""");
+        ok(domain);
+        Response address = api.post(
+                observables,
+                staff,
+                "{\"type\": \"ipv4-addr\", \"value\": \"203.0.113.7\", \"role\": \"INTRUSION_SOURCE\"}");
+        ok(address);
+        ok(api.post(
+                observables + "/" + address.json().get("observableId").asText() + "/withdrawal",
+                staff,
+                "{\"reason\": \"Adresse du prestataire\"}"));
+        JsonNode history =
+                api.get("/api/incidents/" + incident + "/history", staff).json();
+        String recordedEvent = null;
+        for (JsonNode event : history) {
+            if (event.get("type").asText().equals("ObservableRecordedEvent")) {
+                recordedEvent = recordedEvent == null ? event.get("eventId").asText() : recordedEvent;
+            }
+        }
+
+        for (String kind : List.of("cert-sante-declaration", "nis2-notification", "nis2-final-report")) {
+            JsonNode report = api.get("/api/incidents/" + incident + "/reports/" + kind, staff)
+                    .json();
+            JsonNode indicator = statement(report, "domain-name ");
+            assertThat(indicator.get("text").asText())
+                    .as(kind)
+                    .isEqualTo(
+                            "domain-name ameli-remboursement.example (expéditeur de l'hameçonnage) : TLP:RED, vu du"
+                                    + " 20/11/2025 à 09:00 (heure de Paris) au 21/11/2025 à 18:00 (heure de Paris), confiance 80 %.");
+            assertThat(indicator.get("eventIds").get(0).asText()).isEqualTo(recordedEvent);
+            assertThat(report.toString()).as("a withdrawn one is not listed").doesNotContain("203.0.113.7");
+            assertThat(report.toString()).doesNotContain("Indicateurs de compromission : non renseign");
+        }
+        assertThat(pdfText("nis2-notification"))
+                .contains("ameli-remboursement.example")
+                .contains("TLP:RED");
+    }
+
+    @Test
     void anObligationWaivedAtClosureIsSaidNotDoneWithTheReasonRecorded() throws IOException {
         String staff = TestTokens.arsStaff(HDF);
         for (String status : List.of("CONTAINED", "RESOLVED")) {

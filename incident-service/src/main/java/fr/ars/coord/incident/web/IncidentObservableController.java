@@ -1,0 +1,148 @@
+package fr.ars.coord.incident.web;
+
+import fr.ars.coord.contracts.observable.ObservableType;
+import fr.ars.coord.contracts.observable.ObservableValues;
+import fr.ars.coord.incident.lifecycle.RecordObservableCommand;
+import fr.ars.coord.incident.lifecycle.WithdrawObservableCommand;
+import fr.ars.coord.incident.observable.AccountPseudonyms;
+import fr.ars.coord.platform.rules.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Records and withdraws an incident's observables. Values are recorded in their canonical form, so that the same value
+ * recorded in two regions is recognised as one; a professional's account only as its pseudonym, computed here before
+ * anything (the request's fingerprint included) is stored.
+ */
+@RestController
+@RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
+class IncidentObservableController {
+
+    private final IncidentChanges changes;
+    private final AccountPseudonyms pseudonyms;
+
+    IncidentObservableController(IncidentChanges changes, AccountPseudonyms pseudonyms) {
+        this.changes = changes;
+        this.pseudonyms = pseudonyms;
+    }
+
+    @Schema(description = "The observable recorded, and the incident's version after it.")
+    record ObservableRecorded(
+            @Schema(example = "5b0f1c9e-6d1f-4f3e-9a57-0c8e2d4b7a31")
+            String incidentId,
+
+            @Schema(description = "The number of the incident's last event (its ETag).", example = "5")
+            long version,
+
+            @Schema(
+                    description = "The observable's id: the same value in the same role on the incident is"
+                            + " one observable.",
+                    example = "0d7f4a52-3c1e-3b8e-9f61-2a4d5c6b7e80")
+            String observableId,
+
+            @Schema(
+                    description = "The value as recorded (its canonical form).",
+                    example = "ameli-remboursement.example")
+            String value) {}
+
+    @Tag(name = ApiTags.FACTS)
+    @Operation(
+            operationId = "recordObservable",
+            summary = "Record an observable",
+            description = "Records a value the attack left (STIX cyber-observable types), what it was in the attack,"
+                    + " when it was seen, its TLP label and a confidence. The value is recorded in its canonical form"
+                    + " (domains lower-cased in punycode, IPv6 compressed, URLs normalised, hashes of their length,"
+                    + " phone numbers in E.164; defanged values read as what they stand for). A phone number or an"
+                    + " e-mail address only as a `PHISHING_SENDER`; a value holding a person's identifier in any other"
+                    + " type is refused (`400` naming the field). A `user-account` is recorded only as its pseudonym."
+                    + " The label must be at least as strict as the incident's (`400` naming `tlp`). The same value in"
+                    + " the same role while it stands: `409`." + IncidentCommandController.WHO_RECORDS
+                    + " Refused on a closed incident (`409`).")
+    @ApiResponse(responseCode = "201", description = "Recorded: `ETag` is the incident's new version.")
+    @ApiResponse(responseCode = "404", description = "No such incident in the caller's region.")
+    @PostMapping(path = "/{id}/observables", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ObservableRecorded> record(
+            @Parameter(description = "The incident's id.") @PathVariable String id,
+            @Valid @RequestBody RecordObservableRequest request,
+            @RequestHeader(name = IncidentCommandController.IDEMPOTENCY_KEY, required = false) String key,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Authentication authentication) {
+        String value = canonical(request.type(), request.value());
+        RecordObservableRequest recorded = new RecordObservableRequest(
+                request.type(),
+                value,
+                request.role(),
+                request.firstSeen(),
+                request.lastSeen(),
+                request.tlp(),
+                request.confidence(),
+                request.note());
+        RecordObservableCommand command = new RecordObservableCommand(
+                id,
+                request.type(),
+                value,
+                request.role(),
+                request.firstSeen(),
+                request.lastSeen(),
+                request.tlp(),
+                request.confidence(),
+                request.note(),
+                IncidentChanges.expectedVersion(ifMatch));
+        var changed = changes.change(id, authentication, key, "observable", recorded, HttpStatus.CREATED, command);
+        return ResponseEntity.status(changed.getStatusCode())
+                .headers(changed.getHeaders())
+                .body(new ObservableRecorded(id, changed.getBody().version(), command.observableId(), value));
+    }
+
+    @Tag(name = ApiTags.FACTS)
+    @Operation(
+            operationId = "withdrawObservable",
+            summary = "Withdraw an observable",
+            description = "Withdraws an observable recorded by mistake (a false positive), with the reason: its record"
+                    + " stays, marked withdrawn, and it no longer counts as seen. An unknown observable: `404`; one"
+                    + " already withdrawn: `409`." + IncidentCommandController.WHO_RECORDS)
+    @ApiResponse(responseCode = "200", description = "Withdrawn: `ETag` is the incident's new version.")
+    @ApiResponse(responseCode = "404", description = "No such incident in the caller's region, or no such observable.")
+    @PostMapping(path = "/{id}/observables/{observableId}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<IncidentCommandController.IncidentChanged> withdraw(
+            @Parameter(description = "The incident's id.") @PathVariable String id,
+            @Parameter(description = "The observable's id.") @PathVariable String observableId,
+            @Valid @RequestBody WithdrawObservableRequest request,
+            @RequestHeader(name = IncidentCommandController.IDEMPOTENCY_KEY, required = false) String key,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Authentication authentication) {
+        return changes.change(
+                id,
+                authentication,
+                key,
+                "observable-withdrawal:" + observableId,
+                request,
+                HttpStatus.OK,
+                new WithdrawObservableCommand(
+                        id, observableId, request.reason(), IncidentChanges.expectedVersion(ifMatch)));
+    }
+
+    private String canonical(ObservableType type, String raw) {
+        try {
+            return ObservableValues.canonical(
+                    type, type == ObservableType.USER_ACCOUNT ? pseudonyms.pseudonym(raw) : raw);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("value", e.getMessage());
+        }
+    }
+}
