@@ -10,6 +10,8 @@ import fr.ars.coord.platform.eventstore.AggregateIds;
 import fr.ars.coord.region.impact.ImpactCalculator;
 import fr.ars.coord.region.impact.ImpactHistory;
 import fr.ars.coord.region.impact.ImpactStore;
+import fr.ars.coord.region.impact.IncidentImpact;
+import fr.ars.coord.region.observable.ObservableSightings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -37,6 +40,7 @@ public class Campaigns {
     private final ImpactCalculator calculator;
     private final MongoTemplate mongo;
     private final CampaignIncidentClaims claims;
+    private final ObservableSightings sightings;
 
     Campaigns(
             EventStore eventStore,
@@ -44,7 +48,9 @@ public class Campaigns {
             ImpactHistory history,
             ImpactCalculator calculator,
             MongoTemplate mongo,
-            CampaignIncidentClaims claims) {
+            CampaignIncidentClaims claims,
+            ObservableSightings sightings) {
+        this.sightings = sightings;
         this.eventStore = eventStore;
         this.impacts = impacts;
         this.history = history;
@@ -133,7 +139,16 @@ public class Campaigns {
                 .map(d -> d.getString("_id"))
                 .collect(Collectors.toSet());
         // every incident's impact in memory: one such whole picture at a time
-        return history.holdingWholePicture(() -> SuggestionFinder.find(impacts.all(), linked));
+        return history.holdingWholePicture(() -> {
+            List<IncidentImpact> all = impacts.all();
+            List<CampaignSuggestion> suggestions = new ArrayList<>(SuggestionFinder.find(all, linked));
+            suggestions.addAll(ObservableSuggestionFinder.find(
+                    sightings.standingByValue(),
+                    linked,
+                    all.stream()
+                            .collect(Collectors.toMap(IncidentImpact::incidentId, Function.identity(), (a, b) -> a))));
+            return suggestions;
+        });
     }
 
     private List<? extends DomainEventMessage<?>> stream(String aggregateId) {

@@ -57,7 +57,7 @@ final class SuggestionFinder {
         if (regions.size() < 2) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new CampaignSuggestion(
+        return java.util.Optional.of(CampaignSuggestion.sameVector(
                 vector,
                 regions,
                 window.stream().map(IncidentImpact::incidentId).toList(),

@@ -2,6 +2,8 @@ package fr.ars.coord.region.sharing;
 
 import fr.ars.coord.region.campaign.CampaignView;
 import fr.ars.coord.region.campaign.Campaigns;
+import fr.ars.coord.region.observable.ObservableSightings;
+import fr.ars.coord.region.observable.Sighting;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -17,16 +19,19 @@ public class CampaignBundles {
     private final SharedIncidents incidents;
     private final StixBundleWriter writer;
     private final Clock clock;
+    private final ObservableSightings sightings;
 
     CampaignBundles(
             Campaigns campaigns,
             SharedIncidents incidents,
             Clock clock,
+            ObservableSightings sightings,
             @Value("${ars.sharing.producer-name:Cellule nationale de coordination des incidents cyber en santé}")
                     String producerName) {
         this.campaigns = campaigns;
         this.incidents = incidents;
         this.clock = clock;
+        this.sightings = sightings;
         this.writer = new StixBundleWriter(producerName);
     }
 
@@ -37,11 +42,17 @@ public class CampaignBundles {
      */
     public Optional<ObjectNode> bundle(String campaignId, boolean includeRestricted) {
         Optional<CampaignView> campaign = campaigns.find(campaignId, clock.instant());
-        return campaign.map(c -> writer.bundle(
-                c,
-                incidentsOf(c).stream()
-                        .filter(incident -> includeRestricted || !incident.restricted())
-                        .toList()));
+        return campaign.map(c -> {
+            List<SharedIncident> shared = incidentsOf(c).stream()
+                    .filter(incident -> includeRestricted || !incident.restricted())
+                    .toList();
+            List<String> ids = shared.stream().map(SharedIncident::id).toList();
+            // an observable is left out as its incident is: its own label may be stricter than the incident's
+            List<Sighting> seen = sightings.ofIncidents(ids).stream()
+                    .filter(s -> includeRestricted || !SharedIncident.restricted(s.tlp()))
+                    .toList();
+            return writer.bundle(c, shared, seen);
+        });
     }
 
     private List<SharedIncident> incidentsOf(CampaignView campaign) {

@@ -43,6 +43,10 @@ record SharedIncident(
 
     /** Whether its label keeps it out of a bundle unless the caller asks for it: TLP:RED and TLP:AMBER+STRICT. */
     boolean restricted() {
+        return restricted(tlp);
+    }
+
+    static boolean restricted(TlpLabel tlp) {
         return tlp == TlpLabel.RED || tlp == TlpLabel.AMBER_STRICT;
     }
 }

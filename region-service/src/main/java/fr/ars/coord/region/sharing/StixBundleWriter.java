@@ -7,6 +7,7 @@ import fr.ars.coord.contracts.incident.TaxonomyClass;
 import fr.ars.coord.contracts.incident.TlpLabel;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.region.campaign.CampaignView;
+import fr.ars.coord.region.observable.Sighting;
 import fr.ars.coord.region.reference.RegionCatalog;
 import fr.ars.coord.region.reference.RegionInfo;
 import java.time.Instant;
@@ -55,7 +56,7 @@ final class StixBundleWriter {
         this.producerName = producerName;
     }
 
-    ObjectNode bundle(CampaignView campaign, List<SharedIncident> incidents) {
+    ObjectNode bundle(CampaignView campaign, List<SharedIncident> incidents, List<Sighting> sightings) {
         TlpLabel campaignLabel =
                 incidents.stream().map(SharedIncident::tlp).reduce(TlpLabel.DEFAULT, TlpLabel::strictest);
         String producer = StixIds.of("identity", "producer");
@@ -144,12 +145,66 @@ final class StixBundleWriter {
                     incident.tlp()));
         }
 
+        indicators(sightings, campaignId, agencies, producer, objects);
+
         ObjectNode bundle = nodes.objectNode();
         bundle.put("type", "bundle");
         bundle.put("id", "bundle--" + UUID.randomUUID());
         ArrayNode list = bundle.putArray("objects");
         objects.forEach(list::add);
         return bundle;
+    }
+
+    /**
+     * One {@code indicator} per value standing on the campaign's incidents (under the strictest of their labels), that
+     * {@code indicates} the campaign, and one {@code sighting} of it per incident, where the incident's agency saw it.
+     */
+    private void indicators(
+            List<Sighting> sightings,
+            String campaignId,
+            Map<Region, String> agencies,
+            String producer,
+            List<ObjectNode> objects) {
+        Map<String, List<Sighting>> byValue = new LinkedHashMap<>();
+        sightings.forEach(
+                s -> byValue.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
+        byValue.values().forEach(seen -> {
+            Sighting first = seen.get(0);
+            StixPatterns.of(first.type(), first.value()).ifPresent(pattern -> {
+                TlpLabel label = seen.stream().map(Sighting::tlp).reduce(TlpLabel.CLEAR, TlpLabel::strictest);
+                Instant created = seen.stream()
+                        .map(Sighting::recordedAt)
+                        .min(Comparator.naturalOrder())
+                        .orElseThrow();
+                Instant modified = seen.stream()
+                        .map(Sighting::recordedAt)
+                        .max(Comparator.naturalOrder())
+                        .orElseThrow();
+                String indicatorId = StixIds.of("indicator", first.key());
+                ObjectNode indicator = sdo("indicator", indicatorId, created, modified, producer, label);
+                indicator.put("name", first.type().typeName() + " " + first.value());
+                indicator.putArray("indicator_types").add("malicious-activity");
+                indicator.put("pattern", pattern);
+                indicator.put("pattern_type", "stix");
+                indicator.put("valid_from", timestamp(created));
+                objects.add(indicator);
+                objects.add(relationship("indicates", indicatorId, campaignId, created, producer, label));
+                seen.forEach(s -> {
+                    ObjectNode sighting = sdo(
+                            "sighting",
+                            StixIds.of("sighting", s.observableId()),
+                            s.recordedAt(),
+                            s.recordedAt(),
+                            agencies.get(s.region()),
+                            s.tlp());
+                    sighting.put("sighting_of_ref", indicatorId);
+                    sighting.put("count", 1);
+                    sighting.putArray("where_sighted_refs").add(agencies.get(s.region()));
+                    sighting.putArray("external_references").add(reference("incident", s.incidentId()));
+                    objects.add(sighting);
+                });
+            });
+        });
     }
 
     private ObjectNode confidentialityImpact(String id, SharedIncident incident, String agency) {

@@ -13,6 +13,7 @@ class ApiTags implements GlobalOpenApiCustomizer {
     static final String REGIONS = "Regions";
     static final String NATIONAL_IMPACT = "National impact";
     static final String CAMPAIGNS = "Campaigns";
+    static final String OBSERVABLES = "Observables";
 
     @Override
     public void customise(OpenAPI document) {

@@ -221,8 +221,10 @@ class CampaignController {
     @Operation(
             operationId = "suggestCampaignLinks",
             summary = "Suggest incidents that look like one attack",
-            description = "Groups of incidents not linked to any campaign, in several regions, with the same attack"
-                    + " vector within seven days of awareness. Who may call it: the national cell and auditors.")
+            description = "Groups of incidents not linked to any campaign, in several regions: with the same attack"
+                    + " vector within seven days of awareness (`SAME_VECTOR_WITHIN_SEVEN_DAYS`), or sharing values"
+                    + " observed (`SHARED_OBSERVABLES`, with those values); `reason` says which, in French. Who may"
+                    + " call it: the national cell and auditors.")
     @GetMapping("/suggestions")
     List<CampaignSuggestion> suggestions(Authentication authentication) {
         NationalAccessPolicy.requireNationalReader(StaffMember.from(authentication));

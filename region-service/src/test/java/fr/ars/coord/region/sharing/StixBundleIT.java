@@ -192,6 +192,112 @@ class StixBundleIT extends RegionServiceITBase {
         assertThat(again.get("id").asText()).isNotEqualTo(bundle.get("id").asText());
     }
 
+    private static fr.ars.coord.contracts.incident.ObservableRecordedEvent observed(
+            String incident,
+            Region region,
+            fr.ars.coord.contracts.observable.ObservableType type,
+            String value,
+            TlpLabel tlp) {
+        return new fr.ars.coord.contracts.incident.ObservableRecordedEvent(
+                incident,
+                region,
+                java.util.UUID.nameUUIDFromBytes((incident + value).getBytes()).toString(),
+                type,
+                value,
+                fr.ars.coord.contracts.observable.ObservableRole.OTHER,
+                null,
+                null,
+                tlp,
+                null,
+                null);
+    }
+
+    @Test
+    void theObservablesOfTheCampaignsIncidentsAreSharedAsIndicatorsWithTheirSightings() {
+        String hdf = newId();
+        String nor = newId();
+        String domain = "x" + hdf.substring(0, 8) + ".example";
+        String quoted = "https://" + domain + "/l'accueil";
+        record(
+                0,
+                reported(hdf, "FR-HDF"),
+                observed(
+                        hdf,
+                        Region.HDF,
+                        fr.ars.coord.contracts.observable.ObservableType.DOMAIN_NAME,
+                        domain,
+                        TlpLabel.AMBER),
+                observed(hdf, Region.HDF, fr.ars.coord.contracts.observable.ObservableType.URL, quoted, TlpLabel.AMBER),
+                observed(
+                        hdf,
+                        Region.HDF,
+                        fr.ars.coord.contracts.observable.ObservableType.PHONE_NUMBER,
+                        "+33612345678",
+                        TlpLabel.AMBER),
+                observed(
+                        hdf,
+                        Region.HDF,
+                        fr.ars.coord.contracts.observable.ObservableType.FILE_SHA256,
+                        "a".repeat(64),
+                        TlpLabel.RED));
+        record(
+                0,
+                reported(nor, "FR-NOR"),
+                observed(
+                        nor,
+                        Region.NOR,
+                        fr.ars.coord.contracts.observable.ObservableType.DOMAIN_NAME,
+                        domain,
+                        TlpLabel.GREEN));
+        String campaign = campaignOf(hdf, nor);
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(ofType(
+                                api.get("/api/national/campaigns/" + campaign + "/stix", TestTokens.national())
+                                        .json(),
+                                "sighting"))
+                        .hasSize(3));
+        JsonNode bundle = api.get("/api/national/campaigns/" + campaign + "/stix", TestTokens.national())
+                .json();
+        assertThat(SCHEMAS.errors(bundle))
+                .as("against the OASIS STIX 2.1 schemas")
+                .isEmpty();
+        List<JsonNode> indicators = ofType(bundle, "indicator");
+        assertThat(indicators)
+                .extracting(i -> i.get("pattern").asText())
+                .as("no phone number (no STIX object), no TLP:RED hash unless asked for")
+                .containsExactly(
+                        "[domain-name:value = '" + domain + "']", "[url:value = 'https://" + domain + "/l\\'accueil']");
+        JsonNode domainIndicator = indicators.get(0);
+        assertThat(domainIndicator.get("pattern_type").asText()).isEqualTo("stix");
+        assertThat(domainIndicator.get("object_marking_refs").get(0).asText())
+                .as("the strictest of its sightings' labels")
+                .isEqualTo(TlpMarkings.id(TlpLabel.AMBER));
+        List<JsonNode> sightings = ofType(bundle, "sighting").stream()
+                .filter(s -> s.get("sighting_of_ref")
+                        .asText()
+                        .equals(domainIndicator.get("id").asText()))
+                .toList();
+        assertThat(sightings).hasSize(2);
+        assertThat(sightings)
+                .extracting(s -> s.get("where_sighted_refs").get(0).asText())
+                .containsExactlyInAnyOrder(StixIds.of("identity", "FR-HDF"), StixIds.of("identity", "FR-NOR"));
+        assertThat(ofType(bundle, "relationship"))
+                .anyMatch(r -> r.get("relationship_type").asText().equals("indicates")
+                        && r.get("source_ref")
+                                .asText()
+                                .equals(domainIndicator.get("id").asText()));
+
+        JsonNode restricted = api.get(
+                        "/api/national/campaigns/" + campaign + "/stix?includeRestricted=true", TestTokens.national())
+                .json();
+        assertThat(SCHEMAS.errors(restricted)).isEmpty();
+        assertThat(ofType(restricted, "indicator"))
+                .extracting(i -> i.get("pattern").asText())
+                .contains("[file:hashes.'SHA-256' = '" + "a".repeat(64) + "']");
+    }
+
     @Test
     void anIncidentIsConfirmedOnceItsStatusSaysItWasContained() {
         String unsaid = newId();

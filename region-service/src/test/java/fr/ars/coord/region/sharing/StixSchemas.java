@@ -35,7 +35,11 @@ final class StixSchemas {
             "relationship",
             "sros/relationship.json",
             "marking-definition",
-            "common/marking-definition.json");
+            "common/marking-definition.json",
+            "indicator",
+            "sdos/indicator.json",
+            "sighting",
+            "sros/sighting.json");
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,

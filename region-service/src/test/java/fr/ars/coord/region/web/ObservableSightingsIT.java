@@ -1,0 +1,180 @@
+package fr.ars.coord.region.web;
+
+import static fr.ars.coord.region.impact.IncidentStories.reported;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.ars.coord.contracts.incident.AttackVector;
+import fr.ars.coord.contracts.incident.ObservableRecordedEvent;
+import fr.ars.coord.contracts.incident.ObservableWithdrawnEvent;
+import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.contracts.incident.TlpLabel;
+import fr.ars.coord.contracts.observable.ObservableRole;
+import fr.ars.coord.contracts.observable.ObservableType;
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.TestTokens;
+import fr.ars.coord.region.RegionServiceITBase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The same value recorded in several regions is a sighting: the national cell sees every region and incident; a
+ * region sees, for its own observables, how many other regions have it, named only where their label allows.
+ */
+class ObservableSightingsIT extends RegionServiceITBase {
+
+    private static final Instant AWARE = Instant.parse("2025-11-21T17:30:00Z");
+
+    private static ObservableRecordedEvent observed(
+            String incident, String region, ObservableType type, String value, TlpLabel tlp) {
+        return new ObservableRecordedEvent(
+                incident,
+                Region.of(region),
+                UUID.nameUUIDFromBytes((incident + value).getBytes()).toString(),
+                type,
+                value,
+                ObservableRole.PHISHING_SENDER,
+                null,
+                null,
+                tlp,
+                70,
+                null);
+    }
+
+    private String incident(String region, AttackVector vector) {
+        String id = newId();
+        record(0, reported(id, region, vector, AWARE, OperationalImpact.NONE));
+        return id;
+    }
+
+    private static JsonNode find(JsonNode list, String field, String value) {
+        for (JsonNode entry : list) {
+            if (entry.get(field).asText().equals(value)) {
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aValueSeenInThreeRegionsIsSharedNationallyAndCountedRegionally() {
+        String domain = "phish-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        String alone = "198.51.100." + (1 + (int) (Math.random() * 250));
+        String hdf = incident("FR-HDF", AttackVector.PHISHING);
+        String nor = incident("FR-NOR", AttackVector.ACCOUNT_USURPATION);
+        String bre = incident("FR-BRE", AttackVector.PHISHING);
+        ObservableRecordedEvent inNor = observed(nor, "FR-NOR", ObservableType.DOMAIN_NAME, domain, TlpLabel.GREEN);
+        record(
+                1,
+                observed(hdf, "FR-HDF", ObservableType.DOMAIN_NAME, domain, TlpLabel.AMBER),
+                observed(hdf, "FR-HDF", ObservableType.IPV4_ADDR, alone, TlpLabel.AMBER));
+        record(1, inNor);
+        record(1, observed(bre, "FR-BRE", ObservableType.DOMAIN_NAME, domain, TlpLabel.AMBER_STRICT));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode shared = find(
+                    api.get("/api/national/observables", TestTokens.national()).json(), "value", domain);
+            assertThat(shared).isNotNull();
+            assertThat(shared.get("regions").toString()).isEqualTo("[\"FR-BRE\",\"FR-HDF\",\"FR-NOR\"]");
+        });
+        JsonNode national =
+                api.get("/api/national/observables", TestTokens.auditor()).json();
+        JsonNode shared = find(national, "value", domain);
+        assertThat(shared.get("type").asText()).isEqualTo("domain-name");
+        assertThat(shared.get("sightings").findValuesAsString("incidentId")).containsExactlyInAnyOrder(hdf, nor, bre);
+        assertThat(shared.get("sightings").findValuesAsString("tlp"))
+                .containsExactlyInAnyOrder("TLP:AMBER", "TLP:GREEN", "TLP:AMBER+STRICT");
+        assertThat(find(national, "value", alone)).as("seen in one region only").isNull();
+        assertThat(find(
+                        api.get("/api/national/observables?minRegions=1", TestTokens.national())
+                                .json(),
+                        "value",
+                        alone))
+                .isNotNull();
+
+        JsonNode own = api.get("/api/regions/FR-HDF/observables", TestTokens.arsStaff("FR-HDF"))
+                .json();
+        JsonNode echoed = find(own, "value", domain);
+        assertThat(echoed.get("incidentId").asText()).isEqualTo(hdf);
+        assertThat(echoed.get("otherRegions").asInt()).isEqualTo(2);
+        assertThat(echoed.get("namedOtherRegions").toString())
+                .as("Normandie labelled it GREEN; Brittany's AMBER+STRICT is only counted")
+                .isEqualTo("[\"FR-NOR\"]");
+        assertThat(find(own, "value", alone).get("otherRegions").asInt()).isZero();
+        assertThat(own.toString()).doesNotContain(nor).doesNotContain(bre);
+
+        record(2, new ObservableWithdrawnEvent(nor, Region.of("FR-NOR"), inNor.observableId(), "Faux positif"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode after = find(
+                    api.get("/api/regions/FR-HDF/observables", TestTokens.esanteStaff("FR-HDF"))
+                            .json(),
+                    "value",
+                    domain);
+            assertThat(after.get("otherRegions").asInt()).isEqualTo(1);
+            assertThat(after.get("namedOtherRegions")).isEmpty();
+        });
+        assertThat(find(
+                                api.get("/api/national/observables", TestTokens.national())
+                                        .json(),
+                                "value",
+                                domain)
+                        .get("regions")
+                        .toString())
+                .isEqualTo("[\"FR-BRE\",\"FR-HDF\"]");
+    }
+
+    @Test
+    void incidentsSharingAValueAreSuggestedTogetherWithTheValueAsReason() {
+        String url = "https://" + UUID.randomUUID().toString().substring(0, 8) + ".example/connexion";
+        String bre = incident("FR-BRE", AttackVector.PHISHING);
+        String ges = incident("FR-GES", AttackVector.ACCOUNT_USURPATION);
+        record(1, observed(bre, "FR-BRE", ObservableType.URL, url, TlpLabel.AMBER));
+        record(1, observed(ges, "FR-GES", ObservableType.URL, url, TlpLabel.AMBER));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            List<JsonNode> byObservables = new ArrayList<>();
+            api.get("/api/national/campaigns/suggestions", TestTokens.national())
+                    .json()
+                    .forEach(s -> {
+                        if (s.get("basis").asText().equals("SHARED_OBSERVABLES")
+                                && s.toString().contains(url)) {
+                            byObservables.add(s);
+                        }
+                    });
+            assertThat(byObservables).hasSize(1);
+            JsonNode suggestion = byObservables.get(0);
+            assertThat(suggestion.get("incidentIds").toString()).contains(bre).contains(ges);
+            assertThat(suggestion.get("regions").toString()).isEqualTo("[\"FR-BRE\",\"FR-GES\"]");
+            assertThat(suggestion.get("attackVector").isNull())
+                    .as("two vectors")
+                    .isTrue();
+            assertThat(suggestion.get("reason").asText()).isEqualTo("Une valeur observée en commun : url " + url + ".");
+            assertThat(suggestion.at("/sharedObservables/0/value").asText()).isEqualTo(url);
+        });
+    }
+
+    @Test
+    void onlyNationalReadersSeeTheNationalListAndARegionOnlyItsOwn() {
+        assertThat(api.get("/api/national/observables", TestTokens.arsStaff("FR-HDF"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/regions/FR-NOR/observables", TestTokens.arsStaff("FR-HDF"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/regions/FR-XYZ/observables", TestTokens.national())
+                        .status())
+                .isEqualTo(404);
+        Response bad = api.get("/api/national/observables?minRegions=0", TestTokens.national());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("minRegions");
+        Response notANumber = api.get("/api/national/observables?minRegions=deux", TestTokens.national());
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.body()).contains("minRegions");
+    }
+}
