@@ -58,7 +58,7 @@ final class BreachRegisterCsv {
         return values == null ? null : values.stream().map(Object::toString).collect(Collectors.joining(" "));
     }
 
-    private static String field(Object value) {
+    static String field(Object value) {
         if (value == null) {
             return "";
         }

@@ -1,27 +1,35 @@
 package fr.ars.coord.incident.web;
 
+import fr.ars.coord.contracts.incident.TlpLabel;
 import fr.ars.coord.contracts.observable.ObservableType;
 import fr.ars.coord.contracts.observable.ObservableValues;
 import fr.ars.coord.incident.lifecycle.RecordObservableCommand;
 import fr.ars.coord.incident.lifecycle.WithdrawObservableCommand;
 import fr.ars.coord.incident.observable.AccountPseudonyms;
+import fr.ars.coord.incident.view.IncidentStreams;
+import fr.ars.coord.incident.view.ObservableView;
 import fr.ars.coord.platform.rules.InvalidRequestException;
+import fr.ars.coord.platform.rules.NotFoundException;
+import fr.ars.coord.platform.security.StaffMember;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -30,15 +38,20 @@ import org.springframework.web.bind.annotation.RestController;
  * anything (the request's fingerprint included) is stored.
  */
 @RestController
-@RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/incidents")
 class IncidentObservableController {
 
     private final IncidentChanges changes;
     private final AccountPseudonyms pseudonyms;
+    private final IncidentStreams streams;
+    private final Clock clock;
 
-    IncidentObservableController(IncidentChanges changes, AccountPseudonyms pseudonyms) {
+    IncidentObservableController(
+            IncidentChanges changes, AccountPseudonyms pseudonyms, IncidentStreams streams, Clock clock) {
         this.changes = changes;
         this.pseudonyms = pseudonyms;
+        this.streams = streams;
+        this.clock = clock;
     }
 
     @Schema(description = "The observable recorded, and the incident's version after it.")
@@ -75,7 +88,10 @@ class IncidentObservableController {
                     + " Refused on a closed incident (`409`).")
     @ApiResponse(responseCode = "201", description = "Recorded: `ETag` is the incident's new version.")
     @ApiResponse(responseCode = "404", description = "No such incident in the caller's region.")
-    @PostMapping(path = "/{id}/observables", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = "/{id}/observables",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ObservableRecorded> record(
             @Parameter(description = "The incident's id.") @PathVariable String id,
             @Valid @RequestBody RecordObservableRequest request,
@@ -118,7 +134,10 @@ class IncidentObservableController {
                     + " already withdrawn: `409`." + IncidentCommandController.WHO_RECORDS)
     @ApiResponse(responseCode = "200", description = "Withdrawn: `ETag` is the incident's new version.")
     @ApiResponse(responseCode = "404", description = "No such incident in the caller's region, or no such observable.")
-    @PostMapping(path = "/{id}/observables/{observableId}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(
+            path = "/{id}/observables/{observableId}/withdrawal",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IncidentCommandController.IncidentChanged> withdraw(
             @Parameter(description = "The incident's id.") @PathVariable String id,
             @Parameter(description = "The observable's id.") @PathVariable String observableId,
@@ -135,6 +154,90 @@ class IncidentObservableController {
                 HttpStatus.OK,
                 new WithdrawObservableCommand(
                         id, observableId, request.reason(), IncidentChanges.expectedVersion(ifMatch)));
+    }
+
+    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+    static final MediaType PLAIN = MediaType.parseMediaType("text/plain;charset=UTF-8");
+
+    @Tag(name = ApiTags.FACTS)
+    @Operation(
+            operationId = "listObservablesCsv",
+            summary = "List the incident's observables as CSV, for blocking",
+            description = "The observables standing on the incident (withdrawn ones left out), one line each: type,"
+                    + " value, role, TLP label, confidence, first and last seen, when recorded, id. With `tlp`, only"
+                    + " those that may be shared under that label (`TLP:GREEN`: the GREEN and CLEAR ones). Who may call"
+                    + " it: as for reading the incident.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The list.",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "text/csv",
+                            schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", description = "No such incident visible to the caller.")
+    @GetMapping(path = "/{id}/observables.csv", produces = "text/csv")
+    ResponseEntity<String> csv(
+            @Parameter(description = "The incident's id.") @PathVariable String id,
+            @Parameter(description = "The label the list is to be shared under, such as TLP:GREEN.")
+                    @RequestParam(required = false)
+                    String tlp,
+            Authentication authentication) {
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"observables-" + id + ".csv\"")
+                .body(ObservableLists.csv(ObservableLists.shareable(readable(id, authentication), label(tlp))));
+    }
+
+    @Tag(name = ApiTags.FACTS)
+    @Operation(
+            operationId = "listObservablesPlain",
+            summary = "List the incident's observables of one type, one per line",
+            description = "The values of one type standing on the incident, one per line, for a firewall or a mail"
+                    + " filter (`ipv4-addr`, `domain-name`, `url`, `email-addr`, hashes…). With `tlp`, only those that"
+                    + " may be shared under that label. Who may call it: as for reading the incident.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The values.",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = "text/plain",
+                            schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", description = "No such incident visible to the caller.")
+    @GetMapping(path = "/{id}/observables.txt", produces = "text/plain")
+    ResponseEntity<String> plain(
+            @Parameter(description = "The incident's id.") @PathVariable String id,
+            @Parameter(description = "The type listed, such as domain-name.") @RequestParam String type,
+            @Parameter(description = "The label the list is to be shared under, such as TLP:GREEN.")
+                    @RequestParam(required = false)
+                    String tlp,
+            Authentication authentication) {
+        ObservableType listed = ObservableType.byName(type)
+                .orElseThrow(() -> new InvalidRequestException(
+                        "type",
+                        "must be one of the observable types, such as"
+                                + " ipv4-addr, domain-name, url, email-addr, file-sha256"));
+        TlpLabel sharedUnder = label(tlp);
+        return ResponseEntity.ok()
+                .contentType(PLAIN)
+                .body(ObservableLists.plain(
+                        ObservableLists.shareable(readable(id, authentication), sharedUnder), listed));
+    }
+
+    private java.util.List<ObservableView> readable(String id, Authentication authentication) {
+        IncidentAccessPolicy.requireReadable(StaffMember.from(authentication), streams, id);
+        return streams.currentView(id, clock.instant())
+                .orElseThrow(() -> new NotFoundException("No such incident."))
+                .observables();
+    }
+
+    private static TlpLabel label(String tlp) {
+        if (tlp == null) {
+            return null;
+        }
+        return TlpLabel.byLabel(tlp)
+                .orElseThrow(() -> new InvalidRequestException(
+                        "tlp",
+                        "must be a TLP 2.0 label: TLP:RED, TLP:AMBER+STRICT, TLP:AMBER, TLP:GREEN or TLP:CLEAR"));
     }
 
     private String canonical(ObservableType type, String raw) {

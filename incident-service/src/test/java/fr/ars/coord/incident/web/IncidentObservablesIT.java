@@ -255,6 +255,61 @@ class IncidentObservablesIT extends IncidentServiceITBase {
     }
 
     @Test
+    void blockingListsHoldTheStandingValuesSharableUnderTheLabelAskedFor() {
+        String id = report(HDF);
+        String token = TestTokens.arsStaff(HDF);
+        record(id, token, observable("phone-number", "+33 6 12 34 56 78", "PHISHING_SENDER"));
+        record(id, token, observable("domain-name", "b.example", "MALICIOUS_URL"));
+        record(id, token, observable("domain-name", "b.example", "COMMAND_AND_CONTROL"));
+        record(
+                id,
+                token,
+                "{\"type\": \"domain-name\", \"value\": \"red.example\", \"role\": \"OTHER\", \"tlp\": \"TLP:RED\"}");
+        record(id, token, observable("ipv4-addr", "203.0.113.9", "INTRUSION_SOURCE"));
+        String withdrawn = record(id, token, observable("domain-name", "fp.example", "OTHER"))
+                .json()
+                .get("observableId")
+                .asText();
+        api.post(
+                "/api/incidents/" + id + "/observables/" + withdrawn + "/withdrawal",
+                token,
+                "{\"reason\": \"faux positif\"}");
+
+        Response plain = api.get("/api/incidents/" + id + "/observables.txt?type=domain-name", token);
+        assertThat(plain.status()).as(plain.toString()).isEqualTo(200);
+        assertThat(plain.contentType()).startsWith("text/plain");
+        assertThat(plain.body()).isEqualTo("b.example\nred.example\n");
+        Response amber = api.get("/api/incidents/" + id + "/observables.txt?type=domain-name&tlp=TLP:AMBER", token);
+        assertThat(amber.body()).as("TLP:RED is not shared under AMBER").isEqualTo("b.example\n");
+        // an empty list is an empty body, which the document's validator cannot tell from a missing one
+        Response none = new fr.ars.coord.platform.testing.ApiClient("http://localhost:" + port)
+                .get("/api/incidents/" + id + "/observables.txt?type=domain-name&tlp=TLP:GREEN", token);
+        assertThat(none.status()).isEqualTo(200);
+        assertThat(none.body()).isEmpty();
+
+        Response csv = api.get("/api/incidents/" + id + "/observables.csv", TestTokens.national());
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("type,value,role,tlp,confidence,firstSeen,lastSeen,recordedAt,observableId");
+        assertThat(lines).hasSize(6);
+        assertThat(lines[1])
+                .as("a formula is never evaluated")
+                .startsWith("phone-number,'+33612345678,PHISHING_SENDER,TLP:AMBER,");
+        assertThat(csv.body()).doesNotContain("fp.example");
+
+        Response badType = api.get("/api/incidents/" + id + "/observables.txt?type=mutex", token);
+        assertThat(badType.status()).isEqualTo(400);
+        assertThat(badType.body()).contains("type");
+        Response badLabel = api.get("/api/incidents/" + id + "/observables.csv?tlp=AMBER", token);
+        assertThat(badLabel.status()).isEqualTo(400);
+        assertThat(badLabel.body()).contains("tlp");
+        assertThat(api.get("/api/incidents/" + id + "/observables.csv", TestTokens.arsStaff(NOR))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aClosedIncidentRecordsNoMoreObservables() {
         String id = report(HDF);
         for (String status : List.of("ASSESSING", "CONTAINED", "RESOLVED")) {
