@@ -29,7 +29,9 @@ class AuthorizationMatrixIT {
             "notification", "{\"authority\": \"CERT_SANTE\", \"notifiedAt\": \"2025-11-21T20:00:00Z\"}",
             "status", "{\"status\": \"ASSESSING\", \"reason\": \"matrice\"}",
             "classification", "{\"taxonomyClass\": \"fraud/phishing\", \"tlp\": \"TLP:AMBER\"}",
-            "campaign", "{\"title\": \"Matrice\", \"description\": \"contrôle d'accès\"}");
+            "campaign", "{\"title\": \"Matrice\", \"description\": \"contrôle d'accès\"}",
+            "observable-ars", "{\"type\": \"domain-name\", \"value\": \"matrice-ars.example\", \"role\": \"OTHER\"}",
+            "observable-esante", "{\"type\": \"ipv4-addr\", \"value\": \"192.0.2.10\", \"role\": \"OTHER\"}");
 
     record Row(String caller, String method, String path, String body, String target, int expected) {}
 

@@ -387,6 +387,58 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void regionalStaffPasteObservablesConfirmTheirTypesAndSeeWhatWasRefused() {
+        String incident = report("ars-hdf", "FR-HDF");
+        try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
+            browser.signIn("ars-hdf", Keycloak.DEMO_PASSWORD);
+            browser.open("/incidents/" + incident);
+            openForm(browser, "form-observables");
+            browser.driver()
+                    .findElement(By.id("observable-values"))
+                    .sendKeys("ameli-remboursement[.]example\n203.0.113.77\n\nce n'est pas une valeur\n");
+            new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("observable-role")))
+                    .selectByValue("INTRUSION_SOURCE");
+            browser.driver().findElement(By.id("verifier-observables")).click();
+            browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("form-observables-confirmation")));
+            List<String> proposed = new ArrayList<>();
+            browser.driver()
+                    .findElements(By.cssSelector("select.observable-type"))
+                    .forEach(select -> proposed.add(new org.openqa.selenium.support.ui.Select(select)
+                            .getFirstSelectedOption()
+                            .getAttribute("value")));
+            assertThat(proposed).as("one per non-blank line").containsExactly("domain-name", "ipv4-addr", "");
+            assertThat(history(incident, "ars-hdf").size())
+                    .as("nothing recorded before confirmation")
+                    .isEqualTo(1);
+            checkPage(browser, "15-observables-confirmation");
+
+            browser.driver().findElement(By.id("enregistrer-observables")).click();
+            browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("message-succes")));
+            assertThat(browser.driver().findElement(By.id("message-succes")).getText())
+                    .isEqualTo("2 observable(s) enregistré(s) sur 3.");
+            assertThat(browser.driver()
+                            .findElement(By.id("observables-refuses"))
+                            .getText())
+                    .startsWith("ce n'est pas une valeur : type");
+            String table =
+                    browser.driver().findElement(By.id("table-observables")).getText();
+            assertThat(table)
+                    .contains("ameli-remboursement.example")
+                    .contains("203.0.113.77")
+                    .contains("Source de l'intrusion")
+                    .contains("ars-hdf");
+            checkPage(browser, "16-observables");
+            JsonNode view = api.get("/api/incidents/" + incident, keycloak.password("ars-hdf"))
+                    .json();
+            assertThat(view.get("observables").findValuesAsString("value"))
+                    .containsExactly("ameli-remboursement.example", "203.0.113.77");
+        }
+    }
+
     /** An incident reported through the API by a region's staff, with a vector the demo does not use. */
     private static String report(String user, String region) {
         Response reported = api.post(

@@ -85,6 +85,16 @@ public class PlatformApi {
         return post(key, request, IncidentChanged.class, "/api/incidents/{id}/authority-notifications", incidentId);
     }
 
+    public fr.ars.coord.client.incident.model.ObservableRecorded recordObservable(
+            String key, String incidentId, fr.ars.coord.client.incident.model.RecordObservableRequest request) {
+        return post(
+                key,
+                request,
+                fr.ars.coord.client.incident.model.ObservableRecorded.class,
+                "/api/incidents/{id}/observables",
+                incidentId);
+    }
+
     public IncidentChanged changeStatus(String key, String incidentId, ChangeStatusRequest request) {
         return post(key, request, IncidentChanged.class, "/api/incidents/{id}/status", incidentId);
     }

@@ -58,7 +58,10 @@ class CampaignPageController {
             @RequestParam(required = false) String attackVector,
             @RequestParam List<String> regions,
             RedirectAttributes redirect) {
-        String title = "Campagne " + labels.of(attackVector).toLowerCase(java.util.Locale.FRENCH) + " : "
+        String kind = attackVector == null || attackVector.isBlank()
+                ? "aux valeurs observées en commun"
+                : labels.of(attackVector).toLowerCase(java.util.Locale.FRENCH);
+        String title = "Campagne " + kind + " : "
                 + regions.stream().map(labels::region).collect(Collectors.joining(", "));
         String campaignId = api.openCampaign(
                         requestKey,

@@ -191,7 +191,7 @@ public final class IncidentForms {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static ApiProblem refused(String field, String reason) {
+    static ApiProblem refused(String field, String reason) {
         return new ApiProblem(400, "La saisie n'est pas valide.", List.of(new ApiProblem.FieldError(field, reason)));
     }
 

@@ -116,6 +116,59 @@ class IncidentPageController {
                 response);
     }
 
+    /** The pasted values with the type proposed for each, shown for confirmation; nothing is recorded yet. */
+    @PostMapping("/incidents/{id}/observables/apercu")
+    String previewObservables(
+            @PathVariable String id,
+            @org.springframework.web.bind.annotation.ModelAttribute("observablePaste") ObservableForms.Paste paste,
+            Model model,
+            HttpServletResponse response) {
+        show(id, null, model);
+        blankForms(model);
+        model.addAttribute("observablePaste", paste);
+        try {
+            model.addAttribute("observableLines", paste.lines());
+        } catch (ApiProblem problem) {
+            model.addAttribute("failedForm", "observables");
+            model.addAttribute("formProblem", problem.detail());
+            model.addAttribute("fieldErrors", problem.fieldReasons());
+            response.setStatus(400);
+        }
+        return "incident";
+    }
+
+    /**
+     * Records each confirmed line as its own request (the form's key and the line's number: posting twice records
+     * once); the lines the API refuses are listed with its reason, the others recorded.
+     */
+    @PostMapping("/incidents/{id}/observables")
+    String recordObservables(
+            @PathVariable String id, ObservableForms.Confirmation confirmation, RedirectAttributes redirect) {
+        List<ObservableForms.Line> lines = confirmation.lines();
+        int recorded = 0;
+        List<String> refusals = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ObservableForms.Line line = lines.get(i);
+            try {
+                api.recordObservable(confirmation.requestKey() + "-" + i, id, confirmation.request(line));
+                recorded++;
+            } catch (ApiProblem problem) {
+                if (problem.status() != 400 && problem.status() != 409 && problem.status() != 422) {
+                    throw problem;
+                }
+                refusals.add(line.value() + " : "
+                        + (problem.fieldReasons().isEmpty()
+                                ? problem.detail()
+                                : problem.fieldReasons().entrySet().stream()
+                                        .map(e -> e.getKey() + " " + e.getValue())
+                                        .collect(java.util.stream.Collectors.joining(" ; "))));
+            }
+        }
+        redirect.addFlashAttribute("done", recorded + " observable(s) enregistré(s) sur " + lines.size() + ".");
+        redirect.addFlashAttribute("observableRefusals", refusals);
+        return "redirect:/incidents/" + id + "#observables";
+    }
+
     private String record(
             String id,
             String form,
@@ -152,6 +205,7 @@ class IncidentPageController {
         model.addAttribute("containment", IncidentForms.Containment.blank());
         model.addAttribute("notification", IncidentForms.Notification.blank());
         model.addAttribute("statusChange", IncidentForms.Status.blank());
+        model.addAttribute("observablePaste", ObservableForms.Paste.blank());
     }
 
     private void show(String id, String asOf, Model model) {
@@ -173,5 +227,8 @@ class IncidentPageController {
         model.addAttribute("notificationKinds", NotificationKind.values());
         model.addAttribute("statuses", IncidentStatus.values());
         model.addAttribute("attackVectors", AttackVector.values());
+        model.addAttribute("observableTypes", fr.ars.coord.contracts.observable.ObservableType.values());
+        model.addAttribute("observableRoles", fr.ars.coord.contracts.observable.ObservableRole.values());
+        model.addAttribute("tlpLabels", fr.ars.coord.contracts.incident.TlpLabel.values());
     }
 }

@@ -125,7 +125,17 @@ public class Labels {
             Map.entry("ObligationReminderRecordedEvent", "Rappel d'échéance"),
             Map.entry("Nis2SignificanceAssessedEvent", "Décision NIS2 (caractère important)"),
             Map.entry("CnilNotificationDecidedEvent", "Décision de notification à la CNIL"),
-            Map.entry("Nis2IntermediateReportRequestedEvent", "Rapport intermédiaire demandé par l'ANSSI"));
+            Map.entry("Nis2IntermediateReportRequestedEvent", "Rapport intermédiaire demandé par l'ANSSI"),
+            Map.entry("ObservableRecordedEvent", "Observable enregistré"),
+            Map.entry("ObservableWithdrawnEvent", "Observable retiré"),
+            // observables' roles
+            Map.entry("INTRUSION_SOURCE", "Source de l'intrusion"),
+            Map.entry("PHISHING_SENDER", "Expéditeur d'hameçonnage"),
+            Map.entry("MALICIOUS_URL", "URL malveillante"),
+            Map.entry("COMPROMISED_ACCOUNT", "Compte compromis"),
+            Map.entry("MALWARE", "Logiciel malveillant"),
+            Map.entry("COMMAND_AND_CONTROL", "Serveur de commande"),
+            Map.entry("EXFILTRATION_DESTINATION", "Destination d'exfiltration"));
 
     public String of(Object code) {
         if (code == null) {

@@ -4,6 +4,7 @@ import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -53,6 +54,50 @@ public final class ObservableValues {
             case PHONE_NUMBER -> phone(value);
             case USER_ACCOUNT -> pseudonym(value);
         };
+    }
+
+    /**
+     * The type a pasted value most likely has, for a form to propose before the user confirms: a pseudonym, a URL
+     * (with a scheme, defanged or not), an e-mail address, an IPv4 or IPv6 address, a hash by its length, a
+     * colon-separated certificate fingerprint, a phone number, a domain name; empty when none of them reads it. An
+     * account identifier cannot be told from the rest: it is chosen, never detected.
+     */
+    public static Optional<ObservableType> detect(String raw) {
+        if (raw == null || raw.isBlank() || raw.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
+        String value = refang(raw.strip());
+        String lower = value.toLowerCase(Locale.ROOT);
+        ObservableType guess;
+        if (isPseudonym(lower)) {
+            guess = ObservableType.USER_ACCOUNT;
+        } else if (lower.matches("(https?|ftp)://.*")) {
+            guess = ObservableType.URL;
+        } else if (lower.contains("@")) {
+            guess = ObservableType.EMAIL_ADDR;
+        } else if (IPV4.matcher(lower).matches()) {
+            guess = ObservableType.IPV4_ADDR;
+        } else if (lower.matches("([0-9a-f]{2}:){19,31}[0-9a-f]{2}")) {
+            guess = ObservableType.X509_CERTIFICATE;
+        } else if (lower.contains(":") && IPV6.matcher(lower).matches()) {
+            guess = ObservableType.IPV6_ADDR;
+        } else if (HEX.matcher(lower).matches() && lower.length() == 32) {
+            guess = ObservableType.FILE_MD5;
+        } else if (HEX.matcher(lower).matches() && lower.length() == 40) {
+            guess = ObservableType.FILE_SHA1;
+        } else if (HEX.matcher(lower).matches() && lower.length() == 64) {
+            guess = ObservableType.FILE_SHA256;
+        } else if (lower.matches("[+0(][0-9 .()\\-]{6,}")) {
+            guess = ObservableType.PHONE_NUMBER;
+        } else {
+            guess = ObservableType.DOMAIN_NAME;
+        }
+        try {
+            canonical(guess, value);
+            return Optional.of(guess);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether {@code value} is already a pseudonymised account. */

@@ -88,4 +88,29 @@ class ObservableValuesTest {
         assertThat(ObservableValues.isPseudonym(pseudonym)).isTrue();
         assertThat(ObservableValues.isPseudonym("rpps10101010101")).isFalse();
     }
+
+    @ParameterizedTest(name = "{0} detected as {1}")
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            nullValues = "none",
+            value = {
+                "hxxps://ameli-fr[.]example/login          | url",
+                "remboursement@ameli-fr[.]example          | email-addr",
+                "203.0.113[.]7                             | ipv4-addr",
+                "2001:db8::1                               | ipv6-addr",
+                "d41d8cd98f00b204e9800998ecf8427e          | file-md5",
+                "da39a3ee5e6b4b0d3255bfef95601890afd80709  | file-sha1",
+                "E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855 | file-sha256",
+                "da:39:a3:ee:5e:6b:4b:0d:32:55:bf:ef:95:60:18:90:af:d8:07:09 | x509-certificate",
+                "+33 6 12 34 56 78                         | phone-number",
+                "06.12.34.56.78                            | phone-number",
+                "Ameli-Remboursement.EXAMPLE               | domain-name",
+                "hmac-sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef | user-account",
+                "pas une valeur                            | none",
+                "300.1.2.3                                 | none"
+            })
+    void aPastedValueIsGivenItsLikelyType(String raw, String type) {
+        org.assertj.core.api.Assertions.assertThat(ObservableValues.detect(raw).map(ObservableType::typeName))
+                .isEqualTo(java.util.Optional.ofNullable(type));
+    }
 }

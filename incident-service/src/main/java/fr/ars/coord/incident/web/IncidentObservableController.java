@@ -175,7 +175,7 @@ class IncidentObservableController {
                             mediaType = "text/csv",
                             schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "404", description = "No such incident visible to the caller.")
-    @GetMapping(path = "/{id}/observables.csv", produces = "text/csv")
+    @GetMapping("/{id}/observables.csv")
     ResponseEntity<String> csv(
             @Parameter(description = "The incident's id.") @PathVariable String id,
             @Parameter(description = "The label the list is to be shared under, such as TLP:GREEN.")
@@ -203,7 +203,7 @@ class IncidentObservableController {
                             mediaType = "text/plain",
                             schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "404", description = "No such incident visible to the caller.")
-    @GetMapping(path = "/{id}/observables.txt", produces = "text/plain")
+    @GetMapping("/{id}/observables.txt")
     ResponseEntity<String> plain(
             @Parameter(description = "The incident's id.") @PathVariable String id,
             @Parameter(description = "The type listed, such as domain-name.") @RequestParam String type,
