@@ -437,6 +437,29 @@ class ConsoleIT {
             assertThat(view.get("observables").findValuesAsString("value"))
                     .containsExactly("ameli-remboursement.example", "203.0.113.77");
         }
+
+        // the same domain recorded in Normandie: the national cell's map lists it with both regions
+        String norIncident = report("ars-nor", "FR-NOR");
+        Response recorded = api.post(
+                "/api/incidents/" + norIncident + "/observables",
+                keycloak.password("ars-nor"),
+                "{\"type\": \"domain-name\", \"value\": \"AMELI-REMBOURSEMENT.example\", \"role\": \"PHISHING_SENDER\"}");
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
+            browser.signIn("national", Keycloak.DEMO_PASSWORD);
+            By shared =
+                    By.xpath("//table[@id='table-observables-partages']//tr[td/code='ameli-remboursement.example']");
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> {
+                        browser.open("/");
+                        return !browser.driver().findElements(shared).isEmpty();
+                    });
+            assertThat(browser.driver().findElement(shared).getText())
+                    .contains("Hauts-de-France")
+                    .contains("Normandie");
+            checkPage(browser, "17-carte-observables-partages");
+        }
     }
 
     /** An incident reported through the API by a region's staff, with a vector the demo does not use. */

@@ -115,6 +115,11 @@ public class PlatformApi {
         return list(uri -> uri.path("/api/national/campaigns").build(), new ParameterizedTypeReference<>() {});
     }
 
+    /** The values standing in two or more regions (national cell and auditors). */
+    public List<fr.ars.coord.client.region.model.SharedObservable> sharedObservables() {
+        return list(uri -> uri.path("/api/national/observables").build(), new ParameterizedTypeReference<>() {});
+    }
+
     public List<CampaignSuggestion> campaignSuggestions() {
         return list(
                 uri -> uri.path("/api/national/campaigns/suggestions").build(), new ParameterizedTypeReference<>() {});

@@ -44,9 +44,26 @@ class CampaignPageController {
         return "campaigns";
     }
 
+    /** A campaign, its incidents, and the values standing on incidents of two or more of its regions. */
     @GetMapping("/campagnes/{id}")
     String campaign(@PathVariable String id, Model model) {
-        model.addAttribute("campaign", api.campaign(id));
+        var campaign = api.campaign(id);
+        java.util.Set<String> incidents = campaign.getIncidents() == null
+                ? java.util.Set.of()
+                : campaign.getIncidents().stream()
+                        .map(linked -> linked.getIncidentId())
+                        .collect(Collectors.toSet());
+        model.addAttribute("campaign", campaign);
+        model.addAttribute(
+                "sharedObservables",
+                api.sharedObservables().stream()
+                        .filter(shared -> shared.getSightings().stream()
+                                        .filter(s -> incidents.contains(s.getIncidentId()))
+                                        .map(s -> s.getRegion())
+                                        .distinct()
+                                        .count()
+                                >= 2)
+                        .toList());
         return "campaign";
     }
 

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Carte nationale: the 18 regions coloured by impact level, from the national impact as the API gives it to the
  * user (regional staff get their region and the national totals only), and its text alternative, the table of
- * the affected regions.
+ * the affected regions; for the national cell and auditors, the observables seen in two or more regions.
  */
 @Controller
 class MapController {
@@ -70,6 +70,9 @@ class MapController {
                         .filter(r -> number(r.getIncidentsOpen()) + number(r.getIncidentsClosed()) > 0)
                         .toList());
         model.addAttribute("mapData", JsonMapper.shared().writeValueAsString(shapes));
+        if (user != null && user.national()) {
+            model.addAttribute("sharedObservables", api.sharedObservables());
+        }
         return "map";
     }
 
