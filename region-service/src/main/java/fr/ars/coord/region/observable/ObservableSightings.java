@@ -26,7 +26,7 @@ public class ObservableSightings {
         this.mongo = mongo;
     }
 
-    /** Every standing sighting, grouped by value, in the order first recorded. */
+    /** Every standing sighting, grouped by value, in the order recorded (an incident's in its stream's order). */
     public Map<String, List<Sighting>> standingByValue() {
         return byValue(read(Query.query(where("standing").is(true))));
     }
@@ -84,7 +84,7 @@ public class ObservableSightings {
     }
 
     private List<Sighting> read(Query query) {
-        query.with(org.springframework.data.domain.Sort.by("recordedAt", "_id"));
+        query.with(org.springframework.data.domain.Sort.by("recordedAt", "incidentId", "sequence"));
         return mongo.find(query, Document.class, ObservableSightingsProjection.COLLECTION).stream()
                 .filter(d -> d.getString("type") != null)
                 .map(ObservableSightings::sighting)

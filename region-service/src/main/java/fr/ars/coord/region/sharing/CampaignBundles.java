@@ -18,6 +18,7 @@ public class CampaignBundles {
     private final Campaigns campaigns;
     private final SharedIncidents incidents;
     private final StixBundleWriter writer;
+    private final MispEventWriter misp = new MispEventWriter();
     private final Clock clock;
     private final ObservableSightings sightings;
 
@@ -52,6 +53,21 @@ public class CampaignBundles {
                     .filter(s -> includeRestricted || !SharedIncident.restricted(s.tlp()))
                     .toList();
             return writer.bundle(c, shared, seen);
+        });
+    }
+
+    /** The campaign's observables as a MISP event, restricted ones left out as from the bundle. */
+    public Optional<ObjectNode> mispEvent(String campaignId, boolean includeRestricted) {
+        return campaigns.find(campaignId, clock.instant()).map(c -> {
+            List<SharedIncident> shared = incidentsOf(c).stream()
+                    .filter(incident -> includeRestricted || !incident.restricted())
+                    .toList();
+            List<Sighting> seen = sightings
+                    .ofIncidents(shared.stream().map(SharedIncident::id).toList())
+                    .stream()
+                    .filter(s -> includeRestricted || !SharedIncident.restricted(s.tlp()))
+                    .toList();
+            return misp.event(c, shared, seen);
         });
     }
 

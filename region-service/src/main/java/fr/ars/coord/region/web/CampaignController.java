@@ -295,6 +295,36 @@ class CampaignController {
                 bundles.bundle(id, includeRestricted).orElseThrow(() -> new NotFoundException("No such campaign.")));
     }
 
+    @Tag(name = ApiTags.CAMPAIGNS)
+    @Operation(
+            operationId = "getCampaignMispEvent",
+            summary = "Share a campaign's observables as a MISP event",
+            description = "The observables standing on the campaign's incidents as a MISP event JSON that a MISP"
+                    + " instance imports: one `Attribute` per value (MISP type and category from its STIX type and"
+                    + " role, `to_ids` set except for an account's pseudonym), each tagged with its TLP label; the"
+                    + " event tagged with the strictest label and the incidents' `rsit` classes. Incidents and"
+                    + " observables labelled `TLP:RED` or `TLP:AMBER+STRICT` are left out unless"
+                    + " `includeRestricted=true`. Who may call it: the national cell and auditors.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The event.",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(type = "object", description = "A MISP event: {\"Event\": {…}}")))
+    @ApiResponse(responseCode = "404", description = "No such campaign.")
+    @GetMapping(path = "/{id}/misp", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ObjectNode> misp(
+            @Parameter(description = CAMPAIGN_ID) @PathVariable String id,
+            @Parameter(description = "Also what is labelled `TLP:RED` or `TLP:AMBER+STRICT`.")
+                    @RequestParam(defaultValue = "false")
+                    boolean includeRestricted,
+            Authentication authentication) {
+        NationalAccessPolicy.requireNationalReader(StaffMember.from(authentication));
+        return ResponseEntity.ok(
+                bundles.mispEvent(id, includeRestricted).orElseThrow(() -> new NotFoundException("No such campaign.")));
+    }
+
     private void requireCampaign(String id) {
         if (!campaigns.exists(id)) {
             throw new NotFoundException("No such campaign.");

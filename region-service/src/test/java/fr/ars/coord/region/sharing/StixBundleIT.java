@@ -299,6 +299,97 @@ class StixBundleIT extends RegionServiceITBase {
     }
 
     @Test
+    void theCampaignsObservablesAreAMispEventWithTypesCategoriesAndLabels() {
+        String hdf = newId();
+        String nor = newId();
+        String domain = "m" + hdf.substring(0, 8) + ".example";
+        record(
+                0,
+                reported(hdf, "FR-HDF"),
+                new IncidentClassifiedEvent(
+                        hdf,
+                        Region.HDF,
+                        TaxonomyClass.INTRUSIONS_UNPRIVILEGED_ACCOUNT_COMPROMISE,
+                        List.of(),
+                        TlpLabel.AMBER),
+                observed(
+                        hdf,
+                        Region.HDF,
+                        fr.ars.coord.contracts.observable.ObservableType.DOMAIN_NAME,
+                        domain,
+                        TlpLabel.AMBER),
+                observed(
+                        hdf,
+                        Region.HDF,
+                        fr.ars.coord.contracts.observable.ObservableType.IPV4_ADDR,
+                        "198.51.100.23",
+                        TlpLabel.GREEN),
+                observed(
+                        hdf,
+                        Region.HDF,
+                        fr.ars.coord.contracts.observable.ObservableType.USER_ACCOUNT,
+                        "hmac-sha256:" + "b".repeat(64),
+                        TlpLabel.RED));
+        record(
+                0,
+                reported(nor, "FR-NOR"),
+                observed(
+                        nor,
+                        Region.NOR,
+                        fr.ars.coord.contracts.observable.ObservableType.DOMAIN_NAME,
+                        domain,
+                        TlpLabel.GREEN));
+        String campaign = campaignOf(hdf, nor);
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .untilAsserted(
+                        () -> assertThat(api.get("/api/national/campaigns/" + campaign + "/misp", TestTokens.national())
+                                        .json()
+                                        .at("/Event/Attribute"))
+                                .hasSize(2));
+        JsonNode event = api.get("/api/national/campaigns/" + campaign + "/misp", TestTokens.auditor())
+                .json()
+                .get("Event");
+        assertThat(event.get("info").asText()).isEqualTo("Usurpation de comptes e-santé");
+        assertThat(event.get("uuid").asText()).matches("[0-9a-f-]{36}");
+        assertThat(event.get("Tag").findValuesAsString("name"))
+                .containsExactly("tlp:amber", "rsit:intrusions=\"unprivileged-account-compromise\"");
+        JsonNode domainAttribute = event.get("Attribute").get(0);
+        assertThat(domainAttribute.get("type").asText()).isEqualTo("domain");
+        assertThat(domainAttribute.get("category").asText()).isEqualTo("Network activity");
+        assertThat(domainAttribute.get("value").asText()).isEqualTo(domain);
+        assertThat(domainAttribute.get("to_ids").asBoolean()).isTrue();
+        assertThat(domainAttribute.get("comment").asText()).endsWith("vu dans 2 région(s)");
+        assertThat(domainAttribute.at("/Tag/0/name").asText())
+                .as("the strictest of its sightings")
+                .isEqualTo("tlp:amber");
+        JsonNode address = event.get("Attribute").get(1);
+        assertThat(address.get("type").asText())
+                .as("where an intrusion came from")
+                .isEqualTo("ip-src");
+        assertThat(address.at("/Tag/0/name").asText()).isEqualTo("tlp:green");
+        assertThat(event.toString()).as("TLP:RED left out by default").doesNotContain("hmac-sha256");
+
+        JsonNode restricted = api.get(
+                        "/api/national/campaigns/" + campaign + "/misp?includeRestricted=true", TestTokens.national())
+                .json()
+                .get("Event");
+        JsonNode account = restricted.get("Attribute").get(2);
+        assertThat(account.get("type").asText()).isEqualTo("text");
+        assertThat(account.get("to_ids").asBoolean())
+                .as("a pseudonym matches nothing outside")
+                .isFalse();
+        assertThat(restricted.at("/Tag/0/name").asText()).isEqualTo("tlp:red");
+        assertThat(api.get("/api/national/campaigns/" + campaign + "/misp", TestTokens.arsStaff("FR-HDF"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/national/campaigns/" + newId() + "/misp", TestTokens.national())
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void anIncidentIsConfirmedOnceItsStatusSaysItWasContained() {
         String unsaid = newId();
         record(
