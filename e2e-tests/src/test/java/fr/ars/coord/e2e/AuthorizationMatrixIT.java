@@ -21,17 +21,24 @@ import org.junit.jupiter.api.Test;
 @Order(2)
 class AuthorizationMatrixIT {
 
-    private static final Map<String, String> BODIES = Map.of(
-            "report-hdf", report("FR-HDF"),
-            "report-nor", report("FR-NOR"),
-            "containment", "{\"action\": \"SECURITY_REINFORCED\", \"description\": \"matrice\"}",
-            "assessment", "{\"exposedData\": [\"EMAIL\"], \"medicalDataExposed\": false, \"estimatedPatients\": 3}",
-            "notification", "{\"authority\": \"CERT_SANTE\", \"notifiedAt\": \"2025-11-21T20:00:00Z\"}",
-            "status", "{\"status\": \"ASSESSING\", \"reason\": \"matrice\"}",
-            "classification", "{\"taxonomyClass\": \"fraud/phishing\", \"tlp\": \"TLP:AMBER\"}",
-            "campaign", "{\"title\": \"Matrice\", \"description\": \"contrôle d'accès\"}",
-            "observable-ars", "{\"type\": \"domain-name\", \"value\": \"matrice-ars.example\", \"role\": \"OTHER\"}",
-            "observable-esante", "{\"type\": \"ipv4-addr\", \"value\": \"192.0.2.10\", \"role\": \"OTHER\"}");
+    private static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("report-hdf", report("FR-HDF")),
+            Map.entry("report-nor", report("FR-NOR")),
+            Map.entry("containment", "{\"action\": \"SECURITY_REINFORCED\", \"description\": \"matrice\"}"),
+            Map.entry(
+                    "assessment",
+                    "{\"exposedData\": [\"EMAIL\"], \"medicalDataExposed\": false, \"estimatedPatients\": 3}"),
+            Map.entry("notification", "{\"authority\": \"CERT_SANTE\", \"notifiedAt\": \"2025-11-21T20:00:00Z\"}"),
+            Map.entry("status", "{\"status\": \"ASSESSING\", \"reason\": \"matrice\"}"),
+            Map.entry("classification", "{\"taxonomyClass\": \"fraud/phishing\", \"tlp\": \"TLP:AMBER\"}"),
+            Map.entry("campaign", "{\"title\": \"Matrice\", \"description\": \"contrôle d'accès\"}"),
+            Map.entry(
+                    "observable-ars",
+                    "{\"type\": \"domain-name\", \"value\": \"matrice-ars.example\", \"role\": \"OTHER\"}"),
+            Map.entry("observable-esante", "{\"type\": \"ipv4-addr\", \"value\": \"192.0.2.10\", \"role\": \"OTHER\"}"),
+            Map.entry(
+                    "misp-event",
+                    "{\"Event\": {\"Attribute\": [{\"type\": \"domain\", \"value\": \"matrice-misp.example\"}]}}"));
 
     record Row(String caller, String method, String path, String body, String target, int expected) {}
 

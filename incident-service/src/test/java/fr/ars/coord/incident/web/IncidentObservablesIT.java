@@ -310,6 +310,85 @@ class IncidentObservablesIT extends IncidentServiceITBase {
     }
 
     @Test
+    void aMispEventIsImportedOnceWithItsRefusalsNamedAndAnAccountOnlyAsItsPseudonym() {
+        String id = report(HDF);
+        String token = TestTokens.esanteStaff(HDF);
+        String event = """
+                {"Event": {"info": "Hameçonnage", "Tag": [{"name": "tlp:green"}], "Attribute": [
+                  {"type": "ip-src", "value": "203.0.113[.]50", "to_ids": true},
+                  {"type": "url", "value": "https://phish.example/?nir=185057512345673"},
+                  {"type": "email", "value": "patient@example.org"},
+                  {"type": "comment", "value": "texte"},
+                  {"type": "ip-dst", "value": "999.1.1.1"}]}}""";
+        long before = storedEvents();
+        Response imported = api.post("/api/incidents/" + id + "/observables/import", token, event);
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+        JsonNode result = imported.json();
+        assertThat(result.get("recorded").findValuesAsString("value"))
+                .containsExactly("203.0.113.50", "patient@example.org");
+        assertThat(result.get("refused").findValuesAsString("field")).containsExactly("value", "value");
+        assertThat(result.get("refused").findValuesAsString("source")).containsExactly("Attribute[1]", "Attribute[4]");
+        assertThat(result.get("skipped").findValuesAsString("source")).containsExactly("Attribute[3] comment");
+        assertThat(storedEvents()).isEqualTo(before + 2);
+        JsonNode shown = observables(id);
+        assertThat(shown.get(0).get("role").asText()).isEqualTo("INTRUSION_SOURCE");
+        assertThat(shown.get(0).get("tlp").asText())
+                .as("the file's GREEN made as strict as the incident's AMBER")
+                .isEqualTo("TLP:AMBER");
+        assertThat(shown.get(1).get("role").asText())
+                .as("an e-mail address only as a sender")
+                .isEqualTo("PHISHING_SENDER");
+
+        Response again = api.post("/api/incidents/" + id + "/observables/import", token, event);
+        assertThat(again.json().get("recorded")).isEmpty();
+        assertThat(again.json().get("alreadyRecorded")).hasSize(2);
+        assertThat(storedEvents()).isEqualTo(before + 2);
+
+        String bundle = """
+                {"type": "bundle", "id": "bundle--5c1f", "objects": [
+                  {"type": "user-account", "id": "user-account--1", "spec_version": "2.1", "user_id": "Jean.Martin@ars.example"},
+                  {"type": "indicator", "id": "indicator--1", "pattern_type": "stix", "valid_from": "2025-11-20T08:00:00Z",
+                   "pattern": "[domain-name:value = 'Phish.Example']"}]}""";
+        Response stix = api.post(
+                "/api/incidents/" + id + "/observables/import",
+                token,
+                bundle.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/stix+json");
+        assertThat(stix.status()).as(stix.toString()).isEqualTo(200);
+        assertThat(stix.json().get("recorded").findValuesAsString("value").get(0))
+                .matches("hmac-sha256:[0-9a-f]{64}");
+        assertThat(stix.json().get("recorded").findValuesAsString("value").get(1))
+                .isEqualTo("phish.example");
+        assertThat(stix.body()).doesNotContainIgnoringCase("jean.martin");
+        Integer clear = jdbc.queryForObject(
+                "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?"
+                        + " AND (convert_from(payload, 'UTF8') ILIKE ? OR convert_from(metadata, 'UTF8') ILIKE ?)",
+                Integer.class,
+                id,
+                "%jean.martin%",
+                "%jean.martin%");
+        assertThat(clear).isZero();
+    }
+
+    @Test
+    void aFileThatIsNeitherABundleNorAnEventIsRefusedAndAnotherRegionsIncidentIsUnknown() {
+        String id = report(HDF);
+        long before = storedEvents();
+        Response report = api.post(
+                "/api/incidents/" + id + "/observables/import",
+                TestTokens.arsStaff(HDF),
+                "{\"type\": \"report\", \"objects\": []}");
+        assertThat(report.status()).isEqualTo(400);
+        assertThat(IncidentInputValidationIT.fields(report.json())).contains("body");
+        Response other = api.post(
+                "/api/incidents/" + id + "/observables/import",
+                TestTokens.arsStaff(NOR),
+                "{\"Event\": {\"Attribute\": [{\"type\": \"domain\", \"value\": \"x.example\"}]}}");
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
     void aClosedIncidentRecordsNoMoreObservables() {
         String id = report(HDF);
         for (String status : List.of("ASSESSING", "CONTAINED", "RESOLVED")) {
