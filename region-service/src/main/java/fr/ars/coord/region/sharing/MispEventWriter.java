@@ -31,6 +31,30 @@ final class MispEventWriter {
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
     ObjectNode event(CampaignView campaign, List<SharedIncident> incidents, List<Sighting> sightings) {
+        return event(
+                uuid(StixIds.of("campaign", campaign.id())),
+                campaign.title(),
+                campaign.openedAt().atZone(ZoneOffset.UTC).toLocalDate(),
+                incidents,
+                sightings);
+    }
+
+    /** One incident's observables as an event of its own. */
+    ObjectNode event(SharedIncident incident, List<Sighting> sightings) {
+        return event(
+                uuid(StixIds.of("incident", incident.id())),
+                incident.title(),
+                incident.awareAt().atZone(ZoneOffset.UTC).toLocalDate(),
+                List.of(incident),
+                sightings);
+    }
+
+    private ObjectNode event(
+            String uuid,
+            String info,
+            java.time.LocalDate date,
+            List<SharedIncident> incidents,
+            List<Sighting> sightings) {
         Map<String, List<Sighting>> byValue = new LinkedHashMap<>();
         sightings.forEach(
                 s -> byValue.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
@@ -40,10 +64,9 @@ final class MispEventWriter {
         }
         ObjectNode root = nodes.objectNode();
         ObjectNode event = root.putObject("Event");
-        event.put("uuid", uuid(StixIds.of("campaign", campaign.id())));
-        event.put("info", campaign.title());
-        event.put(
-                "date", campaign.openedAt().atZone(ZoneOffset.UTC).toLocalDate().toString());
+        event.put("uuid", uuid);
+        event.put("info", info);
+        event.put("date", date.toString());
         event.put("threat_level_id", "2");
         event.put("analysis", "1");
         // this organisation only: the recipient decides how far it goes, within the labels

@@ -89,53 +89,13 @@ final class StixBundleWriter {
 
         Map<Region, String> agencies = new LinkedHashMap<>();
         incidents.stream().map(SharedIncident::region).distinct().sorted().forEach(region -> {
-            RegionInfo info = RegionCatalog.byCode(region.code()).orElseThrow();
-            String agency = StixIds.of("identity", region.code());
-            String location = StixIds.of("location", region.code());
+            String agency = agency(region, producer, campaignLabel, objects);
             agencies.put(region, agency);
-            objects.add(identity(agency, info.arsName(), PRODUCER_CREATED, PRODUCER_CREATED, producer, campaignLabel));
-            ObjectNode place = sdo("location", location, PRODUCER_CREATED, PRODUCER_CREATED, producer, campaignLabel);
-            place.put("name", info.name());
-            place.put("country", "FR");
-            place.put("administrative_area", region.code());
-            objects.add(place);
-            objects.add(relationship("located-at", agency, location, PRODUCER_CREATED, producer, campaignLabel));
             objects.add(relationship("targets", campaignId, agency, campaign.openedAt(), producer, campaignLabel));
         });
 
         for (SharedIncident incident : incidents) {
-            String incidentId = StixIds.of("incident", incident.id());
-            String agency = agencies.get(incident.region());
-            ObjectNode node = sdo(
-                    "incident", incidentId, incident.reportedAt(), incident.lastChangedAt(), agency, incident.tlp());
-            node.put("name", incident.title());
-            node.put("description", incident.summary());
-            ArrayNode tags = nodes.arrayNode();
-            if (incident.taxonomyClass() != null) {
-                tags.add(rsitTag(incident.taxonomyClass()));
-                incident.relatedClasses().forEach(related -> tags.add(rsitTag(related)));
-                node.set("labels", tags);
-            }
-            node.putArray("external_references").add(reference("incident", incident.id()));
-            ObjectNode core = node.putObject("extensions").putObject(INCIDENT_CORE);
-            core.put("extension_type", "property-extension");
-            core.put("determination", determination(incident.status()));
-            core.put("investigation_status", investigationStatus(incident.status()));
-            if (incident.estimatedPatients() > 0) {
-                ObjectNode counts = core.putObject("impacted_entity_counts");
-                counts.put("entity_type", "individual");
-                counts.put("count", incident.estimatedPatients());
-            }
-            if (incident.personalDataExposed()
-                    && (incident.breachTypes().isEmpty()
-                            || incident.breachTypes().contains(BreachType.CONFIDENTIALITY))) {
-                String impactId = StixIds.of("impact", incident.id() + "/confidentiality");
-                core.putArray("impact_refs").add(impactId);
-                objects.add(node);
-                objects.add(confidentialityImpact(impactId, incident, agency));
-            } else {
-                objects.add(node);
-            }
+            String incidentId = incident(incident, agencies.get(incident.region()), objects);
             objects.add(relationship(
                     "associated-with",
                     campaignId,
@@ -145,8 +105,80 @@ final class StixBundleWriter {
                     incident.tlp()));
         }
 
-        indicators(sightings, campaignId, agencies, producer, objects);
+        indicators(sightings, campaignId, "indicates", agencies, producer, objects);
+        return bundleOf(objects);
+    }
 
+    /** The incident (Incident Core) and, when personal data was exposed, its confidentiality impact. */
+    private String incident(SharedIncident incident, String agency, List<ObjectNode> objects) {
+        String incidentId = StixIds.of("incident", incident.id());
+        ObjectNode node =
+                sdo("incident", incidentId, incident.reportedAt(), incident.lastChangedAt(), agency, incident.tlp());
+        node.put("name", incident.title());
+        node.put("description", incident.summary());
+        ArrayNode tags = nodes.arrayNode();
+        if (incident.taxonomyClass() != null) {
+            tags.add(rsitTag(incident.taxonomyClass()));
+            incident.relatedClasses().forEach(related -> tags.add(rsitTag(related)));
+            node.set("labels", tags);
+        }
+        node.putArray("external_references").add(reference("incident", incident.id()));
+        ObjectNode core = node.putObject("extensions").putObject(INCIDENT_CORE);
+        core.put("extension_type", "property-extension");
+        core.put("determination", determination(incident.status()));
+        core.put("investigation_status", investigationStatus(incident.status()));
+        if (incident.estimatedPatients() > 0) {
+            ObjectNode counts = core.putObject("impacted_entity_counts");
+            counts.put("entity_type", "individual");
+            counts.put("count", incident.estimatedPatients());
+        }
+        if (incident.personalDataExposed()
+                && (incident.breachTypes().isEmpty() || incident.breachTypes().contains(BreachType.CONFIDENTIALITY))) {
+            String impactId = StixIds.of("impact", incident.id() + "/confidentiality");
+            core.putArray("impact_refs").add(impactId);
+            objects.add(node);
+            objects.add(confidentialityImpact(impactId, incident, agency));
+        } else {
+            objects.add(node);
+        }
+        return incidentId;
+    }
+
+    /** The region's agency, its region and where it is; returns the agency's id. */
+    private String agency(Region region, String producer, TlpLabel label, List<ObjectNode> objects) {
+        RegionInfo info = RegionCatalog.byCode(region.code()).orElseThrow();
+        String agency = StixIds.of("identity", region.code());
+        String location = StixIds.of("location", region.code());
+        objects.add(identity(agency, info.arsName(), PRODUCER_CREATED, PRODUCER_CREATED, producer, label));
+        ObjectNode place = sdo("location", location, PRODUCER_CREATED, PRODUCER_CREATED, producer, label);
+        place.put("name", info.name());
+        place.put("country", "FR");
+        place.put("administrative_area", region.code());
+        objects.add(place);
+        objects.add(relationship("located-at", agency, location, PRODUCER_CREATED, producer, label));
+        return agency;
+    }
+
+    /**
+     * One incident as a bundle of its own, for its region to share: the incident, its agency and region, its
+     * observables as indicators {@code related-to} it with their sightings, and the markings used.
+     */
+    ObjectNode incidentBundle(SharedIncident incident, List<Sighting> sightings) {
+        TlpLabel label = incident.tlp().strictest(TlpLabel.DEFAULT);
+        String producer = StixIds.of("identity", "producer");
+        List<ObjectNode> objects = new ArrayList<>();
+        EnumSet<TlpLabel> labels = EnumSet.of(label, incident.tlp());
+        sightings.forEach(s -> labels.add(s.tlp()));
+        labels.forEach(l -> objects.add(TlpMarkings.definition(l)));
+        objects.add(identity(producer, producerName, PRODUCER_CREATED, PRODUCER_CREATED, null, null));
+        Map<Region, String> agencies = new LinkedHashMap<>();
+        agencies.put(incident.region(), agency(incident.region(), producer, label, objects));
+        String incidentId = incident(incident, agencies.get(incident.region()), objects);
+        indicators(sightings, incidentId, "related-to", agencies, producer, objects);
+        return bundleOf(objects);
+    }
+
+    private ObjectNode bundleOf(List<ObjectNode> objects) {
         ObjectNode bundle = nodes.objectNode();
         bundle.put("type", "bundle");
         bundle.put("id", "bundle--" + UUID.randomUUID());
@@ -156,12 +188,13 @@ final class StixBundleWriter {
     }
 
     /**
-     * One {@code indicator} per value standing on the campaign's incidents (under the strictest of their labels), that
-     * {@code indicates} the campaign, and one {@code sighting} of it per incident, where the incident's agency saw it.
+     * One {@code indicator} per value standing on the incidents (under the strictest of their labels), that
+     * {@code indicates} the campaign or is {@code related-to} the incident, and one {@code sighting} of it per incident, where the incident's agency saw it.
      */
     private void indicators(
             List<Sighting> sightings,
-            String campaignId,
+            String target,
+            String relationshipType,
             Map<Region, String> agencies,
             String producer,
             List<ObjectNode> objects) {
@@ -188,7 +221,7 @@ final class StixBundleWriter {
                 indicator.put("pattern_type", "stix");
                 indicator.put("valid_from", timestamp(created));
                 objects.add(indicator);
-                objects.add(relationship("indicates", indicatorId, campaignId, created, producer, label));
+                objects.add(relationship(relationshipType, indicatorId, target, created, producer, label));
                 seen.forEach(s -> {
                     ObjectNode sighting = sdo(
                             "sighting",

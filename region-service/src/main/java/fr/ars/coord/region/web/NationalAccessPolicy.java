@@ -32,6 +32,15 @@ final class NationalAccessPolicy {
         }
     }
 
+    /** Who may pass a region's incident on to a regulator or a sharing community: its region's staff, national readers. */
+    static void requireIncidentSharer(StaffMember member, String region) {
+        boolean own =
+                region.equals(member.region()) && member.hasAnyRole(StaffMember.ARS_STAFF, StaffMember.ESANTE_STAFF);
+        if (!member.seesAllRegions() && !own) {
+            throw new AccessDeniedException("no sharing of the incidents of " + region);
+        }
+    }
+
     static void requireCoordinator(StaffMember member) {
         if (!member.hasRole(StaffMember.NATIONAL_COORDINATOR)) {
             throw new AccessDeniedException("campaigns are managed by the national coordination cell");

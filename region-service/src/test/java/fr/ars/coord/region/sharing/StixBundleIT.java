@@ -390,6 +390,90 @@ class StixBundleIT extends RegionServiceITBase {
     }
 
     @Test
+    void oneIncidentIsSharedOnItsOwnByItsRegionWithItsIndicators() {
+        String hdf = newId();
+        String domain = "s" + hdf.substring(0, 8) + ".example";
+        record(
+                0,
+                reported(hdf, "FR-HDF"),
+                observed(
+                        hdf,
+                        Region.HDF,
+                        fr.ars.coord.contracts.observable.ObservableType.DOMAIN_NAME,
+                        domain,
+                        TlpLabel.AMBER),
+                observed(
+                        hdf,
+                        Region.HDF,
+                        fr.ars.coord.contracts.observable.ObservableType.FILE_SHA256,
+                        "c".repeat(64),
+                        TlpLabel.RED));
+        String path = "/api/regions/FR-HDF/incidents/" + hdf;
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(ofType(
+                                api.get(path + "/stix", TestTokens.arsStaff("FR-HDF"))
+                                        .json(),
+                                "indicator"))
+                        .hasSize(1));
+        JsonNode bundle =
+                api.get(path + "/stix", TestTokens.esanteStaff("FR-HDF")).json();
+        assertThat(SCHEMAS.errors(bundle))
+                .as("against the OASIS STIX 2.1 schemas")
+                .isEmpty();
+        assertThat(ofType(bundle, "incident")).hasSize(1);
+        assertThat(ofType(bundle, "campaign")).isEmpty();
+        JsonNode indicator = ofType(bundle, "indicator").get(0);
+        assertThat(indicator.get("pattern").asText()).isEqualTo("[domain-name:value = '" + domain + "']");
+        assertThat(ofType(bundle, "relationship"))
+                .anyMatch(r -> r.get("relationship_type").asText().equals("related-to")
+                        && r.get("source_ref")
+                                .asText()
+                                .equals(indicator.get("id").asText())
+                        && r.get("target_ref").asText().equals(StixIds.of("incident", hdf)));
+        assertThat(ofType(bundle, "sighting")).hasSize(1);
+        assertThat(bundle.toString()).as("TLP:RED left out").doesNotContain("c".repeat(64));
+
+        JsonNode event = api.get(path + "/misp", TestTokens.national()).json().get("Event");
+        assertThat(event.get("info").asText()).isEqualTo("Incident FR-HDF");
+        assertThat(event.get("Attribute").findValuesAsString("value")).containsExactly(domain);
+        assertThat(api.get(path + "/misp?includeRestricted=true", TestTokens.arsStaff("FR-HDF"))
+                        .json()
+                        .at("/Event/Attribute")
+                        .findValuesAsString("value"))
+                .containsExactly(domain, "c".repeat(64));
+
+        assertThat(api.get(path + "/stix", TestTokens.arsStaff("FR-NOR")).status())
+                .isEqualTo(403);
+        assertThat(api.get("/api/regions/FR-NOR/incidents/" + hdf + "/stix", TestTokens.arsStaff("FR-NOR"))
+                        .status())
+                .as("another region's incident is unknown there")
+                .isEqualTo(404);
+        assertThat(api.get(path + "/stix", TestTokens.token("comms-hdf", "ARS", "FR-HDF", "communication-officer"))
+                        .status())
+                .isEqualTo(403);
+
+        String red = newId();
+        record(
+                0,
+                reported(red, "FR-HDF"),
+                new IncidentClassifiedEvent(
+                        red,
+                        Region.HDF,
+                        TaxonomyClass.INTRUSIONS_UNPRIVILEGED_ACCOUNT_COMPROMISE,
+                        List.of(),
+                        TlpLabel.RED));
+        Response refused = api.get("/api/regions/FR-HDF/incidents/" + red + "/stix", TestTokens.arsStaff("FR-HDF"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("includeRestricted");
+        assertThat(api.get(
+                                "/api/regions/FR-HDF/incidents/" + red + "/stix?includeRestricted=true",
+                                TestTokens.arsStaff("FR-HDF"))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void anIncidentIsConfirmedOnceItsStatusSaysItWasContained() {
         String unsaid = newId();
         record(
