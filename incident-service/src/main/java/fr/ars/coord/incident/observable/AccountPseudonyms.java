@@ -1,5 +1,6 @@
 package fr.ars.coord.incident.observable;
 
+import fr.ars.coord.contracts.observable.ObservableType;
 import fr.ars.coord.contracts.observable.ObservableValues;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -31,6 +32,14 @@ public class AccountPseudonyms {
             throw new IllegalArgumentException("ars.observables.pseudonym-key must hold at least 32 bytes");
         }
         this.key = new SecretKeySpec(material, HMAC);
+    }
+
+    /**
+     * The value as it is recorded: its canonical form, an account as its pseudonym. Throws
+     * {@link IllegalArgumentException} saying what it must be when the type cannot read it.
+     */
+    public String recordable(ObservableType type, String raw) {
+        return ObservableValues.canonical(type, type == ObservableType.USER_ACCOUNT ? pseudonym(raw) : raw);
     }
 
     /** The pseudonym of an account given by its identifier, or the value itself when it is already one. */

@@ -91,6 +91,7 @@ public final class ObservableImports {
         List<Skipped> skipped = new ArrayList<>();
         Map<String, JsonNode> byId = new HashMap<>();
         bundle.get("objects").forEach(o -> byId.put(o.path("id").asString(""), o));
+        java.util.Set<String> observedThroughData = observedThroughData(bundle);
         int index = 0;
         for (JsonNode object : bundle.get("objects")) {
             String type = object.path("type").asString("");
@@ -117,7 +118,8 @@ public final class ObservableImports {
                 }
                 default -> {
                     // a cyber-observable object on its own; the bundle's other objects hold no observable
-                    if (CYBER_OBSERVABLES.contains(type) && !referencedByObservedData(bundle, object)) {
+                    if (CYBER_OBSERVABLES.contains(type)
+                            && !observedThroughData.contains(object.path("id").asString(""))) {
                         sco(object, source, tlp, null, null, found, skipped);
                     }
                 }
@@ -126,18 +128,15 @@ public final class ObservableImports {
         return limited(found, skipped);
     }
 
-    private static boolean referencedByObservedData(JsonNode bundle, JsonNode sco) {
-        String id = sco.path("id").asString("");
+    /** The ids of the objects an {@code observed-data} of the bundle refers to: read through it, not on their own. */
+    private static java.util.Set<String> observedThroughData(JsonNode bundle) {
+        java.util.Set<String> referenced = new java.util.HashSet<>();
         for (JsonNode o : bundle.get("objects")) {
             if ("observed-data".equals(o.path("type").asString(""))) {
-                for (JsonNode ref : o.path("object_refs")) {
-                    if (ref.asString("").equals(id)) {
-                        return true;
-                    }
-                }
+                o.path("object_refs").forEach(ref -> referenced.add(ref.asString("")));
             }
         }
-        return false;
+        return referenced;
     }
 
     private static void indicator(
@@ -219,7 +218,8 @@ public final class ObservableImports {
             List<ImportedObservable> found,
             List<Skipped> skipped) {
         String type = sco.path("type").asString("");
-        TlpLabel label = stixLabel(sco) != null ? stixLabel(sco) : tlp;
+        TlpLabel own = stixLabel(sco);
+        TlpLabel label = own != null ? own : tlp;
         switch (type) {
             case "file", "x509-certificate" -> {
                 int before = found.size();
@@ -295,7 +295,8 @@ public final class ObservableImports {
             List<Skipped> skipped) {
         String type = attribute.path("type").asString("");
         String value = attribute.path("value").asString("");
-        TlpLabel tlp = mispLabel(attribute) != null ? mispLabel(attribute) : eventLabel;
+        TlpLabel own = mispLabel(attribute);
+        TlpLabel tlp = own != null ? own : eventLabel;
         ObservableType t;
         ObservableRole role;
         switch (type) {

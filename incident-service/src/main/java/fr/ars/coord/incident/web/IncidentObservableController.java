@@ -2,7 +2,6 @@ package fr.ars.coord.incident.web;
 
 import fr.ars.coord.contracts.incident.TlpLabel;
 import fr.ars.coord.contracts.observable.ObservableType;
-import fr.ars.coord.contracts.observable.ObservableValues;
 import fr.ars.coord.incident.lifecycle.RecordObservableCommand;
 import fr.ars.coord.incident.lifecycle.WithdrawObservableCommand;
 import fr.ars.coord.incident.observable.AccountPseudonyms;
@@ -98,31 +97,13 @@ class IncidentObservableController {
             @RequestHeader(name = IncidentCommandController.IDEMPOTENCY_KEY, required = false) String key,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             Authentication authentication) {
-        String value = canonical(request.type(), request.value());
-        RecordObservableRequest recorded = new RecordObservableRequest(
-                request.type(),
-                value,
-                request.role(),
-                request.firstSeen(),
-                request.lastSeen(),
-                request.tlp(),
-                request.confidence(),
-                request.note());
-        RecordObservableCommand command = new RecordObservableCommand(
-                id,
-                request.type(),
-                value,
-                request.role(),
-                request.firstSeen(),
-                request.lastSeen(),
-                request.tlp(),
-                request.confidence(),
-                request.note(),
-                IncidentChanges.expectedVersion(ifMatch));
+        RecordObservableRequest recorded = request.recordedAs(recordable(request));
+        RecordObservableCommand command = recorded.command(id, IncidentChanges.expectedVersion(ifMatch));
         var changed = changes.change(id, authentication, key, "observable", recorded, HttpStatus.CREATED, command);
         return ResponseEntity.status(changed.getStatusCode())
                 .headers(changed.getHeaders())
-                .body(new ObservableRecorded(id, changed.getBody().version(), command.observableId(), value));
+                .body(new ObservableRecorded(
+                        id, changed.getBody().version(), command.observableId(), recorded.value()));
     }
 
     @Tag(name = ApiTags.FACTS)
@@ -240,10 +221,9 @@ class IncidentObservableController {
                         "must be a TLP 2.0 label: TLP:RED, TLP:AMBER+STRICT, TLP:AMBER, TLP:GREEN or TLP:CLEAR"));
     }
 
-    private String canonical(ObservableType type, String raw) {
+    private String recordable(RecordObservableRequest request) {
         try {
-            return ObservableValues.canonical(
-                    type, type == ObservableType.USER_ACCOUNT ? pseudonyms.pseudonym(raw) : raw);
+            return pseudonyms.recordable(request.type(), request.value());
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("value", e.getMessage());
         }

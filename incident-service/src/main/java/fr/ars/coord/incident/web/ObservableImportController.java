@@ -2,8 +2,6 @@ package fr.ars.coord.incident.web;
 
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.TlpLabel;
-import fr.ars.coord.contracts.observable.ObservableType;
-import fr.ars.coord.contracts.observable.ObservableValues;
 import fr.ars.coord.incident.lifecycle.RecordObservableCommand;
 import fr.ars.coord.incident.observable.AccountPseudonyms;
 import fr.ars.coord.incident.observable.ImportedObservable;
@@ -149,53 +147,30 @@ class ObservableImportController {
         List<RefusedEntry> refused = new ArrayList<>();
         long version = view.version();
         for (ImportedObservable item : read.observables()) {
-            String value;
+            RecordObservableRequest request;
             try {
-                value = ObservableValues.canonical(
+                request = new RecordObservableRequest(
                         item.type(),
-                        item.type() == ObservableType.USER_ACCOUNT ? pseudonyms.pseudonym(item.value()) : item.value());
+                        pseudonyms.recordable(item.type(), item.value()),
+                        item.role(),
+                        item.firstSeen(),
+                        ordered(item) ? item.lastSeen() : null,
+                        item.tlp() == null ? null : item.tlp().strictest(incidentLabel),
+                        null,
+                        null);
             } catch (IllegalArgumentException e) {
                 refused.add(new RefusedEntry(item.source(), "value", e.getMessage()));
                 continue;
             }
-            TlpLabel tlp = item.tlp() == null ? null : item.tlp().strictest(incidentLabel);
-            boolean ordered = item.firstSeen() == null
-                    || item.lastSeen() == null
-                    || !item.lastSeen().isBefore(item.firstSeen());
-            RecordObservableCommand command = new RecordObservableCommand(
-                    id,
-                    item.type(),
-                    value,
-                    item.role(),
-                    item.firstSeen(),
-                    ordered ? item.lastSeen() : null,
-                    tlp,
-                    null,
-                    null,
-                    null);
+            RecordObservableCommand command = request.command(id, null);
             ImportedEntry entry =
-                    new ImportedEntry(item.source(), item.type().typeName(), value, command.observableId());
+                    new ImportedEntry(item.source(), item.type().typeName(), request.value(), command.observableId());
             if (!standing.add(command.observableId())) {
                 already.add(entry);
                 continue;
             }
             try {
-                version = changes.change(
-                                id,
-                                authentication,
-                                null,
-                                "observable",
-                                new RecordObservableRequest(
-                                        item.type(),
-                                        value,
-                                        item.role(),
-                                        item.firstSeen(),
-                                        command.lastSeen(),
-                                        tlp,
-                                        null,
-                                        null),
-                                HttpStatus.CREATED,
-                                command)
+                version = changes.change(id, authentication, null, "observable", request, HttpStatus.CREATED, command)
                         .getBody()
                         .version();
                 recorded.add(entry);
@@ -210,5 +185,12 @@ class ObservableImportController {
                 .map(s -> new RefusedEntry(s.source(), null, s.reason()))
                 .toList();
         return new ImportResult(id, version, recorded, already, refused, skipped);
+    }
+
+    /** A last-seen before the first-seen in a file is dropped rather than the whole entry refused. */
+    private static boolean ordered(ImportedObservable item) {
+        return item.firstSeen() == null
+                || item.lastSeen() == null
+                || !item.lastSeen().isBefore(item.firstSeen());
     }
 }

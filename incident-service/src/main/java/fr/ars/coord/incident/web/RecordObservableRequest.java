@@ -3,6 +3,7 @@ package fr.ars.coord.incident.web;
 import fr.ars.coord.contracts.incident.TlpLabel;
 import fr.ars.coord.contracts.observable.ObservableRole;
 import fr.ars.coord.contracts.observable.ObservableType;
+import fr.ars.coord.incident.lifecycle.RecordObservableCommand;
 import fr.ars.coord.platform.text.FreeText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
@@ -45,4 +46,15 @@ record RecordObservableRequest(
         @Schema(description = "Plain text.", example = "Domaine des SMS d'hameçonnage reçus par les patients.")
         @Size(max = 2000)
         @FreeText
-        String note) {}
+        String note) {
+
+    /** The same request with the value as recorded (canonical, an account pseudonymised): what is fingerprinted. */
+    RecordObservableRequest recordedAs(String recordedValue) {
+        return new RecordObservableRequest(type, recordedValue, role, firstSeen, lastSeen, tlp, confidence, note);
+    }
+
+    RecordObservableCommand command(String incidentId, Long expectedVersion) {
+        return new RecordObservableCommand(
+                incidentId, type, value, role, firstSeen, lastSeen, tlp, confidence, note, expectedVersion);
+    }
+}
