@@ -126,9 +126,10 @@ final class MispEventWriter {
             case FILE_MD5 -> new String[] {"md5", "Payload delivery"};
             case FILE_SHA1 -> new String[] {"sha1", "Payload delivery"};
             case FILE_SHA256 -> new String[] {"sha256", "Payload delivery"};
+            // MISP's table admits a SHA-256 certificate fingerprint in Payload delivery, not in Network activity
             case X509_CERTIFICATE ->
                 new String[] {
-                    s.value().length() == 40 ? "x509-fingerprint-sha1" : "x509-fingerprint-sha256", "Network activity"
+                    s.value().length() == 40 ? "x509-fingerprint-sha1" : "x509-fingerprint-sha256", "Payload delivery"
                 };
             case PHONE_NUMBER -> new String[] {"phone-number", "Other"};
             case USER_ACCOUNT -> new String[] {"text", "Other"};

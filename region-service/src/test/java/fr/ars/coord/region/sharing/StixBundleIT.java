@@ -8,6 +8,8 @@ import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentClassifiedEvent;
 import fr.ars.coord.contracts.incident.TaxonomyClass;
 import fr.ars.coord.contracts.incident.TlpLabel;
+import fr.ars.coord.contracts.observable.ObservableRole;
+import fr.ars.coord.contracts.observable.ObservableType;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import fr.ars.coord.platform.testing.JsonFields;
@@ -19,11 +21,14 @@ import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 class StixBundleIT extends RegionServiceITBase {
 
     private static final StixSchemas SCHEMAS = new StixSchemas();
+    private static final MispSchema MISP = new MispSchema();
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     private String campaignOf(String... incidents) {
         Response opened = api.post(
@@ -198,13 +203,23 @@ class StixBundleIT extends RegionServiceITBase {
             fr.ars.coord.contracts.observable.ObservableType type,
             String value,
             TlpLabel tlp) {
+        return observed(incident, region, type, value, fr.ars.coord.contracts.observable.ObservableRole.OTHER, tlp);
+    }
+
+    private static fr.ars.coord.contracts.incident.ObservableRecordedEvent observed(
+            String incident,
+            Region region,
+            fr.ars.coord.contracts.observable.ObservableType type,
+            String value,
+            fr.ars.coord.contracts.observable.ObservableRole role,
+            TlpLabel tlp) {
         return new fr.ars.coord.contracts.incident.ObservableRecordedEvent(
                 incident,
                 region,
                 java.util.UUID.nameUUIDFromBytes((incident + value).getBytes()).toString(),
                 type,
                 value,
-                fr.ars.coord.contracts.observable.ObservableRole.OTHER,
+                role,
                 null,
                 null,
                 tlp,
@@ -348,9 +363,10 @@ class StixBundleIT extends RegionServiceITBase {
                                         .json()
                                         .at("/Event/Attribute"))
                                 .hasSize(2));
-        JsonNode event = api.get("/api/national/campaigns/" + campaign + "/misp", TestTokens.auditor())
-                .json()
-                .get("Event");
+        JsonNode exported = api.get("/api/national/campaigns/" + campaign + "/misp", TestTokens.auditor())
+                .json();
+        assertThat(MISP.errors(exported)).as("against the MISP event format").isEmpty();
+        JsonNode event = exported.get("Event");
         assertThat(event.get("info").asText()).isEqualTo("Usurpation de comptes e-santé");
         assertThat(event.get("uuid").asText()).matches("[0-9a-f-]{36}");
         assertThat(event.get("Tag").findValuesAsString("name"))
@@ -371,10 +387,11 @@ class StixBundleIT extends RegionServiceITBase {
         assertThat(address.at("/Tag/0/name").asText()).isEqualTo("tlp:green");
         assertThat(event.toString()).as("TLP:RED left out by default").doesNotContain("hmac-sha256");
 
-        JsonNode restricted = api.get(
+        JsonNode restrictedEvent = api.get(
                         "/api/national/campaigns/" + campaign + "/misp?includeRestricted=true", TestTokens.national())
-                .json()
-                .get("Event");
+                .json();
+        assertThat(MISP.errors(restrictedEvent)).isEmpty();
+        JsonNode restricted = restrictedEvent.get("Event");
         JsonNode account = restricted.get("Attribute").get(2);
         assertThat(account.get("type").asText()).isEqualTo("text");
         assertThat(account.get("to_ids").asBoolean())
@@ -387,6 +404,151 @@ class StixBundleIT extends RegionServiceITBase {
         assertThat(api.get("/api/national/campaigns/" + newId() + "/misp", TestTokens.national())
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void everyTypeOfObservableIsAnAttributeOfATypeAndCategoryMispAdmits() {
+        String incident = newId();
+        String tag = incident.substring(0, 8);
+        record(
+                0,
+                reported(incident, "FR-GES"),
+                observed(
+                        incident,
+                        Region.GES,
+                        ObservableType.IPV4_ADDR,
+                        "203.0.113.9",
+                        ObservableRole.INTRUSION_SOURCE,
+                        TlpLabel.GREEN),
+                observed(
+                        incident,
+                        Region.GES,
+                        ObservableType.IPV6_ADDR,
+                        "2001:db8::9",
+                        ObservableRole.COMMAND_AND_CONTROL,
+                        TlpLabel.GREEN),
+                observed(
+                        incident,
+                        Region.GES,
+                        ObservableType.DOMAIN_NAME,
+                        "d" + tag + ".example",
+                        ObservableRole.PHISHING_SENDER,
+                        TlpLabel.GREEN),
+                observed(
+                        incident,
+                        Region.GES,
+                        ObservableType.URL,
+                        "https://u" + tag + ".example/connexion",
+                        ObservableRole.MALICIOUS_URL,
+                        TlpLabel.GREEN),
+                observed(
+                        incident,
+                        Region.GES,
+                        ObservableType.EMAIL_ADDR,
+                        "support@e" + tag + ".example",
+                        ObservableRole.PHISHING_SENDER,
+                        TlpLabel.GREEN),
+                observed(
+                        incident,
+                        Region.GES,
+                        ObservableType.FILE_MD5,
+                        "1".repeat(32),
+                        ObservableRole.MALWARE,
+                        TlpLabel.GREEN),
+                observed(
+                        incident,
+                        Region.GES,
+                        ObservableType.FILE_SHA1,
+                        "2".repeat(40),
+                        ObservableRole.MALWARE,
+                        TlpLabel.GREEN),
+                observed(
+                        incident,
+                        Region.GES,
+                        ObservableType.FILE_SHA256,
+                        "3".repeat(64),
+                        ObservableRole.MALWARE,
+                        TlpLabel.GREEN),
+                observed(
+                        incident,
+                        Region.GES,
+                        ObservableType.X509_CERTIFICATE,
+                        "4".repeat(40),
+                        ObservableRole.MALICIOUS_URL,
+                        TlpLabel.GREEN),
+                observed(
+                        incident,
+                        Region.GES,
+                        ObservableType.X509_CERTIFICATE,
+                        "5".repeat(64),
+                        ObservableRole.MALICIOUS_URL,
+                        TlpLabel.GREEN),
+                observed(
+                        incident,
+                        Region.GES,
+                        ObservableType.PHONE_NUMBER,
+                        "+33639980001",
+                        ObservableRole.PHISHING_SENDER,
+                        TlpLabel.GREEN),
+                observed(
+                        incident,
+                        Region.GES,
+                        ObservableType.USER_ACCOUNT,
+                        "hmac-sha256:" + "6".repeat(64),
+                        ObservableRole.COMPROMISED_ACCOUNT,
+                        TlpLabel.GREEN));
+        String path = "/api/regions/FR-GES/incidents/" + incident + "/misp";
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(
+                                api.get(path, TestTokens.national()).json().at("/Event/Attribute"))
+                        .hasSize(12));
+        JsonNode exported = api.get(path, TestTokens.national()).json();
+
+        assertThat(MISP.errors(exported)).as("against the MISP event format").isEmpty();
+        assertThat(exported.at("/Event/Attribute").findValuesAsString("type"))
+                .containsExactlyInAnyOrder(
+                        "ip-src",
+                        "ip-dst",
+                        "domain",
+                        "url",
+                        "email-src",
+                        "md5",
+                        "sha1",
+                        "sha256",
+                        "x509-fingerprint-sha1",
+                        "x509-fingerprint-sha256",
+                        "phone-number",
+                        "text");
+    }
+
+    @Test
+    void theMispFormatRefusesWhatMispWouldNotImport() {
+        ObjectNode event = (ObjectNode) JSON.readTree("""
+                {"Event": {"uuid": "0b6b1c1e-4a39-5b8e-9d4c-5b3c2f6a7e10", "info": "Incident FR-GES", "date": "2026-12-01",
+                  "threat_level_id": "2", "analysis": "1", "distribution": "0", "published": false,
+                  "Tag": [{"name": "tlp:amber"}],
+                  "Attribute": [{"uuid": "1c7c2d2f-5b4a-5c9f-8e5d-6c4d307b8f21", "type": "x509-fingerprint-sha1",
+                    "category": "Network activity", "value": "%s", "to_ids": true, "timestamp": "1764547200"}]}}""".formatted("4".repeat(40)));
+        assertThat(MISP.errors(event)).isEmpty();
+
+        ObjectNode attribute = (ObjectNode) event.at("/Event/Attribute/0");
+        attribute.put("type", "x509-fingerprint-sha256").put("value", "5".repeat(64));
+        assertThat(MISP.errors(event))
+                .as("a category MISP does not admit for the type")
+                .anyMatch(e -> e.contains("category"));
+        attribute.put("category", "Payload delivery").put("to_ids", "yes");
+        assertThat(MISP.errors(event)).anyMatch(e -> e.contains("to_ids"));
+        attribute.put("to_ids", true);
+        ((ObjectNode) event.get("Event")).put("threat_level_id", 2);
+        assertThat(MISP.errors(event)).anyMatch(e -> e.contains("threat_level_id"));
+        ((ObjectNode) event.get("Event")).put("threat_level_id", "2").put("date", "1 décembre");
+        assertThat(MISP.errors(event)).anyMatch(e -> e.contains("date"));
+        ((ObjectNode) event.get("Event")).put("date", "2026-12-01");
+        attribute.put("type", "md5").put("category", "Payload delivery").put("value", "1".repeat(31));
+        assertThat(MISP.errors(event)).as("an MD5 of 31 digits").anyMatch(e -> e.contains("value"));
+        attribute.put("value", "1".repeat(32));
+        assertThat(MISP.errors(event)).isEmpty();
     }
 
     @Test
@@ -435,6 +597,9 @@ class StixBundleIT extends RegionServiceITBase {
         assertThat(bundle.toString()).as("TLP:RED left out").doesNotContain("c".repeat(64));
 
         JsonNode event = api.get(path + "/misp", TestTokens.national()).json().get("Event");
+        assertThat(MISP.errors(api.get(path + "/misp?includeRestricted=true", TestTokens.national())
+                        .json()))
+                .isEmpty();
         assertThat(event.get("info").asText()).isEqualTo("Incident FR-HDF");
         assertThat(event.get("Attribute").findValuesAsString("value")).containsExactly(domain);
         assertThat(api.get(path + "/misp?includeRestricted=true", TestTokens.arsStaff("FR-HDF"))
