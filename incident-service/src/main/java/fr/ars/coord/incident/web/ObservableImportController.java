@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Records the observables of an uploaded STIX 2.1 bundle or MISP event on an incident, each as if recorded alone
  * (the same rules, the same events), and says for each entry what became of it. Importing the same file again records
- * nothing more: what stands already is reported as such.
+ * nothing more: a value standing already, in whatever role, is reported as such (a file seldom says the role).
  */
 @RestController
 @RequestMapping(path = "/api/incidents", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -105,8 +105,9 @@ class ObservableImportController {
                     + " by one: canonical values, accounts pseudonymised, the identity rule. The role follows the file"
                     + " (MISP `ip-src`: source of intrusion, `ip-dst`: command server, `email-src`: phishing sender…);"
                     + " the label is the file's TLP marking or tag, made as strict as the incident's when it is less."
-                    + " At most " + ObservableImports.MAX_ITEMS + " observables per file. What stands already is listed"
-                    + " as such: importing the same file twice records once. Not a STIX bundle nor a MISP event:"
+                    + " At most " + ObservableImports.MAX_ITEMS
+                    + " observables per file. A value standing already on the"
+                    + " incident, in whatever role, is listed as such: importing the same file twice records once. Not a STIX bundle nor a MISP event:"
                     + " `400` naming `body`." + IncidentCommandController.WHO_RECORDS
                     + " Refused on a closed incident (`409`).")
     @ApiResponse(responseCode = "200", description = "What became of each entry.")
@@ -140,8 +141,11 @@ class ObservableImportController {
         TlpLabel incidentLabel = view.classification() == null
                 ? TlpLabel.DEFAULT
                 : view.classification().tlp();
+        // a file seldom says why a value matters (a MISP domain, a STIX SCO): a value standing in any role is there
         Set<String> standing = new HashSet<>();
-        view.observables().stream().filter(ObservableView::standing).forEach(o -> standing.add(o.id()));
+        view.observables().stream()
+                .filter(ObservableView::standing)
+                .forEach(o -> standing.add(o.type().typeName() + " " + o.value()));
         List<ImportedEntry> recorded = new ArrayList<>();
         List<ImportedEntry> already = new ArrayList<>();
         List<RefusedEntry> refused = new ArrayList<>();
@@ -165,7 +169,7 @@ class ObservableImportController {
             RecordObservableCommand command = request.command(id, null);
             ImportedEntry entry =
                     new ImportedEntry(item.source(), item.type().typeName(), request.value(), command.observableId());
-            if (!standing.add(command.observableId())) {
+            if (!standing.add(item.type().typeName() + " " + request.value())) {
                 already.add(entry);
                 continue;
             }

@@ -360,6 +360,15 @@ class IncidentObservablesIT extends IncidentServiceITBase {
         assertThat(stix.json().get("recorded").findValuesAsString("value").get(1))
                 .isEqualTo("phish.example");
         assertThat(stix.body()).doesNotContainIgnoringCase("jean.martin");
+
+        long beforeOtherRole = storedEvents();
+        Response otherRole = api.post("/api/incidents/" + id + "/observables/import", token, """
+                {"Event": {"info": "Serveur de commande", "Attribute": [{"type": "ip-dst", "value": "203.0.113.50"}]}}""");
+        assertThat(otherRole.json().get("alreadyRecorded").findValuesAsString("value"))
+                .as("the address stands already, as where the intrusion came from")
+                .containsExactly("203.0.113.50");
+        assertThat(otherRole.json().get("recorded")).isEmpty();
+        assertThat(storedEvents()).isEqualTo(beforeOtherRole);
         Integer clear = jdbc.queryForObject(
                 "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?"
                         + " AND (convert_from(payload, 'UTF8') ILIKE ? OR convert_from(metadata, 'UTF8') ILIKE ?)",
