@@ -4,6 +4,8 @@
 # raised for the load) and stops it afterwards. Prints a table and writes bench-results.json in the current
 # folder. BENCH_REPLAY_EVENTS changes the number of events seeded for the replay figure (default 100000);
 # BENCH_PHASES=gateway,store,lag,replay runs only some parts (after the warm-up; memory is always measured);
+# BENCH_PHASES=observables appends BENCH_OBSERVABLES observables (200,000) over BENCH_OBSERVABLE_INCIDENTS incidents
+# (50,000) and times the reads that cross regions;
 # the scale phase (BENCH_PHASES=scale, or the list of all five) loads BENCH_SCALE_EVENTS events (1,000,000 by
 # default: 50,000 incidents, campaigns, communiqués) and measures the platform on that history.
 # The gateway phase also measures one nginx hop in front of incident-service (Debian's nginx, installed when

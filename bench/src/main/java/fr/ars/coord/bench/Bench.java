@@ -45,6 +45,12 @@ public final class Bench {
         if (phase("replay")) {
             new Replay(platform, store, results).run(replayEvents);
         }
+        if (phase("observables")) {
+            new ObservableScale(platform, store, results)
+                    .run(
+                            Integer.parseInt(env("BENCH_OBSERVABLE_INCIDENTS", "50000")),
+                            Integer.parseInt(env("BENCH_OBSERVABLES", "200000")));
+        }
         if (phase("scale")) {
             new Scale(platform, store, results).run(Long.parseLong(env("BENCH_SCALE_EVENTS", "1000000")));
         }
@@ -56,13 +62,14 @@ public final class Bench {
     }
 
     /**
-     * {@code BENCH_PHASES} (gateway, store, lag, replay, scale) runs a part of the benchmark alone; by default all
-     * but scale, which loads a million events into the store and needs a platform of its own.
+     * {@code BENCH_PHASES} (gateway, store, lag, replay, observables, scale) runs a part of the benchmark alone; by
+     * default all but observables and scale, which load hundreds of thousands of events into the store and need a
+     * platform of their own.
      */
     private static boolean phase(String name) {
         String phases = env("BENCH_PHASES", "all");
         return phases.equals("all")
-                ? !name.equals("scale")
+                ? !name.equals("scale") && !name.equals("observables")
                 : List.of(phases.split(",")).contains(name);
     }
 }

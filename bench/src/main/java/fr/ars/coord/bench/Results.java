@@ -66,6 +66,32 @@ final class Results {
                 results.get("replay_events_per_s"),
                 "events/s",
                 ">= 5000 events/s");
+        if (results.containsKey("observables_recorded")) {
+            row(
+                    "observables: " + results.get("observables_recorded") + " over "
+                            + results.get("observables_incidents") + " incidents",
+                    "",
+                    "",
+                    "");
+            row(
+                    "  national list of shared values p50 / p99",
+                    results.get("observables_shared_list_p50_ms") + " / "
+                            + results.get("observables_shared_list_p99_ms"),
+                    "ms",
+                    "<= 20 ms");
+            row(
+                    "  campaign suggestions p50 / p99",
+                    results.get("observables_suggestions_p50_ms") + " / "
+                            + results.get("observables_suggestions_p99_ms"),
+                    "ms",
+                    "<= 20 ms");
+            row(
+                    "  a region's own (" + results.get("observables_region_list_size") + ") p50",
+                    results.get("observables_region_list_p50_ms"),
+                    "ms",
+                    "");
+            row("  services caught up with the load", results.get("observables_catch_up_events_per_s"), "events/s", "");
+        }
         if (results.containsKey("scale_events")) {
             row(
                     "at scale: events in the store",

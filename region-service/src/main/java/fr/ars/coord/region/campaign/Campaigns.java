@@ -143,7 +143,7 @@ public class Campaigns {
             List<IncidentImpact> all = impacts.all();
             List<CampaignSuggestion> suggestions = new ArrayList<>(SuggestionFinder.find(all, linked));
             suggestions.addAll(ObservableSuggestionFinder.find(
-                    sightings.standingByValue(),
+                    sightings.sharedByValue(),
                     linked,
                     all.stream()
                             .collect(Collectors.toMap(IncidentImpact::incidentId, Function.identity(), (a, b) -> a))));

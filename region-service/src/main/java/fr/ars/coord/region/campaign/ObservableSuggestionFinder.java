@@ -26,10 +26,10 @@ final class ObservableSuggestionFinder {
     private ObservableSuggestionFinder() {}
 
     static List<CampaignSuggestion> find(
-            Map<String, List<Sighting>> standingByValue, Set<String> linked, Map<String, IncidentImpact> impacts) {
+            Map<String, List<Sighting>> sharedByValue, Set<String> linked, Map<String, IncidentImpact> impacts) {
         Map<String, String> parent = new HashMap<>();
         List<List<Sighting>> shared = new ArrayList<>();
-        standingByValue.values().forEach(sightings -> {
+        sharedByValue.values().forEach(sightings -> {
             List<Sighting> unlinked = sightings.stream()
                     .filter(s -> !linked.contains(s.incidentId()))
                     .toList();

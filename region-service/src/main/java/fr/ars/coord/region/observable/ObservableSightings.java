@@ -8,6 +8,7 @@ import fr.ars.coord.contracts.observable.ObservableType;
 import fr.ars.coord.contracts.region.Region;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +22,23 @@ import org.springframework.stereotype.Component;
 public class ObservableSightings {
 
     private final MongoTemplate mongo;
+    private final ObservableValues values;
+    private final SharedValues shared;
 
-    ObservableSightings(MongoTemplate mongo) {
+    ObservableSightings(MongoTemplate mongo, ObservableValues values, SharedValues shared) {
         this.mongo = mongo;
+        this.values = values;
+        this.shared = shared;
     }
 
-    /** Every standing sighting, grouped by value, in the order recorded (an incident's in its stream's order). */
-    public Map<String, List<Sighting>> standingByValue() {
-        return byValue(read(Query.query(where("standing").is(true))));
+    /**
+     * The values standing in two or more regions with their standing sightings, in the order recorded: what a
+     * suggestion by shared observables can join (one read of the shared values, however many observables there are).
+     */
+    public Map<String, List<Sighting>> sharedByValue() {
+        Map<String, List<Sighting>> byValue = new LinkedHashMap<>();
+        shared.inAtLeast(2).forEach(entry -> byValue.put(entry.getString("_id"), sightings(entry)));
+        return byValue;
     }
 
     /** The observables standing on these incidents, in the order recorded. */
@@ -39,19 +49,29 @@ public class ObservableSightings {
         return read(Query.query(where("standing").is(true).and("incidentId").in(incidentIds)));
     }
 
-    /** The values standing in at least {@code minRegions} regions, those seen in the most regions first. */
+    /**
+     * The values standing in at least {@code minRegions} regions, those seen in the most regions first. From two
+     * regions on, one read of the shared values; with one, every value (a list of all of them).
+     */
     public List<SharedObservable> sharedAcross(int minRegions) {
-        List<SharedObservable> shared = new ArrayList<>();
-        standingByValue().values().forEach(sightings -> {
+        List<Document> entries = minRegions >= 2
+                ? shared.inAtLeast(minRegions)
+                : values.all().stream()
+                        .map(v -> new Document(v).append("sightings", SharedValues.standing(v)))
+                        .toList();
+        List<SharedObservable> found = new ArrayList<>();
+        for (Document entry : entries) {
+            List<Sighting> sightings = sightings(entry);
             List<Region> regions = regions(sightings);
-            if (regions.size() >= minRegions) {
+            if (!sightings.isEmpty() && regions.size() >= minRegions) {
                 Sighting first = sightings.get(0);
-                shared.add(new SharedObservable(first.type(), first.value(), regions, sightings));
+                found.add(new SharedObservable(first.type(), first.value(), regions, sightings));
             }
-        });
-        shared.sort(Comparator.comparing((SharedObservable s) -> -s.regions().size())
-                .thenComparing(s -> s.sightings().get(0).recordedAt()));
-        return shared;
+        }
+        found.sort(Comparator.comparing((SharedObservable s) -> -s.regions().size())
+                .thenComparing(s -> s.sightings().get(0).recordedAt())
+                .thenComparing(s -> s.sightings().get(0).key()));
+        return found;
     }
 
     /** The region's standing observables, each with the number (and, where labels allow, the names) of the others. */
@@ -61,9 +81,14 @@ public class ObservableSightings {
         if (own.isEmpty()) {
             return List.of();
         }
-        List<String> keys = own.stream().map(Sighting::key).distinct().toList();
-        Map<String, List<Sighting>> elsewhere = byValue(read(Query.query(
-                where("standing").is(true).and("key").in(keys).and("region").ne(region.code()))));
+        // a value standing in another region stands in two: its entry is among the shared values
+        Map<String, List<Sighting>> elsewhere = new HashMap<>();
+        shared.ofKeys(own.stream().map(Sighting::key).distinct().toList())
+                .forEach(entry -> elsewhere.put(
+                        entry.getString("_id"),
+                        sightings(entry).stream()
+                                .filter(s -> s.region() != region)
+                                .toList()));
         return own.stream()
                 .map(s -> {
                     List<Sighting> others = elsewhere.getOrDefault(s.key(), List.of());
@@ -80,6 +105,23 @@ public class ObservableSightings {
                             regions(others).size(),
                             named);
                 })
+                .toList();
+    }
+
+    /** The sightings listed in a shared value's entry. */
+    private static List<Sighting> sightings(Document entry) {
+        ObservableType type = ObservableType.byName(entry.getString("type")).orElseThrow();
+        String value = entry.getString("value");
+        return entry.getList("sightings", Document.class).stream()
+                .map(s -> new Sighting(
+                        s.getString("observableId"),
+                        s.getString("incidentId"),
+                        Region.of(s.getString("region")),
+                        type,
+                        value,
+                        ObservableRole.valueOf(s.getString("role")),
+                        TlpLabel.byLabel(s.getString("tlp")).orElse(TlpLabel.RED),
+                        s.getDate("recordedAt").toInstant()))
                 .toList();
     }
 
@@ -101,13 +143,6 @@ public class ObservableSightings {
                 ObservableRole.valueOf(d.getString("role")),
                 TlpLabel.byLabel(d.getString("tlp")).orElse(TlpLabel.RED),
                 d.getDate("recordedAt").toInstant());
-    }
-
-    private static Map<String, List<Sighting>> byValue(List<Sighting> sightings) {
-        Map<String, List<Sighting>> byValue = new LinkedHashMap<>();
-        sightings.forEach(
-                s -> byValue.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s));
-        return byValue;
     }
 
     private static List<Region> regions(List<Sighting> sightings) {

@@ -11,6 +11,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,24 +20,40 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * One document per observable of every incident (its id is the observable's), keyed for lookups by its type and
- * canonical value, marked standing or withdrawn. Each write names the event's sequence in its incident and applies
- * only over an older one, so that a replay or a redelivery converges. A new processing group: on its first start it
- * reads the store from the first event.
+ * The sightings, kept in three shapes so that every read is one query by key or on a small collection:
+ *
+ * <ul>
+ *   <li>{@value #COLLECTION}: one document per observable of every incident (its id is the observable's), marked
+ *       standing or withdrawn; an incident's or a region's observables are read from it;
+ *   <li>{@value ObservableValues#COLLECTION}: one document per value (its id the type and canonical value) holding
+ *       its sightings, so that where a value was seen is read by its id;
+ *   <li>{@value SharedValues#COLLECTION}: the values standing in two or more regions, the only ones the national list
+ *       and the campaign suggestions read; a small collection however many observables there are.
+ * </ul>
+ *
+ * Each write names the event's sequence in its incident and applies only over an older one, so that a replay or a
+ * redelivery converges. The processing group is named for this shape: on its first start it reads the store from the
+ * first event and fills the per-value documents for observables recorded before them.
  */
 @Component
 @ProcessingGroup(ObservableSightingsProjection.GROUP)
 class ObservableSightingsProjection {
 
-    static final String GROUP = "observable-sightings";
+    static final String GROUP = "observable-values";
     static final String COLLECTION = "observable_sightings";
 
     private final MongoTemplate mongo;
+    private final ObservableValues values;
+    private final SharedValues shared;
 
-    ObservableSightingsProjection(MongoTemplate mongo) {
+    ObservableSightingsProjection(MongoTemplate mongo, ObservableValues values, SharedValues shared) {
         this.mongo = mongo;
+        this.values = values;
+        this.shared = shared;
+        // on MongoDB these serve the incident's and the region's lists; the embedded server ignores them
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("incidentId", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION)
-                .createIndex(new Index().on("key", org.springframework.data.domain.Sort.Direction.ASC));
+                .createIndex(new Index().on("region", Sort.Direction.ASC).on("standing", Sort.Direction.ASC));
     }
 
     static String key(String type, String value) {
@@ -44,8 +62,16 @@ class ObservableSightingsProjection {
 
     @EventHandler
     void on(ObservableRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        String key = key(event.type().typeName(), event.value());
+        Document sighting = new Document("incidentId", event.incidentId())
+                .append("region", event.region().code())
+                .append("role", event.role().name())
+                .append("tlp", event.tlp().label())
+                .append("recordedAt", Date.from(at))
+                .append("standing", true)
+                .append("sequence", sequence);
         Update update = new Update()
-                .set("key", key(event.type().typeName(), event.value()))
+                .set("key", key)
                 .set("type", event.type().typeName())
                 .set("value", event.value())
                 .set("role", event.role().name())
@@ -56,14 +82,21 @@ class ObservableSightingsProjection {
                 .set("standing", true)
                 .set("sequence", sequence);
         write(event.observableId(), sequence, update);
+        values.put(key, event.type().typeName(), event.value(), event.observableId(), sighting, sequence)
+                .ifPresent(shared::follow);
     }
 
     @EventHandler
     void on(ObservableWithdrawnEvent event, @SequenceNumber long sequence) {
+        Document recorded = mongo.findById(event.observableId(), Document.class, COLLECTION);
         write(
                 event.observableId(),
                 sequence,
                 new Update().set("standing", false).set("sequence", sequence));
+        if (recorded != null && recorded.getString("key") != null) {
+            values.withdraw(recorded.getString("key"), event.observableId(), sequence)
+                    .ifPresent(shared::follow);
+        }
     }
 
     private void write(String observableId, long sequence, Update update) {
@@ -76,5 +109,7 @@ class ObservableSightingsProjection {
     @ResetHandler
     void reset() {
         mongo.dropCollection(COLLECTION);
+        mongo.dropCollection(ObservableValues.COLLECTION);
+        mongo.dropCollection(SharedValues.COLLECTION);
     }
 }

@@ -130,6 +130,73 @@ class ObservableSightingsIT extends RegionServiceITBase {
     }
 
     @Test
+    void aValueRecordedAndWithdrawnInManyRegionsAtOnceEndsAsTheLastChangeLeftIt() throws Exception {
+        String domain = "c" + newId().substring(0, 8) + ".example";
+        // FR-PAC's incidents belong to the list tests
+        List<Region> regions = java.util.Arrays.stream(Region.values())
+                .filter(r -> r != Region.of("FR-PAC"))
+                .toList();
+        List<ObservableRecordedEvent> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        for (Region region : regions) {
+            pool.submit(() -> {
+                String id = incident(region.code(), AttackVector.PHISHING);
+                ObservableRecordedEvent event =
+                        observed(id, region.code(), ObservableType.DOMAIN_NAME, domain, TlpLabel.AMBER);
+                record(1, event);
+                recorded.add(event);
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS))
+                .isTrue();
+        assertThat(recorded).hasSize(regions.size());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode everywhere = find(
+                    api.get("/api/national/observables", TestTokens.national()).json(), "value", domain);
+            assertThat(everywhere).isNotNull();
+            assertThat(everywhere.get("regions")).hasSize(regions.size());
+            assertThat(everywhere.get("sightings")).hasSize(regions.size());
+        });
+
+        ObservableRecordedEvent kept = recorded.get(0);
+        var withdrawals = java.util.concurrent.Executors.newFixedThreadPool(8);
+        for (ObservableRecordedEvent event : recorded.subList(1, recorded.size())) {
+            withdrawals.submit(() -> record(
+                    2,
+                    new ObservableWithdrawnEvent(
+                            event.incidentId(), event.region(), event.observableId(), "Faux positif")));
+        }
+        withdrawals.shutdown();
+        assertThat(withdrawals.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS))
+                .isTrue();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(find(
+                                api.get("/api/national/observables", TestTokens.national())
+                                        .json(),
+                                "value",
+                                domain))
+                        .as("standing in one region only")
+                        .isNull());
+        JsonNode alone = find(
+                api.get("/api/national/observables?minRegions=1", TestTokens.national())
+                        .json(),
+                "value",
+                domain);
+        assertThat(alone.get("regions").toString())
+                .isEqualTo("[\"" + kept.region().code() + "\"]");
+        assertThat(alone.get("sightings").findValuesAsString("incidentId")).containsExactly(kept.incidentId());
+        assertThat(find(
+                                api.get("/api/regions/" + kept.region().code() + "/observables", TestTokens.national())
+                                        .json(),
+                                "value",
+                                domain)
+                        .get("otherRegions")
+                        .asInt())
+                .isZero();
+    }
+
+    @Test
     void incidentsSharingAValueAreSuggestedTogetherWithTheValueAsReason() {
         String url = "https://" + UUID.randomUUID().toString().substring(0, 8) + ".example/connexion";
         String bre = incident("FR-BRE", AttackVector.PHISHING);

@@ -1,0 +1,100 @@
+package fr.ars.coord.region.observable;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The values standing in two or more regions, with their standing sightings in the order recorded: what the national
+ * list and the campaign suggestions read, a small collection whatever the number of observables. Each entry follows
+ * its value's document by version: a write applies only over an older version, so that of two handlers that changed
+ * the same value side by side, the later state stays. A value that no longer stands in two regions keeps an entry
+ * with its regions emptied (the next time it does, the entry is written over).
+ */
+@Component
+class SharedValues {
+
+    static final String COLLECTION = "observable_shared";
+
+    private final MongoTemplate mongo;
+
+    SharedValues(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Brings the value's entry up to its document, as the handler that changed the document got it back. */
+    void follow(Document value) {
+        String key = value.getString("_id");
+        long version = value.get("version", Number.class).longValue();
+        List<Document> standing = standing(value);
+        List<String> regions = standing.stream()
+                .map(s -> s.getString("region"))
+                .distinct()
+                .sorted()
+                .toList();
+        Update update = new Update()
+                .set("type", value.getString("type"))
+                .set("value", value.getString("value"))
+                .set("version", version)
+                .set("regionCount", regions.size())
+                .set("regions", regions)
+                .set("sightings", standing);
+        Query older = Query.query(where("_id").is(key).and("version").lt(version));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (mongo.updateFirst(older, update, COLLECTION).getMatchedCount() > 0 || regions.size() < 2) {
+                return;
+            }
+            Document entry = new Document("_id", key);
+            update.getUpdateObject().get("$set", Document.class).forEach(entry::append);
+            try {
+                mongo.insert(entry, COLLECTION);
+                return;
+            } catch (DuplicateKeyException e) {
+                // written meanwhile: over it if it is older, left if it is newer
+            }
+        }
+    }
+
+    /** The values standing in at least {@code minRegions} regions (two or more). */
+    List<Document> inAtLeast(int minRegions) {
+        return mongo.find(Query.query(where("regionCount").gte(minRegions)), Document.class, COLLECTION);
+    }
+
+    /** The entries of these values that stand in two or more regions. */
+    List<Document> ofKeys(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(Query.query(where("_id").in(keys).and("regionCount").gte(2)), Document.class, COLLECTION);
+    }
+
+    /** The standing sightings of a value's document, each with its observable's id, in the order recorded. */
+    static List<Document> standing(Document value) {
+        List<Document> standing = new ArrayList<>();
+        Document sightings = value.get("sightings", Document.class);
+        if (sightings == null) {
+            return standing;
+        }
+        for (Map.Entry<String, Object> e : sightings.entrySet()) {
+            Document s = (Document) e.getValue();
+            if (Boolean.TRUE.equals(s.getBoolean("standing"))) {
+                standing.add(new Document(s).append("observableId", e.getKey()));
+            }
+        }
+        standing.sort(Comparator.comparing((Document s) -> s.get("recordedAt", Date.class))
+                .thenComparing(s -> s.getString("incidentId"))
+                .thenComparing(s -> s.get("sequence", Number.class).longValue()));
+        return standing;
+    }
+}
