@@ -99,9 +99,14 @@ class ObservableSightingsProjection {
         }
     }
 
+    /**
+     * Writes the observable's document unless it holds this sequence or a later one. One observable's events come
+     * from one incident's stream, handled in order by one segment: reading then writing does not race. Both are by
+     * id alone, the one lookup every MongoDB-compatible store serves from its index.
+     */
     private void write(String observableId, long sequence, Update update) {
-        Query newer = Query.query(where("_id").is(observableId).and("sequence").gte(sequence));
-        if (!mongo.exists(newer, COLLECTION)) {
+        Document current = mongo.findById(observableId, Document.class, COLLECTION);
+        if (current == null || current.get("sequence", Number.class).longValue() < sequence) {
             mongo.upsert(Query.query(where("_id").is(observableId)), update, COLLECTION);
         }
     }
