@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "ars.notifications.webhooks.require-https=false",
             "ars.notifications.webhooks.allowed-targets=127.0.0.1/32,x.example"
         })
-@Import(TestJwtDecoderConfiguration.class)
+@Import({TestJwtDecoderConfiguration.class, MongoReads.class})
 public abstract class NotificationServiceITBase {
 
     protected static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -59,6 +59,11 @@ public abstract class NotificationServiceITBase {
     protected EventStore eventStore;
 
     protected ApiClient api;
+
+    /** This service's own address. */
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
 
     @BeforeEach
     void client() {

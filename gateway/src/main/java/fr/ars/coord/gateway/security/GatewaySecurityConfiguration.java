@@ -44,9 +44,14 @@ class GatewaySecurityConfiguration {
 
     static final String[] CONSOLE_PATHS = {"/console", "/console/**"};
 
+    /** The public pages (communiqués for patients and the press): HTML styled by its own stylesheet, no script. */
+    static final String[] PUBLIC_PAGES_PATHS = {"/public", "/public/**"};
+
     static final String[] OPEN_PATHS = {
         "/api/public/**",
         "/feeds/**",
+        PUBLIC_PAGES_PATHS[0],
+        PUBLIC_PAGES_PATHS[1],
         "/actuator/health",
         "/actuator/health/**",
         "/actuator/info",
@@ -68,6 +73,10 @@ class GatewaySecurityConfiguration {
     /** The API's answers are data (JSON, Atom): a browser that renders one runs nothing and loads nothing with it. */
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+    /** The public pages load their stylesheet, its fonts and icons from beside them, and run nothing. */
+    static final String PUBLIC_PAGES_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:;"
+            + " font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, e) -> Problems.write(
             response, request.getRequestURI(), HttpStatus.UNAUTHORIZED, "A valid access token is required.");
     private static final AccessDeniedHandler FORBIDDEN = (request, response, e) -> Problems.write(
@@ -86,6 +95,10 @@ class GatewaySecurityConfiguration {
                         PathPatternRequestMatcher.withDefaults().matcher(path))
                 .toList());
         RequestMatcher apiDocumentation = new OrRequestMatcher(Arrays.stream(API_DOCUMENTATION_PATHS)
+                .map(path -> (RequestMatcher)
+                        PathPatternRequestMatcher.withDefaults().matcher(path))
+                .toList());
+        RequestMatcher publicPages = new OrRequestMatcher(Arrays.stream(PUBLIC_PAGES_PATHS)
                 .map(path -> (RequestMatcher)
                         PathPatternRequestMatcher.withDefaults().matcher(path))
                 .toList());
@@ -117,7 +130,9 @@ class GatewaySecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 apiDocumentation, new ContentSecurityPolicyHeaderWriter(swaggerUiPolicy(properties))))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                new NegatedRequestMatcher(new OrRequestMatcher(console, apiDocumentation)),
+                                publicPages, new ContentSecurityPolicyHeaderWriter(PUBLIC_PAGES_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(new OrRequestMatcher(console, apiDocumentation, publicPages)),
                                 new ContentSecurityPolicyHeaderWriter(API_POLICY)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), payment=()"))

@@ -13,6 +13,7 @@ public record PublicationPayload(String deliveryId, Communique communique, Strin
         this(deliveryId, communique, WebhookSubscription.COMMUNIQUE_PUBLISHED);
     }
 
+    /** @param url the communiqué as JSON; @param page its public page, for people */
     public record Communique(
             String id,
             CommuniqueScope scope,
@@ -23,5 +24,6 @@ public record PublicationPayload(String deliveryId, Communique communique, Strin
             List<Statement> statements,
             Instant publishedAt,
             String supersedes,
-            String url) {}
+            String url,
+            String page) {}
 }

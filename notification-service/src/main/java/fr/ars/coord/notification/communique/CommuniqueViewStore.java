@@ -3,6 +3,7 @@ package fr.ars.coord.notification.communique;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import fr.ars.coord.contracts.communique.CommuniqueStatus;
+import fr.ars.coord.contracts.region.Region;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
@@ -17,9 +18,11 @@ public class CommuniqueViewStore {
 
     public static final String COLLECTION = "communiques";
     private final MongoTemplate mongo;
+    private final PublicChanges publicChanges;
 
-    public CommuniqueViewStore(MongoTemplate mongo) {
+    public CommuniqueViewStore(MongoTemplate mongo, PublicChanges publicChanges) {
         this.mongo = mongo;
+        this.publicChanges = publicChanges;
     }
 
     /** The list's copy of the communiqué, which may lag its stream ({@link CommuniqueStreams#advance} catches up). */
@@ -31,11 +34,15 @@ public class CommuniqueViewStore {
         CommuniqueView stored = mongo.findById(view.id(), CommuniqueView.class, COLLECTION);
         if (stored == null || stored.version() < view.version()) {
             mongo.save(view, COLLECTION);
+            if (view.publishedAt() != null) {
+                publicChanges.changed(view.withdrawnAt() != null ? view.withdrawnAt() : view.publishedAt());
+            }
         }
     }
 
     void clear() {
         mongo.dropCollection(COLLECTION);
+        publicChanges.changed(java.time.Instant.now());
     }
 
     /**
@@ -68,5 +75,26 @@ public class CommuniqueViewStore {
                         .with(Sort.by(Sort.Direction.DESC, "publishedAt")),
                 CommuniqueView.class,
                 COLLECTION);
+    }
+
+    /**
+     * What the public pages list: every communiqué that was published, withdrawn and superseded ones included (a
+     * text once public stays on record, marked), newest publication first; {@code region} null for all of them.
+     */
+    public List<CommuniqueView> everPublished(Region region, int skip, int limit) {
+        return mongo.find(everPublishedQuery(region).skip(skip).limit(limit), CommuniqueView.class, COLLECTION);
+    }
+
+    /** How many communiqués {@link #everPublished} lists. */
+    public long countEverPublished(Region region) {
+        return mongo.count(everPublishedQuery(region), COLLECTION);
+    }
+
+    private static Query everPublishedQuery(Region region) {
+        Query query = Query.query(where("publishedAt").ne(null));
+        if (region != null) {
+            query.addCriteria(where("region").is(region.code()));
+        }
+        return query.with(Sort.by(Sort.Direction.DESC, "publishedAt").and(Sort.by("_id")));
     }
 }

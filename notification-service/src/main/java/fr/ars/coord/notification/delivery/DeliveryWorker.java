@@ -140,7 +140,8 @@ class DeliveryWorker {
                         communique.statements(),
                         communique.publishedAt(),
                         communique.supersedes(),
-                        properties.publicBaseUrl() + "/api/public/communiques/" + communique.id()));
+                        properties.publicBaseUrl() + "/api/public/communiques/" + communique.id(),
+                        properties.publicBaseUrl() + "/public/communiques/" + communique.id()));
         if (delivery.channel() == DeliveryChannel.WEBHOOK) {
             return subscriptions
                     .find(delivery.target())

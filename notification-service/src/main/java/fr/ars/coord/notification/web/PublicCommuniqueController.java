@@ -62,7 +62,12 @@ class PublicCommuniqueController {
             CommuniqueStatus status,
             String supersedes,
             String supersededBy,
-            String url) {}
+
+            @Schema(description = "The communiqué as JSON (this resource).")
+            String url,
+
+            @Schema(description = "Its public page, for people: `/public/communiques/{id}`.")
+            String page) {}
 
     @Tag(name = ApiTags.PUBLIC)
     @SecurityRequirements
@@ -134,15 +139,22 @@ class PublicCommuniqueController {
             entry.setTitle(p.title());
             entry.setUpdated(Date.from(p.publishedAt()));
             entry.setPublished(Date.from(p.publishedAt()));
+            // a feed reader opens the page; a program may follow the JSON
             Link alternate = new Link();
             alternate.setRel("alternate");
-            alternate.setHref(p.url());
-            List<Link> links = new ArrayList<>(List.of(alternate));
+            alternate.setType("text/html");
+            alternate.setHref(p.page());
+            Link data = new Link();
+            data.setRel("alternate");
+            data.setType("application/json");
+            data.setHref(p.url());
+            List<Link> links = new ArrayList<>(List.of(alternate, data));
             if (p.supersededBy() != null) {
                 Link correction = new Link();
                 correction.setRel("related");
+                correction.setType("text/html");
                 correction.setTitle("Version corrigée");
-                correction.setHref(baseUrl + "/api/public/communiques/" + p.supersededBy());
+                correction.setHref(baseUrl + "/public/communiques/" + p.supersededBy());
                 links.add(correction);
             }
             entry.setAlternateLinks(links);
@@ -171,6 +183,7 @@ class PublicCommuniqueController {
                 c.status(),
                 c.supersedes(),
                 c.supersededBy(),
-                baseUrl + "/api/public/communiques/" + c.id());
+                baseUrl + "/api/public/communiques/" + c.id(),
+                baseUrl + "/public/communiques/" + c.id());
     }
 }

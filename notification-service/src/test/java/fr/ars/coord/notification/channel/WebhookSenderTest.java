@@ -227,7 +227,8 @@ class WebhookSenderTest {
                         List.of(),
                         Instant.parse("2025-11-22T10:00:00Z"),
                         null,
-                        "https://example.org/c-1"));
+                        "https://example.org/api/public/communiques/c-1",
+                        "https://example.org/public/communiques/c-1"));
     }
 
     private static SSLContext trusting(KeyStore store) throws Exception {

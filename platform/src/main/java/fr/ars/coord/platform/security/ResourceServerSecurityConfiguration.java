@@ -49,7 +49,7 @@ public class ResourceServerSecurityConfiguration {
                                 "/swagger-ui.html",
                                 "/error")
                         .permitAll()
-                        .requestMatchers("/api/public/**", "/feeds/**")
+                        .requestMatchers("/api/public/**", "/feeds/**", "/public", "/public/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
