@@ -58,6 +58,30 @@ final class EventStoreQueries {
         throw new IllegalStateException("processors did not catch up with the seeded events");
     }
 
+    /** Waits until the named processing groups have handled the event at {@code index}. */
+    void waitForProcessors(long index, long timeoutNanos, String... groups) throws Exception {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (System.nanoTime() < deadline) {
+            if (slowestIndexOf(groups) >= index) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("processors " + String.join(", ", groups) + " did not catch up");
+    }
+
+    private synchronized long slowestIndexOf(String... groups) throws SQLException {
+        try (PreparedStatement query = database()
+                .prepareStatement("SELECT coalesce(min((convert_from(token, 'UTF8')::json->>'index')::bigint), -1)"
+                        + " FROM tokenentry WHERE token IS NOT NULL AND processorname = ANY (?)")) {
+            query.setArray(1, database().createArrayOf("text", groups));
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private synchronized long slowestProcessorIndex() throws SQLException {
         try (Statement query = database().createStatement();
                 ResultSet rs = query.executeQuery("SELECT min((convert_from(token, 'UTF8')::json->>'index')::bigint)"

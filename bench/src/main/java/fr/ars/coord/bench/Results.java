@@ -90,7 +90,7 @@ final class Results {
                     results.get("observables_region_list_p50_ms"),
                     "ms",
                     "");
-            row("  services caught up with the load", results.get("observables_catch_up_events_per_s"), "events/s", "");
+            row("  region-service caught up", results.get("observables_catch_up_events_per_s"), "events/s", "");
         }
         if (results.containsKey("scale_events")) {
             row(

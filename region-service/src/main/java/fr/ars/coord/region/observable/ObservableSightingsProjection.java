@@ -31,8 +31,7 @@ import org.springframework.stereotype.Component;
  *       and the campaign suggestions read; a small collection however many observables there are.
  * </ul>
  *
- * Each write names the event's sequence in its incident and applies only over an older one, so that a replay or a
- * redelivery converges. The processing group is named for this shape: on its first start it reads the store from the
+ * A replay or a redelivery repeats an observable's events in order, so the documents converge on the latest. The processing group is named for this shape: on its first start it reads the store from the
  * first event and fills the per-value documents for observables recorded before them.
  */
 @Component
@@ -81,34 +80,27 @@ class ObservableSightingsProjection {
                 .set("recordedAt", Date.from(at))
                 .set("standing", true)
                 .set("sequence", sequence);
-        write(event.observableId(), sequence, update);
-        values.put(key, event.type().typeName(), event.value(), event.observableId(), sighting, sequence)
-                .ifPresent(shared::follow);
+        write(event.observableId(), update);
+        shared.follow(values.put(key, event.type().typeName(), event.value(), event.observableId(), sighting));
     }
 
     @EventHandler
     void on(ObservableWithdrawnEvent event, @SequenceNumber long sequence) {
         Document recorded = mongo.findById(event.observableId(), Document.class, COLLECTION);
-        write(
-                event.observableId(),
-                sequence,
-                new Update().set("standing", false).set("sequence", sequence));
+        write(event.observableId(), new Update().set("standing", false).set("sequence", sequence));
         if (recorded != null && recorded.getString("key") != null) {
-            values.withdraw(recorded.getString("key"), event.observableId(), sequence)
-                    .ifPresent(shared::follow);
+            shared.follow(values.withdraw(recorded.getString("key"), event.observableId(), sequence));
         }
     }
 
     /**
-     * Writes the observable's document unless it holds this sequence or a later one. One observable's events come
-     * from one incident's stream, handled in order by one segment: reading then writing does not race. Both are by
-     * id alone, the one lookup every MongoDB-compatible store serves from its index.
+     * Writes the observable's document. One observable's events come from one incident's stream, handled in order by
+     * one segment; a redelivery after a failure repeats them in order from the last token stored: the last write is
+     * the latest event's, and a single write by id (the one lookup every MongoDB-compatible store serves from its
+     * index) is all an event costs here.
      */
-    private void write(String observableId, long sequence, Update update) {
-        Document current = mongo.findById(observableId, Document.class, COLLECTION);
-        if (current == null || current.get("sequence", Number.class).longValue() < sequence) {
-            mongo.upsert(Query.query(where("_id").is(observableId)), update, COLLECTION);
-        }
+    private void write(String observableId, Update update) {
+        mongo.upsert(Query.query(where("_id").is(observableId)), update, COLLECTION);
     }
 
     @ResetHandler

@@ -2,7 +2,6 @@ package fr.ars.coord.region.observable;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * One document per value (its id the type and canonical value), holding each observable that recorded it under
  * {@code sightings.<observableId>}. Observables of different incidents are handled side by side by different
- * segments: each changes only its own entry, in one atomic update that also counts the document's {@code version},
- * and gets the whole document back as it left it.
+ * segments: each changes only its own entry, in one atomic update by id that also counts the document's
+ * {@code version}, and gets the whole document back as it left it.
  */
 @Component
 class ObservableValues {
@@ -28,52 +27,31 @@ class ObservableValues {
         this.mongo = mongo;
     }
 
-    /**
-     * Puts the observable's sighting of the value: the value's document after it, or nothing when the document holds
-     * this observable's entry at this sequence or a later one already (a replay, a redelivery). The entry's sequence
-     * is read before it is written: one observable's events are handled in order by one segment, and the update
-     * changes that entry only, so the check does not race with the other observables of the same value.
-     */
-    Optional<Document> put(
-            String key, String type, String value, String observableId, Document sighting, long sequence) {
-        Document current = mongo.findById(key, Document.class, COLLECTION);
-        if (current == null) {
-            mongo.upsert(
-                    byId(key),
-                    new Update()
-                            .setOnInsert("type", type)
-                            .setOnInsert("value", value)
-                            .setOnInsert("version", 0L),
-                    COLLECTION);
-        } else if (sequenceOf(current, observableId) >= sequence) {
-            return Optional.empty();
-        }
-        return changed(key, new Update().set("sightings." + observableId, sighting));
+    /** Puts the observable's sighting of the value, creating the value's document if need be: the document after. */
+    Document put(String key, String type, String value, String observableId, Document sighting) {
+        return changed(
+                key,
+                new Update()
+                        .setOnInsert("type", type)
+                        .setOnInsert("value", value)
+                        .set("sightings." + observableId, sighting),
+                true);
     }
 
-    /** Marks the observable's sighting withdrawn: the document after it, or nothing when a later write was there. */
-    Optional<Document> withdraw(String key, String observableId, long sequence) {
-        Document current = mongo.findById(key, Document.class, COLLECTION);
-        if (current == null || sequenceOf(current, observableId) >= sequence) {
-            return Optional.empty();
-        }
+    /** Marks the observable's sighting withdrawn: the value's document after it (none when it has none). */
+    Document withdraw(String key, String observableId, long sequence) {
         String entry = "sightings." + observableId;
-        return changed(key, new Update().set(entry + ".standing", false).set(entry + ".sequence", sequence));
+        return changed(key, new Update().set(entry + ".standing", false).set(entry + ".sequence", sequence), false);
     }
 
-    private Optional<Document> changed(String key, Update update) {
-        return Optional.ofNullable(mongo.findAndModify(
+    /** One update by id, atomic on the document, counting its version: the document as it left it. */
+    private Document changed(String key, Update update, boolean create) {
+        return mongo.findAndModify(
                 byId(key),
                 update.inc("version", 1),
-                FindAndModifyOptions.options().returnNew(true),
+                FindAndModifyOptions.options().upsert(create).returnNew(true),
                 Document.class,
-                COLLECTION));
-    }
-
-    private static long sequenceOf(Document value, String observableId) {
-        Document sightings = value.get("sightings", Document.class);
-        Document entry = sightings == null ? null : sightings.get(observableId, Document.class);
-        return entry == null ? -1 : entry.get("sequence", Number.class).longValue();
+                COLLECTION);
     }
 
     private static Query byId(String key) {

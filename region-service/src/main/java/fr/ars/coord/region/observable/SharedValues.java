@@ -33,8 +33,18 @@ class SharedValues {
         this.mongo = mongo;
     }
 
-    /** Brings the value's entry up to its document, as the handler that changed the document got it back. */
+    /**
+     * Brings the value's entry up to its document, as the handler that changed the document got it back. A value
+     * only one observable ever recorded has no entry and needs none: nothing is written for it (most values).
+     */
     void follow(Document value) {
+        if (value == null) {
+            return;
+        }
+        Document all = value.get("sightings", Document.class);
+        if (all == null || all.size() < 2) {
+            return;
+        }
         String key = value.getString("_id");
         long version = value.get("version", Number.class).longValue();
         List<Document> standing = standing(value);
