@@ -108,27 +108,7 @@ class PublicationIT {
         return id;
     }
 
-    /** Waits for the region's communiqué draft reflecting the latest facts, then approves and publishes it. */
-    private String publishFor(String officer, String region) throws InterruptedException {
-        String token = keycloak.password(officer);
-        String[] draft = new String[1];
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
-            for (JsonNode c : api.get("/api/communiques?region=" + region + "&status=DRAFT", token)
-                    .json()) {
-                draft[0] = c.get("id").asText();
-                return true;
-            }
-            return false;
-        });
-        // the draft may still be revised by the last facts: a publication refused for that is approved anew
-        await().atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(300))
-                .untilAsserted(() -> {
-                    Response approved = api.post("/api/communiques/" + draft[0] + "/approve", token, "");
-                    assertThat(approved.status()).as(approved.toString()).isIn(200, 409);
-                    Response published = api.post("/api/communiques/" + draft[0] + "/publish", token, "");
-                    assertThat(published.status()).as(published.toString()).isEqualTo(200);
-                });
-        return draft[0];
+    private String publishFor(String officer, String region) {
+        return Publications.publishDraft(api, keycloak.password(officer), region);
     }
 }
