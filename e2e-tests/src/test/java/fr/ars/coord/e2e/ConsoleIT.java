@@ -278,6 +278,9 @@ class ConsoleIT {
             assertThat(browser.driver().findElement(By.id("message-succes")).getText())
                     .isEqualTo("Communiqué publié.");
             checkPage(browser, "10-communique-publie");
+            assertThat(browser.driver().findElement(By.id("page-publique")).getAttribute("href"))
+                    .as("the officer follows the published text to what the public reads")
+                    .endsWith("/public/communiques/" + draft[0]);
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             SyndFeed feed = new SyndFeedInput()
