@@ -32,6 +32,8 @@ export NOTIFICATION_SERVICE_PORT="${NOTIFICATION_SERVICE_PORT:-8083}"
 export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 export CONSOLE_PORT="${CONSOLE_PORT:-8084}"
 export KEYCLOAK_ISSUER="http://localhost:${KEYCLOAK_PORT}/realms/ars"
+# the address the public reaches the platform at (links in the feed, webhooks, e-mails): the gateway's
+export ARS_PUBLIC_BASE_URL="${ARS_PUBLIC_BASE_URL:-http://localhost:${GATEWAY_PORT}}"
 # development: webhooks may use plain http (still to public addresses only, unless ARS_WEBHOOK_ALLOWED_TARGETS)
 export ARS_WEBHOOK_REQUIRE_HTTPS="${ARS_WEBHOOK_REQUIRE_HTTPS:-false}"
 SERVICE_JAVA_OPTS="${ARS_SERVICE_JAVA_OPTS:--Xms64m -Xmx176m -XX:+UseSerialGC -XX:-ShrinkHeapInSteps -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=50 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=128m -XX:MaxDirectMemorySize=64m -Xss512k -Daxoniq.update-checker.disabled=true}"
