@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole platform on this machine, each part as its own process:
-#   embedded PostgreSQL (event store), MongoDB-compatible server (read models), Keycloak (realm "ars"),
-#   then the services. Waits until everything is healthy, prints where to reach it, and stops it all
+#   embedded PostgreSQL (event store), MongoDB-compatible server (read models), a mail server that keeps what
+#   it receives (unless SMTP_HOST names another), Keycloak (realm "ars"), then the services. Waits until everything is healthy, prints where to reach it, and stops it all
 #   on Ctrl-C / SIGTERM.
 #
 #   infra/run.sh            build if needed, then start
@@ -24,6 +24,12 @@ REALM_FILE="$ROOT/infra/keycloak/ars-realm.json"
 
 export POSTGRES_PORT="${POSTGRES_PORT:-15432}"
 export MONGO_PORT="${MONGO_PORT:-27017}"
+# the mail the platform sends (communiqués, subscriptions' confirmations, reminders) goes to a local server that keeps
+# it, readable over IMAP (user: the recipient's address, any password); SMTP_HOST set to another host sends it there
+export SMTP_PORT="${SMTP_PORT:-2525}"
+export MAIL_IMAP_PORT="${MAIL_IMAP_PORT:-2143}"
+LOCAL_MAIL=0
+case "${SMTP_HOST:-localhost}" in localhost|127.0.0.1) LOCAL_MAIL=1 ;; esac
 export KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
 export KEYCLOAK_MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-8190}"
 export INCIDENT_SERVICE_PORT="${INCIDENT_SERVICE_PORT:-8081}"
@@ -244,6 +250,10 @@ instance_urls() {
 }
 require_free_port "$POSTGRES_PORT" PostgreSQL
 require_free_port "$MONGO_PORT" MongoDB
+if [ "$LOCAL_MAIL" = 1 ]; then
+  require_free_port "$SMTP_PORT" "mail server (SMTP)"
+  require_free_port "$MAIL_IMAP_PORT" "mail server (IMAP)"
+fi
 require_free_port "$KEYCLOAK_PORT" Keycloak
 require_free_port "$KEYCLOAK_MANAGEMENT_PORT" "Keycloak management"
 for ((k=0; k<INSTANCES; k++)); do
@@ -302,6 +312,11 @@ PG_PID=${PIDS[-1]}
 # shellcheck disable=SC2086
 start mongo "$LOGS/mongo.log" java $STORE_JAVA_OPTS -jar "$STORES_JAR" mongo --port "$MONGO_PORT" --data "$DATA/mongo"
 MONGO_PID=${PIDS[-1]}
+if [ "$LOCAL_MAIL" = 1 ]; then
+  # shellcheck disable=SC2086
+  start mail "$LOGS/mail.log" java $STORE_JAVA_OPTS -jar "$STORES_JAR" mail --port "$SMTP_PORT" --imap-port "$MAIL_IMAP_PORT"
+  MAIL_PID=${PIDS[-1]}
+fi
 start keycloak "$LOGS/keycloak.log" env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
   "$KC_HOME/bin/kc.sh" start --optimized --cache=local --http-enabled=true \
   --hostname="http://localhost:$KEYCLOAK_PORT" --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
@@ -314,6 +329,9 @@ until grep -q "PostgreSQL ready" "$LOGS/postgres.log"; do
   sleep 0.3
 done
 wait_for_port mongo "$MONGO_PID" "$MONGO_PORT" 60 "$LOGS/mongo.log"
+if [ "$LOCAL_MAIL" = 1 ]; then
+  wait_for_port mail "$MAIL_PID" "$MAIL_IMAP_PORT" 60 "$LOGS/mail.log"
+fi
 
 # the first instance of each service first: it migrates the schema and sets up the processors' segments, which the
 # others then share
@@ -383,6 +401,8 @@ $(banner_lines notification-service "$NOTIFICATION_SERVICE_PORT" "$INSTANCES" 12
   token endpoint        $KEYCLOAK_ISSUER/protocol/openid-connect/token
   PostgreSQL            localhost:$POSTGRES_PORT  database ars, user ars/ars       (POSTGRES_PORT)
   MongoDB-compatible    localhost:$MONGO_PORT                                      (MONGO_PORT)
+  mail (SMTP / IMAP)    $([ "$LOCAL_MAIL" = 1 ] && echo "localhost:$SMTP_PORT / localhost:$MAIL_IMAP_PORT, user = recipient's address (SMTP_PORT, MAIL_IMAP_PORT)" || echo "${SMTP_HOST}:$SMTP_PORT")
+  public pages          http://localhost:$GATEWAY_PORT/public/  (subscriptions: /public/abonnement)
   data and logs         $DATA
   ------------------------------------------------------------------------------------------------
   demo users (development realm only), password demo-password:

@@ -34,7 +34,8 @@ BEGIN
     END IF;
 
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ars_notification') THEN
-        GRANT SELECT, INSERT, UPDATE, DELETE ON webhook_subscription, delivery_lease TO ars_notification;
+        GRANT SELECT, INSERT, UPDATE, DELETE ON webhook_subscription, delivery_lease, public_subscription
+            TO ars_notification;
     END IF;
 
     -- the console: its sessions, nothing of the record

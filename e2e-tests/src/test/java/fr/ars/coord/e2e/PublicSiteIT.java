@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import fr.ars.coord.platform.testing.ApiClient;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import fr.ars.coord.platform.testing.ApiContract;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ import org.openqa.selenium.Dimension;
 /**
  * The public pages through the gateway, as a reader without an account gets them, in Chromium: a communiqué the
  * regional officer published, its page and the lists, the advice; checked with axe-core on a desktop and a phone
- * width, with no script on the page; the cache headers and the conditional answers kept through the gateway.
+ * width, with no script on the page; the cache headers and the conditional answers kept through the gateway; a
+ * reader's subscription by e-mail, confirmed from the mail read on the platform's mail server, the communiqués it
+ * brings, and the one-click unsubscription.
  */
 @Order(8)
 class PublicSiteIT {
@@ -99,6 +102,105 @@ class PublicSiteIT {
         } finally {
             browser.driver().manage().window().setSize(desktop);
         }
+    }
+
+    @Test
+    void aReaderSubscribesConfirmsReceivesEachCommuniqueOnceAndLeavesInOneClick() throws Exception {
+        String address = "lectrice-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@exemple.fr";
+        browser.open("/public/regions/FR-NOR");
+        browser.driver()
+                .findElement(By.linkText("Recevoir par courriel les communiqués de cette région"))
+                .click();
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("#perimetre option:checked"))
+                        .getAttribute("value"))
+                .isEqualTo("FR-NOR");
+        check("public-06-abonnement");
+        browser.driver().findElement(By.id("courriel")).sendKeys(address);
+        browser.driver()
+                .findElement(By.cssSelector("#abonnement button[type=submit]"))
+                .click();
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Vérifiez votre messagerie");
+        check("public-07-abonnement-demande");
+
+        MimeMessage confirmation = awaitMail(address, m -> Mailboxes.subject(m).startsWith("Confirmez"));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                        "(http\\S+/public/abonnement/confirmer\\?jeton=\\S+)")
+                .matcher(Mailboxes.text(confirmation));
+        assertThat(link.find()).as(Mailboxes.text(confirmation)).isTrue();
+        assertThat(link.group(1)).startsWith(platform.gatewayUrl());
+        browser.driver().get(link.group(1));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Confirmer votre abonnement");
+        check("public-08-confirmation");
+        browser.driver().findElement(By.cssSelector("main form button")).click();
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Abonnement confirmé");
+
+        // a second subscriber, who stays: when the later communiqué reaches them, it would have reached her too
+        String stays = subscribedOverHttp("FR-NOR");
+        String first = publish();
+        MimeMessage mail = awaitMail(address, m -> Mailboxes.text(m).contains("/public/communiques/" + first));
+        assertThat(Mailboxes.text(mail)).contains(platform.gatewayUrl() + "/public/communiques/" + first);
+        assertThat(Mailboxes.header(mail, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+        String unsubscribe = Mailboxes.header(mail, "List-Unsubscribe");
+        assertThat(unsubscribe).startsWith("<" + platform.gatewayUrl() + "/public/abonnement/desabonner?jeton=");
+
+        // her mail reader's one-click unsubscription (RFC 8058), through the gateway, without any token
+        java.net.http.HttpResponse<String> left = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(unsubscribe.substring(1, unsubscribe.length() - 1)))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(left.statusCode()).as(left.body()).isEqualTo(200);
+        assertThat(left.body()).contains("Vous êtes désabonné");
+
+        String second = publish();
+        awaitMail(stays, m -> Mailboxes.text(m).contains("/public/communiques/" + second));
+        assertThat(Mailboxes.of(address))
+                .as("one mail per communiqué while subscribed, none after")
+                .filteredOn(m -> Mailboxes.text(m).contains("/public/communiques/"))
+                .hasSize(1);
+        assertThat(Mailboxes.of(stays))
+                .filteredOn(m -> Mailboxes.text(m).contains("/public/communiques/" + first))
+                .hasSize(1);
+    }
+
+    private String subscribedOverHttp(String scope) {
+        String address = "lecteur-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@exemple.fr";
+        Response asked = reader.post(
+                "/public/abonnement",
+                null,
+                ("courriel=" + address + "&perimetre=" + scope).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/x-www-form-urlencoded");
+        assertThat(asked.status()).isEqualTo(200);
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("jeton=(\\S+)")
+                .matcher(Mailboxes.text(
+                        awaitMail(address, m -> Mailboxes.subject(m).startsWith("Confirmez"))));
+        assertThat(token.find()).isTrue();
+        assertThat(reader.post(
+                                "/public/abonnement/confirmer",
+                                null,
+                                ("jeton=" + token.group(1)).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                "application/x-www-form-urlencoded")
+                        .status())
+                .isEqualTo(200);
+        return address;
+    }
+
+    private static MimeMessage awaitMail(String address, java.util.function.Predicate<MimeMessage> which) {
+        MimeMessage[] found = new MimeMessage[1];
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    found[0] = Mailboxes.of(address).stream()
+                            .filter(which)
+                            .findFirst()
+                            .orElse(null);
+                    return found[0] != null;
+                });
+        return found[0];
     }
 
     private void check(String name) {

@@ -25,6 +25,8 @@ final class RunningPlatform {
     static final int NOTIFICATION_SERVICE_PORT = Integer.getInteger("e2e.notification.port", 28083);
     static final int GATEWAY_PORT = Integer.getInteger("e2e.gateway.port", 28080);
     static final int CONSOLE_PORT = Integer.getInteger("e2e.console.port", 28084);
+    static final int SMTP_PORT = Integer.getInteger("e2e.smtp.port", 22525);
+    static final int IMAP_PORT = Integer.getInteger("e2e.imap.port", 22143);
     static final int[] PORTS = {
         POSTGRES_PORT,
         MONGO_PORT,
@@ -34,7 +36,9 @@ final class RunningPlatform {
         REGION_SERVICE_PORT,
         NOTIFICATION_SERVICE_PORT,
         GATEWAY_PORT,
-        CONSOLE_PORT
+        CONSOLE_PORT,
+        SMTP_PORT,
+        IMAP_PORT
     };
 
     private static RunningPlatform instance;
@@ -68,6 +72,8 @@ final class RunningPlatform {
         env.put("NOTIFICATION_SERVICE_PORT", String.valueOf(NOTIFICATION_SERVICE_PORT));
         env.put("GATEWAY_PORT", String.valueOf(GATEWAY_PORT));
         env.put("CONSOLE_PORT", String.valueOf(CONSOLE_PORT));
+        env.put("SMTP_PORT", String.valueOf(SMTP_PORT));
+        env.put("MAIL_IMAP_PORT", String.valueOf(IMAP_PORT));
         // thousands of requests from a handful of test users: the rate limit itself is covered by GatewayIT
         env.put("ARS_GATEWAY_RATE_AUTHENTICATED", "1000000");
         env.put("ARS_GATEWAY_BURST_AUTHENTICATED", "100000");

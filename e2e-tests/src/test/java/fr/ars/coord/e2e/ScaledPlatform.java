@@ -49,6 +49,8 @@ final class ScaledPlatform {
         env.put("NOTIFICATION_SERVICE_PORT", String.valueOf(SERVICE_PORTS.get("notification-service")));
         env.put("GATEWAY_PORT", String.valueOf(GATEWAY_PORT));
         env.put("CONSOLE_PORT", String.valueOf(CONSOLE_PORT));
+        env.put("SMTP_PORT", "32525");
+        env.put("MAIL_IMAP_PORT", "32143");
         env.put("ARS_GATEWAY_RATE_AUTHENTICATED", "1000000");
         env.put("ARS_GATEWAY_BURST_AUTHENTICATED", "100000");
         env.put("ARS_WEBHOOK_ALLOWED_TARGETS", "127.0.0.1/32");

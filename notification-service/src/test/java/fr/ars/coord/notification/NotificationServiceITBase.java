@@ -70,6 +70,40 @@ public abstract class NotificationServiceITBase {
         api = ApiClient.checkedAgainst("http://localhost:" + port, ApiContract.committed());
     }
 
+    /**
+     * Records a communiqué drafted, approved and published at once, as the Communique aggregate would (national when
+     * {@code region} is null); returns its publication.
+     */
+    protected fr.ars.coord.contracts.communique.CommuniquePublishedEvent recordPublished(
+            String region, String title, String text, String supersedes) {
+        String id = java.util.UUID.randomUUID().toString();
+        fr.ars.coord.contracts.region.Region r =
+                region == null ? null : fr.ars.coord.contracts.region.Region.of(region);
+        fr.ars.coord.contracts.communique.CommuniqueScope scope = r == null
+                ? fr.ars.coord.contracts.communique.CommuniqueScope.NATIONAL
+                : fr.ars.coord.contracts.communique.CommuniqueScope.REGIONAL;
+        fr.ars.coord.contracts.communique.CommuniquePublishedEvent published =
+                new fr.ars.coord.contracts.communique.CommuniquePublishedEvent(id, scope, r, null, supersedes);
+        record(
+                "Communique",
+                id,
+                0,
+                new fr.ars.coord.contracts.communique.CommuniqueDraftedEvent(
+                        id,
+                        scope,
+                        r,
+                        null,
+                        supersedes,
+                        title,
+                        List.of(new fr.ars.coord.contracts.communique.Statement("DATA_EXPOSED", text, List.of())),
+                        1,
+                        "digest",
+                        false),
+                new fr.ars.coord.contracts.communique.CommuniqueApprovedEvent(id, "digest"),
+                published);
+        return published;
+    }
+
     /** Appends events of one aggregate starting at {@code firstSequence}; returns their event ids. */
     protected List<String> record(String aggregateType, String aggregateId, long firstSequence, Object... events) {
         return StoredEvents.append(

@@ -12,10 +12,17 @@ import fr.ars.coord.notification.communique.CommuniqueViewStore;
 import fr.ars.coord.notification.config.NotificationProperties;
 import fr.ars.coord.notification.config.ServiceActor;
 import fr.ars.coord.notification.delivery.DeliveryCommands.RecordDeliveryAttemptCommand;
+import fr.ars.coord.notification.subscription.PublicSubscription;
+import fr.ars.coord.notification.subscription.PublicSubscriptions;
+import fr.ars.coord.notification.subscription.SubscriptionProperties;
+import fr.ars.coord.notification.subscription.SubscriptionTokens;
 import fr.ars.coord.platform.command.IdempotentCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,7 +33,10 @@ import org.springframework.stereotype.Component;
  * instance at a time, see {@link DeliveryLeases}). Before each attempt it re-reads the delivery's own stream, so one
  * recorded as delivered is never sent again; after it, the result is recorded as an event. Failures are
  * retried with exponential backoff, then parked. A crash between sending and recording means one more
- * attempt after restart, with the same delivery id for the receiver to recognise.
+ * attempt after restart, with the same delivery id for the receiver to recognise. Mails to public subscribers go out
+ * at most {@code ars.public-subscriptions.communique-mails-per-second} per instance (the others wait for the next
+ * round), so that a publication to thousands of subscribers neither floods the SMTP server nor holds the webhooks
+ * back for long; one to a subscription gone meanwhile, or to a webhook revoked, is parked at once.
  */
 @Component
 class DeliveryWorker {
@@ -45,6 +55,18 @@ class DeliveryWorker {
     private final DeliveryLeases leases;
     /** How much longer than the webhook timeout an attempt may hold its lease (sending mail, recording). */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(25);
+    /** Outcomes no retry can change: the delivery is parked at its first attempt. */
+    private static final String REVOKED = "subscription revoked";
+
+    private static final String GONE = "subscription no longer exists";
+    private static final String UNSUBSCRIBED = "unsubscribed";
+    private static final Set<String> FINAL = Set.of(REVOKED, GONE, UNSUBSCRIBED);
+
+    private final PublicSubscriptions subscribers;
+    private final SubscriptionTokens tokens;
+    private final SubscriptionProperties subscriberPolicy;
+    private long rateSecond;
+    private int sentThisSecond;
 
     DeliveryWorker(
             DeliveryViewStore deliveries,
@@ -56,8 +78,14 @@ class DeliveryWorker {
             IdempotentCommands commands,
             NotificationProperties properties,
             Clock clock,
-            DeliveryLeases leases) {
+            DeliveryLeases leases,
+            PublicSubscriptions subscribers,
+            SubscriptionTokens tokens,
+            SubscriptionProperties subscriberPolicy) {
         this.leases = leases;
+        this.subscribers = subscribers;
+        this.tokens = tokens;
+        this.subscriberPolicy = subscriberPolicy;
         this.deliveries = deliveries;
         this.communiques = communiques;
         this.list = list;
@@ -72,6 +100,9 @@ class DeliveryWorker {
     @Scheduled(fixedDelayString = "${ars.notifications.delivery.poll-interval-ms:500}")
     void deliverDue() {
         for (DeliveryView candidate : deliveries.due(clock.instant())) {
+            if (candidate.channel() == DeliveryChannel.SUBSCRIBER && !subscriberMailAllowed()) {
+                continue;
+            }
             // another instance attempting it now has its lease: not sent twice at the same time
             if (!leases.take(
                     candidate.id(), properties.delivery().webhookTimeout().plus(LEASE_MARGIN))) {
@@ -100,7 +131,9 @@ class DeliveryWorker {
                         delivery.id(),
                         result.delivered(),
                         result.outcome(),
-                        properties.delivery().maxAttempts(),
+                        FINAL.contains(result.outcome())
+                                ? 1
+                                : properties.delivery().maxAttempts(),
                         next),
                 ServiceActor.ACTOR);
         if (!result.delivered()) {
@@ -115,8 +148,8 @@ class DeliveryWorker {
                     .find(delivery.target())
                     .map(subscription -> subscription.active()
                             ? webhooks.send(subscription, payload)
-                            : new WebhookSender.Result(false, "subscription revoked"))
-                    .orElse(new WebhookSender.Result(false, "subscription no longer exists"));
+                            : new WebhookSender.Result(false, REVOKED))
+                    .orElse(new WebhookSender.Result(false, GONE));
         }
         return email.send(delivery.target(), payload);
     }
@@ -147,9 +180,45 @@ class DeliveryWorker {
                     .find(delivery.target())
                     .map(subscription -> subscription.active()
                             ? webhooks.send(subscription, payload)
-                            : new WebhookSender.Result(false, "subscription revoked"))
-                    .orElse(new WebhookSender.Result(false, "subscription no longer exists"));
+                            : new WebhookSender.Result(false, REVOKED))
+                    .orElse(new WebhookSender.Result(false, GONE));
+        }
+        if (delivery.channel() == DeliveryChannel.SUBSCRIBER) {
+            return toSubscriber(delivery.target(), payload);
         }
         return email.send(delivery.target(), payload);
+    }
+
+    /** To the subscription's address as it is now: none when its owner unsubscribed since the publication. */
+    private WebhookSender.Result toSubscriber(String target, PublicationPayload payload) {
+        Optional<PublicSubscription> subscriber;
+        try {
+            subscriber = subscribers.find(UUID.fromString(target)).filter(PublicSubscription::confirmed);
+        } catch (IllegalArgumentException notAnId) {
+            subscriber = Optional.empty();
+        }
+        return subscriber
+                .map(s -> email.sendToSubscriber(
+                        s.email(),
+                        payload,
+                        "Vous recevez ce courriel car vous êtes abonné "
+                                + s.scope().subscribedTo() + ".",
+                        properties.publicBaseUrl() + "/public/abonnement/desabonner?jeton="
+                                + tokens.unsubscription(s.id())))
+                .orElse(new WebhookSender.Result(false, UNSUBSCRIBED));
+    }
+
+    /** One more mail to a subscriber within this second's allowance of this instance. */
+    private boolean subscriberMailAllowed() {
+        long second = clock.millis() / 1000;
+        if (second != rateSecond) {
+            rateSecond = second;
+            sentThisSecond = 0;
+        }
+        if (sentThisSecond >= subscriberPolicy.communiqueMailsPerSecond()) {
+            return false;
+        }
+        sentThisSecond++;
+        return true;
     }
 }

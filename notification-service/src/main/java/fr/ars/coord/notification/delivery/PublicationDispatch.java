@@ -11,6 +11,8 @@ import fr.ars.coord.notification.communique.CommuniqueStreams;
 import fr.ars.coord.notification.config.NotificationProperties;
 import fr.ars.coord.notification.config.ServiceActor;
 import fr.ars.coord.notification.delivery.DeliveryCommands.ScheduleDeliveryCommand;
+import fr.ars.coord.notification.subscription.PublicSubscriptions;
+import fr.ars.coord.notification.subscription.SubscriptionScope;
 import fr.ars.coord.notification.writing.CurrentDrafts;
 import fr.ars.coord.notification.writing.Draft;
 import fr.ars.coord.platform.command.IdempotentCommands;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a publication into deliveries, one per matching webhook subscription and per press address, each with
+ * Turns a publication into deliveries, one per matching webhook subscription, per press address and per confirmed
+ * public subscriber of its region (or of the national communiqués, for a national or campaign one), each with
  * a delivery id derived from the communiqué and the target (so a repeated event schedules nothing twice); marks
  * the communiqué a correction replaces as superseded; publishes approved communiqués itself when the
  * auto-publish policy is on.
@@ -41,10 +44,12 @@ class PublicationDispatch {
     private final NotificationProperties properties;
     private final CommuniqueStreams communiques;
     private final CurrentDrafts drafts;
+    private final PublicSubscriptions subscribers;
 
     PublicationDispatch(
             IdempotentCommands commands,
             WebhookSubscriptions subscriptions,
+            PublicSubscriptions subscribers,
             NotificationProperties properties,
             CommuniqueStreams communiques,
             CurrentDrafts drafts) {
@@ -53,6 +58,7 @@ class PublicationDispatch {
         this.properties = properties;
         this.communiques = communiques;
         this.drafts = drafts;
+        this.subscribers = subscribers;
     }
 
     static String deliveryId(String communiqueId, DeliveryChannel channel, String target) {
@@ -72,6 +78,9 @@ class PublicationDispatch {
         }
         for (String address : properties.pressList()) {
             schedule(event.communiqueId(), DeliveryChannel.EMAIL, address);
+        }
+        for (UUID subscriber : subscribers.confirmed(SubscriptionScope.of(event.region()))) {
+            schedule(event.communiqueId(), DeliveryChannel.SUBSCRIBER, subscriber.toString());
         }
     }
 

@@ -3,9 +3,7 @@ package fr.ars.coord.notification.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.ars.coord.contracts.communique.CommuniqueApprovedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueDraftedEvent;
-import fr.ars.coord.contracts.communique.CommuniquePublishedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.contracts.communique.CommuniqueWithdrawnEvent;
 import fr.ars.coord.contracts.communique.Statement;
@@ -37,26 +35,7 @@ class PublicPagesIT extends NotificationServiceITBase {
     }
 
     private String published(String region, String title, String text, String supersedes) {
-        String id = UUID.randomUUID().toString();
-        Region r = region == null ? null : Region.of(region);
-        CommuniqueScope scope = r == null ? CommuniqueScope.NATIONAL : CommuniqueScope.REGIONAL;
-        record(
-                "Communique",
-                id,
-                0,
-                new CommuniqueDraftedEvent(
-                        id,
-                        scope,
-                        r,
-                        null,
-                        supersedes,
-                        title,
-                        List.of(new Statement("DATA_EXPOSED", text, List.of())),
-                        1,
-                        "digest",
-                        false),
-                new CommuniqueApprovedEvent(id, "digest"),
-                new CommuniquePublishedEvent(id, scope, r, null, supersedes));
+        String id = recordPublished(region, title, text, supersedes).communiqueId();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> pages.get("/public/communiques/" + id, null).status() == 200);
         return id;
