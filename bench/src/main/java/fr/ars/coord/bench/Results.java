@@ -80,11 +80,16 @@ final class Results {
                     "ms",
                     "<= 20 ms");
             row(
-                    "  campaign suggestions p50 / p99",
+                    "  suggestions by shared values p50 / p99",
                     results.get("observables_suggestions_p50_ms") + " / "
                             + results.get("observables_suggestions_p99_ms"),
                     "ms",
                     "<= 20 ms");
+            row(
+                    "  all suggestions (with time windows) p50",
+                    results.get("observables_all_suggestions_p50_ms"),
+                    "ms",
+                    "");
             row(
                     "  a region's own (" + results.get("observables_region_list_size") + ") p50",
                     results.get("observables_region_list_p50_ms"),

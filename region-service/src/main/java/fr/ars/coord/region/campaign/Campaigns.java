@@ -134,21 +134,33 @@ public class Campaigns {
         return claims.campaignOf(incidentId);
     }
 
-    public List<CampaignSuggestion> suggestions() {
+    /**
+     * The suggestions of the kinds asked for. Those by time window need every incident's impact (one such whole
+     * picture at a time); those by shared values read only the values seen in two or more regions and the impacts
+     * of the incidents they join.
+     */
+    public List<CampaignSuggestion> suggestions(java.util.Set<CampaignSuggestion.Basis> kinds) {
         Set<String> linked = mongo.findAll(Document.class, CampaignLinksProjection.COLLECTION).stream()
                 .map(d -> d.getString("_id"))
                 .collect(Collectors.toSet());
-        // every incident's impact in memory: one such whole picture at a time
-        return history.holdingWholePicture(() -> {
-            List<IncidentImpact> all = impacts.all();
-            List<CampaignSuggestion> suggestions = new ArrayList<>(SuggestionFinder.find(all, linked));
+        List<CampaignSuggestion> suggestions = new ArrayList<>();
+        if (kinds.contains(CampaignSuggestion.Basis.SAME_VECTOR_WITHIN_SEVEN_DAYS)) {
+            suggestions.addAll(history.holdingWholePicture(() -> SuggestionFinder.find(impacts.all(), linked)));
+        }
+        if (kinds.contains(CampaignSuggestion.Basis.SHARED_OBSERVABLES)) {
+            Map<String, List<fr.ars.coord.region.observable.Sighting>> shared = sightings.sharedByValue();
+            Set<String> joined = shared.values().stream()
+                    .flatMap(List::stream)
+                    .map(fr.ars.coord.region.observable.Sighting::incidentId)
+                    .filter(id -> !linked.contains(id))
+                    .collect(Collectors.toSet());
             suggestions.addAll(ObservableSuggestionFinder.find(
-                    sightings.sharedByValue(),
+                    shared,
                     linked,
-                    all.stream()
+                    impacts.byIds(joined).stream()
                             .collect(Collectors.toMap(IncidentImpact::incidentId, Function.identity(), (a, b) -> a))));
-            return suggestions;
-        });
+        }
+        return suggestions;
     }
 
     private List<? extends DomainEventMessage<?>> stream(String aggregateId) {

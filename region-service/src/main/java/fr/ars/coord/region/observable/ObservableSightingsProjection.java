@@ -107,6 +107,6 @@ class ObservableSightingsProjection {
     void reset() {
         mongo.dropCollection(COLLECTION);
         mongo.dropCollection(ObservableValues.COLLECTION);
-        mongo.dropCollection(SharedValues.COLLECTION);
+        shared.drop();
     }
 }

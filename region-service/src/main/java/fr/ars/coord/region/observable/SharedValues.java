@@ -21,13 +21,23 @@ import org.springframework.stereotype.Component;
  * its value's document by version: a write applies only over an older version, so that of two handlers that changed
  * the same value side by side, the later state stays. A value that no longer stands in two regions keeps an entry
  * with its regions emptied (the next time it does, the entry is written over).
+ * <p>
+ * Every change also counts one in a single counter document ({@value #CHANGES}); readers keep the entries as they last
+ * read them with the count they read first, so that a list asked for again while nothing changed costs one read by
+ * id, on any instance.
  */
 @Component
 class SharedValues {
 
     static final String COLLECTION = "observable_shared";
+    static final String CHANGES = "observable_shared_changes";
+    private static final String COUNTER = "changes";
 
     private final MongoTemplate mongo;
+    /** The entries in two or more regions as last read, with the count of changes read before them. */
+    private volatile Snapshot last;
+
+    private record Snapshot(long changes, List<Document> entries) {}
 
     SharedValues(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -62,13 +72,18 @@ class SharedValues {
                 .set("sightings", standing);
         Query older = Query.query(where("_id").is(key).and("version").lt(version));
         for (int attempt = 0; attempt < 3; attempt++) {
-            if (mongo.updateFirst(older, update, COLLECTION).getMatchedCount() > 0 || regions.size() < 2) {
+            if (mongo.updateFirst(older, update, COLLECTION).getMatchedCount() > 0) {
+                changed();
+                return;
+            }
+            if (regions.size() < 2) {
                 return;
             }
             Document entry = new Document("_id", key);
             update.getUpdateObject().get("$set", Document.class).forEach(entry::append);
             try {
                 mongo.insert(entry, COLLECTION);
+                changed();
                 return;
             } catch (DuplicateKeyException e) {
                 // written meanwhile: over it if it is older, left if it is newer
@@ -76,9 +91,35 @@ class SharedValues {
         }
     }
 
-    /** The values standing in at least {@code minRegions} regions (two or more). */
+    /** Forgets every entry (the projection rebuilt from the first event). */
+    void drop() {
+        mongo.dropCollection(COLLECTION);
+        changed();
+    }
+
+    private void changed() {
+        mongo.upsert(Query.query(where("_id").is(COUNTER)), new Update().inc(COUNTER, 1L), CHANGES);
+    }
+
+    private long changes() {
+        Document counter = mongo.findById(COUNTER, Document.class, CHANGES);
+        return counter == null ? 0 : counter.get(COUNTER, Number.class).longValue();
+    }
+
+    /** The values standing in at least {@code minRegions} regions (two or more); the entries are not to be changed. */
     List<Document> inAtLeast(int minRegions) {
-        return mongo.find(Query.query(where("regionCount").gte(minRegions)), Document.class, COLLECTION);
+        long changes = changes();
+        Snapshot known = last;
+        if (known == null || known.changes() != changes) {
+            // read after the count: entries at least as new as it, read again once it moves on
+            known = new Snapshot(
+                    changes,
+                    List.copyOf(mongo.find(Query.query(where("regionCount").gte(2)), Document.class, COLLECTION)));
+            last = known;
+        }
+        return known.entries().stream()
+                .filter(e -> e.get("regionCount", Number.class).intValue() >= minRegions)
+                .toList();
     }
 
     /** The entries of these values that stand in two or more regions. */

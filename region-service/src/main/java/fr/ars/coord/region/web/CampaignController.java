@@ -223,12 +223,28 @@ class CampaignController {
             summary = "Suggest incidents that look like one attack",
             description = "Groups of incidents not linked to any campaign, in several regions: with the same attack"
                     + " vector within seven days of awareness (`SAME_VECTOR_WITHIN_SEVEN_DAYS`), or sharing values"
-                    + " observed (`SHARED_OBSERVABLES`, with those values); `reason` says which, in French. Who may"
-                    + " call it: the national cell and auditors.")
+                    + " observed (`SHARED_OBSERVABLES`, with those values); `reason` says which, in French. `basis`"
+                    + " asks for one kind only: the shared values alone read only the values seen in two or more"
+                    + " regions and the incidents they join, not every incident. Who may call it: the national cell"
+                    + " and auditors.")
+    @ApiResponse(responseCode = "200", description = "The suggestions.")
+    @ApiResponse(responseCode = "400", description = "`basis` names no kind of suggestion.")
     @GetMapping("/suggestions")
-    List<CampaignSuggestion> suggestions(Authentication authentication) {
+    List<CampaignSuggestion> suggestions(
+            @Parameter(description = "`SAME_VECTOR_WITHIN_SEVEN_DAYS` or `SHARED_OBSERVABLES`; both when absent.")
+                    @RequestParam(required = false)
+                    String basis,
+            Authentication authentication) {
         NationalAccessPolicy.requireNationalReader(StaffMember.from(authentication));
-        return campaigns.suggestions();
+        if (basis == null) {
+            return campaigns.suggestions(java.util.EnumSet.allOf(CampaignSuggestion.Basis.class));
+        }
+        CampaignSuggestion.Basis asked = java.util.Arrays.stream(CampaignSuggestion.Basis.values())
+                .filter(b -> b.name().equals(basis))
+                .findFirst()
+                .orElseThrow(() -> new fr.ars.coord.platform.rules.InvalidRequestException(
+                        "basis", "must be SAME_VECTOR_WITHIN_SEVEN_DAYS or SHARED_OBSERVABLES"));
+        return campaigns.suggestions(java.util.EnumSet.of(asked));
     }
 
     @Tag(name = ApiTags.CAMPAIGNS)

@@ -224,6 +224,21 @@ class ObservableSightingsIT extends RegionServiceITBase {
             assertThat(suggestion.get("reason").asText()).isEqualTo("Une valeur observée en commun : url " + url + ".");
             assertThat(suggestion.at("/sharedObservables/0/value").asText()).isEqualTo(url);
         });
+
+        // one kind only: the same suggestion alone, or none of it
+        JsonNode shared = api.get("/api/national/campaigns/suggestions?basis=SHARED_OBSERVABLES", TestTokens.national())
+                .json();
+        assertThat(shared.findValuesAsString("basis")).containsOnly("SHARED_OBSERVABLES");
+        assertThat(shared.toString()).contains(url).contains(bre).contains(ges);
+        JsonNode windows = api.get(
+                        "/api/national/campaigns/suggestions?basis=SAME_VECTOR_WITHIN_SEVEN_DAYS",
+                        TestTokens.national())
+                .json();
+        assertThat(windows.findValuesAsString("basis")).doesNotContain("SHARED_OBSERVABLES");
+        assertThat(windows.toString()).doesNotContain(url);
+        var refused = api.get("/api/national/campaigns/suggestions?basis=SHARED", TestTokens.national());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("basis");
     }
 
     @Test
