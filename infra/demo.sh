@@ -113,11 +113,13 @@ for id in "${INCIDENTS[@]}"; do
 done
 echo "  national campaign $campaign"
 
-# publish_communique TOKEN SCOPE REGION-OR-CAMPAIGN: approve and publish the drafted communiqué once drafted.
-# The draft follows the facts within moments: while the last facts are still being taken in, an approval can be
-# voided by a revision (the publication is then refused with 409); the communiqué is read again and approved anew.
+# publish_communique TOKEN SCOPE REGION-OR-CAMPAIGN [CO-ISSUER-TOKEN]: approve and publish the drafted communiqué
+# once drafted; a communiqué issued jointly (the region's e-health group recorded facts) is approved by the
+# co-issuer's officer too. The draft follows the facts within moments: while the last facts are still being taken
+# in, an approval can be voided by a revision (the publication is then refused with 409); the communiqué is read
+# again and approved anew.
 publish_communique() {
-  local token="$1" field="$2" value="$3" id="" status="" tries=0
+  local token="$1" field="$2" value="$3" cotoken="${4:-}" id="" status="" tries=0
   while [ "$status" != "PUBLISHED" ] && [ $tries -lt 60 ]; do
     id=""; status=""
     read -r id status < <(curl -fsS "$API/api/communiques" -H "Authorization: Bearer $token" \
@@ -125,8 +127,11 @@ publish_communique() {
         '[.[] | select(.[$f] == $v and .status != "WITHDRAWN" and .status != "SUPERSEDED")] | first | select(. != null) | "\(.id) \(.status)"') \
       || true  # none drafted yet
     if [ "$status" = "DRAFT" ]; then
-      curl -fsS -X POST "$API/api/communiques/$id/approve" -H "Authorization: Bearer $token" >/dev/null 2>&1 \
-        && status=APPROVED
+      curl -fsS -X POST "$API/api/communiques/$id/approve" -H "Authorization: Bearer $token" >/dev/null 2>&1 || true
+      if [ -n "$cotoken" ]; then
+        curl -fsS -X POST "$API/api/communiques/$id/approve" -H "Authorization: Bearer $cotoken" >/dev/null 2>&1 || true
+      fi
+      status="$(curl -fsS "$API/api/communiques/$id" -H "Authorization: Bearer $token" | jq -r .status)" || status=""
     fi
     if [ "$status" = "APPROVED" ]; then
       curl -fsS -X POST "$API/api/communiques/$id/publish" -H "Authorization: Bearer $token" >/dev/null 2>&1 \
@@ -158,9 +163,9 @@ inform_patients() {
     >/dev/null
   echo "  patients of $2 informed by communiqué $3"
 }
-publish_communique "$(token comms-hdf)" region FR-HDF
+publish_communique "$(token comms-hdf)" region FR-HDF "$(token comms-esante-hdf)"
 inform_patients hdf FR-HDF "$PUBLISHED"
-publish_communique "$(token comms-nor)" region FR-NOR
+publish_communique "$(token comms-nor)" region FR-NOR "$(token comms-esante-nor)"
 inform_patients nor FR-NOR "$PUBLISHED"
 publish_communique "$national" campaignId "$campaign"
 echo "See README.md (Calling the API) and docs/api.md to query them with a token."

@@ -409,6 +409,7 @@ $(banner_lines notification-service "$NOTIFICATION_SERVICE_PORT" "$INSTANCES" 12
     ars-hdf, ars-nor          ars-staff of FR-HDF / FR-NOR
     esante-hdf, esante-nor    esante-staff (GRADeS) of FR-HDF / FR-NOR
     comms-hdf, comms-nor      communication-officer of FR-HDF / FR-NOR
+    comms-esante-hdf, -nor    communication-officer of the GRADeS of FR-HDF / FR-NOR (joint communiqués)
     national                  national-coordinator      auditor   auditor
   client credentials: communique-publisher / dev-publisher-secret
   Ctrl-C stops everything.

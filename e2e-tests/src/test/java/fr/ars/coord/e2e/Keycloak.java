@@ -27,8 +27,25 @@ final class Keycloak {
         this.tokenUrl = tokenUrl;
     }
 
+    /** A demo user's tokens, kept a minute (they live five): one sign-in per user and minute, not one per call. */
+    private static final Map<String, Issued> ISSUED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Issued(String token, long at) {}
+
+    /**
+     * An access token of the demo user. Signing the same user in many times a second sets off Keycloak's brute-force
+     * detection now and then (the account is reported temporarily disabled without a failed attempt), so a token
+     * obtained less than a minute ago is given again.
+     */
     String password(String username) {
-        return password(username, DEMO_PASSWORD).get("access_token").asText();
+        String key = tokenUrl + " " + username;
+        Issued known = ISSUED.get(key);
+        if (known != null && System.nanoTime() - known.at() < java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
+            return known.token();
+        }
+        String token = password(username, DEMO_PASSWORD).get("access_token").asText();
+        ISSUED.put(key, new Issued(token, System.nanoTime()));
+        return token;
     }
 
     JsonNode password(String username, String password) {

@@ -278,14 +278,19 @@ class LegalClocksIT {
             }
         }
         assertThat(cnil.get("metBy").asText()).isEqualTo(initialEvent);
-        JsonNode entry = null;
-        for (JsonNode e : api.get("/api/incidents/breach-register", keycloak.password("ars-nor"))
-                .json()) {
-            if (e.get("incidentId").asText().equals(id)) {
-                entry = e;
+        // the register is a read model: it shows the notifications within moments
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode e : api.get("/api/incidents/breach-register", keycloak.password("ars-nor"))
+                    .json()) {
+                if (e.get("incidentId").asText().equals(id)
+                        && e.get("cnilSupplementaryNotifiedAt").size() == 1) {
+                    found[0] = e;
+                }
             }
-        }
-        assertThat(entry).isNotNull();
+            return found[0] != null;
+        });
+        JsonNode entry = found[0];
         assertThat(entry.get("cnilReference").asText()).isEqualTo("CNIL-1");
         assertThat(entry.get("cnilSupplementaryNotifiedAt")).hasSize(1);
         // a progress report is NIS2's

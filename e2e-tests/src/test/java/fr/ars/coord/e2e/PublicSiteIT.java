@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The public pages through the gateway, as a reader without an account gets them, in Chromium: a communiqué the
@@ -167,6 +168,72 @@ class PublicSiteIT {
                 .hasSize(1);
     }
 
+    @Test
+    void aJointCommuniqueIsPublishedOnceTheAgencyAndItsGradesApprovedItAndNamesBoth() {
+        String staff = keycloak.password("ars-nor");
+        Response created = api.post("/api/incidents", staff, """
+                {"region": "FR-NOR", "title": "Hameçonnage après la fuite", "summary": "SMS frauduleux",
+                 "awareAt": "2025-11-26T08:00:00Z", "attackVector": "PHISHING", "operationalImpact": "NONE"}""");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String incident = created.json().get("id").asText();
+        assertThat(api.post(
+                                "/api/incidents/" + incident + "/assessments",
+                                staff,
+                                "{\"exposedData\": [\"LAST_NAME\", \"PHONE\"], \"medicalDataExposed\": false,"
+                                        + " \"estimatedPatients\": 95}")
+                        .status())
+                .isEqualTo(201);
+        // the e-health group of Normandie records what it did: it co-issues the region's communiqué
+        Response blocked = api.post(
+                "/api/incidents/" + incident + "/containment-actions",
+                keycloak.password("esante-nor"),
+                "{\"action\": \"ACCOUNTS_BLOCKED\"}");
+        assertThat(blocked.status()).as(blocked.toString()).isEqualTo(201);
+
+        String agency = keycloak.password("comms-nor");
+        String grades = keycloak.password("comms-esante-nor");
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    JsonNode draft = null;
+                    for (JsonNode c : api.get("/api/communiques?region=FR-NOR&status=DRAFT", agency)
+                            .json()) {
+                        draft = c;
+                    }
+                    assertThat(draft).isNotNull();
+                    assertThat(draft.get("issuers").toString()).isEqualTo("[\"ARS\",\"GRADES\"]");
+                    id[0] = draft.get("id").asText();
+                });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    Response byAgency = api.post("/api/communiques/" + id[0] + "/approve", agency, "");
+                    assertThat(byAgency.status()).as(byAgency.toString()).isIn(200, 409);
+                    JsonNode current =
+                            api.get("/api/communiques/" + id[0], agency).json();
+                    if (current.get("status").asText().equals("DRAFT")) {
+                        assertThat(current.get("approvals").findValuesAsString("issuer"))
+                                .containsExactly("ARS");
+                        assertThat(api.post("/api/communiques/" + id[0] + "/publish", agency, "")
+                                        .status())
+                                .as("not before the GRADeS approved")
+                                .isEqualTo(409);
+                        Response byGrades = api.post("/api/communiques/" + id[0] + "/approve", grades, "");
+                        assertThat(byGrades.status()).as(byGrades.toString()).isEqualTo(200);
+                    }
+                    Response published = api.post("/api/communiques/" + id[0] + "/publish", agency, "");
+                    assertThat(published.status()).as(published.toString()).isEqualTo(200);
+                });
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> reader.get("/public/communiques/" + id[0], null).status() == 200);
+        browser.open("/public/communiques/" + id[0]);
+        assertThat(browser.driver().findElement(By.id("emetteurs")).getText())
+                .contains("Agence régionale de santé Normandie")
+                .contains("(GRADeS) Normandie");
+        check("public-09-communique-conjoint");
+    }
+
     private String subscribedOverHttp(String scope) {
         String address = "lecteur-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@exemple.fr";
         Response asked = reader.post(
@@ -225,7 +292,7 @@ class PublicSiteIT {
                                         + " \"estimatedPatients\": 410}")
                         .status())
                 .isEqualTo(201);
-        String published = Publications.publishDraft(api, keycloak.password("comms-nor"), "FR-NOR");
+        String published = Publications.publishDraft(api, keycloak, "comms-nor", "FR-NOR");
         await().atMost(Duration.ofSeconds(10))
                 .until(() ->
                         reader.get("/public/communiques/" + published, null).status() == 200);

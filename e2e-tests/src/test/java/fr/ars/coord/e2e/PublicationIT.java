@@ -109,6 +109,6 @@ class PublicationIT {
     }
 
     private String publishFor(String officer, String region) {
-        return Publications.publishDraft(api, keycloak.password(officer), region);
+        return Publications.publishDraft(api, keycloak, officer, region);
     }
 }

@@ -74,6 +74,9 @@ final class RunningPlatform {
         env.put("CONSOLE_PORT", String.valueOf(CONSOLE_PORT));
         env.put("SMTP_PORT", String.valueOf(SMTP_PORT));
         env.put("MAIL_IMAP_PORT", String.valueOf(IMAP_PORT));
+        // as infra/run.sh sets it, also for the services the fault tests restart themselves: the links in the feed,
+        // the webhooks and the mails name the gateway the tests call
+        env.put("ARS_PUBLIC_BASE_URL", "http://localhost:" + GATEWAY_PORT);
         // thousands of requests from a handful of test users: the rate limit itself is covered by GatewayIT
         env.put("ARS_GATEWAY_RATE_AUTHENTICATED", "1000000");
         env.put("ARS_GATEWAY_BURST_AUTHENTICATED", "100000");

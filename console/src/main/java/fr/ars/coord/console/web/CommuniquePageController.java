@@ -99,7 +99,17 @@ class CommuniquePageController {
 
     @PostMapping("/communiques/{id}/approve")
     String approve(@PathVariable String id, @RequestParam String requestKey, RedirectAttributes redirect) {
-        return act(id, redirect, "Communiqué approuvé.", () -> api.approve(requestKey, id));
+        String[] done = {"Communiqué approuvé."};
+        String next = act(id, redirect, null, () -> {
+            if (api.approve(requestKey, id).getStatus().getValue().equals("DRAFT")) {
+                // a joint communiqué: approved for the user's organisation, awaiting its other issuers
+                done[0] = "Approbation enregistrée : le communiqué attend celle de ses autres émetteurs.";
+            }
+        });
+        if (!redirect.getFlashAttributes().containsKey("refused")) {
+            redirect.addFlashAttribute("done", done[0]);
+        }
+        return next;
     }
 
     @PostMapping("/communiques/{id}/publish")
@@ -123,7 +133,9 @@ class CommuniquePageController {
     private String act(String id, RedirectAttributes redirect, String done, Runnable call) {
         try {
             call.run();
-            redirect.addFlashAttribute("done", done);
+            if (done != null) {
+                redirect.addFlashAttribute("done", done);
+            }
         } catch (ApiProblem problem) {
             if (problem.status() != 400 && problem.status() != 409) {
                 throw problem;

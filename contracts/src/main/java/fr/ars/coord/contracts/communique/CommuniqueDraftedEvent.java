@@ -7,7 +7,8 @@ import org.axonframework.serialization.Revision;
 /**
  * A communiqué drafted from recorded facts. {@code factsPosition} is the global index of the last event the
  * facts include; {@code factsDigest} identifies the text those facts produce; {@code supersedes} names the
- * published communiqué this one corrects, if any.
+ * published communiqué this one corrects, if any; {@code issuers} who issue it, each approving it (the lead first;
+ * absent from communiqués drafted before joint communiqués: issued by their lead alone).
  */
 @Revision("1")
 public record CommuniqueDraftedEvent(
@@ -20,10 +21,38 @@ public record CommuniqueDraftedEvent(
         List<Statement> statements,
         long factsPosition,
         String factsDigest,
-        boolean medicalDataExposed)
+        boolean medicalDataExposed,
+        List<CommuniqueIssuer> issuers)
         implements CommuniqueEvent {
 
     public CommuniqueDraftedEvent {
         statements = List.copyOf(statements);
+        issuers = issuers == null ? null : List.copyOf(issuers);
+    }
+
+    /** A communiqué issued by its lead alone. */
+    public CommuniqueDraftedEvent(
+            String communiqueId,
+            CommuniqueScope scope,
+            Region region,
+            String campaignId,
+            String supersedes,
+            String title,
+            List<Statement> statements,
+            long factsPosition,
+            String factsDigest,
+            boolean medicalDataExposed) {
+        this(
+                communiqueId,
+                scope,
+                region,
+                campaignId,
+                supersedes,
+                title,
+                statements,
+                factsPosition,
+                factsDigest,
+                medicalDataExposed,
+                null);
     }
 }

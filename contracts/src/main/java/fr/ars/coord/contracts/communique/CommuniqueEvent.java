@@ -4,6 +4,7 @@ public sealed interface CommuniqueEvent
         permits CommuniqueDraftedEvent,
                 CommuniqueDraftRevisedEvent,
                 CommuniqueApprovedEvent,
+                CommuniqueIssuerApprovedEvent,
                 CommuniquePublishedEvent,
                 CommuniqueWithdrawnEvent,
                 CommuniqueMarkedStaleEvent,

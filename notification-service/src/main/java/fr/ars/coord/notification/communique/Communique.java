@@ -5,6 +5,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import fr.ars.coord.contracts.communique.CommuniqueApprovedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueDraftRevisedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueDraftedEvent;
+import fr.ars.coord.contracts.communique.CommuniqueIssuer;
+import fr.ars.coord.contracts.communique.CommuniqueIssuerApprovedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueMarkedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueMarkedStaleEvent;
 import fr.ars.coord.contracts.communique.CommuniquePublishedEvent;
@@ -24,7 +26,10 @@ import fr.ars.coord.notification.communique.CommuniqueCommands.ReviseCommuniqueD
 import fr.ars.coord.notification.communique.CommuniqueCommands.SupersedeCommuniqueCommand;
 import fr.ars.coord.notification.communique.CommuniqueCommands.WithdrawCommuniqueCommand;
 import fr.ars.coord.notification.writing.Draft;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -51,6 +56,10 @@ class Communique {
     private boolean approvalRevoked;
     /** Written for the public: {@code TLP:CLEAR} unless a spokesperson restricted it. */
     private TlpLabel tlp = TlpLabel.CLEAR;
+    /** Who issue it, the lead first; each approves the text as it reads. */
+    private List<CommuniqueIssuer> issuers;
+    /** The issuers who approved the text as it reads now. */
+    private final Set<CommuniqueIssuer> approvedBy = EnumSet.noneOf(CommuniqueIssuer.class);
 
     Communique() {
         // rebuilt from events
@@ -59,6 +68,7 @@ class Communique {
     @CommandHandler
     Communique(DraftCommuniqueCommand command) {
         guardMedicalStatements(command.draft());
+        guardIssuers(command.issuers(), command.scope());
         Draft draft = command.draft();
         apply(new CommuniqueDraftedEvent(
                 command.communiqueId(),
@@ -70,18 +80,28 @@ class Communique {
                 draft.statements(),
                 command.factsPosition(),
                 draft.digest(),
-                draft.medicalDataExposed()));
+                draft.medicalDataExposed(),
+                command.issuers() == null || command.issuers().size() <= 1 ? null : command.issuers()));
     }
 
+    /**
+     * A new text, or new issuers (the facts recorded by another organisation): a draft again, every approval void.
+     * Nothing is recorded when neither changed.
+     */
     @CommandHandler
     boolean handle(ReviseCommuniqueDraftCommand command) {
         if (status != CommuniqueStatus.DRAFT && status != CommuniqueStatus.APPROVED) {
             throw new CommuniqueRuleViolation("Only a communiqué not yet published can be revised.");
         }
-        if (command.draft().digest().equals(digest)) {
+        List<CommuniqueIssuer> newIssuers = command.issuers() == null
+                        || CommuniqueIssuer.orLead(command.issuers(), scope).equals(issuers)
+                ? null
+                : command.issuers();
+        if (command.draft().digest().equals(digest) && newIssuers == null) {
             return false;
         }
         guardMedicalStatements(command.draft());
+        guardIssuers(newIssuers, scope);
         Draft draft = command.draft();
         apply(new CommuniqueDraftRevisedEvent(
                 communiqueId,
@@ -89,16 +109,41 @@ class Communique {
                 draft.statements(),
                 command.factsPosition(),
                 draft.digest(),
-                draft.medicalDataExposed()));
+                draft.medicalDataExposed(),
+                newIssuers));
         return true;
     }
 
+    /**
+     * One issuer's approval of the text as it reads. The communiqué is approved when the last of its issuers
+     * approves; until then it stays a draft that cannot be published.
+     */
     @CommandHandler
     void handle(ApproveCommuniqueCommand command) {
         if (status != CommuniqueStatus.DRAFT) {
             throw new CommuniqueRuleViolation("Only a draft can be approved; this communiqué is " + status + ".");
         }
-        apply(new CommuniqueApprovedEvent(communiqueId, digest));
+        CommuniqueIssuer issuer = command.issuer() == null ? issuers.get(0) : command.issuer();
+        if (!issuers.contains(issuer)) {
+            throw new CommuniqueRuleViolation("This communiqué is not issued by " + issuer + ".");
+        }
+        if (approvedBy.contains(issuer)) {
+            throw new CommuniqueRuleViolation(
+                    issuer + " already approved this text; awaiting " + awaited(issuer) + ".");
+        }
+        if (issuers.size() > 1) {
+            apply(new CommuniqueIssuerApprovedEvent(communiqueId, issuer, digest));
+        }
+        if (awaited(issuer).isEmpty()) {
+            apply(new CommuniqueApprovedEvent(communiqueId, digest));
+        }
+    }
+
+    /** The issuers whose approval is still awaited once {@code approving} has approved. */
+    private List<CommuniqueIssuer> awaited(CommuniqueIssuer approving) {
+        return issuers.stream()
+                .filter(i -> i != approving && !approvedBy.contains(i))
+                .toList();
     }
 
     @CommandHandler
@@ -164,6 +209,26 @@ class Communique {
         apply(new CommuniqueSupersededEvent(communiqueId, command.supersededBy()));
     }
 
+    /** The lead of the scope first, each issuer once; a GRADeS co-issues regional communiqués only. */
+    private static void guardIssuers(List<CommuniqueIssuer> proposed, CommuniqueScope scope) {
+        if (proposed == null) {
+            return;
+        }
+        if (proposed.isEmpty() || proposed.get(0) != CommuniqueIssuer.leadOf(scope)) {
+            throw new CommuniqueRuleViolation(
+                    "A communiqué is issued first by " + CommuniqueIssuer.leadOf(scope) + ".");
+        }
+        if (proposed.stream().distinct().count() != proposed.size()) {
+            throw new CommuniqueRuleViolation("Each issuer is named once.");
+        }
+        if (scope != CommuniqueScope.REGIONAL && proposed.contains(CommuniqueIssuer.GRADES)) {
+            throw new CommuniqueRuleViolation("A GRADeS co-issues its region's communiqués only.");
+        }
+        if (scope == CommuniqueScope.REGIONAL && proposed.contains(CommuniqueIssuer.NATIONAL)) {
+            throw new CommuniqueRuleViolation("A regional communiqué is issued by the region's organisations.");
+        }
+    }
+
     /** Never say medical data was spared when a fact it rests on says otherwise. */
     private static void guardMedicalStatements(Draft draft) {
         boolean claimsSpared =
@@ -183,6 +248,7 @@ class Communique {
         supersedes = event.supersedes();
         status = CommuniqueStatus.DRAFT;
         digest = event.factsDigest();
+        issuers = CommuniqueIssuer.orLead(event.issuers(), event.scope());
     }
 
     @EventSourcingHandler
@@ -191,6 +257,15 @@ class Communique {
         status = CommuniqueStatus.DRAFT;
         digest = event.factsDigest();
         approvedDigest = null;
+        approvedBy.clear();
+        if (event.issuers() != null) {
+            issuers = CommuniqueIssuer.orLead(event.issuers(), scope);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CommuniqueIssuerApprovedEvent event) {
+        approvedBy.add(event.issuer());
     }
 
     @EventSourcingHandler
@@ -198,6 +273,7 @@ class Communique {
         approvalRevoked = false;
         status = CommuniqueStatus.APPROVED;
         approvedDigest = event.factsDigest();
+        approvedBy.addAll(issuers);
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.communique.CommuniqueApprovedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueDraftRevisedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueDraftedEvent;
+import fr.ars.coord.contracts.communique.CommuniqueIssuerApprovedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueMarkedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueMarkedStaleEvent;
 import fr.ars.coord.contracts.communique.CommuniquePublishedEvent;
@@ -70,7 +71,9 @@ public class CommuniqueStreams {
                 null,
                 null,
                 first.getSequenceNumber(),
-                TlpLabel.CLEAR);
+                TlpLabel.CLEAR,
+                drafted.issuers(),
+                null);
         while (events.hasNext()) {
             v = apply(v, events.next());
         }
@@ -107,7 +110,11 @@ public class CommuniqueStreams {
                     e.factsPosition(),
                     e.factsDigest(),
                     e.medicalDataExposed(),
+                    e.issuers(),
                     version);
+        }
+        if (payload instanceof CommuniqueIssuerApprovedEvent e) {
+            return v.issuerApproved(e.issuer(), at, actor(message), version);
         }
         if (payload instanceof CommuniqueApprovedEvent) {
             return v.approved(at, actor(message), version);

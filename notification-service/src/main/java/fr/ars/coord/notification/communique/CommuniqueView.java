@@ -1,6 +1,7 @@
 package fr.ars.coord.notification.communique;
 
 import fr.ars.coord.contracts.Actor;
+import fr.ars.coord.contracts.communique.CommuniqueIssuer;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.contracts.communique.Statement;
@@ -38,11 +39,59 @@ public record CommuniqueView(
         Instant withdrawnAt,
         String withdrawalReason,
         long version,
-        TlpLabel tlp) {
+        TlpLabel tlp,
+        List<CommuniqueIssuer> issuers,
+        List<IssuerApproval> approvals) {
 
     public CommuniqueView {
         // views stored before labels existed hold none: every communiqué then was TLP:CLEAR
         tlp = tlp == null ? TlpLabel.CLEAR : tlp;
+        // nor issuers: every communiqué then was issued by its lead alone, approved once
+        issuers = CommuniqueIssuer.orLead(issuers, scope);
+        approvals = approvals == null ? List.of() : List.copyOf(approvals);
+    }
+
+    /** One issuer's approval of the text as it reads now: who approved it for that issuer, and when. */
+    public record IssuerApproval(CommuniqueIssuer issuer, Instant at, Actor by) {}
+
+    /** The issuers who have not approved the text as it reads now. */
+    public List<CommuniqueIssuer> awaitedIssuers() {
+        return issuers.stream()
+                .filter(i -> approvals.stream().noneMatch(a -> a.issuer() == i))
+                .toList();
+    }
+
+    /** One issuer approved; the communiqué stays a draft until the last one does. */
+    CommuniqueView issuerApproved(CommuniqueIssuer issuer, Instant at, Actor by, long newVersion) {
+        List<IssuerApproval> more = new java.util.ArrayList<>(approvals);
+        more.add(new IssuerApproval(issuer, at, by));
+        return new CommuniqueView(
+                id,
+                scope,
+                region,
+                campaignId,
+                status,
+                title,
+                statements,
+                body,
+                factsPosition,
+                factsDigest,
+                medicalDataExposed,
+                supersedes,
+                supersededBy,
+                stale,
+                correctedBy,
+                draftedAt,
+                approvedAt,
+                approvedBy,
+                publishedAt,
+                publishedBy,
+                withdrawnAt,
+                withdrawalReason,
+                newVersion,
+                tlp,
+                issuers,
+                more);
     }
 
     /** Its text replaced by a revised draft: a draft again, its approval (if any) void. */
@@ -53,6 +102,7 @@ public record CommuniqueView(
             long newFactsPosition,
             String newFactsDigest,
             boolean newMedicalDataExposed,
+            List<CommuniqueIssuer> newIssuers,
             long newVersion) {
         return new CommuniqueView(
                 id,
@@ -78,9 +128,12 @@ public record CommuniqueView(
                 null,
                 null,
                 newVersion,
-                tlp);
+                tlp,
+                newIssuers == null ? issuers : newIssuers,
+                List.of());
     }
 
+    /** Approved by every issuer (a communiqué issued by its lead alone: by it, now). */
     CommuniqueView approved(Instant at, Actor by, long newVersion) {
         return new CommuniqueView(
                 id,
@@ -106,7 +159,9 @@ public record CommuniqueView(
                 null,
                 null,
                 newVersion,
-                tlp);
+                tlp,
+                issuers,
+                approvals.isEmpty() ? List.of(new IssuerApproval(issuers.get(0), at, by)) : approvals);
     }
 
     CommuniqueView published(Instant at, Actor by, long newVersion) {
@@ -134,7 +189,9 @@ public record CommuniqueView(
                 null,
                 null,
                 newVersion,
-                tlp);
+                tlp,
+                issuers,
+                approvals);
     }
 
     CommuniqueView withdrawn(Instant at, String reason, long newVersion) {
@@ -162,7 +219,9 @@ public record CommuniqueView(
                 at,
                 reason,
                 newVersion,
-                tlp);
+                tlp,
+                issuers,
+                approvals);
     }
 
     /** Still what it is, but outdated by newer facts; {@code newCorrectedBy} is the corrected draft. */
@@ -191,7 +250,9 @@ public record CommuniqueView(
                 withdrawnAt,
                 withdrawalReason,
                 newVersion,
-                tlp);
+                tlp,
+                issuers,
+                approvals);
     }
 
     CommuniqueView marked(TlpLabel newTlp, long newVersion) {
@@ -219,7 +280,9 @@ public record CommuniqueView(
                 withdrawnAt,
                 withdrawalReason,
                 newVersion,
-                newTlp);
+                newTlp,
+                issuers,
+                approvals);
     }
 
     CommuniqueView superseded(String newSupersededBy, long newVersion) {
@@ -247,6 +310,8 @@ public record CommuniqueView(
                 withdrawnAt,
                 withdrawalReason,
                 newVersion,
-                tlp);
+                tlp,
+                issuers,
+                approvals);
     }
 }

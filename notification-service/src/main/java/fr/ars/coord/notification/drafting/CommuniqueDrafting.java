@@ -2,10 +2,13 @@ package fr.ars.coord.notification.drafting;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
 import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
 import fr.ars.coord.contracts.campaign.IncidentUnlinkedFromCampaignEvent;
+import fr.ars.coord.contracts.communique.CommuniqueIssuer;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
+import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.communique.CommuniqueCommands.DraftCommuniqueCommand;
@@ -20,6 +23,7 @@ import fr.ars.coord.notification.writing.Draft;
 import fr.ars.coord.platform.command.IdempotentCommands;
 import fr.ars.coord.platform.readmodel.BatchBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -28,6 +32,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -102,7 +107,12 @@ class CommuniqueDrafting {
             IncidentEvent event,
             @SequenceNumber long sequence,
             @MessageIdentifier String eventId,
+            @MetaDataValue(Actor.ORG) String org,
             TrackingToken token) {
+        if (CommuniqueIssuer.GRADES.name().equals(org)) {
+            // the region's e-health group recorded facts: it is proposed as co-issuer of the region's communiqué
+            facts.recordedByGrades(event.incidentId(), event.region());
+        }
         if (facts.refresh(event, sequence, eventId).isEmpty()) {
             return; // an incident that never exposed patient data changes no communiqué
         }
@@ -156,11 +166,18 @@ class CommuniqueDrafting {
             return;
         }
         CommuniqueView communique = existing.get();
+        List<CommuniqueIssuer> issuers = issuers(scope, region);
         if (communique.factsDigest().equals(draft.get().digest())) {
+            boolean unpublished =
+                    communique.status() == CommuniqueStatus.DRAFT || communique.status() == CommuniqueStatus.APPROVED;
+            if (unpublished && !CommuniqueIssuer.orLead(issuers, scope).equals(communique.issuers())) {
+                send(new ReviseCommuniqueDraftCommand(communique.id(), draft.get(), position, issuers));
+            }
             return;
         }
         switch (communique.status()) {
-            case DRAFT, APPROVED -> send(new ReviseCommuniqueDraftCommand(communique.id(), draft.get(), position));
+            case DRAFT, APPROVED ->
+                send(new ReviseCommuniqueDraftCommand(communique.id(), draft.get(), position, issuers));
             case PUBLISHED -> {
                 String corrected =
                         create(key, generation + 1, scope, region, campaignId, communique.id(), draft.get(), position);
@@ -183,7 +200,8 @@ class CommuniqueDrafting {
         String id = UUID.nameUUIDFromBytes((key + "|" + generation).getBytes(StandardCharsets.UTF_8))
                 .toString();
         try {
-            send(new DraftCommuniqueCommand(id, scope, region, campaignId, supersedes, draft, position));
+            send(new DraftCommuniqueCommand(
+                    id, scope, region, campaignId, supersedes, draft, position, issuers(scope, region)));
         } catch (AggregateStreamCreationException alreadyDrafted) {
             log.debug("communiqué {} was already drafted", id);
         }
@@ -192,6 +210,19 @@ class CommuniqueDrafting {
                 new Update().set("communiqueId", id).set("generation", generation),
                 SCOPES);
         return id;
+    }
+
+    /**
+     * Who issue the communiqué: a region's agency, jointly with its e-health group (GRADeS) once the group recorded
+     * facts of the region's incidents; the national cell alone for a national one.
+     */
+    private List<CommuniqueIssuer> issuers(CommuniqueScope scope, Region region) {
+        if (scope != CommuniqueScope.REGIONAL) {
+            return List.of(CommuniqueIssuer.NATIONAL);
+        }
+        return facts.gradesRecordedIn(region)
+                ? List.of(CommuniqueIssuer.ARS, CommuniqueIssuer.GRADES)
+                : List.of(CommuniqueIssuer.ARS);
     }
 
     private void send(Object command) {

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 public class FactsStore {
 
     static final String CAMPAIGNS = "campaign_facts";
+    /** The incidents whose facts the region's e-health group recorded (some of them): whom to propose as co-issuer. */
+    static final String RECORDERS = "incident_recorders";
 
     private final MongoTemplate mongo;
     private final EventStore eventStore;
@@ -80,6 +82,20 @@ public class FactsStore {
             }
         }
         return facts == null ? stored : facts;
+    }
+
+    /** The region's e-health group (GRADeS) recorded facts of this incident. */
+    public void recordedByGrades(String incidentId, Region region) {
+        mongo.upsert(
+                Query.query(where("_id").is(incidentId)),
+                new Update().set("region", region.code()).set("grades", true),
+                RECORDERS);
+    }
+
+    /** Whether the region's e-health group recorded facts of any of its incidents. */
+    public boolean gradesRecordedIn(Region region) {
+        return mongo.exists(
+                Query.query(where("region").is(region.code()).and("grades").is(true)), RECORDERS);
     }
 
     public List<IncidentFacts> ofRegion(Region region) {

@@ -54,12 +54,15 @@ record PublicCommunique(
                 c.withdrawalReason());
     }
 
-    /** Who speaks: the region's agency for a regional communiqué, the national cell for a national one. */
+    /**
+     * Who speaks: the region's agency for a regional communiqué, with its e-health group (GRADeS) when they issue it
+     * jointly; the national cell for a national one.
+     */
     static List<String> issuers(CommuniqueView c) {
         if (c.scope() == CommuniqueScope.NATIONAL || c.region() == null) {
             return List.of(NATIONAL_CELL);
         }
-        return List.of("Agence régionale de santé " + c.region().displayName());
+        return c.issuers().stream().map(i -> i.displayName(c.region())).toList();
     }
 
     /** The date as a French reader writes it, in Paris time: "5 décembre 2026 à 14h30". */

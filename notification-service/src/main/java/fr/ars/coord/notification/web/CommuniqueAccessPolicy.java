@@ -1,5 +1,6 @@
 package fr.ars.coord.notification.web;
 
+import fr.ars.coord.contracts.communique.CommuniqueIssuer;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.notification.communique.CommuniqueView;
@@ -24,6 +25,8 @@ import org.springframework.security.access.AccessDeniedException;
 final class CommuniqueAccessPolicy {
 
     static final String NOT_FOUND = "No such communiqué.";
+    /** The {@code org} of an e-health group's staff. */
+    private static final String GRADES = "GRADES";
 
     private CommuniqueAccessPolicy() {}
 
@@ -81,14 +84,39 @@ final class CommuniqueAccessPolicy {
                         || communique.status() == CommuniqueStatus.SUPERSEDED);
     }
 
-    /** After {@link #visible}: the member speaks for this communiqué (403 for one they see but do not speak for). */
+    /**
+     * After {@link #visible}: the member speaks for the communiqué's lead issuer, who publishes, marks and withdraws
+     * it (403 for one they see but do not speak for): the region's agency, or the national cell.
+     */
     static void requireSpokesperson(StaffMember member, CommuniqueView communique) {
         boolean allowed = communique.scope() == CommuniqueScope.NATIONAL
                 ? member.hasRole(StaffMember.NATIONAL_COORDINATOR)
-                : member.hasRole(StaffMember.COMMUNICATION_OFFICER) && member.belongsTo(communique.region());
+                : member.hasRole(StaffMember.COMMUNICATION_OFFICER)
+                        && member.belongsTo(communique.region())
+                        && !GRADES.equals(member.org());
         if (!allowed) {
             throw new AccessDeniedException("not the spokesperson for this communiqué");
         }
+    }
+
+    /**
+     * After {@link #visible}: the issuer of the communiqué the member approves for: the national cell for the national
+     * coordinator, the region's e-health group for its communication officer when it co-issues, the agency for the
+     * agency's (403 otherwise).
+     */
+    static CommuniqueIssuer issuerSpokenFor(StaffMember member, CommuniqueView communique) {
+        CommuniqueIssuer issuer;
+        if (communique.scope() == CommuniqueScope.NATIONAL) {
+            issuer = member.hasRole(StaffMember.NATIONAL_COORDINATOR) ? CommuniqueIssuer.NATIONAL : null;
+        } else if (member.hasRole(StaffMember.COMMUNICATION_OFFICER) && member.belongsTo(communique.region())) {
+            issuer = GRADES.equals(member.org()) ? CommuniqueIssuer.GRADES : CommuniqueIssuer.ARS;
+        } else {
+            issuer = null;
+        }
+        if (issuer == null || !communique.issuers().contains(issuer)) {
+            throw new AccessDeniedException("not the spokesperson of an issuer of this communiqué");
+        }
+        return issuer;
     }
 
     static void requirePublisher(StaffMember member, CommuniqueView communique) {

@@ -127,19 +127,23 @@ class CommuniqueController {
     @Operation(
             operationId = "approveCommunique",
             summary = "Approve a draft",
-            description = "Approves the draft as it reads now. Who may call it: the region's communication officer"
-                    + " (the national coordinator for a national communiqué). Refused when it is not a draft (`409`)."
+            description = "Approves the draft as it reads now, for the issuer the caller speaks for. Who may call it:"
+                    + " the region's communication officer of the agency, and of its e-health group (GRADeS) when the"
+                    + " communiqué is issued jointly (`issuers`); the national coordinator for a national"
+                    + " communiqué. A joint communiqué stays a draft, with the approvals given so far (`approvals`),"
+                    + " until every issuer approved it. Refused when it is not a draft, or the caller's issuer"
+                    + " already approved this text (`409`)."
                     + UNSEEN)
-    @ApiResponse(responseCode = "200", description = "Approved.")
+    @ApiResponse(responseCode = "200", description = "Approved for the caller's issuer.")
+    @ApiResponse(responseCode = "403", description = "The caller speaks for no issuer of this communiqué.")
     @ApiResponse(responseCode = "404", description = "No such communiqué visible to the caller.")
-    @ApiResponse(responseCode = "409", description = "Not a draft.")
+    @ApiResponse(responseCode = "409", description = "Not a draft, or already approved by the caller's issuer.")
     @PostMapping("/{id}/approve")
     CommuniqueView approve(@Parameter(description = ID) @PathVariable String id, Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         CommuniqueAccessPolicy.requireSpokespersonRole(member);
         CommuniqueView communique = visible(member, id);
-        CommuniqueAccessPolicy.requireSpokesperson(member, communique);
-        send(new ApproveCommuniqueCommand(id), member);
+        send(new ApproveCommuniqueCommand(id, CommuniqueAccessPolicy.issuerSpokenFor(member, communique)), member);
         return after(communique);
     }
 

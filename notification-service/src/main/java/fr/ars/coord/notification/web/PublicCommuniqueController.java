@@ -139,6 +139,14 @@ class PublicCommuniqueController {
             entry.setTitle(p.title());
             entry.setUpdated(Date.from(p.publishedAt()));
             entry.setPublished(Date.from(p.publishedAt()));
+            // every issuer of a joint communiqué
+            entry.setAuthors(communique.issuers().stream()
+                    .map(issuer -> {
+                        Person person = new Person();
+                        person.setName(issuer.displayName(communique.region()));
+                        return (com.rometools.rome.feed.synd.SyndPerson) person;
+                    })
+                    .toList());
             // a feed reader opens the page; a program may follow the JSON
             Link alternate = new Link();
             alternate.setRel("alternate");

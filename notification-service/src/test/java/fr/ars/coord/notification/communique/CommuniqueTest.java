@@ -5,6 +5,8 @@ import static fr.ars.coord.notification.writing.FactsMother.referenceCase;
 import fr.ars.coord.contracts.communique.CommuniqueApprovedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueDraftRevisedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueDraftedEvent;
+import fr.ars.coord.contracts.communique.CommuniqueIssuer;
+import fr.ars.coord.contracts.communique.CommuniqueIssuerApprovedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueMarkedStaleEvent;
 import fr.ars.coord.contracts.communique.CommuniquePublishedEvent;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
@@ -60,6 +62,123 @@ class CommuniqueTest {
     private static CommuniqueDraftRevisedEvent revised(Draft draft) {
         return new CommuniqueDraftRevisedEvent(
                 ID, draft.title(), draft.statements(), 12, draft.digest(), draft.medicalDataExposed());
+    }
+
+    private static final List<CommuniqueIssuer> JOINT = List.of(CommuniqueIssuer.ARS, CommuniqueIssuer.GRADES);
+
+    private static CommuniqueDraftedEvent draftedJointly(Draft draft) {
+        return new CommuniqueDraftedEvent(
+                ID,
+                CommuniqueScope.REGIONAL,
+                Region.of("FR-HDF"),
+                null,
+                null,
+                draft.title(),
+                draft.statements(),
+                10,
+                draft.digest(),
+                draft.medicalDataExposed(),
+                JOINT);
+    }
+
+    @Test
+    void aJointCommuniqueIsApprovedOnlyOnceEveryIssuerApprovedIt() {
+        fixture.givenNoPriorActivity()
+                .when(new DraftCommuniqueCommand(
+                        ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null, FIRST, 10, JOINT))
+                .expectEvents(draftedJointly(FIRST));
+        fixture.given(draftedJointly(FIRST))
+                .when(new ApproveCommuniqueCommand(ID, CommuniqueIssuer.ARS))
+                .expectEvents(new CommuniqueIssuerApprovedEvent(ID, CommuniqueIssuer.ARS, FIRST.digest()));
+        fixture.given(
+                        draftedJointly(FIRST),
+                        new CommuniqueIssuerApprovedEvent(ID, CommuniqueIssuer.ARS, FIRST.digest()))
+                .when(new PublishCommuniqueCommand(ID, FIRST.digest()))
+                .expectException(CommuniqueRuleViolation.class)
+                .expectNoEvents();
+        fixture.given(
+                        draftedJointly(FIRST),
+                        new CommuniqueIssuerApprovedEvent(ID, CommuniqueIssuer.ARS, FIRST.digest()))
+                .when(new ApproveCommuniqueCommand(ID, CommuniqueIssuer.GRADES))
+                .expectEvents(
+                        new CommuniqueIssuerApprovedEvent(ID, CommuniqueIssuer.GRADES, FIRST.digest()),
+                        new CommuniqueApprovedEvent(ID, FIRST.digest()));
+        fixture.given(
+                        draftedJointly(FIRST),
+                        new CommuniqueIssuerApprovedEvent(ID, CommuniqueIssuer.GRADES, FIRST.digest()),
+                        new CommuniqueIssuerApprovedEvent(ID, CommuniqueIssuer.ARS, FIRST.digest()),
+                        new CommuniqueApprovedEvent(ID, FIRST.digest()))
+                .when(new PublishCommuniqueCommand(ID, FIRST.digest()))
+                .expectEvents(
+                        new CommuniquePublishedEvent(ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null));
+    }
+
+    @Test
+    void anIssuerApprovesOnceAndOnlyAnIssuerApproves() {
+        fixture.given(
+                        draftedJointly(FIRST),
+                        new CommuniqueIssuerApprovedEvent(ID, CommuniqueIssuer.ARS, FIRST.digest()))
+                .when(new ApproveCommuniqueCommand(ID, CommuniqueIssuer.ARS))
+                .expectException(CommuniqueRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("awaiting [GRADES]"))
+                .expectNoEvents();
+        fixture.given(drafted(FIRST))
+                .when(new ApproveCommuniqueCommand(ID, CommuniqueIssuer.GRADES))
+                .expectException(CommuniqueRuleViolation.class)
+                .expectNoEvents();
+        fixture.given(drafted(FIRST))
+                .when(new ApproveCommuniqueCommand(ID, CommuniqueIssuer.ARS))
+                .expectEvents(new CommuniqueApprovedEvent(ID, FIRST.digest()));
+    }
+
+    @Test
+    void aRevisionVoidsEveryIssuersApproval() {
+        fixture.given(
+                        draftedJointly(FIRST),
+                        new CommuniqueIssuerApprovedEvent(ID, CommuniqueIssuer.ARS, FIRST.digest()),
+                        revised(SECOND))
+                .when(new ApproveCommuniqueCommand(ID, CommuniqueIssuer.GRADES))
+                .expectEvents(new CommuniqueIssuerApprovedEvent(ID, CommuniqueIssuer.GRADES, SECOND.digest()));
+    }
+
+    @Test
+    void theGradesJoiningAsCoIssuerRevisesTheDraftAndVoidsTheApproval() {
+        fixture.given(drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()))
+                .when(new ReviseCommuniqueDraftCommand(ID, FIRST, 14, JOINT))
+                .expectEvents(new CommuniqueDraftRevisedEvent(
+                        ID, FIRST.title(), FIRST.statements(), 14, FIRST.digest(), FIRST.medicalDataExposed(), JOINT));
+        fixture.given(draftedJointly(FIRST))
+                .when(new ReviseCommuniqueDraftCommand(ID, FIRST, 14, JOINT))
+                .expectNoEvents();
+        fixture.given(drafted(FIRST), new CommuniqueApprovedEvent(ID, FIRST.digest()))
+                .when(new ReviseCommuniqueDraftCommand(ID, FIRST, 14, List.of(CommuniqueIssuer.ARS)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theIssuersAreTheScopesLeadFirstEachOnceAndOfTheScope() {
+        for (List<CommuniqueIssuer> wrong : List.of(
+                List.of(CommuniqueIssuer.GRADES, CommuniqueIssuer.ARS),
+                List.of(CommuniqueIssuer.ARS, CommuniqueIssuer.ARS),
+                List.of(CommuniqueIssuer.ARS, CommuniqueIssuer.NATIONAL))) {
+            fixture.givenNoPriorActivity()
+                    .when(new DraftCommuniqueCommand(
+                            ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null, FIRST, 10, wrong))
+                    .expectException(CommuniqueRuleViolation.class)
+                    .expectNoEvents();
+        }
+        fixture.givenNoPriorActivity()
+                .when(new DraftCommuniqueCommand(
+                        ID,
+                        CommuniqueScope.NATIONAL,
+                        null,
+                        "campagne",
+                        null,
+                        FIRST,
+                        10,
+                        List.of(CommuniqueIssuer.NATIONAL, CommuniqueIssuer.GRADES)))
+                .expectException(CommuniqueRuleViolation.class)
+                .expectNoEvents();
     }
 
     @Test
