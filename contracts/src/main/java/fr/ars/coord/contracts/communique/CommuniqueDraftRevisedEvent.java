@@ -1,5 +1,6 @@
 package fr.ars.coord.contracts.communique;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
@@ -15,7 +16,9 @@ public record CommuniqueDraftRevisedEvent(
         long factsPosition,
         String factsDigest,
         boolean medicalDataExposed,
-        List<CommuniqueIssuer> issuers)
+        // absent when the lead issues it alone: the bytes of a communiqué issued by its lead alone stay those an
+        // earlier release wrote and reads
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<CommuniqueIssuer> issuers)
         implements CommuniqueEvent {
 
     public CommuniqueDraftRevisedEvent {
