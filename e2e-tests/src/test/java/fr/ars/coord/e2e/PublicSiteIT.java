@@ -170,19 +170,9 @@ class PublicSiteIT {
 
     @Test
     void aJointCommuniqueIsPublishedOnceTheAgencyAndItsGradesApprovedItAndNamesBoth() {
-        String staff = keycloak.password("ars-nor");
-        Response created = api.post("/api/incidents", staff, """
+        String incident = reportedAndAssessed("""
                 {"region": "FR-NOR", "title": "Hameçonnage après la fuite", "summary": "SMS frauduleux",
-                 "awareAt": "2025-11-26T08:00:00Z", "attackVector": "PHISHING", "operationalImpact": "NONE"}""");
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String incident = created.json().get("id").asText();
-        assertThat(api.post(
-                                "/api/incidents/" + incident + "/assessments",
-                                staff,
-                                "{\"exposedData\": [\"LAST_NAME\", \"PHONE\"], \"medicalDataExposed\": false,"
-                                        + " \"estimatedPatients\": 95}")
-                        .status())
-                .isEqualTo(201);
+                 "awareAt": "2025-11-26T08:00:00Z", "attackVector": "PHISHING", "operationalImpact": "NONE"}""", 95);
         // the e-health group of Normandie records what it did: it co-issues the region's communiqué
         Response blocked = api.post(
                 "/api/incidents/" + incident + "/containment-actions",
@@ -277,21 +267,27 @@ class PublicSiteIT {
         assertThat(serious).as("axe-core on %s", name).isEmpty();
     }
 
-    /** A communiqué of Normandie: reported and assessed by its ARS, approved and published by its officer. */
-    private String publish() {
+    /** An incident of Normandie reported by its ARS as {@code report} says, assessed with names and phone numbers. */
+    private String reportedAndAssessed(String report, long patients) {
         String staff = keycloak.password("ars-nor");
-        Response created = api.post("/api/incidents", staff, """
-                {"region": "FR-NOR", "title": "Usurpation d'un compte de professionnel", "summary": "Identités exposées",
-                 "awareAt": "2025-11-24T08:00:00Z", "attackVector": "ACCOUNT_USURPATION", "operationalImpact": "NONE"}""");
+        Response created = api.post("/api/incidents", staff, report);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String incident = created.json().get("id").asText();
         assertThat(api.post(
                                 "/api/incidents/" + incident + "/assessments",
                                 staff,
                                 "{\"exposedData\": [\"LAST_NAME\", \"PHONE\"], \"medicalDataExposed\": false,"
-                                        + " \"estimatedPatients\": 410}")
+                                        + " \"estimatedPatients\": " + patients + "}")
                         .status())
                 .isEqualTo(201);
+        return incident;
+    }
+
+    /** A communiqué of Normandie: reported and assessed by its ARS, approved and published by its officer. */
+    private String publish() {
+        reportedAndAssessed("""
+                {"region": "FR-NOR", "title": "Usurpation d'un compte de professionnel", "summary": "Identités exposées",
+                 "awareAt": "2025-11-24T08:00:00Z", "attackVector": "ACCOUNT_USURPATION", "operationalImpact": "NONE"}""", 410);
         String published = Publications.publishDraft(api, keycloak, "comms-nor", "FR-NOR");
         await().atMost(Duration.ofSeconds(10))
                 .until(() ->

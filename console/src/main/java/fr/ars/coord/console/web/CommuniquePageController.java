@@ -99,22 +99,21 @@ class CommuniquePageController {
 
     @PostMapping("/communiques/{id}/approve")
     String approve(@PathVariable String id, @RequestParam String requestKey, RedirectAttributes redirect) {
-        String[] done = {"Communiqué approuvé."};
-        String next = act(id, redirect, null, () -> {
-            if (api.approve(requestKey, id).getStatus().getValue().equals("DRAFT")) {
-                // a joint communiqué: approved for the user's organisation, awaiting its other issuers
-                done[0] = "Approbation enregistrée : le communiqué attend celle de ses autres émetteurs.";
-            }
-        });
-        if (!redirect.getFlashAttributes().containsKey("refused")) {
-            redirect.addFlashAttribute("done", done[0]);
-        }
-        return next;
+        return act(
+                id,
+                redirect,
+                () -> api.approve(requestKey, id).getStatus().getValue().equals("DRAFT")
+                        // a joint communiqué: approved for the user's organisation, awaiting its other issuers
+                        ? "Approbation enregistrée : le communiqué attend celle de ses autres émetteurs."
+                        : "Communiqué approuvé.");
     }
 
     @PostMapping("/communiques/{id}/publish")
     String publish(@PathVariable String id, @RequestParam String requestKey, RedirectAttributes redirect) {
-        return act(id, redirect, "Communiqué publié.", () -> api.publish(requestKey, id));
+        return act(id, redirect, () -> {
+            api.publish(requestKey, id);
+            return "Communiqué publié.";
+        });
     }
 
     @PostMapping("/communiques/{id}/withdraw")
@@ -123,19 +122,16 @@ class CommuniquePageController {
             @RequestParam String requestKey,
             @RequestParam String reason,
             RedirectAttributes redirect) {
-        return act(
-                id,
-                redirect,
-                "Communiqué retiré.",
-                () -> api.withdraw(requestKey, id, new WithdrawRequest().reason(reason)));
+        return act(id, redirect, () -> {
+            api.withdraw(requestKey, id, new WithdrawRequest().reason(reason));
+            return "Communiqué retiré.";
+        });
     }
 
-    private String act(String id, RedirectAttributes redirect, String done, Runnable call) {
+    /** Runs {@code call}, which answers what was done; a refusal is shown on the page with the fields it names. */
+    private String act(String id, RedirectAttributes redirect, java.util.function.Supplier<String> call) {
         try {
-            call.run();
-            if (done != null) {
-                redirect.addFlashAttribute("done", done);
-            }
+            redirect.addFlashAttribute("done", call.get());
         } catch (ApiProblem problem) {
             if (problem.status() != 400 && problem.status() != 409) {
                 throw problem;

@@ -125,9 +125,8 @@ class IncidentCommandController {
                         "region", "must be an ISO 3166-2 code of one of the 18 regions, such as FR-HDF"));
         StaffMember member = StaffMember.from(authentication);
         IncidentAccessPolicy.requireWrite(member, region);
-        EntityKind entity = request.entity() != null
-                ? request.entity()
-                : "GRADES".equals(member.org()) ? EntityKind.GRADES : EntityKind.ARS;
+        EntityKind entity =
+                request.entity() != null ? request.entity() : member.ofGrades() ? EntityKind.GRADES : EntityKind.ARS;
         ObligationTerms terms = obligations.termsFor(region, entity);
         IdempotentCommands.Created created = commands.create(
                 "incident",

@@ -154,19 +154,19 @@ class CommuniqueDrafting {
             return;
         }
         String key = scope + ":" + (scope == CommuniqueScope.REGIONAL ? region : campaignId);
+        List<CommuniqueIssuer> issuers = issuers(scope, region);
         Document current = mongo.findById(key, Document.class, SCOPES);
         if (current == null) {
-            create(key, 1, scope, region, campaignId, null, draft.get(), position);
+            create(key, 1, scope, region, campaignId, null, draft.get(), issuers, position);
             return;
         }
         int generation = current.getInteger("generation");
         Optional<CommuniqueView> existing = communiques.find(current.getString("communiqueId"));
         if (existing.isEmpty()) {
-            create(key, generation, scope, region, campaignId, null, draft.get(), position);
+            create(key, generation, scope, region, campaignId, null, draft.get(), issuers, position);
             return;
         }
         CommuniqueView communique = existing.get();
-        List<CommuniqueIssuer> issuers = issuers(scope, region);
         if (communique.factsDigest().equals(draft.get().digest())) {
             boolean unpublished =
                     communique.status() == CommuniqueStatus.DRAFT || communique.status() == CommuniqueStatus.APPROVED;
@@ -179,12 +179,20 @@ class CommuniqueDrafting {
             case DRAFT, APPROVED ->
                 send(new ReviseCommuniqueDraftCommand(communique.id(), draft.get(), position, issuers));
             case PUBLISHED -> {
-                String corrected =
-                        create(key, generation + 1, scope, region, campaignId, communique.id(), draft.get(), position);
+                String corrected = create(
+                        key,
+                        generation + 1,
+                        scope,
+                        region,
+                        campaignId,
+                        communique.id(),
+                        draft.get(),
+                        issuers,
+                        position);
                 send(new MarkCommuniqueStaleCommand(communique.id(), corrected, position));
             }
             case SUPERSEDED, WITHDRAWN ->
-                create(key, generation + 1, scope, region, campaignId, null, draft.get(), position);
+                create(key, generation + 1, scope, region, campaignId, null, draft.get(), issuers, position);
         }
     }
 
@@ -196,12 +204,12 @@ class CommuniqueDrafting {
             String campaignId,
             String supersedes,
             Draft draft,
+            List<CommuniqueIssuer> issuers,
             long position) {
         String id = UUID.nameUUIDFromBytes((key + "|" + generation).getBytes(StandardCharsets.UTF_8))
                 .toString();
         try {
-            send(new DraftCommuniqueCommand(
-                    id, scope, region, campaignId, supersedes, draft, position, issuers(scope, region)));
+            send(new DraftCommuniqueCommand(id, scope, region, campaignId, supersedes, draft, position, issuers));
         } catch (AggregateStreamCreationException alreadyDrafted) {
             log.debug("communiqué {} was already drafted", id);
         }

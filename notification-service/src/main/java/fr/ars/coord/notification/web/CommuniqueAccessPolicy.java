@@ -25,8 +25,6 @@ import org.springframework.security.access.AccessDeniedException;
 final class CommuniqueAccessPolicy {
 
     static final String NOT_FOUND = "No such communiqué.";
-    /** The {@code org} of an e-health group's staff. */
-    private static final String GRADES = "GRADES";
 
     private CommuniqueAccessPolicy() {}
 
@@ -93,7 +91,7 @@ final class CommuniqueAccessPolicy {
                 ? member.hasRole(StaffMember.NATIONAL_COORDINATOR)
                 : member.hasRole(StaffMember.COMMUNICATION_OFFICER)
                         && member.belongsTo(communique.region())
-                        && !GRADES.equals(member.org());
+                        && !member.ofGrades();
         if (!allowed) {
             throw new AccessDeniedException("not the spokesperson for this communiqué");
         }
@@ -109,7 +107,7 @@ final class CommuniqueAccessPolicy {
         if (communique.scope() == CommuniqueScope.NATIONAL) {
             issuer = member.hasRole(StaffMember.NATIONAL_COORDINATOR) ? CommuniqueIssuer.NATIONAL : null;
         } else if (member.hasRole(StaffMember.COMMUNICATION_OFFICER) && member.belongsTo(communique.region())) {
-            issuer = GRADES.equals(member.org()) ? CommuniqueIssuer.GRADES : CommuniqueIssuer.ARS;
+            issuer = member.ofGrades() ? CommuniqueIssuer.GRADES : CommuniqueIssuer.ARS;
         } else {
             issuer = null;
         }

@@ -46,17 +46,7 @@ class CommuniqueTest {
     }
 
     private static CommuniqueDraftedEvent drafted(Draft draft) {
-        return new CommuniqueDraftedEvent(
-                ID,
-                CommuniqueScope.REGIONAL,
-                Region.of("FR-HDF"),
-                null,
-                null,
-                draft.title(),
-                draft.statements(),
-                10,
-                draft.digest(),
-                draft.medicalDataExposed());
+        return drafted(draft, null);
     }
 
     private static CommuniqueDraftRevisedEvent revised(Draft draft) {
@@ -67,6 +57,10 @@ class CommuniqueTest {
     private static final List<CommuniqueIssuer> JOINT = List.of(CommuniqueIssuer.ARS, CommuniqueIssuer.GRADES);
 
     private static CommuniqueDraftedEvent draftedJointly(Draft draft) {
+        return drafted(draft, JOINT);
+    }
+
+    private static CommuniqueDraftedEvent drafted(Draft draft, List<CommuniqueIssuer> issuers) {
         return new CommuniqueDraftedEvent(
                 ID,
                 CommuniqueScope.REGIONAL,
@@ -78,7 +72,7 @@ class CommuniqueTest {
                 10,
                 draft.digest(),
                 draft.medicalDataExposed(),
-                JOINT);
+                issuers);
     }
 
     @Test

@@ -23,6 +23,8 @@ public record StaffMember(String subject, String username, String org, String re
     public static final String NATIONAL_COORDINATOR = "national-coordinator";
     public static final String AUDITOR = "auditor";
     public static final String COMMUNIQUE_PUBLISHER = "communique-publisher";
+    /** The {@code org} of a regional e-health group's (GRADeS) staff. */
+    public static final String GRADES_ORG = "GRADES";
 
     public StaffMember {
         roles = Set.copyOf(roles);
@@ -51,6 +53,11 @@ public record StaffMember(String subject, String username, String org, String re
             return Set.of();
         }
         return roles.stream().map(Object::toString).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A member of a regional e-health group (GRADeS), whatever their role. */
+    public boolean ofGrades() {
+        return GRADES_ORG.equals(org);
     }
 
     public boolean hasRole(String role) {
