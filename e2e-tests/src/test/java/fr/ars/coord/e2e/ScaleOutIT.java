@@ -65,7 +65,9 @@ class ScaleOutIT {
     @Test
     void killingOneInstanceOfEachServiceUnderLoadLosesNothingAndRecordsNothingTwice() throws Exception {
         Keycloak keycloak = new Keycloak(PLATFORM.tokenUrl());
-        String staff = keycloak.password("ars-hdf");
+        // a token of at most a minute for each call (Keycloak.password keeps one a minute): the load and the faults
+        // may outlast a single token's five minutes on a slow machine
+        java.util.function.Supplier<String> staff = () -> keycloak.password("ars-hdf");
         List<ApiClient> gateways = List.of(
                 ApiClient.checkedAgainst(PLATFORM.gatewayUrl(0), ApiContract.committed()),
                 ApiClient.checkedAgainst(PLATFORM.gatewayUrl(1), ApiContract.committed()));
@@ -105,7 +107,7 @@ class ScaleOutIT {
                 "SELECT count(*) FROM domainevententry WHERE payloadtype LIKE" + " '%ContainmentActionRecordedEvent'");
         long found = 0;
         for (String id : load.acknowledged) {
-            if (gateways.get(0).get("/api/incidents/" + id, staff).status() == 200) {
+            if (gateways.get(0).get("/api/incidents/" + id, staff.get()).status() == 200) {
                 found++;
             }
         }
@@ -149,7 +151,8 @@ class ScaleOutIT {
     }
 
     /** The clients: report, read, contain, in a loop through both gateways, each write with its key. */
-    private static void drive(Load load, int client, List<ApiClient> gateways, String staff) {
+    private static void drive(
+            Load load, int client, List<ApiClient> gateways, java.util.function.Supplier<String> staff) {
         int n = 0;
         while (load.running.get()) {
             n++;
@@ -159,20 +162,20 @@ class ScaleOutIT {
                     load,
                     gateways,
                     n,
-                    api -> api.post("/api/incidents", staff, """
+                    api -> api.post("/api/incidents", staff.get(), """
                     {"region": "FR-HDF", "title": "Charge %s", "summary": "Compte usurpé",
                      "awareAt": "2025-11-21T17:30:00Z", "attackVector": "ACCOUNT_USURPATION",
                      "operationalImpact": "NONE"}""".formatted(key), "Idempotency-Key", key));
             String id = created.json().get("id").asText();
             load.acknowledged.add(id);
-            until2xx(load, gateways, n + 1, api -> api.get("/api/incidents/" + id, staff));
+            until2xx(load, gateways, n + 1, api -> api.get("/api/incidents/" + id, staff.get()));
             until2xx(
                     load,
                     gateways,
                     n,
                     api -> api.post(
                             "/api/incidents/" + id + "/assessments",
-                            staff,
+                            staff.get(),
                             "{\"exposedData\": [\"EMAIL\"], \"medicalDataExposed\": false, \"estimatedPatients\": 10}",
                             "Idempotency-Key",
                             key + "-assessment"));
@@ -182,7 +185,7 @@ class ScaleOutIT {
                     n + 1,
                     api -> api.post(
                             "/api/incidents/" + id + "/containment-actions",
-                            staff,
+                            staff.get(),
                             "{\"action\": \"ACCOUNTS_BLOCKED\"}",
                             "Idempotency-Key",
                             key + "-blocked"));
