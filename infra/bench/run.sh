@@ -3,7 +3,9 @@
 # gateway answers; otherwise starts one with infra/run.sh (separate data folder, stores emptied, rate limits
 # raised for the load) and stops it afterwards. Prints a table and writes bench-results.json in the current
 # folder. BENCH_REPLAY_EVENTS changes the number of events seeded for the replay figure (default 100000);
-# BENCH_PHASES=gateway,store,lag,replay runs only some parts (after the warm-up; memory is always measured);
+# BENCH_PHASES=gateway,store,lag,replay,surge runs only some parts (after the warm-up; memory is always measured);
+# the surge phase has BENCH_SURGE_READERS (1,000) people read the public pages for BENCH_SURGE_SECONDS (60) while ARS
+# staff send commands;
 # BENCH_PHASES=observables appends BENCH_OBSERVABLES observables (200,000) over BENCH_OBSERVABLE_INCIDENTS incidents
 # (50,000) and times the reads that cross regions;
 # the scale phase (BENCH_PHASES=scale, or the list of all five) loads BENCH_SCALE_EVENTS events (1,000,000 by
@@ -29,6 +31,9 @@ else
   rm -rf "$ARS_DATA_DIR/postgres" "$ARS_DATA_DIR/mongo" "$ARS_DATA_DIR/logs"
   mkdir -p "$ARS_DATA_DIR"
   export ARS_GATEWAY_RATE_AUTHENTICATED=1000000 ARS_GATEWAY_BURST_AUTHENTICATED=100000
+  # the surge's thousand readers all come from this machine's one address, where they would come from a thousand:
+  # the per-address limit of the public pages is lifted, the public lane's own limits are not
+  export ARS_GATEWAY_RATE_PUBLIC=1000000 ARS_GATEWAY_BURST_PUBLIC=100000
   # the asOf calls of the scale phase are measured, not limited
   export ARS_AS_OF_PER_MINUTE=100000 ARS_AS_OF_BURST=1000
   # the bench records incidents aware of long ago: their reminders would be recorded during the measures; the

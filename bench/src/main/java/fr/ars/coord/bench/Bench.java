@@ -51,6 +51,12 @@ public final class Bench {
                             Integer.parseInt(env("BENCH_OBSERVABLE_INCIDENTS", "50000")),
                             Integer.parseInt(env("BENCH_OBSERVABLES", "200000")));
         }
+        if (phase("surge")) {
+            new PublicSurge(platform, results)
+                    .run(
+                            Integer.parseInt(env("BENCH_SURGE_READERS", "1000")),
+                            Integer.parseInt(env("BENCH_SURGE_SECONDS", "60")));
+        }
         if (phase("scale")) {
             new Scale(platform, store, results).run(Long.parseLong(env("BENCH_SCALE_EVENTS", "1000000")));
         }
@@ -62,7 +68,7 @@ public final class Bench {
     }
 
     /**
-     * {@code BENCH_PHASES} (gateway, store, lag, replay, observables, scale) runs a part of the benchmark alone; by
+     * {@code BENCH_PHASES} (gateway, store, lag, replay, surge, observables, scale) runs a part of the benchmark alone; by
      * default all but observables and scale, which load hundreds of thousands of events into the store and need a
      * platform of their own.
      */

@@ -66,6 +66,36 @@ final class Results {
                 results.get("replay_events_per_s"),
                 "events/s",
                 ">= 5000 events/s");
+        if (results.containsKey("surge_readers")) {
+            row(
+                    "public surge: " + results.get("surge_readers") + " readers, " + results.get("surge_seconds")
+                            + " s",
+                    results.get("surge_public_req_per_s"),
+                    "req/s",
+                    "");
+            row(
+                    "  answers 304 / 200 / refused / failed",
+                    share("surge_public_304_share") + " / " + share("surge_public_200_share") + " / "
+                            + share("surge_public_refused_share") + " / " + share("surge_public_failed_share"),
+                    "",
+                    "");
+            row(
+                    "  public p50 / p99",
+                    results.get("surge_public_p50_ms") + " / " + results.get("surge_public_p99_ms"),
+                    "ms",
+                    "");
+            row(
+                    "  command p99 with / without the surge",
+                    results.get("surge_command_p99_ratio") + " x (" + results.get("surge_command_p99_ms") + " / "
+                            + results.get("surge_command_p99_ms_quiet") + " ms)",
+                    "",
+                    "<= 1.5x");
+            row(
+                    "  command p50 with / without the surge",
+                    results.get("surge_command_p50_ms") + " / " + results.get("surge_command_p50_ms_quiet"),
+                    "ms",
+                    "");
+        }
         if (results.containsKey("observables_recorded")) {
             row(
                     "observables: " + results.get("observables_recorded") + " over "
@@ -127,6 +157,11 @@ final class Results {
         row("cold start to all healthy", results.get("cold_start_all_healthy_s"), "s", "");
         row("RSS after load", results.get("rss_mb_after_load"), "MB", "< 400 MB each service");
         System.out.println();
+    }
+
+    private String share(String key) {
+        Object value = results.get(key);
+        return value instanceof Number n ? Math.round(n.doubleValue() * 1000) / 10.0 + " %" : String.valueOf(value);
     }
 
     private static void row(String name, Object value, String unit, String target) {

@@ -31,6 +31,8 @@ final class StubBackend {
     private final String name;
     final List<Received> received = new CopyOnWriteArrayList<>();
     final Map<String, Long> delays = new ConcurrentHashMap<>();
+    /** Headers answered on a path, beside the content type (caching headers, cookies). */
+    final Map<String, Map<String, String>> answerHeaders = new ConcurrentHashMap<>();
 
     StubBackend(String name) {
         this.name = name;
@@ -53,9 +55,12 @@ final class StubBackend {
                     Thread.currentThread().interrupt();
                 }
             }
-            byte[] answer =
-                    ("{\"service\": \"" + name + "\", \"path\": \"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
+            // the number of calls received so far tells one answer from the next
+            byte[] answer = ("{\"service\": \"" + name + "\", \"path\": \"" + path + "\", \"call\": " + received.size()
+                            + "}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            answerHeaders.getOrDefault(path, Map.of()).forEach(exchange.getResponseHeaders()::set);
             // as the services do: the correlation id comes back on the answer
             String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
             if (correlationId != null) {
@@ -70,6 +75,10 @@ final class StubBackend {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    long received(String path) {
+        return received.stream().filter(r -> r.path().equals(path)).count();
     }
 
     Received last() {

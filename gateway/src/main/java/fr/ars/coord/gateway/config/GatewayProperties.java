@@ -16,13 +16,15 @@ public record GatewayProperties(
         CircuitBreaker circuitBreaker,
         Cors cors,
         URI publicUrl,
-        URI publicIssuer) {
+        URI publicIssuer,
+        PublicTraffic publicTraffic) {
 
     /** {@code publicUrl}: the platform's public address; {@code publicIssuer}: the Keycloak realm as browsers reach it. */
     public GatewayProperties {
         publicIssuer = publicIssuer == null || publicIssuer.toString().isBlank() ? null : publicIssuer;
         services = services == null ? Map.of() : Map.copyOf(services);
         uploads = uploads == null ? new Uploads(Duration.ofSeconds(5), 16_384, 8, 32, 32) : uploads;
+        publicTraffic = publicTraffic == null ? new PublicTraffic(0, null, 0, 0) : publicTraffic;
         publicUrl = publicUrl == null || publicUrl.toString().isBlank() ? null : publicUrl;
         if (publicUrl != null && (publicUrl.getScheme() == null || publicUrl.getHost() == null)) {
             throw new IllegalArgumentException(
@@ -52,6 +54,8 @@ public record GatewayProperties(
      * among its own whose writes honour an {@code Idempotency-Key} (the service records a keyed write once, whatever
      * the number of tries): only those are sent again to another instance after a connection was cut. Its request
      * bodies may be at most {@code maxBodyBytes} when set (else the gateway's {@code max-body-bytes}).
+     * {@code publicPaths} are the paths among its own that anyone reads without a token (pages, feeds): they go
+     * through the public lane ({@link PublicTraffic}), with connections and a circuit breaker of their own.
      */
     public record Service(
             URI url,
@@ -62,8 +66,12 @@ public record GatewayProperties(
             Boolean apiDocs,
             String healthPath,
             List<String> idempotentPaths,
-            Long maxBodyBytes) {
+            Long maxBodyBytes,
+            List<String> publicPaths) {
         public Service {
+            publicPaths = publicPaths == null
+                    ? List.of()
+                    : publicPaths.stream().filter(p -> !p.isBlank()).toList();
             idempotentPaths = idempotentPaths == null
                     ? List.of()
                     : idempotentPaths.stream().filter(p -> !p.isBlank()).toList();
@@ -128,6 +136,25 @@ public record GatewayProperties(
 
         public boolean shared() {
             return store.equals("postgresql");
+        }
+    }
+
+    /**
+     * The public lane: what anyone reads without a token (the public pages, feeds and communiqués) after a press
+     * release may be read by orders of magnitude more people than work with the API; the lane keeps that surge from
+     * starving the API. At most {@code concurrent} public calls are in flight to the services (their own pool of
+     * connections, their own circuit breakers; beyond it a 503 with {@code Retry-After}, or the copy kept here when
+     * there is one); a public answer the service marks {@code Cache-Control: public} is kept here at most
+     * {@code cacheFor} (and never longer than the service allows), so that a surge of readers of the same page costs
+     * the service one call per {@code cacheFor}; at most {@code cacheEntries} answers of at most
+     * {@code cacheBodyBytes} each are kept.
+     */
+    public record PublicTraffic(int concurrent, Duration cacheFor, int cacheEntries, long cacheBodyBytes) {
+        public PublicTraffic {
+            concurrent = concurrent > 0 ? concurrent : 32;
+            cacheFor = cacheFor == null || cacheFor.isNegative() ? Duration.ofSeconds(2) : cacheFor;
+            cacheEntries = cacheEntries > 0 ? cacheEntries : 2_000;
+            cacheBodyBytes = cacheBodyBytes > 0 ? cacheBodyBytes : 1_048_576;
         }
     }
 

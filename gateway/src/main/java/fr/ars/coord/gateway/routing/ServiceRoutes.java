@@ -19,6 +19,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
@@ -36,7 +37,8 @@ import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 /**
  * One route per service of {@code ars.gateway.services}: its paths go to it unchanged, behind its circuit
  * breaker, balanced over its instances (the next one tried when one cannot be had, see {@link InstanceFailover}), and its OpenAPI document is served at {@code /api-docs/<service>} for the gateway's Swagger UI.
- * Every route calls its service through one pool of kept-alive connections, with that service's response timeout.
+ * Every route calls its service through one pool of kept-alive connections, with that service's response timeout;
+ * a service's public paths have a route, a pool and a circuit breaker of their own (the public lane).
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceRoutes {
@@ -46,10 +48,23 @@ class ServiceRoutes {
 
     @Bean(destroyMethod = "close")
     CloseableHttpClient serviceHttpClient() {
+        return pooledClient(CONNECTIONS_PER_SERVICE);
+    }
+
+    /**
+     * The public lane's connections, apart: a surge of public readers holds at most these (as many as public calls
+     * may be in flight), and never one the API's calls are waiting for.
+     */
+    @Bean(destroyMethod = "close")
+    CloseableHttpClient publicHttpClient(GatewayProperties properties) {
+        return pooledClient(properties.publicTraffic().concurrent());
+    }
+
+    private static CloseableHttpClient pooledClient(int connectionsPerService) {
         return HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnPerRoute(CONNECTIONS_PER_SERVICE)
-                        .setMaxConnTotal(CONNECTIONS_PER_SERVICE * 4)
+                        .setMaxConnPerRoute(connectionsPerService)
+                        .setMaxConnTotal(connectionsPerService * 4)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.ofSeconds(2))
                                 .setValidateAfterInactivity(TimeValue.ofSeconds(2))
@@ -67,17 +82,26 @@ class ServiceRoutes {
 
     @Bean
     ProxyExchange routeProxyExchange(
-            CloseableHttpClient client, GatewayProperties properties, GatewayMvcProperties gatewayMvc) {
+            @Qualifier("serviceHttpClient") CloseableHttpClient client,
+            @Qualifier("publicHttpClient") CloseableHttpClient publicClient,
+            GatewayProperties properties,
+            GatewayMvcProperties gatewayMvc) {
         Map<String, ProxyExchange> byRoute = new HashMap<>();
         properties.services().forEach((name, service) -> {
-            HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(client);
-            requests.setReadTimeout(service.responseTimeout());
-            ProxyExchange exchange = new RestClientProxyExchange(
-                    RestClient.builder().requestFactory(requests).build(), gatewayMvc);
+            ProxyExchange exchange = exchange(client, service, gatewayMvc);
             byRoute.put(name, exchange);
             byRoute.put(apiDocsRoute(name), exchange);
+            byRoute.put(publicRoute(name), exchange(publicClient, service, gatewayMvc));
         });
         return new RouteProxyExchange(byRoute);
+    }
+
+    private static ProxyExchange exchange(
+            CloseableHttpClient client, GatewayProperties.Service service, GatewayMvcProperties gatewayMvc) {
+        HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(client);
+        requests.setReadTimeout(service.responseTimeout());
+        return new RestClientProxyExchange(
+                RestClient.builder().requestFactory(requests).build(), gatewayMvc);
     }
 
     @Bean
@@ -112,6 +136,17 @@ class ServiceRoutes {
                 routed = routed.and(
                         path(service.internalPaths().toArray(String[]::new)).negate());
             }
+            // the public lane first: its paths are among the service's own
+            RouterFunction<ServerResponse> publicLane = null;
+            if (!service.publicPaths().isEmpty()) {
+                publicLane = route(publicRoute(name))
+                        .route(routed.and(path(service.publicPaths().toArray(String[]::new))), http())
+                        .before(uri(service.instances().get(0)))
+                        .filter(new ServiceBreaker(
+                                        name, breakers.circuitBreaker(publicRoute(name)), settings.openSeconds())
+                                .andThen(new InstanceFailover(instances.of(name), null)))
+                        .build();
+            }
             RequestPredicate keyed = service.idempotentPaths().isEmpty()
                     ? null
                     : path(service.idempotentPaths().toArray(String[]::new));
@@ -129,6 +164,9 @@ class ServiceRoutes {
                     .build();
             RouterFunction<ServerResponse> serviceRoutes =
                     Boolean.TRUE.equals(service.apiDocs()) ? api.and(apiDocs) : api;
+            if (publicLane != null) {
+                serviceRoutes = publicLane.and(serviceRoutes);
+            }
             routes = routes == null ? serviceRoutes : routes.and(serviceRoutes);
         }
         return routes;
@@ -149,6 +187,11 @@ class ServiceRoutes {
                 return bean;
             }
         };
+    }
+
+    /** The route of a service's public paths: its own connections and circuit breaker. */
+    static String publicRoute(String service) {
+        return service + "-public";
     }
 
     private static String apiDocsRoute(String service) {
