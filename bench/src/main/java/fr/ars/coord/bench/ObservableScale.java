@@ -76,6 +76,18 @@ record ObservableScale(BenchPlatform platform, EventStoreQueries store, Results 
                 30,
                 () -> platform.http()
                         .get(regions + "/api/national/campaigns/suggestions?basis=SHARED_OBSERVABLES", "national"));
+        // one value, as an analyst pastes it: a shared one or one seen once, defanged
+        int[] asked = {0};
+        Latencies lookups = BenchPlatform.timed(30, () -> {
+            int n = asked[0]++;
+            String value =
+                    n % 2 == 0 ? "partage-" + (n % SHARED_POOL) + "[.]example" : "v" + (n * 100 + 1) + "[.]example";
+            return platform.http()
+                    .get(
+                            regions + "/api/national/observables/lookup?type=domain-name&value="
+                                    + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8),
+                            "national");
+        });
         // both kinds: the time-window rule reads every incident's impact (the incidents of the warm-up here)
         Latencies allSuggestions = BenchPlatform.timed(
                 10, () -> platform.http().get(regions + "/api/national/campaigns/suggestions", "national"));
@@ -94,6 +106,8 @@ record ObservableScale(BenchPlatform platform, EventStoreQueries store, Results 
         results.put("observables_catch_up_s", catchUpSeconds);
         results.put("observables_shared_list_p50_ms", national.percentile(50));
         results.put("observables_shared_list_p99_ms", national.percentile(99));
+        results.put("observables_lookup_p50_ms", lookups.percentile(50));
+        results.put("observables_lookup_p99_ms", lookups.percentile(99));
         results.put("observables_region_list_p50_ms", region == null ? null : region.percentile(50));
         results.put("observables_region_list_size", observables / EventSeeder.REGIONS.size());
         results.put("observables_suggestions_p50_ms", suggestions.percentile(50));

@@ -110,6 +110,11 @@ final class Results {
                     "ms",
                     "<= 20 ms");
             row(
+                    "  lookup of one value p50 / p99",
+                    results.get("observables_lookup_p50_ms") + " / " + results.get("observables_lookup_p99_ms"),
+                    "ms",
+                    "<= 20 ms");
+            row(
                     "  suggestions by shared values p50 / p99",
                     results.get("observables_suggestions_p50_ms") + " / "
                             + results.get("observables_suggestions_p99_ms"),

@@ -13,8 +13,9 @@ import java.util.function.LongSupplier;
 /**
  * The public answers this gateway keeps, as a shared cache does (RFC 9111): only a {@code 200} its service marked
  * {@code Cache-Control: public} with a lifetime, that sets no cookie, is not encoded and varies on nothing; fresh for
- * that lifetime but at most {@code cacheFor}; then served stale, within the service's {@code stale-while-revalidate},
- * only while one request fetches it again or while the public lane is full. At most {@code maxEntries} answers of at
+ * that lifetime but at most {@code cacheFor}; after that, and while the service's lifetime and its
+ * {@code stale-while-revalidate} allow, served only while one request fetches it again or while the public lane is
+ * full. At most {@code maxEntries} answers of at
  * most {@code maxBodyBytes} each: beyond, the expired ones and then the oldest are dropped.
  */
 final class PublicAnswers {
@@ -117,8 +118,8 @@ final class PublicAnswers {
         long now = now();
         long freshFor = Math.min(
                 cacheForNanos, Duration.ofSeconds(directives.lifetimeSeconds()).toNanos());
-        long staleFor =
-                Duration.ofSeconds(directives.staleWhileRevalidateSeconds()).toNanos();
+        long usableFor = Duration.ofSeconds(directives.lifetimeSeconds() + directives.staleWhileRevalidateSeconds())
+                .toNanos();
         Answer answer = new Answer(
                 List.copyOf(kept),
                 body,
@@ -126,7 +127,7 @@ final class PublicAnswers {
                 lastModified,
                 now,
                 now + freshFor,
-                now + freshFor + staleFor,
+                now + Math.max(freshFor, usableFor),
                 new AtomicBoolean());
         makeRoom(now);
         answers.put(key, answer);

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -32,24 +31,19 @@ class PublicPages {
         this.templates = templates;
     }
 
-    @Scheduled(fixedDelayString = "${ars.public-pages.refresh-interval:1000}")
-    void refresh() {
-        PublicChanges.Current read = changes.read();
-        if (!read.equals(current)) {
-            current = read;
-            rendered.clear();
-            counted.clear();
-        }
-    }
-
-    /** The version the pages are rendered for, read now if it never was. */
+    /** The version the pages are rendered for (as read at most a second ago): the pages of an older one are dropped. */
     PublicChanges.Current current() {
-        PublicChanges.Current known = current;
-        if (known == null) {
-            refresh();
-            known = current;
+        PublicChanges.Current recent = changes.recent();
+        if (!recent.equals(current)) {
+            synchronized (this) {
+                if (!recent.equals(current)) {
+                    current = recent;
+                    rendered.clear();
+                    counted.clear();
+                }
+            }
         }
-        return known;
+        return recent;
     }
 
     /** The page under {@code key}, rendered from {@code template} and its model the first time it is asked for. */

@@ -6,8 +6,6 @@ import fr.ars.coord.notification.communique.CommuniqueViewStore;
 import fr.ars.coord.notification.communique.PublicChanges;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -157,28 +155,11 @@ class PublicSiteController {
     }
 
     private static String etag(PublicChanges.Current current) {
-        return "\"p" + current.version() + "\"";
+        return current.etag("p");
     }
 
     private static boolean notModified(PublicChanges.Current current, String ifNoneMatch, String ifModifiedSince) {
-        if (ifNoneMatch != null) {
-            String etag = etag(current);
-            return Arrays.stream(ifNoneMatch.split(","))
-                    .map(String::strip)
-                    .map(t -> t.startsWith("W/") ? t.substring(2) : t)
-                    .anyMatch(t -> t.equals(etag) || t.equals("*"));
-        }
-        if (ifModifiedSince != null) {
-            try {
-                Instant since = java.time.ZonedDateTime.parse(
-                                ifModifiedSince, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
-                return !current.changedAt().truncatedTo(ChronoUnit.SECONDS).isAfter(since);
-            } catch (java.time.format.DateTimeParseException e) {
-                return false;
-            }
-        }
-        return false;
+        return current.isHeldBy(etag(current), ifNoneMatch, ifModifiedSince);
     }
 
     private static ResponseEntity<String> notModified(PublicChanges.Current current) {

@@ -13,6 +13,7 @@ import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.communique.CommuniqueStreams;
 import fr.ars.coord.notification.communique.CommuniqueView;
 import fr.ars.coord.notification.communique.CommuniqueViewStore;
+import fr.ars.coord.notification.communique.PublicChanges;
 import fr.ars.coord.notification.config.NotificationProperties;
 import fr.ars.coord.platform.rules.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,14 +22,19 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -40,12 +46,25 @@ class PublicCommuniqueController {
 
     private static final String FEED_ID = "urn:uuid:5b7e1c3a-0d4e-4f59-9a51-7c2e4d8f1a06";
 
+    /** As the public pages: a reader's copy is current for a minute, then kept while it is asked about again. */
+    private static final CacheControl CACHEABLE =
+            CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic().staleWhileRevalidate(Duration.ofMinutes(5));
+
     private final CommuniqueViewStore list;
     private final CommuniqueStreams communiques;
+    private final PublicChanges changes;
     private final String baseUrl;
+    /** The feed as last written, with the version of what the public sees it reflects. */
+    private volatile Written feed;
+
+    private record Written(long version, String text) {}
 
     PublicCommuniqueController(
-            CommuniqueViewStore list, CommuniqueStreams communiques, NotificationProperties properties) {
+            CommuniqueViewStore list,
+            CommuniqueStreams communiques,
+            PublicChanges changes,
+            NotificationProperties properties) {
+        this.changes = changes;
         this.list = list;
         this.communiques = communiques;
         this.baseUrl = properties.publicBaseUrl();
@@ -108,13 +127,48 @@ class PublicCommuniqueController {
                     + " no sign-in.")
     @ApiResponse(
             responseCode = "200",
-            description = "The feed.",
+            description = "The feed; `ETag` names the version of what the public sees, for `If-None-Match`; cacheable"
+                    + " by anyone a minute (`Cache-Control: public`).",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", ref = "#/components/headers/ETag"),
             content =
                     @io.swagger.v3.oas.annotations.media.Content(
                             mediaType = "application/atom+xml",
                             schema = @Schema(type = "string")))
+    @ApiResponse(
+            responseCode = "304",
+            description = "The reader's copy (its `If-None-Match` or `If-Modified-Since`) is current.",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag", ref = "#/components/headers/ETag"))
     @GetMapping(path = "/feeds/communiques.atom", produces = "application/atom+xml;charset=UTF-8")
-    ResponseEntity<String> atom() throws FeedException {
+    ResponseEntity<String> atom(
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                    String ifNoneMatch,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_MODIFIED_SINCE, required = false)
+                    String ifModifiedSince)
+            throws FeedException {
+        // the version is read before the communiqués: a feed written meanwhile is at least as new as its tag says
+        PublicChanges.Current current = changes.recent();
+        String etag = current.etag("f");
+        if (current.isHeldBy(etag, ifNoneMatch, ifModifiedSince)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .lastModified(current.changedAt())
+                    .cacheControl(CACHEABLE)
+                    .build();
+        }
+        Written known = feed;
+        if (known == null || known.version() != current.version()) {
+            known = new Written(current.version(), feed());
+            feed = known;
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+                .eTag(etag)
+                .lastModified(current.changedAt())
+                .cacheControl(CACHEABLE)
+                .body(known.text());
+    }
+
+    private String feed() throws FeedException {
         List<CommuniqueView> published = list.published();
         Feed feed = new Feed("atom_1.0");
         feed.setId(FEED_ID);
@@ -173,9 +227,7 @@ class PublicCommuniqueController {
             entries.add(entry);
         }
         feed.setEntries(entries);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
-                .body(new WireFeedOutput().outputString(feed));
+        return new WireFeedOutput().outputString(feed);
     }
 
     private PublicCommunique toPublic(CommuniqueView c) {

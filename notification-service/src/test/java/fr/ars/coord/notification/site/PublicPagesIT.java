@@ -181,6 +181,40 @@ class PublicPagesIT extends NotificationServiceITBase {
     }
 
     @Test
+    void theFeedIsWrittenOncePerVersionAndAReaderHoldingItIsAnswered304() {
+        published(null, "Flux national", "Des courriels frauduleux circulent.", null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            String before = api.get("/feeds/communiques.atom", null).header("ETag");
+            Thread.sleep(1_500);
+            return before.equals(api.get("/feeds/communiques.atom", null).header("ETag"));
+        });
+        Response first = api.get("/feeds/communiques.atom", null);
+        String etag = first.header("ETag");
+        assertThat(etag).matches("\"f[0-9]+\"");
+        assertThat(first.header("Cache-Control")).contains("public").contains("max-age=60");
+        assertThat(first.header("Last-Modified")).isNotBlank();
+
+        long reads = MongoReads.answering(CommuniqueViewStore.COLLECTION);
+        Response again = pages.get("/feeds/communiques.atom", null, "If-None-Match", etag);
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(pages.get("/feeds/communiques.atom", null, "If-Modified-Since", first.header("Last-Modified"))
+                        .status())
+                .isEqualTo(304);
+        assertThat(api.get("/feeds/communiques.atom", null).body()).isEqualTo(first.body());
+        assertThat(MongoReads.answering(CommuniqueViewStore.COLLECTION))
+                .as("the feed written once for its version, and not read again for a reader holding it")
+                .isEqualTo(reads);
+
+        String next = published("FR-BRE", "Nouveau communiqué Bretagne", "Texte.", null);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            Response changed = pages.get("/feeds/communiques.atom", null, "If-None-Match", etag);
+            assertThat(changed.status()).isEqualTo(200);
+            assertThat(changed.body()).contains(next);
+        });
+    }
+
+    @Test
     void unknownPagesAreNotFoundAndTheStylesheetIsKeptAWeek() {
         for (String path : List.of(
                 "/public/communiques?page=0",

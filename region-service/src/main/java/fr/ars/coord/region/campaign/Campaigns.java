@@ -10,7 +10,6 @@ import fr.ars.coord.platform.eventstore.AggregateIds;
 import fr.ars.coord.region.impact.ImpactCalculator;
 import fr.ars.coord.region.impact.ImpactHistory;
 import fr.ars.coord.region.impact.ImpactStore;
-import fr.ars.coord.region.impact.IncidentImpact;
 import fr.ars.coord.region.observable.ObservableSightings;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -148,17 +146,14 @@ public class Campaigns {
             suggestions.addAll(history.holdingWholePicture(() -> SuggestionFinder.find(impacts.all(), linked)));
         }
         if (kinds.contains(CampaignSuggestion.Basis.SHARED_OBSERVABLES)) {
-            Map<String, List<fr.ars.coord.region.observable.Sighting>> shared = sightings.sharedByValue();
+            Map<String, List<fr.ars.coord.region.observable.Sighting>> shared =
+                    sightings.sharedByValue().byValue();
             Set<String> joined = shared.values().stream()
                     .flatMap(List::stream)
                     .map(fr.ars.coord.region.observable.Sighting::incidentId)
                     .filter(id -> !linked.contains(id))
                     .collect(Collectors.toSet());
-            suggestions.addAll(ObservableSuggestionFinder.find(
-                    shared,
-                    linked,
-                    impacts.byIds(joined).stream()
-                            .collect(Collectors.toMap(IncidentImpact::incidentId, Function.identity(), (a, b) -> a))));
+            suggestions.addAll(ObservableSuggestionFinder.find(shared, linked, impacts.outlines(joined)));
         }
         return suggestions;
     }

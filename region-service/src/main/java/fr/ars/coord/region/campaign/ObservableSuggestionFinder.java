@@ -2,7 +2,7 @@ package fr.ars.coord.region.campaign;
 
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.region.Region;
-import fr.ars.coord.region.impact.IncidentImpact;
+import fr.ars.coord.region.impact.IncidentOutline;
 import fr.ars.coord.region.observable.Sighting;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ final class ObservableSuggestionFinder {
     private ObservableSuggestionFinder() {}
 
     static List<CampaignSuggestion> find(
-            Map<String, List<Sighting>> sharedByValue, Set<String> linked, Map<String, IncidentImpact> impacts) {
+            Map<String, List<Sighting>> sharedByValue, Set<String> linked, Map<String, IncidentOutline> impacts) {
         Map<String, String> parent = new HashMap<>();
         List<List<Sighting>> shared = new ArrayList<>();
         sharedByValue.values().forEach(sightings -> {
@@ -53,19 +53,19 @@ final class ObservableSuggestionFinder {
     }
 
     private static CampaignSuggestion suggestion(
-            Collection<String> incidentIds, List<List<Sighting>> values, Map<String, IncidentImpact> impacts) {
+            Collection<String> incidentIds, List<List<Sighting>> values, Map<String, IncidentOutline> impacts) {
         Map<String, Region> regionOf = new LinkedHashMap<>();
         values.forEach(sightings -> sightings.forEach(s -> regionOf.put(s.incidentId(), s.region())));
         List<Region> regions = regionOf.values().stream()
                 .distinct()
                 .sorted(Comparator.comparing(Region::code))
                 .toList();
-        List<IncidentImpact> known =
+        List<IncidentOutline> known =
                 incidentIds.stream().map(impacts::get).filter(Objects::nonNull).toList();
         List<AttackVector> vectors =
-                known.stream().map(IncidentImpact::attackVector).distinct().toList();
+                known.stream().map(IncidentOutline::attackVector).distinct().toList();
         List<Instant> aware = known.stream()
-                .map(IncidentImpact::awareAt)
+                .map(IncidentOutline::awareAt)
                 .filter(Objects::nonNull)
                 .sorted()
                 .toList();

@@ -24,6 +24,14 @@ public class ObservableSightings {
     private final MongoTemplate mongo;
     private final ObservableValues values;
     private final SharedValues shared;
+    /** What was made of the shared values at one count of their changes: made again once it moves on. */
+    private volatile Views views;
+
+    /**
+     * The shared values as sightings by value, and the national lists made of them (by fewest regions), at the count
+     * of changes {@code changes}: a list asked for again while nothing changed is neither read nor made again.
+     */
+    private record Views(long changes, SharedSightings byValue, Map<Integer, List<SharedObservable>> lists) {}
 
     ObservableSightings(MongoTemplate mongo, ObservableValues values, SharedValues shared) {
         this.mongo = mongo;
@@ -33,12 +41,26 @@ public class ObservableSightings {
 
     /**
      * The values standing in two or more regions with their standing sightings, in the order recorded: what a
-     * suggestion by shared observables can join (one read of the shared values, however many observables there are).
+     * suggestion by shared observables can join (one read of the shared values, however many observables there are),
+     * with the count of changes it reflects.
      */
-    public Map<String, List<Sighting>> sharedByValue() {
-        Map<String, List<Sighting>> byValue = new LinkedHashMap<>();
-        shared.inAtLeast(2).forEach(entry -> byValue.put(entry.getString("_id"), sightings(entry)));
-        return byValue;
+    public SharedSightings sharedByValue() {
+        return views().byValue();
+    }
+
+    private Views views() {
+        SharedValues.Snapshot snapshot = shared.current();
+        Views known = views;
+        if (known == null || known.changes() != snapshot.changes()) {
+            Map<String, List<Sighting>> byValue = new LinkedHashMap<>();
+            snapshot.entries().forEach(entry -> byValue.put(entry.getString("_id"), sightings(entry)));
+            known = new Views(
+                    snapshot.changes(),
+                    new SharedSightings(snapshot.changes(), java.util.Collections.unmodifiableMap(byValue)),
+                    new java.util.concurrent.ConcurrentHashMap<>());
+            views = known;
+        }
+        return known;
     }
 
     /** The observables standing on these incidents, in the order recorded. */
@@ -54,14 +76,23 @@ public class ObservableSightings {
      * regions on, one read of the shared values; with one, every value (a list of all of them).
      */
     public List<SharedObservable> sharedAcross(int minRegions) {
-        List<Document> entries = minRegions >= 2
-                ? shared.inAtLeast(minRegions)
-                : values.all().stream()
-                        .map(v -> new Document(v).append("sightings", SharedValues.standing(v)))
-                        .toList();
+        if (minRegions >= 2) {
+            Views known = views();
+            return known.lists()
+                    .computeIfAbsent(
+                            minRegions,
+                            m -> widestFirst(known.byValue().byValue().values(), m));
+        }
+        return widestFirst(
+                values.all().stream()
+                        .map(v -> sightings(new Document(v).append("sightings", SharedValues.standing(v))))
+                        .toList(),
+                minRegions);
+    }
+
+    private static List<SharedObservable> widestFirst(java.util.Collection<List<Sighting>> byValue, int minRegions) {
         List<SharedObservable> found = new ArrayList<>();
-        for (Document entry : entries) {
-            List<Sighting> sightings = sightings(entry);
+        for (List<Sighting> sightings : byValue) {
             List<Region> regions = regions(sightings);
             if (!sightings.isEmpty() && regions.size() >= minRegions) {
                 Sighting first = sightings.get(0);
@@ -71,7 +102,22 @@ public class ObservableSightings {
         found.sort(Comparator.comparing((SharedObservable s) -> -s.regions().size())
                 .thenComparing(s -> s.sightings().get(0).recordedAt())
                 .thenComparing(s -> s.sightings().get(0).key()));
-        return found;
+        return List.copyOf(found);
+    }
+
+    /**
+     * Where a value stands, in its canonical form: its regions and standing sightings in the order recorded, none when
+     * it was never recorded or every observable of it was withdrawn. One read by id, however many observables there are.
+     */
+    public SharedObservable lookup(ObservableType type, String canonicalValue) {
+        Document value = values.find(ObservableSightingsProjection.key(type.typeName(), canonicalValue));
+        if (value == null) {
+            return new SharedObservable(type, canonicalValue, List.of(), List.of());
+        }
+        List<Sighting> standing = sightings(new Document("type", type.typeName())
+                .append("value", canonicalValue)
+                .append("sightings", SharedValues.standing(value)));
+        return new SharedObservable(type, canonicalValue, regions(standing), standing);
     }
 
     /** The region's standing observables, each with the number (and, where labels allow, the names) of the others. */

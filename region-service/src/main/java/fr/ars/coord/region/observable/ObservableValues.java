@@ -58,6 +58,11 @@ class ObservableValues {
         return Query.query(where("_id").is(key));
     }
 
+    /** The value's document (every observable that recorded it), or null: one read by id. */
+    Document find(String key) {
+        return mongo.findById(key, Document.class, COLLECTION);
+    }
+
     /** Every value with at least one standing sighting (a scan: only for a list of every value). */
     java.util.List<Document> all() {
         return mongo.find(new Query(new Criteria()), Document.class, COLLECTION);

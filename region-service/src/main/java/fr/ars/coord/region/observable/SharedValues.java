@@ -37,7 +37,8 @@ class SharedValues {
     /** The entries in two or more regions as last read, with the count of changes read before them. */
     private volatile Snapshot last;
 
-    private record Snapshot(long changes, List<Document> entries) {}
+    /** The entries in two or more regions as read after the count of changes {@code changes}. */
+    record Snapshot(long changes, List<Document> entries) {}
 
     SharedValues(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -106,8 +107,11 @@ class SharedValues {
         return counter == null ? 0 : counter.get(COUNTER, Number.class).longValue();
     }
 
-    /** The values standing in at least {@code minRegions} regions (two or more); the entries are not to be changed. */
-    List<Document> inAtLeast(int minRegions) {
+    /**
+     * The values standing in two or more regions, as of the current count of changes: one read by id when nothing
+     * changed since the last time; the entries are not to be changed.
+     */
+    Snapshot current() {
         long changes = changes();
         Snapshot known = last;
         if (known == null || known.changes() != changes) {
@@ -117,9 +121,7 @@ class SharedValues {
                     List.copyOf(mongo.find(Query.query(where("regionCount").gte(2)), Document.class, COLLECTION)));
             last = known;
         }
-        return known.entries().stream()
-                .filter(e -> e.get("regionCount", Number.class).intValue() >= minRegions)
-                .toList();
+        return known;
     }
 
     /** The entries of these values that stand in two or more regions. */

@@ -1,5 +1,7 @@
 package fr.ars.coord.region.web;
 
+import fr.ars.coord.contracts.observable.ObservableType;
+import fr.ars.coord.contracts.observable.ObservableValues;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.platform.rules.NotFoundException;
@@ -53,6 +55,40 @@ class ObservableSightingsController {
             throw new InvalidRequestException("minRegions", "must be between 1 and " + Region.values().length);
         }
         return sightings.sharedAcross(minRegions);
+    }
+
+    @Tag(name = ApiTags.OBSERVABLES)
+    @Operation(
+            operationId = "lookUpObservable",
+            summary = "Look up where a value was seen",
+            description = "The regions and incidents where a value stands, given as an analyst has it: it is put in"
+                    + " its canonical form first (a defanged `hxxp://` or `[.]` is read as the value it stands for; an"
+                    + " account is looked up by its pseudonym, `hmac-sha256:` and 64 hexadecimal digits, as recorded)."
+                    + " A value recorded nowhere, or only by withdrawn observables, has no region and no sighting."
+                    + " Who may call it: the national cell and auditors.")
+    @ApiResponse(responseCode = "200", description = "The value's regions and sightings (none when seen nowhere).")
+    @ApiResponse(responseCode = "400", description = "An unknown type, or a value that is not of its type.")
+    @GetMapping(path = "/api/national/observables/lookup", produces = MediaType.APPLICATION_JSON_VALUE)
+    SharedObservable lookup(
+            @Parameter(description = "The value's type, as STIX names it: ipv4-addr, domain-name, url, …") @RequestParam
+                    String type,
+            @Parameter(description = "The value, in any form its type accepts.") @RequestParam String value,
+            Authentication authentication) {
+        NationalAccessPolicy.requireNationalReader(StaffMember.from(authentication));
+        ObservableType observableType = ObservableType.byName(type)
+                .orElseThrow(() -> new InvalidRequestException(
+                        "type",
+                        "must be one of "
+                                + java.util.Arrays.stream(ObservableType.values())
+                                        .map(ObservableType::typeName)
+                                        .toList()));
+        String canonical;
+        try {
+            canonical = ObservableValues.canonical(observableType, value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("value", e.getMessage());
+        }
+        return sightings.lookup(observableType, canonical);
     }
 
     @Tag(name = ApiTags.OBSERVABLES)

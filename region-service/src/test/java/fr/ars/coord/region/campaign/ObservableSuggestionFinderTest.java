@@ -12,6 +12,7 @@ import fr.ars.coord.contracts.observable.ObservableType;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.region.impact.IncidentImpact;
 import fr.ars.coord.region.impact.IncidentImpactFactory;
+import fr.ars.coord.region.impact.IncidentOutline;
 import fr.ars.coord.region.observable.Sighting;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ class ObservableSuggestionFinderTest {
         return byValue;
     }
 
-    private static Map<String, IncidentImpact> impacts() {
+    private static Map<String, IncidentOutline> impacts() {
         Map<String, IncidentImpact> impacts = new LinkedHashMap<>();
         impacts.put(
                 "hdf",
@@ -61,7 +62,9 @@ class ObservableSuggestionFinderTest {
                 "hdf2",
                 IncidentImpactFactory.of(
                         reported("hdf2", "FR-HDF", AttackVector.PHISHING, AWARE, OperationalImpact.NONE)));
-        return impacts;
+        Map<String, IncidentOutline> outlines = new LinkedHashMap<>();
+        impacts.forEach((id, impact) -> outlines.put(id, IncidentOutline.of(impact)));
+        return outlines;
     }
 
     @Test

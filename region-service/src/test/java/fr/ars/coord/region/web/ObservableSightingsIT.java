@@ -241,6 +241,60 @@ class ObservableSightingsIT extends RegionServiceITBase {
         assertThat(refused.body()).contains("basis");
     }
 
+    private static String lookup(String type, String value) {
+        return "/api/national/observables/lookup?type=" + type + "&value="
+                + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aValueIsLookedUpInAnyFormItsTypeAcceptsWhereverItStands() {
+        String name = "lookup-" + UUID.randomUUID().toString().substring(0, 8);
+        String domain = name + ".example";
+        String hdf = incident("FR-HDF", AttackVector.PHISHING);
+        String nor = incident("FR-NOR", AttackVector.PHISHING);
+        record(1, observed(hdf, "FR-HDF", ObservableType.DOMAIN_NAME, domain, TlpLabel.AMBER));
+        ObservableRecordedEvent inNor = observed(nor, "FR-NOR", ObservableType.DOMAIN_NAME, domain, TlpLabel.GREEN);
+        record(1, inNor);
+
+        // as an analyst pastes it: upper case, defanged
+        String pasted = lookup("domain-name", name.toUpperCase(java.util.Locale.ROOT) + "[.]example");
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(api.get(pasted, TestTokens.national())
+                                .json()
+                                .get("regions")
+                                .toString())
+                        .isEqualTo("[\"FR-HDF\",\"FR-NOR\"]"));
+        JsonNode found = api.get(pasted, TestTokens.auditor()).json();
+        assertThat(found.get("type").asText()).isEqualTo("domain-name");
+        assertThat(found.get("value").asText()).isEqualTo(domain);
+        assertThat(found.get("sightings").findValuesAsString("incidentId")).containsExactly(hdf, nor);
+
+        record(2, new ObservableWithdrawnEvent(nor, Region.of("FR-NOR"), inNor.observableId(), "Faux positif"));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(api.get(pasted, TestTokens.national())
+                                .json()
+                                .get("regions")
+                                .toString())
+                        .isEqualTo("[\"FR-HDF\"]"));
+
+        JsonNode unseen = api.get(lookup("ipv4-addr", "203.0.113.254"), TestTokens.national())
+                .json();
+        assertThat(unseen.get("value").asText()).isEqualTo("203.0.113.254");
+        assertThat(unseen.get("regions")).isEmpty();
+        assertThat(unseen.get("sightings")).isEmpty();
+
+        Response unknownType = api.get(lookup("adresse", domain), TestTokens.national());
+        assertThat(unknownType.status()).isEqualTo(400);
+        assertThat(unknownType.json().get("errors").findValuesAsString("field")).containsExactly("type");
+        Response notOfItsType = api.get(lookup("ipv4-addr", "300.1.2.3"), TestTokens.national());
+        assertThat(notOfItsType.status()).isEqualTo(400);
+        assertThat(notOfItsType.json().get("errors").findValuesAsString("field"))
+                .containsExactly("value");
+        Response clearAccount = api.get(lookup("user-account", "jean.dupont"), TestTokens.national());
+        assertThat(clearAccount.status()).as("an account only by its pseudonym").isEqualTo(400);
+        assertThat(api.get(pasted, TestTokens.arsStaff("FR-HDF")).status()).isEqualTo(403);
+    }
+
     @Test
     void onlyNationalReadersSeeTheNationalListAndARegionOnlyItsOwn() {
         assertThat(api.get("/api/national/observables", TestTokens.arsStaff("FR-HDF"))
