@@ -45,17 +45,17 @@ public final class Bench {
         if (phase("replay")) {
             new Replay(platform, store, results).run(replayEvents);
         }
-        if (phase("observables")) {
-            new ObservableScale(platform, store, results)
-                    .run(
-                            Integer.parseInt(env("BENCH_OBSERVABLE_INCIDENTS", "50000")),
-                            Integer.parseInt(env("BENCH_OBSERVABLES", "200000")));
-        }
         if (phase("surge")) {
             new PublicSurge(platform, results)
                     .run(
                             Integer.parseInt(env("BENCH_SURGE_READERS", "1000")),
                             Integer.parseInt(env("BENCH_SURGE_SECONDS", "60")));
+        }
+        if (phase("observables")) {
+            new ObservableScale(platform, store, results)
+                    .run(
+                            Integer.parseInt(env("BENCH_OBSERVABLE_INCIDENTS", "50000")),
+                            Integer.parseInt(env("BENCH_OBSERVABLES", "200000")));
         }
         if (phase("scale")) {
             new Scale(platform, store, results).run(Long.parseLong(env("BENCH_SCALE_EVENTS", "1000000")));
