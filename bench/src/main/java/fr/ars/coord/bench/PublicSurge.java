@@ -46,8 +46,18 @@ record PublicSurge(BenchPlatform platform, Results results) {
         surge.start();
         // the commands of the surge run in its middle, once every reader has arrived
         Thread.sleep(TimeUnit.SECONDS.toMillis((seconds - commandSeconds) / 2));
+        // where the two cores went meanwhile: the gateway, and this program's thousand readers
+        LocalJvm gateway = LocalJvm.ofService("gateway");
+        long gatewayCpu = gateway == null ? 0 : gateway.cpuMillis();
+        long readersCpu = ownCpuNanos();
+        long begin = System.nanoTime();
         Latencies surged = new Latencies();
         platform.steady(platform.gateway(), COMMANDS_PER_SECOND, commandSeconds).forEach(surged::add);
+        double wallMillis = (System.nanoTime() - begin) / 1e6;
+        if (gateway != null) {
+            results.put("surge_gateway_cpu_cores", (gateway.cpuMillis() - gatewayCpu) / wallMillis);
+        }
+        results.put("surge_bench_cpu_cores", (ownCpuNanos() - readersCpu) / 1e6 / wallMillis);
         surge.awaitEnd();
 
         results.put("surge_readers", readers);
@@ -65,6 +75,13 @@ record PublicSurge(BenchPlatform platform, Results results) {
         results.put("surge_command_p50_ms", surged.percentile(50));
         results.put("surge_command_p99_ms", surged.percentile(99));
         results.put("surge_command_p99_ratio", surged.percentile(99) / quiet.percentile(99));
+    }
+
+    /** This program's CPU time so far (its readers, and the commands' client). */
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /**

@@ -91,6 +91,11 @@ final class Results {
                     "",
                     "<= 1.5x");
             row(
+                    "  CPU during it: gateway / the readers",
+                    results.get("surge_gateway_cpu_cores") + " / " + results.get("surge_bench_cpu_cores"),
+                    "cores",
+                    "of 2");
+            row(
                     "  command p50 with / without the surge",
                     results.get("surge_command_p50_ms") + " / " + results.get("surge_command_p50_ms_quiet"),
                     "ms",

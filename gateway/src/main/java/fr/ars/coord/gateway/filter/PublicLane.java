@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -14,7 +15,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
@@ -38,11 +44,19 @@ import org.springframework.web.util.pattern.PathPatternParser;
 class PublicLane extends OncePerRequestFilter {
 
     static final int BUSY_RETRY_AFTER_SECONDS = 2;
+    /** How long a reader waits for the one fetch of a page nobody read yet, and how many may wait at once. */
+    static final Duration COLLAPSED_WAIT = Duration.ofSeconds(3);
+
+    static final int WAITING = 64;
     private static final List<String> VALIDATORS = List.of("If-None-Match", "If-Modified-Since");
 
     private final List<PathPattern> publicPaths;
     private final Semaphore inFlight;
     private final PublicAnswers answers;
+    /** The fetches under way of pages nothing is kept for, by key. */
+    private final Map<String, CompletableFuture<PublicAnswers.Answer>> fetching = new ConcurrentHashMap<>();
+
+    private final Semaphore waiting = new Semaphore(WAITING);
 
     PublicLane(GatewayProperties properties) {
         GatewayProperties.PublicTraffic traffic = properties.publicTraffic();
@@ -83,18 +97,73 @@ class PublicLane extends OncePerRequestFilter {
             replay(kept, request, response, now);
             return;
         }
-        // this request fetches the answer (again): the others meanwhile have the stale copy, if any; a first reader
-        // who has a copy of its own asks the service whether it changed (a 304 costs it little), unkept
+        if (kept == null) {
+            firstReading(key, request, response, chain);
+            return;
+        }
+        // this request fetches the answer again: the others meanwhile have the kept copy
         try {
-            if (request.getMethod().equals("HEAD") || (kept == null && hasValidators(request))) {
+            if (request.getMethod().equals("HEAD")) {
                 throughTheLane(request, response, chain, kept);
             } else {
                 fetchAndKeep(key, request, response, chain, kept);
             }
         } finally {
-            if (kept != null) {
-                kept.refreshing().set(false);
+            kept.refreshing().set(false);
+        }
+    }
+
+    /**
+     * Nothing kept: the first reader fetches the answer; those asking for it meanwhile wait for that one fetch (at
+     * most {@link #COLLAPSED_WAIT}, and no more than {@link #WAITING} of them at once) instead of each calling the
+     * service: a surge reaching a page nobody read yet costs its service one call, not a full lane. A first reader
+     * who has a copy of its own asks the service whether it changed (a 304 costs it little), and nothing is kept.
+     */
+    private void firstReading(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        CompletableFuture<PublicAnswers.Answer> fetching = this.fetching.get(key);
+        if (fetching != null) {
+            PublicAnswers.Answer fetched = awaitOther(fetching);
+            if (fetched != null) {
+                replay(fetched, request, response, answers.now());
+            } else {
+                throughTheLane(request, response, chain, null);
             }
+            return;
+        }
+        if (request.getMethod().equals("HEAD") || hasValidators(request)) {
+            throughTheLane(request, response, chain, null);
+            return;
+        }
+        CompletableFuture<PublicAnswers.Answer> mine = new CompletableFuture<>();
+        fetching = this.fetching.putIfAbsent(key, mine);
+        if (fetching != null) {
+            firstReading(key, request, response, chain);
+            return;
+        }
+        PublicAnswers.Answer fetched = null;
+        try {
+            fetched = fetchAndKeep(key, request, response, chain, null);
+        } finally {
+            this.fetching.remove(key, mine);
+            mine.complete(fetched);
+        }
+    }
+
+    /** The answer another request is fetching, once it has it: null if it was not kept, or not in time. */
+    private PublicAnswers.Answer awaitOther(CompletableFuture<PublicAnswers.Answer> fetching) {
+        if (!waiting.tryAcquire()) {
+            return null;
+        }
+        try {
+            return fetching.get(COLLAPSED_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        } finally {
+            waiting.release();
         }
     }
 
@@ -112,8 +181,11 @@ class PublicLane extends OncePerRequestFilter {
         }
     }
 
-    /** The whole answer is asked for (the reader's validators are kept back) so that it can be kept for others. */
-    private void fetchAndKeep(
+    /**
+     * The whole answer is asked for (the reader's validators are kept back) so that it can be kept for others: the
+     * answer kept, or null.
+     */
+    private PublicAnswers.Answer fetchAndKeep(
             String key,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -122,7 +194,7 @@ class PublicLane extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!inFlight.tryAcquire()) {
             busy(request, response, stale);
-            return;
+            return null;
         }
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         PublicAnswers.Answer fetched;
@@ -136,9 +208,10 @@ class PublicLane extends OncePerRequestFilter {
             // the reader's validators were held back from the service: compared here, with the answer just kept
             captured.resetBuffer();
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
+            return fetched;
         }
         captured.copyBodyToResponse();
+        return fetched;
     }
 
     private void busy(HttpServletRequest request, HttpServletResponse response, PublicAnswers.Answer stale)

@@ -309,8 +309,8 @@ public class ImpactStore {
     }
 
     /**
-     * The outlines of these incidents, read from their impacts without the rest of them (the database picks the two
-     * fields out): a suggestion joining thousands of incidents reads a few bytes of each.
+     * The outlines of these incidents, read from the two columns kept beside their impacts (not the documents): a
+     * suggestion joining thousands of incidents reads a few bytes of each, by their keys.
      */
     public java.util.Map<String, IncidentOutline> outlines(Collection<String> ids) {
         java.util.Map<String, IncidentOutline> found = new java.util.HashMap<>();
@@ -320,36 +320,22 @@ public class ImpactStore {
         jdbc.query(
                 connection -> {
                     java.sql.PreparedStatement statement = connection.prepareStatement(
-                            "SELECT incident_id, impact ->> 'attackVector', impact ->> 'awareAt' FROM (SELECT"
-                                    + " incident_id, impact::json AS impact FROM national_impact_incident"
-                                    + " WHERE incident_id = ANY (?)) AS chosen");
+                            "SELECT incident_id, attack_vector, aware_at FROM national_impact_incident"
+                                    + " WHERE incident_id = ANY (?)");
                     statement.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
                     return statement;
                 },
                 rs -> {
                     String vector = rs.getString(2);
+                    Timestamp aware = rs.getTimestamp(3);
                     found.put(
                             rs.getString(1),
                             new IncidentOutline(
                                     rs.getString(1),
                                     vector == null ? null : AttackVector.valueOf(vector),
-                                    instant(rs.getString(3))));
+                                    aware == null ? null : aware.toInstant()));
                 });
         return found;
-    }
-
-    /** An instant as the impact's JSON holds it: ISO-8601, or seconds since the epoch with their fraction. */
-    static Instant instant(String text) {
-        if (text == null) {
-            return null;
-        }
-        if (text.indexOf('T') >= 0) {
-            return Instant.parse(text);
-        }
-        java.math.BigDecimal seconds = new java.math.BigDecimal(text);
-        return Instant.ofEpochSecond(
-                seconds.longValue(),
-                seconds.remainder(java.math.BigDecimal.ONE).movePointRight(9).longValue());
     }
 
     /** Global index of the last event merged, -1 before any. */
@@ -370,9 +356,10 @@ public class ImpactStore {
 
     private void upsertIncidents(List<IncidentImpact> impacts) {
         jdbc.batchUpdate(
-                "INSERT INTO national_impact_incident (incident_id, region, reported, impact)"
-                        + " VALUES (?, ?, ?, ?) ON CONFLICT (incident_id) DO UPDATE SET region = EXCLUDED.region,"
-                        + " reported = EXCLUDED.reported, impact = EXCLUDED.impact",
+                "INSERT INTO national_impact_incident (incident_id, region, reported, impact, attack_vector, aware_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO UPDATE SET region = EXCLUDED.region,"
+                        + " reported = EXCLUDED.reported, impact = EXCLUDED.impact,"
+                        + " attack_vector = EXCLUDED.attack_vector, aware_at = EXCLUDED.aware_at",
                 impacts,
                 impacts.size(),
                 (ps, impact) -> {
@@ -380,6 +367,12 @@ public class ImpactStore {
                     ps.setString(2, impact.region().code());
                     ps.setBoolean(3, impact.isReported());
                     ps.setString(4, write(impact));
+                    ps.setString(
+                            5,
+                            impact.attackVector() == null
+                                    ? null
+                                    : impact.attackVector().name());
+                    ps.setTimestamp(6, impact.awareAt() == null ? null : micros(impact.awareAt()));
                 });
     }
 
