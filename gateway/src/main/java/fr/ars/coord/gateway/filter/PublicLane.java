@@ -115,15 +115,25 @@ class PublicLane extends OncePerRequestFilter {
 
     /**
      * Nothing kept: the first reader fetches the answer; those asking for it meanwhile wait for that one fetch (at
-     * most {@link #COLLAPSED_WAIT}, and no more than {@link #WAITING} of them at once) instead of each calling the
-     * service: a surge reaching a page nobody read yet costs its service one call, not a full lane. A first reader
+     * most {@link #COLLAPSED_WAIT}, and no more than {@link #WAITING} of them at once: beyond, {@code 503}) instead of
+     * each calling the service: a surge reaching a page nobody read yet costs its service one call, not a full lane. A first reader
      * who has a copy of its own asks the service whether it changed (a 304 costs it little), and nothing is kept.
      */
     private void firstReading(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         CompletableFuture<PublicAnswers.Answer> fetching = this.fetching.get(key);
         if (fetching != null) {
-            PublicAnswers.Answer fetched = awaitOther(fetching);
+            if (!waiting.tryAcquire()) {
+                // the service is already asked for this very page: asking it again helps nobody
+                busy(request, response, null);
+                return;
+            }
+            PublicAnswers.Answer fetched;
+            try {
+                fetched = awaitOther(fetching);
+            } finally {
+                waiting.release();
+            }
             if (fetched != null) {
                 replay(fetched, request, response, answers.now());
             } else {
@@ -151,10 +161,7 @@ class PublicLane extends OncePerRequestFilter {
     }
 
     /** The answer another request is fetching, once it has it: null if it was not kept, or not in time. */
-    private PublicAnswers.Answer awaitOther(CompletableFuture<PublicAnswers.Answer> fetching) {
-        if (!waiting.tryAcquire()) {
-            return null;
-        }
+    private static PublicAnswers.Answer awaitOther(CompletableFuture<PublicAnswers.Answer> fetching) {
         try {
             return fetching.get(COLLAPSED_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -162,8 +169,6 @@ class PublicLane extends OncePerRequestFilter {
             return null;
         } catch (ExecutionException | TimeoutException e) {
             return null;
-        } finally {
-            waiting.release();
         }
     }
 
