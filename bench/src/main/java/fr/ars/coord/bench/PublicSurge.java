@@ -2,14 +2,9 @@ package fr.ars.coord.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -116,22 +111,26 @@ record PublicSurge(BenchPlatform platform, Results results) {
         return null;
     }
 
-    /** The readers: each one a chain of asynchronous calls, so that a thousand of them cost the bench few threads. */
+    /**
+     * The readers: each one a thread of its own on a kept-alive connection, speaking plain HTTP/1.1 over a socket, as
+     * cheap a client as can be (the JDK's HTTP client took 0.8 ms of CPU per page, on the cores the platform runs on).
+     */
     private static final class Surge {
 
-        private final HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        private final String gateway;
+        private final String host;
+        private final int port;
         private final List<String> pages;
         private final int readers;
         private final long endNanos;
         private final Map<Integer, AtomicLong> byStatus = new ConcurrentHashMap<>();
         private final AtomicLong failed = new AtomicLong();
-        private final List<CompletableFuture<Void>> done = new ArrayList<>();
+        private final List<Thread> threads = new ArrayList<>();
         final Latencies latencies = new Latencies();
 
         Surge(String gateway, List<String> pages, int readers, int seconds) {
-            this.gateway = gateway;
+            URI address = URI.create(gateway);
+            this.host = address.getHost();
+            this.port = address.getPort();
             this.pages = List.copyOf(pages);
             this.readers = readers;
             this.endNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -140,46 +139,59 @@ record PublicSurge(BenchPlatform platform, Results results) {
         /** The readers arrive over the first five seconds, as a surge builds up. */
         void start() {
             for (int i = 0; i < readers; i++) {
-                CompletableFuture<Void> finished = new CompletableFuture<>();
-                done.add(finished);
-                Map<String, String> etags = new ConcurrentHashMap<>();
-                CompletableFuture.delayedExecutor(5_000L * i / readers, TimeUnit.MILLISECONDS)
-                        .execute(() -> read(etags, finished));
+                long arrival = 5_000L * i / readers;
+                Thread reader = new Thread(null, () -> read(arrival), "reader-" + i, 256 * 1024);
+                reader.setDaemon(true);
+                threads.add(reader);
+                reader.start();
             }
         }
 
-        private void read(Map<String, String> etags, CompletableFuture<Void> finished) {
-            if (System.nanoTime() - endNanos > 0) {
-                finished.complete(null);
-                return;
-            }
-            String page = pages.get(ThreadLocalRandom.current().nextInt(pages.size()));
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + page))
-                    .timeout(Duration.ofSeconds(10))
-                    .GET();
-            String etag = etags.get(page);
-            if (etag != null) {
-                request.header("If-None-Match", etag);
-            }
-            long begin = System.nanoTime();
-            client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
-                    .whenComplete((response, error) -> {
-                        if (error != null) {
-                            failed.incrementAndGet();
-                        } else {
-                            latencies.add(System.nanoTime() - begin);
-                            byStatus.computeIfAbsent(response.statusCode(), s -> new AtomicLong())
-                                    .incrementAndGet();
-                            response.headers().firstValue("ETag").ifPresent(tag -> etags.put(page, tag));
+        private void read(long arrivalMillis) {
+            Map<String, String> etags = new java.util.HashMap<>();
+            Connection connection = null;
+            try {
+                Thread.sleep(arrivalMillis);
+                while (System.nanoTime() - endNanos < 0) {
+                    String page = pages.get(ThreadLocalRandom.current().nextInt(pages.size()));
+                    long begin = System.nanoTime();
+                    try {
+                        if (connection == null) {
+                            connection = new Connection(host, port);
                         }
-                        long think = 500 + ThreadLocalRandom.current().nextLong(1_000);
-                        CompletableFuture.delayedExecutor(think, TimeUnit.MILLISECONDS)
-                                .execute(() -> read(etags, finished));
-                    });
+                        Connection.Answer answer = connection.get(page, etags.get(page));
+                        latencies.add(System.nanoTime() - begin);
+                        byStatus.computeIfAbsent(answer.status(), s -> new AtomicLong())
+                                .incrementAndGet();
+                        if (answer.etag() != null) {
+                            etags.put(page, answer.etag());
+                        }
+                        if (answer.closed()) {
+                            connection.close();
+                            connection = null;
+                        }
+                    } catch (java.io.IOException e) {
+                        failed.incrementAndGet();
+                        if (connection != null) {
+                            connection.close();
+                            connection = null;
+                        }
+                    }
+                    Thread.sleep(500 + ThreadLocalRandom.current().nextLong(1_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                if (connection != null) {
+                    connection.close();
+                }
+            }
         }
 
-        void awaitEnd() {
-            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).join();
+        void awaitEnd() throws InterruptedException {
+            for (Thread reader : threads) {
+                reader.join();
+            }
         }
 
         long answered() {
@@ -195,6 +207,109 @@ record PublicSurge(BenchPlatform platform, Results results) {
         double failedShare() {
             long all = answered() + failed.get();
             return all == 0 ? 0 : failed.get() / (double) all;
+        }
+    }
+
+    /** One kept-alive HTTP/1.1 connection: a GET written, its answer read to its end (length or chunks). */
+    private static final class Connection {
+
+        record Answer(int status, String etag, boolean closed) {}
+
+        private final java.net.Socket socket;
+        private final java.io.BufferedInputStream in;
+        private final java.io.OutputStream out;
+        private final String host;
+
+        Connection(String host, int port) throws java.io.IOException {
+            this.host = host + ":" + port;
+            socket = new java.net.Socket(host, port);
+            socket.setSoTimeout(10_000);
+            socket.setTcpNoDelay(true);
+            in = new java.io.BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            out = socket.getOutputStream();
+        }
+
+        Answer get(String path, String etag) throws java.io.IOException {
+            String request = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: */*\r\n"
+                    + (etag == null ? "" : "If-None-Match: " + etag + "\r\n") + "\r\n";
+            out.write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            String statusLine = line();
+            if (statusLine == null || statusLine.length() < 12) {
+                throw new java.io.EOFException("no answer");
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean closed = false;
+            String tag = null;
+            for (String header = line(); header != null && !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String name = header.substring(0, colon).trim();
+                String value = header.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("Content-Length")) {
+                    length = Long.parseLong(value);
+                } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                    chunked = value.equalsIgnoreCase("chunked");
+                } else if (name.equalsIgnoreCase("Connection")) {
+                    closed = value.equalsIgnoreCase("close");
+                } else if (name.equalsIgnoreCase("ETag")) {
+                    tag = value;
+                }
+            }
+            if (status != 304 && status != 204) {
+                if (chunked) {
+                    for (long size = Long.parseLong(line().split(";")[0].trim(), 16);
+                            size > 0;
+                            size = Long.parseLong(line().split(";")[0].trim(), 16)) {
+                        skip(size);
+                        line();
+                    }
+                    line();
+                } else if (length >= 0) {
+                    skip(length);
+                } else {
+                    closed = true;
+                }
+            }
+            return new Answer(status, tag, closed);
+        }
+
+        private void skip(long bytes) throws java.io.IOException {
+            long left = bytes;
+            while (left > 0) {
+                long skipped = in.skip(left);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new java.io.EOFException("answer cut short");
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+        }
+
+        private String line() throws java.io.IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c >= 0; c = in.read()) {
+                if (c == '\n') {
+                    int end = line.length();
+                    return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+                }
+                line.append((char) c);
+            }
+            return line.length() == 0 ? null : line.toString();
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (java.io.IOException e) {
+                // gone already
+            }
         }
     }
 }

@@ -267,7 +267,7 @@ class ObservableSightingsIT extends RegionServiceITBase {
         JsonNode found = api.get(pasted, TestTokens.auditor()).json();
         assertThat(found.get("type").asText()).isEqualTo("domain-name");
         assertThat(found.get("value").asText()).isEqualTo(domain);
-        assertThat(found.get("sightings").findValuesAsString("incidentId")).containsExactly(hdf, nor);
+        assertThat(found.get("sightings").findValuesAsString("incidentId")).containsExactlyInAnyOrder(hdf, nor);
 
         record(2, new ObservableWithdrawnEvent(nor, Region.of("FR-NOR"), inNor.observableId(), "Faux positif"));
         await().atMost(Duration.ofSeconds(15))
