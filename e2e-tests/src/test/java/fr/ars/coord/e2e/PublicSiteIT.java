@@ -76,8 +76,7 @@ class PublicSiteIT {
                 .contains("type=\"text/html\" href=\"" + platform.gatewayUrl() + "/public/communiques/" + id + "\"");
 
         browser.open("/public/");
-        assertThat(browser.driver().findElement(By.tagName("h1")).getText())
-                .isEqualTo("Communiqués sur les cyber-incidents en santé");
+        heading("Communiqués sur les cyber-incidents en santé");
         check("public-01-liste");
         browser.driver()
                 .findElement(By.cssSelector("a[href='/public/communiques/" + id + "']"))
@@ -87,7 +86,7 @@ class PublicSiteIT {
         assertThat(browser.driver().findElements(By.tagName("script"))).isEmpty();
         check("public-02-communique");
         browser.open("/public/regions/FR-NOR");
-        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Communiqués — Normandie");
+        heading("Communiqués — Normandie");
         check("public-03-region");
         browser.open("/public/conseils");
         check("public-04-conseils");
@@ -121,7 +120,7 @@ class PublicSiteIT {
         browser.driver()
                 .findElement(By.cssSelector("#abonnement button[type=submit]"))
                 .click();
-        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Vérifiez votre messagerie");
+        heading("Vérifiez votre messagerie");
         check("public-07-abonnement-demande");
 
         MimeMessage confirmation = awaitMail(address, m -> Mailboxes.subject(m).startsWith("Confirmez"));
@@ -131,10 +130,10 @@ class PublicSiteIT {
         assertThat(link.find()).as(Mailboxes.text(confirmation)).isTrue();
         assertThat(link.group(1)).startsWith(platform.gatewayUrl());
         browser.driver().get(link.group(1));
-        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Confirmer votre abonnement");
+        heading("Confirmer votre abonnement");
         check("public-08-confirmation");
         browser.driver().findElement(By.cssSelector("main form button")).click();
-        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Abonnement confirmé");
+        heading("Abonnement confirmé");
 
         // a second subscriber, who stays: when the later communiqué reaches them, it would have reached her too
         String stays = subscribedOverHttp("FR-NOR");
@@ -244,6 +243,13 @@ class PublicSiteIT {
                         .status())
                 .isEqualTo(200);
         return address;
+    }
+
+    /** The page's heading, once the page a click or a link led to has replaced the one before. */
+    private void heading(String expected) {
+        browser.waiting(Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.tagName("h1"), expected));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo(expected);
     }
 
     private static MimeMessage awaitMail(String address, java.util.function.Predicate<MimeMessage> which) {
