@@ -222,7 +222,7 @@ class PublicLane extends OncePerRequestFilter {
     private void busy(HttpServletRequest request, HttpServletResponse response, PublicAnswers.Answer stale)
             throws IOException {
         long now = answers.now();
-        if (stale != null && stale.isUsableStale(now) && !request.getMethod().equals("POST")) {
+        if (stale != null && stale.isUsableStale(now)) {
             replay(stale, request, response, now);
             return;
         }

@@ -55,7 +55,7 @@ class PublicCommuniqueController {
     private final PublicChanges changes;
     private final String baseUrl;
     /** The feed as last written, with the version of what the public sees it reflects. */
-    private volatile Written feed;
+    private volatile Written lastFeed;
 
     private record Written(long version, String text) {}
 
@@ -155,10 +155,10 @@ class PublicCommuniqueController {
                     .cacheControl(CACHEABLE)
                     .build();
         }
-        Written known = feed;
+        Written known = lastFeed;
         if (known == null || known.version() != current.version()) {
-            known = new Written(current.version(), feed());
-            feed = known;
+            known = new Written(current.version(), written());
+            lastFeed = known;
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
@@ -168,7 +168,7 @@ class PublicCommuniqueController {
                 .body(known.text());
     }
 
-    private String feed() throws FeedException {
+    private String written() throws FeedException {
         List<CommuniqueView> published = list.published();
         Feed feed = new Feed("atom_1.0");
         feed.setId(FEED_ID);

@@ -146,8 +146,7 @@ public class Campaigns {
             suggestions.addAll(history.holdingWholePicture(() -> SuggestionFinder.find(impacts.all(), linked)));
         }
         if (kinds.contains(CampaignSuggestion.Basis.SHARED_OBSERVABLES)) {
-            Map<String, List<fr.ars.coord.region.observable.Sighting>> shared =
-                    sightings.sharedByValue().byValue();
+            Map<String, List<fr.ars.coord.region.observable.Sighting>> shared = sightings.sharedByValue();
             Set<String> joined = shared.values().stream()
                     .flatMap(List::stream)
                     .map(fr.ars.coord.region.observable.Sighting::incidentId)

@@ -31,7 +31,8 @@ public class ObservableSightings {
      * The shared values as sightings by value, and the national lists made of them (by fewest regions), at the count
      * of changes {@code changes}: a list asked for again while nothing changed is neither read nor made again.
      */
-    private record Views(long changes, SharedSightings byValue, Map<Integer, List<SharedObservable>> lists) {}
+    private record Views(
+            long changes, Map<String, List<Sighting>> byValue, Map<Integer, List<SharedObservable>> lists) {}
 
     ObservableSightings(MongoTemplate mongo, ObservableValues values, SharedValues shared) {
         this.mongo = mongo;
@@ -41,10 +42,9 @@ public class ObservableSightings {
 
     /**
      * The values standing in two or more regions with their standing sightings, in the order recorded: what a
-     * suggestion by shared observables can join (one read of the shared values, however many observables there are),
-     * with the count of changes it reflects.
+     * suggestion by shared observables can join (one read of the shared values, however many observables there are).
      */
-    public SharedSightings sharedByValue() {
+    public Map<String, List<Sighting>> sharedByValue() {
         return views().byValue();
     }
 
@@ -56,7 +56,7 @@ public class ObservableSightings {
             snapshot.entries().forEach(entry -> byValue.put(entry.getString("_id"), sightings(entry)));
             known = new Views(
                     snapshot.changes(),
-                    new SharedSightings(snapshot.changes(), java.util.Collections.unmodifiableMap(byValue)),
+                    java.util.Collections.unmodifiableMap(byValue),
                     new java.util.concurrent.ConcurrentHashMap<>());
             views = known;
         }
@@ -80,8 +80,7 @@ public class ObservableSightings {
             Views known = views();
             return known.lists()
                     .computeIfAbsent(
-                            minRegions,
-                            m -> widestFirst(known.byValue().byValue().values(), m));
+                            minRegions, m -> widestFirst(known.byValue().values(), m));
         }
         return widestFirst(
                 values.all().stream()
