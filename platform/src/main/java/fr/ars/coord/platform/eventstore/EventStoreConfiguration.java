@@ -3,8 +3,10 @@ package fr.ars.coord.platform.eventstore;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.platform.command.IdempotentCommands;
 import fr.ars.coord.platform.command.RequestMetadata;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -24,9 +26,11 @@ import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.DeserializationFeature;
@@ -106,34 +110,64 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * The event store, polling PostgreSQL for events appended by other services every {@code fetch-delay}
-     * while a tracking processor is caught up (Axon's default of one second would make cross-service
-     * projections lag by up to a second). Each processor reads its own stream from the store: Axon's shared
-     * in-memory cache ({@code optimizeEventConsumption}) has its producer read ahead to the end of the store
-     * whatever its consumers' pace, and a processor far behind keeps every node since its position reachable; a
-     * million events appended at once (an import, a burst) filled region-service's and notification-service's
-     * heaps with them (Axon issue 2954). The cost is one query per processor per poll instead of one per service.
+     * The event store. Each processor reads its own stream from the store: Axon's shared in-memory cache
+     * ({@code optimizeEventConsumption}) has its producer read ahead to the end of the store whatever its consumers'
+     * pace, and a processor far behind keeps every node since its position reachable; a million events appended at
+     * once (an import, a burst) filled region-service's and notification-service's heaps with them (Axon issue 2954).
+     * The cost is one query per processor per read instead of one per service. What this service appends is
+     * announced once committed ({@link AnnounceAfterCommit}, {@link PostgresAppendChannel}); {@code fetch-delay} is
+     * how often a blocking reader asks the store again without being woken.
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
     EmbeddedEventStore eventStore(
             EventStorageEngine storageEngine,
             Configuration configuration,
+            ObjectProvider<PostgresAppendChannel> appendChannel,
             @Value("${ars.eventstore.fetch-delay:PT0.1S}") Duration fetchDelay) {
-        return EmbeddedEventStore.builder()
+        EmbeddedEventStore store = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
                 .optimizeEventConsumption(false)
                 .build();
+        appendChannel.ifAvailable(
+                channel -> store.registerDispatchInterceptor(new AnnounceAfterCommit(channel::announce)));
+        return store;
     }
 
-    /** What each tracking processor reads (its {@code source} in the services' settings); see {@link PollingEventSource}. */
+    /** Who waits in this JVM for appended events; woken by the store's channel unless {@code ars.eventstore.push} is off. */
+    @Bean(destroyMethod = "close")
+    AppendWakeUps appendWakeUps(@Value("${ars.eventstore.push:true}") boolean push) {
+        return new AppendWakeUps(push);
+    }
+
+    /**
+     * The store's {@code LISTEN/NOTIFY} channel. It listens on a connection of its own, opened with the service's
+     * credentials ({@code spring.datasource.*}): a pooler in transaction mode in front of PostgreSQL would not
+     * keep a {@code LISTEN}; point the services at PostgreSQL itself, or turn {@code ars.eventstore.push} off.
+     */
     @Bean
-    PollingEventSource processorEventSource(
-            EmbeddedEventStore eventStore, @Value("${ars.eventstore.fetch-delay:PT0.1S}") Duration fetchDelay) {
-        return new PollingEventSource(eventStore, fetchDelay);
+    @ConditionalOnProperty(name = "ars.eventstore.push", havingValue = "true", matchIfMissing = true)
+    PostgresAppendChannel appendChannel(
+            AppendWakeUps wakeUps,
+            DataSource dataSource,
+            @Value("${spring.datasource.url}") String url,
+            @Value("${spring.datasource.username:}") String username,
+            @Value("${spring.datasource.password:}") String password,
+            @Value("${ars.eventstore.listen-check-every:PT10S}") Duration checkEvery) {
+        return new PostgresAppendChannel(
+                wakeUps, dataSource, () -> DriverManager.getConnection(url, username, password), checkEvery);
+    }
+
+    /** What each streaming processor reads (its {@code source} in the services' settings); see {@link WakingEventSource}. */
+    @Bean
+    WakingEventSource processorEventSource(
+            EmbeddedEventStore eventStore,
+            AppendWakeUps wakeUps,
+            @Value("${ars.eventstore.fetch-delay:PT0.1S}") Duration fetchDelay) {
+        return new WakingEventSource(eventStore, wakeUps, fetchDelay);
     }
 
     @Bean

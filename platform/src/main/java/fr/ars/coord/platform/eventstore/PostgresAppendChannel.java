@@ -1,0 +1,189 @@
+package fr.ars.coord.platform.eventstore;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Events appended anywhere wake the processors of every service at once, through PostgreSQL's {@code LISTEN/NOTIFY}
+ * on the store's own database.
+ * <ul>
+ *   <li><b>Announcing.</b> After a unit of work that appended events has committed, {@link #announce()} wakes this
+ *       JVM's waiters and sends {@code NOTIFY} on a pooled connection, outside the appending transaction (a
+ *       transaction that notifies holds a database-wide lock while it commits: appends would commit one at a time).
+ *       Announcements made while one is being sent are sent as one more: at most one in flight, one waiting.</li>
+ *   <li><b>Listening.</b> One connection of its own per JVM ({@code LISTEN}), read by one thread that blocks in the
+ *       driver until a notification comes; each wakes every waiter ({@link AppendWakeUps}). Its connection is checked
+ *       every {@code check-every} while quiet, and opened again after a failure (every waiter is woken then: what was
+ *       appended meanwhile was announced to no one).</li>
+ * </ul>
+ * Notifications are a shortcut, never the record: a lost one (the listening connection down, the database
+ * restarting) only delays readers until their next polling round.
+ */
+public final class PostgresAppendChannel implements SmartLifecycle {
+
+    static final String CHANNEL = "ars_events_appended";
+    private static final Logger log = LoggerFactory.getLogger(PostgresAppendChannel.class);
+
+    /** Opens the listening connection (not from the pool: it is held for good). */
+    @FunctionalInterface
+    public interface ConnectionOpener {
+        Connection open() throws SQLException;
+    }
+
+    private final AppendWakeUps wakeUps;
+    private final DataSource pool;
+    private final ConnectionOpener opener;
+    private final Duration checkEvery;
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong connections = new AtomicLong();
+    private final ExecutorService sender =
+            Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "append-notify"));
+    private volatile boolean running;
+    private volatile boolean listening;
+    private volatile Thread listener;
+
+    public PostgresAppendChannel(AppendWakeUps wakeUps, DataSource pool, ConnectionOpener opener, Duration checkEvery) {
+        this.wakeUps = wakeUps;
+        this.pool = pool;
+        this.opener = opener;
+        this.checkEvery = checkEvery;
+    }
+
+    /** Events were appended and committed by this JVM: wake its waiters now, the other processes by a notification. */
+    public void announce() {
+        wakeUps.wakeAll();
+        if (queued.compareAndSet(false, true)) {
+            try {
+                sender.execute(this::sendNotification);
+            } catch (RejectedExecutionException stopped) {
+                queued.set(false);
+            }
+        }
+    }
+
+    private void sendNotification() {
+        queued.set(false);
+        try (Connection connection = pool.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("NOTIFY " + CHANNEL);
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            // the other processes read it at their next polling round
+            log.debug("append notification not sent: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread thread = daemon(this::listen, "append-listener");
+        listener = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = listener;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        sender.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Whether the listening connection is open and listening now. */
+    public boolean listening() {
+        return listening;
+    }
+
+    /** Notifications received since the start (other processes' and this one's own). */
+    public long received() {
+        return received.get();
+    }
+
+    /** Listening connections opened since the start: more than one means it was lost and opened again. */
+    public long connections() {
+        return connections.get();
+    }
+
+    private void listen() {
+        long backoffMillis = 500;
+        while (running) {
+            try (Connection connection = opener.open()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                connections.incrementAndGet();
+                listening = true;
+                backoffMillis = 500;
+                // what was appended while no one listened
+                wakeUps.wakeAll();
+                relay(connection, notifications);
+            } catch (SQLException e) {
+                if (running) {
+                    log.warn(
+                            "not listening to the event store's appends ({}): processors poll until it is back",
+                            e.toString());
+                }
+            } finally {
+                listening = false;
+            }
+            if (!pause(backoffMillis)) {
+                return;
+            }
+            backoffMillis = Math.min(backoffMillis * 2, 10_000);
+        }
+    }
+
+    /** Blocks in the driver until notifications come (or {@code checkEvery} passes: the connection is checked). */
+    private void relay(Connection connection, PGConnection notifications) throws SQLException {
+        int waitMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, checkEvery.toMillis()));
+        while (running) {
+            PGNotification[] arrived = notifications.getNotifications(waitMillis);
+            if (arrived != null && arrived.length > 0) {
+                received.addAndGet(arrived.length);
+                wakeUps.wakeAll();
+            } else if (running && !connection.isValid(2)) {
+                throw new SQLException("the listening connection is no longer valid", "08006");
+            }
+        }
+    }
+
+    private boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}
