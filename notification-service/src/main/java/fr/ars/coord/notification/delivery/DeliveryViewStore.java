@@ -102,12 +102,15 @@ public class DeliveryViewStore {
                 v.reminder());
     }
 
-    void refresh(String deliveryId) {
-        current(deliveryId).ifPresent(view -> {
+    /** Writes the delivery as its stream now says, unless already written; returns what was written. */
+    Optional<DeliveryView> refresh(String deliveryId) {
+        return current(deliveryId).filter(view -> {
             DeliveryView stored = mongo.findById(deliveryId, DeliveryView.class, COLLECTION);
             if (stored == null || stored.version() < view.version()) {
                 mongo.save(view, COLLECTION);
+                return true;
             }
+            return false;
         });
     }
 

@@ -17,12 +17,17 @@ import fr.ars.coord.notification.subscription.PublicSubscriptions;
 import fr.ars.coord.notification.subscription.SubscriptionProperties;
 import fr.ars.coord.notification.subscription.SubscriptionTokens;
 import fr.ars.coord.platform.command.IdempotentCommands;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -67,6 +72,12 @@ class DeliveryWorker {
     private final SubscriptionProperties subscriberPolicy;
     private long rateSecond;
     private int sentThisSecond;
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final ExecutorService woken = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "delivery-wake-up");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     DeliveryWorker(
             DeliveryViewStore deliveries,
@@ -97,8 +108,31 @@ class DeliveryWorker {
         this.clock = clock;
     }
 
+    /**
+     * A delivery was just written as pending: the due ones are attempted now, on a thread of their own (wake-ups
+     * arriving meanwhile make one more round, not one each), rather than at the next scheduled round.
+     */
+    void wake() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            try {
+                woken.execute(() -> {
+                    wakeQueued.set(false);
+                    deliverDue();
+                });
+            } catch (RejectedExecutionException stopping) {
+                wakeQueued.set(false);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        woken.shutdownNow();
+    }
+
+    /** One round at a time, woken or scheduled (the scheduled rounds are the fallback and the retries' clock). */
     @Scheduled(fixedDelayString = "${ars.notifications.delivery.poll-interval-ms:500}")
-    void deliverDue() {
+    synchronized void deliverDue() {
         for (DeliveryView candidate : deliveries.due(clock.instant())) {
             if (candidate.channel() == DeliveryChannel.SUBSCRIBER && !subscriberMailAllowed()) {
                 continue;

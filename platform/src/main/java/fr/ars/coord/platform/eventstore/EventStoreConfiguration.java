@@ -115,7 +115,7 @@ public class EventStoreConfiguration {
      * pace, and a processor far behind keeps every node since its position reachable; a million events appended at
      * once (an import, a burst) filled region-service's and notification-service's heaps with them (Axon issue 2954).
      * The cost is one query per processor per read instead of one per service. What this service appends is
-     * announced once committed ({@link AnnounceAfterCommit}, {@link PostgresAppendChannel}); {@code fetch-delay} is
+     * announced once committed ({@link AnnouncingEventStore}, {@link PostgresAppendChannel}); {@code fetch-delay} is
      * how often a blocking reader asks the store again without being woken.
      */
     @Qualifier("eventStore")
@@ -125,16 +125,14 @@ public class EventStoreConfiguration {
             Configuration configuration,
             ObjectProvider<PostgresAppendChannel> appendChannel,
             @Value("${ars.eventstore.fetch-delay:PT0.1S}") Duration fetchDelay) {
-        EmbeddedEventStore store = EmbeddedEventStore.builder()
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
-                .optimizeEventConsumption(false)
-                .build();
-        appendChannel.ifAvailable(
-                channel -> store.registerDispatchInterceptor(new AnnounceAfterCommit(channel::announce)));
-        return store;
+                .optimizeEventConsumption(false);
+        PostgresAppendChannel channel = appendChannel.getIfAvailable();
+        return channel == null ? builder.build() : new AnnouncingEventStore(builder, channel::announce);
     }
 
     /** Who waits in this JVM for appended events; woken by the store's channel unless {@code ars.eventstore.push} is off. */

@@ -89,10 +89,7 @@ class AppendWakeUpTest {
      * {@code push}, its appends are announced to no one and its readers are woken by nothing.
      */
     private final class Service {
-        final EmbeddedEventStore store = EmbeddedEventStore.builder()
-                .storageEngine(engine())
-                .optimizeEventConsumption(false)
-                .build();
+        final EmbeddedEventStore store;
         final AppendWakeUps wakeUps;
         final PostgresAppendChannel channel;
         final String listenerName = "append-listener-under-test-" + SERVICES.incrementAndGet();
@@ -110,9 +107,9 @@ class AppendWakeUpTest {
                         return DriverManager.getConnection(EmbeddedStores.jdbcUrl(DATABASE), properties);
                     },
                     Duration.ofMillis(500));
-            if (push) {
-                store.registerDispatchInterceptor(new AnnounceAfterCommit(channel::announce));
-            }
+            EmbeddedEventStore.Builder builder =
+                    EmbeddedEventStore.builder().storageEngine(engine()).optimizeEventConsumption(false);
+            store = push ? new AnnouncingEventStore(builder, channel::announce) : builder.build();
             opened.add(store::shutDown);
             opened.add(wakeUps);
             opened.add(channel::stop);
@@ -173,6 +170,10 @@ class AppendWakeUpTest {
 
         await().atMost(QUICKLY).until(() -> handled.contains("compte bloqué"));
         assertThat(reader.channel.received()).isPositive();
+
+        // outside any unit of work: appended at once, announced once appended
+        writer.store.publish(GenericEventMessage.asEventMessage("hameçonnage"));
+        await().atMost(QUICKLY).until(() -> handled.contains("hameçonnage"));
     }
 
     @Test

@@ -1,0 +1,37 @@
+package fr.ars.coord.notification.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.ars.coord.notification.NotificationServiceITBase;
+import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.TestTokens;
+import fr.ars.coord.platform.testing.WebhookReceiver;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The delivery worker's own rounds ten minutes apart (after the first, at start): a published communiqué reaches its
+ * webhook only if its pending delivery wakes the worker, through the store's wake-ups of the processors before it.
+ */
+@TestPropertySource(properties = "ars.notifications.delivery.poll-interval-ms=600000")
+class DeliveryWakeUpIT extends NotificationServiceITBase {
+
+    @Test
+    void aPublishedCommuniqueIsSentToItsWebhookAtOnceNotAtTheWorkersNextRound() {
+        String secret = "5c2e8a0f7d4b1e9c3a6f0d8b2e5c7a19";
+        try (WebhookReceiver receiver = new WebhookReceiver(secret)) {
+            Response created = api.post(
+                    "/api/webhook-subscriptions",
+                    TestTokens.national(),
+                    "{\"url\": \"" + receiver.url() + "\", \"secret\": \"" + secret + "\", \"regions\": [\"FR-PDL\"]}");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+            String communique = recordPublished("FR-PDL", "Compte usurpé", "Données d'identité exposées", null)
+                    .communiqueId();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.receivedFor(communique) == 1);
+        }
+    }
+}
