@@ -26,6 +26,26 @@ final class EventStoreQueries {
         return database;
     }
 
+    /** Queries of their own, on a connection of their own (a reader that must not wait for this one's). */
+    EventStoreQueries another() {
+        return new EventStoreQueries(jdbcUrl);
+    }
+
+    /** The global index of the last event in the national picture, as region-service committed it. */
+    synchronized long nationalImpactPosition() throws SQLException {
+        try (Statement q = database().createStatement();
+                ResultSet rs = q.executeQuery("SELECT position FROM national_impact_position WHERE id = 1")) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
+    synchronized void close() throws SQLException {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+
     /** The global index of an incident's last event. */
     synchronized long globalIndexOf(String incidentId) throws SQLException {
         try (PreparedStatement q = database()

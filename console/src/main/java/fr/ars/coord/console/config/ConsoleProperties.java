@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code ars.console.*}: where the API is reached (the gateway), the Keycloak realm users sign in on, this
- * console's client of it, how often open pages refresh themselves, the address browsers know the console by, and
+ * console's client of it, how often open pages refresh themselves when they cannot be told of changes, the address browsers know the console by, and
  * the key that seals its sessions.
  *
  * @param gatewayUrl   the gateway the pages' API calls go through, with the user's token
@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     console starts without Keycloak being up
  * @param clientId     this console's confidential client of the realm
  * @param clientSecret its secret
- * @param refresh      how often an open page asks for its live part again (at most 5 seconds)
+ * @param refresh      how often an open page asks for its live part again when it cannot be told of changes (its
+ *                     stream refused or lost; 1 to 60 seconds): told of them, it asks only then
  * @param publicUrl    the gateway's public address ({@code ARS_PUBLIC_BASE_URL}); the console is at
  *                     {@code <publicUrl>/console}. Every absolute address the console writes (the sign-in
  *                     {@code redirect_uri}, the address Keycloak sends back to after sign-out) is built from it,
@@ -44,9 +45,9 @@ public record ConsoleProperties(
             throw new IllegalArgumentException("ars.console.issuer (KEYCLOAK_ISSUER) is required");
         }
         issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-        refresh = refresh == null ? Duration.ofSeconds(4) : refresh;
-        if (refresh.compareTo(Duration.ofSeconds(5)) > 0 || refresh.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("ars.console.refresh is between 1 and 5 seconds, not " + refresh);
+        refresh = refresh == null ? Duration.ofSeconds(30) : refresh;
+        if (refresh.compareTo(Duration.ofSeconds(60)) > 0 || refresh.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("ars.console.refresh is between 1 and 60 seconds, not " + refresh);
         }
         publicUrl = checkedPublicUrl(publicUrl);
         if (sessionKey == null || sessionKey.isBlank() || sessionKey.strip().length() < SESSION_KEY_MIN_LENGTH) {

@@ -1,6 +1,8 @@
 package fr.ars.coord.notification.communique;
 
 import fr.ars.coord.contracts.communique.CommuniqueEvent;
+import fr.ars.coord.contracts.communique.CommuniqueStatus;
+import fr.ars.coord.platform.processing.ViewChanges;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,7 +33,23 @@ public class CommuniqueViewProjection {
     void on(CommuniqueEvent event) {
         communiques
                 .advance(event.communiqueId(), list.stored(event.communiqueId()).orElse(null))
-                .ifPresent(list::save);
+                .ifPresent(view -> {
+                    list.save(view);
+                    ViewChanges.touched(scopeOf(view));
+                });
+    }
+
+    /**
+     * Who may see this communiqué change: its region's staff; for a national one, everyone once published (or
+     * superseded, withdrawn), the national cell before.
+     */
+    static String scopeOf(CommuniqueView view) {
+        if (view.region() != null) {
+            return view.region().code();
+        }
+        return view.status() == CommuniqueStatus.DRAFT || view.status() == CommuniqueStatus.APPROVED
+                ? ViewChanges.NATIONAL
+                : ViewChanges.PUBLIC;
     }
 
     @ResetHandler

@@ -3,6 +3,7 @@ package fr.ars.coord.platform.eventstore;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.platform.command.IdempotentCommands;
 import fr.ars.coord.platform.command.RequestMetadata;
+import fr.ars.coord.platform.processing.ViewChanges;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -157,6 +159,15 @@ public class EventStoreConfiguration {
             @Value("${ars.eventstore.listen-check-every:PT10S}") Duration checkEvery) {
         return new PostgresAppendChannel(
                 wakeUps, dataSource, () -> DriverManager.getConnection(url, username, password), checkEvery);
+    }
+
+    /** Every processor tells, after each batch, which scopes of read models it changed (the console's live pages). */
+    @Bean
+    ConfigurerModule viewChanges(ObjectProvider<PostgresAppendChannel> appendChannel) {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerDefaultHandlerInterceptor((configuration, processor) ->
+                        new ViewChanges(scopes -> appendChannel.ifAvailable(channel -> channel.viewsChanged(scopes))));
     }
 
     /** What each streaming processor reads (its {@code source} in the services' settings); see {@link WakingEventSource}. */

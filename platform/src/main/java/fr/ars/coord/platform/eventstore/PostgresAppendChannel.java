@@ -4,10 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -23,7 +20,7 @@ import org.springframework.context.SmartLifecycle;
  *   <li><b>Announcing.</b> After a unit of work that appended events has committed, {@link #announce()} wakes this
  *       JVM's waiters and sends {@code NOTIFY} on a pooled connection, outside the appending transaction (a
  *       transaction that notifies holds a database-wide lock while it commits: appends would commit one at a time).
- *       Announcements made while one is being sent are sent as one more: at most one in flight, one waiting.</li>
+ *       Announcements made while one is being sent are sent as one more ({@link CoalescingNotifier}).</li>
  *   <li><b>Listening.</b> One connection of its own per JVM ({@code LISTEN}), read by one thread that blocks in the
  *       driver until a notification comes; each wakes every waiter ({@link AppendWakeUps}). Its connection is checked
  *       every {@code check-every} while quiet, and opened again after a failure (every waiter is woken then: what was
@@ -35,6 +32,9 @@ import org.springframework.context.SmartLifecycle;
 public final class PostgresAppendChannel implements SmartLifecycle {
 
     static final String CHANNEL = "ars_events_appended";
+    /** Where read models' changes are told, with their scopes as payload; listened to by the console. */
+    public static final String VIEWS_CHANGED = "ars_views_changed";
+
     private static final Logger log = LoggerFactory.getLogger(PostgresAppendChannel.class);
 
     /** Opens the listening connection (not from the pool: it is held for good). */
@@ -44,48 +44,37 @@ public final class PostgresAppendChannel implements SmartLifecycle {
     }
 
     private final AppendWakeUps wakeUps;
-    private final DataSource pool;
     private final ConnectionOpener opener;
     private final Duration checkEvery;
-    private final AtomicBoolean queued = new AtomicBoolean();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
-    private final ExecutorService sender =
-            Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "append-notify"));
+    private final CoalescingNotifier appended;
+    private final CoalescingNotifier viewsChanged;
     private volatile boolean running;
     private volatile boolean listening;
     private volatile Thread listener;
 
     public PostgresAppendChannel(AppendWakeUps wakeUps, DataSource pool, ConnectionOpener opener, Duration checkEvery) {
         this.wakeUps = wakeUps;
-        this.pool = pool;
         this.opener = opener;
         this.checkEvery = checkEvery;
+        this.appended = new CoalescingNotifier(pool, CHANNEL);
+        this.viewsChanged = new CoalescingNotifier(pool, VIEWS_CHANGED);
     }
 
     /** Events were appended and committed by this JVM: wake its waiters now, the other processes by a notification. */
     public void announce() {
         wakeUps.wakeAll();
-        if (queued.compareAndSet(false, true)) {
-            try {
-                sender.execute(this::sendNotification);
-            } catch (RejectedExecutionException stopped) {
-                queued.set(false);
-            }
-        }
+        appended.send(Set.of());
     }
 
-    private void sendNotification() {
-        queued.set(false);
-        try (Connection connection = pool.getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("NOTIFY " + CHANNEL);
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-        } catch (SQLException e) {
-            // the other processes read it at their next polling round
-            log.debug("append notification not sent: {}", e.toString());
+    /**
+     * Read models were changed for these scopes (a region's code, {@code national}, {@code public}: see
+     * {@code processing.ViewChanges}): told to whoever shows them live (the console's open pages).
+     */
+    public void viewsChanged(Set<String> scopes) {
+        if (!scopes.isEmpty()) {
+            viewsChanged.send(scopes);
         }
     }
 
@@ -104,7 +93,8 @@ public final class PostgresAppendChannel implements SmartLifecycle {
         if (thread != null) {
             thread.interrupt();
         }
-        sender.shutdownNow();
+        appended.close();
+        viewsChanged.close();
     }
 
     @Override

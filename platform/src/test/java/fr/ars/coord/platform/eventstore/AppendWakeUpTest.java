@@ -3,8 +3,11 @@ package fr.ars.coord.platform.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.ars.coord.platform.processing.ViewChanges;
 import fr.ars.coord.platform.testing.EmbeddedStores;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +33,8 @@ import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -134,6 +139,9 @@ class AppendWakeUpTest {
                                 @EventHandler
                                 void on(String event) {
                                     handled.add(event);
+                                    if (event.startsWith("FR-")) {
+                                        ViewChanges.touched(event);
+                                    }
                                 }
                             })
                             .build())
@@ -147,6 +155,7 @@ class AppendWakeUpTest {
                     .tokenClaimInterval(roundMillis)
                     .claimExtensionThreshold(roundMillis)
                     .build();
+            processor.registerHandlerInterceptor(new ViewChanges(channel::viewsChanged));
             processor.start();
             opened.add(processor::shutDown);
             // its segment claimed and its stream open: waiting for a wake-up, or polled
@@ -251,6 +260,32 @@ class AppendWakeUpTest {
 
         await().atMost(QUICKLY).until(() -> reader.channel.received() >= 1);
         assertThat(reader.channel.received()).isLessThan(1_000);
+    }
+
+    @Test
+    void aProcessorTellsTheScopesItsBatchChangedOnceCommitted() throws Exception {
+        try (Connection console =
+                        DriverManager.getConnection(EmbeddedStores.jdbcUrl(DATABASE), "postgres", "postgres");
+                Statement listen = console.createStatement()) {
+            listen.execute("LISTEN " + PostgresAppendChannel.VIEWS_CHANGED);
+            Service reader = new Service(true).listening();
+            reader.reader(60_000);
+            Service writer = new Service(true).listening();
+
+            writer.append("FR-NOR");
+
+            await().atMost(QUICKLY).until(() -> handled.contains("FR-NOR"));
+            List<String> payloads = new ArrayList<>();
+            await().atMost(QUICKLY).until(() -> {
+                PGNotification[] arrived = console.unwrap(PGConnection.class).getNotifications(100);
+                for (PGNotification notification : arrived == null ? new PGNotification[0] : arrived) {
+                    payloads.add(notification.getParameter());
+                }
+                return !payloads.isEmpty();
+            });
+            // what the handler said, and what the event says (a plain text: national)
+            assertThat(payloads).containsExactly("FR-NOR,national");
+        }
     }
 
     @Test

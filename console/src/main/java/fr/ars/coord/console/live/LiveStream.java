@@ -1,0 +1,114 @@
+package fr.ars.coord.console.live;
+
+import java.io.IOException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One open page's stream. Changes told within {@code coalesceMillis} of each other are sent as one event
+ * ({@code changed}, with the id of the last: where the page resumes from); a comment now and then keeps the
+ * connection, and the proxies on its way, from taking it for idle. A stream that cannot be written to is closed.
+ */
+final class LiveStream {
+
+    private final SseEmitter emitter;
+    private final Audience audience;
+    private final String session;
+    private final ScheduledExecutorService timer;
+    private final long coalesceMillis;
+    private final long openedAt = System.nanoTime();
+    private long pendingId;
+    private boolean scheduled;
+    private volatile boolean closed;
+
+    LiveStream(
+            SseEmitter emitter,
+            Audience audience,
+            String session,
+            ScheduledExecutorService timer,
+            long coalesceMillis) {
+        this.emitter = emitter;
+        this.audience = audience;
+        this.session = session;
+        this.timer = timer;
+        this.coalesceMillis = coalesceMillis;
+    }
+
+    long openedAt() {
+        return openedAt;
+    }
+
+    Audience audience() {
+        return audience;
+    }
+
+    String session() {
+        return session;
+    }
+
+    SseEmitter emitter() {
+        return emitter;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    /** What this page shows may have changed (change {@code id}): told within {@code coalesceMillis}. */
+    void changed(long id) {
+        synchronized (this) {
+            pendingId = Math.max(pendingId, id);
+            if (scheduled || closed) {
+                return;
+            }
+            scheduled = true;
+        }
+        try {
+            timer.schedule(this::flush, coalesceMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            close();
+        }
+    }
+
+    private void flush() {
+        long id;
+        synchronized (this) {
+            id = pendingId;
+            scheduled = false;
+        }
+        send(SseEmitter.event().name("changed").id(Long.toString(id)).data("changed"));
+    }
+
+    /** How long the browser waits before opening a stream again once this one ends. */
+    void retryAfter(long millis) {
+        send(SseEmitter.event().reconnectTime(millis).comment("live"));
+    }
+
+    void heartbeat() {
+        send(SseEmitter.event().comment(""));
+    }
+
+    private void send(SseEmitter.SseEventBuilder event) {
+        if (closed) {
+            return;
+        }
+        try {
+            emitter.send(event);
+        } catch (IOException | IllegalStateException gone) {
+            close();
+        }
+    }
+
+    void close() {
+        if (!closed) {
+            closed = true;
+            try {
+                emitter.complete();
+            } catch (IllegalStateException alreadyDone) {
+                // completed meanwhile
+            }
+        }
+    }
+}
