@@ -23,8 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  *   <li>The last changes are kept ({@code KEPT}) so that a page whose stream was cut (the network, another instance,
  *       the tab hidden then shown) and comes back with the id it last had is told at once if one concerning it came
  *       meanwhile, on any instance (each instance is told of every change; ids of two instances differ by their
- *       clocks: changes up to {@code RESUME_MARGIN_MILLIS} before the id count as missed), or if it was gone longer
- *       than what is kept.</li>
+ *       clocks: for an id this instance did not give, changes up to {@code RESUME_MARGIN_MILLIS} before it count as
+ *       missed), or if it was gone longer than what is kept.</li>
  *   <li>At most {@code ars.console.live.streams} streams at once (beyond: refused, the page asks now and then instead),
  *       at most {@code per-session} per session (beyond: the session's oldest is closed); each ends after
  *       {@code stream-for}, when the browser opens it again (the session is checked again then).</li>
@@ -91,21 +91,15 @@ public class LiveChanges implements SmartLifecycle {
                 .filter(stream -> stream.session().equals(session))
                 .sorted(java.util.Comparator.comparingLong(LiveStream::openedAt).reversed())
                 .toList();
-        ofSession.stream().skip(Math.max(0, perSession - 1)).forEach(stream -> {
-            streams.remove(stream);
-            stream.close();
-        });
+        ofSession.stream().skip(Math.max(0, perSession - 1)).forEach(LiveStream::close);
         SseEmitter emitter = new SseEmitter(streamFor.toMillis());
-        LiveStream stream = new LiveStream(emitter, audience, session, timer, coalesceMillis);
-        emitter.onCompletion(() -> streams.remove(stream));
-        emitter.onTimeout(() -> {
-            streams.remove(stream);
-            stream.close();
-        });
-        emitter.onError(error -> {
-            streams.remove(stream);
-            stream.close();
-        });
+        LiveStream[] opened = new LiveStream[1];
+        LiveStream stream =
+                new LiveStream(emitter, audience, session, timer, coalesceMillis, () -> streams.remove(opened[0]));
+        opened[0] = stream;
+        emitter.onCompletion(stream::close);
+        emitter.onTimeout(stream::close);
+        emitter.onError(error -> stream.close());
         streams.add(stream);
         stream.retryAfter(3_000);
         if (since != null && missed(audience, since)) {
@@ -121,9 +115,10 @@ public class LiveChanges implements SmartLifecycle {
             if (since < knownFrom - RESUME_MARGIN_MILLIS) {
                 return true;
             }
-            return kept.stream()
-                    .anyMatch(change ->
-                            change.id() > since - RESUME_MARGIN_MILLIS && audience.concerned(change.scopes()));
+            // an id of this instance's: exactly what came after it; another instance's: with the clocks' margin
+            boolean ours = kept.stream().anyMatch(change -> change.id() == since);
+            long after = ours ? since : since - RESUME_MARGIN_MILLIS;
+            return kept.stream().anyMatch(change -> change.id() > after && audience.concerned(change.scopes()));
         }
     }
 

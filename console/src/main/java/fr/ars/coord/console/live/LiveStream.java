@@ -18,6 +18,7 @@ final class LiveStream {
     private final String session;
     private final ScheduledExecutorService timer;
     private final long coalesceMillis;
+    private final Runnable onClose;
     private final long openedAt = System.nanoTime();
     private long pendingId;
     private boolean scheduled;
@@ -28,8 +29,10 @@ final class LiveStream {
             Audience audience,
             String session,
             ScheduledExecutorService timer,
-            long coalesceMillis) {
+            long coalesceMillis,
+            Runnable onClose) {
         this.emitter = emitter;
+        this.onClose = onClose;
         this.audience = audience;
         this.session = session;
         this.timer = timer;
@@ -104,6 +107,7 @@ final class LiveStream {
     void close() {
         if (!closed) {
             closed = true;
+            onClose.run();
             try {
                 emitter.complete();
             } catch (IllegalStateException alreadyDone) {

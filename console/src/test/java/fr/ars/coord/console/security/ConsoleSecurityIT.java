@@ -15,11 +15,13 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -449,6 +451,191 @@ class ConsoleSecurityIT {
 
     record SignedIn(String cookie, String setCookie, String landing) {}
 
+    // --- live pages ----------------------------------------------------------------------------------------------
+
+    @Test
+    void livePagesAreToldOnlyOfTheChangesTheirUserMaySee() throws Exception {
+        SignedIn hdf = signIn(port, "/console/", "ars-hdf");
+        SignedIn national = signIn(port, "/console/", "national");
+        try (Live regional = live(hdf.cookie(), null);
+                Live cell = live(national.cookie(), null)) {
+            assertThat(regional.status).isEqualTo(200);
+            assertThat(regional.headers.firstValue("Content-Type").orElseThrow())
+                    .startsWith("text/event-stream");
+            assertThat(regional.headers.firstValue("Cache-Control").orElseThrow())
+                    .contains("no-store");
+
+            tell("FR-NOR");
+            assertThat(cell.nextChange(Duration.ofSeconds(10))).isNotNull();
+            // not even that something moved in another region
+            assertThat(regional.nextChange(Duration.ofMillis(1500))).isNull();
+
+            tell("FR-HDF,national");
+            assertThat(regional.nextChange(Duration.ofSeconds(10))).isNotNull();
+            assertThat(cell.nextChange(Duration.ofSeconds(10))).isNotNull();
+
+            tell("national");
+            assertThat(cell.nextChange(Duration.ofSeconds(10))).isNotNull();
+            tell("public");
+            assertThat(regional.nextChange(Duration.ofSeconds(10)))
+                    .as("a national communiqué published: the public one, for everyone")
+                    .isNotNull();
+            assertThat(cell.nextChange(Duration.ofSeconds(10))).isNotNull();
+        }
+    }
+
+    @Test
+    void aPageThatComesBackIsToldAtOnceOfWhatItMissedAndOnlyOfThat() throws Exception {
+        SignedIn hdf = signIn(port, "/console/", "ars-hdf");
+        String seen;
+        try (Live page = live(hdf.cookie(), null)) {
+            tell("FR-HDF");
+            seen = page.nextChange(Duration.ofSeconds(10));
+            assertThat(seen).matches("\\d+");
+        }
+        try (Live page = live(hdf.cookie(), seen)) {
+            assertThat(page.nextChange(Duration.ofMillis(1500)))
+                    .as("nothing missed")
+                    .isNull();
+        }
+        tell("FR-NOR");
+        try (Live page = live(hdf.cookie(), seen)) {
+            assertThat(page.nextChange(Duration.ofMillis(1500)))
+                    .as("another region's: not theirs")
+                    .isNull();
+        }
+        tell("FR-HDF");
+        try (Live page = live(hdf.cookie(), seen)) {
+            assertThat(page.nextChange(Duration.ofSeconds(5)))
+                    .as("theirs, missed")
+                    .isNotNull();
+        }
+        try (Live page = live(hdf.cookie(), "not-an-id")) {
+            assertThat(page.nextChange(Duration.ofSeconds(5)))
+                    .as("an id not ours: ask again")
+                    .isNotNull();
+        }
+    }
+
+    @Test
+    void aSessionHasAFewStreamsTheInstanceAFewMoreBeyondThemPagesAreToldToAskNowAndThen() throws Exception {
+        assertThat(get(port, "/console/live/changes", null).statusCode())
+                .as("no stream without a session")
+                .isEqualTo(302);
+        SignedIn first = signIn(port, "/console/", "ars-hdf");
+        SignedIn second = signIn(port, "/console/", "ars-nor");
+        SignedIn third = signIn(port, "/console/", "national");
+        try (Live oldest = live(first.cookie(), null);
+                Live next = live(first.cookie(), null);
+                Live newest = live(first.cookie(), null)) {
+            assertThat(oldest.endsWithin(Duration.ofSeconds(5)))
+                    .as("the session's oldest stream closed for its third")
+                    .isTrue();
+            assertThat(newest.status).isEqualTo(200);
+            try (Live other = live(second.cookie(), null);
+                    Live another = live(second.cookie(), null);
+                    Live refused = openLive(third.cookie(), null)) {
+                assertThat(refused.status).isEqualTo(503);
+                assertThat(refused.headers.firstValue("Retry-After")).hasValue("30");
+                tell("FR-HDF");
+                assertThat(next.nextChange(Duration.ofSeconds(10))).isNotNull();
+                assertThat(newest.nextChange(Duration.ofSeconds(10))).isNotNull();
+            }
+        }
+    }
+
+    /** A change told by a service, as the services tell it ({@code ars_views_changed}). */
+    private static void tell(String scopes) {
+        database.queryForObject("SELECT pg_notify('ars_views_changed', ?)::text", String.class, scopes);
+    }
+
+    /**
+     * A stream for the session; while the console is full, asked again for a few seconds: the streams of pages gone
+     * (earlier tests') are found out at their next heartbeat.
+     */
+    private Live live(String session, String lastEventId) throws Exception {
+        Live live = openLive(session, lastEventId);
+        for (int attempt = 0; live.status == 503 && attempt < 25; attempt++) {
+            live.close();
+            Thread.sleep(200);
+            live = openLive(session, lastEventId);
+        }
+        return live;
+    }
+
+    private Live openLive(String session, String lastEventId) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/console/live/changes"))
+                .header("Cookie", COOKIE + "=" + session)
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        return new Live(http.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
+    }
+
+    /** An open stream of live changes: the ids of its {@code changed} events as they come. */
+    private static final class Live implements AutoCloseable {
+        private static final String ENDED = "";
+        final int status;
+        final HttpHeaders headers;
+        private final java.util.stream.Stream<String> lines;
+        private final java.util.concurrent.BlockingQueue<String> changes =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+
+        Live(HttpResponse<java.util.stream.Stream<String>> response) {
+            status = response.statusCode();
+            headers = response.headers();
+            lines = response.body();
+            Thread reader = new Thread(() -> {
+                String id = null;
+                boolean changed = false;
+                try {
+                    for (java.util.Iterator<String> it = lines.iterator(); it.hasNext(); ) {
+                        String line = it.next();
+                        if (line.startsWith("id:")) {
+                            id = line.substring(3).strip();
+                        } else if (line.equals("event:changed")) {
+                            changed = true;
+                        } else if (line.isEmpty()) {
+                            if (changed) {
+                                changes.add(id);
+                            }
+                            changed = false;
+                        }
+                    }
+                } catch (RuntimeException closed) {
+                    // closed by the test
+                }
+                changes.add(ENDED);
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** The id of the next change told within {@code wait}, or null. */
+        String nextChange(Duration wait) throws InterruptedException {
+            String id = changes.poll(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return ENDED.equals(id) ? null : id;
+        }
+
+        boolean endsWithin(Duration wait) throws InterruptedException {
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (System.nanoTime() < deadline) {
+                String next = changes.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (ENDED.equals(next)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void close() {
+            lines.close();
+        }
+    }
+
     /** Asks for {@code page}, follows the console to the realm, signs in there and comes back. */
     private SignedIn signIn(int consolePort, String page, String username) throws Exception {
         return signIn(consolePort, page, username, null);
@@ -537,6 +724,12 @@ class ConsoleSecurityIT {
         settings.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
         settings.put("spring.datasource.username", "postgres");
         settings.put("spring.datasource.password", "postgres");
+        // live pages: few streams, so that the limits are reached; changes told at once
+        settings.put("ars.console.live.streams", "4");
+        settings.put("ars.console.live.per-session", "2");
+        settings.put("ars.console.live.coalesce", "PT0.02S");
+        // a stream whose page is gone is found out at its next write: soon, so that the tests' closed ones free room
+        settings.put("ars.console.live.heartbeat", "PT0.2S");
         List<String> arguments = new ArrayList<>();
         settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         return new SpringApplicationBuilder(ConsoleApplication.class).run(arguments.toArray(String[]::new));

@@ -116,9 +116,9 @@ final class FakeRealm implements AutoCloseable {
                 .claim("azp", CLIENT_ID)
                 .claim("scope", "openid profile")
                 .claim("preferred_username", grant.username())
-                .claim("region", "FR-HDF")
+                .claim("region", region(grant.username()))
                 .claim("org", "ARS")
-                .claim("realm_access", Map.of("roles", List.of("ars-staff", "default-roles-ars")))
+                .claim("realm_access", Map.of("roles", List.of(role(grant.username()), "default-roles-ars")))
                 .build());
         String refresh = sign(new JWTClaimsSet.Builder()
                 .issuer(issuer())
@@ -148,7 +148,7 @@ final class FakeRealm implements AutoCloseable {
                 .claim("preferred_username", grant.username())
                 .claim("given_name", "Agent")
                 .claim("family_name", "Hauts-de-France")
-                .claim("region", "FR-HDF")
+                .claim("region", region(grant.username()))
                 .claim("org", "ARS")
                 .build());
         issued.add(new Tokens(grant.username(), access, refresh, id));
@@ -160,6 +160,19 @@ final class FakeRealm implements AutoCloseable {
                         + "\"refresh_expires_in\":1800,\"refresh_token\":\"" + refresh + "\",\"token_type\":\"Bearer\","
                         + "\"id_token\":\"" + id + "\",\"not-before-policy\":0,\"session_state\":\"" + UUID.randomUUID()
                         + "\",\"scope\":\"openid profile email\"}");
+    }
+
+    /** {@code national} is the national cell (no region), {@code ars-nor} staff of Normandie, anyone else of Hauts-de-France. */
+    private static String region(String username) {
+        return switch (username) {
+            case "national" -> null;
+            case "ars-nor" -> "FR-NOR";
+            default -> "FR-HDF";
+        };
+    }
+
+    private static String role(String username) {
+        return username.equals("national") ? "national-coordinator" : "ars-staff";
     }
 
     private void userInfo(HttpExchange exchange) throws IOException {
@@ -179,7 +192,8 @@ final class FakeRealm implements AutoCloseable {
                 "{\"sub\":\"" + subject(tokens.username()) + "\","
                         + "\"email_verified\":false,\"name\":\"Agent Hauts-de-France\",\"preferred_username\":\""
                         + tokens.username() + "\",\"given_name\":\"Agent\",\"family_name\":\"Hauts-de-France\","
-                        + "\"region\":\"FR-HDF\",\"org\":\"ARS\"}");
+                        + (region(tokens.username()) == null ? "" : "\"region\":\"" + region(tokens.username()) + "\",")
+                        + "\"org\":\"ARS\"}");
     }
 
     private void api(HttpExchange exchange) throws IOException {
