@@ -17,7 +17,8 @@ public record GatewayProperties(
         Cors cors,
         URI publicUrl,
         URI publicIssuer,
-        PublicTraffic publicTraffic) {
+        PublicTraffic publicTraffic,
+        LiveStreams live) {
 
     /** {@code publicUrl}: the platform's public address; {@code publicIssuer}: the Keycloak realm as browsers reach it. */
     public GatewayProperties {
@@ -25,6 +26,7 @@ public record GatewayProperties(
         services = services == null ? Map.of() : Map.copyOf(services);
         uploads = uploads == null ? new Uploads(Duration.ofSeconds(5), 16_384, 8, 32, 32) : uploads;
         publicTraffic = publicTraffic == null ? new PublicTraffic(0, null, 0, 0) : publicTraffic;
+        live = live == null ? new LiveStreams(0) : live;
         publicUrl = publicUrl == null || publicUrl.toString().isBlank() ? null : publicUrl;
         if (publicUrl != null && (publicUrl.getScheme() == null || publicUrl.getHost() == null)) {
             throw new IllegalArgumentException(
@@ -56,6 +58,8 @@ public record GatewayProperties(
      * bodies may be at most {@code maxBodyBytes} when set (else the gateway's {@code max-body-bytes}).
      * {@code publicPaths} are the paths among its own that anyone reads without a token (pages, feeds): they go
      * through the public lane ({@link PublicTraffic}), with connections and a circuit breaker of their own.
+     * {@code livePaths} are its streams of server-sent events (the console's live pages, {@link LiveStreams}): passed on
+     * event by event, on connections that are closed, not drained, when the page goes.
      */
     public record Service(
             URI url,
@@ -67,8 +71,12 @@ public record GatewayProperties(
             String healthPath,
             List<String> idempotentPaths,
             Long maxBodyBytes,
-            List<String> publicPaths) {
+            List<String> publicPaths,
+            List<String> livePaths) {
         public Service {
+            livePaths = livePaths == null
+                    ? List.of()
+                    : livePaths.stream().filter(p -> !p.isBlank()).toList();
             publicPaths = publicPaths == null
                     ? List.of()
                     : publicPaths.stream().filter(p -> !p.isBlank()).toList();
@@ -155,6 +163,18 @@ public record GatewayProperties(
             cacheFor = cacheFor == null || cacheFor.isNegative() ? Duration.ofSeconds(2) : cacheFor;
             cacheEntries = cacheEntries > 0 ? cacheEntries : 2_000;
             cacheBodyBytes = cacheBodyBytes > 0 ? cacheBodyBytes : 1_048_576;
+        }
+    }
+
+    /**
+     * The services' live streams ({@code live-paths}: server-sent events an open page is told of changes on): each
+     * holds one of the gateway's request threads and one connection for as long as its page is open, so at most
+     * {@code concurrent} at once (beyond: {@code 503} with {@code Retry-After}, and the page asks now and then
+     * instead); the other requests keep the rest of the threads.
+     */
+    public record LiveStreams(int concurrent) {
+        public LiveStreams {
+            concurrent = concurrent > 0 ? concurrent : 100;
         }
     }
 

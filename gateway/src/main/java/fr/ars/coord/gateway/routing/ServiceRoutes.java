@@ -9,6 +9,7 @@ import static org.springframework.cloud.gateway.server.mvc.predicate.GatewayRequ
 import fr.ars.coord.gateway.config.GatewayProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -80,10 +82,25 @@ class ServiceRoutes {
                 .build();
     }
 
+    /**
+     * The live streams' connections (server-sent events): the JDK's client, whose response stream is closed, not read
+     * to its end, when the page goes. The pooled client above would read a stream that never ends before giving its
+     * connection back, and hold the page's request thread until the service ends the stream.
+     */
+    @Bean
+    HttpClient liveHttpClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
     @Bean
     ProxyExchange routeProxyExchange(
             @Qualifier("serviceHttpClient") CloseableHttpClient client,
             @Qualifier("publicHttpClient") CloseableHttpClient publicClient,
+            @Qualifier("liveHttpClient") HttpClient liveClient,
             GatewayProperties properties,
             GatewayMvcProperties gatewayMvc) {
         Map<String, ProxyExchange> byRoute = new HashMap<>();
@@ -92,8 +109,18 @@ class ServiceRoutes {
             byRoute.put(name, exchange);
             byRoute.put(apiDocsRoute(name), exchange);
             byRoute.put(publicRoute(name), exchange(publicClient, service, gatewayMvc));
+            byRoute.put(liveRoute(name), liveExchange(liveClient, service, gatewayMvc));
         });
         return new RouteProxyExchange(byRoute);
+    }
+
+    private static ProxyExchange liveExchange(
+            HttpClient client, GatewayProperties.Service service, GatewayMvcProperties gatewayMvc) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
+        // until the stream's headers come; then as long as the page is open (the service writes a comment now and then)
+        requests.setReadTimeout(service.responseTimeout());
+        return new RestClientProxyExchange(
+                RestClient.builder().requestFactory(requests).build(), gatewayMvc);
     }
 
     private static ProxyExchange exchange(
@@ -147,6 +174,16 @@ class ServiceRoutes {
                                 .andThen(new InstanceFailover(instances.of(name), null)))
                         .build();
             }
+            // the live streams first too: their connections are closed when the page goes
+            RouterFunction<ServerResponse> live = null;
+            if (!service.livePaths().isEmpty()) {
+                live = route(liveRoute(name))
+                        .route(routed.and(path(service.livePaths().toArray(String[]::new))), http())
+                        .before(uri(service.instances().get(0)))
+                        .filter(new ServiceBreaker(name, breakers.circuitBreaker(name), settings.openSeconds())
+                                .andThen(new InstanceFailover(instances.of(name), null)))
+                        .build();
+            }
             RequestPredicate keyed = service.idempotentPaths().isEmpty()
                     ? null
                     : path(service.idempotentPaths().toArray(String[]::new));
@@ -166,6 +203,9 @@ class ServiceRoutes {
                     Boolean.TRUE.equals(service.apiDocs()) ? api.and(apiDocs) : api;
             if (publicLane != null) {
                 serviceRoutes = publicLane.and(serviceRoutes);
+            }
+            if (live != null) {
+                serviceRoutes = live.and(serviceRoutes);
             }
             routes = routes == null ? serviceRoutes : routes.and(serviceRoutes);
         }
@@ -192,6 +232,11 @@ class ServiceRoutes {
     /** The route of a service's public paths: its own connections and circuit breaker. */
     static String publicRoute(String service) {
         return service + "-public";
+    }
+
+    /** The route of a service's live streams. */
+    static String liveRoute(String service) {
+        return service + "-live";
     }
 
     private static String apiDocsRoute(String service) {

@@ -40,8 +40,10 @@ class InstanceHealthChecksTest {
                                 "/console/actuator/health",
                                 null,
                                 null,
+                                null,
                                 null)),
                 1024,
+                null,
                 null,
                 null,
                 null,
@@ -62,7 +64,17 @@ class InstanceHealthChecksTest {
     @Test
     void aServiceWithoutAHealthPathIsCheckedAtActuatorHealth() {
         GatewayProperties.Service service = new GatewayProperties.Service(
-                URI.create("http://127.0.0.1:1"), null, List.of("/api/**"), null, null, null, " ", null, null, null);
+                URI.create("http://127.0.0.1:1"),
+                null,
+                List.of("/api/**"),
+                null,
+                null,
+                null,
+                " ",
+                null,
+                null,
+                null,
+                null);
         assertThat(service.healthPath()).isEqualTo("/actuator/health");
         assertThat(service.apiDocs()).isTrue();
     }
