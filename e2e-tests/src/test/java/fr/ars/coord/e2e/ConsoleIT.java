@@ -301,6 +301,15 @@ class ConsoleIT {
         });
     }
 
+    /** Requests this page has made since it was loaded (its fetches, its streams), as the browser counts them. */
+    private static long requestsMade(ConsoleBrowser browser) {
+        Object count = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return performance.getEntriesByType('resource')"
+                        + ".filter(function (e) { return e.initiatorType === 'fetch'"
+                        + " || e.name.indexOf('/live/changes') >= 0; }).length;");
+        return ((Number) count).longValue();
+    }
+
     @Test
     @Order(5)
     void anOpenPageFollowsNewFactsOnItsOwnASessionOutlivesAConsoleRestartAndSignOutEndsTheKeycloakSession()
@@ -314,15 +323,28 @@ class ConsoleIT {
             // a mark on this document: it is still there at the end only if the page was never reloaded
             ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                     .executeScript("window.consoleTestMark = 'open';");
+            // the page is told of changes through the gateway (server-sent events), and asks for nothing while idle
+            browser.waiting(Duration.ofSeconds(15))
+                    .until(d -> "open".equals(d.findElement(By.id("live")).getDomAttribute("data-live")));
+            long requestsBefore = requestsMade(browser);
+            Thread.sleep(31_000);
+            long idleRequests = requestsMade(browser) - requestsBefore;
+            System.out.printf("console: requests of an idle open page in 31 s: %d%n", idleRequests);
+            assertThat(idleRequests).as("requests of an idle open page in 31 s").isLessThanOrEqualTo(1);
+            long changedAt = System.nanoTime();
             Response contained = api.post(
                     "/api/incidents/" + norIncident + "/containment-actions",
                     keycloak.password("esante-nor"),
                     "{\"action\": \"SYSTEMS_ISOLATED\", \"description\": \"Serveur isolé (suivi en direct).\"}");
             assertThat(contained.status()).as(contained.toString()).isEqualTo(201);
-            // no reload: the page's live part is fetched again within its refresh interval (4 s)
+            // no reload, and well before its fallback round (30 s): the page was told, then asked for its live part
             browser.waiting(Duration.ofSeconds(15))
                     .until(d -> d.findElement(By.id("timeline")).getText().contains("Mesure de confinement")
                             && d.findElements(By.cssSelector("#timeline li")).size() > before);
+            System.out.printf(
+                    "console: a fact recorded shown on the open page %.0f ms after its 201 (including the browser's"
+                            + " polling of the page for it)%n",
+                    (System.nanoTime() - changedAt) / 1e6);
             assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver())
                             .executeScript("return window.consoleTestMark || null;"))
                     .as("the page was updated in place, not reloaded")

@@ -40,6 +40,60 @@ class IncidentAccessIT extends IncidentServiceITBase {
     }
 
     @Test
+    void citedEventsAreReadByIdInOneCallAnotherRegionsLeftOutAsUnknownOnes() {
+        String hdf = report(HDF);
+        String nor = report(NOR);
+        assertThat(api.post("/api/incidents/" + hdf + "/containment-actions", TestTokens.arsStaff(HDF), CONTAINMENT)
+                        .status())
+                .isEqualTo(201);
+        List<String> hdfEvents = api.get("/api/incidents/" + hdf + "/history", TestTokens.national())
+                .json()
+                .findValuesAsString("eventId");
+        String norEvent = api.get("/api/incidents/" + nor + "/history", TestTokens.national())
+                .json()
+                .get(0)
+                .get("eventId")
+                .asText();
+        String unknown = UUID.randomUUID().toString();
+        String query = "/api/incidents/events?id=" + hdfEvents.get(1) + "&id=" + norEvent + "&id=" + unknown + "&id="
+                + hdfEvents.get(0);
+
+        tools.jackson.databind.JsonNode national =
+                api.get(query, TestTokens.national()).json();
+        assertThat(national.findValuesAsString("eventId"))
+                .as("in the order asked, the unknown id left out")
+                .containsExactly(hdfEvents.get(1), norEvent, hdfEvents.get(0));
+        assertThat(national.get(0).get("incidentId").asText()).isEqualTo(hdf);
+        assertThat(national.get(0).get("type").asText()).isEqualTo("ContainmentActionRecordedEvent");
+        assertThat(national.get(1).get("incidentId").asText()).isEqualTo(nor);
+
+        // Hauts-de-France's staff: Normandie's event left out, exactly as the unknown one
+        tools.jackson.databind.JsonNode regional =
+                api.get(query, TestTokens.arsStaff(HDF)).json();
+        assertThat(regional.findValuesAsString("eventId")).containsExactly(hdfEvents.get(1), hdfEvents.get(0));
+        assertThat(api.get("/api/incidents/events?id=" + norEvent, TestTokens.arsStaff(HDF))
+                        .body())
+                .isEqualTo(api.get("/api/incidents/events?id=" + unknown, TestTokens.arsStaff(HDF))
+                        .body())
+                .isEqualTo("[]");
+
+        assertThat(api.get(query, TestTokens.token("comms-hdf", "ARS", HDF, "communication-officer"))
+                        .status())
+                .isEqualTo(403);
+        Response none = api.get("/api/incidents/events", TestTokens.national());
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body()).contains("\"id\"");
+        Response malformed = api.get("/api/incidents/events?id=%27%3B%20DROP", TestTokens.national());
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body()).contains("\"id\"");
+        StringBuilder tooMany = new StringBuilder("/api/incidents/events?id=x");
+        for (int i = 0; i < 200; i++) {
+            tooMany.append("&id=e").append(i);
+        }
+        assertThat(api.get(tooMany.toString(), TestTokens.national()).status()).isEqualTo(400);
+    }
+
+    @Test
     void regionalStaffCannotChangeAnotherRegionsIncident() {
         String hdf = report(HDF);
         long before = storedEvents();
