@@ -1,6 +1,7 @@
 package fr.ars.coord.console.api;
 
 import fr.ars.coord.client.incident.model.ChangeStatusRequest;
+import fr.ars.coord.client.incident.model.CitedEvent;
 import fr.ars.coord.client.incident.model.HistoryEntry;
 import fr.ars.coord.client.incident.model.IncidentChanged;
 import fr.ars.coord.client.incident.model.IncidentSummary;
@@ -63,6 +64,27 @@ public class PlatformApi {
         return list(
                 uri -> uri.path("/api/incidents/{id}/history").build(incidentId),
                 new ParameterizedTypeReference<>() {});
+    }
+
+    /** The most event ids the API reads in one call. */
+    static final int CITED_PER_CALL = 200;
+
+    /**
+     * The events with these ids the user may read, each with its incident, in the order given (one call per
+     * {@value #CITED_PER_CALL}); the others are left out.
+     */
+    public List<CitedEvent> citedEvents(List<String> eventIds) {
+        List<CitedEvent> cited = new java.util.ArrayList<>();
+        for (int from = 0; from < eventIds.size(); from += CITED_PER_CALL) {
+            Object[] ids = eventIds.subList(from, Math.min(eventIds.size(), from + CITED_PER_CALL))
+                    .toArray();
+            cited.addAll(list(
+                    uri -> uri.path("/api/incidents/events")
+                            .queryParam("id", ids)
+                            .build(),
+                    new ParameterizedTypeReference<List<CitedEvent>>() {}));
+        }
+        return cited;
     }
 
     public List<IncidentSummary> incidents(String region) {

@@ -1,16 +1,11 @@
 package fr.ars.coord.console.web;
 
-import fr.ars.coord.client.incident.model.HistoryEntry;
-import fr.ars.coord.client.incident.model.IncidentSummary;
 import fr.ars.coord.client.notification.model.CommuniqueStatus;
 import fr.ars.coord.client.notification.model.CommuniqueView;
 import fr.ars.coord.client.notification.model.WithdrawRequest;
-import fr.ars.coord.client.region.model.LinkedIncident;
 import fr.ars.coord.console.api.ApiProblem;
 import fr.ars.coord.console.api.PlatformApi;
 import fr.ars.coord.console.security.StaffUser;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +26,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CommuniquePageController {
 
-    /**
-     * Incidents whose timelines are read to name a communiqué's sources (a region's or a campaign's), the most
-     * recently changed first: a region in crisis has a handful; beyond these, a source is shown by its event id.
-     */
-    private static final int SOURCE_INCIDENTS = 30;
-
     private final PlatformApi api;
+    private final CitedSources sources;
 
-    CommuniquePageController(PlatformApi api) {
+    CommuniquePageController(PlatformApi api, CitedSources sources) {
         this.api = api;
+        this.sources = sources;
     }
 
     @GetMapping("/communiques")
@@ -80,7 +71,7 @@ class CommuniquePageController {
         StaffUser user = StaffUser.from(authentication);
         CommuniqueView communique = api.communique(id);
         model.addAttribute("communique", communique);
-        model.addAttribute("sources", user.readsIncidents() ? sources(communique) : Map.of());
+        model.addAttribute("sources", user.readsIncidents() ? sources.of(communique, user, api) : Map.of());
         model.addAttribute("spokesperson", user.speaksFor(text(communique.getScope()), text(communique.getRegion())));
         if (communique.getCorrectedBy() != null) {
             api.findCommunique(communique.getCorrectedBy()).ifPresent(next -> {
@@ -141,54 +132,6 @@ class CommuniquePageController {
         }
         return "redirect:/communiques/" + id;
     }
-
-    /**
-     * Each event id the communiqué's sentences name, with what it recorded, when, by whom, and its incident: read
-     * from the timelines of the incidents the communiqué speaks of (its region's, or its campaign's), as far as the
-     * user may read them. An event not found there is shown by its id alone.
-     */
-    private Map<String, Source> sources(CommuniqueView communique) {
-        List<String> incidentIds;
-        if (communique.getCampaignId() != null) {
-            incidentIds = api.findCampaign(communique.getCampaignId())
-                    .map(c -> c.getIncidents().stream()
-                            .map(LinkedIncident::getIncidentId)
-                            .toList())
-                    .orElse(List.of());
-        } else if (communique.getRegion() != null) {
-            // the incidents changed last first: those are the ones a new or corrected communiqué speaks of
-            incidentIds = api.incidents(text(communique.getRegion())).stream()
-                    .sorted(Comparator.comparing(
-                                    IncidentSummary::getLastEventAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-                            .reversed())
-                    .map(IncidentSummary::getId)
-                    .toList();
-        } else {
-            incidentIds = List.of();
-        }
-        Map<String, Source> byEvent = new HashMap<>();
-        for (String incidentId : incidentIds.stream().limit(SOURCE_INCIDENTS).toList()) {
-            try {
-                for (HistoryEntry entry : api.history(incidentId)) {
-                    byEvent.put(
-                            entry.getEventId(),
-                            new Source(
-                                    incidentId,
-                                    entry.getType(),
-                                    entry.getRecordedAt(),
-                                    entry.getRecordedBy() == null
-                                            ? null
-                                            : entry.getRecordedBy().getUsername()));
-                }
-            } catch (ApiProblem notReadable) {
-                // another region's incident of a campaign: its events stay ids
-            }
-        }
-        return byEvent;
-    }
-
-    /** A recorded event a sentence rests on: its incident, what it recorded, when and by whom (null: the platform). */
-    record Source(String incidentId, String type, java.time.OffsetDateTime recordedAt, String recordedBy) {}
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
