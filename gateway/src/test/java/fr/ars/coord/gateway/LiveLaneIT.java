@@ -205,7 +205,8 @@ class LiveLaneIT {
                     exchange.close();
                     return;
                 }
-                exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+                // as Tomcat writes a Spring SseEmitter's answer
+                exchange.getResponseHeaders().set("Content-Type", "text/event-stream;charset=UTF-8");
                 exchange.sendResponseHeaders(200, 0);
                 OutputStream out = exchange.getResponseBody();
                 try {

@@ -24,7 +24,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
-import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -119,7 +118,7 @@ class ServiceRoutes {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         // until the stream's headers come; then as long as the page is open (the service writes a comment now and then)
         requests.setReadTimeout(service.responseTimeout());
-        return new RestClientProxyExchange(
+        return new LiveProxyExchange(
                 RestClient.builder().requestFactory(requests).build(), gatewayMvc);
     }
 
@@ -127,7 +126,7 @@ class ServiceRoutes {
             CloseableHttpClient client, GatewayProperties.Service service, GatewayMvcProperties gatewayMvc) {
         HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(client);
         requests.setReadTimeout(service.responseTimeout());
-        return new RestClientProxyExchange(
+        return new LiveProxyExchange(
                 RestClient.builder().requestFactory(requests).build(), gatewayMvc);
     }
 

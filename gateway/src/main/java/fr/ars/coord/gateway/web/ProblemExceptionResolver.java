@@ -9,6 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -36,6 +37,11 @@ class ProblemExceptionResolver implements HandlerExceptionResolver, Ordered {
             status = HttpStatus.valueOf(refused.getStatusCode().value());
             detail = Problems.detail(status);
             refused.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        } else if (error instanceof AsyncRequestNotUsableException) {
+            // the client went away while its answer was being written (a page closed on a live stream): nothing to
+            // answer, nothing wrong
+            log.debug("client gone on {}: {}", request.getRequestURI(), error.toString());
+            return new ModelAndView();
         } else {
             log.warn("gateway error on {}: {}", request.getRequestURI(), error.toString());
             status = HttpStatus.BAD_GATEWAY;

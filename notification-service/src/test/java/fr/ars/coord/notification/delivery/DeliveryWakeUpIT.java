@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import fr.ars.coord.notification.NotificationServiceITBase;
 import fr.ars.coord.platform.testing.ApiClient.Response;
+import fr.ars.coord.platform.testing.EmbeddedStores;
 import fr.ars.coord.platform.testing.TestTokens;
 import fr.ars.coord.platform.testing.WebhookReceiver;
 import java.time.Duration;
@@ -17,6 +18,26 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = "ars.notifications.delivery.poll-interval-ms=600000")
 class DeliveryWakeUpIT extends NotificationServiceITBase {
+
+    @Test
+    void aCommuniquesViewsChangedAreToldWithTheCommuniquesRegion() throws Exception {
+        try (java.sql.Connection console = java.sql.DriverManager.getConnection(
+                        EmbeddedStores.jdbcUrl("postgres"), "postgres", "postgres");
+                java.sql.Statement listen = console.createStatement()) {
+            listen.execute("LISTEN ars_views_changed");
+            recordPublished("FR-BRE", "Compte usurpé", "Données d'identité exposées", null);
+            java.util.List<String> told = new java.util.ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                org.postgresql.PGNotification[] arrived =
+                        console.unwrap(org.postgresql.PGConnection.class).getNotifications(200);
+                for (org.postgresql.PGNotification notification :
+                        arrived == null ? new org.postgresql.PGNotification[0] : arrived) {
+                    told.add(notification.getParameter());
+                }
+                return told.stream().anyMatch(payload -> payload.contains("FR-BRE"));
+            });
+        }
+    }
 
     @Test
     void aPublishedCommuniqueIsSentToItsWebhookAtOnceNotAtTheWorkersNextRound() {

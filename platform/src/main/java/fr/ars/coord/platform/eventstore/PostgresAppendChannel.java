@@ -48,6 +48,9 @@ public final class PostgresAppendChannel implements SmartLifecycle {
     private final Duration checkEvery;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
+    /** What this JVM's announcements say: who made them (its own come back to it too). */
+    private final String sender = java.util.UUID.randomUUID().toString();
+
     private final CoalescingNotifier appended;
     private final CoalescingNotifier viewsChanged;
     private volatile boolean running;
@@ -65,7 +68,7 @@ public final class PostgresAppendChannel implements SmartLifecycle {
     /** Events were appended and committed by this JVM: wake its waiters now, the other processes by a notification. */
     public void announce() {
         wakeUps.wakeAll();
-        appended.send(Set.of());
+        appended.send(Set.of(sender));
     }
 
     /**
@@ -154,7 +157,14 @@ public final class PostgresAppendChannel implements SmartLifecycle {
             PGNotification[] arrived = notifications.getNotifications(waitMillis);
             if (arrived != null && arrived.length > 0) {
                 received.addAndGet(arrived.length);
-                wakeUps.wakeAll();
+                // this JVM's own announcements come back too: its waiters were woken when it made them
+                boolean othersAppended = false;
+                for (PGNotification notification : arrived) {
+                    othersAppended |= !sender.equals(notification.getParameter());
+                }
+                if (othersAppended) {
+                    wakeUps.wakeAll();
+                }
             } else if (running && !connection.isValid(2)) {
                 throw new SQLException("the listening connection is no longer valid", "08006");
             }
