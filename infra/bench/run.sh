@@ -12,6 +12,10 @@
 # default: 50,000 incidents, campaigns, communiqués) and measures the platform on that history.
 # The gateway phase also measures one nginx hop in front of incident-service (Debian's nginx, installed when
 # missing; BENCH_NGINX=0 leaves it out): the floor a reverse proxy costs on this machine, beside the gateway.
+# BENCH_BASELINE=<git ref> (a commit, a tag: the previous release) measures that release first, in the same run, with
+# this benchmark program and the same phases on a platform of its own (built with `package` in a worktree under
+# target/, so its artifacts stay out of the local Maven repository), then this one; each figure is printed beside
+# the baseline's and both are written (bench-baseline-results.json, bench-results.json).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -20,16 +24,9 @@ export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 
 COLD=""
 RUN_PID=""
-if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 2>/dev/null; then
-  # its jars are in use: they are not rebuilt under it (only the benchmark program, if missing)
-  echo "using the platform already running on port $GATEWAY_PORT"
-  [ -f "$ROOT/bench/target/bench.jar" ] || (cd "$ROOT" && ./mvnw -B -q -DskipTests install -pl bench -am)
-else
-  echo "building (tests skipped)"
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests install)
-  export ARS_DATA_DIR="${BENCH_DATA_DIR:-$ROOT/target/bench-platform}"
-  rm -rf "$ARS_DATA_DIR/postgres" "$ARS_DATA_DIR/mongo" "$ARS_DATA_DIR/logs"
-  mkdir -p "$ARS_DATA_DIR"
+
+# the load's settings of a platform the benchmark starts
+bench_environment() {
   export ARS_GATEWAY_RATE_AUTHENTICATED=1000000 ARS_GATEWAY_BURST_AUTHENTICATED=100000
   # the surge's thousand readers all come from this machine's one address, where they would come from a thousand:
   # the per-address limit of the public pages is lifted, the public lane's own limits are not
@@ -39,9 +36,17 @@ else
   # the bench records incidents aware of long ago: their reminders would be recorded during the measures; the
   # reminder schedule projection still follows every event (it is part of the catch-up measured)
   export ARS_REMINDER_SWEEP_INTERVAL="${ARS_REMINDER_SWEEP_INTERVAL:-PT6H}"
+}
+
+# starts the platform of source tree $1 on data folder $2 (stores emptied), sets RUN_PID and COLD
+start_platform() {
+  local tree="$1"
+  export ARS_DATA_DIR="$2"
+  rm -rf "$ARS_DATA_DIR/postgres" "$ARS_DATA_DIR/mongo" "$ARS_DATA_DIR/logs"
+  mkdir -p "$ARS_DATA_DIR"
   if [ ! -f "$ARS_DATA_DIR/keycloak/keycloak-${KEYCLOAK_VERSION:-26.7.3}/.built" ]; then
     echo "preparing Keycloak once (not counted in the cold start)"
-    "$ROOT/infra/run.sh" --no-build > "$ARS_DATA_DIR/prepare.out" 2>&1 &
+    "$tree/infra/run.sh" --no-build > "$ARS_DATA_DIR/prepare.out" 2>&1 &
     prepare=$!
     until grep -q "platform running" "$ARS_DATA_DIR/prepare.out" 2>/dev/null; do
       kill -0 "$prepare" 2>/dev/null || { cat "$ARS_DATA_DIR/prepare.out"; exit 1; }
@@ -50,9 +55,9 @@ else
     kill -TERM "$prepare"; wait "$prepare" || true
     rm -rf "$ARS_DATA_DIR/postgres" "$ARS_DATA_DIR/mongo"
   fi
-  echo "starting the platform (cold start measured)"
+  echo "starting the platform of $tree (cold start measured)"
   start=$(date +%s.%N)
-  "$ROOT/infra/run.sh" --no-build > "$ARS_DATA_DIR/bench-run.out" 2>&1 &
+  "$tree/infra/run.sh" --no-build > "$ARS_DATA_DIR/bench-run.out" 2>&1 &
   RUN_PID=$!
   trap 'kill -TERM "$RUN_PID" 2>/dev/null; wait "$RUN_PID" 2>/dev/null || true' EXIT
   until grep -q "platform running" "$ARS_DATA_DIR/bench-run.out" 2>/dev/null; do
@@ -60,6 +65,47 @@ else
     sleep 0.2
   done
   COLD=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+}
+
+stop_platform() {
+  kill -TERM "$RUN_PID" 2>/dev/null || true
+  wait "$RUN_PID" 2>/dev/null || true
+  RUN_PID=""
+}
+
+BASELINE_OUT=""
+if [ -n "${BENCH_BASELINE:-}" ]; then
+  if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 2>/dev/null; then
+    echo "BENCH_BASELINE needs the usual ports free: a platform is running on $GATEWAY_PORT" >&2
+    exit 1
+  fi
+  echo "building (tests skipped)"
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests install)
+  BASE_TREE="$ROOT/target/bench-baseline-src"
+  git -C "$ROOT" worktree remove --force "$BASE_TREE" >/dev/null 2>&1 || rm -rf "$BASE_TREE"
+  git -C "$ROOT" worktree prune
+  git -C "$ROOT" worktree add --detach "$BASE_TREE" "$BENCH_BASELINE" >/dev/null
+  echo "building the baseline $BENCH_BASELINE ($(git -C "$BASE_TREE" log -1 --format=%h))"
+  (cd "$BASE_TREE" && ./mvnw -B -q -DskipTests package)
+  bench_environment
+  start_platform "$BASE_TREE" "${BENCH_BASELINE_DATA_DIR:-$ROOT/target/bench-baseline-platform}"
+  BASELINE_OUT="$(pwd)/bench-baseline-results.json"
+  BENCH_NGINX_URL="" java -Xmx512m -jar "$ROOT/bench/target/bench.jar" "$BASELINE_OUT" "$COLD"
+  stop_platform
+  git -C "$ROOT" worktree remove --force "$BASE_TREE" >/dev/null 2>&1 || true
+fi
+
+if [ -z "$BASELINE_OUT" ] && curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 2>/dev/null; then
+  # its jars are in use: they are not rebuilt under it (only the benchmark program, if missing)
+  echo "using the platform already running on port $GATEWAY_PORT"
+  [ -f "$ROOT/bench/target/bench.jar" ] || (cd "$ROOT" && ./mvnw -B -q -DskipTests install -pl bench -am)
+else
+  if [ -z "$BASELINE_OUT" ]; then
+    echo "building (tests skipped)"
+    (cd "$ROOT" && ./mvnw -B -q -DskipTests install)
+  fi
+  bench_environment
+  start_platform "$ROOT" "${BENCH_DATA_DIR:-$ROOT/target/bench-platform}"
 fi
 
 # one nginx hop to incident-service, kept-alive upstream connections, as a reverse proxy is run in production
@@ -102,3 +148,14 @@ CONF
 fi
 
 java -Xmx512m -jar "$ROOT/bench/target/bench.jar" "$OUT" "$COLD"
+
+if [ -n "$BASELINE_OUT" ]; then
+  echo
+  echo "beside the baseline $BENCH_BASELINE (same program, same phases, same machine, one run):"
+  jq -r -n --slurpfile base "$BASELINE_OUT" --slurpfile now "$OUT" '
+    ($base[0] | to_entries | map(select(.value | type == "number")) | from_entries) as $b
+    | $now[0] | to_entries[] | select(.value | type == "number") | select($b[.key] != null)
+    | [.key, ($b[.key] * 100 | round / 100 | tostring), (.value * 100 | round / 100 | tostring)]
+    | @tsv' | awk -F'\t' 'BEGIN { printf "  %-52s %14s %14s\n", "figure", "baseline", "this build" }
+                         { printf "  %-52s %14s %14s\n", $1, $2, $3 }'
+fi

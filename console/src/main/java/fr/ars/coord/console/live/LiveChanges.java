@@ -101,7 +101,7 @@ public class LiveChanges implements SmartLifecycle {
         emitter.onTimeout(stream::close);
         emitter.onError(error -> stream.close());
         streams.add(stream);
-        stream.retryAfter(3_000);
+        stream.opened(lastKnown(), 3_000);
         if (since != null && missed(audience, since)) {
             stream.changed(newestId());
         }
@@ -149,6 +149,13 @@ public class LiveChanges implements SmartLifecycle {
     void tellEveryone() {
         long id = newestId();
         streams.forEach(stream -> stream.changed(id));
+    }
+
+    /** The id of the last change told here, or when this instance started listening if none yet. */
+    private long lastKnown() {
+        synchronized (kept) {
+            return kept.isEmpty() ? startedAt : kept.peekLast().id();
+        }
     }
 
     private long newestId() {

@@ -84,9 +84,16 @@ final class LiveStream {
         send(SseEmitter.event().name("changed").id(Long.toString(id)).data("changed"));
     }
 
-    /** How long the browser waits before opening a stream again once this one ends. */
-    void retryAfter(long millis) {
-        send(SseEmitter.event().reconnectTime(millis).comment("live"));
+    /**
+     * The stream's first words: how long the browser waits before opening it again once it ends, and where the page
+     * stands ({@code id}, the last change known here, without an event): a stream cut before any change was told
+     * comes back with it, and is told at once of a change made while it was away.
+     */
+    void opened(long lastKnown, long retryMillis) {
+        send(SseEmitter.event()
+                .id(Long.toString(lastKnown))
+                .reconnectTime(retryMillis)
+                .comment("live"));
     }
 
     void heartbeat() {

@@ -510,6 +510,18 @@ class ConsoleSecurityIT {
                     .as("theirs, missed")
                     .isNotNull();
         }
+        // a page whose stream was cut before it was told of anything comes back with where it stood
+        String stood;
+        try (Live page = live(hdf.cookie(), null)) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> page.firstId != null);
+            stood = page.firstId;
+        }
+        tell("FR-HDF");
+        try (Live page = live(hdf.cookie(), stood)) {
+            assertThat(page.nextChange(Duration.ofSeconds(5)))
+                    .as("told while it was away")
+                    .isNotNull();
+        }
         try (Live page = live(hdf.cookie(), "not-an-id")) {
             assertThat(page.nextChange(Duration.ofSeconds(5)))
                     .as("an id not ours: ask again")
@@ -579,6 +591,9 @@ class ConsoleSecurityIT {
         private static final String ENDED = "";
         final int status;
         final HttpHeaders headers;
+        /** The id the stream first said (where the page stands), event or not. */
+        volatile String firstId;
+
         private final java.util.stream.Stream<String> lines;
         private final java.util.concurrent.BlockingQueue<String> changes =
                 new java.util.concurrent.LinkedBlockingQueue<>();
@@ -595,6 +610,9 @@ class ConsoleSecurityIT {
                         String line = it.next();
                         if (line.startsWith("id:")) {
                             id = line.substring(3).strip();
+                            if (firstId == null) {
+                                firstId = id;
+                            }
                         } else if (line.equals("event:changed")) {
                             changed = true;
                         } else if (line.isEmpty()) {

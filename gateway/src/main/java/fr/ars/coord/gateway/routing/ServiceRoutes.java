@@ -108,16 +108,16 @@ class ServiceRoutes {
             byRoute.put(name, exchange);
             byRoute.put(apiDocsRoute(name), exchange);
             byRoute.put(publicRoute(name), exchange(publicClient, service, gatewayMvc));
-            byRoute.put(liveRoute(name), liveExchange(liveClient, service, gatewayMvc));
+            byRoute.put(liveRoute(name), liveExchange(liveClient, gatewayMvc));
         });
         return new RouteProxyExchange(byRoute);
     }
 
-    private static ProxyExchange liveExchange(
-            HttpClient client, GatewayProperties.Service service, GatewayMvcProperties gatewayMvc) {
+    private static ProxyExchange liveExchange(HttpClient client, GatewayMvcProperties gatewayMvc) {
+        // no read timeout: a stream lasts as long as its page is open (the service writes a comment every few seconds,
+        // and ends it after a few minutes for the browser to open it again); a timeout would cut it, and a change
+        // made while the browser opens it again would be told to no one
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-        // until the stream's headers come; then as long as the page is open (the service writes a comment now and then)
-        requests.setReadTimeout(service.responseTimeout());
         return new LiveProxyExchange(
                 RestClient.builder().requestFactory(requests).build(), gatewayMvc);
     }
