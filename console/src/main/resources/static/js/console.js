@@ -19,6 +19,7 @@
   var lastId = null;
   var polling = null;
   var reopening = null;
+  var told = 0;
 
   function visible() {
     return document.visibilityState === 'visible';
@@ -76,6 +77,8 @@
     });
     source.addEventListener('changed', function (event) {
       lastId = event.lastEventId || lastId;
+      told++;
+      live.setAttribute('data-told', String(told));
       refresh();
     });
     source.addEventListener('error', function () {

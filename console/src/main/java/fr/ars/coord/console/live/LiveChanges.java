@@ -49,6 +49,7 @@ public class LiveChanges implements SmartLifecycle {
     private final Duration streamFor;
     private final Duration heartbeat;
     private final long coalesceMillis;
+    private final long gapMillis;
     private final long startedAt = System.currentTimeMillis();
     private long lastId;
     private volatile boolean running;
@@ -71,12 +72,14 @@ public class LiveChanges implements SmartLifecycle {
             @Value("${ars.console.live.per-session:8}") int perSession,
             @Value("${ars.console.live.stream-for:PT5M}") Duration streamFor,
             @Value("${ars.console.live.heartbeat:PT15S}") Duration heartbeat,
-            @Value("${ars.console.live.coalesce:PT0.2S}") Duration coalesce) {
+            @Value("${ars.console.live.coalesce:PT0.2S}") Duration coalesce,
+            @Value("${ars.console.live.gap:PT1S}") Duration gap) {
         this.maxStreams = maxStreams;
         this.perSession = perSession;
         this.streamFor = streamFor;
         this.heartbeat = heartbeat;
         this.coalesceMillis = coalesce.toMillis();
+        this.gapMillis = gap.toMillis();
         this.listener = new ViewChangeListener(
                 url, username, password, Duration.ofSeconds(10), this::received, this::tellEveryone);
     }
@@ -94,8 +97,8 @@ public class LiveChanges implements SmartLifecycle {
         ofSession.stream().skip(Math.max(0, perSession - 1)).forEach(LiveStream::close);
         SseEmitter emitter = new SseEmitter(streamFor.toMillis());
         LiveStream[] opened = new LiveStream[1];
-        LiveStream stream =
-                new LiveStream(emitter, audience, session, timer, coalesceMillis, () -> streams.remove(opened[0]));
+        LiveStream stream = new LiveStream(
+                emitter, audience, session, timer, coalesceMillis, gapMillis, () -> streams.remove(opened[0]));
         opened[0] = stream;
         emitter.onCompletion(stream::close);
         emitter.onTimeout(stream::close);

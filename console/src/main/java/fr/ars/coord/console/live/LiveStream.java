@@ -8,7 +8,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One open page's stream. Changes told within {@code coalesceMillis} of each other are sent as one event
- * ({@code changed}, with the id of the last: where the page resumes from); a comment now and then keeps the
+ * ({@code changed}, with the id of the last: where the page resumes from), and events at least {@code gapMillis}
+ * apart; a comment now and then keeps the
  * connection, and the proxies on its way, from taking it for idle. A stream that cannot be written to is closed.
  */
 final class LiveStream {
@@ -18,9 +19,11 @@ final class LiveStream {
     private final String session;
     private final ScheduledExecutorService timer;
     private final long coalesceMillis;
+    private final long gapMillis;
     private final Runnable onClose;
     private final long openedAt = System.nanoTime();
     private long pendingId;
+    private long lastSentAt = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
     private boolean scheduled;
     private volatile boolean closed;
 
@@ -30,7 +33,9 @@ final class LiveStream {
             String session,
             ScheduledExecutorService timer,
             long coalesceMillis,
+            long gapMillis,
             Runnable onClose) {
+        this.gapMillis = gapMillis;
         this.emitter = emitter;
         this.onClose = onClose;
         this.audience = audience;
@@ -61,15 +66,20 @@ final class LiveStream {
 
     /** What this page shows may have changed (change {@code id}): told within {@code coalesceMillis}. */
     void changed(long id) {
+        long delay;
         synchronized (this) {
             pendingId = Math.max(pendingId, id);
             if (scheduled || closed) {
                 return;
             }
             scheduled = true;
+            // at most one event per gap: a page of the national cell in a busy hour asks again once a second, not at
+            // every batch of every service
+            long sinceLast = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastSentAt);
+            delay = Math.max(coalesceMillis, gapMillis - sinceLast);
         }
         try {
-            timer.schedule(this::flush, coalesceMillis, TimeUnit.MILLISECONDS);
+            timer.schedule(this::flush, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             close();
         }
@@ -80,6 +90,7 @@ final class LiveStream {
         synchronized (this) {
             id = pendingId;
             scheduled = false;
+            lastSentAt = System.nanoTime();
         }
         send(SseEmitter.event().name("changed").id(Long.toString(id)).data("changed"));
     }

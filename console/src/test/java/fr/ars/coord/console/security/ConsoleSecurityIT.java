@@ -746,6 +746,7 @@ class ConsoleSecurityIT {
         settings.put("ars.console.live.streams", "4");
         settings.put("ars.console.live.per-session", "2");
         settings.put("ars.console.live.coalesce", "PT0.02S");
+        settings.put("ars.console.live.gap", "PT0.05S");
         // a stream whose page is gone is found out at its next write: soon, so that the tests' closed ones free room
         settings.put("ars.console.live.heartbeat", "PT0.2S");
         List<String> arguments = new ArrayList<>();
