@@ -334,13 +334,13 @@ class ConsoleIT {
                     .until(d -> "open".equals(d.findElement(By.id("live")).getDomAttribute("data-live")));
             // the platform quiet first (what earlier tests set going has settled: nothing told for 5 s), then 31 s
             browser.waiting(Duration.ofSeconds(120)).until(d -> {
-                long before = told(browser);
+                long toldSoFar = told(browser);
                 try {
                     Thread.sleep(5_000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return told(browser) == before;
+                return told(browser) == toldSoFar;
             });
             long requestsBefore = requestsMade(browser);
             long toldBefore = told(browser);
