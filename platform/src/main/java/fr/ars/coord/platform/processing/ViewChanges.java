@@ -2,6 +2,7 @@ package fr.ars.coord.platform.processing;
 
 import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
 import fr.ars.coord.contracts.campaign.IncidentUnlinkedFromCampaignEvent;
+import fr.ars.coord.contracts.delivery.DeliveryEvent;
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.contracts.region.Region;
 import java.util.Set;
@@ -22,9 +23,10 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  *   <li>{@link #NATIONAL}: the national cell and auditors only;</li>
  *   <li>{@link #PUBLIC}: everyone signed in (a national communiqué published or withdrawn).</li>
  * </ul>
- * An incident's events, and an incident's link to a campaign, are of the incident's region; any other event is
- * {@link #NATIONAL} unless the processor handling it says better with {@link #touched(String)} (the communiqué views
- * know their communiqué's region).
+ * An incident's events, and an incident's link to a campaign, are of the incident's region; a delivery's are of no
+ * one's (no page shows the delivery log: a webhook retried every few minutes must not have every national page ask
+ * again); any other event is {@link #NATIONAL} unless the processor handling it says better with
+ * {@link #touched(String)} (the communiqué views know their communiqué's region).
  */
 public final class ViewChanges implements MessageHandlerInterceptor<EventMessage<?>> {
 
@@ -59,11 +61,18 @@ public final class ViewChanges implements MessageHandlerInterceptor<EventMessage
             return changed;
         });
         Object result = interceptorChain.proceed();
-        scopes.add(scopeOf(unitOfWork.getMessage().getPayload()));
+        String scope = scopeOf(unitOfWork.getMessage().getPayload());
+        if (scope != null) {
+            scopes.add(scope);
+        }
         return result;
     }
 
+    /** Who may see what {@code event} changed; null when no page shows it (the delivery log). */
     static String scopeOf(Object event) {
+        if (event instanceof DeliveryEvent) {
+            return null;
+        }
         Region region = null;
         if (event instanceof IncidentEvent incident) {
             region = incident.region();
