@@ -96,10 +96,8 @@ public class LiveChanges implements SmartLifecycle {
                 .toList();
         ofSession.stream().skip(Math.max(0, perSession - 1)).forEach(LiveStream::close);
         SseEmitter emitter = new SseEmitter(streamFor.toMillis());
-        LiveStream[] opened = new LiveStream[1];
-        LiveStream stream = new LiveStream(
-                emitter, audience, session, timer, coalesceMillis, gapMillis, () -> streams.remove(opened[0]));
-        opened[0] = stream;
+        LiveStream stream =
+                new LiveStream(emitter, audience, session, timer, coalesceMillis, gapMillis, streams::remove);
         emitter.onCompletion(stream::close);
         emitter.onTimeout(stream::close);
         emitter.onError(error -> stream.close());
@@ -166,14 +164,6 @@ public class LiveChanges implements SmartLifecycle {
             lastId = Math.max(System.currentTimeMillis(), lastId + 1);
             return lastId;
         }
-    }
-
-    int open() {
-        return streams.size();
-    }
-
-    boolean listening() {
-        return listener.listening();
     }
 
     @Override

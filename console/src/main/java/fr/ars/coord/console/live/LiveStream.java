@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -20,7 +21,7 @@ final class LiveStream {
     private final ScheduledExecutorService timer;
     private final long coalesceMillis;
     private final long gapMillis;
-    private final Runnable onClose;
+    private final Consumer<LiveStream> onClose;
     private final long openedAt = System.nanoTime();
     private long pendingId;
     private long lastSentAt = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
@@ -34,7 +35,7 @@ final class LiveStream {
             ScheduledExecutorService timer,
             long coalesceMillis,
             long gapMillis,
-            Runnable onClose) {
+            Consumer<LiveStream> onClose) {
         this.gapMillis = gapMillis;
         this.emitter = emitter;
         this.onClose = onClose;
@@ -125,7 +126,7 @@ final class LiveStream {
     void close() {
         if (!closed) {
             closed = true;
-            onClose.run();
+            onClose.accept(this);
             try {
                 emitter.complete();
             } catch (IllegalStateException alreadyDone) {

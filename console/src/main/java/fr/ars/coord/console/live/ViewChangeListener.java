@@ -29,7 +29,6 @@ final class ViewChangeListener {
     private final Consumer<String> changed;
     private final Runnable reconnected;
     private volatile boolean running;
-    private volatile boolean listening;
 
     ViewChangeListener(
             String url,
@@ -57,10 +56,6 @@ final class ViewChangeListener {
         running = false;
     }
 
-    boolean listening() {
-        return listening;
-    }
-
     private void listen() {
         long backoffMillis = 500;
         boolean first = true;
@@ -69,7 +64,6 @@ final class ViewChangeListener {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
-                listening = true;
                 backoffMillis = 500;
                 if (!first) {
                     reconnected.run();
@@ -82,8 +76,6 @@ final class ViewChangeListener {
                             "not told of the platform's changes ({}): open pages are told again once back",
                             e.toString());
                 }
-            } finally {
-                listening = false;
             }
             try {
                 Thread.sleep(backoffMillis);

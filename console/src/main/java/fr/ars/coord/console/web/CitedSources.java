@@ -71,8 +71,4 @@ class CitedSources {
         kept.put(key, read);
         return read;
     }
-
-    int kept() {
-        return kept.size();
-    }
 }

@@ -7,15 +7,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.Semaphore;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The services' live streams (their {@code live-paths}: the console's open pages): each holds a request thread and a
@@ -30,24 +26,17 @@ class LiveLane extends OncePerRequestFilter {
 
     static final int RETRY_AFTER_SECONDS = 30;
 
-    private final List<PathPattern> paths;
+    private final ServicePaths paths;
     private final Semaphore open;
 
     LiveLane(GatewayProperties properties) {
-        this.paths = properties.services().values().stream()
-                .flatMap(service -> service.livePaths().stream())
-                .map(PathPatternParser.defaultInstance::parse)
-                .toList();
+        this.paths = ServicePaths.of(properties, GatewayProperties.Service::livePaths);
         this.open = new Semaphore(properties.live().concurrent());
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        if (paths.isEmpty()) {
-            return true;
-        }
-        PathContainer path = PathContainer.parsePath(request.getRequestURI());
-        return paths.stream().noneMatch(pattern -> pattern.matches(path));
+        return !paths.matches(request);
     }
 
     @Override
@@ -68,9 +57,5 @@ class LiveLane extends OncePerRequestFilter {
         } finally {
             open.release();
         }
-    }
-
-    int available() {
-        return open.availablePermits();
     }
 }

@@ -23,12 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The public lane: the services' public paths (pages, feeds, published communiqués, read by anyone without a token)
@@ -50,7 +47,7 @@ class PublicLane extends OncePerRequestFilter {
     static final int WAITING = 64;
     private static final List<String> VALIDATORS = List.of("If-None-Match", "If-Modified-Since");
 
-    private final List<PathPattern> publicPaths;
+    private final ServicePaths publicPaths;
     private final Semaphore inFlight;
     private final PublicAnswers answers;
     /** The fetches under way of pages nothing is kept for, by key. */
@@ -60,10 +57,7 @@ class PublicLane extends OncePerRequestFilter {
 
     PublicLane(GatewayProperties properties) {
         GatewayProperties.PublicTraffic traffic = properties.publicTraffic();
-        this.publicPaths = properties.services().values().stream()
-                .flatMap(service -> service.publicPaths().stream())
-                .map(PathPatternParser.defaultInstance::parse)
-                .toList();
+        this.publicPaths = ServicePaths.of(properties, GatewayProperties.Service::publicPaths);
         this.inFlight = new Semaphore(traffic.concurrent());
         this.answers = new PublicAnswers(
                 traffic.cacheFor(), traffic.cacheEntries(), traffic.cacheBodyBytes(), System::nanoTime);
@@ -71,11 +65,7 @@ class PublicLane extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        if (publicPaths.isEmpty()) {
-            return true;
-        }
-        PathContainer path = PathContainer.parsePath(request.getRequestURI());
-        return publicPaths.stream().noneMatch(pattern -> pattern.matches(path));
+        return !publicPaths.matches(request);
     }
 
     @Override
