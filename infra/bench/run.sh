@@ -3,8 +3,12 @@
 # gateway answers; otherwise starts one with infra/run.sh (separate data folder, stores emptied, rate limits
 # raised for the load) and stops it afterwards. Prints a table and writes bench-results.json in the current
 # folder. BENCH_REPLAY_EVENTS changes the number of events seeded for the replay figure (default 100000);
-# BENCH_PHASES=gateway,store,lag,replay,surge runs only some parts (after the warm-up; memory is always measured);
-# the surge phase has BENCH_SURGE_READERS (1,000) people read the public pages for BENCH_SURGE_SECONDS (60) while ARS
+# BENCH_PHASES=gateway,store,lag,delivery,console,replay,surge,failover runs only some parts (after the warm-up; memory
+# is always measured); the console phase counts the requests of an open console page in a headless Chromium for
+# BENCH_IDLE_PAGE_SECONDS (60) while nothing happens; the failover phase (in the default run) starts the platform again
+# with two instances of each service and SIGKILLs each service's second instance in turn, timing the takeover;
+# the delivery phase publishes BENCH_DELIVERIES (30) communiqués to a webhook receiver of its own, one after the
+# other; the surge phase has BENCH_SURGE_READERS (1,000) people read the public pages for BENCH_SURGE_SECONDS (60) while ARS
 # staff send commands;
 # BENCH_PHASES=observables appends BENCH_OBSERVABLES observables (200,000) over BENCH_OBSERVABLE_INCIDENTS incidents
 # (50,000) and times the reads that cross regions;
@@ -36,12 +40,16 @@ bench_environment() {
   # the bench records incidents aware of long ago: their reminders would be recorded during the measures; the
   # reminder schedule projection still follows every event (it is part of the catch-up measured)
   export ARS_REMINDER_SWEEP_INTERVAL="${ARS_REMINDER_SWEEP_INTERVAL:-PT6H}"
+  # the delivery phase's webhook receiver listens on this machine
+  export ARS_WEBHOOK_ALLOWED_TARGETS="${ARS_WEBHOOK_ALLOWED_TARGETS:-127.0.0.1/32}"
 }
 
-# starts the platform of source tree $1 on data folder $2 (stores emptied), sets RUN_PID and COLD
+# starts the platform of source tree $1 on data folder $2 (stores emptied; further arguments go to infra/run.sh), sets
+# RUN_PID and COLD
 start_platform() {
   local tree="$1"
   export ARS_DATA_DIR="$2"
+  shift 2
   rm -rf "$ARS_DATA_DIR/postgres" "$ARS_DATA_DIR/mongo" "$ARS_DATA_DIR/logs"
   mkdir -p "$ARS_DATA_DIR"
   if [ ! -f "$ARS_DATA_DIR/keycloak/keycloak-${KEYCLOAK_VERSION:-26.7.3}/.built" ]; then
@@ -57,7 +65,7 @@ start_platform() {
   fi
   echo "starting the platform of $tree (cold start measured)"
   start=$(date +%s.%N)
-  "$tree/infra/run.sh" --no-build > "$ARS_DATA_DIR/bench-run.out" 2>&1 &
+  "$tree/infra/run.sh" --no-build "$@" > "$ARS_DATA_DIR/bench-run.out" 2>&1 &
   RUN_PID=$!
   trap 'kill -TERM "$RUN_PID" 2>/dev/null; wait "$RUN_PID" 2>/dev/null || true' EXIT
   until grep -q "platform running" "$ARS_DATA_DIR/bench-run.out" 2>/dev/null; do
@@ -71,6 +79,30 @@ stop_platform() {
   kill -TERM "$RUN_PID" 2>/dev/null || true
   wait "$RUN_PID" 2>/dev/null || true
   RUN_PID=""
+}
+
+# the phases the benchmark program runs on the usual platform (failover runs on a platform of its own, below)
+MAIN_PHASES="$(echo ",${BENCH_PHASES:-all}," | sed 's/,failover,/,/g; s/^,//; s/,$//')"
+failover_wanted() { case ",${BENCH_PHASES:-all}," in *,all,*|*,failover,*) return 0 ;; esac; return 1; }
+
+# the main phases of the platform running on the usual ports, into $1 (nothing to measure: an empty set of figures)
+measure() {
+  if [ -n "$MAIN_PHASES" ]; then
+    BENCH_PHASES="$MAIN_PHASES" java -Xmx512m -jar "$ROOT/bench/target/bench.jar" "$1" "$COLD"
+  else
+    echo '{}' > "$1"
+  fi
+}
+
+# the failover phase: the platform of source tree $1 started again on data folder $2 with two instances of each
+# service, each one's second instance killed in turn; its figures are added to the results file $3
+measure_failover() {
+  local part="${3%.json}-failover.json"
+  echo "starting the platform of $1 with two instances of each service (failover phase)"
+  start_platform "$1" "$2" --instances 2
+  BENCH_PHASES=failover java -Xmx256m -jar "$ROOT/bench/target/bench.jar" "$part" ""
+  stop_platform
+  jq -s '.[0] + .[1]' "$3" "$part" > "$3.tmp" && mv "$3.tmp" "$3"
 }
 
 BASELINE_OUT=""
@@ -90,14 +122,19 @@ if [ -n "${BENCH_BASELINE:-}" ]; then
   bench_environment
   start_platform "$BASE_TREE" "${BENCH_BASELINE_DATA_DIR:-$ROOT/target/bench-baseline-platform}"
   BASELINE_OUT="$(pwd)/bench-baseline-results.json"
-  BENCH_NGINX_URL="" java -Xmx512m -jar "$ROOT/bench/target/bench.jar" "$BASELINE_OUT" "$COLD"
+  BENCH_NGINX_URL="" measure "$BASELINE_OUT"
   stop_platform
+  if failover_wanted; then
+    measure_failover "$BASE_TREE" "${BENCH_BASELINE_DATA_DIR:-$ROOT/target/bench-baseline-platform}" "$BASELINE_OUT"
+  fi
   git -C "$ROOT" worktree remove --force "$BASE_TREE" >/dev/null 2>&1 || true
 fi
 
+STARTED=1
 if [ -z "$BASELINE_OUT" ] && curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 2>/dev/null; then
   # its jars are in use: they are not rebuilt under it (only the benchmark program, if missing)
   echo "using the platform already running on port $GATEWAY_PORT"
+  STARTED=0
   [ -f "$ROOT/bench/target/bench.jar" ] || (cd "$ROOT" && ./mvnw -B -q -DskipTests install -pl bench -am)
 else
   if [ -z "$BASELINE_OUT" ]; then
@@ -107,6 +144,17 @@ else
   bench_environment
   start_platform "$ROOT" "${BENCH_DATA_DIR:-$ROOT/target/bench-platform}"
 fi
+
+# the console phase's browser (Debian's chromium and its driver, as the tests use), installed when missing
+case ",${BENCH_PHASES:-all}," in
+  *,all,*|*,console,*)
+    if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+      echo "installing chromium and chromium-driver (Debian packages) for the idle console page"
+      SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+      $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null \
+        || echo "chromium could not be installed: the console phase will be left out"
+    fi ;;
+esac
 
 # one nginx hop to incident-service, kept-alive upstream connections, as a reverse proxy is run in production
 NGINX_PID=""
@@ -147,7 +195,16 @@ CONF
   export BENCH_NGINX_URL="http://127.0.0.1:$NGINX_PORT"
 fi
 
-java -Xmx512m -jar "$ROOT/bench/target/bench.jar" "$OUT" "$COLD"
+measure "$OUT"
+if failover_wanted; then
+  if [ "$STARTED" = 1 ]; then
+    [ -z "$NGINX_PID" ] || kill "$NGINX_PID" 2>/dev/null || true
+    stop_platform
+    measure_failover "$ROOT" "${BENCH_DATA_DIR:-$ROOT/target/bench-platform}" "$OUT"
+  else
+    echo "failover phase left out: it needs a platform of its own (stop the running one)"
+  fi
+fi
 
 if [ -n "$BASELINE_OUT" ]; then
   echo

@@ -31,46 +31,78 @@ public final class Bench {
         BenchPlatform platform = BenchPlatform.fromEnvironment();
         EventStoreQueries store = new EventStoreQueries(platform.jdbcUrl());
         Results results = new Results();
+        if (env("BENCH_PHASES", "all").equals("failover")) {
+            // alone, on a platform of two instances of each service that infra/bench/run.sh started for it
+            new Takeover(store, results).run();
+            write(out, results);
+            return;
+        }
         results.put("cold_start_all_healthy_s", coldStart);
         new WarmUp(platform, results).run();
-        if (phase("gateway")) {
-            new GatewayOverhead(platform, results).run();
-        }
-        if (phase("store")) {
-            new EventSourcingCost(platform, results).run();
-        }
-        if (phase("lag")) {
-            new ProjectionLag(platform, store, results).run();
-        }
-        if (phase("replay")) {
-            new Replay(platform, store, results).run(replayEvents);
-        }
-        if (phase("surge")) {
-            new PublicSurge(platform, results)
-                    .run(
-                            Integer.parseInt(env("BENCH_SURGE_READERS", "1000")),
-                            Integer.parseInt(env("BENCH_SURGE_SECONDS", "60")));
-        }
-        if (phase("observables")) {
-            new ObservableScale(platform, store, results)
-                    .run(
-                            Integer.parseInt(env("BENCH_OBSERVABLE_INCIDENTS", "50000")),
-                            Integer.parseInt(env("BENCH_OBSERVABLES", "200000")));
-        }
-        if (phase("scale")) {
-            new Scale(platform, store, results).run(Long.parseLong(env("BENCH_SCALE_EVENTS", "1000000")));
-        }
+        measure("gateway", () -> new GatewayOverhead(platform, results).run());
+        measure("store", () -> new EventSourcingCost(platform, results).run());
+        measure("lag", () -> new ProjectionLag(platform, store, results).run());
+        measure(
+                "delivery",
+                () -> new DeliveryLatency(platform, store, results)
+                        .run(Integer.parseInt(env("BENCH_DELIVERIES", "30"))));
+        measure(
+                "console",
+                () -> new IdlePage(platform, results).run(Integer.parseInt(env("BENCH_IDLE_PAGE_SECONDS", "60"))));
+        measure("replay", () -> new Replay(platform, store, results).run(replayEvents));
+        measure(
+                "surge",
+                () -> new PublicSurge(platform, results)
+                        .run(
+                                Integer.parseInt(env("BENCH_SURGE_READERS", "1000")),
+                                Integer.parseInt(env("BENCH_SURGE_SECONDS", "60"))));
+        measure(
+                "observables",
+                () -> new ObservableScale(platform, store, results)
+                        .run(
+                                Integer.parseInt(env("BENCH_OBSERVABLE_INCIDENTS", "50000")),
+                                Integer.parseInt(env("BENCH_OBSERVABLES", "200000"))));
+        measure(
+                "scale",
+                () -> new Scale(platform, store, results).run(Long.parseLong(env("BENCH_SCALE_EVENTS", "1000000"))));
         new Memory(platform, results).run();
+        write(out, results);
+        results.print();
+    }
+
+    /** What a phase does: it measures and puts its figures. */
+    @FunctionalInterface
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs the phase if {@code BENCH_PHASES} asks for it; a phase that fails is reported and the others still run (the
+     * figures measured so far are not lost with it).
+     */
+    private static void measure(String name, Phase phase) {
+        if (!phase(name)) {
+            return;
+        }
+        try {
+            phase.run();
+        } catch (Exception | AssertionError e) {
+            System.err.println("phase " + name + " failed, its figures are left out: " + e);
+            e.printStackTrace();
+        }
+    }
+
+    private static void write(Path out, Results results) throws java.io.IOException {
         ObjectNode json = Http.JSON.valueToTree(results.all());
         Files.writeString(out, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
-        results.print();
         System.out.println("written: " + out.toAbsolutePath());
     }
 
     /**
-     * {@code BENCH_PHASES} (gateway, store, lag, replay, surge, observables, scale) runs a part of the benchmark alone; by
-     * default all but observables and scale, which load hundreds of thousands of events into the store and need a
-     * platform of their own.
+     * {@code BENCH_PHASES} (gateway, store, lag, delivery, console, replay, surge, observables, scale) runs a part of
+     * the benchmark alone; by default all but observables and scale, which load hundreds of thousands of events into
+     * the store and need a platform of their own. {@code failover} alone measures the takeovers, on the platform of two
+     * instances that infra/bench/run.sh starts for it after the other phases.
      */
     private static boolean phase(String name) {
         String phases = env("BENCH_PHASES", "all");

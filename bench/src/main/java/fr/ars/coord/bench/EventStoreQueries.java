@@ -58,6 +58,32 @@ final class EventStoreQueries {
         }
     }
 
+    /** When the publication of a communiqué was recorded (its event's timestamp), if it was. */
+    synchronized java.util.Optional<Instant> publishedAt(String communiqueId) throws SQLException {
+        try (var query = database()
+                .prepareStatement("SELECT timestamp FROM domainevententry WHERE aggregateidentifier = ?"
+                        + " AND payloadtype LIKE '%CommuniquePublishedEvent' ORDER BY sequencenumber DESC LIMIT 1")) {
+            query.setString(1, communiqueId);
+            try (var rows = query.executeQuery()) {
+                return rows.next()
+                        ? java.util.Optional.of(Instant.parse(rows.getString(1)))
+                        : java.util.Optional.empty();
+            }
+        }
+    }
+
+    /** The owner of each segment of every processor ("pid@host", or null when no one holds it), keyed "processor/segment". */
+    synchronized java.util.Map<String, String> claims() throws SQLException {
+        java.util.Map<String, String> claims = new java.util.TreeMap<>();
+        try (var query = database().prepareStatement("SELECT processorname, segment, owner FROM tokenentry");
+                var rows = query.executeQuery()) {
+            while (rows.next()) {
+                claims.put(rows.getString(1) + "/" + rows.getInt(2), rows.getString(3));
+            }
+        }
+        return claims;
+    }
+
     synchronized long maxIndex() throws SQLException {
         try (Statement query = database().createStatement();
                 ResultSet rs = query.executeQuery("SELECT max(globalindex) FROM domainevententry")) {

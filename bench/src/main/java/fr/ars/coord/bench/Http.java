@@ -76,6 +76,13 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Answer delete(String url, String user, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token(user))
+                .header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Answer get(String url, String user) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token(user))

@@ -19,10 +19,6 @@ record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results re
                 store.maxIndex(),
                 TimeUnit.MINUTES.toNanos(15)); // the load starts from caught-up projections, not from earlier backlogs
         idleCpu();
-        platform.http().renew("ars-hdf", "ars-nor", "national"); // no token renewal inside the 30 s measured
-        for (int i = 0; i < 50; i++) { // nor the first calls of the position reader (a new connection, cold code)
-            platform.http().get(platform.impactRebuild(), "national");
-        }
         int rate = 50;
         int seconds = 30;
         AtomicLong seen = new AtomicLong(-1);
@@ -32,7 +28,8 @@ record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results re
         AtomicLong longestPoll = new AtomicLong();
         AtomicLong worstLag = new AtomicLong();
         AtomicLong worstLagAt = new AtomicLong();
-        long phaseStart = System.nanoTime();
+        AtomicLong loadStart = new AtomicLong(System.nanoTime()); // when the commands start, once all is ready
+        java.util.List<String> trace = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         // the national picture's position read where region-service commits it, every 5 ms on a connection of its
         // own: a lag is known within 5 ms (2.5 ms late on average), whatever wakes the projections
         EventStoreQueries positions = store.another();
@@ -52,9 +49,10 @@ record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results re
                         if (e.getKey() <= position) {
                             long lag = now - e.getValue();
                             lags.add(lag);
+                            trace.add((e.getValue() - loadStart.get()) / 1_000_000 + " " + lag / 1_000_000.0);
                             if (lag > worstLag.get()) { // only this thread writes both
                                 worstLag.set(lag);
-                                worstLagAt.set(e.getValue() - phaseStart);
+                                worstLagAt.set(e.getValue() - loadStart.get());
                             }
                             return true;
                         }
@@ -64,6 +62,13 @@ record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results re
                 0,
                 5,
                 TimeUnit.MILLISECONDS);
+        platform.http().renew("ars-hdf", "ars-nor", "national"); // no token renewal inside the 30 s measured
+        for (int i = 0; i < 50; i++) { // nor the first calls of the services' status reads (cold code)
+            platform.http().get(platform.impactRebuild(), "national");
+        }
+        // nor the position reader's first reads (a new connection, its statement prepared on the server after five)
+        Thread.sleep(2_000);
+        longestPoll.set(0);
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
         ExecutorService senders = Executors.newFixedThreadPool(32);
         AtomicInteger sent = new AtomicInteger();
@@ -71,6 +76,7 @@ record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results re
         String[] users = {"ars-hdf", "ars-nor"};
         String[] codes = {"FR-HDF", "FR-NOR"};
         long start = System.nanoTime();
+        loadStart.set(start);
         CountDownLatch done = new CountDownLatch(total);
         ticks.scheduleAtFixedRate(
                 () -> {
@@ -85,6 +91,7 @@ record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results re
                             long index = store.globalIndexOf(id);
                             if (seen.get() >= index) {
                                 lags.add(System.nanoTime() - ack);
+                                trace.add((ack - loadStart.get()) / 1_000_000 + " " + (System.nanoTime() - ack) / 1e6);
                             } else {
                                 pending.put(index, ack);
                             }
@@ -109,6 +116,10 @@ record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results re
         sampler.shutdownNow();
         sampler.awaitTermination(5, TimeUnit.SECONDS);
         positions.close();
+        String traceFile = System.getenv("BENCH_LAG_TRACE");
+        if (traceFile != null && !traceFile.isBlank()) { // each command: ms into the phase it was acknowledged, its lag
+            java.nio.file.Files.write(java.nio.file.Path.of(traceFile), trace);
+        }
         results.put("projection_load_commands_per_s", achieved);
         results.put("projection_lag_samples", lags.count());
         results.put("projection_lag_p50_ms", lags.percentile(50));
@@ -116,7 +127,7 @@ record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results re
         results.put("projection_lag_max_ms", lags.percentile(100));
         // where the worst lag came from: a slow read of the position, or a projection that did not move
         results.put("projection_lag_slowest_position_read_ms", longestPoll.get() / 1e6);
-        Instant worstAcknowledged = Instant.now().minusNanos(System.nanoTime() - phaseStart - worstLagAt.get());
+        Instant worstAcknowledged = Instant.now().minusNanos(System.nanoTime() - loadStart.get() - worstLagAt.get());
         System.err.printf(
                 "worst lag seen by the position reader: %.0f ms, for a command acknowledged %.1f s into"
                         + " the phase (%s)%n",

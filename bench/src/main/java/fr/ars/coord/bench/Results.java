@@ -61,6 +61,20 @@ final class Results {
                 results.get("projection_lag_p50_ms") + " / " + results.get("projection_lag_p99_ms"),
                 "ms",
                 "p99 < 1000 ms");
+        if (results.containsKey("delivery_publications")) {
+            row(
+                    "webhook first attempt p50 / p99, " + results.get("delivery_publications") + " publications",
+                    results.get("delivery_first_attempt_p50_ms") + " / " + results.get("delivery_first_attempt_p99_ms"),
+                    "ms",
+                    "p99 < 100 ms");
+        }
+        if (results.containsKey("idle_page_requests_per_min")) {
+            row(
+                    "requests of an idle open console page",
+                    results.get("idle_page_requests_per_min"),
+                    "/min",
+                    "<= 2 /min");
+        }
         row(
                 "replay of " + results.get("replay_events") + " events",
                 results.get("replay_events_per_s"),

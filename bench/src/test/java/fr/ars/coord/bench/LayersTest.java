@@ -25,7 +25,12 @@ class LayersTest {
         GatewayOverhead.class,
         EventSourcingCost.class,
         ProjectionLag.class,
+        DeliveryLatency.class,
+        IdlePage.class,
+        Takeover.class,
         Replay.class,
+        PublicSurge.class,
+        ObservableScale.class,
         Scale.class,
         Memory.class
     };

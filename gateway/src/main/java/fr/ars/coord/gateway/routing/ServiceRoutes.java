@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
+import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -126,7 +127,9 @@ class ServiceRoutes {
             CloseableHttpClient client, GatewayProperties.Service service, GatewayMvcProperties gatewayMvc) {
         HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(client);
         requests.setReadTimeout(service.responseTimeout());
-        return new LiveProxyExchange(
+        // Spring Cloud Gateway's own exchange: the answer is passed on in one write at its end (a flush per chunk, as
+        // the live streams need, would cost every API call a write of its own)
+        return new RestClientProxyExchange(
                 RestClient.builder().requestFactory(requests).build(), gatewayMvc);
     }
 

@@ -75,5 +75,19 @@ public record NotificationProperties(
      */
     public record Webhooks(boolean requireHttps, List<String> allowedTargets) {}
 
-    public record Delivery(int maxAttempts, Duration firstBackoff, long pollIntervalMs, Duration webhookTimeout) {}
+    /**
+     * @param concurrency deliveries attempted at once by one instance (default 8): a receiver that answers slowly, or
+     *     not at all until the webhook timeout, holds one of them, not the deliveries behind it
+     */
+    public record Delivery(
+            int maxAttempts, Duration firstBackoff, long pollIntervalMs, Duration webhookTimeout, Integer concurrency) {
+
+        public Delivery {
+            concurrency = concurrency == null ? 8 : concurrency;
+            if (concurrency < 1 || concurrency > 64) {
+                throw new IllegalArgumentException(
+                        "ars.notifications.delivery.concurrency must be from 1 to 64, not " + concurrency);
+            }
+        }
+    }
 }

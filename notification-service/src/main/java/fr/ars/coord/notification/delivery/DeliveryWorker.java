@@ -34,8 +34,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Attempts due deliveries (of communiqués and of obligation reminders) one at a time, each under its lease (one
- * instance at a time, see {@link DeliveryLeases}). Before each attempt it re-reads the delivery's own stream, so one
+ * Attempts due deliveries (of communiqués and of obligation reminders), several at once ({@code
+ * ars.notifications.delivery.concurrency}, so that a receiver answering slowly or not at all holds one attempt up to
+ * the webhook timeout, not every delivery behind it), each under its lease (one instance at a time, see {@link
+ * DeliveryLeases}). Before each attempt it re-reads the delivery's own stream, so one
  * recorded as delivered is never sent again; after it, the result is recorded as an event. Failures are
  * retried with exponential backoff, then parked. A crash between sending and recording means one more
  * attempt after restart, with the same delivery id for the receiver to recognise. Mails to public subscribers go out
@@ -78,6 +80,10 @@ class DeliveryWorker {
         thread.setDaemon(true);
         return thread;
     });
+    private final ExecutorService attempts;
+    private final java.util.concurrent.Semaphore freeAttempts;
+    private final Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean roundCutShort = new AtomicBoolean();
 
     DeliveryWorker(
             DeliveryViewStore deliveries,
@@ -106,6 +112,14 @@ class DeliveryWorker {
         this.commands = commands;
         this.properties = properties;
         this.clock = clock;
+        java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+        this.freeAttempts =
+                new java.util.concurrent.Semaphore(properties.delivery().concurrency());
+        this.attempts = Executors.newFixedThreadPool(properties.delivery().concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "delivery-attempt-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -128,30 +142,66 @@ class DeliveryWorker {
     @PreDestroy
     void stop() {
         woken.shutdownNow();
+        attempts.shutdownNow();
     }
 
-    /** One round at a time, woken or scheduled (the scheduled rounds are the fallback and the retries' clock). */
+    /**
+     * One round at a time, woken or scheduled (the scheduled rounds are the fallback and the retries' clock): each due
+     * delivery is handed to a free attempt thread once this instance holds its lease. A round does not wait for its
+     * attempts: a delivery published while a receiver keeps one waiting starts at once on another thread. When every
+     * thread is busy, the round stops there, and the next attempt to end starts one more round.
+     */
     @Scheduled(fixedDelayString = "${ars.notifications.delivery.poll-interval-ms:500}")
     synchronized void deliverDue() {
         for (DeliveryView candidate : deliveries.due(clock.instant())) {
-            if (candidate.channel() == DeliveryChannel.SUBSCRIBER && !subscriberMailAllowed()) {
-                continue;
+            if (inFlight.contains(candidate.id())) {
+                continue; // attempted by this instance right now
+            }
+            if (!freeAttempts.tryAcquire()) {
+                roundCutShort.set(true);
+                return;
             }
             // another instance attempting it now has its lease: not sent twice at the same time
-            if (!leases.take(
-                    candidate.id(), properties.delivery().webhookTimeout().plus(LEASE_MARGIN))) {
+            if ((candidate.channel() == DeliveryChannel.SUBSCRIBER && !subscriberMailAllowed())
+                    || !leases.take(
+                            candidate.id(),
+                            properties.delivery().webhookTimeout().plus(LEASE_MARGIN))) {
+                freeAttempts.release();
                 continue;
             }
+            inFlight.add(candidate.id());
             try {
-                java.util.Optional.of(deliveries.advance(candidate))
-                        .filter(d -> d.status().equals("PENDING"))
-                        .filter(d ->
-                                d.nextAttemptAt() == null || !d.nextAttemptAt().isAfter(clock.instant()))
-                        .ifPresent(this::attempt);
-            } catch (RuntimeException e) {
-                log.warn("delivery {} not attempted: {}", candidate.id(), e.toString());
-            } finally {
+                attempts.execute(() -> attemptLeased(candidate));
+            } catch (RejectedExecutionException stopping) {
+                inFlight.remove(candidate.id());
+                freeAttempts.release();
                 leases.giveBack(candidate.id());
+                return;
+            }
+        }
+    }
+
+    /**
+     * The delivery as its stream now says, attempted if still pending and due; then its lease given back, its thread
+     * freed, and a round started if the last one was cut short for want of a thread.
+     */
+    private void attemptLeased(DeliveryView candidate) {
+        try {
+            java.util.Optional.of(deliveries.advance(candidate))
+                    .filter(d -> d.status().equals("PENDING"))
+                    .filter(d -> d.nextAttemptAt() == null || !d.nextAttemptAt().isAfter(clock.instant()))
+                    .ifPresent(this::attempt);
+        } catch (RuntimeException e) {
+            log.warn("delivery {} not attempted: {}", candidate.id(), e.toString());
+        } finally {
+            try {
+                leases.giveBack(candidate.id());
+            } finally {
+                inFlight.remove(candidate.id());
+                freeAttempts.release();
+                if (roundCutShort.getAndSet(false)) {
+                    wake();
+                }
             }
         }
     }

@@ -55,4 +55,41 @@ class DeliveryWakeUpIT extends NotificationServiceITBase {
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.receivedFor(communique) == 1);
         }
     }
+
+    @Test
+    void aReceiverThatDoesNotAnswerHoldsBackNoOtherSubscribersDelivery() throws Exception {
+        String secret = "9b1d4e7a2c5f8e0b3d6a9c1f4e7b0d2a";
+        try (WebhookReceiver silent = new WebhookReceiver(secret);
+                WebhookReceiver other = new WebhookReceiver(secret)) {
+            silent.answerAfterMillis = 30_000; // beyond the webhook timeout (5 s): its attempt ends only then
+            String silentSubscription = subscribe(silent, "FR-CVL", secret);
+            subscribe(other, "FR-GES", secret);
+
+            String first = recordPublished("FR-CVL", "Compte usurpé", "Données d'identité exposées", null)
+                    .communiqueId();
+            await().atMost(Duration.ofSeconds(20)).until(() -> silent.receivedFor(first) == 1);
+            String second = recordPublished("FR-GES", "Compte usurpé", "Données d'identité exposées", null)
+                    .communiqueId();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> other.receivedFor(second) == 1);
+            // the silent receiver's attempt was still under way when the other was served: nothing recorded for it
+            tools.jackson.databind.JsonNode held = api.get(
+                            "/api/webhook-subscriptions/" + silentSubscription + "/deliveries", TestTokens.national())
+                    .json();
+            assertThat(held.toString()).contains(first);
+            assertThat(held.findValues("attempts"))
+                    .as("the silent receiver's delivery, when the other receiver was served: %s", held)
+                    .allMatch(attempts -> attempts.asInt() == 0);
+        }
+    }
+
+    private String subscribe(WebhookReceiver receiver, String region, String secret) {
+        Response created = api.post(
+                "/api/webhook-subscriptions",
+                TestTokens.national(),
+                "{\"url\": \"" + receiver.url() + "\", \"secret\": \"" + secret + "\", \"regions\": [\"" + region
+                        + "\"]}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
 }
