@@ -19,6 +19,7 @@ record GatewayOverhead(BenchPlatform platform, Results results) {
         Latencies routed = new Latencies();
         Latencies proxied = new Latencies();
         String nginx = System.getenv("BENCH_NGINX_URL");
+        nginx = nginx == null || nginx.isBlank() ? null : nginx; // run.sh leaves it empty for a baseline
         LocalJvm gatewayJvm = LocalJvm.ofService("gateway");
         long gatewayCpuMillis = 0;
         for (int round = 0; round < 2; round++) {
