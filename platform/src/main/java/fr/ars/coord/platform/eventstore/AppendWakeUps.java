@@ -16,10 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A coordinator that is busy when woken drops the wake-up (it runs one round at a time and skips a round asked for
  * meanwhile): a woken stream not asked for its next event within {@link #REPEAT_AFTER_MILLIS} is woken again, a few
  * times, after which the coordinator's own rounds (the fallback polling) take over.
- * <p>
- * A waiter is woken at most once per {@code gap}: a wake-up that comes sooner is put off to the end of the gap (one
- * at a time). An event appended after a quiet moment is read at once; under a flood of appends, each processor reads
- * them in batches of a gap's worth instead of one by one, each batch a transaction and a token update of its own.
  */
 public final class AppendWakeUps implements AutoCloseable {
 
@@ -27,7 +23,6 @@ public final class AppendWakeUps implements AutoCloseable {
     private static final int REPEATS = 5;
 
     private final boolean pushed;
-    private final long gapNanos;
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService repeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "append-wake-ups");
@@ -39,13 +34,7 @@ public final class AppendWakeUps implements AutoCloseable {
 
     /** {@code pushed}: whether something (a store channel) calls {@link #wakeAll()} when events are appended. */
     public AppendWakeUps(boolean pushed) {
-        this(pushed, java.time.Duration.ZERO);
-    }
-
-    /** ... and {@code gap}: the least time between two wake-ups of one waiter. */
-    public AppendWakeUps(boolean pushed, java.time.Duration gap) {
         this.pushed = pushed;
-        this.gapNanos = gap.toNanos();
     }
 
     /** Whether appends wake the waiters; if not, readers only poll. */
@@ -108,8 +97,6 @@ public final class AppendWakeUps implements AutoCloseable {
         private final Runnable callback;
         private final AtomicBoolean unread = new AtomicBoolean();
         private final AtomicBoolean repeating = new AtomicBoolean();
-        private final AtomicBoolean putOff = new AtomicBoolean();
-        private volatile long lastCalled = System.nanoTime() - gapNanos;
 
         private Waiter(Runnable callback) {
             this.callback = callback;
@@ -126,30 +113,10 @@ public final class AppendWakeUps implements AutoCloseable {
 
         private void wake() {
             unread.set(true);
-            long early = lastCalled + gapNanos - System.nanoTime();
-            if (early <= 0) {
-                call();
-            } else if (putOff.compareAndSet(false, true)) {
-                try {
-                    repeats.schedule(
-                            () -> {
-                                putOff.set(false);
-                                call();
-                            },
-                            early,
-                            TimeUnit.NANOSECONDS);
-                } catch (RejectedExecutionException closed) {
-                    putOff.set(false);
-                }
-            }
+            callback.run();
             if (repeating.compareAndSet(false, true)) {
                 repeatWhileUnread(REPEATS);
             }
-        }
-
-        private void call() {
-            lastCalled = System.nanoTime();
-            callback.run();
         }
 
         /** One chain of repeats at a time per waiter, however many wake-ups arrive meanwhile. */
@@ -158,9 +125,7 @@ public final class AppendWakeUps implements AutoCloseable {
                 repeats.schedule(
                         () -> {
                             if (left > 0 && unread.get() && waiters.contains(this)) {
-                                if (!putOff.get()) { // a wake-up put off to the gap's end calls it then
-                                    call();
-                                }
+                                callback.run();
                                 repeatWhileUnread(left - 1);
                             } else {
                                 repeating.set(false);

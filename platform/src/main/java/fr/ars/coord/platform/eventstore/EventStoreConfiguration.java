@@ -139,10 +139,8 @@ public class EventStoreConfiguration {
 
     /** Who waits in this JVM for appended events; woken by the store's channel unless {@code ars.eventstore.push} is off. */
     @Bean(destroyMethod = "close")
-    AppendWakeUps appendWakeUps(
-            @Value("${ars.eventstore.push:true}") boolean push,
-            @Value("${ars.eventstore.wake-gap:10ms}") java.time.Duration gap) {
-        return new AppendWakeUps(push, gap);
+    AppendWakeUps appendWakeUps(@Value("${ars.eventstore.push:true}") boolean push) {
+        return new AppendWakeUps(push);
     }
 
     /**

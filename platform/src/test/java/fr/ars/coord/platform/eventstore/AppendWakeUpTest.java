@@ -307,30 +307,4 @@ class AppendWakeUpTest {
             assertThat(attentive).hasValue(1);
         }
     }
-
-    @Test
-    void aFloodOfAppendsWakesAReaderOncePerGapAndTheLastOneIsNeverLost() throws Exception {
-        try (AppendWakeUps wakeUps = new AppendWakeUps(true, java.time.Duration.ofMillis(300))) {
-            AtomicInteger calls = new AtomicInteger();
-            AppendWakeUps.Waiter[] reads = new AppendWakeUps.Waiter[1];
-            reads[0] = wakeUps.register(() -> {
-                calls.incrementAndGet();
-                reads[0].read();
-            });
-
-            wakeUps.wakeAll(); // after a quiet moment: at once, on the appender's thread
-            assertThat(calls).hasValue(1);
-            for (int i = 0; i < 100; i++) { // a flood within the gap: put off, once
-                wakeUps.wakeAll();
-            }
-            assertThat(calls).hasValue(1);
-
-            await().atMost(java.time.Duration.ofSeconds(5))
-                    .untilAsserted(() -> assertThat(calls).hasValue(2));
-            Thread.sleep(600);
-            assertThat(calls)
-                    .as("one call for the whole flood, at the end of the gap")
-                    .hasValue(2);
-        }
-    }
 }
