@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Who, in this JVM, waits for events appended to the store, and how they are woken when some are: a processor's
@@ -16,13 +17,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A coordinator that is busy when woken drops the wake-up (it runs one round at a time and skips a round asked for
  * meanwhile): a woken stream not asked for its next event within {@link #REPEAT_AFTER_MILLIS} is woken again, a few
  * times, after which the coordinator's own rounds (the fallback polling) take over.
+ * <p>
+ * <b>Batches under load.</b> Woken at each append, a processor reads and handles events one at a time, each in a
+ * transaction of its own with a token update, and projections that work once per batch (an incident's reminder row,
+ * the facts of a communiqué) once per event: on shared cores, that work is taken from the commands. When appends come
+ * faster than {@code batchAbove} a second (counted over the last second), a waiter is woken at most once per gap, a
+ * gap that grows with the rate, from nothing at {@code batchAbove} to {@code longestGap} at twice that rate; a
+ * wake-up that comes sooner is put off to the end of the gap, never lost. Below that rate, each append wakes at once.
  */
 public final class AppendWakeUps implements AutoCloseable {
 
     static final long REPEAT_AFTER_MILLIS = 20;
     private static final int REPEATS = 5;
 
+    /** The rate is counted in tenths of a second, over the last ten. */
+    private static final long BUCKET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
     private final boolean pushed;
+    private final long batchAbove;
+    private final long longestGapNanos;
+    private final long[] appendsPerBucket = new long[10];
+    private long bucket = System.nanoTime() / BUCKET_NANOS;
+    private volatile long gapNanos;
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService repeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "append-wake-ups");
@@ -34,7 +50,17 @@ public final class AppendWakeUps implements AutoCloseable {
 
     /** {@code pushed}: whether something (a store channel) calls {@link #wakeAll()} when events are appended. */
     public AppendWakeUps(boolean pushed) {
+        this(pushed, Long.MAX_VALUE, java.time.Duration.ZERO);
+    }
+
+    /**
+     * ... and above how many appends a second waiters are woken in batches, with at most {@code longestGap} between
+     * two wake-ups of one waiter (see the class's description).
+     */
+    public AppendWakeUps(boolean pushed, long batchAbove, java.time.Duration longestGap) {
         this.pushed = pushed;
+        this.batchAbove = Math.max(1, batchAbove);
+        this.longestGapNanos = longestGap.toNanos();
     }
 
     /** Whether appends wake the waiters; if not, readers only poll. */
@@ -46,11 +72,41 @@ public final class AppendWakeUps implements AutoCloseable {
     public void wakeAll() {
         synchronized (monitor) {
             wakeUps++;
+            gapNanos = gapAt(count());
             monitor.notifyAll();
         }
         for (Waiter waiter : waiters) {
             waiter.wake();
         }
+    }
+
+    /** Counts this wake-up in its tenth of a second; returns the count over the last second. */
+    private long count() {
+        long now = System.nanoTime() / BUCKET_NANOS;
+        for (long b = bucket + 1; b <= now && b <= bucket + appendsPerBucket.length; b++) {
+            appendsPerBucket[(int) (b % appendsPerBucket.length)] = 0;
+        }
+        bucket = Math.max(bucket, now);
+        appendsPerBucket[(int) (now % appendsPerBucket.length)]++;
+        long total = 0;
+        for (long n : appendsPerBucket) {
+            total += n;
+        }
+        return total;
+    }
+
+    /** The least time between two wake-ups of a waiter at {@code perSecond} appends a second. */
+    long gapAt(long perSecond) {
+        if (perSecond <= batchAbove || longestGapNanos <= 0) {
+            return 0;
+        }
+        double over = Math.min(1.0, (perSecond - batchAbove) / (double) batchAbove);
+        return (long) (over * longestGapNanos);
+    }
+
+    /** The least time between two wake-ups of a waiter now. */
+    long gapNanos() {
+        return gapNanos;
     }
 
     /** How many wake-ups so far: what {@link #await} is given to wait for the next one. */
@@ -91,12 +147,18 @@ public final class AppendWakeUps implements AutoCloseable {
         repeats.shutdownNow();
     }
 
-    /** One stream's registration: woken, then woken again while it has not been asked for its next event. */
+    /**
+     * One stream's registration: woken (at once, or at the end of the gap under load), then woken again while it has
+     * not been asked for its next event.
+     */
     final class Waiter {
 
         private final Runnable callback;
         private final AtomicBoolean unread = new AtomicBoolean();
         private final AtomicBoolean repeating = new AtomicBoolean();
+        private final AtomicBoolean putOff = new AtomicBoolean();
+        private final AtomicLong calls = new AtomicLong();
+        private volatile long lastCalled = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
         private Waiter(Runnable callback) {
             this.callback = callback;
@@ -107,16 +169,44 @@ public final class AppendWakeUps implements AutoCloseable {
             unread.set(false);
         }
 
+        /** How many times it was called back: its stream asks the store again only after a new call (or a poll). */
+        long calls() {
+            return calls.get();
+        }
+
         void cancel() {
             waiters.remove(this);
         }
 
         private void wake() {
             unread.set(true);
-            callback.run();
+            long early = lastCalled + gapNanos - System.nanoTime();
+            if (early <= 0) {
+                if (!putOff.get()) {
+                    call();
+                }
+            } else if (putOff.compareAndSet(false, true)) {
+                try {
+                    repeats.schedule(
+                            () -> {
+                                putOff.set(false);
+                                call();
+                            },
+                            early,
+                            TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException closed) {
+                    putOff.set(false);
+                }
+            }
             if (repeating.compareAndSet(false, true)) {
                 repeatWhileUnread(REPEATS);
             }
+        }
+
+        private void call() {
+            lastCalled = System.nanoTime();
+            calls.incrementAndGet();
+            callback.run();
         }
 
         /** One chain of repeats at a time per waiter, however many wake-ups arrive meanwhile. */
@@ -125,7 +215,9 @@ public final class AppendWakeUps implements AutoCloseable {
                 repeats.schedule(
                         () -> {
                             if (left > 0 && unread.get() && waiters.contains(this)) {
-                                callback.run();
+                                if (!putOff.get()) { // a wake-up put off to the gap's end calls it then
+                                    call();
+                                }
                                 repeatWhileUnread(left - 1);
                             } else {
                                 repeating.set(false);

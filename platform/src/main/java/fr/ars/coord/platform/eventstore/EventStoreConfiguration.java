@@ -137,10 +137,16 @@ public class EventStoreConfiguration {
         return channel == null ? builder.build() : new AnnouncingEventStore(builder, channel::announce);
     }
 
-    /** Who waits in this JVM for appended events; woken by the store's channel unless {@code ars.eventstore.push} is off. */
+    /**
+     * Who waits in this JVM for appended events; woken by the store's channel unless {@code ars.eventstore.push} is off;
+     * in batches above {@code ars.eventstore.batch-above} appends a second (see {@link AppendWakeUps}).
+     */
     @Bean(destroyMethod = "close")
-    AppendWakeUps appendWakeUps(@Value("${ars.eventstore.push:true}") boolean push) {
-        return new AppendWakeUps(push);
+    AppendWakeUps appendWakeUps(
+            @Value("${ars.eventstore.push:true}") boolean push,
+            @Value("${ars.eventstore.batch-above:100}") long batchAbove,
+            @Value("${ars.eventstore.longest-gap:PT0.2S}") Duration longestGap) {
+        return new AppendWakeUps(push, batchAbove, longestGap);
     }
 
     /**

@@ -61,10 +61,16 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
     /** A stream that calls its reader back when events are appended, and whose blocking waits end at a wake-up. */
     static final class WakingStream implements BlockingStream<TrackedEventMessage<?>> {
 
+        private static final long NEVER = -1;
+
         private final BlockingStream<TrackedEventMessage<?>> stream;
         private final AppendWakeUps wakeUps;
         private final long pollMillis;
         private volatile AppendWakeUps.Waiter waiter;
+        /** The wake-up count when the store last answered "nothing", and when (its reader's thread only). */
+        private long emptyAtWakeUp = NEVER;
+
+        private long emptyAtNanos;
 
         WakingStream(BlockingStream<TrackedEventMessage<?>> stream, AppendWakeUps wakeUps, long pollMillis) {
             this.stream = stream;
@@ -80,21 +86,57 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
             }
             long deadline = System.nanoTime() + unit.toNanos(timeout);
             while (true) {
-                long seen = wakeUps.wakeUps();
-                if (stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
-                    return true;
+                long woken = wakeUps.wakeUps();
+                // a processor called back asks again after its own call, which comes later than the append under load
+                long seen = current != null ? current.calls() : woken;
+                if (!knownEmpty(seen)) {
+                    if (stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                    answeredNothing(seen);
                 }
                 long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (leftMillis <= 0) {
                     return false;
                 }
-                wakeUps.await(seen, Math.min(leftMillis, pollMillis));
+                wakeUps.await(woken, Math.min(leftMillis, untilNextPollMillis()));
             }
         }
 
+        /**
+         * Whether the store answered "nothing" since the last wake-up (of its processor, once called back: under load,
+         * one per gap, see {@link AppendWakeUps}), less than a polling interval ago: asking again
+         * would only repeat the answer (Axon's coordinator asks three to four times in a row once it has caught up,
+         * each time a query and a transaction). Only when appends are pushed: without them, every ask is a poll.
+         */
+        private boolean knownEmpty(long seen) {
+            return wakeUps.pushed()
+                    && seen == emptyAtWakeUp
+                    && System.nanoTime() - emptyAtNanos < TimeUnit.MILLISECONDS.toNanos(pollMillis);
+        }
+
+        private void answeredNothing(long seen) {
+            emptyAtWakeUp = seen;
+            emptyAtNanos = System.nanoTime();
+        }
+
+        private long untilNextPollMillis() {
+            if (emptyAtWakeUp == NEVER) {
+                return pollMillis;
+            }
+            long since = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - emptyAtNanos);
+            return Math.max(1, Math.min(pollMillis, pollMillis - since));
+        }
+
+        /** The next event, if the store has one: what {@link #hasNextAvailable} would say, without asking twice. */
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            return stream.peek();
+            try {
+                return hasNextAvailable(0, TimeUnit.MILLISECONDS) ? stream.peek() : Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
         }
 
         @Override
@@ -118,6 +160,7 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
             }
             AppendWakeUps.Waiter previous = waiter;
             waiter = wakeUps.register(callback);
+            emptyAtWakeUp = NEVER; // counted by the global count until now
             if (previous != null) {
                 previous.cancel();
             }

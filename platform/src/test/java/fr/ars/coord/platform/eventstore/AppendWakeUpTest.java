@@ -307,4 +307,62 @@ class AppendWakeUpTest {
             assertThat(attentive).hasValue(1);
         }
     }
+
+    @Test
+    void theGapBetweenWakeUpsGrowsWithTheRateFromNothingToTheLongest() {
+        try (AppendWakeUps wakeUps = new AppendWakeUps(true, 100, Duration.ofMillis(200))) {
+            assertThat(wakeUps.gapAt(50)).isZero();
+            assertThat(wakeUps.gapAt(100)).isZero();
+            assertThat(wakeUps.gapAt(150)).isEqualTo(Duration.ofMillis(100).toNanos());
+            assertThat(wakeUps.gapAt(200)).isEqualTo(Duration.ofMillis(200).toNanos());
+            assertThat(wakeUps.gapAt(5_000)).isEqualTo(Duration.ofMillis(200).toNanos());
+        }
+        try (AppendWakeUps never = new AppendWakeUps(true)) {
+            assertThat(never.gapAt(1_000_000)).isZero();
+        }
+    }
+
+    @Test
+    void underAFloodOfAppendsAWaiterIsWokenOncePerGapAndTheLastWakeUpIsNotLost() throws Exception {
+        try (AppendWakeUps wakeUps = new AppendWakeUps(true, 10, Duration.ofMillis(150))) {
+            List<Long> calledAt = new CopyOnWriteArrayList<>();
+            AppendWakeUps.Waiter[] waiter = new AppendWakeUps.Waiter[1];
+            waiter[0] = wakeUps.register(() -> {
+                calledAt.add(System.nanoTime());
+                waiter[0].read();
+            });
+
+            // below the rate: each append wakes at once
+            for (int i = 0; i < 5; i++) {
+                wakeUps.wakeAll();
+            }
+            assertThat(calledAt).hasSize(5);
+            assertThat(wakeUps.gapNanos()).isZero();
+
+            // 60 appends within a few milliseconds: the rate passes 10 a second, the gap grows to the longest
+            calledAt.clear();
+            for (int i = 0; i < 60; i++) {
+                wakeUps.wakeAll();
+            }
+            long burstEnd = System.nanoTime();
+            assertThat(wakeUps.gapNanos()).isEqualTo(Duration.ofMillis(150).toNanos());
+            // woken by the appends before the gap engaged, then once more, put off: not lost
+            await().atMost(QUICKLY).until(() -> calledAt.stream().anyMatch(at -> at > burstEnd));
+            Thread.sleep(200);
+            assertThat(calledAt.stream().filter(at -> at <= burstEnd).count()).isBetween(1L, 6L);
+            assertThat(calledAt.stream().filter(at -> at > burstEnd).count()).isEqualTo(1);
+
+            // a second flood while the rate is high: woken by its first append (the gap since the last call has
+            // passed), then once, the longest gap later, for all the others
+            calledAt.clear();
+            for (int i = 0; i < 20; i++) {
+                wakeUps.wakeAll();
+            }
+            await().atMost(QUICKLY).until(() -> calledAt.size() >= 2);
+            Thread.sleep(200);
+            assertThat(calledAt).hasSize(2);
+            assertThat(calledAt.get(1) - calledAt.get(0))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(150).toNanos());
+        }
+    }
 }

@@ -112,8 +112,14 @@ public class ImpactHistory {
         }
         try {
             ImpactSnapshot last = snapshots.latest().orElse(null);
-            Folded folded = fold(last, null, now.minus(commitMargin), snapshotEvery);
             long from = last == null ? 0 : last.upTo() + 1;
+            // the store's head bounds how many events followed: fewer than needed, nothing is read
+            TrackingToken head = events.createHeadToken();
+            long headPosition = head == null ? -1 : head.position().orElse(-1);
+            if (headPosition - from + 1 < snapshotEvery) {
+                return Optional.empty();
+            }
+            Folded folded = fold(last, null, now.minus(commitMargin), snapshotEvery);
             long upTo = folded.token() == null ? -1 : folded.token().position().orElse(-1);
             if (upTo - from + 1 < snapshotEvery) {
                 return Optional.empty();

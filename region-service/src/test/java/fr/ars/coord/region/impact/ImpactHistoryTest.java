@@ -81,6 +81,23 @@ class ImpactHistoryTest {
                 .containsOnlyKeys(a);
     }
 
+    @Test
+    void theBackgroundSnapshotReadsNoEventUntilEnoughFollowedTheLastOne() {
+        String a = "a-" + UUID.randomUUID();
+        for (int i = 0; i < 40; i++) {
+            append(a, i, i == 0 ? reported(a, "FR-HDF") : assessed(a, "FR-HDF", i), T0.plusSeconds(i));
+        }
+        // one every 50 events: 40 are not enough, and the store's head says so without reading them
+        assertThat(history(Duration.ofMinutes(5), () -> {}, 50).takeSnapshot(T0.plus(Duration.ofDays(1))))
+                .isEmpty();
+        assertThat(read.get()).isZero();
+
+        // one every 40: they are read, and make it
+        assertThat(history(Duration.ofMinutes(5), () -> {}, 40).takeSnapshot(T0.plus(Duration.ofDays(1))))
+                .hasValueSatisfying(snapshot -> assertThat(snapshot.upTo()).isEqualTo(39));
+        assertThat(read.get()).isEqualTo(40);
+    }
+
     private static void await(java.util.concurrent.CountDownLatch latch) {
         try {
             latch.await();
@@ -95,6 +112,11 @@ class ImpactHistoryTest {
 
     /** {@code onRead} runs as each event is read. */
     private ImpactHistory history(Duration margin, Runnable onRead) {
+        return history(margin, onRead, 50_000);
+    }
+
+    /** A history taking a snapshot every {@code snapshotEvery} events. */
+    private ImpactHistory history(Duration margin, Runnable onRead, long snapshotEvery) {
         EventStorageEngine counting = (EventStorageEngine) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {EventStorageEngine.class}, (proxy, method, args) -> {
                     Object result = method.invoke(store, args);
@@ -112,7 +134,7 @@ class ImpactHistoryTest {
         org.mockito.Mockito.when(none.latestServing(org.mockito.ArgumentMatchers.any()))
                 .thenReturn(java.util.Optional.empty());
         org.mockito.Mockito.when(none.latest()).thenReturn(java.util.Optional.empty());
-        return new ImpactHistory(counting, none, margin, 50_000, Duration.ofMillis(200));
+        return new ImpactHistory(counting, none, margin, snapshotEvery, Duration.ofMillis(200));
     }
 
     private void append(String incident, long sequence, Object event, Instant at) {
