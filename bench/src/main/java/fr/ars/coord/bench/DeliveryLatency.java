@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -55,6 +56,9 @@ record DeliveryLatency(BenchPlatform platform, EventStoreQueries store, Results 
             String subscription = subscribed.json().get("id").asText();
             Latencies delays = new Latencies();
             Latencies fromCall = new Latencies();
+            // the two hops: publication → delivery scheduled (the dispatch), scheduled → receiver called
+            Latencies toScheduled = new Latencies();
+            Latencies scheduledToReceiver = new Latencies();
             int missed = 0;
             for (int n = 0; n < publications; n++) {
                 String[] region = REGIONS[n % REGIONS.length];
@@ -72,6 +76,16 @@ record DeliveryLatency(BenchPlatform platform, EventStoreQueries store, Results 
                     // the service's clock and this one are the same machine's
                     delays.add(Duration.between(recorded.get(), arrived.at()).toNanos());
                     fromCall.add(arrived.nanos() - published.sentAt());
+                    Optional<Instant> scheduled = store.firstRecordedAt(
+                            UUID.nameUUIDFromBytes((published.communique() + "|WEBHOOK|" + subscription)
+                                            .getBytes(StandardCharsets.UTF_8))
+                                    .toString());
+                    if (scheduled.isPresent()) {
+                        toScheduled.add(Duration.between(recorded.get(), scheduled.get())
+                                .toNanos());
+                        scheduledToReceiver.add(
+                                Duration.between(scheduled.get(), arrived.at()).toNanos());
+                    }
                 }
             }
             platform.http()
@@ -87,6 +101,10 @@ record DeliveryLatency(BenchPlatform platform, EventStoreQueries store, Results 
             // an upper bound: from the moment the publish call was sent (the publication's own command included)
             results.put("delivery_from_publish_call_p50_ms", fromCall.percentile(50));
             results.put("delivery_from_publish_call_p99_ms", fromCall.percentile(99));
+            results.put("delivery_publication_to_scheduled_p50_ms", toScheduled.percentile(50));
+            results.put("delivery_publication_to_scheduled_p99_ms", toScheduled.percentile(99));
+            results.put("delivery_scheduled_to_receiver_p50_ms", scheduledToReceiver.percentile(50));
+            results.put("delivery_scheduled_to_receiver_p99_ms", scheduledToReceiver.percentile(99));
         } finally {
             receiver.stop(0);
         }

@@ -72,6 +72,20 @@ final class EventStoreQueries {
         }
     }
 
+    /** When an aggregate's first event was recorded (a delivery's scheduling), if it exists. */
+    synchronized java.util.Optional<Instant> firstRecordedAt(String aggregateId) throws SQLException {
+        try (var query = database()
+                .prepareStatement("SELECT timestamp FROM domainevententry WHERE aggregateidentifier = ?"
+                        + " ORDER BY sequencenumber LIMIT 1")) {
+            query.setString(1, aggregateId);
+            try (var rows = query.executeQuery()) {
+                return rows.next()
+                        ? java.util.Optional.of(Instant.parse(rows.getString(1)))
+                        : java.util.Optional.empty();
+            }
+        }
+    }
+
     /** The owner of each segment of every processor ("pid@host", or null when no one holds it), keyed "processor/segment". */
     synchronized java.util.Map<String, String> claims() throws SQLException {
         java.util.Map<String, String> claims = new java.util.TreeMap<>();

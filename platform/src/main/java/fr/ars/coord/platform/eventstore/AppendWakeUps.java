@@ -1,5 +1,7 @@
 package fr.ars.coord.platform.eventstore;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -8,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
 
 /**
  * Who, in this JVM, waits for events appended to the store, and how they are woken when some are: a processor's
@@ -20,24 +23,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * <b>Batches under load.</b> Woken at each append, a processor reads and handles events one at a time, each in a
  * transaction of its own with a token update, and projections that work once per batch (an incident's reminder row,
- * the facts of a communiqué) once per event: on shared cores, that work is taken from the commands. When appends come
- * faster than {@code batchAbove} a second (counted over the last second), a waiter is woken at most once per gap, a
- * gap that grows with the rate, from nothing at {@code batchAbove} to {@code longestGap} at twice that rate; a
- * wake-up that comes sooner is put off to the end of the gap, never lost. Below that rate, each append wakes at once.
+ * the facts of a communiqué) once per event: when the processors are short, that work is taken from the commands. When
+ * the CPU is busier than {@code busyAbove} (the host's or container's share in use, as the JVM reads it, smoothed over
+ * the last tenths of a second), a waiter is woken at most once per gap, a gap that grows with the load, from nothing
+ * at {@code busyAbove} to {@code longestGap} at full load; a wake-up that comes sooner is put off to the end of the
+ * gap, never lost. Below it, each append wakes at once. The rate of appends is no signal: a platform that handles each
+ * event alone is saturated at a lower rate than the same platform batching, and would never reach the threshold.
  */
 public final class AppendWakeUps implements AutoCloseable {
 
     static final long REPEAT_AFTER_MILLIS = 20;
     private static final int REPEATS = 5;
 
-    /** The rate is counted in tenths of a second, over the last ten. */
-    private static final long BUCKET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** The load is read at most once per this long. */
+    private static final long SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final boolean pushed;
-    private final long batchAbove;
+    private final double busyAbove;
     private final long longestGapNanos;
-    private final long[] appendsPerBucket = new long[10];
-    private long bucket = System.nanoTime() / BUCKET_NANOS;
+    private final DoubleSupplier cpuLoad;
+    private long sampledAt = System.nanoTime() - SAMPLE_NANOS;
+    private double load;
     private volatile long gapNanos;
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService repeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -50,17 +56,26 @@ public final class AppendWakeUps implements AutoCloseable {
 
     /** {@code pushed}: whether something (a store channel) calls {@link #wakeAll()} when events are appended. */
     public AppendWakeUps(boolean pushed) {
-        this(pushed, Long.MAX_VALUE, java.time.Duration.ZERO);
+        this(pushed, 1.0, java.time.Duration.ZERO, () -> 0);
     }
 
     /**
-     * ... and above how many appends a second waiters are woken in batches, with at most {@code longestGap} between
-     * two wake-ups of one waiter (see the class's description).
+     * ... and above which share of the CPU in use ({@code cpuLoad}, 0 to 1) waiters are woken in batches, with at
+     * most {@code longestGap} between two wake-ups of one waiter (see the class's description).
      */
-    public AppendWakeUps(boolean pushed, long batchAbove, java.time.Duration longestGap) {
+    public AppendWakeUps(boolean pushed, double busyAbove, java.time.Duration longestGap, DoubleSupplier cpuLoad) {
         this.pushed = pushed;
-        this.batchAbove = Math.max(1, batchAbove);
+        this.busyAbove = Math.min(1.0, Math.max(0.0, busyAbove));
         this.longestGapNanos = longestGap.toNanos();
+        this.cpuLoad = cpuLoad;
+    }
+
+    /** The share of the CPU in use of the host or container, as the JVM reads it (0 when it cannot). */
+    public static DoubleSupplier hostCpuLoad() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
+            return () -> Math.max(0.0, os.getCpuLoad());
+        }
+        return () -> 0.0;
     }
 
     /** Whether appends wake the waiters; if not, readers only poll. */
@@ -72,7 +87,12 @@ public final class AppendWakeUps implements AutoCloseable {
     public void wakeAll() {
         synchronized (monitor) {
             wakeUps++;
-            gapNanos = gapAt(count());
+            long now = System.nanoTime();
+            if (now - sampledAt >= SAMPLE_NANOS) {
+                sampledAt = now;
+                load = (load + cpuLoad.getAsDouble()) / 2;
+                gapNanos = gapAt(load);
+            }
             monitor.notifyAll();
         }
         for (Waiter waiter : waiters) {
@@ -80,27 +100,12 @@ public final class AppendWakeUps implements AutoCloseable {
         }
     }
 
-    /** Counts this wake-up in its tenth of a second; returns the count over the last second. */
-    private long count() {
-        long now = System.nanoTime() / BUCKET_NANOS;
-        for (long b = bucket + 1; b <= now && b <= bucket + appendsPerBucket.length; b++) {
-            appendsPerBucket[(int) (b % appendsPerBucket.length)] = 0;
-        }
-        bucket = Math.max(bucket, now);
-        appendsPerBucket[(int) (now % appendsPerBucket.length)]++;
-        long total = 0;
-        for (long n : appendsPerBucket) {
-            total += n;
-        }
-        return total;
-    }
-
-    /** The least time between two wake-ups of a waiter at {@code perSecond} appends a second. */
-    long gapAt(long perSecond) {
-        if (perSecond <= batchAbove || longestGapNanos <= 0) {
+    /** The least time between two wake-ups of a waiter when {@code load} of the CPU is in use. */
+    long gapAt(double load) {
+        if (load <= busyAbove || longestGapNanos <= 0 || busyAbove >= 1.0) {
             return 0;
         }
-        double over = Math.min(1.0, (perSecond - batchAbove) / (double) batchAbove);
+        double over = Math.min(1.0, (load - busyAbove) / (1.0 - busyAbove));
         return (long) (over * longestGapNanos);
     }
 
