@@ -23,26 +23,29 @@ import java.util.function.DoubleSupplier;
  * <p>
  * <b>Batches under load.</b> Woken at each append, a processor reads and handles events one at a time, each in a
  * transaction of its own with a token update, and projections that work once per batch (an incident's reminder row,
- * the facts of a communiqué) once per event: when the processors are short, that work is taken from the commands. When
- * the CPU is busier than {@code busyAbove} (the host's or container's share in use, as the JVM reads it, smoothed over
- * the last tenths of a second), a waiter is woken at most once per gap, a gap that grows with the load, from nothing
- * at {@code busyAbove} to {@code longestGap} at full load; a wake-up that comes sooner is put off to the end of the
- * gap, never lost. Below it, each append wakes at once. The rate of appends is no signal: a platform that handles each
- * event alone is saturated at a lower rate than the same platform batching, and would never reach the threshold.
+ * the facts of a communiqué) once per event: when the processors are short, that work is taken from the commands.
+ * When appends come faster than {@code batchAbove} a second (counted over the last second) while the CPU is busier
+ * than {@code busyAbove} (the host's or container's share in use, as the JVM reads it), a waiter is woken at most
+ * once per gap, a gap that grows with the rate, from nothing at {@code batchAbove} to {@code longestGap} at twice
+ * that rate; a wake-up that comes sooner is put off to the end of the gap, never lost. Otherwise each append wakes at
+ * once: a steady load the machine bears, or a burst of work at a low rate (a publication), is not delayed.
  */
 public final class AppendWakeUps implements AutoCloseable {
 
     static final long REPEAT_AFTER_MILLIS = 20;
     private static final int REPEATS = 5;
 
-    /** The load is read at most once per this long. */
-    private static final long SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Appends are counted in tenths of a second, over the last ten; the load is read at most once per tenth. */
+    private static final long BUCKET_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final boolean pushed;
+    private final long batchAbove;
     private final double busyAbove;
     private final long longestGapNanos;
     private final DoubleSupplier cpuLoad;
-    private long sampledAt = System.nanoTime() - SAMPLE_NANOS;
+    private final long[] appendsPerBucket = new long[10];
+    private long bucket = System.nanoTime() / BUCKET_NANOS;
+    private long sampledIn = bucket - 1;
     private double load;
     private volatile long gapNanos;
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
@@ -56,15 +59,18 @@ public final class AppendWakeUps implements AutoCloseable {
 
     /** {@code pushed}: whether something (a store channel) calls {@link #wakeAll()} when events are appended. */
     public AppendWakeUps(boolean pushed) {
-        this(pushed, 1.0, java.time.Duration.ZERO, () -> 0);
+        this(pushed, Long.MAX_VALUE, 1.0, java.time.Duration.ZERO, () -> 0);
     }
 
     /**
-     * ... and above which share of the CPU in use ({@code cpuLoad}, 0 to 1) waiters are woken in batches, with at
-     * most {@code longestGap} between two wake-ups of one waiter (see the class's description).
+     * ... and above how many appends a second, while more than {@code busyAbove} of the CPU is in use ({@code
+     * cpuLoad}, 0 to 1), waiters are woken in batches, with at most {@code longestGap} between two wake-ups of one
+     * waiter (see the class's description).
      */
-    public AppendWakeUps(boolean pushed, double busyAbove, java.time.Duration longestGap, DoubleSupplier cpuLoad) {
+    public AppendWakeUps(
+            boolean pushed, long batchAbove, double busyAbove, java.time.Duration longestGap, DoubleSupplier cpuLoad) {
         this.pushed = pushed;
+        this.batchAbove = Math.max(1, batchAbove);
         this.busyAbove = Math.min(1.0, Math.max(0.0, busyAbove));
         this.longestGapNanos = longestGap.toNanos();
         this.cpuLoad = cpuLoad;
@@ -87,12 +93,7 @@ public final class AppendWakeUps implements AutoCloseable {
     public void wakeAll() {
         synchronized (monitor) {
             wakeUps++;
-            long now = System.nanoTime();
-            if (now - sampledAt >= SAMPLE_NANOS) {
-                sampledAt = now;
-                load = (load + cpuLoad.getAsDouble()) / 2;
-                gapNanos = gapAt(load);
-            }
+            gapNanos = gapAt(count(), busy());
             monitor.notifyAll();
         }
         for (Waiter waiter : waiters) {
@@ -100,12 +101,36 @@ public final class AppendWakeUps implements AutoCloseable {
         }
     }
 
-    /** The least time between two wake-ups of a waiter when {@code load} of the CPU is in use. */
-    long gapAt(double load) {
-        if (load <= busyAbove || longestGapNanos <= 0 || busyAbove >= 1.0) {
+    /** Counts this wake-up in its tenth of a second; returns the count over the last second. */
+    private long count() {
+        long now = System.nanoTime() / BUCKET_NANOS;
+        for (long b = bucket + 1; b <= now && b <= bucket + appendsPerBucket.length; b++) {
+            appendsPerBucket[(int) (b % appendsPerBucket.length)] = 0;
+        }
+        bucket = Math.max(bucket, now);
+        appendsPerBucket[(int) (now % appendsPerBucket.length)]++;
+        long total = 0;
+        for (long n : appendsPerBucket) {
+            total += n;
+        }
+        return total;
+    }
+
+    /** The share of the CPU in use, read at most once per tenth of a second (while appends come). */
+    private double busy() {
+        if (sampledIn != bucket) {
+            sampledIn = bucket;
+            load = cpuLoad.getAsDouble();
+        }
+        return load;
+    }
+
+    /** The least time between two wake-ups of a waiter at {@code perSecond} appends a second, {@code load} in use. */
+    long gapAt(long perSecond, double load) {
+        if (perSecond <= batchAbove || load <= busyAbove || longestGapNanos <= 0) {
             return 0;
         }
-        double over = Math.min(1.0, (load - busyAbove) / (1.0 - busyAbove));
+        double over = Math.min(1.0, (perSecond - batchAbove) / (double) batchAbove);
         return (long) (over * longestGapNanos);
     }
 

@@ -139,14 +139,16 @@ public class EventStoreConfiguration {
 
     /**
      * Who waits in this JVM for appended events; woken by the store's channel unless {@code ars.eventstore.push} is off;
-     * in batches when the CPU is busier than {@code ars.eventstore.batch-above-cpu} (see {@link AppendWakeUps}).
+     * in batches above {@code ars.eventstore.batch-above} appends a second while the CPU is busier than {@code
+     * ars.eventstore.batch-above-cpu} (see {@link AppendWakeUps}).
      */
     @Bean(destroyMethod = "close")
     AppendWakeUps appendWakeUps(
             @Value("${ars.eventstore.push:true}") boolean push,
+            @Value("${ars.eventstore.batch-above:60}") long batchAbove,
             @Value("${ars.eventstore.batch-above-cpu:0.8}") double busyAbove,
             @Value("${ars.eventstore.longest-gap:PT0.2S}") Duration longestGap) {
-        return new AppendWakeUps(push, busyAbove, longestGap, AppendWakeUps.hostCpuLoad());
+        return new AppendWakeUps(push, batchAbove, busyAbove, longestGap, AppendWakeUps.hostCpuLoad());
     }
 
     /**
