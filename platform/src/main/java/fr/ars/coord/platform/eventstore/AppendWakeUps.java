@@ -24,7 +24,8 @@ import java.util.function.DoubleSupplier;
  * <b>Batches under load.</b> Woken at each append, a processor reads and handles events one at a time, each in a
  * transaction of its own with a token update, and projections that work once per batch (an incident's reminder row,
  * the facts of a communiqué) once per event: when the processors are short, that work is taken from the commands.
- * When appends come faster than {@code batchAbove} a second (counted over the last second) while the CPU is busier
+ * When appends come faster than {@code batchAbove} a second (counted over the last second, in every process: a
+ * notification from another counts the appends it merged, see {@link PostgresAppendChannel}) while the CPU is busier
  * than {@code busyAbove} (the host's or container's share in use, as the JVM reads it), a waiter is woken at most
  * once per gap, a gap that grows with the rate, from nothing at {@code batchAbove} to {@code longestGap} at twice
  * that rate; a wake-up that comes sooner is put off to the end of the gap, never lost. Otherwise each append wakes at
@@ -48,6 +49,7 @@ public final class AppendWakeUps implements AutoCloseable {
     private long sampledIn = bucket - 1;
     private double load;
     private volatile long gapNanos;
+    private volatile long lastCount;
     private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService repeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "append-wake-ups");
@@ -91,9 +93,15 @@ public final class AppendWakeUps implements AutoCloseable {
 
     /** Events were appended (here or by another process): every waiter reads again. */
     public void wakeAll() {
+        wakeAll(1);
+    }
+
+    /** {@code appends} were made (here or by another process, as its notification counts them): every waiter reads. */
+    public void wakeAll(long appends) {
         synchronized (monitor) {
             wakeUps++;
-            gapNanos = gapAt(count(), busy());
+            lastCount = count(appends);
+            gapNanos = gapAt(lastCount, busy());
             monitor.notifyAll();
         }
         for (Waiter waiter : waiters) {
@@ -101,14 +109,14 @@ public final class AppendWakeUps implements AutoCloseable {
         }
     }
 
-    /** Counts this wake-up in its tenth of a second; returns the count over the last second. */
-    private long count() {
+    /** Counts these appends in their tenth of a second; returns the count over the last second. */
+    private long count(long appends) {
         long now = System.nanoTime() / BUCKET_NANOS;
         for (long b = bucket + 1; b <= now && b <= bucket + appendsPerBucket.length; b++) {
             appendsPerBucket[(int) (b % appendsPerBucket.length)] = 0;
         }
         bucket = Math.max(bucket, now);
-        appendsPerBucket[(int) (now % appendsPerBucket.length)]++;
+        appendsPerBucket[(int) (now % appendsPerBucket.length)] += Math.max(1, appends);
         long total = 0;
         for (long n : appendsPerBucket) {
             total += n;
@@ -132,6 +140,11 @@ public final class AppendWakeUps implements AutoCloseable {
         }
         double over = Math.min(1.0, (perSecond - batchAbove) / (double) batchAbove);
         return (long) (over * longestGapNanos);
+    }
+
+    /** The appends counted over the second before the last wake-up. */
+    long appendsLastSecond() {
+        return lastCount;
     }
 
     /** The least time between two wake-ups of a waiter now. */

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends PostgreSQL notifications on one channel from a thread of its own, on a pooled connection, outside any
  * transaction of the caller. What is asked while one is being sent is sent as one more, its words merged: at most one
- * notification in flight and one waiting, however many callers. A notification that cannot be sent is dropped (those
- * who listen also poll).
+ * notification in flight and one waiting, however many callers. A counted notifier ends its payload with how many
+ * sends it merged ({@code #n}): its listeners know how many there were. A notification that cannot be sent is dropped
+ * (those who listen also poll).
  */
 final class CoalescingNotifier implements AutoCloseable {
 
@@ -24,17 +25,27 @@ final class CoalescingNotifier implements AutoCloseable {
     static final int MAX_PAYLOAD = 7_000;
 
     static final String ANYTHING = "*";
+    /** What separates a counted payload's words from its count. */
+    static final char COUNT = '#';
+
     private static final Logger log = LoggerFactory.getLogger(CoalescingNotifier.class);
 
     private final DataSource pool;
     private final String channel;
+    private final boolean counted;
     private final Set<String> waiting = new TreeSet<>();
+    private long merged;
     private boolean queued;
     private final ExecutorService sender;
 
     CoalescingNotifier(DataSource pool, String channel) {
+        this(pool, channel, false);
+    }
+
+    CoalescingNotifier(DataSource pool, String channel, boolean counted) {
         this.pool = pool;
         this.channel = channel;
+        this.counted = counted;
         this.sender = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "notify-" + channel);
             thread.setDaemon(true);
@@ -46,6 +57,7 @@ final class CoalescingNotifier implements AutoCloseable {
     void send(Set<String> words) {
         synchronized (waiting) {
             waiting.addAll(words);
+            merged++;
             if (queued) {
                 return;
             }
@@ -64,11 +76,15 @@ final class CoalescingNotifier implements AutoCloseable {
         String payload;
         synchronized (waiting) {
             payload = String.join(",", waiting);
+            if (payload.length() > MAX_PAYLOAD) {
+                payload = ANYTHING;
+            }
+            if (counted) {
+                payload = payload + COUNT + merged;
+            }
             waiting.clear();
+            merged = 0;
             queued = false;
-        }
-        if (payload.length() > MAX_PAYLOAD) {
-            payload = ANYTHING;
         }
         try (Connection connection = pool.getConnection();
                 PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {

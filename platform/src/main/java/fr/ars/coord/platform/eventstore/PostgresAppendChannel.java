@@ -61,11 +61,14 @@ public final class PostgresAppendChannel implements SmartLifecycle {
         this.wakeUps = wakeUps;
         this.opener = opener;
         this.checkEvery = checkEvery;
-        this.appended = new CoalescingNotifier(pool, CHANNEL);
+        this.appended = new CoalescingNotifier(pool, CHANNEL, true);
         this.viewsChanged = new CoalescingNotifier(pool, VIEWS_CHANGED);
     }
 
-    /** Events were appended and committed by this JVM: wake its waiters now, the other processes by a notification. */
+    /**
+     * Events were appended and committed by this JVM: wake its waiters now, the other processes by a notification
+     * (which counts the announcements it merged: each process sees the rate of appends, see {@link AppendWakeUps}).
+     */
     public void announce() {
         wakeUps.wakeAll();
         appended.send(Set.of(sender));
@@ -158,16 +161,36 @@ public final class PostgresAppendChannel implements SmartLifecycle {
             if (arrived != null && arrived.length > 0) {
                 received.addAndGet(arrived.length);
                 // this JVM's own announcements come back too: its waiters were woken when it made them
-                boolean othersAppended = false;
+                long othersAppended = 0;
                 for (PGNotification notification : arrived) {
-                    othersAppended |= !sender.equals(notification.getParameter());
+                    othersAppended += appendsByOthers(notification.getParameter());
                 }
-                if (othersAppended) {
-                    wakeUps.wakeAll();
+                if (othersAppended > 0) {
+                    wakeUps.wakeAll(othersAppended);
                 }
             } else if (running && !connection.isValid(2)) {
                 throw new SQLException("the listening connection is no longer valid", "08006");
             }
+        }
+    }
+
+    /**
+     * How many appends a notification tells of, 0 if this JVM sent it: its payload is the sender and how many
+     * announcements it merged ({@code sender#n}); a sender of an earlier release says only who it is (one).
+     */
+    long appendsByOthers(String payload) {
+        int count = payload.lastIndexOf(CoalescingNotifier.COUNT);
+        String who = count < 0 ? payload : payload.substring(0, count);
+        if (sender.equals(who)) {
+            return 0;
+        }
+        if (count < 0) {
+            return 1;
+        }
+        try {
+            return Math.max(1, Long.parseLong(payload.substring(count + 1)));
+        } catch (NumberFormatException notACount) {
+            return 1;
         }
     }
 

@@ -187,6 +187,27 @@ class AppendWakeUpTest {
     }
 
     @Test
+    void anotherServiceCountsEveryAppendThoughItsNotificationsWereMerged() throws Exception {
+        Service reader = new Service(true).listening();
+        Service writer = new Service(true).listening();
+        // the wake-up each gives when it starts listening, out of the second counted
+        Thread.sleep(1_100);
+
+        for (int i = 0; i < 50; i++) {
+            writer.channel.announce();
+        }
+
+        // fewer notifications than appends (one in flight, one waiting), each telling how many it merged
+        await().atMost(QUICKLY).until(() -> reader.wakeUps.appendsLastSecond() == 50);
+        assertThat(reader.channel.received()).isBetween(1L, 50L);
+        assertThat(writer.wakeUps.appendsLastSecond()).isEqualTo(50);
+        // a notification of an earlier release names its sender only: one append; this JVM's own: none
+        assertThat(reader.channel.appendsByOthers("another-sender")).isEqualTo(1);
+        assertThat(reader.channel.appendsByOthers("another-sender#7")).isEqualTo(7);
+        assertThat(reader.channel.appendsByOthers("another-sender#x")).isEqualTo(1);
+    }
+
+    @Test
     void nothingIsAnnouncedBeforeTheAppendCommitsNorForAnAppendRolledBack() throws Exception {
         Service reader = new Service(true).listening();
         reader.reader(60_000);
