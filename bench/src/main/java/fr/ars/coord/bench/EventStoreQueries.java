@@ -60,23 +60,22 @@ final class EventStoreQueries {
 
     /** When the publication of a communiqué was recorded (its event's timestamp), if it was. */
     synchronized java.util.Optional<Instant> publishedAt(String communiqueId) throws SQLException {
-        try (var query = database()
-                .prepareStatement("SELECT timestamp FROM domainevententry WHERE aggregateidentifier = ?"
-                        + " AND payloadtype LIKE '%CommuniquePublishedEvent' ORDER BY sequencenumber DESC LIMIT 1")) {
-            query.setString(1, communiqueId);
-            try (var rows = query.executeQuery()) {
-                return rows.next()
-                        ? java.util.Optional.of(Instant.parse(rows.getString(1)))
-                        : java.util.Optional.empty();
-            }
-        }
+        return timestamp(
+                "SELECT timestamp FROM domainevententry WHERE aggregateidentifier = ?"
+                        + " AND payloadtype LIKE '%CommuniquePublishedEvent' ORDER BY sequencenumber DESC LIMIT 1",
+                communiqueId);
     }
 
     /** When an aggregate's first event was recorded (a delivery's scheduling), if it exists. */
     synchronized java.util.Optional<Instant> firstRecordedAt(String aggregateId) throws SQLException {
-        try (var query = database()
-                .prepareStatement("SELECT timestamp FROM domainevententry WHERE aggregateidentifier = ?"
-                        + " ORDER BY sequencenumber LIMIT 1")) {
+        return timestamp(
+                "SELECT timestamp FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber LIMIT 1",
+                aggregateId);
+    }
+
+    /** The timestamp the query finds for an aggregate, if it finds one. */
+    private java.util.Optional<Instant> timestamp(String sql, String aggregateId) throws SQLException {
+        try (var query = database().prepareStatement(sql)) {
             query.setString(1, aggregateId);
             try (var rows = query.executeQuery()) {
                 return rows.next()

@@ -101,7 +101,8 @@ public final class AppendWakeUps implements AutoCloseable {
         synchronized (monitor) {
             wakeUps++;
             lastCount = count(appends);
-            gapNanos = gapAt(lastCount, busy());
+            // the CPU is read only when the rate could call for a gap
+            gapNanos = lastCount > batchAbove ? gapAt(lastCount, busy()) : 0;
             monitor.notifyAll();
         }
         for (Waiter waiter : waiters) {
