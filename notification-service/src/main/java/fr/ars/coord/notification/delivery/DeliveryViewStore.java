@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -102,16 +103,39 @@ public class DeliveryViewStore {
                 v.reminder());
     }
 
-    /** Writes the delivery as its stream now says, unless already written; returns what was written. */
+    /**
+     * Writes the delivery as its stream now says, unless a version as recent is already written: by the log's
+     * processor or by {@link NewDeliveries}, in whichever order; each write replaces only an older version, and of two
+     * first writes one is refused by the key. Returns what was written.
+     */
     Optional<DeliveryView> refresh(String deliveryId) {
-        return current(deliveryId).filter(view -> {
-            DeliveryView stored = mongo.findById(deliveryId, DeliveryView.class, COLLECTION);
-            if (stored == null || stored.version() < view.version()) {
-                mongo.save(view, COLLECTION);
+        return current(deliveryId).filter(this::writeIfNewer);
+    }
+
+    private boolean writeIfNewer(DeliveryView view) {
+        DeliveryView stored = mongo.findById(view.id(), DeliveryView.class, COLLECTION);
+        if (stored == null) {
+            try {
+                mongo.insert(view, COLLECTION);
                 return true;
+            } catch (DuplicateKeyException writtenMeanwhile) {
+                return writeIfNewer(view);
             }
+        }
+        if (stored.version() >= view.version()) {
             return false;
-        });
+        }
+        // replaced only if still the version read: otherwise another write came between, and this one is weighed
+        // again against it
+        return mongo.findAndReplace(
+                                Query.query(where("_id")
+                                        .is(view.id())
+                                        .and("version")
+                                        .is(stored.version())),
+                                view,
+                                COLLECTION)
+                        != null
+                || writeIfNewer(view);
     }
 
     void clear() {

@@ -45,6 +45,7 @@ class PublicationDispatch {
     private final CommuniqueStreams communiques;
     private final CurrentDrafts drafts;
     private final PublicSubscriptions subscribers;
+    private final NewDeliveries newDeliveries;
 
     PublicationDispatch(
             IdempotentCommands commands,
@@ -52,7 +53,9 @@ class PublicationDispatch {
             PublicSubscriptions subscribers,
             NotificationProperties properties,
             CommuniqueStreams communiques,
-            CurrentDrafts drafts) {
+            CurrentDrafts drafts,
+            NewDeliveries newDeliveries) {
+        this.newDeliveries = newDeliveries;
         this.commands = commands;
         this.subscriptions = subscriptions;
         this.properties = properties;
@@ -103,7 +106,11 @@ class PublicationDispatch {
 
     private void schedule(String communiqueId, DeliveryChannel channel, String target) {
         try {
-            send(new ScheduleDeliveryCommand(deliveryId(communiqueId, channel, target), communiqueId, channel, target));
+            String id = deliveryId(communiqueId, channel, target);
+            send(new ScheduleDeliveryCommand(id, communiqueId, channel, target));
+            if (channel == DeliveryChannel.WEBHOOK) {
+                newDeliveries.scheduled(id);
+            }
         } catch (AggregateStreamCreationException alreadyScheduled) {
             log.debug("delivery of {} to {} already scheduled", communiqueId, target);
         }

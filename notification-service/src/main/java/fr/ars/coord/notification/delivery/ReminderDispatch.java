@@ -37,9 +37,14 @@ class ReminderDispatch {
     private final IdempotentCommands commands;
     private final WebhookSubscriptions subscriptions;
     private final NotificationProperties properties;
+    private final NewDeliveries newDeliveries;
 
     ReminderDispatch(
-            IdempotentCommands commands, WebhookSubscriptions subscriptions, NotificationProperties properties) {
+            IdempotentCommands commands,
+            WebhookSubscriptions subscriptions,
+            NotificationProperties properties,
+            NewDeliveries newDeliveries) {
+        this.newDeliveries = newDeliveries;
         this.commands = commands;
         this.subscriptions = subscriptions;
         this.properties = properties;
@@ -75,9 +80,11 @@ class ReminderDispatch {
 
     private void schedule(ObligationReminder reminder, DeliveryChannel channel, String target) {
         try {
-            commands.send(
-                    new ScheduleDeliveryCommand(deliveryId(reminder, channel, target), null, channel, target, reminder),
-                    ServiceActor.ACTOR);
+            String id = deliveryId(reminder, channel, target);
+            commands.send(new ScheduleDeliveryCommand(id, null, channel, target, reminder), ServiceActor.ACTOR);
+            if (channel == DeliveryChannel.WEBHOOK) {
+                newDeliveries.scheduled(id);
+            }
         } catch (AggregateStreamCreationException alreadyScheduled) {
             log.debug("reminder {} to {} already scheduled", reminder.key(), target);
         }

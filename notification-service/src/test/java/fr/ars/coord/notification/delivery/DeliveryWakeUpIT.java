@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.ars.coord.notification.NotificationServiceITBase;
+import fr.ars.coord.notification.communique.CommuniqueViewProjection;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import fr.ars.coord.platform.testing.EmbeddedStores;
 import fr.ars.coord.platform.testing.TestTokens;
 import fr.ars.coord.platform.testing.WebhookReceiver;
 import java.time.Duration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -18,6 +22,9 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = "ars.notifications.delivery.poll-interval-ms=600000")
 class DeliveryWakeUpIT extends NotificationServiceITBase {
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void aCommuniquesViewsChangedAreToldWithTheCommuniquesRegion() throws Exception {
@@ -53,6 +60,41 @@ class DeliveryWakeUpIT extends NotificationServiceITBase {
                     .communiqueId();
 
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.receivedFor(communique) == 1);
+        }
+    }
+
+    /**
+     * The delivery log's processor (the communiqué views') stopped: the webhook delivery is written to the log and
+     * attempted as soon as the publication's dispatch commits it; the processor, started again, writes nothing older.
+     */
+    @Test
+    void aWebhookDeliveryIsAttemptedWithoutWaitingForTheDeliveryLogsProcessor() {
+        String secret = "3e8b1f6a9d2c5e0b7a4d1f8c6e3b9a05";
+        StreamingEventProcessor logProcessor = processing
+                .eventProcessor(CommuniqueViewProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
+        try (WebhookReceiver receiver = new WebhookReceiver(secret)) {
+            String subscription = subscribe(receiver, "FR-NAQ", secret);
+            logProcessor.shutDown();
+            String communique = recordPublished("FR-NAQ", "Compte usurpé", "Données d'identité exposées", null)
+                    .communiqueId();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.receivedFor(communique) == 1);
+            logProcessor.start();
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(api.get(
+                                            "/api/webhook-subscriptions/" + subscription + "/deliveries",
+                                            TestTokens.national())
+                                    .json()
+                                    .findValues("status"))
+                            .as("the delivery as recorded once the log's processor caught up again")
+                            .singleElement()
+                            .hasToString("\"DELIVERED\""));
+            assertThat(receiver.receivedFor(communique)).isEqualTo(1);
+        } finally {
+            if (!logProcessor.isRunning()) {
+                logProcessor.start();
+            }
         }
     }
 
