@@ -67,6 +67,19 @@ final class Results {
                     results.get("delivery_first_attempt_p50_ms") + " / " + results.get("delivery_first_attempt_p99_ms"),
                     "ms",
                     "p99 < 100 ms");
+            row(
+                    "    the two hops p50 / p99: dispatch",
+                    results.get("delivery_publication_to_scheduled_p50_ms") + " / "
+                            + results.get("delivery_publication_to_scheduled_p99_ms"),
+                    "ms",
+                    "");
+            row(
+                    "    delivery log and worker",
+                    results.get("delivery_scheduled_to_receiver_p50_ms") + " / "
+                            + results.get("delivery_scheduled_to_receiver_p99_ms"),
+                    "ms",
+                    "");
+            row("    the phase's first publication", results.get("delivery_first_publication_ms"), "ms", "");
         }
         if (results.containsKey("idle_page_requests_per_min")) {
             row(
