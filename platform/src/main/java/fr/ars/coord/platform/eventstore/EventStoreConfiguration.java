@@ -145,7 +145,7 @@ public class EventStoreConfiguration {
     @Bean(destroyMethod = "close")
     AppendWakeUps appendWakeUps(
             @Value("${ars.eventstore.push:true}") boolean push,
-            @Value("${ars.eventstore.batch-above:100}") long batchAbove,
+            @Value("${ars.eventstore.batch-above:60}") long batchAbove,
             @Value("${ars.eventstore.batch-above-cpu:0.8}") double busyAbove,
             @Value("${ars.eventstore.longest-gap:PT0.2S}") Duration longestGap) {
         return new AppendWakeUps(push, batchAbove, busyAbove, longestGap, AppendWakeUps.hostCpuLoad());
