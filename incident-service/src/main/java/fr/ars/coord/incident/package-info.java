@@ -1,7 +1,8 @@
 /**
  * incident-service: each region's incident recorded as events, its legal obligations, reminders, regulator reports
- * and breach register. Features: {@code command} (the incident and its rules), {@code query} (its views), {@code
- * reminder}, {@code report}, {@code register}, {@code communique} (the communiqués published, followed from
- * notification-service's events); {@code web} and {@code config} beside them.
+ * and breach register. Features: {@code lifecycle} (the incident and its rules), {@code view} (its views, read from
+ * its stream), {@code directory} (the incident list), {@code observable}, {@code reminder}, {@code report},
+ * {@code register}, {@code review} (after-action reviews), {@code communique} (the communiqués published, followed
+ * from notification-service's events); {@code web} and {@code config} beside them.
  */
 package fr.ars.coord.incident;

@@ -12,6 +12,7 @@ class ApiTags implements GlobalOpenApiCustomizer {
     static final String INCIDENTS = "Incidents";
     static final String FACTS = "Incident facts";
     static final String REPORTS = "Regulator reports";
+    static final String REVIEWS = "Reviews";
 
     @Override
     public void customise(io.swagger.v3.oas.models.OpenAPI document) {
@@ -29,6 +30,11 @@ class ApiTags implements GlobalOpenApiCustomizer {
                         .name(REPORTS)
                         .description("The reports the regulators receive (CERT Santé, the CNIL, ANSSI"
                                 + " under NIS2), in French, as the law asks for them, as JSON or PDF, each statement naming the"
-                                + " events it rests on.")));
+                                + " events it rests on."),
+                new Tag()
+                        .name(REVIEWS)
+                        .description("After-action reviews computed from the record: how long from awareness to each"
+                                + " authority's notification and to the first communiqué, the corrections and why, the"
+                                + " reminders that fired, who acted when.")));
     }
 }
