@@ -1,0 +1,92 @@
+package fr.ars.coord.incident.web;
+
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.incident.review.RegionReview;
+import fr.ars.coord.incident.review.ReviewFigures;
+import fr.ars.coord.platform.rules.InvalidRequestException;
+import fr.ars.coord.platform.security.StaffMember;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The review across regions: each region's response over a period, for the national cell (a region's staff: theirs). */
+@RestController
+@RequestMapping(path = "/api/reviews", produces = MediaType.APPLICATION_JSON_VALUE)
+class ReviewController {
+
+    /** The period a call covers when it names none. */
+    static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
+
+    private final ReviewFigures figures;
+    private final Clock clock;
+
+    ReviewController(ReviewFigures figures, Clock clock) {
+        this.figures = figures;
+        this.clock = clock;
+    }
+
+    /** What the call answers: the period, when it was computed, and each region's figures. */
+    record RegionsReview(Instant from, Instant to, Instant computedAt, List<RegionReview> regions) {}
+
+    @Tag(name = ApiTags.REVIEWS)
+    @Operation(
+            operationId = "getRegionsReview",
+            summary = "Review the regions' response over a period",
+            description = "For the incidents whose region became aware of them in [`from`, `to`) (by default the"
+                    + " last 90 days), per region: how many, the median and worst delay from awareness to the first"
+                    + " record and to the first published communiqué citing the incident, and per legal obligation how"
+                    + " many it applied to, met, met on time, waived and past due, with the share met on time and the"
+                    + " median and worst time taken. Who may call it: the national cell and auditors, for every region"
+                    + " or one (`region`); a region's staff, for their own region only (no national figure: nothing"
+                    + " of another region can be inferred from it).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The regions' figures; a region without such incidents is left out.")
+    @ApiResponse(responseCode = "400", description = "`from`, `to` or `region` not valid.")
+    @ApiResponse(responseCode = "403", description = "Not allowed to read incidents, or another region's asked.")
+    @GetMapping("/regions")
+    RegionsReview regions(
+            @Parameter(
+                            description = "The period's start (included); by default 90 days before `to`.",
+                            schema = @Schema(type = "string", format = "date-time", example = "2025-11-01T00:00:00Z"))
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant from,
+            @Parameter(
+                            description = "The period's end (excluded); by default now.",
+                            schema = @Schema(type = "string", format = "date-time", example = "2026-01-01T00:00:00Z"))
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant to,
+            @Parameter(description = "Only this region's (ISO 3166-2 code).", schema = @Schema(example = "FR-HDF"))
+                    @RequestParam(required = false)
+                    String region,
+            Authentication authentication) {
+        if (region != null && !Region.isKnown(region)) {
+            throw new InvalidRequestException(
+                    "region", "must be an ISO 3166-2 code of one of the 18 regions, such as FR-HDF");
+        }
+        String visible = IncidentAccessPolicy.listableRegion(StaffMember.from(authentication), region);
+        Instant now = clock.instant();
+        Instant end = to != null ? to : now;
+        Instant start = from != null ? from : end.minus(DEFAULT_PERIOD);
+        if (!start.isBefore(end)) {
+            throw new InvalidRequestException("from", "must be before to");
+        }
+        return new RegionsReview(
+                start, end, now, figures.byRegion(start, end, visible == null ? null : Region.of(visible), now));
+    }
+}
