@@ -520,6 +520,56 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    @Order(8)
+    void theReviewPageShowsTheDelaysTheApiComputesWithAChartOfEachRecordedInstant() {
+        JsonNode review = api.get("/api/incidents/" + hdfIncident + "/review", keycloak.password("ars-hdf"))
+                .json();
+        try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
+            browser.signIn("ars-hdf", Keycloak.DEMO_PASSWORD);
+            browser.open("/incidents/" + hdfIncident);
+            browser.driver().findElement(By.id("lien-revue")).click();
+            browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("titre-revue")));
+            assertThat(browser.driver().findElement(By.id("titre-revue")).getText())
+                    .isEqualTo("Revue après incident : " + review.get("title").asText());
+            assertThat(plain(browser.driver()
+                            .findElement(By.id("communiques-publies"))
+                            .getText()))
+                    .isEqualTo(review.at("/communiques/published").asInt() + " dont "
+                            + review.at("/communiques/corrections").asInt() + " rectificatif(s)");
+            assertThat(browser.driver().findElements(By.cssSelector("#obligations tbody tr")))
+                    .hasSize(review.get("obligations").size());
+            assertThat(browser.driver().findElements(By.cssSelector("#actions tbody tr")))
+                    .hasSize(review.get("actions").size());
+            // one mark per instant recorded: awareness, first record, each notification, each obligation's due time,
+            // each communiqué's approval and publication, each reminder
+            long instants = 2
+                    + review.get("notifications").size()
+                    + count(review.get("obligations"), "dueAt")
+                    + count(review.at("/communiques/citing"), "approvedAt")
+                    + count(review.at("/communiques/citing"), "publishedAt")
+                    + review.get("reminders").size();
+            assertThat(browser.driver().findElements(By.cssSelector("#chronologie circle.repere")))
+                    .hasSize((int) instants);
+            checkPage(browser, "12-revue-incident");
+
+            // another region's incident: not found, as the API answers
+            browser.open("/incidents/" + norIncident + "/revue");
+            assertThat(browser.driver().findElement(By.id("erreur")).getText()).isEqualTo("Page introuvable");
+        }
+    }
+
+    private static long count(JsonNode items, String field) {
+        long present = 0;
+        for (JsonNode item : items) {
+            if (item.hasNonNull(field)) {
+                present++;
+            }
+        }
+        return present;
+    }
+
     /** An incident reported through the API by a region's staff, with a vector the demo does not use. */
     private static String report(String user, String region) {
         Response reported = api.post(

@@ -60,6 +60,13 @@ public class PlatformApi {
                 IncidentView.class);
     }
 
+    /** The incident's after-action review, computed by incident-service from its record now. */
+    public fr.ars.coord.client.incident.model.IncidentReview incidentReview(String id) {
+        return get(
+                uri -> uri.path("/api/incidents/{id}/review").build(id),
+                fr.ars.coord.client.incident.model.IncidentReview.class);
+    }
+
     public List<HistoryEntry> history(String incidentId) {
         return list(
                 uri -> uri.path("/api/incidents/{id}/history").build(incidentId),

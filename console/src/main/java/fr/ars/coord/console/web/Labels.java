@@ -48,6 +48,9 @@ public class Labels {
             Map.entry("NOT_APPLICABLE", "Sans objet"),
             Map.entry("WAIVED", "Non réalisée (dérogation à la clôture)"),
             // obligations
+            Map.entry("CORRECTION_ASSESSMENT", "Évaluation corrigée"),
+            Map.entry("CORRECTION_NOTIFICATION", "Notification complémentaire"),
+            Map.entry("CORRECTION_COMMUNIQUE", "Communiqué rectifié"),
             Map.entry("CERT_SANTE_DECLARATION", "Déclaration au CERT Santé"),
             Map.entry("CNIL_NOTIFICATION", "Notification à la CNIL (RGPD art. 33)"),
             Map.entry("CERT_SANTE_CLOSURE", "Clôture auprès du CERT Santé"),
@@ -178,6 +181,18 @@ public class Labels {
         } catch (DateTimeParseException e) {
             return String.valueOf(value);
         }
+    }
+
+    /** A delay of the API in whole seconds as "1 j 2 h 5 min" (its absolute value; "45 s" under a minute). */
+    public String seconds(Object value) {
+        if (!(value instanceof Number number)) {
+            return "";
+        }
+        long seconds = Math.abs(number.longValue());
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        return duration(Duration.ofSeconds(seconds).toString());
     }
 
     /** A count as French writes it: "12 000" (narrow no-break space between thousands). */

@@ -33,6 +33,18 @@ class LabelsTest {
     }
 
     @Test
+    void aReviewsDelaysInSecondsReadAsDaysHoursAndMinutes() {
+        assertThat(labels.seconds(45L)).isEqualTo("45 s");
+        assertThat(labels.seconds(72_000L)).isEqualTo("20 h 0 min");
+        assertThat(labels.seconds(-(26 * 3600L + 5 * 60)))
+                .as("a margin overrun: its size")
+                .isEqualTo("1 j 2 h 5 min");
+        assertThat(labels.seconds(null)).isEmpty();
+        Stream.of("ASSESSMENT", "NOTIFICATION", "COMMUNIQUE")
+                .forEach(kind -> assertThat(labels.of("CORRECTION_" + kind)).isNotEqualTo("CORRECTION_" + kind));
+    }
+
+    @Test
     void instantsAreShownInParisTimeAndCountsAsFrenchWritesThem() {
         assertThat(labels.instant("2025-11-21T17:30:00Z")).isEqualTo("21 nov. 2025 à 18:30");
         assertThat(labels.inputValue("2025-07-10T08:15:00Z")).isEqualTo("2025-07-10T10:15");

@@ -71,7 +71,7 @@ public record IncidentReview(
 
     /**
      * The communiqués citing the incident: the first approved and the first published (and their delays from
-     * awareness), how many were published and how many of them corrected a published one.
+     * awareness), how many were published and how many of them corrected a published one; {@code citing}: each of them.
      */
     public record CommuniqueTiming(
             Instant firstApprovedAt,
@@ -80,7 +80,7 @@ public record IncidentReview(
             Long awarenessToFirstPublishedSeconds,
             int published,
             int corrections,
-            List<CommuniqueMilestone> list) {}
+            List<CommuniqueMilestone> citing) {}
 
     /** One communiqué citing the incident; {@code supersedes}: the published one it corrects. */
     public record CommuniqueMilestone(

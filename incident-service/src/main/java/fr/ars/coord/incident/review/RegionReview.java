@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The response of one region over a period (its incidents whose region became aware of them in it), computed from
- * what was recorded: the median and the worst of each delay, in seconds.
+ * what was recorded: the median and the worst of each delay, in seconds. {@code region} is null for every region's
+ * incidents together (the national figures).
  *
  * @param incidents                 how many incidents
  * @param awarenessToRecord         from awareness to the incident's first record

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -83,30 +84,41 @@ public class ReviewFigures {
      * now}; only {@code region}'s when it is given. Regions without such incidents are left out.
      */
     public List<RegionReview> byRegion(Instant from, Instant to, Region region, Instant now) {
+        return figures(from, to, region, now, "i.region");
+    }
+
+    /** Every region's incidents together (their {@code region} is null): medians and worst over all of them. */
+    public Optional<RegionReview> national(Instant from, Instant to, Instant now) {
+        return figures(from, to, null, now, "CAST(NULL AS VARCHAR)").stream().findFirst();
+    }
+
+    /** The figures grouped by {@code group} (an SQL expression: the region, or one value for all). */
+    private List<RegionReview> figures(Instant from, Instant to, Region region, Instant now, String group) {
         String period = " i.aware_at >= ? AND i.aware_at < ?" + (region == null ? "" : " AND i.region = ?");
         Object[] arguments = region == null
                 ? new Object[] {timestamp(from), timestamp(to)}
                 : new Object[] {timestamp(from), timestamp(to), region.code()};
         Map<String, Integer> incidents = new TreeMap<>();
+        // the national group's key is SQL's null: kept under the empty code
         Map<String, Delay> toRecord = new HashMap<>();
         jdbc.query(
-                "SELECT i.region, count(*), " + delay(SECONDS.formatted("i.reported_at", "i.aware_at"))
-                        + " FROM review_incident i WHERE" + period + " GROUP BY i.region",
+                "SELECT " + group + ", count(*), " + delay(SECONDS.formatted("i.reported_at", "i.aware_at"))
+                        + " FROM review_incident i WHERE" + period + " GROUP BY 1",
                 row -> {
-                    incidents.put(row.getString(1), row.getInt(2));
-                    toRecord.put(row.getString(1), delay(row, 3));
+                    incidents.put(key(row), row.getInt(2));
+                    toRecord.put(key(row), delay(row, 3));
                 },
                 arguments);
         Map<String, Delay> toPublished = new HashMap<>();
         jdbc.query(
-                "SELECT i.region, " + delay(SECONDS.formatted("f.first_published", "i.aware_at"))
+                "SELECT " + group + ", " + delay(SECONDS.formatted("f.first_published", "i.aware_at"))
                         + " FROM review_incident i JOIN (SELECT l.incident_id, min(c.published_at) first_published"
                         + " FROM review_communique_incident l JOIN review_communique c"
                         + " ON c.communique_id = l.communique_id WHERE c.published_at IS NOT NULL"
                         + " GROUP BY l.incident_id) f ON f.incident_id = i.incident_id WHERE" + period
-                        + " GROUP BY i.region",
+                        + " GROUP BY 1",
                 row -> {
-                    toPublished.put(row.getString(1), delay(row, 2));
+                    toPublished.put(key(row), delay(row, 2));
                 },
                 arguments);
         Map<String, List<ObligationFigures>> obligations = new HashMap<>();
@@ -114,19 +126,19 @@ public class ReviewFigures {
         withNow[0] = timestamp(now);
         System.arraycopy(arguments, 0, withNow, 1, arguments.length);
         jdbc.query(
-                "SELECT i.region, o.code, o.authority, count(*), count(o.met_at),"
+                "SELECT " + group + ", o.code, o.authority, count(*), count(o.met_at),"
                         + " count(*) FILTER (WHERE o.met_at IS NOT NULL AND NOT o.late),"
                         + " count(*) FILTER (WHERE o.waived),"
                         + " count(*) FILTER (WHERE o.met_at IS NULL AND NOT o.waived AND o.due_at <= ?), "
                         + delay(SECONDS.formatted("o.met_at", "o.started_at"))
                         + " FROM review_incident i JOIN review_obligation o ON o.incident_id = i.incident_id"
-                        + " WHERE" + period + " GROUP BY i.region, o.code, o.authority ORDER BY i.region, o.code",
+                        + " WHERE" + period + " GROUP BY 1, o.code, o.authority ORDER BY 1, o.code",
                 row -> {
                     int met = row.getInt(5);
                     int onTime = row.getInt(6);
                     int overdue = row.getInt(8);
                     obligations
-                            .computeIfAbsent(row.getString(1), r -> new ArrayList<>())
+                            .computeIfAbsent(key(row), r -> new ArrayList<>())
                             .add(new ObligationFigures(
                                     ObligationCode.valueOf(row.getString(2)),
                                     row.getString(3) == null ? null : Authority.valueOf(row.getString(3)),
@@ -141,12 +153,17 @@ public class ReviewFigures {
                 withNow);
         List<RegionReview> reviews = new ArrayList<>();
         incidents.forEach((code, count) -> reviews.add(new RegionReview(
-                Region.of(code),
+                code.isEmpty() ? null : Region.of(code),
                 count,
                 toRecord.get(code),
                 toPublished.getOrDefault(code, new Delay(0, null, null)),
                 obligations.getOrDefault(code, List.of()))));
         return reviews;
+    }
+
+    private static String key(ResultSet row) throws SQLException {
+        String region = row.getString(1);
+        return region == null ? "" : region;
     }
 
     /** How many have the delay, its median and its worst, as three SQL columns. */

@@ -38,8 +38,12 @@ class ReviewController {
         this.clock = clock;
     }
 
-    /** What the call answers: the period, when it was computed, and each region's figures. */
-    record RegionsReview(Instant from, Instant to, Instant computedAt, List<RegionReview> regions) {}
+    /**
+     * What the call answers: the period, when it was computed, each region's figures and, for a caller who sees
+     * every region and asked for all, every region's incidents together ({@code national}; null otherwise).
+     */
+    record RegionsReview(
+            Instant from, Instant to, Instant computedAt, List<RegionReview> regions, RegionReview national) {}
 
     @Tag(name = ApiTags.REVIEWS)
     @Operation(
@@ -49,7 +53,7 @@ class ReviewController {
                     + " last 90 days), per region: how many, the median and worst delay from awareness to the first"
                     + " record and to the first published communiqué citing the incident, and per legal obligation how"
                     + " many it applied to, met, met on time, waived and past due, with the share met on time and the"
-                    + " median and worst time taken. Who may call it: the national cell and auditors, for every region"
+                    + " median and worst time taken; `national`: every region's incidents together. Who may call it: the national cell and auditors, for every region"
                     + " or one (`region`); a region's staff, for their own region only (no national figure: nothing"
                     + " of another region can be inferred from it).")
     @ApiResponse(
@@ -79,7 +83,8 @@ class ReviewController {
             throw new InvalidRequestException(
                     "region", "must be an ISO 3166-2 code of one of the 18 regions, such as FR-HDF");
         }
-        String visible = IncidentAccessPolicy.listableRegion(StaffMember.from(authentication), region);
+        StaffMember member = StaffMember.from(authentication);
+        String visible = IncidentAccessPolicy.listableRegion(member, region);
         Instant now = clock.instant();
         Instant end = to != null ? to : now;
         Instant start = from != null ? from : end.minus(DEFAULT_PERIOD);
@@ -87,6 +92,56 @@ class ReviewController {
             throw new InvalidRequestException("from", "must be before to");
         }
         return new RegionsReview(
-                start, end, now, figures.byRegion(start, end, visible == null ? null : Region.of(visible), now));
+                start,
+                end,
+                now,
+                figures.byRegion(start, end, visible == null ? null : Region.of(visible), now),
+                visible == null && member.seesAllRegions()
+                        ? figures.national(start, end, now).orElse(null)
+                        : null);
+    }
+
+    @Tag(name = ApiTags.REVIEWS)
+    @Operation(
+            operationId = "getReviewMetrics",
+            summary = "The review's figures for Prometheus",
+            description = "The figures of the review across regions over the last 90 days (or [`from`, `to`)), in the"
+                    + " OpenMetrics text format: per region (and `region=\"national\"` for every region's incidents"
+                    + " together), incidents, delays from awareness to record and to the first published communiqué,"
+                    + " time to meet each obligation (summaries: median and worst as quantiles 0.5 and 1), obligations"
+                    + " by state and the share met on time. Who may call it: as for the review across regions; a"
+                    + " region's staff get their region's only.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The figures.",
+            content =
+                    @io.swagger.v3.oas.annotations.media.Content(
+                            mediaType = ReviewMetrics.CONTENT_TYPE,
+                            schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "`from` or `to` not valid.")
+    @ApiResponse(responseCode = "403", description = "Not allowed to read incidents.")
+    @GetMapping(path = "/metrics", produces = ReviewMetrics.CONTENT_TYPE)
+    org.springframework.http.ResponseEntity<String> metrics(
+            @Parameter(
+                            description = "The period's start (included); by default 90 days before `to`.",
+                            schema = @Schema(type = "string", format = "date-time", example = "2025-11-01T00:00:00Z"))
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant from,
+            @Parameter(
+                            description = "The period's end (excluded); by default now.",
+                            schema = @Schema(type = "string", format = "date-time", example = "2026-01-01T00:00:00Z"))
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                    Instant to,
+            Authentication authentication) {
+        RegionsReview review = regions(from, to, null, authentication);
+        List<RegionReview> all = new java.util.ArrayList<>(review.regions());
+        if (review.national() != null) {
+            all.add(review.national());
+        }
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(ReviewMetrics.CONTENT_TYPE))
+                .body(ReviewMetrics.of(all));
     }
 }

@@ -91,7 +91,7 @@ class IncidentReviewIT extends IncidentServiceITBase {
 
         JsonNode communiques = review.get("communiques");
         assertThat(communiques.get("corrections").asInt()).isEqualTo(1);
-        assertThat(communiques.get("list").findValuesAsString("communiqueId")).containsExactly(first, correction);
+        assertThat(communiques.get("citing").findValuesAsString("communiqueId")).containsExactly(first, correction);
         Instant firstApproved = recordedAt(first, "CommuniqueApprovedEvent");
         Instant firstPublished = recordedAt(first, "CommuniquePublishedEvent");
         assertThat(Instant.parse(communiques.get("firstApprovedAt").asText())).isEqualTo(firstApproved);

@@ -65,6 +65,45 @@ class ReviewAcrossRegionsIT extends IncidentServiceITBase {
         assertThat(missed.get("onTimePercent").asDouble()).isZero();
         assertThat(missed.at("/toMeet/medianSeconds").isNull()).isTrue();
         assertThat(unmet).isNotBlank();
+
+        JsonNode all = national.get("national");
+        assertThat(all.get("region").isNull()).isTrue();
+        assertThat(all.get("incidents").asInt()).isEqualTo(3);
+        assertThat(obligation(all, "CERT_SANTE_DECLARATION")
+                        .get("onTimePercent")
+                        .asDouble())
+                .as("one met on time of two met and one past due")
+                .isEqualTo(33.3);
+
+        String metrics = metrics(period.replace("/regions", "/metrics"), TestTokens.national());
+        String declarationLabels = "obligation=\"CERT_SANTE_DECLARATION\",authority=\"CERT_SANTE\"";
+        assertThat(metrics)
+                .contains("ars_review_incidents{region=\"FR-HDF\"} 2\n")
+                .contains("ars_review_incidents{region=\"FR-NOR\"} 1\n")
+                .contains("ars_review_incidents{region=\"national\"} 3\n")
+                .contains("ars_review_obligation_to_meet_seconds{region=\"FR-HDF\"," + declarationLabels
+                        + ",quantile=\"0.5\"} 72000\n")
+                .contains("ars_review_obligation_to_meet_seconds{region=\"FR-HDF\"," + declarationLabels
+                        + ",quantile=\"1.0\"} 108000\n")
+                .contains("ars_review_obligations_on_time_ratio{region=\"FR-HDF\"," + declarationLabels + "} 0.5\n")
+                .contains("ars_review_obligations{region=\"FR-NOR\"," + declarationLabels + ",state=\"overdue\"} 1\n")
+                .contains("# TYPE ars_review_awareness_to_record_seconds summary\n")
+                .endsWith("# EOF\n");
+        String regional = metrics(period.replace("/regions", "/metrics"), TestTokens.arsStaff(HDF));
+        assertThat(regional)
+                .contains("region=\"FR-HDF\"")
+                .doesNotContain("FR-NOR")
+                .doesNotContain("national");
+    }
+
+    private String metrics(String path, String token) {
+        Response answer = api.get(path, token);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        org.springframework.http.MediaType type =
+                org.springframework.http.MediaType.parseMediaType(answer.header("Content-Type"));
+        assertThat(type.getType() + "/" + type.getSubtype()).isEqualTo("application/openmetrics-text");
+        assertThat(type.getParameter("version")).isEqualTo("1.0.0");
+        return answer.body();
     }
 
     @Test
@@ -81,6 +120,9 @@ class ReviewAcrossRegionsIT extends IncidentServiceITBase {
 
         JsonNode own = api.get(period, TestTokens.arsStaff(HDF)).json();
         assertThat(own.get("regions").findValuesAsString("region")).containsExactly(HDF);
+        assertThat(own.get("national").isNull())
+                .as("no national figure for a region's staff")
+                .isTrue();
         assertThat(own.toString()).doesNotContain(NOR);
         assertThat(api.get(period + "&region=" + NOR, TestTokens.arsStaff(HDF)).status())
                 .isEqualTo(403);
