@@ -17,18 +17,19 @@ import java.util.stream.Stream;
 /**
  * The review's recorded instants on one time axis, lane by lane (the incident, the authorities, the communiqués, the
  * reminders), placed for the review page's chart: {@code x} in the chart's units, from {@link #LEFT} (the region's
- * awareness) to {@link #RIGHT} (the latest instant shown).
+ * awareness) to {@link #RIGHT} (the latest instant shown). Public, as its lanes and marks: the page's expressions read
+ * them.
  */
-record ReviewTimeline(Instant start, Instant end, List<Lane> lanes) {
+public record ReviewTimeline(Instant start, Instant end, List<Lane> lanes) {
 
     static final double LEFT = 170;
     static final double RIGHT = 1080;
 
     /** One lane of the chart and its marks. */
-    record Lane(String name, double y, List<Mark> marks) {}
+    public record Lane(String name, double y, List<Mark> marks) {}
 
     /** A mark: {@code kind} is {@code fait} (done), {@code echeance} (a due time), {@code retard} (done late). */
-    record Mark(double x, String label, Instant at, String kind) {}
+    public record Mark(double x, String label, Instant at, String kind) {}
 
     static ReviewTimeline of(IncidentReview review, Labels labels) {
         List<Instant> all = new ArrayList<>();
@@ -76,7 +77,7 @@ record ReviewTimeline(Instant start, Instant end, List<Lane> lanes) {
     }
 
     /** The chart's height, for its lanes. */
-    double height() {
+    public double height() {
         return lanes.size() * 50 + 50;
     }
 

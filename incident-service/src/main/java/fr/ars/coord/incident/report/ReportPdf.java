@@ -19,12 +19,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * of every page (FIRST's colours on black), every statement followed by the events it rests on. The text is set in
  * Liberation Sans (shipped with PDFBox), embedded, so every accent prints and nothing is fetched.
  */
-final class ReportPdf {
+public final class ReportPdf {
 
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final String TEMPLATE = read("/reports/report.xhtml");
     private static final Pattern PLACEHOLDER =
-            Pattern.compile("\\{\\{(title|agency|tlpColour|tlp|legalBasis|moment|sections)\\}\\}");
+            Pattern.compile("\\{\\{(title|agency|tlpColour|tlp|legalBasis|moment|note|sections)\\}\\}");
     private static final Map<TlpLabel, String> COLOURS = Map.of(
             TlpLabel.RED,
             "#FF2B2B",
@@ -45,6 +45,28 @@ final class ReportPdf {
     private ReportPdf() {}
 
     static byte[] render(RegulatorReport report) {
+        return render(xhtml(report));
+    }
+
+    /**
+     * A document in the regulator reports' layout (A4, the agency's name above, the TLP label above and below, page
+     * numbers): {@code title}, its heading lines and {@code note} after the marking (text) and its sections (XHTML,
+     * their text escaped by the caller).
+     */
+    public static byte[] render(
+            String title, String agency, TlpLabel tlp, String legalBasis, String moment, String note, String sections) {
+        return render(page(Map.of(
+                "title", escape(title),
+                "agency", css(agency),
+                "tlpColour", COLOURS.get(tlp),
+                "tlp", tlp.label(),
+                "legalBasis", escape(legalBasis),
+                "moment", escape(moment),
+                "note", escape(note),
+                "sections", sections)));
+    }
+
+    private static byte[] render(String xhtml) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -54,7 +76,7 @@ final class ReportPdf {
             builder.useFont(
                     () -> PDDocument.class.getResourceAsStream(FONT), "Liberation Sans", 700, FontStyle.NORMAL, true);
             builder.withProducer("Plateforme de coordination des incidents cyber des ARS");
-            builder.withHtmlContent(xhtml(report), null);
+            builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();
         } catch (IOException e) {
@@ -84,14 +106,19 @@ final class ReportPdf {
         String moment = (report.asOfView() ? "État de l'incident au " : "État de l'incident le ")
                 + ReportWriter.when(report.evaluatedAt()) + " ; rapport établi le "
                 + ReportWriter.when(report.generatedAt()) + ". Incident " + report.incidentId() + ".";
-        Map<String, String> values = Map.of(
+        return page(Map.of(
                 "title", escape(report.title()),
                 "agency", css(report.agency() + " (" + report.region().code() + ")"),
                 "tlpColour", COLOURS.get(report.tlp()),
                 "tlp", report.tlp().label(),
                 "legalBasis", escape(report.legalBasis()),
                 "moment", escape(moment),
-                "sections", sections.toString());
+                "note", "Chaque énoncé cite les événements enregistrés dont il est tiré.",
+                "sections", sections.toString()));
+    }
+
+    /** The template with its placeholders replaced by {@code values}. */
+    private static String page(Map<String, String> values) {
         // one pass: a placeholder written in the incident's own text stays text
         Matcher placeholder = PLACEHOLDER.matcher(TEMPLATE);
         StringBuilder page = new StringBuilder();
@@ -103,7 +130,7 @@ final class ReportPdf {
     }
 
     /** Text in XHTML: the five characters XML gives meaning to, and no control character. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             switch (c) {

@@ -4,6 +4,7 @@ import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
 import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.NotificationKind;
 import fr.ars.coord.contracts.incident.RegulatoryClock;
+import fr.ars.coord.contracts.incident.TlpLabel;
 import fr.ars.coord.incident.review.CommuniqueMilestones.Milestones;
 import fr.ars.coord.incident.review.IncidentReview.Action;
 import fr.ars.coord.incident.review.IncidentReview.CommuniqueMilestone;
@@ -43,6 +44,16 @@ public class IncidentReviews {
     public Optional<IncidentReview> of(String incidentId, Instant now) {
         return streams.currentView(incidentId, now)
                 .map(view -> review(view, streams.history(incidentId), communiques.citing(incidentId), now));
+    }
+
+    /** The same review as a PDF marked with the incident's TLP label; empty if there is no such incident. */
+    public Optional<byte[]> pdf(String incidentId, Instant now) {
+        return streams.currentView(incidentId, now)
+                .map(view -> ReviewPdf.render(
+                        review(view, streams.history(incidentId), communiques.citing(incidentId), now),
+                        view.classification() != null && view.classification().tlp() != null
+                                ? view.classification().tlp()
+                                : TlpLabel.DEFAULT));
     }
 
     static IncidentReview review(IncidentView view, List<HistoryEntry> history, List<Milestones> citing, Instant now) {

@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -105,7 +104,7 @@ class IncidentReportController {
         }
         RegulatorReport report = reports.report(id, reportKind, asOf)
                 .orElseThrow(() -> new NotFoundException("The incident had not been reported at that time."));
-        if (!prefersPdf(accept)) {
+        if (!PdfNegotiation.prefersPdf(accept)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
         }
         return ResponseEntity.ok()
@@ -117,30 +116,5 @@ class IncidentReportController {
                                 .build()
                                 .toString())
                 .body(reports.pdf(report));
-    }
-
-    /** The PDF when the client ranks it above JSON; JSON when it asks for nothing in particular. */
-    private static boolean prefersPdf(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return false;
-        }
-        List<MediaType> types;
-        try {
-            types = MediaType.parseMediaTypes(accept);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        types = new java.util.ArrayList<>(types);
-        types.sort(
-                java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
-        for (MediaType type : types) {
-            if (type.isCompatibleWith(MediaType.APPLICATION_PDF) && !type.isWildcardType()) {
-                return true;
-            }
-            if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-                return false;
-            }
-        }
-        return false;
     }
 }

@@ -32,7 +32,7 @@ class IncidentReviewIT extends IncidentServiceITBase {
     EventStore eventStore;
 
     @Test
-    void theReviewsDelaysAreThoseBetweenTheRecordedInstants() {
+    void theReviewsDelaysAreThoseBetweenTheRecordedInstants() throws java.io.IOException {
         String id = report(HDF);
         String token = TestTokens.arsStaff(HDF);
         assertThat(api.post("/api/incidents/" + id + "/assessments", token, identityAssessment(1000))
@@ -108,6 +108,32 @@ class IncidentReviewIT extends IncidentServiceITBase {
                         "IncidentAssessedEvent",
                         "AuthorityNotifiedEvent");
         assertThat(review.get("reminders").isArray()).isTrue();
+
+        // the same review as a PDF, in French, marked with the incident's label at the top and bottom of each page
+        fr.ars.coord.platform.testing.ApiClient.BinaryResponse pdf =
+                api.getBytes("/api/incidents/" + id + "/review", token, "Accept", "application/pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).startsWith("application/pdf");
+        java.nio.file.Path kept = java.nio.file.Path.of("target", "reports", "revue.pdf");
+        java.nio.file.Files.createDirectories(kept.getParent());
+        java.nio.file.Files.write(kept, pdf.body());
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            // lines wrap where the page is narrow: compared without white space
+            String text = new org.apache.pdfbox.text.PDFTextStripper()
+                    .getText(document)
+                    .replaceAll("\\s+", "");
+            for (String expected : List.of(
+                    "Revue après incident : " + review.get("title").asText(),
+                    "TLP:AMBER",
+                    "Signalement sans délai à CERT Santé",
+                    "20 h 0 min",
+                    "recomptage : 1 200 patients",
+                    "2 dont 1 rectificatif(s)",
+                    "rectifie " + first)) {
+                assertThat(text).contains(expected.replaceAll("\\s+", ""));
+            }
+            assertThat(text).doesNotContain("Chaqueénoncécite");
+        }
     }
 
     @Test
