@@ -42,18 +42,22 @@ public class IncidentReviews {
 
     /** The incident's review at {@code now}; empty if there is no such incident. */
     public Optional<IncidentReview> of(String incidentId, Instant now) {
-        return streams.currentView(incidentId, now)
-                .map(view -> review(view, streams.history(incidentId), communiques.citing(incidentId), now));
+        return streams.currentView(incidentId, now).map(view -> review(view, now));
     }
 
     /** The same review as a PDF marked with the incident's TLP label; empty if there is no such incident. */
     public Optional<byte[]> pdf(String incidentId, Instant now) {
         return streams.currentView(incidentId, now)
                 .map(view -> ReviewPdf.render(
-                        review(view, streams.history(incidentId), communiques.citing(incidentId), now),
+                        review(view, now),
                         view.classification() != null && view.classification().tlp() != null
                                 ? view.classification().tlp()
                                 : TlpLabel.DEFAULT));
+    }
+
+    /** The review of the incident whose view this is: its history and the communiqués citing it read once. */
+    private IncidentReview review(IncidentView view, Instant now) {
+        return review(view, streams.history(view.id()), communiques.citing(view.id()), now);
     }
 
     static IncidentReview review(IncidentView view, List<HistoryEntry> history, List<Milestones> citing, Instant now) {

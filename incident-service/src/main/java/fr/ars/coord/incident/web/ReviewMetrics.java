@@ -67,8 +67,11 @@ final class ReviewMetrics {
                 "gauge",
                 "Share of the obligations met or past due that were met on time (0 to 1).",
                 review -> review.obligations().stream()
-                        .filter(o -> o.onTimePercent() != null)
-                        .forEach(o -> sample("obligations_on_time_ratio", labels(review, o), o.onTimePercent() / 100)));
+                        .filter(o -> o.met() + o.overdue() > 0)
+                        .forEach(o -> sample(
+                                "obligations_on_time_ratio",
+                                labels(review, o),
+                                (double) o.metOnTime() / (o.met() + o.overdue()))));
         text.append("# EOF\n");
         return text.toString();
     }

@@ -1,9 +1,7 @@
 package fr.ars.coord.notification.delivery;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import fr.ars.coord.platform.readmodel.BatchBuffer;
+import java.util.Collection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,32 +17,23 @@ import org.springframework.stereotype.Component;
 class NewDeliveries {
 
     private static final Logger log = LoggerFactory.getLogger(NewDeliveries.class);
-    private static final String SCHEDULED = NewDeliveries.class.getName() + ".scheduled";
 
     private final DeliveryViewStore deliveries;
     private final DeliveryWorker worker;
+    private final BatchBuffer<String, Boolean> scheduled;
 
     NewDeliveries(DeliveryViewStore deliveries, DeliveryWorker worker) {
         this.deliveries = deliveries;
         this.worker = worker;
+        this.scheduled = BatchBuffer.afterCommit("new-deliveries", ids -> announce(ids.keySet()));
     }
 
     /** The delivery {@code deliveryId} was just scheduled in the current unit of work (or outside any). */
     void scheduled(String deliveryId) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            announce(List.of(deliveryId));
-            return;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        root.<List<String>>getOrComputeResource(SCHEDULED, key -> {
-                    List<String> ids = new ArrayList<>();
-                    root.afterCommit(committed -> announce(ids));
-                    return ids;
-                })
-                .add(deliveryId);
+        scheduled.pending().put(deliveryId, Boolean.TRUE);
     }
 
-    private void announce(List<String> ids) {
+    private void announce(Collection<String> ids) {
         try {
             ids.forEach(deliveries::refresh);
         } catch (RuntimeException e) {
