@@ -9,6 +9,8 @@ import org.axonframework.serialization.Revision;
  * A region reported an incident; {@code awareAt} is when the organisation became aware of it. {@code entity} is the
  * kind of organisation hit and {@code terms} the obligation terms in force then: both are absent from the events of
  * earlier releases, whose clocks are read with the installation's current terms (an agency's own systems).
+ * {@code exerciseId} names the exercise the incident was recorded in; absent for a real one (and from every event
+ * before exercises existed).
  */
 @Revision("1")
 public record IncidentReportedEvent(
@@ -20,8 +22,23 @@ public record IncidentReportedEvent(
         AttackVector attackVector,
         OperationalImpact operationalImpact,
         @JsonInclude(JsonInclude.Include.NON_NULL) EntityKind entity,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ObligationTerms terms)
+        @JsonInclude(JsonInclude.Include.NON_NULL) ObligationTerms terms,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String exerciseId)
         implements IncidentEvent {
+
+    /** A real incident, as the releases before exercises recorded it. */
+    public IncidentReportedEvent(
+            String incidentId,
+            Region region,
+            String title,
+            String summary,
+            Instant awareAt,
+            AttackVector attackVector,
+            OperationalImpact operationalImpact,
+            EntityKind entity,
+            ObligationTerms terms) {
+        this(incidentId, region, title, summary, awareAt, attackVector, operationalImpact, entity, terms, null);
+    }
 
     /** An incident as the releases before stamped terms recorded it. */
     public IncidentReportedEvent(
@@ -32,7 +49,7 @@ public record IncidentReportedEvent(
             Instant awareAt,
             AttackVector attackVector,
             OperationalImpact operationalImpact) {
-        this(incidentId, region, title, summary, awareAt, attackVector, operationalImpact, null, null);
+        this(incidentId, region, title, summary, awareAt, attackVector, operationalImpact, null, null, null);
     }
 
     /** The kind of organisation hit: an agency's own systems when the event does not say. */

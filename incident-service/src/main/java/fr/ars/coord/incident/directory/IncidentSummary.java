@@ -8,7 +8,10 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** One line of the incident list (read model in MongoDB, rebuilt from events on replay). */
+/**
+ * One line of the incident list (read model in MongoDB, rebuilt from events on replay); {@code exerciseId} names the
+ * exercise it was recorded in, null for a real incident.
+ */
 @Document(IncidentSummary.COLLECTION)
 public record IncidentSummary(
         @Id String id,
@@ -22,7 +25,9 @@ public record IncidentSummary(
         Long estimatedPatients,
         Boolean medicalDataExposed,
         Instant lastEventAt,
-        long version) {
+        long version,
+        // the exercise it was recorded in; absent for a real incident
+        String exerciseId) {
 
     public static final String COLLECTION = "incident_summaries";
 }

@@ -60,7 +60,8 @@ class IncidentSummaryProjection {
                         .set("operationalImpact", event.operationalImpact())
                         .set("status", IncidentStatus.REPORTED)
                         .set("awareAt", event.awareAt())
-                        .set("reportedAt", at));
+                        .set("reportedAt", at)
+                        .set("exerciseId", event.exerciseId()));
     }
 
     @EventHandler

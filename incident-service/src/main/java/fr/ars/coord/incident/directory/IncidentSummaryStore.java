@@ -18,9 +18,12 @@ public class IncidentSummaryStore {
         this.mongo = mongo;
     }
 
-    /** {@code region} null means every region; {@code status} null means every status. */
-    public List<IncidentSummary> find(String region, IncidentStatus status) {
-        Criteria criteria = new Criteria();
+    /**
+     * {@code region} null means every region; {@code status} null means every status; {@code exerciseId} null means
+     * the real incidents, else that exercise's alone (the two never mix).
+     */
+    public List<IncidentSummary> find(String region, IncidentStatus status, String exerciseId) {
+        Criteria criteria = Criteria.where("exerciseId").is(exerciseId);
         if (region != null) {
             criteria = criteria.and("region").is(region);
         }

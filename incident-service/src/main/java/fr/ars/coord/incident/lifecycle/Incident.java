@@ -2,6 +2,7 @@ package fr.ars.coord.incident.lifecycle;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import fr.ars.coord.contracts.exercise.ExerciseTag;
 import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentClassifiedEvent;
@@ -16,6 +17,7 @@ import fr.ars.coord.contracts.incident.ObservableRecordedEvent;
 import fr.ars.coord.contracts.incident.ObservableWithdrawnEvent;
 import fr.ars.coord.contracts.incident.TlpLabel;
 import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.incident.exercise.ExerciseRules;
 import fr.ars.coord.platform.obligation.IncidentObligations;
 import fr.ars.coord.platform.rules.InvalidRequestException;
 import java.util.List;
@@ -27,8 +29,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolution;
 import org.axonframework.eventsourcing.conflictresolution.Conflicts;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -52,6 +54,9 @@ class Incident {
     private String incidentId;
 
     private Region region;
+    /** The exercise it was recorded in, null for a real incident: every event it records is marked with it. */
+    private String exerciseId;
+
     private IncidentStatus status;
     private long version;
     /** What the legal obligations depend on, as recorded: the one fold every reader of the clocks shares. */
@@ -67,24 +72,33 @@ class Incident {
         // rebuilt from events
     }
 
+    /** Reports the incident; in an exercise, only while the exercise runs and over its regions. */
     @CommandHandler
-    Incident(ReportIncidentCommand command) {
-        apply(command.reported());
+    Incident(ReportIncidentCommand command, ExerciseRules exercises) {
+        if (command.exerciseId() != null) {
+            exercises.requireRecordable(command.exerciseId(), command.region());
+        }
+        apply(command.reported(), MetaData.from(ExerciseTag.metaData(command.exerciseId())));
     }
 
     /**
      * Opens every request on the incident (the platform's reminders excepted: they carry no client's version nor
      * key): a version the client read is stale once facts were recorded since, and a request this caller already
-     * applied with this key is answered with the current version, recording nothing again.
+     * applied with this key is answered with the current version, recording nothing again. The incident of an
+     * exercise that ended records nothing more (409) and is reminded of nothing: the exercise is frozen.
      */
     @CommandHandlerInterceptor
-    Object open(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+    Object open(CommandMessage<?> command, InterceptorChain chain, ExerciseRules exercises) throws Exception {
         if (command.getPayload() instanceof RemindObligationsCommand) {
-            return chain.proceed();
+            // an ended exercise's incidents are reminded of nothing more
+            return exerciseId == null || exercises.running(exerciseId) ? chain.proceed() : 0;
         }
         ConflictResolution.getConflictResolver().detectConflicts(FACTS_CHANGED);
         if (appliedRequests.alreadyApplied(command.getMetaData())) {
             return new CommandOutcome(incidentId, version, true);
+        }
+        if (exerciseId != null) {
+            exercises.requireRunning(exerciseId);
         }
         return chain.proceed();
     }
@@ -96,9 +110,9 @@ class Incident {
             throw new InvalidRequestException(
                     "medicalDataExposed", "must be true when exposedData contains MEDICAL_RECORD");
         }
-        apply(command.assessed(region));
+        record(command.assessed(region));
         if (status == IncidentStatus.REPORTED) {
-            apply(new IncidentStatusChangedEvent(
+            record(new IncidentStatusChangedEvent(
                     incidentId,
                     region,
                     IncidentStatus.REPORTED,
@@ -111,7 +125,7 @@ class Incident {
     @CommandHandler
     CommandOutcome handle(RecordContainmentActionCommand command) {
         requireOpen();
-        apply(new ContainmentActionRecordedEvent(incidentId, region, command.action(), command.description()));
+        record(new ContainmentActionRecordedEvent(incidentId, region, command.action(), command.description()));
         return outcome();
     }
 
@@ -120,7 +134,7 @@ class Incident {
     CommandOutcome handle(RecordAuthorityNotificationCommand command, IncidentObligations obligations) {
         requireOpen();
         NotificationRules.check(command, obligationFacts, obligations);
-        apply(command.notified(region));
+        record(command.notified(region));
         return outcome();
     }
 
@@ -132,7 +146,7 @@ class Incident {
     CommandOutcome handle(RecordPatientInformationCommand command, IncidentObligations obligations) {
         requireOpen();
         PatientInformationRules.check(command, obligationFacts, obligations);
-        apply(command.recorded(region));
+        record(command.recorded(region));
         return outcome();
     }
 
@@ -145,7 +159,7 @@ class Incident {
         requireOpen();
         IncidentClassifiedEvent classified = command.classified(region);
         if (!classified.equals(classification)) {
-            apply(classified);
+            record(classified);
         }
         return outcome();
     }
@@ -162,7 +176,7 @@ class Incident {
                     + obligationFacts.effectiveEntity() + ") by the terms in force when it was reported: no"
                     + " significance decision is owed.");
         }
-        apply(command.decided(region));
+        record(command.decided(region));
         return outcome();
     }
 
@@ -174,7 +188,7 @@ class Incident {
     CommandOutcome handle(RecordCnilDecisionCommand command) {
         requireOpen();
         DecisionRules.checkCnilDecision(command, obligationFacts);
-        apply(command.decided(region));
+        record(command.decided(region));
         return outcome();
     }
 
@@ -183,7 +197,7 @@ class Incident {
     CommandOutcome handle(RecordIntermediateReportRequestCommand command) {
         requireOpen();
         DecisionRules.checkIntermediateRequest(command, obligationFacts);
-        apply(command.requested(region));
+        record(command.requested(region));
         return outcome();
     }
 
@@ -192,7 +206,7 @@ class Incident {
     CommandOutcome handle(RecordObservableCommand command) {
         requireOpen();
         TlpLabel tlp = classification == null ? TlpLabel.DEFAULT : classification.tlp();
-        apply(observables.recorded(command, region, tlp));
+        record(observables.recorded(command, region, tlp));
         return outcome();
     }
 
@@ -200,7 +214,7 @@ class Incident {
     @CommandHandler
     CommandOutcome handle(WithdrawObservableCommand command) {
         requireOpen();
-        apply(observables.withdrawn(command, region));
+        record(observables.withdrawn(command, region));
         return outcome();
     }
 
@@ -216,7 +230,7 @@ class Incident {
         }
         List<ObligationReminderRecordedEvent> due =
                 reminders.due(incidentId, region, obligations.clocks(obligationFacts, command.at()));
-        due.forEach(AggregateLifecycle::apply);
+        due.forEach(this::record);
         return due.size();
     }
 
@@ -231,8 +245,13 @@ class Incident {
             ObligationFacts facts = obligations.effective(obligationFacts);
             return obligations.policyFor(facts).unmet(facts, command.at());
         });
-        apply(new IncidentStatusChangedEvent(incidentId, region, status, command.status(), command.reason(), waived));
+        record(new IncidentStatusChangedEvent(incidentId, region, status, command.status(), command.reason(), waived));
         return outcome();
+    }
+
+    /** Applies an event of this incident, marked with its exercise when it is one's. */
+    private void record(Object event) {
+        apply(event, MetaData.from(ExerciseTag.metaData(exerciseId)));
     }
 
     private void requireOpen() {
@@ -258,6 +277,7 @@ class Incident {
         if (event instanceof IncidentReportedEvent e) {
             incidentId = e.incidentId();
             region = e.region();
+            exerciseId = e.exerciseId();
             status = IncidentStatus.REPORTED;
         } else if (event instanceof IncidentStatusChangedEvent e) {
             status = e.to();

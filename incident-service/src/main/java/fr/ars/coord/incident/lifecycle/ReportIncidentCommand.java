@@ -9,6 +9,7 @@ import fr.ars.coord.contracts.region.Region;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+/** Reports a region's incident; {@code exerciseId} names the exercise it is recorded in, null for a real one. */
 public record ReportIncidentCommand(
         @TargetAggregateIdentifier String incidentId,
         Region region,
@@ -18,11 +19,21 @@ public record ReportIncidentCommand(
         AttackVector attackVector,
         OperationalImpact operationalImpact,
         EntityKind entity,
-        ObligationTerms terms) {
+        ObligationTerms terms,
+        String exerciseId) {
 
     /** The report as recorded. */
     IncidentReportedEvent reported() {
         return new IncidentReportedEvent(
-                incidentId, region, title, summary, awareAt, attackVector, operationalImpact, entity, terms);
+                incidentId,
+                region,
+                title,
+                summary,
+                awareAt,
+                attackVector,
+                operationalImpact,
+                entity,
+                terms,
+                exerciseId);
     }
 }

@@ -34,7 +34,7 @@ public class BreachRegister {
 
     /** The breaches of {@code region} (every region when null), earliest awareness first. */
     public List<BreachRegisterEntry> entries(String region, Instant now) {
-        return summaries.find(region, null).stream()
+        return summaries.find(region, null, null).stream()
                 .map(IncidentSummary::id)
                 .map(id -> streams.currentView(id, now))
                 .flatMap(Optional::stream)

@@ -22,6 +22,7 @@ import java.util.List;
  * clocks are read with (stamped when it was reported; the current ones for an incident of an earlier release);
  * {@code nis2Significance}, {@code cnilDecision} and {@code intermediateReportRequest} the latest of each decision;
  * {@code observables} what the attack left, in the order recorded, withdrawn ones included and marked.
+ * {@code exerciseId} names the exercise it was recorded in ("EXERCICE"), null for a real incident.
  */
 public record IncidentView(
         String id,
@@ -56,7 +57,8 @@ public record IncidentView(
         Nis2SignificanceView nis2Significance,
         CnilDecisionView cnilDecision,
         IntermediateReportRequestView intermediateReportRequest,
-        List<ObservableView> observables) {
+        List<ObservableView> observables,
+        String exerciseId) {
 
     public IncidentView {
         observables = observables == null ? List.of() : observables;

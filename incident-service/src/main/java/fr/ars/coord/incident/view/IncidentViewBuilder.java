@@ -48,6 +48,7 @@ final class IncidentViewBuilder {
     private long version = -1;
     private Instant reportedAt;
     private Actor reportedBy;
+    private String exerciseId;
     private Instant lastChangedAt;
     private AssessmentView latestAssessment;
     private int assessmentCount;
@@ -87,6 +88,7 @@ final class IncidentViewBuilder {
         builder.version = view.version();
         builder.reportedAt = view.reportedAt();
         builder.reportedBy = view.reportedBy();
+        builder.exerciseId = view.exerciseId();
         builder.lastChangedAt = view.lastChangedAt();
         builder.latestAssessment = view.latestAssessment();
         builder.assessmentCount = view.assessmentCount();
@@ -122,6 +124,7 @@ final class IncidentViewBuilder {
             status = IncidentStatus.REPORTED;
             reportedAt = at;
             reportedBy = by;
+            exerciseId = e.exerciseId();
         } else if (payload instanceof IncidentAssessedEvent e) {
             latestAssessment = new AssessmentView(
                     e.exposedData(),
@@ -221,7 +224,8 @@ final class IncidentViewBuilder {
                 nis2Significance,
                 cnilDecision,
                 intermediateReportRequest,
-                List.copyOf(observables.values())));
+                List.copyOf(observables.values()),
+                exerciseId));
     }
 
     /** The obligation facts folded so far (kept with a snapshot of the view). */

@@ -13,6 +13,7 @@ class ApiTags implements GlobalOpenApiCustomizer {
     static final String FACTS = "Incident facts";
     static final String REPORTS = "Regulator reports";
     static final String REVIEWS = "Reviews";
+    static final String EXERCISES = "Exercises";
 
     @Override
     public void customise(io.swagger.v3.oas.models.OpenAPI document) {
@@ -35,6 +36,11 @@ class ApiTags implements GlobalOpenApiCustomizer {
                         .name(REVIEWS)
                         .description("After-action reviews computed from the record: how long from awareness to each"
                                 + " authority's notification and to the first communiqué, the corrections and why, the"
-                                + " reminders that fired, who acted when.")));
+                                + " reminders that fired, who acted when."),
+                new Tag()
+                        .name(EXERCISES)
+                        .description("Crisis exercises: a named, time-boxed space in which incidents run the real"
+                                + " rules, marked EXERCICE, without reaching the public nor counting in the real"
+                                + " picture.")));
     }
 }

@@ -113,8 +113,12 @@ class IncidentCommandController {
                     + " in it: its clocks are read with them whatever the configuration says later."
                     + " Who may call it: ARS and GRADeS e-Santé staff of that region (national coordinators of any"
                     + " region). Refused: a region other than the caller's (`403`), an invalid field (`400`). With an"
-                    + " `Idempotency-Key`, a retry answers the same id and records nothing new.")
+                    + " `Idempotency-Key`, a retry answers the same id and records nothing new. With `exerciseId`, the"
+                    + " incident is recorded in that exercise (marked EXERCICE; never in the real picture, registers"
+                    + " or public channels): refused when the exercise does not cover the region (`400`) or has ended"
+                    + " (`409`); a change to an exercise's incident once it ended is refused too (`409`).")
     @ApiResponse(responseCode = "201", description = "Recorded: `Location` names the incident.")
+    @ApiResponse(responseCode = "409", description = "The exercise named by `exerciseId` has ended.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<IncidentCreated> report(
             @Valid @RequestBody ReportIncidentRequest request,
@@ -142,7 +146,8 @@ class IncidentCommandController {
                         request.attackVector(),
                         request.operationalImpact(),
                         entity,
-                        terms));
+                        terms,
+                        request.exerciseId()));
         ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create("/api/incidents/" + created.id()));
         if (created.replayed()) {
             response.header(REPLAYED, "true");

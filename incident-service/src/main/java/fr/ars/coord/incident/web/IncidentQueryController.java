@@ -56,7 +56,8 @@ class IncidentQueryController {
             operationId = "listIncidents",
             summary = "List incidents",
             description = "The incidents the caller may see, most recently reported first: regional staff their"
-                    + " region's, the national cell and auditors every region's (or one, with `region`).")
+                    + " region's, the national cell and auditors every region's (or one, with `region`). The real"
+                    + " incidents only, or with `exercise` that exercise's only: the two never mix.")
     @GetMapping
     List<IncidentSummary> list(
             @Parameter(description = "Only this region's (ISO 3166-2 code).", schema = @Schema(example = "FR-HDF"))
@@ -64,13 +65,19 @@ class IncidentQueryController {
                     String region,
             @Parameter(description = "Only incidents with this status.") @RequestParam(required = false)
                     IncidentStatus status,
+            @Parameter(description = "Only this exercise's incidents (its id); absent, the real incidents only.")
+                    @RequestParam(required = false)
+                    String exercise,
             Authentication authentication) {
         if (region != null && !Region.isKnown(region)) {
             throw new InvalidRequestException(
                     "region", "must be an ISO 3166-2 code of one of the 18 regions, such as FR-HDF");
         }
+        if (exercise != null && (exercise.isBlank() || exercise.length() > 64)) {
+            throw new InvalidRequestException("exercise", "must be an exercise's id");
+        }
         String visible = IncidentAccessPolicy.listableRegion(StaffMember.from(authentication), region);
-        return summaries.find(visible, status);
+        return summaries.find(visible, status, exercise);
     }
 
     @Tag(name = ApiTags.INCIDENTS)

@@ -60,4 +60,12 @@ record ReportIncidentRequest(
                         + " organisation (ARS for the national cell).",
                 example = "GRADES")
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        EntityKind entity) {}
+        EntityKind entity,
+
+        @Schema(
+                description = "The exercise to record the incident in (its id), for a drill: absent for a real"
+                        + " incident. The exercise must be running and cover the region.",
+                example = "0d6f3c2a-8e51-4b7c-9f0e-2a4d6b8c1e3f")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Size(max = 64)
+        String exerciseId) {}

@@ -7,7 +7,11 @@ import static fr.ars.coord.contracts.incident.ExposedDataItem.LAST_NAME;
 import static fr.ars.coord.contracts.incident.ExposedDataItem.MEDICAL_RECORD;
 import static fr.ars.coord.contracts.incident.ExposedDataItem.PHONE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 
+import fr.ars.coord.contracts.exercise.ExerciseTag;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.Authority;
 import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
@@ -33,15 +37,18 @@ import fr.ars.coord.contracts.incident.PatientInformationRecordedEvent;
 import fr.ars.coord.contracts.incident.ReminderStage;
 import fr.ars.coord.contracts.incident.SignificanceCriterion;
 import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.incident.exercise.ExerciseRules;
 import fr.ars.coord.platform.command.RequestMetadata;
 import fr.ars.coord.platform.obligation.IncidentObligations;
 import fr.ars.coord.platform.rules.IdempotencyKeyReusedException;
 import fr.ars.coord.platform.rules.InvalidRequestException;
+import fr.ars.coord.platform.rules.RuleViolationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -59,11 +66,128 @@ class IncidentTest {
     private static final Instant AWARE = Instant.parse("2025-11-21T17:30:00Z");
 
     private FixtureConfiguration<Incident> fixture;
+    private final Exercises exercises = new Exercises();
+
+    /** The exercises as the register would answer: one, {@value #EXERCISE}, over Hauts-de-France, running or not. */
+    private static final class Exercises implements ExerciseRules {
+        boolean running = true;
+
+        @Override
+        public void requireRecordable(String exerciseId, Region region) {
+            if (!EXERCISE.equals(exerciseId) || region != REGION) {
+                throw new InvalidRequestException("exerciseId", "names no exercise over " + region);
+            }
+            requireRunning(exerciseId);
+        }
+
+        @Override
+        public void requireRunning(String exerciseId) {
+            if (!running(exerciseId)) {
+                throw new RuleViolationException("ended");
+            }
+        }
+
+        @Override
+        public boolean running(String exerciseId) {
+            return running;
+        }
+    }
+
+    private static final String EXERCISE = "exercise-1";
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Incident.class);
         fixture.registerInjectableResource(IncidentObligations.nis2Everywhere());
+        fixture.registerInjectableResource(exercises);
+    }
+
+    private static ReportIncidentCommand reportIn(String exerciseId, Region region) {
+        return new ReportIncidentCommand(
+                ID,
+                region,
+                "Accès frauduleux",
+                "Compte usurpé",
+                AWARE,
+                AttackVector.ACCOUNT_USURPATION,
+                OperationalImpact.NONE,
+                EntityKind.ARS,
+                ObligationTerms.defaults(false),
+                exerciseId);
+    }
+
+    private static IncidentReportedEvent reportedIn(String exerciseId) {
+        return new IncidentReportedEvent(
+                ID,
+                REGION,
+                "Accès frauduleux",
+                "Compte usurpé",
+                AWARE,
+                AttackVector.ACCOUNT_USURPATION,
+                OperationalImpact.NONE,
+                EntityKind.ARS,
+                ObligationTerms.defaults(false),
+                exerciseId);
+    }
+
+    @Test
+    void anIncidentOfAnExerciseIsRecordedMarkedWithItsExerciseEventByEvent() {
+        fixture.givenNoPriorActivity()
+                .when(reportIn(EXERCISE, REGION))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(reportedIn(EXERCISE))
+                .expectEventsMatching(exactSequenceOf(messageWithMetaData(EXERCISE), andNoMore()));
+        fixture.given(reportedIn(EXERCISE))
+                .when(new RecordContainmentActionCommand(ID, ContainmentAction.ACCOUNTS_BLOCKED, "Compte bloqué", null))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(exactSequenceOf(messageWithMetaData(EXERCISE), andNoMore()));
+    }
+
+    @Test
+    void anIncidentIsRecordedInAnExerciseOnlyOverItsRegionsAndWhileItRuns() {
+        fixture.givenNoPriorActivity()
+                .when(reportIn(EXERCISE, Region.NOR))
+                .expectException(InvalidRequestException.class)
+                .expectNoEvents();
+        exercises.running = false;
+        fixture.givenNoPriorActivity()
+                .when(reportIn(EXERCISE, REGION))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anEndedExercisesIncidentRecordsNothingMoreAndIsRemindedOfNothing() {
+        exercises.running = false;
+        fixture.given(reportedIn(EXERCISE))
+                .when(new RecordContainmentActionCommand(ID, ContainmentAction.ACCOUNTS_BLOCKED, "Compte bloqué", null))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+        fixture.given(reportedIn(EXERCISE))
+                .when(new RemindObligationsCommand(ID, AWARE.plus(Duration.ofDays(10))))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(0)
+                .expectNoEvents();
+        exercises.running = true;
+        fixture.given(reportedIn(EXERCISE))
+                .when(new RemindObligationsCommand(ID, AWARE.plus(Duration.ofDays(10))))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(payloadsMatching(org.axonframework.test.matchers.Matchers.listWithAnyOf(
+                        org.hamcrest.Matchers.instanceOf(ObligationReminderRecordedEvent.class))));
+    }
+
+    private static org.hamcrest.Matcher<EventMessage<?>> messageWithMetaData(String exerciseId) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(EventMessage<?> message) {
+                return exerciseId.equals(message.getMetaData().get(ExerciseTag.METADATA_KEY));
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("an event marked with exercise " + exerciseId);
+            }
+        };
     }
 
     /** The incident assessed significant under NIS2 (its NIS2 reporting clocks run). */
@@ -129,7 +253,8 @@ class IncidentTest {
                         AttackVector.ACCOUNT_USURPATION,
                         OperationalImpact.NONE,
                         EntityKind.GRADES,
-                        ObligationTerms.defaults(false)))
+                        ObligationTerms.defaults(false),
+                        null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new IncidentReportedEvent(
                         ID,
@@ -561,6 +686,7 @@ class IncidentTest {
                         ID, REGION, IncidentStatus.RESOLVED, IncidentStatus.CLOSED, "Incident traité"));
         // a region whose entity is not under NIS2 owes ANSSI nothing
         fixture = new AggregateTestFixture<>(Incident.class);
+        fixture.registerInjectableResource(exercises);
         fixture.registerInjectableResource(new IncidentObligations(
                 Duration.ofHours(24),
                 Duration.ofHours(72),

@@ -15,6 +15,7 @@ import fr.ars.coord.contracts.communique.CommuniqueStatus;
 import fr.ars.coord.contracts.communique.CommuniqueSupersededEvent;
 import fr.ars.coord.contracts.communique.CommuniqueWithdrawnEvent;
 import fr.ars.coord.contracts.communique.Statement;
+import fr.ars.coord.contracts.exercise.ExerciseTag;
 import fr.ars.coord.contracts.incident.TlpLabel;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.communique.CommuniqueCommands.ApproveCommuniqueCommand;
@@ -32,6 +33,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -46,6 +48,9 @@ class Communique {
     private String communiqueId;
 
     private CommuniqueScope scope;
+    /** The exercise it was drafted in, null for a real communiqué: every event it records is marked with it. */
+    private String exerciseId;
+
     private Region region;
     private String campaignId;
     private String supersedes;
@@ -70,18 +75,21 @@ class Communique {
         guardMedicalStatements(command.draft());
         guardIssuers(command.issuers(), command.scope());
         Draft draft = command.draft();
-        apply(new CommuniqueDraftedEvent(
-                command.communiqueId(),
-                command.scope(),
-                command.region(),
-                command.campaignId(),
-                command.supersedes(),
-                draft.title(),
-                draft.statements(),
-                command.factsPosition(),
-                draft.digest(),
-                draft.medicalDataExposed(),
-                command.issuers() == null || command.issuers().size() <= 1 ? null : command.issuers()));
+        apply(
+                new CommuniqueDraftedEvent(
+                        command.communiqueId(),
+                        command.scope(),
+                        command.region(),
+                        command.campaignId(),
+                        command.supersedes(),
+                        draft.title(),
+                        draft.statements(),
+                        command.factsPosition(),
+                        draft.digest(),
+                        draft.medicalDataExposed(),
+                        command.issuers() == null || command.issuers().size() <= 1 ? null : command.issuers(),
+                        command.exerciseId()),
+                MetaData.from(ExerciseTag.metaData(command.exerciseId())));
     }
 
     /**
@@ -103,7 +111,7 @@ class Communique {
         guardMedicalStatements(command.draft());
         guardIssuers(newIssuers, scope);
         Draft draft = command.draft();
-        apply(new CommuniqueDraftRevisedEvent(
+        record(new CommuniqueDraftRevisedEvent(
                 communiqueId,
                 draft.title(),
                 draft.statements(),
@@ -132,10 +140,10 @@ class Communique {
                     issuer + " already approved this text; awaiting " + awaited(issuer) + ".");
         }
         if (issuers.size() > 1) {
-            apply(new CommuniqueIssuerApprovedEvent(communiqueId, issuer, digest));
+            record(new CommuniqueIssuerApprovedEvent(communiqueId, issuer, digest));
         }
         if (awaited(issuer).isEmpty()) {
-            apply(new CommuniqueApprovedEvent(communiqueId, digest));
+            record(new CommuniqueApprovedEvent(communiqueId, digest));
         }
     }
 
@@ -163,7 +171,7 @@ class Communique {
             throw new CommuniqueRuleViolation("The communiqué is marked " + tlp + ": only TLP:CLEAR material goes to"
                     + " the public. Mark it TLP:CLEAR first.");
         }
-        apply(new CommuniquePublishedEvent(communiqueId, scope, region, campaignId, supersedes));
+        record(new CommuniquePublishedEvent(communiqueId, scope, region, campaignId, supersedes));
     }
 
     /** Restricts a communiqué not yet published (or clears it again); the same label again records nothing. */
@@ -176,7 +184,7 @@ class Communique {
         if (command.tlp() == tlp) {
             return;
         }
-        apply(new CommuniqueMarkedEvent(communiqueId, command.tlp(), command.reason()));
+        record(new CommuniqueMarkedEvent(communiqueId, command.tlp(), command.reason()));
     }
 
     @CommandHandler
@@ -184,7 +192,7 @@ class Communique {
         if (status == CommuniqueStatus.SUPERSEDED || status == CommuniqueStatus.WITHDRAWN) {
             throw new CommuniqueRuleViolation("A communiqué " + status + " cannot be withdrawn.");
         }
-        apply(new CommuniqueWithdrawnEvent(communiqueId, command.reason()));
+        record(new CommuniqueWithdrawnEvent(communiqueId, command.reason()));
     }
 
     @CommandHandler
@@ -195,7 +203,7 @@ class Communique {
         if (command.correctedBy().equals(correctedBy)) {
             return;
         }
-        apply(new CommuniqueMarkedStaleEvent(communiqueId, command.correctedBy(), command.factsPosition()));
+        record(new CommuniqueMarkedStaleEvent(communiqueId, command.correctedBy(), command.factsPosition()));
     }
 
     @CommandHandler
@@ -206,7 +214,7 @@ class Communique {
         if (status != CommuniqueStatus.PUBLISHED) {
             throw new CommuniqueRuleViolation("Only a published communiqué can be superseded.");
         }
-        apply(new CommuniqueSupersededEvent(communiqueId, command.supersededBy()));
+        record(new CommuniqueSupersededEvent(communiqueId, command.supersededBy()));
     }
 
     /** The lead of the scope first, each issuer once; a GRADeS co-issues regional communiqués only. */
@@ -239,11 +247,17 @@ class Communique {
         }
     }
 
+    /** Applies an event of this communiqué, marked with its exercise when it is one's. */
+    private void record(Object event) {
+        apply(event, MetaData.from(ExerciseTag.metaData(exerciseId)));
+    }
+
     @EventSourcingHandler
     void on(CommuniqueDraftedEvent event) {
         communiqueId = event.communiqueId();
         scope = event.scope();
         region = event.region();
+        exerciseId = event.exerciseId();
         campaignId = event.campaignId();
         supersedes = event.supersedes();
         status = CommuniqueStatus.DRAFT;

@@ -22,7 +22,8 @@ public final class CommuniqueCommands {
             String supersedes,
             Draft draft,
             long factsPosition,
-            List<CommuniqueIssuer> issuers) {
+            List<CommuniqueIssuer> issuers,
+            String exerciseId) {
 
         public DraftCommuniqueCommand(
                 String communiqueId,
@@ -32,7 +33,7 @@ public final class CommuniqueCommands {
                 String supersedes,
                 Draft draft,
                 long factsPosition) {
-            this(communiqueId, scope, region, campaignId, supersedes, draft, factsPosition, null);
+            this(communiqueId, scope, region, campaignId, supersedes, draft, factsPosition, null, null);
         }
     }
 

@@ -73,7 +73,8 @@ public class CommuniqueStreams {
                 first.getSequenceNumber(),
                 TlpLabel.CLEAR,
                 drafted.issuers(),
-                null);
+                null,
+                drafted.exerciseId());
         while (events.hasNext()) {
             v = apply(v, events.next());
         }

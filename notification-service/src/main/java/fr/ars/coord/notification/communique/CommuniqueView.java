@@ -14,6 +14,8 @@ import java.util.List;
  * A communiqué as its events describe it: its text, each statement with the events it rests on, the event
  * position its facts were drafted from, and its lifecycle (who approved and published it, when). {@code tlp} is the
  * label it circulates under: {@code TLP:CLEAR}, written for the public, unless restricted before publication.
+ * {@code exerciseId} names the exercise it was drafted in ("EXERCICE"): published to that exercise's feed only, never
+ * to the public; null for a real communiqué.
  */
 public record CommuniqueView(
         String id,
@@ -41,7 +43,8 @@ public record CommuniqueView(
         long version,
         TlpLabel tlp,
         List<CommuniqueIssuer> issuers,
-        List<IssuerApproval> approvals) {
+        List<IssuerApproval> approvals,
+        String exerciseId) {
 
     public CommuniqueView {
         // views stored before labels existed hold none: every communiqué then was TLP:CLEAR
@@ -91,7 +94,8 @@ public record CommuniqueView(
                 newVersion,
                 tlp,
                 issuers,
-                more);
+                more,
+                exerciseId);
     }
 
     /** Its text replaced by a revised draft: a draft again, its approval (if any) void. */
@@ -130,7 +134,8 @@ public record CommuniqueView(
                 newVersion,
                 tlp,
                 newIssuers == null ? issuers : newIssuers,
-                List.of());
+                List.of(),
+                exerciseId);
     }
 
     /** Approved by every issuer (a communiqué issued by its lead alone: by it, now). */
@@ -161,7 +166,8 @@ public record CommuniqueView(
                 newVersion,
                 tlp,
                 issuers,
-                approvals.isEmpty() ? List.of(new IssuerApproval(issuers.get(0), at, by)) : approvals);
+                approvals.isEmpty() ? List.of(new IssuerApproval(issuers.get(0), at, by)) : approvals,
+                exerciseId);
     }
 
     CommuniqueView published(Instant at, Actor by, long newVersion) {
@@ -191,7 +197,8 @@ public record CommuniqueView(
                 newVersion,
                 tlp,
                 issuers,
-                approvals);
+                approvals,
+                exerciseId);
     }
 
     CommuniqueView withdrawn(Instant at, String reason, long newVersion) {
@@ -221,7 +228,8 @@ public record CommuniqueView(
                 newVersion,
                 tlp,
                 issuers,
-                approvals);
+                approvals,
+                exerciseId);
     }
 
     /** Still what it is, but outdated by newer facts; {@code newCorrectedBy} is the corrected draft. */
@@ -252,7 +260,8 @@ public record CommuniqueView(
                 newVersion,
                 tlp,
                 issuers,
-                approvals);
+                approvals,
+                exerciseId);
     }
 
     CommuniqueView marked(TlpLabel newTlp, long newVersion) {
@@ -282,7 +291,8 @@ public record CommuniqueView(
                 newVersion,
                 newTlp,
                 issuers,
-                approvals);
+                approvals,
+                exerciseId);
     }
 
     CommuniqueView superseded(String newSupersededBy, long newVersion) {
@@ -312,6 +322,7 @@ public record CommuniqueView(
                 newVersion,
                 tlp,
                 issuers,
-                approvals);
+                approvals,
+                exerciseId);
     }
 }

@@ -34,7 +34,7 @@ public class CommuniqueViewStore {
         CommuniqueView stored = mongo.findById(view.id(), CommuniqueView.class, COLLECTION);
         if (stored == null || stored.version() < view.version()) {
             mongo.save(view, COLLECTION);
-            if (view.publishedAt() != null) {
+            if (view.publishedAt() != null && view.exerciseId() == null) {
                 publicChanges.changed(view.withdrawnAt() != null ? view.withdrawnAt() : view.publishedAt());
             }
         }
@@ -46,11 +46,12 @@ public class CommuniqueViewStore {
     }
 
     /**
+     * @param exerciseId the exercise whose communiqués to list; null: the real ones (the two never mix)
      * @param regions the regions whose regional communiqués to include (null: all, national drafts included);
      *                for regional staff, national communiqués only once published: a national draft holds other
      *                regions' unpublished figures
      */
-    public List<CommuniqueView> find(List<String> regions, String region, CommuniqueStatus status) {
+    public List<CommuniqueView> find(List<String> regions, String region, CommuniqueStatus status, String exerciseId) {
         Criteria criteria = new Criteria();
         if (regions != null) {
             criteria = new Criteria()
@@ -58,7 +59,7 @@ public class CommuniqueViewStore {
                             where("scope").is("NATIONAL").and("publishedAt").ne(null),
                             where("region").in(regions));
         }
-        Query query = Query.query(criteria);
+        Query query = Query.query(criteria).addCriteria(where("exerciseId").is(exerciseId));
         if (region != null) {
             query.addCriteria(where("region").is(region));
         }
@@ -68,10 +69,21 @@ public class CommuniqueViewStore {
         return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "draftedAt")), CommuniqueView.class, COLLECTION);
     }
 
-    /** What the public may see: published communiqués, and superseded ones pointing at their correction. */
+    /**
+     * What the public may see: published communiqués, and superseded ones pointing at their correction; never an
+     * exercise's.
+     */
     public List<CommuniqueView> published() {
+        return publishedIn(null);
+    }
+
+    /** What an exercise's feed shows: its published communiqués, and superseded ones; {@code null}: the real ones. */
+    public List<CommuniqueView> publishedIn(String exerciseId) {
         return mongo.find(
-                Query.query(where("status").in(CommuniqueStatus.PUBLISHED, CommuniqueStatus.SUPERSEDED))
+                Query.query(where("status")
+                                .in(CommuniqueStatus.PUBLISHED, CommuniqueStatus.SUPERSEDED)
+                                .and("exerciseId")
+                                .is(exerciseId))
                         .with(Sort.by(Sort.Direction.DESC, "publishedAt")),
                 CommuniqueView.class,
                 COLLECTION);
@@ -91,7 +103,8 @@ public class CommuniqueViewStore {
     }
 
     private static Query everPublishedQuery(Region region) {
-        Query query = Query.query(where("publishedAt").ne(null));
+        Query query =
+                Query.query(where("publishedAt").ne(null).and("exerciseId").is(null));
         if (region != null) {
             query.addCriteria(where("region").is(region.code()));
         }

@@ -3,6 +3,7 @@ package fr.ars.coord.notification.delivery;
 import fr.ars.coord.contracts.communique.CommuniqueApprovedEvent;
 import fr.ars.coord.contracts.communique.CommuniquePublishedEvent;
 import fr.ars.coord.contracts.delivery.DeliveryChannel;
+import fr.ars.coord.contracts.exercise.ExerciseTag;
 import fr.ars.coord.notification.channel.WebhookSubscription;
 import fr.ars.coord.notification.channel.WebhookSubscriptions;
 import fr.ars.coord.notification.communique.CommuniqueCommands.PublishCommuniqueCommand;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a publication into deliveries, one per matching webhook subscription, per press address and per confirmed
  * public subscriber of its region (or of the national communiqués, for a national or campaign one), each with
- * a delivery id derived from the communiqué and the target (so a repeated event schedules nothing twice); marks
+ * a delivery id derived from the communiqué and the target (so a repeated event schedules nothing twice), none for
+ * an exercise's communiqué (its exercise's feed shows it); marks
  * the communiqué a correction replaces as superseded; publishes approved communiqués itself when the
  * auto-publish policy is on.
  */
@@ -70,9 +73,13 @@ class PublicationDispatch {
     }
 
     @EventHandler
-    void on(CommuniquePublishedEvent event) {
+    void on(CommuniquePublishedEvent event, @MetaDataValue(ExerciseTag.METADATA_KEY) String exerciseId) {
         if (event.supersedes() != null) {
             send(new SupersedeCommuniqueCommand(event.supersedes(), event.communiqueId()));
+        }
+        if (exerciseId != null) {
+            // an exercise's communiqué goes to the exercise's feed alone: no webhook, press address nor subscriber
+            return;
         }
         for (WebhookSubscription subscription : subscriptions.active()) {
             if (subscription.wants(event.region())) {
@@ -93,7 +100,7 @@ class PublicationDispatch {
             return;
         }
         communiques.find(event.communiqueId()).ifPresent(view -> {
-            String current = drafts.forScope(view.scope(), view.region(), view.campaignId())
+            String current = drafts.forScope(view.scope(), view.region(), view.campaignId(), view.exerciseId())
                     .map(Draft::digest)
                     .orElse(null);
             try {

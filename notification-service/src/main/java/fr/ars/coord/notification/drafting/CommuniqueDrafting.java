@@ -9,6 +9,7 @@ import fr.ars.coord.contracts.campaign.IncidentUnlinkedFromCampaignEvent;
 import fr.ars.coord.contracts.communique.CommuniqueIssuer;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.contracts.communique.CommuniqueStatus;
+import fr.ars.coord.contracts.exercise.ExerciseTag;
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.communique.CommuniqueCommands.DraftCommuniqueCommand;
@@ -68,8 +69,18 @@ class CommuniqueDrafting {
      */
     private final BatchBuffer<String, Touched> touched;
 
-    /** A communiqué to reconsider: its scope, its region or campaign, and the latest position that touched it. */
-    private record Touched(CommuniqueScope scope, Region region, String campaignId, long position) {}
+    /**
+     * A communiqué to reconsider: its scope, its region or campaign, the exercise it belongs to (null: a real one), and
+     * the latest position that touched it.
+     */
+    private record Touched(CommuniqueScope scope, Region region, String campaignId, String exerciseId, long position) {
+
+        /** The communiqué's key: its scope and region or campaign, within its exercise when it is one's. */
+        String key() {
+            String key = scope + ":" + (scope == CommuniqueScope.REGIONAL ? region : campaignId);
+            return exerciseId == null ? key : "EXERCISE:" + exerciseId + ":" + key;
+        }
+    }
 
     CommuniqueDrafting(
             FactsStore facts,
@@ -86,20 +97,13 @@ class CommuniqueDrafting {
                 new BatchBuffer<>("communique-drafting", batch -> batch.values().forEach(this::reconsider));
     }
 
-    private void touch(CommuniqueScope scope, Region region, String campaignId, long position) {
-        String key = scope + ":" + (scope == CommuniqueScope.REGIONAL ? region : campaignId);
-        touched.pending().put(key, new Touched(scope, region, campaignId, position));
+    private void touch(CommuniqueScope scope, Region region, String campaignId, String exerciseId, long position) {
+        Touched t = new Touched(scope, region, campaignId, exerciseId, position);
+        touched.pending().put(t.key(), t);
     }
 
     private void reconsider(Touched t) {
-        reconsider(
-                t.scope(),
-                t.region(),
-                t.campaignId(),
-                t.scope() == CommuniqueScope.REGIONAL
-                        ? drafts.forRegion(t.region())
-                        : drafts.forCampaign(t.campaignId()),
-                t.position());
+        reconsider(t, drafts.forScope(t.scope(), t.region(), t.campaignId(), t.exerciseId()));
     }
 
     @EventHandler
@@ -108,18 +112,20 @@ class CommuniqueDrafting {
             @SequenceNumber long sequence,
             @MessageIdentifier String eventId,
             @MetaDataValue(Actor.ORG) String org,
+            @MetaDataValue(ExerciseTag.METADATA_KEY) String exerciseId,
             TrackingToken token) {
         if (CommuniqueIssuer.GRADES.name().equals(org)) {
             // the region's e-health group recorded facts: it is proposed as co-issuer of the region's communiqué
-            facts.recordedByGrades(event.incidentId(), event.region());
+            facts.recordedByGrades(event.incidentId(), event.region(), exerciseId);
         }
         if (facts.refresh(event, sequence, eventId).isEmpty()) {
             return; // an incident that never exposed patient data changes no communiqué
         }
         long position = token.position().orElse(-1);
-        touch(CommuniqueScope.REGIONAL, event.region(), null, position);
+        // an exercise's incident speaks in the exercise's communiqué of its region, never in a real one
+        touch(CommuniqueScope.REGIONAL, event.region(), null, exerciseId, position);
         for (String campaign : facts.campaignsOf(event.incidentId())) {
-            touch(CommuniqueScope.NATIONAL, null, campaign, position);
+            touch(CommuniqueScope.NATIONAL, null, campaign, null, position);
         }
     }
 
@@ -135,6 +141,7 @@ class CommuniqueDrafting {
                 CommuniqueScope.NATIONAL,
                 null,
                 event.campaignId(),
+                null,
                 token.position().orElse(-1));
     }
 
@@ -145,25 +152,27 @@ class CommuniqueDrafting {
                 CommuniqueScope.NATIONAL,
                 null,
                 event.campaignId(),
+                null,
                 token.position().orElse(-1));
     }
 
-    private void reconsider(
-            CommuniqueScope scope, Region region, String campaignId, Optional<Draft> draft, long position) {
+    private void reconsider(Touched t, Optional<Draft> draft) {
         if (draft.isEmpty()) {
             return;
         }
-        String key = scope + ":" + (scope == CommuniqueScope.REGIONAL ? region : campaignId);
-        List<CommuniqueIssuer> issuers = issuers(scope, region);
+        CommuniqueScope scope = t.scope();
+        long position = t.position();
+        String key = t.key();
+        List<CommuniqueIssuer> issuers = issuers(t);
         Document current = mongo.findById(key, Document.class, SCOPES);
         if (current == null) {
-            create(key, 1, scope, region, campaignId, null, draft.get(), issuers, position);
+            create(t, 1, null, draft.get(), issuers);
             return;
         }
         int generation = current.getInteger("generation");
         Optional<CommuniqueView> existing = communiques.find(current.getString("communiqueId"));
         if (existing.isEmpty()) {
-            create(key, generation, scope, region, campaignId, null, draft.get(), issuers, position);
+            create(t, generation, null, draft.get(), issuers);
             return;
         }
         CommuniqueView communique = existing.get();
@@ -179,37 +188,28 @@ class CommuniqueDrafting {
             case DRAFT, APPROVED ->
                 send(new ReviseCommuniqueDraftCommand(communique.id(), draft.get(), position, issuers));
             case PUBLISHED -> {
-                String corrected = create(
-                        key,
-                        generation + 1,
-                        scope,
-                        region,
-                        campaignId,
-                        communique.id(),
-                        draft.get(),
-                        issuers,
-                        position);
+                String corrected = create(t, generation + 1, communique.id(), draft.get(), issuers);
                 send(new MarkCommuniqueStaleCommand(communique.id(), corrected, position));
             }
-            case SUPERSEDED, WITHDRAWN ->
-                create(key, generation + 1, scope, region, campaignId, null, draft.get(), issuers, position);
+            case SUPERSEDED, WITHDRAWN -> create(t, generation + 1, null, draft.get(), issuers);
         }
     }
 
-    private String create(
-            String key,
-            int generation,
-            CommuniqueScope scope,
-            Region region,
-            String campaignId,
-            String supersedes,
-            Draft draft,
-            List<CommuniqueIssuer> issuers,
-            long position) {
+    private String create(Touched t, int generation, String supersedes, Draft draft, List<CommuniqueIssuer> issuers) {
+        String key = t.key();
         String id = UUID.nameUUIDFromBytes((key + "|" + generation).getBytes(StandardCharsets.UTF_8))
                 .toString();
         try {
-            send(new DraftCommuniqueCommand(id, scope, region, campaignId, supersedes, draft, position, issuers));
+            send(new DraftCommuniqueCommand(
+                    id,
+                    t.scope(),
+                    t.region(),
+                    t.campaignId(),
+                    supersedes,
+                    draft,
+                    t.position(),
+                    issuers,
+                    t.exerciseId()));
         } catch (AggregateStreamCreationException alreadyDrafted) {
             log.debug("communiqué {} was already drafted", id);
         }
@@ -224,11 +224,11 @@ class CommuniqueDrafting {
      * Who issue the communiqué: a region's agency, jointly with its e-health group (GRADeS) once the group recorded
      * facts of the region's incidents; the national cell alone for a national one.
      */
-    private List<CommuniqueIssuer> issuers(CommuniqueScope scope, Region region) {
-        if (scope != CommuniqueScope.REGIONAL) {
+    private List<CommuniqueIssuer> issuers(Touched t) {
+        if (t.scope() != CommuniqueScope.REGIONAL) {
             return List.of(CommuniqueIssuer.NATIONAL);
         }
-        return facts.gradesRecordedIn(region)
+        return facts.gradesRecordedIn(t.region(), t.exerciseId())
                 ? List.of(CommuniqueIssuer.ARS, CommuniqueIssuer.GRADES)
                 : List.of(CommuniqueIssuer.ARS);
     }

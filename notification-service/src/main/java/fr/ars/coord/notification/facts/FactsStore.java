@@ -84,23 +84,32 @@ public class FactsStore {
         return facts == null ? stored : facts;
     }
 
-    /** The region's e-health group (GRADeS) recorded facts of this incident. */
-    public void recordedByGrades(String incidentId, Region region) {
+    /** The region's e-health group (GRADeS) recorded facts of this incident (of {@code exerciseId}, or real). */
+    public void recordedByGrades(String incidentId, Region region, String exerciseId) {
         mongo.upsert(
                 Query.query(where("_id").is(incidentId)),
-                new Update().set("region", region.code()).set("grades", true),
+                new Update().set("region", region.code()).set("grades", true).set("exerciseId", exerciseId),
                 RECORDERS);
     }
 
-    /** Whether the region's e-health group recorded facts of any of its incidents. */
-    public boolean gradesRecordedIn(Region region) {
+    /** Whether the region's e-health group recorded facts of any of its incidents (of {@code exerciseId}, or real). */
+    public boolean gradesRecordedIn(Region region, String exerciseId) {
         return mongo.exists(
-                Query.query(where("region").is(region.code()).and("grades").is(true)), RECORDERS);
+                Query.query(where("region")
+                        .is(region.code())
+                        .and("grades")
+                        .is(true)
+                        .and("exerciseId")
+                        .is(exerciseId)),
+                RECORDERS);
     }
 
-    public List<IncidentFacts> ofRegion(Region region) {
+    /** The region's incidents of {@code exerciseId}, or its real ones ({@code exerciseId} null): the two never mix. */
+    public List<IncidentFacts> ofRegion(Region region, String exerciseId) {
         return current(mongo.find(
-                Query.query(where("region").is(region.code())), IncidentFacts.class, IncidentFacts.COLLECTION));
+                Query.query(where("region").is(region.code()).and("exerciseId").is(exerciseId)),
+                IncidentFacts.class,
+                IncidentFacts.COLLECTION));
     }
 
     public List<IncidentFacts> byIds(Collection<String> ids) {

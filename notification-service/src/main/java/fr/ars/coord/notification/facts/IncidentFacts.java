@@ -32,6 +32,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param patientInformation the latest decision on telling the patients (GDPR art. 34), null while none is recorded
  * @param layout which facts the document holds: {@link #LAYOUT} for today's; null in documents written before the
  *               patient-information decision was kept, which are folded again from the incident's first event
+ * @param exerciseId the exercise the incident was recorded in, null for a real one: its communiqués are the
+ *                   exercise's, never a real one's
  */
 @Document(IncidentFacts.COLLECTION)
 public record IncidentFacts(
@@ -52,7 +54,8 @@ public record IncidentFacts(
         Map<String, String> containmentEvents,
         PatientInformation patientInformation,
         long version,
-        Integer layout) {
+        Integer layout,
+        String exerciseId) {
 
     public static final String COLLECTION = "incident_facts";
     /** The facts a document holds since the patient-information decision is kept. */
@@ -112,7 +115,8 @@ public record IncidentFacts(
                         Map.of(),
                         null,
                         -1,
-                        LAYOUT)
+                        LAYOUT,
+                        null)
                 .merge(event, sequence, eventId);
     }
 
@@ -138,7 +142,8 @@ public record IncidentFacts(
                     containmentEvents,
                     patientInformation,
                     version,
-                    layout);
+                    layout,
+                    e.exerciseId());
         } else if (event instanceof IncidentStatusChangedEvent e && sequence > statusSequence) {
             f = new IncidentFacts(
                     incidentId,
@@ -158,7 +163,8 @@ public record IncidentFacts(
                     containmentEvents,
                     patientInformation,
                     version,
-                    layout);
+                    layout,
+                    exerciseId);
         } else if (event instanceof IncidentAssessedEvent e && sequence > assessmentSequence) {
             f = new IncidentFacts(
                     incidentId,
@@ -178,7 +184,8 @@ public record IncidentFacts(
                     containmentEvents,
                     patientInformation,
                     version,
-                    layout);
+                    layout,
+                    exerciseId);
         } else if (event instanceof ContainmentActionRecordedEvent e
                 && !containmentEvents.containsKey(e.action().name())) {
             Map<String, String> actions = new TreeMap<>(containmentEvents);
@@ -201,7 +208,8 @@ public record IncidentFacts(
                     actions,
                     patientInformation,
                     version,
-                    layout);
+                    layout,
+                    exerciseId);
         } else if (event instanceof PatientInformationRecordedEvent e
                 && (patientInformation == null || sequence > patientInformation.sequence())) {
             f = new IncidentFacts(
@@ -222,7 +230,8 @@ public record IncidentFacts(
                     containmentEvents,
                     new PatientInformation(sequence, eventId, e.decision(), e.channel(), e.informedAt()),
                     version,
-                    layout);
+                    layout,
+                    exerciseId);
         }
         return new IncidentFacts(
                 f.incidentId,
@@ -242,7 +251,8 @@ public record IncidentFacts(
                 f.containmentEvents,
                 f.patientInformation,
                 Math.max(version, sequence),
-                f.layout);
+                f.layout,
+                f.exerciseId);
     }
 
     /** Reported, assessed, and some patient data found exposed: matter for a communiqué. */

@@ -85,7 +85,8 @@ class PublicSiteController {
         if (notModified(current, ifNoneMatch, ifModifiedSince)) {
             return notModified(current);
         }
-        Optional<CommuniqueView> found = communiques.stored(id).filter(c -> c.publishedAt() != null);
+        Optional<CommuniqueView> found =
+                communiques.stored(id).filter(c -> c.publishedAt() != null && c.exerciseId() == null);
         if (found.isEmpty()) {
             return notFound("Ce communiqué n'existe pas ou n'a pas été publié.");
         }

@@ -88,7 +88,8 @@ class CommuniqueController {
     @Operation(
             operationId = "listCommuniques",
             summary = "List communiqués",
-            description = "The communiqués the caller may see, by region and status." + WHO_READS)
+            description = "The communiqués the caller may see, by region and status: the real ones, or with `exercise`"
+                    + " that exercise's (marked EXERCICE) only." + WHO_READS)
     @GetMapping
     List<CommuniqueView> list(
             @Parameter(description = "Only this region's (ISO 3166-2 code).", schema = @Schema(example = "FR-HDF"))
@@ -96,7 +97,13 @@ class CommuniqueController {
                     String region,
             @Parameter(description = "Only communiqués with this status.") @RequestParam(required = false)
                     CommuniqueStatus status,
+            @Parameter(description = "Only this exercise's communiqués (its id); absent, the real ones only.")
+                    @RequestParam(required = false)
+                    String exercise,
             Authentication authentication) {
+        if (exercise != null && (exercise.isBlank() || exercise.length() > 64)) {
+            throw new InvalidRequestException("exercise", "must be an exercise's id");
+        }
         if (region != null && !Region.isKnown(region)) {
             throw new InvalidRequestException(
                     "region", "must be an ISO 3166-2 code of one of the 18 regions, such as FR-HDF");
@@ -105,7 +112,28 @@ class CommuniqueController {
         if (visible != null && region != null && !visible.contains(region)) {
             throw new AccessDeniedException("another region's communiqués");
         }
-        return list.find(visible, region, status);
+        return list.find(visible, region, status, exercise);
+    }
+
+    @Tag(name = ApiTags.COMMUNIQUES)
+    @Operation(
+            operationId = "getExerciseFeed",
+            summary = "Follow an exercise's publications",
+            description = "What an exercise published: its communiqués published (and superseded), newest first, each"
+                    + " marked EXERCICE. They reach this feed alone: never the public feed, the public pages, webhooks,"
+                    + " press addresses or public subscribers." + WHO_READS)
+    @GetMapping("/exercise-feeds/{exerciseId}")
+    List<CommuniqueView> exerciseFeed(
+            @Parameter(description = "The exercise's id.") @PathVariable String exerciseId,
+            Authentication authentication) {
+        if (exerciseId.isBlank() || exerciseId.length() > 64) {
+            throw new InvalidRequestException("exerciseId", "must be an exercise's id");
+        }
+        List<String> visible = CommuniqueAccessPolicy.visibleRegions(StaffMember.from(authentication));
+        return list.publishedIn(exerciseId).stream()
+                .filter(c -> visible == null
+                        || (c.region() != null && visible.contains(c.region().code())))
+                .toList();
     }
 
     @Tag(name = ApiTags.COMMUNIQUES)
@@ -167,7 +195,8 @@ class CommuniqueController {
         CommuniqueAccessPolicy.requirePublisherRole(member);
         CommuniqueView communique = visible(member, id);
         CommuniqueAccessPolicy.requirePublisher(member, communique);
-        String current = drafts.forScope(communique.scope(), communique.region(), communique.campaignId())
+        String current = drafts.forScope(
+                        communique.scope(), communique.region(), communique.campaignId(), communique.exerciseId())
                 .map(Draft::digest)
                 .orElse(null);
         send(new PublishCommuniqueCommand(id, current), member);

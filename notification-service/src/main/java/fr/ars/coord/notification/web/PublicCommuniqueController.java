@@ -114,6 +114,7 @@ class PublicCommuniqueController {
         return communiques
                 .find(id)
                 .filter(c -> c.status() == CommuniqueStatus.PUBLISHED || c.status() == CommuniqueStatus.SUPERSEDED)
+                .filter(c -> c.exerciseId() == null)
                 .map(this::toPublic)
                 .orElseThrow(() -> new NotFoundException("No such published communiqué."));
     }

@@ -1,6 +1,7 @@
 package fr.ars.coord.notification.writing;
 
 import fr.ars.coord.contracts.communique.Statement;
+import fr.ars.coord.contracts.exercise.ExerciseTag;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.ContainmentAction;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
@@ -94,6 +95,22 @@ public final class CommuniqueWriter {
                 incidents,
                 contacts,
                 true);
+    }
+
+    /**
+     * The draft of an exercise: its title and its first statement say EXERCICE, so that no copy of it can be taken
+     * for a real communiqué.
+     */
+    public static Draft exercise(Draft draft) {
+        String title = ExerciseTag.LABEL + " — " + draft.title();
+        List<Statement> statements = new ArrayList<>();
+        statements.add(new Statement(
+                "EXERCISE",
+                ExerciseTag.LABEL + " — Ce communiqué est rédigé dans le cadre d'un exercice de gestion de crise : les"
+                        + " faits qu'il décrit sont fictifs et n'appellent aucune action.",
+                List.of()));
+        statements.addAll(draft.statements());
+        return new Draft(title, statements, digest(title, statements), draft.medicalDataExposed());
     }
 
     private static Draft write(

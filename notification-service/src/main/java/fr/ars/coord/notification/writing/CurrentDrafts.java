@@ -25,13 +25,19 @@ public class CurrentDrafts {
         this.contacts = RegionSetting.parse("ars.notifications.data-protection-contacts", dataProtectionContacts);
     }
 
-    public Optional<Draft> forRegion(Region region) {
-        List<IncidentFacts> exposing = facts.ofRegion(region).stream()
+    /**
+     * The region's communiqué from its real incidents, or ({@code exerciseId} given) the exercise's communiqué for
+     * the region from the exercise's incidents of it, marked EXERCICE.
+     */
+    public Optional<Draft> forRegion(Region region, String exerciseId) {
+        List<IncidentFacts> exposing = facts.ofRegion(region, exerciseId).stream()
                 .filter(IncidentFacts::exposesPersonalData)
                 .toList();
-        return exposing.isEmpty()
-                ? Optional.empty()
-                : Optional.of(CommuniqueWriter.regional(region, exposing, contacts));
+        if (exposing.isEmpty()) {
+            return Optional.empty();
+        }
+        Draft draft = CommuniqueWriter.regional(region, exposing, contacts);
+        return Optional.of(exerciseId == null ? draft : CommuniqueWriter.exercise(draft));
     }
 
     /** A national communiqué once the campaign's incidents exposing patient data span two regions or more. */
@@ -46,7 +52,7 @@ public class CurrentDrafts {
         });
     }
 
-    public Optional<Draft> forScope(CommuniqueScope scope, Region region, String campaignId) {
-        return scope == CommuniqueScope.REGIONAL ? forRegion(region) : forCampaign(campaignId);
+    public Optional<Draft> forScope(CommuniqueScope scope, Region region, String campaignId, String exerciseId) {
+        return scope == CommuniqueScope.REGIONAL ? forRegion(region, exerciseId) : forCampaign(campaignId);
     }
 }

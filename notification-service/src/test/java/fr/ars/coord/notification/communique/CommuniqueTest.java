@@ -79,7 +79,7 @@ class CommuniqueTest {
     void aJointCommuniqueIsApprovedOnlyOnceEveryIssuerApprovedIt() {
         fixture.givenNoPriorActivity()
                 .when(new DraftCommuniqueCommand(
-                        ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null, FIRST, 10, JOINT))
+                        ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null, FIRST, 10, JOINT, null))
                 .expectEvents(draftedJointly(FIRST));
         fixture.given(draftedJointly(FIRST))
                 .when(new ApproveCommuniqueCommand(ID, CommuniqueIssuer.ARS))
@@ -157,7 +157,7 @@ class CommuniqueTest {
                 List.of(CommuniqueIssuer.ARS, CommuniqueIssuer.NATIONAL))) {
             fixture.givenNoPriorActivity()
                     .when(new DraftCommuniqueCommand(
-                            ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null, FIRST, 10, wrong))
+                            ID, CommuniqueScope.REGIONAL, Region.of("FR-HDF"), null, null, FIRST, 10, wrong, null))
                     .expectException(CommuniqueRuleViolation.class)
                     .expectNoEvents();
         }
@@ -170,7 +170,8 @@ class CommuniqueTest {
                         null,
                         FIRST,
                         10,
-                        List.of(CommuniqueIssuer.NATIONAL, CommuniqueIssuer.GRADES)))
+                        List.of(CommuniqueIssuer.NATIONAL, CommuniqueIssuer.GRADES),
+                        null))
                 .expectException(CommuniqueRuleViolation.class)
                 .expectNoEvents();
     }

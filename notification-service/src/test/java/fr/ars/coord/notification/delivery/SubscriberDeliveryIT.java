@@ -108,7 +108,7 @@ class SubscriberDeliveryIT extends NotificationServiceITBase {
         assertThat(mail.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
 
         // the same publication handled again (a replay after a crash): nothing is sent twice
-        dispatch.on(published);
+        dispatch.on(published, null);
         Thread.sleep(1500);
         assertThat(box.withSubject(title)).hasSize(1);
         for (String other : List.of(undecided, elsewhere, national)) {

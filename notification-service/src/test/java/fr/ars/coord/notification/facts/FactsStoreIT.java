@@ -210,7 +210,7 @@ class FactsStoreIT extends NotificationServiceITBase {
         String[] incident = decided(Region.of("FR-976"));
         asBeforeTheUpgrade(incident[0]);
 
-        IncidentFacts read = facts.ofRegion(Region.of("FR-976")).stream()
+        IncidentFacts read = facts.ofRegion(Region.of("FR-976"), null).stream()
                 .filter(f -> f.incidentId().equals(incident[0]))
                 .findFirst()
                 .orElseThrow();

@@ -54,7 +54,8 @@ public final class FactsMother {
                         "ev-secure-" + id),
                 null,
                 4,
-                IncidentFacts.LAYOUT);
+                IncidentFacts.LAYOUT,
+                null);
     }
 
     public static IncidentFacts referenceCase(String id, String region, long patients) {
@@ -89,6 +90,7 @@ public final class FactsMother {
                 new IncidentFacts.PatientInformation(
                         5, "ev-patients-" + facts.incidentId(), decision, channel, informedAt),
                 Math.max(facts.version(), 5),
-                IncidentFacts.LAYOUT);
+                IncidentFacts.LAYOUT,
+                null);
     }
 }

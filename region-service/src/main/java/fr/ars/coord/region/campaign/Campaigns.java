@@ -5,6 +5,7 @@ import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
 import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
 import fr.ars.coord.contracts.campaign.IncidentUnlinkedFromCampaignEvent;
 import fr.ars.coord.contracts.incident.IncidentEvent;
+import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.eventstore.AggregateIds;
 import fr.ars.coord.region.impact.ImpactCalculator;
@@ -120,10 +121,15 @@ public class Campaigns {
         }
     }
 
-    /** The region of a reported incident, read from its own stream (404 when there is none). */
+    /**
+     * The region of a reported real incident, read from its own stream (404 when there is none): an exercise's
+     * incident is none of a campaign's.
+     */
     public Optional<Region> incidentRegion(String incidentId) {
         return firstEvent(incidentId)
                 .filter(payload -> payload instanceof IncidentEvent)
+                .filter(payload ->
+                        !(payload instanceof IncidentReportedEvent reported && reported.exerciseId() != null))
                 .map(payload -> ((IncidentEvent) payload).region());
     }
 

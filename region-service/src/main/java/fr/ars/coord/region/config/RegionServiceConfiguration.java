@@ -1,8 +1,10 @@
 package fr.ars.coord.region.config;
 
 import fr.ars.coord.platform.obligation.IncidentObligations;
+import fr.ars.coord.platform.processing.RealCrisesOnly;
 import fr.ars.coord.region.impact.ImpactCalculator;
 import java.time.Clock;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,5 +23,14 @@ class RegionServiceConfiguration {
             IncidentObligations obligations,
             @Value("${ars.national.listed-per-region:" + ImpactCalculator.DEFAULT_LISTED_PER_REGION + "}") int listed) {
         return new ImpactCalculator(obligations, listed);
+    }
+
+    /**
+     * The national picture and the observables' sightings across regions count real crises only: an exercise's
+     * events are passed over (as the picture rebuilt at an earlier instant passes them over).
+     */
+    @Bean
+    ConfigurerModule nationalViewsCountRealCrisesOnly() {
+        return RealCrisesOnly.forProcessors("national-impact", "observable-values");
     }
 }

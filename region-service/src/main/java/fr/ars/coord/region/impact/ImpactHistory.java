@@ -2,6 +2,7 @@ package fr.ars.coord.region.impact;
 
 import fr.ars.coord.contracts.incident.IncidentEvent;
 import fr.ars.coord.contracts.incident.ObligationFacts;
+import fr.ars.coord.platform.processing.RealCrisesOnly;
 import fr.ars.coord.platform.rules.TooManyRequestsException;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,6 +168,7 @@ public class ImpactHistory {
                     recordedUntil = message.getTimestamp();
                 }
                 if ((asOf != null && message.getTimestamp().isAfter(asOf))
+                        || RealCrisesOnly.inExercise(message)
                         || !(message.getPayload() instanceof IncidentEvent event)
                         || !(message instanceof DomainEventMessage<?> domain)) {
                     continue;

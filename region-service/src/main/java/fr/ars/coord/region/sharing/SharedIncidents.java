@@ -37,7 +37,10 @@ class SharedIncidents {
         while (events.hasNext()) {
             fold.apply(events.next());
         }
-        return Optional.ofNullable(fold.reported).map(fold::incident);
+        // an exercise's incident is shared with no one
+        return Optional.ofNullable(fold.reported)
+                .filter(reported -> reported.exerciseId() == null)
+                .map(fold::incident);
     }
 
     /** The incident's events folded in stream order. */

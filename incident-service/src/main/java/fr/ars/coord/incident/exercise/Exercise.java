@@ -1,0 +1,54 @@
+package fr.ars.coord.incident.exercise;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import fr.ars.coord.contracts.exercise.ExerciseEndedEvent;
+import fr.ars.coord.contracts.exercise.ExerciseStartedEvent;
+import java.time.Instant;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * An exercise: started over some regions (or all) until a time it cannot outlive, ended by the national cell or by
+ * that time; once ended it stays ended.
+ */
+@Aggregate
+class Exercise {
+
+    @AggregateIdentifier
+    private String exerciseId;
+
+    private Instant endsAt;
+    private boolean ended;
+
+    Exercise() {
+        // rebuilt from events
+    }
+
+    @CommandHandler
+    Exercise(StartExerciseCommand command) {
+        apply(command.started());
+    }
+
+    @CommandHandler
+    void handle(EndExerciseCommand command) {
+        if (ended) {
+            throw new ExerciseRuleViolation("The exercise has already ended.");
+        }
+        apply(new ExerciseEndedEvent(
+                exerciseId, command.endedAt().isAfter(endsAt) ? endsAt : command.endedAt(), command.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(ExerciseStartedEvent event) {
+        exerciseId = event.exerciseId();
+        endsAt = event.endsAt();
+    }
+
+    @EventSourcingHandler
+    void on(ExerciseEndedEvent event) {
+        ended = true;
+    }
+}
