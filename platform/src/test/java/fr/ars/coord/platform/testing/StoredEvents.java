@@ -3,6 +3,7 @@ package fr.ars.coord.platform.testing;
 import fr.ars.coord.contracts.Actor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -20,10 +21,26 @@ public final class StoredEvents {
             long firstSequence,
             Actor actor,
             Object... events) {
+        return append(store, aggregateType, aggregateId, firstSequence, actor, Map.of(), events);
+    }
+
+    /** Appends {@code events} as {@link #append}, each with {@code metaData} besides who did it (an exercise's mark). */
+    public static List<String> append(
+            EventStore store,
+            String aggregateType,
+            String aggregateId,
+            long firstSequence,
+            Actor actor,
+            Map<String, String> metaData,
+            Object... events) {
         List<GenericDomainEventMessage<Object>> messages = new ArrayList<>();
         for (int i = 0; i < events.length; i++) {
             messages.add(new GenericDomainEventMessage<>(
-                    aggregateType, aggregateId, firstSequence + i, events[i], MetaData.from(actor.toMetaData())));
+                    aggregateType,
+                    aggregateId,
+                    firstSequence + i,
+                    events[i],
+                    MetaData.from(actor.toMetaData()).mergedWith(metaData)));
         }
         store.publish(messages);
         return messages.stream().map(GenericDomainEventMessage::getIdentifier).toList();

@@ -1,0 +1,167 @@
+package fr.ars.coord.notification.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.ars.coord.contracts.Actor;
+import fr.ars.coord.contracts.exercise.ExerciseTag;
+import fr.ars.coord.contracts.incident.AttackVector;
+import fr.ars.coord.contracts.incident.EntityKind;
+import fr.ars.coord.contracts.incident.ExposedDataItem;
+import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
+import fr.ars.coord.contracts.incident.IncidentReportedEvent;
+import fr.ars.coord.contracts.incident.ObligationTerms;
+import fr.ars.coord.contracts.incident.OperationalImpact;
+import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.notification.Mailbox;
+import fr.ars.coord.notification.NotificationServiceITBase;
+import fr.ars.coord.platform.testing.ApiClient;
+import fr.ars.coord.platform.testing.StoredEvents;
+import fr.ars.coord.platform.testing.TestTokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An exercise's incident in a region that also has a real one: each speaks in a communiqué of its own; the
+ * exercise's is marked EXERCICE, approved and published by the region's officer as a real one, and reaches the
+ * exercise's feed alone: not the public feed, pages or API, not the press list, no delivery scheduled.
+ */
+class ExerciseCommuniqueIT extends NotificationServiceITBase {
+
+    private static final String REGION = "FR-ARA";
+    private static final String OFFICER = TestTokens.token("comms-ara", "ARS", REGION, "communication-officer");
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    private String incident(String exerciseId, long patients) {
+        String id = UUID.randomUUID().toString();
+        Region region = Region.of(REGION);
+        StoredEvents.append(
+                eventStore,
+                "Incident",
+                id,
+                0,
+                new Actor("sub-ara", "ars-ara", "ARS", REGION),
+                ExerciseTag.metaData(exerciseId),
+                new IncidentReportedEvent(
+                        id,
+                        region,
+                        "Usurpation",
+                        "Compte usurpé",
+                        Instant.parse("2025-11-21T17:30:00Z"),
+                        AttackVector.ACCOUNT_USURPATION,
+                        OperationalImpact.NONE,
+                        EntityKind.ARS,
+                        ObligationTerms.defaults(false),
+                        exerciseId),
+                new IncidentAssessedEvent(
+                        id,
+                        region,
+                        Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.PHONE),
+                        false,
+                        patients,
+                        List.of(),
+                        null));
+        return id;
+    }
+
+    private JsonNode draftOf(String query) {
+        return await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> api.get("/api/communiques?region=" + REGION + "&status=DRAFT" + query, OFFICER)
+                                .json(),
+                        list -> list.size() == 1)
+                .get(0);
+    }
+
+    private long deliveriesScheduledFor(String communiqueId) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM domainevententry WHERE payloadtype = ?"
+                        + " AND convert_from(payload, 'UTF8')::json ->> 'communiqueId' = ?",
+                Long.class,
+                "fr.ars.coord.contracts.delivery.DeliveryScheduledEvent",
+                communiqueId);
+    }
+
+    @Test
+    void anExercisesCommuniqueIsMarkedAndReachesItsExercisesFeedAlone() {
+        String exercise = UUID.randomUUID().toString();
+        incident(exercise, 640);
+        JsonNode drill = draftOf("&exercise=" + exercise);
+        String drillId = drill.get("id").asString();
+        assertThat(drill.get("exerciseId").asString()).isEqualTo(exercise);
+        assertThat(drill.get("title").asString()).startsWith("EXERCICE — ");
+        assertThat(drill.at("/statements/0/kind").asString()).isEqualTo("EXERCISE");
+        assertThat(drill.at("/statements/0/text").asString()).startsWith("EXERCICE — ");
+        assertThat(drill.get("body").asString()).contains("Environ 640 patients");
+
+        incident(null, 310);
+        JsonNode real = draftOf("");
+        String realId = real.get("id").asString();
+        assertThat(real.get("exerciseId").isNull()).isTrue();
+        assertThat(real.get("title").asString()).doesNotContain("EXERCICE");
+        assertThat(real.get("body").asString())
+                .as("the real communiqué speaks of the real incident alone")
+                .contains("Environ 310 patients")
+                .doesNotContain("640");
+        assertThat(draftOf("&exercise=" + exercise).get("id").asString()).isEqualTo(drillId);
+
+        for (String id : List.of(drillId, realId)) {
+            assertThat(api.post("/api/communiques/" + id + "/approve", OFFICER, "")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(api.post("/api/communiques/" + id + "/publish", OFFICER, "")
+                            .status())
+                    .isEqualTo(200);
+        }
+
+        // the real one published after it reaches the press: so the exercise's publication was dispatched before
+        await().atMost(Duration.ofSeconds(15)).until(() -> deliveriesScheduledFor(realId) == 2);
+        assertThat(deliveriesScheduledFor(drillId)).isZero();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> !new Mailbox(SMTP, "presse@ars.example")
+                        .withSubject(real.get("title").asString())
+                        .isEmpty());
+        assertThat(new Mailbox(SMTP, "presse@ars.example")
+                        .withSubject(drill.get("title").asString()))
+                .isEmpty();
+
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(api.get("/api/communiques/exercise-feeds/" + exercise, OFFICER)
+                                .json()
+                                .findValuesAsString("id"))
+                        .containsExactly(drillId));
+        assertThat(api.get(
+                                "/api/communiques/exercise-feeds/" + exercise,
+                                TestTokens.token("comms-hdf", "ARS", "FR-HDF", "communication-officer"))
+                        .json())
+                .as("another region's officer")
+                .isEmpty();
+
+        ApiClient reader = new ApiClient(baseUrl());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> reader.get("/public/communiques/" + realId, null).status() == 200);
+        assertThat(reader.get("/public/communiques/" + drillId, null).status()).isEqualTo(404);
+        assertThat(reader.get("/api/public/communiques/" + drillId, null).status())
+                .isEqualTo(404);
+        assertThat(reader.get("/api/public/communiques", null).body())
+                .contains(realId)
+                .doesNotContain(drillId);
+        assertThat(reader.get("/feeds/communiques.atom", null).body())
+                .contains(realId)
+                .doesNotContain(drillId)
+                .doesNotContain("EXERCICE");
+        assertThat(reader.get("/public/regions/" + REGION, null).body()).doesNotContain(drillId);
+        assertThat(api.get("/api/communiques?region=" + REGION, OFFICER).json().findValuesAsString("id"))
+                .contains(realId)
+                .doesNotContain(drillId);
+    }
+}
