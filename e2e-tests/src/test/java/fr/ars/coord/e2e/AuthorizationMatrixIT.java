@@ -24,6 +24,9 @@ class AuthorizationMatrixIT {
     private static final Map<String, String> BODIES = Map.ofEntries(
             Map.entry("report-hdf", report("FR-HDF")),
             Map.entry("report-nor", report("FR-NOR")),
+            Map.entry(
+                    "exercise", "{\"name\": \"Matrice d'accès\", \"regions\": [\"FR-NOR\"], \"durationMinutes\": 60}"),
+            Map.entry("end-exercise", "{\"reason\": \"matrice\"}"),
             Map.entry("containment", "{\"action\": \"SECURITY_REINFORCED\", \"description\": \"matrice\"}"),
             Map.entry(
                     "assessment",
@@ -76,6 +79,12 @@ class AuthorizationMatrixIT {
         placeholders.put(
                 "{campaign}",
                 api.post("/api/national/campaigns", tokens.get("national"), BODIES.get("campaign"))
+                        .json()
+                        .get("id")
+                        .asText());
+        placeholders.put(
+                "{nor-exercise}",
+                api.post("/api/exercises", tokens.get("national"), BODIES.get("exercise"))
                         .json()
                         .get("id")
                         .asText());

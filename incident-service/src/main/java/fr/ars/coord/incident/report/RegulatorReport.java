@@ -33,7 +33,12 @@ public record RegulatorReport(
         @Schema(description = "The obligation this report fulfils, as its clock stood at `evaluatedAt`.")
         RegulatoryClock obligation,
 
-        List<Section> sections) {
+        List<Section> sections,
+
+        @Schema(
+                description = "The exercise the incident was recorded in: the report is then marked EXERCICE and"
+                        + " goes to no regulator; absent for a real incident.")
+        String exerciseId) {
 
     /** A part of the report, e.g. GDPR art. 33(3)(a). */
     public record Section(

@@ -3,6 +3,7 @@ package fr.ars.coord.incident.report;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
+import fr.ars.coord.contracts.exercise.ExerciseTag;
 import fr.ars.coord.contracts.incident.TlpLabel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,7 +25,7 @@ public final class ReportPdf {
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final String TEMPLATE = read("/reports/report.xhtml");
     private static final Pattern PLACEHOLDER =
-            Pattern.compile("\\{\\{(title|agency|tlpColour|tlp|legalBasis|moment|note|sections)\\}\\}");
+            Pattern.compile("\\{\\{(watermark|title|agency|tlpColour|tlp|legalBasis|moment|note|sections)\\}\\}");
     private static final Map<TlpLabel, String> COLOURS = Map.of(
             TlpLabel.RED,
             "#FF2B2B",
@@ -51,12 +52,20 @@ public final class ReportPdf {
     /**
      * A document in the regulator reports' layout (A4, the agency's name above, the TLP label above and below, page
      * numbers): {@code title}, its heading lines and {@code note} after the marking (text) and its sections (XHTML,
-     * their text escaped by the caller).
+     * their text escaped by the caller); an exercise's is marked EXERCICE across every page.
      */
     public static byte[] render(
-            String title, String agency, TlpLabel tlp, String legalBasis, String moment, String note, String sections) {
+            String title,
+            String agency,
+            TlpLabel tlp,
+            String legalBasis,
+            String moment,
+            String note,
+            String sections,
+            boolean exercise) {
         return render(page(Map.of(
-                "title", escape(title),
+                "watermark", watermark(exercise),
+                "title", escape(exercise ? ExerciseTag.LABEL + " — " + title : title),
                 "agency", css(agency),
                 "tlpColour", COLOURS.get(tlp),
                 "tlp", tlp.label(),
@@ -107,6 +116,7 @@ public final class ReportPdf {
                 + ReportWriter.when(report.evaluatedAt()) + " ; rapport établi le "
                 + ReportWriter.when(report.generatedAt()) + ". Incident " + report.incidentId() + ".";
         return page(Map.of(
+                "watermark", watermark(report.exerciseId() != null),
                 "title", escape(report.title()),
                 "agency", css(report.agency() + " (" + report.region().code() + ")"),
                 "tlpColour", COLOURS.get(report.tlp()),
@@ -115,6 +125,11 @@ public final class ReportPdf {
                 "moment", escape(moment),
                 "note", "Chaque énoncé cite les événements enregistrés dont il est tiré.",
                 "sections", sections.toString()));
+    }
+
+    /** The mark across every page of an exercise's document; nothing for a real one. */
+    private static String watermark(boolean exercise) {
+        return exercise ? "<div class=\"exercise\">" + ExerciseTag.LABEL + "</div>" : "";
     }
 
     /** The template with its placeholders replaced by {@code values}. */

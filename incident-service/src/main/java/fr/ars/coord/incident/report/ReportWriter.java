@@ -1,5 +1,6 @@
 package fr.ars.coord.incident.report;
 
+import fr.ars.coord.contracts.exercise.ExerciseTag;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.AuthorityNotifiedEvent;
 import fr.ars.coord.contracts.incident.BreachType;
@@ -147,7 +148,7 @@ final class ReportWriter {
         all.add(deadline(clock));
         return new RegulatorReport(
                 kind.slug(),
-                title,
+                view.exerciseId() == null ? title : ExerciseTag.LABEL + " — " + title,
                 kind.obligation().legalBasis(),
                 view.id(),
                 view.region(),
@@ -157,7 +158,8 @@ final class ReportWriter {
                 view.asOfView(),
                 generatedAt,
                 clock,
-                List.copyOf(all));
+                List.copyOf(all),
+                view.exerciseId());
     }
 
     static String agency(Region region) {

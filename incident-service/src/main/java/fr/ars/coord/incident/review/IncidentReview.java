@@ -23,6 +23,7 @@ import java.util.List;
  * @param corrections   what was recorded again to correct an earlier record, and why
  * @param reminders     the obligation reminders that fired
  * @param actions       who recorded what, when, oldest first
+ * @param exerciseId    the exercise the incident was recorded in (an exercise's review), null for a real one
  */
 public record IncidentReview(
         String incidentId,
@@ -38,7 +39,8 @@ public record IncidentReview(
         CommuniqueTiming communiques,
         List<Correction> corrections,
         List<ReminderFired> reminders,
-        List<Action> actions) {
+        List<Action> actions,
+        String exerciseId) {
 
     /**
      * One obligation's clock: {@code toMeetSeconds} from its start to when it was met, {@code marginSeconds} from

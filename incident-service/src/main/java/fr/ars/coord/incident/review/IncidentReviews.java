@@ -92,7 +92,8 @@ public class IncidentReviews {
                         .toList(),
                 history.stream()
                         .map(entry -> new Action(entry.recordedAt(), entry.recordedBy(), entry.type()))
-                        .toList());
+                        .toList(),
+                view.exerciseId());
     }
 
     private static ObligationTiming obligation(RegulatoryClock clock, Instant aware) {

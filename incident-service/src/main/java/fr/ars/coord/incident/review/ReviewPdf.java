@@ -154,7 +154,8 @@ final class ReviewPdf {
                         + " l'ont été.",
                 "Revue établie le " + WHEN.format(review.reviewedAt()) + ". Incident " + review.incidentId() + ".",
                 "Chaque délai est compté entre deux instants enregistrés.",
-                sections.toString());
+                sections.toString(),
+                review.exerciseId() != null);
     }
 
     /** A delay in whole seconds as "1 j 2 h 5 min" (its size; "45 s" under a minute); empty when not known. */

@@ -152,10 +152,11 @@ class ExerciseController {
             operationId = "listExercises",
             summary = "List exercises",
             description = "The exercises the caller may see, the latest started first: every one for the national"
-                    + " cell and auditors; for a region's staff, those that cover their region.")
+                    + " cell and auditors; for a region's staff (communication officers included), those that cover"
+                    + " their region. A caller of no region (a machine client) gets `403`.")
     @GetMapping
     List<ExerciseAnswer> list(Authentication authentication) {
-        StaffMember member = StaffMember.from(authentication);
+        StaffMember member = requireReader(authentication);
         Instant now = clock.instant();
         return register.all().stream()
                 .filter(exercise -> sees(member, exercise))
@@ -173,7 +174,7 @@ class ExerciseController {
     @ApiResponse(responseCode = "404", description = "No such exercise the caller may see.")
     @GetMapping("/{id}")
     ExerciseAnswer get(@PathVariable String id, Authentication authentication) {
-        StaffMember member = StaffMember.from(authentication);
+        StaffMember member = requireReader(authentication);
         ExerciseRecord exercise = visible(id, member);
         String region = member.seesAllRegions() ? null : member.region();
         return ExerciseAnswer.of(exercise, clock.instant(), summaries.find(region, null, exercise.exerciseId()));
@@ -210,6 +211,15 @@ class ExerciseController {
         return member.seesAllRegions()
                 || (member.region() != null
                         && Region.byCode(member.region()).map(exercise::covers).orElse(false));
+    }
+
+    /** The national cell and auditors, or a region's staff (who take part in the exercises over their region). */
+    private static StaffMember requireReader(Authentication authentication) {
+        StaffMember member = StaffMember.from(authentication);
+        if (!member.seesAllRegions() && member.region() == null) {
+            throw new AccessDeniedException("no access to exercises");
+        }
+        return member;
     }
 
     private static StaffMember requireNationalCell(Authentication authentication) {

@@ -48,7 +48,7 @@ class ExerciseIT extends IncidentServiceITBase {
     }
 
     @Test
-    void anExercisesIncidentIsMarkedEventByEventAndNeverListedWithTheRealOnes() {
+    void anExercisesIncidentIsMarkedEventByEventAndNeverListedWithTheRealOnes() throws Exception {
         String exercise = start("[\"FR-HDF\"]", 60);
         Response reported = reportIn(exercise, HDF, Instant.parse("2025-11-21T17:30:00Z"));
         assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
@@ -103,6 +103,44 @@ class ExerciseIT extends IncidentServiceITBase {
         assertThat(read.get("regions").get(0).asString()).isEqualTo(HDF);
         assertThat(read.get("incidents").findValuesAsString("id")).containsExactly(drill);
         assertThat(read.get("incidents").get(0).get("exerciseId").asString()).isEqualTo(exercise);
+
+        // its documents say EXERCICE: the regulator report (title, and across each page of the PDF), the review
+        JsonNode report = api.get(
+                        "/api/incidents/" + drill + "/reports/cert-sante-declaration", TestTokens.arsStaff(HDF))
+                .json();
+        assertThat(report.get("title").asString()).startsWith("EXERCICE — ");
+        assertThat(report.get("exerciseId").asString()).isEqualTo(exercise);
+        assertThat(api.get("/api/incidents/" + real + "/reports/cert-sante-declaration", TestTokens.arsStaff(HDF))
+                        .json()
+                        .get("title")
+                        .asString())
+                .doesNotContain("EXERCICE");
+        assertThat(api.get("/api/incidents/" + drill + "/review", TestTokens.arsStaff(HDF))
+                        .json()
+                        .get("exerciseId")
+                        .asString())
+                .isEqualTo(exercise);
+        String reportText = pdfText("/api/incidents/" + drill + "/reports/cert-sante-declaration");
+        assertThat(reportText).contains("EXERCICE—Déclaration");
+        long pages = reportText.split("Page\\d+/").length - 1;
+        assertThat(pages).isGreaterThanOrEqualTo(1);
+        assertThat(reportText.split("EXERCICE", -1).length - 1)
+                .as("the title, and the mark across each page")
+                .isEqualTo(1 + pages);
+        assertThat(pdfText("/api/incidents/" + drill + "/review")).contains("EXERCICE—Revue");
+        assertThat(pdfText("/api/incidents/" + real + "/review")).doesNotContain("EXERCICE");
+    }
+
+    /** The text of a PDF the incident-service answers, without white space (lines wrap where the page is narrow). */
+    private String pdfText(String path) throws java.io.IOException {
+        fr.ars.coord.platform.testing.ApiClient.BinaryResponse pdf =
+                api.getBytes(path, TestTokens.arsStaff(HDF), "Accept", "application/pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            return new org.apache.pdfbox.text.PDFTextStripper()
+                    .getText(document)
+                    .replaceAll("\\s+", "");
+        }
     }
 
     @Test
