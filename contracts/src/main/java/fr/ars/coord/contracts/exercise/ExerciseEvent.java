@@ -1,7 +1,7 @@
 package fr.ars.coord.contracts.exercise;
 
 /** An event of an exercise's own stream. */
-public sealed interface ExerciseEvent permits ExerciseStartedEvent, ExerciseEndedEvent {
+public sealed interface ExerciseEvent permits ExerciseStartedEvent, ExerciseEndedEvent, ExerciseScriptStartedEvent {
 
     String exerciseId();
 }

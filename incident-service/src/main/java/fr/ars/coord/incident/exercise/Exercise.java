@@ -3,6 +3,7 @@ package fr.ars.coord.incident.exercise;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import fr.ars.coord.contracts.exercise.ExerciseEndedEvent;
+import fr.ars.coord.contracts.exercise.ExerciseScriptStartedEvent;
 import fr.ars.coord.contracts.exercise.ExerciseStartedEvent;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
@@ -12,7 +13,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * An exercise: started over some regions (or all) until a time it cannot outlive, ended by the national cell or by
- * that time; once ended it stays ended.
+ * that time; once ended it stays ended. One script may be replayed in it while it runs.
  */
 @Aggregate
 class Exercise {
@@ -22,6 +23,7 @@ class Exercise {
 
     private Instant endsAt;
     private boolean ended;
+    private boolean replaying;
 
     Exercise() {
         // rebuilt from events
@@ -39,6 +41,23 @@ class Exercise {
         }
         apply(new ExerciseEndedEvent(
                 exerciseId, command.endedAt().isAfter(endsAt) ? endsAt : command.endedAt(), command.reason()));
+    }
+
+    /** One script per exercise, replayed while the exercise runs. */
+    @CommandHandler
+    void handle(StartReplayCommand command) {
+        if (ended || !command.startedAt().isBefore(endsAt)) {
+            throw new ExerciseRuleViolation("The exercise has ended: nothing more is replayed in it.");
+        }
+        if (replaying) {
+            throw new ExerciseRuleViolation("A script is already replayed in this exercise.");
+        }
+        apply(command.started());
+    }
+
+    @EventSourcingHandler
+    void on(ExerciseScriptStartedEvent event) {
+        replaying = true;
     }
 
     @EventSourcingHandler

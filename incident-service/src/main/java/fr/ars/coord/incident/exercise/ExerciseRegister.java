@@ -1,11 +1,13 @@
 package fr.ars.coord.incident.exercise;
 
 import fr.ars.coord.contracts.exercise.ExerciseEndedEvent;
+import fr.ars.coord.contracts.exercise.ExerciseScriptStartedEvent;
 import fr.ars.coord.contracts.exercise.ExerciseStartedEvent;
 import fr.ars.coord.contracts.region.Region;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The exercises, a row each, written in the transaction that records their start and end (a subscribing processor,
  * {@value #GROUP}): the command side reads it to accept an incident in an exercise, and locks the row it reads
- * ({@link #lockedForRecording}) so that an exercise cannot end between that read and the incident's commit.
+ * ({@link #lockedForRecording}) so that an exercise cannot end between that read and the incident's commit. A
+ * replay's steps are rows too, each injected once ({@link #nextDue}).
  */
 @Component
 @ProcessingGroup(ExerciseRegister.GROUP)
@@ -27,9 +30,92 @@ public class ExerciseRegister {
     private static final String COLUMNS = "exercise_id, name, scenario, regions, started_at, ends_at, ended_at";
 
     private final JdbcTemplate jdbc;
+    private final ExerciseScripts scripts;
 
-    ExerciseRegister(JdbcTemplate jdbc) {
+    ExerciseRegister(JdbcTemplate jdbc, ExerciseScripts scripts) {
         this.jdbc = jdbc;
+        this.scripts = scripts;
+    }
+
+    /** The replay and its steps, each due at the replay's start plus its time divided by the speed. */
+    @EventHandler
+    void on(ExerciseScriptStartedEvent event) {
+        jdbc.update(
+                "INSERT INTO exercise_replay (exercise_id, script_name, speed, started_at, script)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (exercise_id) DO NOTHING",
+                event.exerciseId(),
+                event.scriptName(),
+                event.speed(),
+                Timestamp.from(event.startedAt()),
+                event.script());
+        List<ExerciseScript.Step> steps = scripts.read(event.script(), "script").steps();
+        for (int i = 0; i < steps.size(); i++) {
+            jdbc.update(
+                    "INSERT INTO exercise_step (exercise_id, step_index, due_at) VALUES (?, ?, ?)"
+                            + " ON CONFLICT DO NOTHING",
+                    event.exerciseId(),
+                    i,
+                    Timestamp.from(ExerciseReplay.scaled(
+                            event.startedAt(), steps.get(i).at(), event.speed())));
+        }
+    }
+
+    /** The replay in {@code exerciseId}, if one was started. */
+    public Optional<ExerciseReplay> replay(String exerciseId) {
+        return jdbc
+                .query(
+                        "SELECT script_name, speed, started_at, script FROM exercise_replay WHERE exercise_id = ?",
+                        (rs, n) -> new ExerciseReplay(
+                                exerciseId,
+                                rs.getString("script_name"),
+                                rs.getInt("speed"),
+                                rs.getTimestamp("started_at").toInstant(),
+                                scripts.read(rs.getString("script"), "script")),
+                        exerciseId)
+                .stream()
+                .findFirst();
+    }
+
+    /** The replay's steps as injected so far, in order. */
+    public List<ExerciseReplay.InjectedStep> steps(String exerciseId) {
+        return jdbc.query(
+                "SELECT step_index, due_at, injected_at, outcome FROM exercise_step WHERE exercise_id = ?"
+                        + " ORDER BY step_index",
+                (rs, n) -> {
+                    Timestamp injected = rs.getTimestamp("injected_at");
+                    return new ExerciseReplay.InjectedStep(
+                            rs.getInt("step_index"),
+                            rs.getTimestamp("due_at").toInstant(),
+                            injected == null ? null : injected.toInstant(),
+                            rs.getString("outcome"));
+                },
+                exerciseId);
+    }
+
+    /**
+     * The first step due at {@code now} and not injected, its row locked until the current transaction ends; a step
+     * another instance is injecting is passed over.
+     */
+    Optional<ExerciseReplay.DueStep> nextDue(Instant now) {
+        return jdbc
+                .query(
+                        "SELECT exercise_id, step_index FROM exercise_step WHERE injected_at IS NULL AND due_at <= ?"
+                                + " ORDER BY due_at, step_index LIMIT 1 FOR UPDATE SKIP LOCKED",
+                        (rs, n) -> new ExerciseReplay.DueStep(rs.getString("exercise_id"), rs.getInt("step_index")),
+                        Timestamp.from(now))
+                .stream()
+                .findFirst();
+    }
+
+    /** Marks a step injected at {@code at}, with what became of it; one already marked stays as it was. */
+    void injected(ExerciseReplay.DueStep step, Instant at, String outcome) {
+        jdbc.update(
+                "UPDATE exercise_step SET injected_at = ?, outcome = ? WHERE exercise_id = ? AND step_index = ?"
+                        + " AND injected_at IS NULL",
+                Timestamp.from(at),
+                outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome,
+                step.exerciseId(),
+                step.index());
     }
 
     @EventHandler

@@ -7,7 +7,12 @@ import fr.ars.coord.incident.directory.IncidentSummaryStore;
 import fr.ars.coord.incident.exercise.EndExerciseCommand;
 import fr.ars.coord.incident.exercise.ExerciseRecord;
 import fr.ars.coord.incident.exercise.ExerciseRegister;
+import fr.ars.coord.incident.exercise.ExerciseScript;
+import fr.ars.coord.incident.exercise.ExerciseScripts;
 import fr.ars.coord.incident.exercise.StartExerciseCommand;
+import fr.ars.coord.incident.exercise.StartReplayCommand;
+import fr.ars.coord.incident.review.ExerciseReview;
+import fr.ars.coord.incident.review.ExerciseReviews;
 import fr.ars.coord.platform.command.IdempotentCommands;
 import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.platform.rules.NotFoundException;
@@ -35,6 +40,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Crisis exercises: the national cell starts and ends them; the staff of the regions an exercise covers record
@@ -46,14 +52,26 @@ class ExerciseController {
 
     private final IdempotentCommands commands;
     private final ExerciseRegister register;
+    private final ExerciseScripts scripts;
+    private final ExerciseReviews reviews;
     private final IncidentSummaryStore summaries;
+    private final ObjectMapper json;
     private final Clock clock;
 
     ExerciseController(
-            IdempotentCommands commands, ExerciseRegister register, IncidentSummaryStore summaries, Clock clock) {
+            IdempotentCommands commands,
+            ExerciseRegister register,
+            ExerciseScripts scripts,
+            ExerciseReviews reviews,
+            IncidentSummaryStore summaries,
+            ObjectMapper json,
+            Clock clock) {
         this.commands = commands;
         this.register = register;
+        this.scripts = scripts;
+        this.reviews = reviews;
         this.summaries = summaries;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -199,6 +217,140 @@ class ExerciseController {
                 : request.reason().strip();
         commands.send(new EndExerciseCommand(exercise.exerciseId(), clock.instant(), reason), member.toActor());
         return get(id, authentication);
+    }
+
+    @Schema(description = "A script shipped with the platform.")
+    record ScriptSummary(
+            @Schema(example = "reference-case") String script,
+            String name,
+            String description,
+            List<String> regions,
+
+            @Schema(description = "How many facts it injects.")
+            int steps,
+
+            @Schema(description = "The script time of its last fact, in seconds.")
+            long lastStepSeconds,
+
+            @Schema(description = "How many actions it expects of the trainees.")
+            int expected) {}
+
+    @Tag(name = ApiTags.EXERCISES)
+    @Operation(
+            operationId = "listExerciseScripts",
+            summary = "List the shipped scripts",
+            description = "The scripts shipped with the platform, to replay in an exercise: the reference case"
+                    + " (Hauts-de-France and Normandie) and a ransomware with care in degraded mode.")
+    @GetMapping("/scripts")
+    List<ScriptSummary> scripts(Authentication authentication) {
+        requireReader(authentication);
+        return scripts.shipped().entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .map(entry -> {
+                    ExerciseScript script = scripts.read(entry.getValue(), "script");
+                    return new ScriptSummary(
+                            entry.getKey(),
+                            script.name(),
+                            script.description(),
+                            script.regions(),
+                            script.steps().size(),
+                            script.steps().get(script.steps().size() - 1).at().toSeconds(),
+                            script.expected().size());
+                })
+                .toList();
+    }
+
+    @Tag(name = ApiTags.EXERCISES)
+    @Operation(
+            operationId = "getExerciseScript",
+            summary = "Read a shipped script",
+            description = "The script's whole document, in the format `POST /api/exercises/{id}/replay` accepts as"
+                    + " `document`.")
+    @ApiResponse(responseCode = "200", description = "The script.")
+    @ApiResponse(responseCode = "404", description = "No such shipped script.")
+    @GetMapping("/scripts/{script}")
+    ExerciseScript script(@PathVariable String script, Authentication authentication) {
+        requireReader(authentication);
+        return scripts.document(script)
+                .map(document -> scripts.read(document, "script"))
+                .orElseThrow(() -> new NotFoundException("No shipped script " + script + "."));
+    }
+
+    @Schema(description = "The replay started.")
+    record ReplayStarted(String exerciseId, String script, int speed, Instant startedAt, int steps) {}
+
+    @Tag(name = ApiTags.EXERCISES)
+    @Operation(
+            operationId = "replayScript",
+            summary = "Replay a script in an exercise",
+            description = "Injects the script's facts into the exercise at their time divided by `speed` (1 to 60),"
+                    + " recorded by `exercise-script`: the trainees answer in the console (notifications,"
+                    + " assessments, approvals). One script per exercise, while it runs. Who may call it: the national"
+                    + " cell. Refused: neither or both of `script` and `document`, an unknown script, a script that"
+                    + " cannot be played or whose regions the exercise does not cover (`400` naming the field); an"
+                    + " exercise ended or already replaying one (`409`).")
+    @ApiResponse(responseCode = "201", description = "Started: `Location` names the exercise's review.")
+    @ApiResponse(responseCode = "404", description = "No such exercise.")
+    @ApiResponse(responseCode = "409", description = "The exercise has ended, or already replays a script.")
+    @PostMapping(path = "/{id}/replay", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ReplayStarted> replay(
+            @PathVariable String id, @Valid @RequestBody ReplayRequest request, Authentication authentication) {
+        StaffMember member = requireNationalCell(authentication);
+        ExerciseRecord exercise = visible(id, member);
+        if ((request.script() == null) == (request.document() == null)) {
+            throw new InvalidRequestException("script", "name a shipped script, or give a `document`, not both");
+        }
+        String name;
+        String document;
+        if (request.script() != null) {
+            name = request.script();
+            document = scripts.document(name)
+                    .orElseThrow(() -> new InvalidRequestException("script", "names no shipped script"));
+        } else {
+            document = json.writeValueAsString(request.document());
+            name = "document";
+        }
+        String field = request.script() != null ? "script" : "document";
+        ExerciseScript script = scripts.read(document, field);
+        for (String code : script.regions()) {
+            if (Region.byCode(code).map(region -> !exercise.covers(region)).orElse(true)) {
+                throw new InvalidRequestException(
+                        field, "has incidents in " + code + ", which the exercise does not cover");
+            }
+        }
+        // to the millisecond, as the store keeps instants: the steps' due times are exactly the script's
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        commands.send(
+                new StartReplayCommand(exercise.exerciseId(), name, request.speed(), now, document), member.toActor());
+        return ResponseEntity.created(URI.create("/api/exercises/" + exercise.exerciseId() + "/review"))
+                .body(new ReplayStarted(
+                        exercise.exerciseId(),
+                        name,
+                        request.speed(),
+                        now,
+                        script.steps().size()));
+    }
+
+    @Tag(name = ApiTags.EXERCISES)
+    @Operation(
+            operationId = "getExerciseReview",
+            summary = "Review an exercise",
+            description = "The exercise's after-action review, computed from the record: the script replayed (each"
+                    + " step when due and when injected), each expected action against what the trainees did and"
+                    + " when (`ON_TIME`, `LATE`, `NOT_DONE`, `OPEN`), and each incident's own review. A region's staff"
+                    + " see their region's part.")
+    @ApiResponse(responseCode = "200", description = "The review.")
+    @ApiResponse(responseCode = "404", description = "No such exercise the caller may see.")
+    @GetMapping("/{id}/review")
+    ExerciseReview review(@PathVariable String id, Authentication authentication) {
+        StaffMember member = requireReader(authentication);
+        ExerciseRecord exercise = visible(id, member);
+        return reviews.of(
+                exercise,
+                register.replay(exercise.exerciseId()),
+                register.steps(exercise.exerciseId()),
+                member.seesAllRegions() ? null : member.region(),
+                clock.instant());
     }
 
     private ExerciseRecord visible(String id, StaffMember member) {
