@@ -560,6 +560,175 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    @Order(9)
+    void anExerciseReplaysTheReferenceCaseAtSixtyTimesItsPaceAndItsCommuniqueReachesNoPublicChannel() throws Exception {
+        String national = keycloak.password("national");
+        String officer = keycloak.password("comms-hdf");
+        String realIncidents = api.get("/api/national/impact", national).json().toString();
+        long realCounted = nationalIncidentsCounted(national);
+        String exercise;
+        try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
+            browser.signIn("national", Keycloak.DEMO_PASSWORD);
+            browser.open("/exercices");
+            browser.driver().findElement(By.id("exercice-nom")).sendKeys("Exercice usurpation HDF-NOR");
+            browser.driver()
+                    .findElement(By.cssSelector("label[for='region-FR-HDF']"))
+                    .click();
+            browser.driver()
+                    .findElement(By.cssSelector("label[for='region-FR-NOR']"))
+                    .click();
+            browser.driver().findElement(By.id("demarrer-exercice")).click();
+            browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("titre-exercice")));
+            exercise = browser.driver().getCurrentUrl().replaceAll(".*/exercices/", "");
+            assertThat(browser.driver().findElement(By.id("bandeau-exercice")).getText())
+                    .contains("EXERCICE");
+            new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("rejeu-scenario")))
+                    .selectByValue("reference-case");
+            WebElement speed = browser.driver().findElement(By.id("rejeu-vitesse"));
+            speed.clear();
+            speed.sendKeys("60");
+            browser.driver().findElement(By.id("rejouer")).click();
+            browser.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("etapes")));
+            assertThat(browser.driver().findElement(By.id("message-succes")).getText())
+                    .isEqualTo("Rejeu du scénario démarré.");
+        }
+
+        // the script's seven facts, the last 35 minutes of script time after the first: 35 seconds at ×60
+        JsonNode review = await().atMost(Duration.ofSeconds(90))
+                .until(
+                        () -> api.get("/api/exercises/" + exercise + "/review", national)
+                                .json(),
+                        r -> r.at("/replay/steps").size() == 7
+                                && r.at("/replay/steps").findValues("injectedAt").stream()
+                                        .noneMatch(JsonNode::isNull));
+        JsonNode script =
+                api.get("/api/exercises/scripts/reference-case", national).json();
+        Instant start = Instant.parse(review.at("/replay/startedAt").asString());
+        for (int i = 0; i < 7; i++) {
+            JsonNode step = review.at("/replay/steps").get(i);
+            Duration at = Duration.parse(script.get("steps").get(i).get("at").asString());
+            assertThat(Instant.parse(step.get("dueAt").asString()))
+                    .as("step %d due at the script's time divided by 60", i + 1)
+                    .isEqualTo(start.plus(at.dividedBy(60)));
+            assertThat(Instant.parse(step.get("injectedAt").asString()))
+                    .isAfterOrEqualTo(Instant.parse(step.get("dueAt").asString()));
+            assertThat(step.get("outcome").asString()).startsWith("enregistré");
+        }
+        String hdf = review.at("/replay/steps/0/incidentId").asString();
+        assertThat(Instant.parse(api.get("/api/incidents/" + hdf, national)
+                        .json()
+                        .get("awareAt")
+                        .asString()))
+                .as("aware 45 minutes before the script's start: 45 seconds at ×60")
+                .isEqualTo(start.minusSeconds(45));
+
+        String[] draft = new String[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode drafts = api.get("/api/communiques?region=FR-HDF&status=DRAFT&exercise=" + exercise, officer)
+                    .json();
+            if (drafts.isEmpty() || !drafts.get(0).get("body").asString().contains("12")) {
+                return false;
+            }
+            draft[0] = drafts.get(0).get("id").asString();
+            return true;
+        });
+        try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
+            browser.signIn("comms-hdf", Keycloak.DEMO_PASSWORD);
+            browser.open("/communiques/" + draft[0]);
+            assertThat(browser.driver().findElement(By.id("bandeau-exercice")).getText())
+                    .contains("EXERCICE");
+            assertThat(browser.driver().findElement(By.id("titre-communique")).getText())
+                    .startsWith("EXERCICE — ");
+            browser.driver().findElement(By.id("approuver")).click();
+            browser.waiting(Duration.ofSeconds(20)).until(d -> "Approuvé".equals(status(browser)));
+            browser.driver().findElement(By.id("publier")).click();
+            browser.waiting(Duration.ofSeconds(20)).until(d -> "Publié".equals(status(browser)));
+            checkPage(browser, "13-communique-exercice");
+        }
+
+        // the exercise's feed has it; no public channel does, and the real national picture holds none of its facts
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("/api/communiques/exercise-feeds/" + exercise, officer)
+                        .json()
+                        .findValuesAsString("id")
+                        .contains(draft[0]));
+        assertThat(api.get("/feeds/communiques.atom", null).body())
+                .doesNotContain(draft[0])
+                .doesNotContain("EXERCICE");
+        assertThat(api.get("/api/public/communiques", null).body()).doesNotContain(draft[0]);
+        assertThat(api.get("/api/public/communiques/" + draft[0], null).status())
+                .isEqualTo(404);
+        assertThat(api.get("/public/communiques/" + draft[0], null).status()).isEqualTo(404);
+        assertThat(api.get("/public/regions/FR-HDF", null).body()).doesNotContain(draft[0]);
+        List<String> drill = api.get("/api/exercises/" + exercise, national)
+                .json()
+                .get("incidents")
+                .findValuesAsString("id");
+        assertThat(drill).hasSize(2);
+        String picture = api.get("/api/national/impact", national).json().toString();
+        assertThat(picture).doesNotContain(drill.get(0)).doesNotContain(drill.get(1));
+        assertThat(realIncidents).doesNotContain(drill.get(0));
+        assertThat(nationalIncidentsCounted(national)).as("the metrics scraped").isEqualTo(realCounted);
+
+        JsonNode after = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> api.get("/api/exercises/" + exercise + "/review", national)
+                                .json(),
+                        r -> r.get("expected").findValuesAsString("status").contains("ON_TIME"));
+        JsonNode published = null;
+        for (JsonNode expected : after.get("expected")) {
+            if (expected.get("incident").asString().equals("hdf")
+                    && expected.get("action").asString().equals("COMMUNIQUE_PUBLISHED")) {
+                published = expected;
+            }
+        }
+        assertThat(published).isNotNull();
+        assertThat(published.get("status").asString()).isEqualTo("ON_TIME");
+        assertThat(Instant.parse(published.get("expectedBy").asString()))
+                .as("four hours of script time after the report: four minutes at ×60")
+                .isEqualTo(start.plusSeconds(4 * 60));
+
+        try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
+            browser.signIn("national", Keycloak.DEMO_PASSWORD);
+            browser.open("/exercices/" + exercise);
+            assertThat(browser.driver().findElements(By.cssSelector("#etapes tbody tr")))
+                    .hasSize(7);
+            assertThat(browser.driver()
+                            .findElements(By.cssSelector("#incidents-exercice tbody tr a[href*='/incidents/']")))
+                    .hasSize(2);
+            assertThat(browser.driver().findElements(By.cssSelector("#attendus td[data-status='ON_TIME']")))
+                    .isNotEmpty();
+            checkPage(browser, "14-exercice");
+            browser.driver().findElement(By.id("terminer-exercice")).click();
+            browser.waiting(Duration.ofSeconds(20))
+                    .until(d -> "Terminé"
+                            .equals(d.findElement(By.id("etat-exercice")).getText()));
+            assertThat(browser.driver().findElements(By.id("terminer-exercice")))
+                    .isEmpty();
+        }
+        Response frozen = api.post(
+                "/api/incidents/" + hdf + "/containment-actions",
+                keycloak.password("ars-hdf"),
+                "{\"action\": \"SYSTEMS_ISOLATED\", \"description\": \"après la fin\"}");
+        assertThat(frozen.status()).as("an ended exercise is frozen").isEqualTo(409);
+    }
+
+    /** How many real incidents the metrics count across regions (the national cell's scrape). */
+    private static long nationalIncidentsCounted(String token) {
+        // the last day: the exercise's incidents were aware of seconds ago, some real ones of an hour ago
+        Response metrics = api.get("/api/reviews/metrics?from=" + Instant.now().minus(Duration.ofDays(1)), token);
+        assertThat(metrics.status()).isEqualTo(200);
+        for (String line : metrics.body().split("\n")) {
+            if (line.startsWith("ars_review_incidents{region=\"national\"}")) {
+                return Math.round(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+            }
+        }
+        assertThat(metrics.body()).contains("# TYPE ars_review_incidents gauge");
+        return 0;
+    }
+
     private static long count(JsonNode items, String field) {
         long present = 0;
         for (JsonNode item : items) {

@@ -181,7 +181,7 @@ class GeneratedClientIT {
      */
     private static Optional<String> approveAndPublish(CommuniqusApi communiques, CommuniqusApi coIssuer) {
         try {
-            for (CommuniqueView communique : communiques.listCommuniques("FR-HDF", null)) {
+            for (CommuniqueView communique : communiques.listCommuniques("FR-HDF", null, null)) {
                 String status = communique.getStatus().getValue();
                 if (status.equals("DRAFT")) {
                     status = communiques

@@ -2,6 +2,10 @@ package fr.ars.coord.console.api;
 
 import fr.ars.coord.client.incident.model.ChangeStatusRequest;
 import fr.ars.coord.client.incident.model.CitedEvent;
+import fr.ars.coord.client.incident.model.EndExerciseRequest;
+import fr.ars.coord.client.incident.model.ExerciseAnswer;
+import fr.ars.coord.client.incident.model.ExerciseReview;
+import fr.ars.coord.client.incident.model.ExerciseStarted;
 import fr.ars.coord.client.incident.model.HistoryEntry;
 import fr.ars.coord.client.incident.model.IncidentChanged;
 import fr.ars.coord.client.incident.model.IncidentSummary;
@@ -9,6 +13,10 @@ import fr.ars.coord.client.incident.model.IncidentView;
 import fr.ars.coord.client.incident.model.RecordAssessmentRequest;
 import fr.ars.coord.client.incident.model.RecordAuthorityNotificationRequest;
 import fr.ars.coord.client.incident.model.RecordContainmentActionRequest;
+import fr.ars.coord.client.incident.model.ReplayRequest;
+import fr.ars.coord.client.incident.model.ReplayStarted;
+import fr.ars.coord.client.incident.model.ScriptSummary;
+import fr.ars.coord.client.incident.model.StartExerciseRequest;
 import fr.ars.coord.client.notification.model.CommuniqueView;
 import fr.ars.coord.client.notification.model.WithdrawRequest;
 import fr.ars.coord.client.region.model.CampaignOpened;
@@ -196,6 +204,45 @@ public class PlatformApi {
 
     public CommuniqueView withdraw(String key, String id, WithdrawRequest request) {
         return post(key, request, CommuniqueView.class, "/api/communiques/{id}/withdraw", id);
+    }
+
+    // --- exercises -------------------------------------------------------------------------------------------
+
+    public List<ExerciseAnswer> exercises() {
+        return list(uri -> uri.path("/api/exercises").build(), new ParameterizedTypeReference<>() {});
+    }
+
+    public ExerciseAnswer exercise(String id) {
+        return get(uri -> uri.path("/api/exercises/{id}").build(id), ExerciseAnswer.class);
+    }
+
+    public ExerciseReview exerciseReview(String id) {
+        return get(uri -> uri.path("/api/exercises/{id}/review").build(id), ExerciseReview.class);
+    }
+
+    public List<ScriptSummary> exerciseScripts() {
+        return list(uri -> uri.path("/api/exercises/scripts").build(), new ParameterizedTypeReference<>() {});
+    }
+
+    public ExerciseStarted startExercise(String key, StartExerciseRequest request) {
+        return post(key, request, ExerciseStarted.class, "/api/exercises");
+    }
+
+    public ReplayStarted replay(String key, String exerciseId, ReplayRequest request) {
+        return post(key, request, ReplayStarted.class, "/api/exercises/{id}/replay", exerciseId);
+    }
+
+    public ExerciseAnswer endExercise(String key, String exerciseId, EndExerciseRequest request) {
+        return post(key, request, ExerciseAnswer.class, "/api/exercises/{id}/end", exerciseId);
+    }
+
+    /** The exercise's communiqués the caller may see, drafts included. */
+    public List<CommuniqueView> exerciseCommuniques(String exerciseId) {
+        return list(
+                uri -> uri.path("/api/communiques")
+                        .queryParam("exercise", exerciseId)
+                        .build(),
+                new ParameterizedTypeReference<>() {});
     }
 
     // --- the calls -------------------------------------------------------------------------------------------

@@ -49,6 +49,18 @@ public class Labels {
             Map.entry("WAIVED", "Non réalisée (dérogation à la clôture)"),
             // obligations
             Map.entry("CORRECTION_ASSESSMENT", "Évaluation corrigée"),
+            // exercises: their state, a script's steps, what the trainees were expected to do and how it went
+            Map.entry("RUNNING", "En cours"),
+            Map.entry("ENDED", "Terminé"),
+            Map.entry("REPORT", "Signalement"),
+            Map.entry("ASSESSMENT", "Évaluation"),
+            Map.entry("CONTAINMENT", "Mesure de confinement"),
+            Map.entry("COMMUNIQUE_APPROVED", "Communiqué approuvé"),
+            Map.entry("COMMUNIQUE_PUBLISHED", "Communiqué publié"),
+            Map.entry("ON_TIME", "À temps"),
+            Map.entry("LATE", "En retard"),
+            Map.entry("NOT_DONE", "Non fait"),
+            Map.entry("OPEN", "À faire"),
             Map.entry("CORRECTION_NOTIFICATION", "Notification complémentaire"),
             Map.entry("CORRECTION_COMMUNIQUE", "Communiqué rectifié"),
             Map.entry("CERT_SANTE_DECLARATION", "Déclaration au CERT Santé"),
@@ -153,6 +165,11 @@ public class Labels {
             return "";
         }
         return Region.byCode(String.valueOf(code)).map(Region::displayName).orElse(String.valueOf(code));
+    }
+
+    /** The codes of the 18 regions, in the order the regions are listed. */
+    public java.util.List<String> regionCodes() {
+        return java.util.Arrays.stream(Region.values()).map(Region::code).toList();
     }
 
     /** An API instant (ISO-8601) as "12 mars 2025 à 14:05", Paris time. */
