@@ -660,8 +660,10 @@ class ConsoleIT {
         assertThat(api.get("/api/public/communiques", null).body()).doesNotContain(draft[0]);
         assertThat(api.get("/api/public/communiques/" + draft[0], null).status())
                 .isEqualTo(404);
-        assertThat(api.get("/public/communiques/" + draft[0], null).status()).isEqualTo(404);
-        assertThat(api.get("/public/regions/FR-HDF", null).body()).doesNotContain(draft[0]);
+        ApiClient reader = new ApiClient(platform.gatewayUrl());
+        assertThat(reader.get("/public/communiques/" + draft[0], null).status()).isEqualTo(404);
+        assertThat(reader.get("/public/regions/FR-HDF", null).body()).doesNotContain(draft[0]);
+        assertThat(reader.get("/public", null).body()).doesNotContain(draft[0]).doesNotContain("EXERCICE");
         List<String> drill = api.get("/api/exercises/" + exercise, national)
                 .json()
                 .get("incidents")
@@ -696,7 +698,7 @@ class ConsoleIT {
             assertThat(browser.driver().findElements(By.cssSelector("#etapes tbody tr")))
                     .hasSize(7);
             assertThat(browser.driver()
-                            .findElements(By.cssSelector("#incidents-exercice tbody tr a[href*='/incidents/']")))
+                            .findElements(By.cssSelector("#incidents-exercice tbody tr th a")))
                     .hasSize(2);
             assertThat(browser.driver().findElements(By.cssSelector("#attendus td[data-status='ON_TIME']")))
                     .isNotEmpty();
@@ -707,6 +709,22 @@ class ConsoleIT {
                             .equals(d.findElement(By.id("etat-exercice")).getText()));
             assertThat(browser.driver().findElements(By.id("terminer-exercice")))
                     .isEmpty();
+        }
+        // the measured response across real incidents: the API's figures, shown in the console, no exercise counted
+        JsonNode figures = api.get("/api/reviews/regions?from=" + Instant.now().minus(Duration.ofDays(30)), national)
+                .json();
+        try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
+            browser.signIn("national", Keycloak.DEMO_PASSWORD);
+            browser.open("/indicateurs?jours=30");
+            assertThat(browser.driver()
+                            .findElement(By.cssSelector("#ligne-nationale td"))
+                            .getText())
+                    .isEqualTo(figures.at("/national/incidents").asString());
+            assertThat(browser.driver().findElements(By.cssSelector("#delais-regions tbody tr[data-region^='FR-']")))
+                    .hasSize(figures.get("regions").size());
+            assertThat(browser.driver().findElements(By.cssSelector("#obligations-regions tbody tr")))
+                    .isNotEmpty();
+            checkPage(browser, "15-indicateurs");
         }
         Response frozen = api.post(
                 "/api/incidents/" + hdf + "/containment-actions",

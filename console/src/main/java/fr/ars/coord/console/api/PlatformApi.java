@@ -206,6 +206,13 @@ public class PlatformApi {
         return post(key, request, CommuniqueView.class, "/api/communiques/{id}/withdraw", id);
     }
 
+    /** The review across regions over the incidents whose region became aware of them since {@code from}. */
+    public fr.ars.coord.client.incident.model.RegionsReview regionsReview(Instant from) {
+        return get(
+                uri -> uri.path("/api/reviews/regions").queryParam("from", from).build(),
+                fr.ars.coord.client.incident.model.RegionsReview.class);
+    }
+
     // --- exercises -------------------------------------------------------------------------------------------
 
     public List<ExerciseAnswer> exercises() {
