@@ -697,8 +697,7 @@ class ConsoleIT {
             browser.open("/exercices/" + exercise);
             assertThat(browser.driver().findElements(By.cssSelector("#etapes tbody tr")))
                     .hasSize(7);
-            assertThat(browser.driver()
-                            .findElements(By.cssSelector("#incidents-exercice tbody tr th a")))
+            assertThat(browser.driver().findElements(By.cssSelector("#incidents-exercice tbody tr th a")))
                     .hasSize(2);
             assertThat(browser.driver().findElements(By.cssSelector("#attendus td[data-status='ON_TIME']")))
                     .isNotEmpty();

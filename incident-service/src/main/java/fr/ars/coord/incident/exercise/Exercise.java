@@ -34,11 +34,16 @@ class Exercise {
         apply(command.started());
     }
 
+    /**
+     * Ends the exercise, its row held first ({@link ExerciseRules#holdToEnd}): a fact being recorded in it at the same
+     * moment is stored before the end, never after.
+     */
     @CommandHandler
-    void handle(EndExerciseCommand command) {
+    void handle(EndExerciseCommand command, ExerciseRules rules) {
         if (ended) {
             throw new ExerciseRuleViolation("The exercise has already ended.");
         }
+        rules.holdToEnd(exerciseId);
         apply(new ExerciseEndedEvent(
                 exerciseId, command.endedAt().isAfter(endsAt) ? endsAt : command.endedAt(), command.reason()));
     }

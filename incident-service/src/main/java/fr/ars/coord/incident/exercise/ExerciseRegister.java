@@ -4,30 +4,23 @@ import fr.ars.coord.contracts.exercise.ExerciseEndedEvent;
 import fr.ars.coord.contracts.exercise.ExerciseScriptStartedEvent;
 import fr.ars.coord.contracts.exercise.ExerciseStartedEvent;
 import fr.ars.coord.contracts.region.Region;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The exercises, a row each, written in the transaction that records their start and end (a subscribing processor,
- * {@value #GROUP}): the command side reads it to accept an incident in an exercise, and locks the row it reads
- * ({@link #lockedForRecording}) so that an exercise cannot end between that read and the incident's commit. A
- * replay's steps are rows too, each injected once ({@link #nextDue}).
+ * Writes the exercises' rows in the transaction that records their start, end or replay (a subscribing processor,
+ * {@value #GROUP}): the command side reads them ({@link RegisteredExercises}) to accept an incident in an exercise and
+ * inject a replay's steps, in the commands' own transactions.
  */
 @Component
 @ProcessingGroup(ExerciseRegister.GROUP)
 public class ExerciseRegister {
 
     static final String GROUP = "exercise-register";
-    private static final String COLUMNS = "exercise_id, name, scenario, regions, started_at, ends_at, ended_at";
 
     private final JdbcTemplate jdbc;
     private final ExerciseScripts scripts;
@@ -60,64 +53,6 @@ public class ExerciseRegister {
         }
     }
 
-    /** The replay in {@code exerciseId}, if one was started. */
-    public Optional<ExerciseReplay> replay(String exerciseId) {
-        return jdbc
-                .query(
-                        "SELECT script_name, speed, started_at, script FROM exercise_replay WHERE exercise_id = ?",
-                        (rs, n) -> new ExerciseReplay(
-                                exerciseId,
-                                rs.getString("script_name"),
-                                rs.getInt("speed"),
-                                rs.getTimestamp("started_at").toInstant(),
-                                scripts.read(rs.getString("script"), "script")),
-                        exerciseId)
-                .stream()
-                .findFirst();
-    }
-
-    /** The replay's steps as injected so far, in order. */
-    public List<ExerciseReplay.InjectedStep> steps(String exerciseId) {
-        return jdbc.query(
-                "SELECT step_index, due_at, injected_at, outcome FROM exercise_step WHERE exercise_id = ?"
-                        + " ORDER BY step_index",
-                (rs, n) -> {
-                    Timestamp injected = rs.getTimestamp("injected_at");
-                    return new ExerciseReplay.InjectedStep(
-                            rs.getInt("step_index"),
-                            rs.getTimestamp("due_at").toInstant(),
-                            injected == null ? null : injected.toInstant(),
-                            rs.getString("outcome"));
-                },
-                exerciseId);
-    }
-
-    /**
-     * The first step due at {@code now} and not injected, its row locked until the current transaction ends; a step
-     * another instance is injecting is passed over.
-     */
-    Optional<ExerciseReplay.DueStep> nextDue(Instant now) {
-        return jdbc
-                .query(
-                        "SELECT exercise_id, step_index FROM exercise_step WHERE injected_at IS NULL AND due_at <= ?"
-                                + " ORDER BY due_at, step_index LIMIT 1 FOR UPDATE SKIP LOCKED",
-                        (rs, n) -> new ExerciseReplay.DueStep(rs.getString("exercise_id"), rs.getInt("step_index")),
-                        Timestamp.from(now))
-                .stream()
-                .findFirst();
-    }
-
-    /** Marks a step injected at {@code at}, with what became of it; one already marked stays as it was. */
-    void injected(ExerciseReplay.DueStep step, Instant at, String outcome) {
-        jdbc.update(
-                "UPDATE exercise_step SET injected_at = ?, outcome = ? WHERE exercise_id = ? AND step_index = ?"
-                        + " AND injected_at IS NULL",
-                Timestamp.from(at),
-                outcome.length() > 1000 ? outcome.substring(0, 1000) : outcome,
-                step.exerciseId(),
-                step.index());
-    }
-
     @EventHandler
     void on(ExerciseStartedEvent event) {
         jdbc.update(
@@ -137,46 +72,5 @@ public class ExerciseRegister {
                 "UPDATE exercise SET ended_at = ? WHERE exercise_id = ?",
                 Timestamp.from(event.endedAt()),
                 event.exerciseId());
-    }
-
-    public Optional<ExerciseRecord> find(String exerciseId) {
-        return jdbc
-                .query("SELECT " + COLUMNS + " FROM exercise WHERE exercise_id = ?", ExerciseRegister::row, exerciseId)
-                .stream()
-                .findFirst();
-    }
-
-    /** Every exercise, the latest started first. */
-    public List<ExerciseRecord> all() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM exercise ORDER BY started_at DESC", ExerciseRegister::row);
-    }
-
-    /**
-     * The exercise, its row locked until the current transaction ends: an end recorded meanwhile waits for it, and
-     * one already recorded is seen.
-     */
-    Optional<ExerciseRecord> lockedForRecording(String exerciseId) {
-        return jdbc
-                .query(
-                        "SELECT " + COLUMNS + " FROM exercise WHERE exercise_id = ? FOR SHARE",
-                        ExerciseRegister::row,
-                        exerciseId)
-                .stream()
-                .findFirst();
-    }
-
-    private static ExerciseRecord row(ResultSet rs, int n) throws SQLException {
-        String regions = rs.getString("regions");
-        Timestamp ended = rs.getTimestamp("ended_at");
-        return new ExerciseRecord(
-                rs.getString("exercise_id"),
-                rs.getString("name"),
-                rs.getString("scenario"),
-                regions == null || regions.isEmpty()
-                        ? List.of()
-                        : Arrays.stream(regions.split(",")).map(Region::of).toList(),
-                rs.getTimestamp("started_at").toInstant(),
-                rs.getTimestamp("ends_at").toInstant(),
-                ended == null ? null : ended.toInstant());
     }
 }

@@ -36,5 +36,5 @@ public record ExerciseReplay(
     public record InjectedStep(int index, Instant dueAt, Instant injectedAt, String outcome) {}
 
     /** A step due for injection. */
-    record DueStep(String exerciseId, int index) {}
+    public record DueStep(String exerciseId, int index) {}
 }

@@ -16,4 +16,10 @@ public interface ExerciseRules {
 
     /** Whether anything may still be recorded in {@code exerciseId}. */
     boolean running(String exerciseId);
+
+    /**
+     * Holds {@code exerciseId} against any record in it until the ending command's transaction ends: a fact being
+     * recorded in it is waited for (and comes before the end in the store's order), a later one sees the end.
+     */
+    void holdToEnd(String exerciseId);
 }

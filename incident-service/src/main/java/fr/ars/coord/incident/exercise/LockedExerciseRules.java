@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 class LockedExerciseRules implements ExerciseRules {
 
-    private final ExerciseRegister register;
+    private final RegisteredExercises register;
     private final Clock clock;
 
-    LockedExerciseRules(ExerciseRegister register, Clock clock) {
+    LockedExerciseRules(RegisteredExercises register, Clock clock) {
         this.register = register;
         this.clock = clock;
     }
@@ -49,5 +49,10 @@ class LockedExerciseRules implements ExerciseRules {
             throw new ExerciseRuleViolation("The exercise \"" + exercise.name() + "\" ended at " + exercise.closesAt()
                     + ": its record is frozen.");
         }
+    }
+
+    @Override
+    public void holdToEnd(String exerciseId) {
+        register.lockedForEnd(exerciseId);
     }
 }

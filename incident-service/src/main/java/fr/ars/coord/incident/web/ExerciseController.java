@@ -6,9 +6,9 @@ import fr.ars.coord.incident.directory.IncidentSummary;
 import fr.ars.coord.incident.directory.IncidentSummaryStore;
 import fr.ars.coord.incident.exercise.EndExerciseCommand;
 import fr.ars.coord.incident.exercise.ExerciseRecord;
-import fr.ars.coord.incident.exercise.ExerciseRegister;
 import fr.ars.coord.incident.exercise.ExerciseScript;
 import fr.ars.coord.incident.exercise.ExerciseScripts;
+import fr.ars.coord.incident.exercise.RegisteredExercises;
 import fr.ars.coord.incident.exercise.StartExerciseCommand;
 import fr.ars.coord.incident.exercise.StartReplayCommand;
 import fr.ars.coord.incident.review.ExerciseReview;
@@ -51,7 +51,7 @@ import tools.jackson.databind.ObjectMapper;
 class ExerciseController {
 
     private final IdempotentCommands commands;
-    private final ExerciseRegister register;
+    private final RegisteredExercises register;
     private final ExerciseScripts scripts;
     private final ExerciseReviews reviews;
     private final IncidentSummaryStore summaries;
@@ -60,7 +60,7 @@ class ExerciseController {
 
     ExerciseController(
             IdempotentCommands commands,
-            ExerciseRegister register,
+            RegisteredExercises register,
             ExerciseScripts scripts,
             ExerciseReviews reviews,
             IncidentSummaryStore summaries,

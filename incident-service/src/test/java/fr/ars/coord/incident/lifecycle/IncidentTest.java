@@ -91,6 +91,11 @@ class IncidentTest {
         public boolean running(String exerciseId) {
             return running;
         }
+
+        @Override
+        public void holdToEnd(String exerciseId) {
+            // nothing to hold in memory
+        }
     }
 
     private static final String EXERCISE = "exercise-1";

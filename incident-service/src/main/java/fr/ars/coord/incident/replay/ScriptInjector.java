@@ -1,8 +1,11 @@
-package fr.ars.coord.incident.exercise;
+package fr.ars.coord.incident.replay;
 
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.EntityKind;
 import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.incident.exercise.ExerciseReplay;
+import fr.ars.coord.incident.exercise.ExerciseScript;
+import fr.ars.coord.incident.exercise.RegisteredExercises;
 import fr.ars.coord.incident.lifecycle.RecordAssessmentCommand;
 import fr.ars.coord.incident.lifecycle.RecordContainmentActionCommand;
 import fr.ars.coord.incident.lifecycle.ReportIncidentCommand;
@@ -37,14 +40,14 @@ class ScriptInjector {
     /** Steps injected per round at most, so that a replay at full speed does not hold the scheduler. */
     private static final int PER_ROUND = 50;
 
-    private final ExerciseRegister register;
+    private final RegisteredExercises register;
     private final IdempotentCommands commands;
     private final IncidentObligations obligations;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     ScriptInjector(
-            ExerciseRegister register,
+            RegisteredExercises register,
             IdempotentCommands commands,
             IncidentObligations obligations,
             TransactionTemplate transactions,

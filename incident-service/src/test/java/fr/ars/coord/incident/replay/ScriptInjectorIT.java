@@ -1,9 +1,10 @@
-package fr.ars.coord.incident.exercise;
+package fr.ars.coord.incident.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.ars.coord.incident.IncidentServiceITBase;
+import fr.ars.coord.incident.exercise.ExerciseReplay;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import fr.ars.coord.platform.testing.TestTokens;
 import java.time.Duration;

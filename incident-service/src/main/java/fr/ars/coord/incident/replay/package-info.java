@@ -1,0 +1,5 @@
+/**
+ * The replay of a script in an exercise: its steps injected as they fall due, each fact recorded once whatever the
+ * instances ({@link fr.ars.coord.incident.replay.ScriptInjector}).
+ */
+package fr.ars.coord.incident.replay;
