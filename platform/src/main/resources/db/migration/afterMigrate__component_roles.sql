@@ -26,7 +26,7 @@ BEGIN
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ars_incident') THEN
         GRANT SELECT, INSERT, UPDATE, DELETE ON incident_view_snapshot, obligation_reminder_schedule,
             published_communique, review_communique, review_communique_incident, review_incident, review_obligation,
-            exercise, exercise_replay, exercise_step
+            exercise, exercise_replay, exercise_step, review_campaign, review_campaign_incident
             TO ars_incident;
     END IF;
 

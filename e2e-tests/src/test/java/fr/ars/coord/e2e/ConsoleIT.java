@@ -442,6 +442,21 @@ class ConsoleIT {
             view.get("incidents").forEach(i -> ids.add(i.get("incidentId").asText()));
             assertThat(ids).contains(hdf, nor);
             checkPage(browser, "14-campagne-ouverte");
+
+            // its review: each linked incident with its delays, as the API computes it
+            JsonNode review = await().atMost(Duration.ofSeconds(20))
+                    .until(
+                            () -> api.get("/api/reviews/campaigns/" + campaign, keycloak.password("national"))
+                                    .json(),
+                            r -> r.get("incidents").size() == ids.size());
+            browser.driver().findElement(By.id("lien-revue-campagne")).click();
+            browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("titre-revue-campagne")));
+            assertThat(browser.driver().findElements(By.cssSelector("#incidents-revue-campagne tbody tr th a")))
+                    .hasSize(ids.size());
+            assertThat(browser.driver().findElement(By.id("delais-campagne")).getText())
+                    .contains(review.get("regions").size() == 1 ? "" : "Hauts-de-France, Normandie");
+            checkPage(browser, "14-revue-campagne");
         }
     }
 

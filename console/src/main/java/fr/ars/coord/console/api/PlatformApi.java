@@ -213,6 +213,13 @@ public class PlatformApi {
                 fr.ars.coord.client.incident.model.RegionsReview.class);
     }
 
+    /** A national campaign's after-action review (national cell and auditors). */
+    public fr.ars.coord.client.incident.model.CampaignReview campaignReview(String id) {
+        return get(
+                uri -> uri.path("/api/reviews/campaigns/{id}").build(id),
+                fr.ars.coord.client.incident.model.CampaignReview.class);
+    }
+
     // --- exercises -------------------------------------------------------------------------------------------
 
     public List<ExerciseAnswer> exercises() {

@@ -67,6 +67,13 @@ class CampaignPageController {
         return "campaign";
     }
 
+    /** The campaign's after-action review: its incidents' delays spread, each obligation across them, each incident. */
+    @GetMapping("/campagnes/{id}/revue")
+    String review(@PathVariable String id, Model model) {
+        model.addAttribute("review", api.campaignReview(id));
+        return "campaign-review";
+    }
+
     /** Accepts a suggestion: opens a campaign named after it and links each of its incidents (already linked: kept). */
     @PostMapping("/campagnes/suggestions")
     String accept(

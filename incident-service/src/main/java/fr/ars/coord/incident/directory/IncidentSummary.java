@@ -1,5 +1,6 @@
 package fr.ars.coord.incident.directory;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.IncidentStatus;
 import fr.ars.coord.contracts.incident.OperationalImpact;
@@ -27,7 +28,7 @@ public record IncidentSummary(
         Instant lastEventAt,
         long version,
         // the exercise it was recorded in; absent for a real incident
-        String exerciseId) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String exerciseId) {
 
     public static final String COLLECTION = "incident_summaries";
 }

@@ -1,5 +1,6 @@
 package fr.ars.coord.incident.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.ars.coord.contracts.incident.RegulatoryClock;
 import fr.ars.coord.contracts.incident.TlpLabel;
 import fr.ars.coord.contracts.region.Region;
@@ -38,6 +39,7 @@ public record RegulatorReport(
         @Schema(
                 description = "The exercise the incident was recorded in: the report is then marked EXERCICE and"
                         + " goes to no regulator; absent for a real incident.")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         String exerciseId) {
 
     /** A part of the report, e.g. GDPR art. 33(3)(a). */

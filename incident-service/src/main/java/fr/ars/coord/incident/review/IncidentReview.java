@@ -1,5 +1,6 @@
 package fr.ars.coord.incident.review;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.Authority;
 import fr.ars.coord.contracts.incident.IncidentStatus;
@@ -40,7 +41,7 @@ public record IncidentReview(
         List<Correction> corrections,
         List<ReminderFired> reminders,
         List<Action> actions,
-        String exerciseId) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String exerciseId) {
 
     /**
      * One obligation's clock: {@code toMeetSeconds} from its start to when it was met, {@code marginSeconds} from

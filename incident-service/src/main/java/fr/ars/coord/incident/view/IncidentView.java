@@ -1,5 +1,6 @@
 package fr.ars.coord.incident.view;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.EntityKind;
@@ -58,7 +59,7 @@ public record IncidentView(
         CnilDecisionView cnilDecision,
         IntermediateReportRequestView intermediateReportRequest,
         List<ObservableView> observables,
-        String exerciseId) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String exerciseId) {
 
     public IncidentView {
         observables = observables == null ? List.of() : observables;

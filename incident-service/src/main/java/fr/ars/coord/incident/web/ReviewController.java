@@ -1,9 +1,12 @@
 package fr.ars.coord.incident.web;
 
 import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.incident.review.CampaignReview;
+import fr.ars.coord.incident.review.CampaignReviews;
 import fr.ars.coord.incident.review.RegionReview;
 import fr.ars.coord.incident.review.ReviewFigures;
 import fr.ars.coord.platform.rules.InvalidRequestException;
+import fr.ars.coord.platform.rules.NotFoundException;
 import fr.ars.coord.platform.security.StaffMember;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,13 +19,18 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The review across regions: each region's response over a period, for the national cell (a region's staff: theirs). */
+/**
+ * The review across regions: each region's response over a period, for the national cell (a region's staff: theirs);
+ * and a national campaign's review.
+ */
 @RestController
 @RequestMapping(path = "/api/reviews", produces = MediaType.APPLICATION_JSON_VALUE)
 class ReviewController {
@@ -31,10 +39,12 @@ class ReviewController {
     static final Duration DEFAULT_PERIOD = Duration.ofDays(90);
 
     private final ReviewFigures figures;
+    private final CampaignReviews campaigns;
     private final Clock clock;
 
-    ReviewController(ReviewFigures figures, Clock clock) {
+    ReviewController(ReviewFigures figures, CampaignReviews campaigns, Clock clock) {
         this.figures = figures;
+        this.campaigns = campaigns;
         this.clock = clock;
     }
 
@@ -143,5 +153,28 @@ class ReviewController {
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(ReviewMetrics.CONTENT_TYPE))
                 .body(ReviewMetrics.of(all));
+    }
+
+    @Tag(name = ApiTags.REVIEWS)
+    @Operation(
+            operationId = "getCampaignReview",
+            summary = "Review a national campaign",
+            description = "A national campaign's after-action review, computed from the record: its regions, when the"
+                    + " first of its incidents was known and how long until the campaign was opened, the spread"
+                    + " (median, worst) of its incidents' delays from awareness to record and to the first published"
+                    + " communiqué, each obligation across them (applicable, met, met on time, time to meet), when"
+                    + " each incident was linked, and each incident's own review. Who may call it: the national cell"
+                    + " and auditors (a campaign spans regions); an unknown campaign `404`.")
+    @ApiResponse(responseCode = "200", description = "The review.")
+    @ApiResponse(responseCode = "403", description = "Not the national cell nor an auditor.")
+    @ApiResponse(responseCode = "404", description = "No such campaign.")
+    @GetMapping("/campaigns/{campaignId}")
+    CampaignReview campaign(@PathVariable String campaignId, Authentication authentication) {
+        if (!StaffMember.from(authentication).seesAllRegions()) {
+            throw new AccessDeniedException("a campaign's review is the national cell's");
+        }
+        return campaigns
+                .of(campaignId, clock.instant())
+                .orElseThrow(() -> new NotFoundException("No campaign " + campaignId + "."));
     }
 }

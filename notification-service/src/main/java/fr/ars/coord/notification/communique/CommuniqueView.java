@@ -1,5 +1,6 @@
 package fr.ars.coord.notification.communique;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.communique.CommuniqueIssuer;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
@@ -44,7 +45,7 @@ public record CommuniqueView(
         TlpLabel tlp,
         List<CommuniqueIssuer> issuers,
         List<IssuerApproval> approvals,
-        String exerciseId) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String exerciseId) {
 
     public CommuniqueView {
         // views stored before labels existed hold none: every communiqué then was TLP:CLEAR

@@ -106,7 +106,7 @@ class ExerciseCommuniqueIT extends NotificationServiceITBase {
         incident(null, 310);
         JsonNode real = draftOf("");
         String realId = real.get("id").asString();
-        assertThat(real.get("exerciseId").isNull()).isTrue();
+        assertThat(real.has("exerciseId")).isFalse();
         assertThat(real.get("title").asString()).doesNotContain("EXERCICE");
         assertThat(real.get("body").asString())
                 .as("the real communiqué speaks of the real incident alone")
