@@ -66,7 +66,6 @@ class ExerciseExclusionIT extends RegionServiceITBase {
                         ObligationTerms.defaults(false),
                         exercise),
                 assessed(drill, REGION, 5000, IncidentStories.IDENTITY, false));
-        Thread.sleep(5);
         Instant between = Instant.now();
         String real = newId();
         record(0, reported(real, REGION), assessed(real, REGION, 12, IncidentStories.IDENTITY, false));
