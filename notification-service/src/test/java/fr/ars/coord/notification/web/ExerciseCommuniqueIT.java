@@ -123,8 +123,9 @@ class ExerciseCommuniqueIT extends NotificationServiceITBase {
                     .isEqualTo(200);
         }
 
-        // the real one published after it reaches the press: so the exercise's publication was dispatched before
-        await().atMost(Duration.ofSeconds(15)).until(() -> deliveriesScheduledFor(realId) == 2);
+        // the real one published after it reaches the press (and any webhook other tests subscribed): so the
+        // exercise's publication was dispatched before
+        await().atMost(Duration.ofSeconds(15)).until(() -> deliveriesScheduledFor(realId) >= 2);
         assertThat(deliveriesScheduledFor(drillId)).isZero();
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> !new Mailbox(SMTP, "presse@ars.example")
