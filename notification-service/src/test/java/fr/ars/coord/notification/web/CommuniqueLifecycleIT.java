@@ -208,7 +208,7 @@ class CommuniqueLifecycleIT extends NotificationServiceITBase {
             SyndEntry old = atomEntries().stream()
                     .filter(e -> e.getUri().contains(id))
                     .findFirst()
-                    .orElseThrow();
+                    .orElseThrow(() -> new AssertionError("not in the feed yet"));
             assertThat(old.getLinks()).anyMatch(l -> l.getHref().endsWith(correction));
         });
         assertThat(hdfReceiver.received.size())

@@ -146,7 +146,9 @@ class JointCommuniqueIT extends NotificationServiceITBase {
                             .stream()
                             .filter(e -> e.getUri().contains(id))
                             .findFirst()
-                            .orElseThrow();
+                            // not in the feed yet: asked again (an exception other than an assertion would end the
+                            // wait)
+                            .orElseThrow(() -> new AssertionError("not in the feed yet"));
             assertThat(entry.getAuthors())
                     .extracting(com.rometools.rome.feed.synd.SyndPerson::getName)
                     .containsExactly(
