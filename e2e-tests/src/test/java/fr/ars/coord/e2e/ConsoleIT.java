@@ -619,7 +619,7 @@ class ConsoleIT {
                                 && r.at("/replay/steps").findValues("injectedAt").stream()
                                         .noneMatch(JsonNode::isNull));
         JsonNode script =
-                api.get("/api/exercises/scripts/reference-case", national).json();
+                api.get("/api/exercise-scripts/reference-case", national).json();
         Instant start = Instant.parse(review.at("/replay/startedAt").asString());
         for (int i = 0; i < 7; i++) {
             JsonNode step = review.at("/replay/steps").get(i);

@@ -235,7 +235,7 @@ public class PlatformApi {
     }
 
     public List<ScriptSummary> exerciseScripts() {
-        return list(uri -> uri.path("/api/exercises/scripts").build(), new ParameterizedTypeReference<>() {});
+        return list(uri -> uri.path("/api/exercise-scripts").build(), new ParameterizedTypeReference<>() {});
     }
 
     public ExerciseStarted startExercise(String key, StartExerciseRequest request) {

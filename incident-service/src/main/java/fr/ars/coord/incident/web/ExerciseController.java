@@ -47,7 +47,7 @@ import tools.jackson.databind.ObjectMapper;
  * its incidents (with {@code exerciseId}) and read it; the national cell and auditors read every one.
  */
 @RestController
-@RequestMapping(path = "/api/exercises", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 class ExerciseController {
 
     private final IdempotentCommands commands;
@@ -134,7 +134,7 @@ class ExerciseController {
                     + " regulators nor real subscribers, and never count in the real national picture, registers"
                     + " or figures. Who may call it: the national cell. An unknown region: `400` naming `regions`.")
     @ApiResponse(responseCode = "201", description = "Started: `Location` names the exercise.")
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/exercises", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ExerciseStarted> start(
             @Valid @RequestBody StartExerciseRequest request,
             @RequestHeader(name = IdempotentCommands.HEADER, required = false) String key,
@@ -172,7 +172,7 @@ class ExerciseController {
             description = "The exercises the caller may see, the latest started first: every one for the national"
                     + " cell and auditors; for a region's staff (communication officers included), those that cover"
                     + " their region. A caller of no region (a machine client) gets `403`.")
-    @GetMapping
+    @GetMapping("/api/exercises")
     List<ExerciseAnswer> list(Authentication authentication) {
         StaffMember member = requireReader(authentication);
         Instant now = clock.instant();
@@ -190,7 +190,7 @@ class ExerciseController {
                     + " `404`, as an unknown one.")
     @ApiResponse(responseCode = "200", description = "The exercise and its incidents.")
     @ApiResponse(responseCode = "404", description = "No such exercise the caller may see.")
-    @GetMapping("/{id}")
+    @GetMapping("/api/exercises/{id}")
     ExerciseAnswer get(@PathVariable String id, Authentication authentication) {
         StaffMember member = requireReader(authentication);
         ExerciseRecord exercise = visible(id, member);
@@ -207,7 +207,7 @@ class ExerciseController {
     @ApiResponse(responseCode = "200", description = "Ended: the exercise as it stands now.")
     @ApiResponse(responseCode = "404", description = "No such exercise.")
     @ApiResponse(responseCode = "409", description = "The exercise has already ended.")
-    @PostMapping(path = "/{id}/end", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/exercises/{id}/end", consumes = MediaType.APPLICATION_JSON_VALUE)
     ExerciseAnswer end(
             @PathVariable String id, @Valid @RequestBody EndExerciseRequest request, Authentication authentication) {
         StaffMember member = requireNationalCell(authentication);
@@ -241,7 +241,7 @@ class ExerciseController {
             summary = "List the shipped scripts",
             description = "The scripts shipped with the platform, to replay in an exercise: the reference case"
                     + " (Hauts-de-France and Normandie) and a ransomware with care in degraded mode.")
-    @GetMapping("/scripts")
+    @GetMapping("/api/exercise-scripts")
     List<ScriptSummary> scripts(Authentication authentication) {
         requireReader(authentication);
         return scripts.shipped().entrySet().stream()
@@ -268,7 +268,7 @@ class ExerciseController {
                     + " `document`.")
     @ApiResponse(responseCode = "200", description = "The script.")
     @ApiResponse(responseCode = "404", description = "No such shipped script.")
-    @GetMapping("/scripts/{script}")
+    @GetMapping("/api/exercise-scripts/{script}")
     ExerciseScript script(@PathVariable String script, Authentication authentication) {
         requireReader(authentication);
         return scripts.document(script)
@@ -292,7 +292,7 @@ class ExerciseController {
     @ApiResponse(responseCode = "201", description = "Started: `Location` names the exercise's review.")
     @ApiResponse(responseCode = "404", description = "No such exercise.")
     @ApiResponse(responseCode = "409", description = "The exercise has ended, or already replays a script.")
-    @PostMapping(path = "/{id}/replay", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/exercises/{id}/replay", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReplayStarted> replay(
             @PathVariable String id, @Valid @RequestBody ReplayRequest request, Authentication authentication) {
         StaffMember member = requireNationalCell(authentication);
@@ -341,7 +341,7 @@ class ExerciseController {
                     + " see their region's part.")
     @ApiResponse(responseCode = "200", description = "The review.")
     @ApiResponse(responseCode = "404", description = "No such exercise the caller may see.")
-    @GetMapping("/{id}/review")
+    @GetMapping("/api/exercises/{id}/review")
     ExerciseReview review(@PathVariable String id, Authentication authentication) {
         StaffMember member = requireReader(authentication);
         ExerciseRecord exercise = visible(id, member);

@@ -11,7 +11,7 @@ import java.util.Map;
                 "The script to replay in the exercise, shipped (`script`) or given whole (`document`), and how fast.")
 record ReplayRequest(
         @Schema(
-                description = "The name of a shipped script (see `GET /api/exercises/scripts`).",
+                description = "The name of a shipped script (see `GET /api/exercise-scripts`).",
                 example = "reference-case")
         @Size(max = 100)
         String script,

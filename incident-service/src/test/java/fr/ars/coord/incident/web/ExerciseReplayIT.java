@@ -170,14 +170,14 @@ class ExerciseReplayIT extends IncidentServiceITBase {
         assertThat(storedEvents()).isEqualTo(before);
 
         JsonNode shipped =
-                api.get("/api/exercises/scripts", TestTokens.arsStaff(NOR)).json();
+                api.get("/api/exercise-scripts", TestTokens.arsStaff(NOR)).json();
         assertThat(shipped.findValuesAsString("script")).containsExactly("ransomware-degraded-care", "reference-case");
-        assertThat(api.get("/api/exercises/scripts/reference-case", TestTokens.national())
+        assertThat(api.get("/api/exercise-scripts/reference-case", TestTokens.national())
                         .json()
                         .get("regions")
                         .toString())
                 .isEqualTo("[\"FR-HDF\",\"FR-NOR\"]");
-        assertThat(api.get("/api/exercises/scripts/inconnu", TestTokens.national())
+        assertThat(api.get("/api/exercise-scripts/inconnu", TestTokens.national())
                         .status())
                 .isEqualTo(404);
     }
