@@ -665,7 +665,7 @@ class ConsoleIT {
 
         // the exercise's feed has it; no public channel does, and the real national picture holds none of its facts
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> api.get("/api/communiques/exercise-feeds/" + exercise, officer)
+                .until(() -> api.get("/api/exercise-feeds/" + exercise, officer)
                         .json()
                         .findValuesAsString("id")
                         .contains(draft[0]));

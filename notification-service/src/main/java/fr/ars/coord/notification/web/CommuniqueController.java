@@ -117,27 +117,6 @@ class CommuniqueController {
 
     @Tag(name = ApiTags.COMMUNIQUES)
     @Operation(
-            operationId = "getExerciseFeed",
-            summary = "Follow an exercise's publications",
-            description = "What an exercise published: its communiqués published (and superseded), newest first, each"
-                    + " marked EXERCICE. They reach this feed alone: never the public feed, the public pages, webhooks,"
-                    + " press addresses or public subscribers." + WHO_READS)
-    @GetMapping("/exercise-feeds/{exerciseId}")
-    List<CommuniqueView> exerciseFeed(
-            @Parameter(description = "The exercise's id.") @PathVariable String exerciseId,
-            Authentication authentication) {
-        if (exerciseId.isBlank() || exerciseId.length() > 64) {
-            throw new InvalidRequestException("exerciseId", "must be an exercise's id");
-        }
-        List<String> visible = CommuniqueAccessPolicy.visibleRegions(StaffMember.from(authentication));
-        return list.publishedIn(exerciseId).stream()
-                .filter(c -> visible == null
-                        || (c.region() != null && visible.contains(c.region().code())))
-                .toList();
-    }
-
-    @Tag(name = ApiTags.COMMUNIQUES)
-    @Operation(
             operationId = "getCommunique",
             summary = "Read a communiqué",
             description = "The communiqué's text, each sentence with the events it rests on, its status and who"

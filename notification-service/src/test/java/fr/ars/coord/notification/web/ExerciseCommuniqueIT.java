@@ -136,12 +136,12 @@ class ExerciseCommuniqueIT extends NotificationServiceITBase {
                 .isEmpty();
 
         await().atMost(Duration.ofSeconds(15))
-                .untilAsserted(() -> assertThat(api.get("/api/communiques/exercise-feeds/" + exercise, OFFICER)
+                .untilAsserted(() -> assertThat(api.get("/api/exercise-feeds/" + exercise, OFFICER)
                                 .json()
                                 .findValuesAsString("id"))
                         .containsExactly(drillId));
         assertThat(api.get(
-                                "/api/communiques/exercise-feeds/" + exercise,
+                                "/api/exercise-feeds/" + exercise,
                                 TestTokens.token("comms-hdf", "ARS", "FR-HDF", "communication-officer"))
                         .json())
                 .as("another region's officer")
