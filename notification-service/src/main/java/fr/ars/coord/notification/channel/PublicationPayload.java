@@ -1,5 +1,6 @@
 package fr.ars.coord.notification.channel;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.ars.coord.contracts.communique.CommuniqueScope;
 import fr.ars.coord.contracts.communique.Statement;
 import fr.ars.coord.contracts.region.Region;
@@ -13,7 +14,10 @@ public record PublicationPayload(String deliveryId, Communique communique, Strin
         this(deliveryId, communique, WebhookSubscription.COMMUNIQUE_PUBLISHED);
     }
 
-    /** @param url the communiqué as JSON; @param page its public page, for people */
+    /**
+     * @param url the communiqué as JSON; @param page its public page, for people (none for an exercise's);
+     * @param exerciseId the exercise it was published in, absent for a real one
+     */
     public record Communique(
             String id,
             CommuniqueScope scope,
@@ -25,5 +29,6 @@ public record PublicationPayload(String deliveryId, Communique communique, Strin
             Instant publishedAt,
             String supersedes,
             String url,
-            String page) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) String page,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String exerciseId) {}
 }

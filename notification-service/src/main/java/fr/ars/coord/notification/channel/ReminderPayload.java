@@ -1,5 +1,6 @@
 package fr.ars.coord.notification.channel;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.ars.coord.contracts.delivery.ObligationReminder;
 import fr.ars.coord.contracts.incident.Authority;
 import fr.ars.coord.contracts.incident.ObligationCode;
@@ -26,7 +27,8 @@ public record ReminderPayload(String deliveryId, String event, Obligation obliga
             Instant startedAt,
             Instant dueAt,
             Instant remindedAt,
-            String incidentUrl) {}
+            String incidentUrl,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String exerciseId) {}
 
     public static ReminderPayload of(String deliveryId, ObligationReminder reminder, String publicBaseUrl) {
         return new ReminderPayload(
@@ -44,7 +46,8 @@ public record ReminderPayload(String deliveryId, String event, Obligation obliga
                         reminder.startedAt(),
                         reminder.dueAt(),
                         reminder.remindedAt(),
-                        publicBaseUrl + "/api/incidents/" + reminder.incidentId()),
+                        publicBaseUrl + "/api/incidents/" + reminder.incidentId(),
+                        reminder.exerciseId()),
                 reminder.stage().escalated());
     }
 }

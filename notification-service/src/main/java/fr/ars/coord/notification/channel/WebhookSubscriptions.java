@@ -29,7 +29,8 @@ public class WebhookSubscriptions {
             rs.getString("revocation_reason"),
             rs.getString("events") == null
                     ? List.of()
-                    : Arrays.asList(rs.getString("events").split(",")));
+                    : Arrays.asList(rs.getString("events").split(",")),
+            rs.getString("exercise_id"));
 
     private final JdbcTemplate jdbc;
 
@@ -39,15 +40,16 @@ public class WebhookSubscriptions {
 
     public void add(WebhookSubscription subscription) {
         jdbc.update(
-                "INSERT INTO webhook_subscription (id, url, secret, regions, created_at, created_by, events) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO webhook_subscription (id, url, secret, regions, created_at, created_by, events,"
+                        + " exercise_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 subscription.id(),
                 subscription.url(),
                 subscription.secret(),
                 String.join(",", subscription.regions()),
                 Timestamp.from(subscription.createdAt()),
                 subscription.createdBy(),
-                String.join(",", subscription.events()));
+                String.join(",", subscription.events()),
+                subscription.exerciseId());
     }
 
     public Optional<WebhookSubscription> find(String id) {

@@ -3,9 +3,7 @@ package fr.ars.coord.notification.config;
 import fr.ars.coord.notification.channel.EmailSender;
 import fr.ars.coord.notification.channel.WebhookSender;
 import fr.ars.coord.notification.channel.WebhookTargets;
-import fr.ars.coord.platform.processing.RealCrisesOnly;
 import java.time.Clock;
-import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -44,14 +42,5 @@ class NotificationConfiguration {
     @Bean
     org.axonframework.eventhandling.async.SequencingPolicy<Object> draftingInOneSequence() {
         return new DraftingSequence();
-    }
-
-    /**
-     * The reminders of an exercise's obligations are not delivered to the real subscribers: the exercise's incident
-     * shows them.
-     */
-    @Bean
-    ConfigurerModule remindersOfRealCrisesOnly() {
-        return RealCrisesOnly.forProcessors("reminder-dispatch");
     }
 }

@@ -257,8 +257,13 @@ class DeliveryWorker {
                         communique.statements(),
                         communique.publishedAt(),
                         communique.supersedes(),
-                        properties.publicBaseUrl() + "/api/public/communiques/" + communique.id(),
-                        properties.publicBaseUrl() + "/public/communiques/" + communique.id()));
+                        communique.exerciseId() == null
+                                ? properties.publicBaseUrl() + "/api/public/communiques/" + communique.id()
+                                : properties.publicBaseUrl() + "/api/communiques/" + communique.id(),
+                        communique.exerciseId() == null
+                                ? properties.publicBaseUrl() + "/public/communiques/" + communique.id()
+                                : null,
+                        communique.exerciseId()));
         if (delivery.channel() == DeliveryChannel.WEBHOOK) {
             return subscriptions
                     .find(delivery.target())

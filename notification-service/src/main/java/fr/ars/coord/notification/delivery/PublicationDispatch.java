@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a publication into deliveries, one per matching webhook subscription, per press address and per confirmed
  * public subscriber of its region (or of the national communiqués, for a national or campaign one), each with
- * a delivery id derived from the communiqué and the target (so a repeated event schedules nothing twice), none for
- * an exercise's communiqué (its exercise's feed shows it); marks
+ * a delivery id derived from the communiqué and the target (so a repeated event schedules nothing twice); an
+ * exercise's communiqué to the webhook subscriptions of that exercise alone (its feed shows it too); marks
  * the communiqué a correction replaces as superseded; publishes approved communiqués itself when the
  * auto-publish policy is on.
  */
@@ -77,14 +77,15 @@ class PublicationDispatch {
         if (event.supersedes() != null) {
             send(new SupersedeCommuniqueCommand(event.supersedes(), event.communiqueId()));
         }
-        if (exerciseId != null) {
-            // an exercise's communiqué goes to the exercise's feed alone: no webhook, press address nor subscriber
-            return;
-        }
         for (WebhookSubscription subscription : subscriptions.active()) {
-            if (subscription.wants(event.region())) {
+            if (subscription.wants(event.region(), exerciseId)) {
                 schedule(event.communiqueId(), DeliveryChannel.WEBHOOK, subscription.id());
             }
+        }
+        if (exerciseId != null) {
+            // an exercise's communiqué goes to its feed and its own subscriptions alone: no press address, no public
+            // subscriber
+            return;
         }
         for (String address : properties.pressList()) {
             schedule(event.communiqueId(), DeliveryChannel.EMAIL, address);

@@ -2,6 +2,7 @@ package fr.ars.coord.notification.delivery;
 
 import fr.ars.coord.contracts.delivery.DeliveryChannel;
 import fr.ars.coord.contracts.delivery.ObligationReminder;
+import fr.ars.coord.contracts.exercise.ExerciseTag;
 import fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent;
 import fr.ars.coord.notification.channel.WebhookSubscription;
 import fr.ars.coord.notification.channel.WebhookSubscriptions;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
  * Turns each obligation reminder recorded by an incident into deliveries: a signed webhook event to every
  * subscription that asked for its type and covers the region, an e-mail to the region's contact list and, when the
  * obligation is overdue, to the national cell's. Each delivery's id derives from the reminder and the target, so a
- * reminder handled twice (a replay, a segment taken over by another instance) schedules nothing twice.
+ * reminder handled twice (a replay, a segment taken over by another instance) schedules nothing twice. An exercise's
+ * reminder goes to the subscriptions of that exercise alone.
  */
 @Component
 @ProcessingGroup("reminder-dispatch")
@@ -57,7 +60,10 @@ class ReminderDispatch {
     }
 
     @EventHandler
-    void on(ObligationReminderRecordedEvent event, @Timestamp Instant recordedAt) {
+    void on(
+            ObligationReminderRecordedEvent event,
+            @Timestamp Instant recordedAt,
+            @MetaDataValue(ExerciseTag.METADATA_KEY) String exerciseId) {
         ObligationReminder reminder = new ObligationReminder(
                 event.incidentId(),
                 event.region(),
@@ -65,11 +71,16 @@ class ReminderDispatch {
                 event.stage(),
                 event.startedAt(),
                 event.dueAt(),
-                recordedAt);
+                recordedAt,
+                exerciseId);
         for (WebhookSubscription subscription : subscriptions.active()) {
-            if (subscription.wants(event.stage().eventType(), event.region())) {
+            if (subscription.wants(event.stage().eventType(), event.region(), exerciseId)) {
                 schedule(reminder, DeliveryChannel.WEBHOOK, subscription.id());
             }
+        }
+        if (exerciseId != null) {
+            // an exercise's reminders reach its own subscriptions alone: never the regions' or the cell's addresses
+            return;
         }
         Set<String> addresses = new LinkedHashSet<>(properties.reminders().contactsOf(event.region()));
         if (event.stage().escalated()) {

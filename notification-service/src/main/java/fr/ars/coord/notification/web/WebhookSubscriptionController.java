@@ -1,11 +1,14 @@
 package fr.ars.coord.notification.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.channel.WebhookSubscription;
 import fr.ars.coord.notification.channel.WebhookSubscriptions;
 import fr.ars.coord.notification.channel.WebhookTargets;
 import fr.ars.coord.notification.delivery.DeliveryView;
 import fr.ars.coord.notification.delivery.DeliveryViewStore;
+import fr.ars.coord.notification.exercise.RecordedExercises;
+import fr.ars.coord.notification.exercise.RecordedExercises.RecordedExercise;
 import fr.ars.coord.platform.rules.FieldError;
 import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.platform.rules.NotFoundException;
@@ -26,6 +29,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +56,15 @@ class WebhookSubscriptionController {
     private final DeliveryViewStore deliveries;
     private final WebhookTargets targets;
     private final Clock clock;
+    private final RecordedExercises exercises;
 
     WebhookSubscriptionController(
-            WebhookSubscriptions subscriptions, DeliveryViewStore deliveries, WebhookTargets targets, Clock clock) {
+            WebhookSubscriptions subscriptions,
+            DeliveryViewStore deliveries,
+            WebhookTargets targets,
+            Clock clock,
+            RecordedExercises exercises) {
+        this.exercises = exercises;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.targets = targets;
@@ -100,7 +110,16 @@ class WebhookSubscriptionController {
                                             + " national cell).",
                                     example = "[\"obligation.due-soon\", \"obligation.overdue\"]"))
             @Size(max = 3)
-            List<@NotBlank String> events) {}
+            List<@NotBlank String> events,
+
+            @Schema(
+                    description = "An exercise's id: the subscription is then that exercise's own, receiving its"
+                            + " communiqués and reminders (marked with `exerciseId`) and nothing real; absent, the"
+                            + " subscription receives real ones only. The exercise must be running (`409` once ended)"
+                            + " and cover `regions`.",
+                    example = "3f0c1d2e-5b6a-4c7d-8e9f-0a1b2c3d4e5f")
+            @Size(max = 64)
+            String exerciseId) {}
 
     @Schema(description = "Why the subscription is revoked.")
     record RevokeRequest(
@@ -118,7 +137,11 @@ class WebhookSubscriptionController {
             Instant revokedAt,
             String revokedBy,
             String revocationReason,
-            List<String> events) {
+            List<String> events,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "The exercise whose subscription it is; absent for a real one.")
+            String exerciseId) {
         static SubscriptionView of(WebhookSubscription s) {
             return new SubscriptionView(
                     s.id(),
@@ -129,7 +152,8 @@ class WebhookSubscriptionController {
                     s.revokedAt(),
                     s.revokedBy(),
                     s.revocationReason(),
-                    s.events());
+                    s.events(),
+                    s.exerciseId());
         }
     }
 
@@ -140,8 +164,10 @@ class WebhookSubscriptionController {
             description = "Each publication (and, when asked for with `events`, each obligation reminder) is then sent"
                     + " to the URL once, signed, retried until it answers. Who may call"
                     + " it: national coordinators. Refused: a URL that is not absolute http(s) or points to a private"
-                    + " address, a weak secret, an unknown region (`400`).")
+                    + " address, a weak secret, an unknown region, an unknown exercise or a region it does not"
+                    + " cover (`400`), an exercise that has ended (`409`).")
     @ApiResponse(responseCode = "201", description = "Subscribed: `Location` names the subscription.")
+    @ApiResponse(responseCode = "409", description = "The exercise named has ended.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SubscriptionView> subscribe(
             @Valid @RequestBody SubscribeRequest request, Authentication authentication) {
@@ -176,8 +202,23 @@ class WebhookSubscriptionController {
                         "events[" + i + "]", "must be one of " + String.join(", ", WebhookSubscription.EVENT_TYPES)));
             }
         }
+        Optional<RecordedExercise> exercise = Optional.empty();
+        if (request.exerciseId() != null) {
+            exercise = exercises.find(request.exerciseId().strip());
+            if (exercise.isEmpty()) {
+                errors.add(new FieldError("exerciseId", "is not an exercise's id"));
+            }
+            for (int i = 0; i < regions.size() && exercise.isPresent(); i++) {
+                if (Region.isKnown(regions.get(i)) && !exercise.get().covers(Region.of(regions.get(i)))) {
+                    errors.add(new FieldError("regions[" + i + "]", "is not a region of the exercise"));
+                }
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
+        }
+        if (exercise.isPresent() && !exercise.get().runsAt(clock.instant())) {
+            throw new RuleViolationException("The exercise has ended: nothing more is published in it.");
         }
         WebhookSubscription subscription = new WebhookSubscription(
                 UUID.randomUUID().toString(),
@@ -186,7 +227,8 @@ class WebhookSubscriptionController {
                 regions,
                 clock.instant(),
                 who(member),
-                events);
+                events,
+                exercise.map(RecordedExercise::id).orElse(null));
         subscriptions.add(subscription);
         return ResponseEntity.created(URI.create("/api/webhook-subscriptions/" + subscription.id()))
                 .body(SubscriptionView.of(subscription));

@@ -211,7 +211,7 @@ class WebhookSenderTest {
     }
 
     private static WebhookSubscription subscription(String url) {
-        return new WebhookSubscription("s-1", url, SECRET, List.of(), Instant.now(), "national", List.of());
+        return new WebhookSubscription("s-1", url, SECRET, List.of(), Instant.now(), "national", List.of(), null);
     }
 
     private static PublicationPayload payload(String deliveryId) {
@@ -228,7 +228,8 @@ class WebhookSenderTest {
                         Instant.parse("2025-11-22T10:00:00Z"),
                         null,
                         "https://example.org/api/public/communiques/c-1",
-                        "https://example.org/public/communiques/c-1"));
+                        "https://example.org/public/communiques/c-1",
+                        null));
     }
 
     private static SSLContext trusting(KeyStore store) throws Exception {

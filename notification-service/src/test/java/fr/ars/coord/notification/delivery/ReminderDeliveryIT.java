@@ -124,7 +124,7 @@ class ReminderDeliveryIT extends NotificationServiceITBase {
             // handled again (a replay, a segment taken over by another instance): nothing is sent twice
             for (var stored : eventStore.readEvents(incident).asStream().toList()) {
                 if (stored.getPayload() instanceof ObligationReminderRecordedEvent reminder) {
-                    dispatch.on(reminder, stored.getTimestamp());
+                    dispatch.on(reminder, stored.getTimestamp(), null);
                 }
             }
             // the delivery worker has had its rounds
