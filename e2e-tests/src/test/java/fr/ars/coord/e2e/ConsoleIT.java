@@ -456,6 +456,9 @@ class ConsoleIT {
                     .hasSize(ids.size());
             assertThat(browser.driver().findElement(By.id("delais-campagne")).getText())
                     .contains(review.get("regions").size() == 1 ? "" : "Hauts-de-France, Normandie");
+            // its chart: the opening, each link, and each incident's instants
+            assertThat(browser.driver().findElements(By.cssSelector("#chronologie circle.repere")))
+                    .hasSize((int) (1 + review.get("links").size() + incidentMarks(review.get("incidents"))));
             checkPage(browser, "14-revue-campagne");
         }
     }
@@ -709,9 +712,17 @@ class ConsoleIT {
 
         try (ConsoleBrowser browser = new ConsoleBrowser(CONSOLE)) {
             browser.signIn("national", Keycloak.DEMO_PASSWORD);
+            JsonNode shown =
+                    api.get("/api/exercises/" + exercise + "/review", national).json();
             browser.open("/exercices/" + exercise);
             assertThat(browser.driver().findElements(By.cssSelector("#etapes tbody tr")))
                     .hasSize(7);
+            // its chart: each step injected, each expected action's due time and when done, each incident's instants
+            assertThat(browser.driver().findElements(By.cssSelector("#chronologie circle.repere")))
+                    .hasSize((int) (count(shown.at("/replay/steps"), "injectedAt")
+                            + count(shown.get("expected"), "expectedBy")
+                            + count(shown.get("expected"), "doneAt")
+                            + incidentMarks(shown.get("incidents"))));
             assertThat(browser.driver().findElements(By.cssSelector("#incidents-exercice tbody tr th a")))
                     .hasSize(2);
             assertThat(browser.driver().findElements(By.cssSelector("#attendus td[data-status='ON_TIME']")))
@@ -759,6 +770,22 @@ class ConsoleIT {
         }
         assertThat(metrics.body()).contains("# TYPE ars_review_incidents gauge");
         return 0;
+    }
+
+    /** The marks of incidents' lanes in a campaign's or an exercise's chart: their instants recorded. */
+    private static long incidentMarks(JsonNode incidents) {
+        long marks = 0;
+        for (JsonNode incident : incidents) {
+            marks += (incident.hasNonNull("awareAt") ? 1 : 0)
+                    + (incident.hasNonNull("reportedAt") ? 1 : 0)
+                    + count(incident.get("notifications"), "notifiedAt")
+                    + (incident.at("/communiques/firstPublishedAt").isMissingNode()
+                                    || incident.at("/communiques/firstPublishedAt")
+                                            .isNull()
+                            ? 0
+                            : 1);
+        }
+        return marks;
     }
 
     private static long count(JsonNode items, String field) {

@@ -66,6 +66,22 @@ public abstract class IncidentServiceITBase {
         api = ApiClient.checkedAgainst("http://localhost:" + port, ApiContract.committed());
     }
 
+    /**
+     * The text of a PDF the service answers {@code token}'s caller at {@code path}, without white space (lines wrap
+     * where the page is narrow), and its number of pages first, as {@code "<pages>|<text>"}.
+     */
+    protected String pdfPagesAndText(String path, String token) throws java.io.IOException {
+        fr.ars.coord.platform.testing.ApiClient.BinaryResponse pdf =
+                api.getBytes(path, token, "Accept", "application/pdf");
+        org.assertj.core.api.Assertions.assertThat(pdf.status()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            return document.getNumberOfPages() + "|"
+                    + new org.apache.pdfbox.text.PDFTextStripper()
+                            .getText(document)
+                            .replaceAll("\\s+", "");
+        }
+    }
+
     protected long storedEvents() {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
     }

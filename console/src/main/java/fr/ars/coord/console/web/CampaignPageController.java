@@ -70,7 +70,9 @@ class CampaignPageController {
     /** The campaign's after-action review: its incidents' delays spread, each obligation across them, each incident. */
     @GetMapping("/campagnes/{id}/revue")
     String review(@PathVariable String id, Model model) {
-        model.addAttribute("review", api.campaignReview(id));
+        var review = api.campaignReview(id);
+        model.addAttribute("review", review);
+        model.addAttribute("timeline", ReviewTimeline.of(review, labels));
         return "campaign-review";
     }
 

@@ -29,8 +29,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ExercisePageController {
 
     private final PlatformApi api;
+    private final Labels labels;
 
-    ExercisePageController(PlatformApi api) {
+    ExercisePageController(PlatformApi api, Labels labels) {
+        this.labels = labels;
         this.api = api;
     }
 
@@ -45,7 +47,9 @@ class ExercisePageController {
     String exercise(@PathVariable String id, Model model, Authentication authentication) {
         ExerciseAnswer exercise = api.exercise(id);
         model.addAttribute("exercise", exercise);
-        model.addAttribute("review", api.exerciseReview(id));
+        var review = api.exerciseReview(id);
+        model.addAttribute("review", review);
+        model.addAttribute("timeline", ReviewTimeline.of(review, labels));
         StaffUser user = StaffUser.from(authentication);
         model.addAttribute("communiques", user.readsCommuniques() ? api.exerciseCommuniques(id) : List.of());
         model.addAttribute("scripts", user.national() ? api.exerciseScripts() : List.of());

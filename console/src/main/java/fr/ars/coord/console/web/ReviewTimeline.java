@@ -1,6 +1,10 @@
 package fr.ars.coord.console.web;
 
+import fr.ars.coord.client.incident.model.CampaignReview;
+import fr.ars.coord.client.incident.model.CampaignReviewLink;
 import fr.ars.coord.client.incident.model.CommuniqueMilestone;
+import fr.ars.coord.client.incident.model.ExerciseReview;
+import fr.ars.coord.client.incident.model.ExerciseReviewExpectation;
 import fr.ars.coord.client.incident.model.IncidentReview;
 import fr.ars.coord.client.incident.model.NotificationTiming;
 import fr.ars.coord.client.incident.model.ObligationTiming;
@@ -74,6 +78,94 @@ public record ReviewTimeline(Instant start, Instant end, List<Lane> lanes) {
                         190,
                         axis.marks(review.getReminders().stream().map(r -> reminder(r, labels)))));
         return new ReviewTimeline(start, end, lanes);
+    }
+
+    /**
+     * An exercise's chart: the script's steps as injected, the expected actions (their due time, and when done), then
+     * one lane per incident (awareness, first record, notifications, first published communiqué).
+     */
+    static ReviewTimeline of(ExerciseReview review, Labels labels) {
+        List<Lane> lanes = new ArrayList<>();
+        List<Mark> steps = review.getReplay() == null
+                ? List.of()
+                : review.getReplay().getSteps().stream()
+                        .map(step -> new Mark(
+                                0,
+                                "Étape " + step.getIndex() + " : " + labels.of(step.getKind()) + " ("
+                                        + step.getIncident() + ")",
+                                instant(step.getInjectedAt()),
+                                "fait"))
+                        .toList();
+        lanes.add(new Lane("Scénario", 0, steps));
+        List<Mark> expected = new ArrayList<>();
+        for (ExerciseReviewExpectation e : review.getExpected()) {
+            String what = e.getDescription() != null ? e.getDescription() : labels.of(e.getAction());
+            expected.add(new Mark(0, "Attendu : " + what, instant(e.getExpectedBy()), "echeance"));
+            expected.add(new Mark(
+                    0, "Fait : " + what, instant(e.getDoneAt()), "LATE".equals(e.getStatus()) ? "retard" : "fait"));
+        }
+        lanes.add(new Lane("Actions attendues", 0, expected));
+        review.getIncidents().forEach(incident -> lanes.add(incidentLane(incident, labels)));
+        return placed(lanes);
+    }
+
+    /**
+     * A national campaign's chart: its opening and each link, then one lane per incident (awareness, first record,
+     * notifications, first published communiqué).
+     */
+    static ReviewTimeline of(CampaignReview review, Labels labels) {
+        List<Lane> lanes = new ArrayList<>();
+        List<Mark> campaign = new ArrayList<>();
+        campaign.add(new Mark(0, "Ouverture de la campagne", instant(review.getOpenedAt()), "fait"));
+        for (CampaignReviewLink link : review.getLinks()) {
+            campaign.add(new Mark(
+                    0,
+                    "Incident rattaché (" + labels.region(link.getRegion()) + ")",
+                    instant(link.getLinkedAt()),
+                    "fait"));
+        }
+        lanes.add(new Lane("Campagne", 0, campaign));
+        review.getIncidents().forEach(incident -> lanes.add(incidentLane(incident, labels)));
+        return placed(lanes);
+    }
+
+    /** One incident's lane among others: named by its region, with its main instants. */
+    private static Lane incidentLane(IncidentReview incident, Labels labels) {
+        List<Mark> marks = new ArrayList<>();
+        marks.add(new Mark(0, "Prise de connaissance", instant(incident.getAwareAt()), "fait"));
+        marks.add(new Mark(0, "Premier enregistrement", instant(incident.getReportedAt()), "fait"));
+        incident.getNotifications().forEach(n -> marks.add(notification(n, labels)));
+        marks.add(new Mark(
+                0,
+                "Premier communiqué publié",
+                instant(incident.getCommuniques().getFirstPublishedAt()),
+                "fait"));
+        return new Lane(
+                incident.getRegion() == null ? "Incident" : incident.getRegion().getValue(),
+                0,
+                marks.stream()
+                        .map(m -> new Mark(0, incident.getTitle() + " — " + m.label(), m.at(), m.kind()))
+                        .toList());
+    }
+
+    /** {@code lanes} one under the other, their marks placed on one axis from the earliest to the latest instant. */
+    private static ReviewTimeline placed(List<Lane> lanes) {
+        List<Instant> known = lanes.stream()
+                .flatMap(l -> l.marks().stream())
+                .map(Mark::at)
+                .filter(Objects::nonNull)
+                .toList();
+        Instant start = known.stream().min(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        Instant end = known.stream().max(Comparator.naturalOrder()).orElse(start);
+        if (!end.isAfter(start)) {
+            end = start.plus(Duration.ofHours(1));
+        }
+        Axis axis = new Axis(start, end);
+        List<Lane> placed = new ArrayList<>();
+        for (int i = 0; i < lanes.size(); i++) {
+            placed.add(new Lane(lanes.get(i).name(), 40 + 50 * i, axis.marks(lanes.get(i).marks().stream())));
+        }
+        return new ReviewTimeline(start, end, placed);
     }
 
     /** The chart's height, for its lanes. */

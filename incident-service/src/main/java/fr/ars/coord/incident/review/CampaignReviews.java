@@ -30,6 +30,11 @@ public class CampaignReviews {
         return links.campaign(campaignId).map(opened -> review(opened, links.incidents(campaignId), now));
     }
 
+    /** The same review as a PDF, under the strictest TLP label of its incidents. */
+    public byte[] pdf(CampaignReview review) {
+        return CampaignReviewPdf.render(review, reviews.strictest(review.incidents(), review.reviewedAt()));
+    }
+
     private CampaignReview review(CampaignLinks.Opened opened, List<CampaignLinks.Linked> linked, Instant now) {
         List<IncidentReview> incidents = new ArrayList<>();
         List<CampaignReview.Link> links = new ArrayList<>();

@@ -31,6 +31,11 @@ public class ExerciseReviews {
         this.summaries = summaries;
     }
 
+    /** The same review as a PDF, marked EXERCICE, under the strictest TLP label of its incidents. */
+    public byte[] pdf(ExerciseReview review) {
+        return ExerciseReviewPdf.render(review, reviews.strictest(review.incidents(), review.reviewedAt()));
+    }
+
     /**
      * The review of {@code exercise} as it stands at {@code now}, over its incidents of {@code region} (null: all of
      * them), with its replay and its steps as injected.

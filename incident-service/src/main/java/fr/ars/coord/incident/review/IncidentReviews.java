@@ -47,12 +47,31 @@ public class IncidentReviews {
 
     /** The same review as a PDF marked with the incident's TLP label; empty if there is no such incident. */
     public Optional<byte[]> pdf(String incidentId, Instant now) {
-        return streams.currentView(incidentId, now)
-                .map(view -> ReviewPdf.render(
-                        review(view, now),
-                        view.classification() != null && view.classification().tlp() != null
-                                ? view.classification().tlp()
-                                : TlpLabel.DEFAULT));
+        return streams.currentView(incidentId, now).map(view -> ReviewPdf.render(review(view, now), tlpOf(view)));
+    }
+
+    /** The incident's TLP label (the default one until it is classified); empty if there is no such incident. */
+    public Optional<TlpLabel> tlp(String incidentId, Instant now) {
+        return streams.currentView(incidentId, now).map(IncidentReviews::tlpOf);
+    }
+
+    /**
+     * The strictest label among {@code reviews}' incidents: what a review of them all is shared under (the default
+     * label when there is none).
+     */
+    TlpLabel strictest(List<IncidentReview> reviews, Instant now) {
+        TlpLabel strictest = null;
+        for (IncidentReview review : reviews) {
+            TlpLabel label = tlp(review.incidentId(), now).orElse(TlpLabel.DEFAULT);
+            strictest = strictest == null ? label : strictest.strictest(label);
+        }
+        return strictest == null ? TlpLabel.DEFAULT : strictest;
+    }
+
+    private static TlpLabel tlpOf(IncidentView view) {
+        return view.classification() != null && view.classification().tlp() != null
+                ? view.classification().tlp()
+                : TlpLabel.DEFAULT;
     }
 
     /** The review of the incident whose view this is: its history and the communiqués citing it read once. */

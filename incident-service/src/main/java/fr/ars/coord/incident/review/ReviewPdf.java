@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class ReviewPdf {
 
-    private static final DateTimeFormatter WHEN =
+    static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH:mm").withZone(ZoneId.of("Europe/Paris"));
     private static final Map<String, String> CORRECTIONS = Map.of(
             "ASSESSMENT", "Évaluation corrigée",
@@ -177,7 +177,7 @@ final class ReviewPdf {
         return seconds == null ? "" : " (" + duration(seconds) + " après la prise de connaissance)";
     }
 
-    private static String when(Instant at) {
+    static String when(Instant at) {
         return at == null ? "" : WHEN.format(at);
     }
 
@@ -190,7 +190,7 @@ final class ReviewPdf {
                 + (r.stage() == ReminderStage.OVERDUE ? "échéance dépassée" : "échéance proche") + ")";
     }
 
-    private static void row(StringBuilder out, String label, String value) {
+    static void row(StringBuilder out, String label, String value) {
         out.append("<tr><th>")
                 .append(escape(label))
                 .append("</th><td>")
@@ -198,7 +198,7 @@ final class ReviewPdf {
                 .append("</td></tr>\n");
     }
 
-    private static void list(StringBuilder out, List<String> items, String none) {
+    static void list(StringBuilder out, List<String> items, String none) {
         if (items.isEmpty()) {
             out.append("<p class=\"statement\">").append(escape(none)).append("</p>\n");
             return;

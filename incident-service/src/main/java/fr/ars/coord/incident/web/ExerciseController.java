@@ -18,6 +18,8 @@ import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.platform.rules.NotFoundException;
 import fr.ars.coord.platform.security.StaffMember;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -339,18 +342,35 @@ class ExerciseController {
                     + " step when due and when injected), each expected action against what the trainees did and"
                     + " when (`ON_TIME`, `LATE`, `NOT_DONE`, `OPEN`), and each incident's own review. A region's staff"
                     + " see their region's part.")
-    @ApiResponse(responseCode = "200", description = "The review.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The review; `Accept: application/pdf` gives it as a PDF in French, marked EXERCICE on every"
+                    + " page and with the strictest TLP label of its incidents.",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = ExerciseReview.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_PDF_VALUE,
+                        schema = @Schema(type = "string", format = "binary"))
+            })
     @ApiResponse(responseCode = "404", description = "No such exercise the caller may see.")
-    @GetMapping("/api/exercises/{id}/review")
-    ExerciseReview review(@PathVariable String id, Authentication authentication) {
+    @GetMapping(
+            path = "/api/exercises/{id}/review",
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PDF_VALUE})
+    ResponseEntity<?> review(
+            @PathVariable String id,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            Authentication authentication) {
         StaffMember member = requireReader(authentication);
         ExerciseRecord exercise = visible(id, member);
-        return reviews.of(
+        ExerciseReview review = reviews.of(
                 exercise,
                 register.replay(exercise.exerciseId()),
                 register.steps(exercise.exerciseId()),
                 member.seesAllRegions() ? null : member.region(),
                 clock.instant());
+        return PdfNegotiation.answer(accept, review, reviews::pdf, "revue-exercice-" + exercise.exerciseId() + ".pdf");
     }
 
     private ExerciseRecord visible(String id, StaffMember member) {

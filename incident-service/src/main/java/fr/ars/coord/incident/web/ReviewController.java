@@ -10,6 +10,7 @@ import fr.ars.coord.platform.rules.NotFoundException;
 import fr.ars.coord.platform.security.StaffMember;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,11 +19,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -165,16 +169,33 @@ class ReviewController {
                     + " communiqué, each obligation across them (applicable, met, met on time, time to meet), when"
                     + " each incident was linked, and each incident's own review. Who may call it: the national cell"
                     + " and auditors (a campaign spans regions); an unknown campaign `404`.")
-    @ApiResponse(responseCode = "200", description = "The review.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The review; `Accept: application/pdf` gives it as a PDF in French, marked with the"
+                    + " strictest TLP label of its incidents.",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                        schema = @Schema(implementation = CampaignReview.class)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_PDF_VALUE,
+                        schema = @Schema(type = "string", format = "binary"))
+            })
     @ApiResponse(responseCode = "403", description = "Not the national cell nor an auditor.")
     @ApiResponse(responseCode = "404", description = "No such campaign.")
-    @GetMapping("/campaigns/{campaignId}")
-    CampaignReview campaign(@PathVariable String campaignId, Authentication authentication) {
+    @GetMapping(
+            path = "/campaigns/{campaignId}",
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PDF_VALUE})
+    ResponseEntity<?> campaign(
+            @PathVariable String campaignId,
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+            Authentication authentication) {
         if (!StaffMember.from(authentication).seesAllRegions()) {
             throw new AccessDeniedException("a campaign's review is the national cell's");
         }
-        return campaigns
+        CampaignReview review = campaigns
                 .of(campaignId, clock.instant())
                 .orElseThrow(() -> new NotFoundException("No campaign " + campaignId + "."));
+        return PdfNegotiation.answer(accept, review, campaigns::pdf, "revue-campagne-" + campaignId + ".pdf");
     }
 }

@@ -59,7 +59,7 @@ class CampaignReviewIT extends IncidentServiceITBase {
     }
 
     @Test
-    void aCampaignsReviewSpreadsItsIncidentsDelaysAndFollowsItsLinks() {
+    void aCampaignsReviewSpreadsItsIncidentsDelaysAndFollowsItsLinks() throws Exception {
         Instant day = Instant.parse("2022-03-01T00:00:00Z")
                 .plus(Duration.ofDays(
                         java.util.concurrent.ThreadLocalRandom.current().nextInt(300)));
@@ -122,6 +122,22 @@ class CampaignReviewIT extends IncidentServiceITBase {
         assertThat(declaration.at("/toMeet/medianSeconds").asLong()).isEqualTo((10 + 30) * 3600 / 2);
         assertThat(declaration.at("/toMeet/worstSeconds").asLong()).isEqualTo(30 * 3600);
 
+        // the same review as a PDF: the spread of the delays and each obligation across the incidents
+        String pdf = pdfPagesAndText("/api/reviews/campaigns/" + campaign, TestTokens.auditor());
+        assertThat(pdf)
+                .contains("Revuedecampagnenationale:Usurpationdecomptes")
+                .contains("TLP:AMBER")
+                .contains("Hauts-de-France,Normandie")
+                // the declaration: 2 concerned, 2 met, 1 on time, 20 h median, 30 h worst
+                .contains("SignalementsansdélaiàCERTSanté" + "2" + "2" + "1" + "20h0min" + "1j6h0min")
+                .doesNotContain("EXERCICE");
+        assertThat(api.getBytes(
+                                "/api/reviews/campaigns/" + campaign,
+                                TestTokens.arsStaff(HDF),
+                                "Accept",
+                                "application/pdf")
+                        .status())
+                .isEqualTo(403);
         assertThat(api.get("/api/reviews/campaigns/" + campaign, TestTokens.arsStaff(HDF))
                         .status())
                 .isEqualTo(403);

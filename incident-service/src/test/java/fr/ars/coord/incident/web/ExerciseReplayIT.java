@@ -57,7 +57,7 @@ class ExerciseReplayIT extends IncidentServiceITBase {
     }
 
     @Test
-    void aScriptsFactsAreInjectedAtItsPaceOnceEachAndTheReviewComparesWhatTheTraineesDid() {
+    void aScriptsFactsAreInjectedAtItsPaceOnceEachAndTheReviewComparesWhatTheTraineesDid() throws Exception {
         String exercise = start("[\"FR-HDF\"]");
         Response started = replay(exercise, "{\"document\": " + SHORT_SCRIPT + ", \"speed\": 60}");
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
@@ -125,6 +125,20 @@ class ExerciseReplayIT extends IncidentServiceITBase {
                 .isEqualTo(Duration.between(recorded, t0.plusSeconds(120)).toSeconds());
         assertThat(after.get("expected").get(1).get("status").asString()).isEqualTo("NOT_DONE");
         assertThat(after.get("incidents").findValuesAsString("incidentId")).containsExactly(incident);
+
+        // the same review as a PDF: marked EXERCICE in its title and across each page, each expectation's state
+        String[] pdf = pdfPagesAndText("/api/exercises/" + exercise + "/review", TestTokens.national())
+                .split("\\|", 2);
+        assertThat(pdf[1])
+                .contains("EXERCICE—Revued'exercice")
+                .contains("TLP:AMBER")
+                .contains("Faitsinjectés")
+                .contains("Signalement")
+                .contains("àtemps")
+                .contains("nonfait");
+        assertThat(pdf[1].split("EXERCICE", -1).length - 1)
+                .as("once per page, and in the title")
+                .isGreaterThanOrEqualTo(Integer.parseInt(pdf[0]) + 1);
 
         // the exercise's review is no other region's
         assertThat(api.get("/api/exercises/" + exercise + "/review", TestTokens.arsStaff(NOR))
