@@ -90,6 +90,9 @@ class AuthorizationMatrixIT {
                         .asText());
         Map<String, String> bodies = new HashMap<>(BODIES);
         bodies.put("link-nor", "{\"incidentId\": \"" + placeholders.get("{nor-incident}") + "\"}");
+        bodies.put(
+                "script-nor",
+                "{\"name\": \"Matrice\", \"incidents\": [\"" + placeholders.get("{nor-incident}") + "\"]}");
 
         List<Row> rows = rows(platform.root().resolve("docs/authorization-matrix.md"));
         assertThat(rows).hasSizeGreaterThan(100);

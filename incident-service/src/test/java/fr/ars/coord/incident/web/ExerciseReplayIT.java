@@ -147,6 +147,89 @@ class ExerciseReplayIT extends IncidentServiceITBase {
     }
 
     @Test
+    void aScriptWrittenFromRecordedIncidentsKeepsTheirPaceAndPlays() {
+        String hdf = report(HDF);
+        String nor = report(NOR);
+        assertThat(api.post(
+                                "/api/incidents/" + hdf + "/containment-actions",
+                                TestTokens.arsStaff(HDF),
+                                "{\"action\": \"ACCOUNTS_BLOCKED\", \"description\": \"Comptes bloqués\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post(
+                                "/api/incidents/" + hdf + "/assessments",
+                                TestTokens.arsStaff(HDF),
+                                identityAssessment(1200))
+                        .status())
+                .isEqualTo(201);
+
+        Response written = api.post(
+                "/api/exercise-scripts",
+                TestTokens.national(),
+                "{\"name\": \"Crise rejouée\", \"incidents\": [\"" + hdf + "\", \"" + nor + "\"]}");
+        assertThat(written.status()).as(written.toString()).isEqualTo(200);
+        JsonNode script = written.json();
+        assertThat(script.get("regions").toString()).isEqualTo("[\"FR-HDF\",\"FR-NOR\"]");
+        JsonNode steps = script.get("steps");
+        assertThat(steps.findValuesAsString("incident"))
+                .containsExactly("fr-hdf-1", "fr-nor-1", "fr-hdf-1", "fr-hdf-1");
+        // each step at its recorded time from the first record: the stored timestamps' differences
+        List<Instant> recorded = jdbc
+                .queryForList(
+                        "SELECT timestamp FROM domainevententry WHERE aggregateidentifier IN (?, ?)"
+                                + " AND payloadtype IN (?, ?, ?) ORDER BY globalindex",
+                        String.class,
+                        hdf,
+                        nor,
+                        "fr.ars.coord.contracts.incident.IncidentReportedEvent",
+                        "fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent",
+                        "fr.ars.coord.contracts.incident.IncidentAssessedEvent")
+                .stream()
+                .map(Instant::parse)
+                .toList();
+        assertThat(recorded).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(Duration.parse(steps.get(i).get("at").asString()))
+                    .isEqualTo(Duration.between(recorded.get(0), recorded.get(i)));
+        }
+        assertThat(Duration.parse(steps.get(0).at("/report/awareAt").asString()))
+                .as("awareness as recorded, long before the report")
+                .isEqualTo(Duration.between(recorded.get(0), Instant.parse("2025-11-21T17:30:00Z")));
+        assertThat(steps.get(2).at("/containment/action").asString()).isEqualTo("ACCOUNTS_BLOCKED");
+        assertThat(steps.get(3).at("/assessment/estimatedPatients").asLong()).isEqualTo(1200);
+        // the declaration to CERT Santé, due by its legal clock: already overdue then, so at once in the replay
+        JsonNode declaration = null;
+        for (JsonNode e : script.get("expected")) {
+            if (e.get("incident").asString().equals("fr-hdf-1")
+                    && e.get("action").asString().equals("CERT_SANTE_DECLARATION")) {
+                declaration = e;
+            }
+        }
+        assertThat(declaration).isNotNull();
+        assertThat(Duration.parse(declaration.get("within").asString())).isZero();
+
+        // it plays: replayed in an exercise over both regions
+        String exercise = start("[\"FR-HDF\", \"FR-NOR\"]");
+        Response replayed = replay(exercise, "{\"document\": " + script + ", \"speed\": 60}");
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(201);
+        assertThat(replayed.json().get("steps").asInt()).isEqualTo(4);
+
+        // an incident the caller may not read is unknown to them; one named twice is refused
+        Response elsewhere = api.post(
+                "/api/exercise-scripts",
+                TestTokens.arsStaff(NOR),
+                "{\"name\": \"x\", \"incidents\": [\"" + nor + "\", \"" + hdf + "\", \"" + nor + "\"]}");
+        assertThat(elsewhere.status()).isEqualTo(400);
+        assertThat(elsewhere.body())
+                .contains("incidents[1]")
+                .contains("incidents[2]")
+                .doesNotContain("incidents[0]");
+        assertThat(api.post("/api/exercise-scripts", TestTokens.national(), "{\"name\": \"x\", \"incidents\": []}")
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void aReplayIsRefusedWhenItCannotBePlayedHere() {
         String exercise = start("[\"FR-NOR\"]");
         List<String[]> refusals = List.of(
