@@ -3,7 +3,9 @@ package fr.ars.coord.notification.config;
 import fr.ars.coord.notification.channel.EmailSender;
 import fr.ars.coord.notification.channel.WebhookSender;
 import fr.ars.coord.notification.channel.WebhookTargets;
+import fr.ars.coord.platform.exercise.RecordedExercises;
 import java.time.Clock;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -39,6 +41,12 @@ class NotificationConfiguration {
      * hash is its identity: each JVM computed another segment for it, and while two instances shared the segments,
      * events were handled by both, or by neither while the tokens went on.)
      */
+    /** The exercises as their streams record them: what an exercise's own subscription is checked against. */
+    @Bean
+    RecordedExercises recordedExercises(EventStore eventStore) {
+        return new RecordedExercises(eventStore);
+    }
+
     @Bean
     org.axonframework.eventhandling.async.SequencingPolicy<Object> draftingInOneSequence() {
         return new DraftingSequence();

@@ -125,7 +125,8 @@ class CommuniqueDrafting {
         // an exercise's incident speaks in the exercise's communiqué of its region, never in a real one
         touch(CommuniqueScope.REGIONAL, event.region(), null, exerciseId, position);
         for (String campaign : facts.campaignsOf(event.incidentId())) {
-            touch(CommuniqueScope.NATIONAL, null, campaign, null, position);
+            // linked to a campaign of its own exercise only (or, a real one, of none)
+            touch(CommuniqueScope.NATIONAL, null, campaign, exerciseId, position);
         }
     }
 
@@ -135,24 +136,31 @@ class CommuniqueDrafting {
     }
 
     @EventHandler
-    void on(IncidentLinkedToCampaignEvent event, EventMessage<?> message, TrackingToken token) {
+    void on(
+            IncidentLinkedToCampaignEvent event,
+            EventMessage<?> message,
+            @MetaDataValue(ExerciseTag.METADATA_KEY) String exerciseId,
+            TrackingToken token) {
         facts.link(event.campaignId(), event.incidentId(), message.getIdentifier());
         touch(
                 CommuniqueScope.NATIONAL,
                 null,
                 event.campaignId(),
-                null,
+                exerciseId,
                 token.position().orElse(-1));
     }
 
     @EventHandler
-    void on(IncidentUnlinkedFromCampaignEvent event, TrackingToken token) {
+    void on(
+            IncidentUnlinkedFromCampaignEvent event,
+            @MetaDataValue(ExerciseTag.METADATA_KEY) String exerciseId,
+            TrackingToken token) {
         facts.unlink(event.campaignId(), event.incidentId());
         touch(
                 CommuniqueScope.NATIONAL,
                 null,
                 event.campaignId(),
-                null,
+                exerciseId,
                 token.position().orElse(-1));
     }
 

@@ -40,8 +40,16 @@ public class CurrentDrafts {
         return Optional.of(exerciseId == null ? draft : CommuniqueWriter.exercise(draft));
     }
 
+    /**
+     * A national communiqué once the campaign's incidents exposing patient data span two regions or more; marked
+     * EXERCICE for a campaign of an exercise ({@code exerciseId} given).
+     */
+    public Optional<Draft> forCampaign(String campaignId, String exerciseId) {
+        return forCampaign(campaignId).map(draft -> exerciseId == null ? draft : CommuniqueWriter.exercise(draft));
+    }
+
     /** A national communiqué once the campaign's incidents exposing patient data span two regions or more. */
-    public Optional<Draft> forCampaign(String campaignId) {
+    private Optional<Draft> forCampaign(String campaignId) {
         return facts.campaign(campaignId).flatMap(campaign -> {
             List<IncidentFacts> exposing = facts.byIds(campaign.links().keySet()).stream()
                     .filter(IncidentFacts::exposesPersonalData)
@@ -53,6 +61,6 @@ public class CurrentDrafts {
     }
 
     public Optional<Draft> forScope(CommuniqueScope scope, Region region, String campaignId, String exerciseId) {
-        return scope == CommuniqueScope.REGIONAL ? forRegion(region, exerciseId) : forCampaign(campaignId);
+        return scope == CommuniqueScope.REGIONAL ? forRegion(region, exerciseId) : forCampaign(campaignId, exerciseId);
     }
 }

@@ -5,15 +5,20 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
 import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
 import fr.ars.coord.contracts.campaign.IncidentUnlinkedFromCampaignEvent;
+import fr.ars.coord.contracts.exercise.ExerciseTag;
 import fr.ars.coord.contracts.region.Region;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A national campaign: the regional incidents the national cell recognised as one attack. */
+/**
+ * A national campaign: the regional incidents the national cell recognised as one attack. One opened in an exercise
+ * marks each of its events with it, as an exercise's incident does.
+ */
 @Aggregate
 class Campaign {
 
@@ -21,6 +26,7 @@ class Campaign {
     private String campaignId;
 
     private final Map<String, Region> linkedIncidents = new HashMap<>();
+    private String exerciseId;
 
     Campaign() {
         // rebuilt from events
@@ -28,7 +34,10 @@ class Campaign {
 
     @CommandHandler
     Campaign(OpenCampaignCommand command) {
-        apply(new CampaignOpenedEvent(command.campaignId(), command.title(), command.description()));
+        apply(
+                new CampaignOpenedEvent(
+                        command.campaignId(), command.title(), command.description(), command.exerciseId()),
+                MetaData.from(ExerciseTag.metaData(command.exerciseId())));
     }
 
     @CommandHandler
@@ -36,7 +45,7 @@ class Campaign {
         if (linkedIncidents.containsKey(command.incidentId())) {
             throw new CampaignRuleViolation("This incident is already linked to the campaign.");
         }
-        apply(new IncidentLinkedToCampaignEvent(campaignId, command.incidentId(), command.region()));
+        record(new IncidentLinkedToCampaignEvent(campaignId, command.incidentId(), command.region()));
     }
 
     @CommandHandler
@@ -45,12 +54,17 @@ class Campaign {
         if (region == null) {
             throw new CampaignRuleViolation("This incident is not linked to the campaign.");
         }
-        apply(new IncidentUnlinkedFromCampaignEvent(campaignId, command.incidentId(), region, command.reason()));
+        record(new IncidentUnlinkedFromCampaignEvent(campaignId, command.incidentId(), region, command.reason()));
+    }
+
+    private void record(Object event) {
+        apply(event, MetaData.from(ExerciseTag.metaData(exerciseId)));
     }
 
     @EventSourcingHandler
     void on(CampaignOpenedEvent event) {
         campaignId = event.campaignId();
+        exerciseId = event.exerciseId();
     }
 
     @EventSourcingHandler

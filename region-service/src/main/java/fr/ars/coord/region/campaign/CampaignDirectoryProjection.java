@@ -35,7 +35,7 @@ class CampaignDirectoryProjection {
     void on(CampaignOpenedEvent event, @Timestamp Instant openedAt) {
         mongo.upsert(
                 Query.query(where("_id").is(event.campaignId())),
-                new Update().set("openedAt", Date.from(openedAt)),
+                new Update().set("openedAt", Date.from(openedAt)).set("exerciseId", event.exerciseId()),
                 COLLECTION);
     }
 

@@ -11,6 +11,8 @@ import fr.ars.coord.platform.eventstore.AggregateIds;
 import fr.ars.coord.region.impact.ImpactCalculator;
 import fr.ars.coord.region.impact.ImpactHistory;
 import fr.ars.coord.region.impact.ImpactStore;
+import fr.ars.coord.region.impact.IncidentImpact;
+import fr.ars.coord.region.impact.StreamImpacts;
 import fr.ars.coord.region.observable.ObservableSightings;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +42,7 @@ public class Campaigns {
     private final MongoTemplate mongo;
     private final CampaignIncidentClaims claims;
     private final ObservableSightings sightings;
+    private final StreamImpacts streamImpacts;
 
     Campaigns(
             EventStore eventStore,
@@ -48,7 +51,9 @@ public class Campaigns {
             ImpactCalculator calculator,
             MongoTemplate mongo,
             CampaignIncidentClaims claims,
-            ObservableSightings sightings) {
+            ObservableSightings sightings,
+            StreamImpacts streamImpacts) {
+        this.streamImpacts = streamImpacts;
         this.sightings = sightings;
         this.eventStore = eventStore;
         this.impacts = impacts;
@@ -83,18 +88,23 @@ public class Campaigns {
                 actor(first),
                 new ArrayList<>(linked.values()),
                 events.get(events.size() - 1).getSequenceNumber(),
-                null);
-        return Optional.of(
-                view.withImpact(calculator.compute(impacts.byIds(linked.keySet()), impacts.position(), now, false)));
+                null,
+                opened.exerciseId());
+        // an exercise's incidents are none of the national picture's: their impact is folded from their streams
+        List<IncidentImpact> linkedImpacts =
+                opened.exerciseId() == null ? impacts.byIds(linked.keySet()) : streamImpacts.of(linked.keySet());
+        return Optional.of(view.withImpact(calculator.compute(linkedImpacts, impacts.position(), now, false)));
     }
 
     /**
-     * Every campaign, the most recently opened first, at most {@code limit}: each read from its own stream, as
-     * {@link #find} does.
+     * Every campaign of {@code exerciseId} (null: every real one), the most recently opened first, at most
+     * {@code limit}: each read from its own stream, as {@link #find} does.
      */
-    public List<CampaignView> all(Instant now, int limit) {
+    public List<CampaignView> all(Instant now, int limit, String exerciseId) {
         org.springframework.data.mongodb.core.query.Query newestFirst =
-                new org.springframework.data.mongodb.core.query.Query()
+                new org.springframework.data.mongodb.core.query.Query(
+                                org.springframework.data.mongodb.core.query.Criteria.where("exerciseId")
+                                        .is(exerciseId))
                         .with(org.springframework.data.domain.Sort.by(
                                 org.springframework.data.domain.Sort.Direction.DESC, "openedAt"))
                         .limit(limit);
@@ -122,15 +132,22 @@ public class Campaigns {
     }
 
     /**
-     * The region of a reported real incident, read from its own stream (404 when there is none): an exercise's
-     * incident is none of a campaign's.
+     * The region of an incident reported in {@code exerciseId} (null: a real one), read from its own stream (empty when
+     * there is none): an exercise's incident is none of a real campaign's, nor a real one an exercise's.
      */
-    public Optional<Region> incidentRegion(String incidentId) {
+    public Optional<Region> incidentRegion(String incidentId, String exerciseId) {
         return firstEvent(incidentId)
                 .filter(payload -> payload instanceof IncidentEvent)
-                .filter(payload ->
-                        !(payload instanceof IncidentReportedEvent reported && reported.exerciseId() != null))
+                .filter(payload -> java.util.Objects.equals(
+                        payload instanceof IncidentReportedEvent reported ? reported.exerciseId() : null, exerciseId))
                 .map(payload -> ((IncidentEvent) payload).region());
+    }
+
+    /** The exercise a campaign was opened in (empty: a real one, or no such campaign). */
+    public Optional<String> exerciseOf(String campaignId) {
+        return firstEvent(campaignId)
+                .filter(payload -> payload instanceof CampaignOpenedEvent)
+                .map(payload -> ((CampaignOpenedEvent) payload).exerciseId());
     }
 
     /** The campaign an incident is linked to, if any: the command side's claim, current with every committed link. */

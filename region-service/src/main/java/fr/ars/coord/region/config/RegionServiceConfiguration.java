@@ -1,10 +1,12 @@
 package fr.ars.coord.region.config;
 
+import fr.ars.coord.platform.exercise.RecordedExercises;
 import fr.ars.coord.platform.obligation.IncidentObligations;
 import fr.ars.coord.platform.processing.RealCrisesOnly;
 import fr.ars.coord.region.impact.ImpactCalculator;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +17,12 @@ class RegionServiceConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The exercises as their streams record them: what a campaign opened in an exercise is checked against. */
+    @Bean
+    RecordedExercises recordedExercises(EventStore eventStore) {
+        return new RecordedExercises(eventStore);
     }
 
     /** The same obligations as incident-service (shared settings, see {@code IncidentObligations}). */

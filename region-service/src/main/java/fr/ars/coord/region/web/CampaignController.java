@@ -2,6 +2,9 @@ package fr.ars.coord.region.web;
 
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.command.IdempotentCommands;
+import fr.ars.coord.platform.exercise.RecordedExercises;
+import fr.ars.coord.platform.exercise.RecordedExercises.RecordedExercise;
+import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.platform.rules.NotFoundException;
 import fr.ars.coord.platform.security.StaffMember;
 import fr.ars.coord.platform.text.FreeText;
@@ -50,10 +53,17 @@ class CampaignController {
 
     private final IdempotentCommands commands;
     private final Campaigns campaigns;
+    private final RecordedExercises exercises;
     private final Clock clock;
     private final CampaignBundles bundles;
 
-    CampaignController(IdempotentCommands commands, Campaigns campaigns, Clock clock, CampaignBundles bundles) {
+    CampaignController(
+            IdempotentCommands commands,
+            Campaigns campaigns,
+            Clock clock,
+            CampaignBundles bundles,
+            RecordedExercises exercises) {
+        this.exercises = exercises;
         this.bundles = bundles;
         this.commands = commands;
         this.campaigns = campaigns;
@@ -71,7 +81,15 @@ class CampaignController {
             @Schema(example = "Comptes usurpés sur les serveurs e-santé de plusieurs régions.")
             @Size(max = 4000)
             @FreeText
-            String description) {}
+            String description,
+
+            @Schema(
+                    description = "An exercise's id: the campaign is then that exercise's, gathering its incidents"
+                            + " only, marked EXERCICE, never listed nor shared with the real ones; it must be running"
+                            + " (`409` once ended).",
+                    example = "3f0c1d2e-5b6a-4c7d-8e9f-0a1b2c3d4e5f")
+            @Size(max = 64)
+            String exerciseId) {}
 
     @Schema(description = "The incident to link.")
     record LinkIncidentRequest(
@@ -100,6 +118,8 @@ class CampaignController {
             description = "Opens a campaign to gather the regional incidents of one attack. Who may call it: national"
                     + " coordinators. With an `Idempotency-Key`, a retry answers the same id and opens nothing new.")
     @ApiResponse(responseCode = "201", description = "Opened: `Location` names the campaign.")
+    @ApiResponse(responseCode = "400", description = "`exerciseId` names no exercise.")
+    @ApiResponse(responseCode = "409", description = "The exercise named has ended.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CampaignOpened> open(
             @Valid @RequestBody OpenCampaignRequest request,
@@ -107,12 +127,20 @@ class CampaignController {
             Authentication authentication) {
         StaffMember member = StaffMember.from(authentication);
         NationalAccessPolicy.requireCoordinator(member);
+        String exerciseId =
+                request.exerciseId() == null ? null : request.exerciseId().strip();
+        if (exerciseId != null) {
+            RecordedExercise exercise = exercises
+                    .find(exerciseId)
+                    .orElseThrow(() -> new InvalidRequestException("exerciseId", "is not an exercise's id"));
+            requireRunning(exercise);
+        }
         IdempotentCommands.Created created = commands.create(
                 "campaign",
                 member.toActor(),
                 key,
                 request,
-                id -> new OpenCampaignCommand(id, request.title().strip(), request.description()));
+                id -> new OpenCampaignCommand(id, request.title().strip(), request.description(), exerciseId));
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.created(URI.create("/api/national/campaigns/" + created.id()));
         if (created.replayed()) {
@@ -127,10 +155,13 @@ class CampaignController {
             summary = "Link an incident to the campaign",
             description = "Adds a regional incident to the campaign. An incident belongs to one campaign at most: a"
                     + " link to a second one is refused, also when two are made at the same moment (exactly one"
-                    + " succeeds). Who may call it: national coordinators.")
+                    + " succeeds). An exercise's campaign links that exercise's incidents only, a real campaign real"
+                    + " ones only: any other is unknown to it (`404`). Who may call it: national coordinators.")
     @ApiResponse(responseCode = "201", description = "Linked.")
     @ApiResponse(responseCode = "404", description = "No such campaign or incident.")
-    @ApiResponse(responseCode = "409", description = "Already linked to this or another campaign.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "Already linked to this or another campaign, or the campaign's exercise has ended.")
     @PostMapping(path = "/{id}/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<LinkChanged> link(
             @Parameter(description = CAMPAIGN_ID) @PathVariable String id,
@@ -139,8 +170,9 @@ class CampaignController {
         StaffMember member = StaffMember.from(authentication);
         NationalAccessPolicy.requireCoordinator(member);
         requireCampaign(id);
+        String exerciseId = runningExerciseOf(id);
         Region region = campaigns
-                .incidentRegion(request.incidentId())
+                .incidentRegion(request.incidentId(), exerciseId)
                 .orElseThrow(() -> new NotFoundException("No such incident."));
         campaigns
                 .campaignOf(request.incidentId())
@@ -171,7 +203,9 @@ class CampaignController {
                     + " campaign's history. Who may call it: national coordinators.")
     @ApiResponse(responseCode = "200", description = "Unlinked.")
     @ApiResponse(responseCode = "404", description = "No such campaign.")
-    @ApiResponse(responseCode = "409", description = "The incident is not linked to this campaign.")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The incident is not linked to this campaign, or the campaign's exercise has ended.")
     @DeleteMapping(path = "/{id}/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
     LinkChanged unlink(
             @Parameter(description = CAMPAIGN_ID) @PathVariable String id,
@@ -180,6 +214,7 @@ class CampaignController {
         StaffMember member = StaffMember.from(authentication);
         NationalAccessPolicy.requireCoordinator(member);
         requireCampaign(id);
+        runningExerciseOf(id);
         commands.send(
                 new UnlinkIncidentCommand(id, request.incidentId(), request.reason()),
                 member.toActor(),
@@ -207,14 +242,24 @@ class CampaignController {
     @Operation(
             operationId = "listCampaigns",
             summary = "List the national campaigns",
-            description = "Every campaign, the most recently opened first (at most 200), each with its links and their"
-                    + " aggregated impact as `GET /api/national/campaigns/{id}` gives it. Who may call it: the national"
-                    + " cell and auditors (the list names every region's incidents).")
+            description =
+                    "Every real campaign (or with `exercise`, that exercise's), the most recently opened first (at"
+                            + " most 200), each with its links and their aggregated impact as `GET"
+                            + " /api/national/campaigns/{id}` gives it. Who may call it: the national cell and auditors (the"
+                            + " list names every region's incidents).")
     @ApiResponse(responseCode = "200", description = "The campaigns.")
+    @ApiResponse(responseCode = "400", description = "`exercise` is not an exercise's id.")
     @GetMapping
-    List<CampaignView> list(Authentication authentication) {
+    List<CampaignView> list(
+            @Parameter(description = "Only this exercise's campaigns (its id); absent, the real ones only.")
+                    @RequestParam(required = false)
+                    String exercise,
+            Authentication authentication) {
         NationalAccessPolicy.requireNationalReader(StaffMember.from(authentication));
-        return campaigns.all(clock.instant(), LISTED_CAMPAIGNS);
+        if (exercise != null && (exercise.isBlank() || exercise.length() > 64)) {
+            throw new InvalidRequestException("exercise", "must be an exercise's id");
+        }
+        return campaigns.all(clock.instant(), LISTED_CAMPAIGNS, exercise);
     }
 
     @Tag(name = ApiTags.CAMPAIGNS)
@@ -307,6 +352,7 @@ class CampaignController {
                     boolean includeRestricted,
             Authentication authentication) {
         NationalAccessPolicy.requireNationalReader(StaffMember.from(authentication));
+        requireRealCampaign(id);
         return ResponseEntity.ok(
                 bundles.bundle(id, includeRestricted).orElseThrow(() -> new NotFoundException("No such campaign.")));
     }
@@ -337,6 +383,7 @@ class CampaignController {
                     boolean includeRestricted,
             Authentication authentication) {
         NationalAccessPolicy.requireNationalReader(StaffMember.from(authentication));
+        requireRealCampaign(id);
         return ResponseEntity.ok(
                 bundles.mispEvent(id, includeRestricted).orElseThrow(() -> new NotFoundException("No such campaign.")));
     }
@@ -344,6 +391,31 @@ class CampaignController {
     private void requireCampaign(String id) {
         if (!campaigns.exists(id)) {
             throw new NotFoundException("No such campaign.");
+        }
+    }
+
+    /** An exercise's campaign is never shared with CERT Santé, ANSSI or MISP: unknown to them ({@code 404}). */
+    private void requireRealCampaign(String id) {
+        if (campaigns.exerciseOf(id).isPresent()) {
+            throw new NotFoundException("No such campaign.");
+        }
+    }
+
+    /**
+     * The exercise campaign {@code id} was opened in (null: a real one), refusing a change once it has ended: an ended
+     * exercise is frozen.
+     */
+    private String runningExerciseOf(String id) {
+        String exerciseId = campaigns.exerciseOf(id).orElse(null);
+        if (exerciseId != null) {
+            exercises.find(exerciseId).ifPresent(this::requireRunning);
+        }
+        return exerciseId;
+    }
+
+    private void requireRunning(RecordedExercise exercise) {
+        if (!exercise.runsAt(clock.instant())) {
+            throw new CampaignRuleViolation("The exercise has ended: nothing more is recorded in it.");
         }
     }
 }

@@ -22,7 +22,7 @@ class CampaignTest {
     @Test
     void openingACampaignRecordsItsTitle() {
         fixture.givenNoPriorActivity()
-                .when(new OpenCampaignCommand(ID, "Usurpation de comptes", "HDF et NOR"))
+                .when(new OpenCampaignCommand(ID, "Usurpation de comptes", "HDF et NOR", null))
                 .expectEvents(new CampaignOpenedEvent(ID, "Usurpation de comptes", "HDF et NOR"));
     }
 

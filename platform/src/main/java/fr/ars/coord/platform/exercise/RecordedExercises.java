@@ -1,4 +1,4 @@
-package fr.ars.coord.notification.exercise;
+package fr.ars.coord.platform.exercise;
 
 import fr.ars.coord.contracts.exercise.ExerciseEndedEvent;
 import fr.ars.coord.contracts.exercise.ExerciseStartedEvent;
@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.stereotype.Component;
 
-/** An exercise as its own stream records it (incident-service starts and ends it): read when asked, never kept. */
-@Component
+/**
+ * An exercise as its own stream records it (incident-service starts and ends it): read when asked, never kept. Each
+ * service that needs it declares it as a bean.
+ */
 public class RecordedExercises {
 
     /** An exercise: the regions it covers (empty: every region, a national one) and when it ended or ends. */
