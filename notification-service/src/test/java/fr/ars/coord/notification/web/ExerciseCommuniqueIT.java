@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.ars.coord.contracts.Actor;
+import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
+import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
 import fr.ars.coord.contracts.exercise.ExerciseTag;
 import fr.ars.coord.contracts.incident.AttackVector;
 import fr.ars.coord.contracts.incident.EntityKind;
@@ -42,14 +44,18 @@ class ExerciseCommuniqueIT extends NotificationServiceITBase {
     private JdbcTemplate jdbc;
 
     private String incident(String exerciseId, long patients) {
+        return incident(exerciseId, REGION, patients);
+    }
+
+    private String incident(String exerciseId, String regionCode, long patients) {
         String id = UUID.randomUUID().toString();
-        Region region = Region.of(REGION);
+        Region region = Region.of(regionCode);
         StoredEvents.append(
                 eventStore,
                 "Incident",
                 id,
                 0,
-                new Actor("sub-ara", "ars-ara", "ARS", REGION),
+                new Actor("sub-ara", "ars-ara", "ARS", regionCode),
                 ExerciseTag.metaData(exerciseId),
                 new IncidentReportedEvent(
                         id,
@@ -89,6 +95,74 @@ class ExerciseCommuniqueIT extends NotificationServiceITBase {
                 Long.class,
                 "fr.ars.coord.contracts.delivery.DeliveryScheduledEvent",
                 communiqueId);
+    }
+
+    @Test
+    void anExercisesCampaignSpeaksInANationalCommuniqueOfTheExerciseAlone() {
+        String exercise = UUID.randomUUID().toString();
+        String guyane = incident(exercise, "FR-973", 210);
+        String mayotte = incident(exercise, "FR-976", 90);
+        String campaign = UUID.randomUUID().toString();
+        StoredEvents.append(
+                eventStore,
+                "Campaign",
+                campaign,
+                0,
+                new Actor("sub-cell", "cellule", "NATIONAL", null),
+                ExerciseTag.metaData(exercise),
+                new CampaignOpenedEvent(campaign, "Campagne d'exercice", null, exercise),
+                new IncidentLinkedToCampaignEvent(campaign, guyane, Region.of("FR-973")),
+                new IncidentLinkedToCampaignEvent(campaign, mayotte, Region.of("FR-976")));
+
+        JsonNode national = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> nationalOf(
+                                api.get("/api/communiques?exercise=" + exercise, TestTokens.national())
+                                        .json(),
+                                campaign),
+                        java.util.Objects::nonNull);
+        String id = national.get("id").asString();
+        assertThat(national.get("exerciseId").asString()).isEqualTo(exercise);
+        assertThat(national.get("title").asString()).startsWith("EXERCICE — ");
+        assertThat(national.get("body").asString())
+                .contains("Guyane")
+                .contains("Mayotte")
+                .contains("300 patients");
+        assertThat(nationalOf(api.get("/api/communiques", TestTokens.national()).json(), campaign))
+                .as("not among the real communiqués")
+                .isNull();
+
+        assertThat(api.post("/api/communiques/" + id + "/approve", TestTokens.national(), "")
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/communiques/" + id + "/publish", TestTokens.national(), "")
+                        .status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(api.get("/api/exercise-feeds/" + exercise, TestTokens.national())
+                                .json()
+                                .findValuesAsString("id"))
+                        .contains(id));
+        assertThat(jdbc.queryForList(
+                        "SELECT convert_from(metadata, 'UTF8') FROM domainevententry WHERE aggregateidentifier = ?",
+                        String.class,
+                        id))
+                .as("each of the communiqué's events marked with the exercise")
+                .isNotEmpty()
+                .allMatch(metadata -> metadata.contains(exercise));
+        assertThat(deliveriesScheduledFor(id)).isZero();
+        ApiClient reader = new ApiClient(baseUrl());
+        assertThat(reader.get("/api/public/communiques/" + id, null).status()).isEqualTo(404);
+        assertThat(reader.get("/feeds/communiques.atom", null).body()).doesNotContain(id);
+    }
+
+    private static JsonNode nationalOf(JsonNode list, String campaign) {
+        for (JsonNode c : list) {
+            if (campaign.equals(c.path("campaignId").asString(null))) {
+                return c;
+            }
+        }
+        return null;
     }
 
     @Test
