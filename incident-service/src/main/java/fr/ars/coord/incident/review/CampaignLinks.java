@@ -30,8 +30,8 @@ class CampaignLinks {
         this.jdbc = jdbc;
     }
 
-    /** A campaign as opened. */
-    record Opened(String campaignId, String title, Instant openedAt) {}
+    /** A campaign as opened, in {@code exerciseId} (null: a real one). */
+    record Opened(String campaignId, String title, Instant openedAt, String exerciseId) {}
 
     /** An incident linked to a campaign, and when. */
     record Linked(String incidentId, Instant linkedAt) {}
@@ -39,11 +39,12 @@ class CampaignLinks {
     @EventHandler
     void on(CampaignOpenedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
         jdbc.update(
-                "INSERT INTO review_campaign (campaign_id, title, opened_at) VALUES (?, ?, ?)"
+                "INSERT INTO review_campaign (campaign_id, title, opened_at, exercise_id) VALUES (?, ?, ?, ?)"
                         + " ON CONFLICT (campaign_id) DO NOTHING",
                 event.campaignId(),
                 event.title(),
-                Timestamp.from(at));
+                Timestamp.from(at),
+                event.exerciseId());
     }
 
     @EventHandler
@@ -73,11 +74,12 @@ class CampaignLinks {
     Optional<Opened> campaign(String campaignId) {
         return jdbc
                 .query(
-                        "SELECT title, opened_at FROM review_campaign WHERE campaign_id = ?",
+                        "SELECT title, opened_at, exercise_id FROM review_campaign WHERE campaign_id = ?",
                         (rs, n) -> new Opened(
                                 campaignId,
                                 rs.getString("title"),
-                                rs.getTimestamp("opened_at").toInstant()),
+                                rs.getTimestamp("opened_at").toInstant(),
+                                rs.getString("exercise_id")),
                         campaignId)
                 .stream()
                 .findFirst();

@@ -1,5 +1,6 @@
 package fr.ars.coord.incident.review;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.ars.coord.contracts.incident.ObligationCode;
 import fr.ars.coord.contracts.region.Region;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,7 +29,13 @@ public record CampaignReview(
         Instant firstPublishedAt,
         List<ObligationSpread> obligations,
         List<Link> links,
-        List<IncidentReview> incidents) {
+        List<IncidentReview> incidents,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+                description = "The exercise the campaign was opened in (its review marked EXERCICE); absent for a real"
+                        + " one.")
+        String exerciseId) {
 
     /** How many delays, their median and the worst (null when there is none). */
     @Schema(name = "CampaignReviewSpread")

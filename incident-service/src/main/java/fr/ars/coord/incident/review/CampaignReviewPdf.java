@@ -89,6 +89,7 @@ final class CampaignReviewPdf {
         sections.append("</table>\n");
         IncidentsTable.append(sections, review.incidents());
 
+        boolean exercise = review.exerciseId() != null;
         return ReportPdf.render(
                 "Revue de campagne nationale : " + review.title(),
                 "Revue de campagne nationale",
@@ -98,7 +99,7 @@ final class CampaignReviewPdf {
                 "Revue établie le " + WHEN.format(review.reviewedAt()) + ". Campagne " + review.campaignId() + ".",
                 "Chaque délai est compté entre deux instants enregistrés.",
                 sections.toString(),
-                false);
+                exercise);
     }
 
     private static void spread(StringBuilder out, String label, Spread spread) {

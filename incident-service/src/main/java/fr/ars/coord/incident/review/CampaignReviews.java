@@ -76,7 +76,8 @@ public class CampaignReviews {
                         .orElse(null),
                 obligations(incidents),
                 links,
-                incidents);
+                incidents,
+                opened.exerciseId());
     }
 
     private static List<CampaignReview.ObligationSpread> obligations(List<IncidentReview> incidents) {

@@ -59,6 +59,30 @@ class CampaignReviewIT extends IncidentServiceITBase {
     }
 
     @Test
+    void anExercisesCampaignReviewIsMarkedExercice() throws Exception {
+        String campaign = UUID.randomUUID().toString();
+        String exercise = UUID.randomUUID().toString();
+        StoredEvents.append(
+                eventStore,
+                "Campaign",
+                campaign,
+                0,
+                NATIONAL,
+                fr.ars.coord.contracts.exercise.ExerciseTag.metaData(exercise),
+                new CampaignOpenedEvent(campaign, "Campagne d'exercice", null, exercise));
+        JsonNode review = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> api.get("/api/reviews/campaigns/" + campaign, TestTokens.national()),
+                        r -> r.status() == 200)
+                .json();
+        assertThat(review.get("exerciseId").asString()).isEqualTo(exercise);
+        String[] pdf = pdfPagesAndText("/api/reviews/campaigns/" + campaign, TestTokens.national())
+                .split("\\|", 2);
+        assertThat(pdf[1]).contains("EXERCICE—Revuedecampagnenationale:Campagned'exercice");
+        assertThat(pdf[1].split("EXERCICE", -1).length - 1).isGreaterThanOrEqualTo(Integer.parseInt(pdf[0]) + 1);
+    }
+
+    @Test
     void aCampaignsReviewSpreadsItsIncidentsDelaysAndFollowsItsLinks() throws Exception {
         Instant day = Instant.parse("2022-03-01T00:00:00Z")
                 .plus(Duration.ofDays(
@@ -93,6 +117,7 @@ class CampaignReviewIT extends IncidentServiceITBase {
                         r -> r.status() == 200 && r.json().get("incidents").size() == 2)
                 .json();
         assertThat(review.get("title").asString()).isEqualTo("Usurpation de comptes");
+        assertThat(review.has("exerciseId")).as("a real campaign").isFalse();
         assertThat(review.get("regions").toString()).isEqualTo("[\"FR-HDF\",\"FR-NOR\"]");
         assertThat(review.get("links").findValuesAsString("incidentId"))
                 .as("the unlinked incident left it")
