@@ -728,6 +728,24 @@ class ConsoleIT {
             assertThat(browser.driver().findElements(By.cssSelector("#attendus td[data-status='ON_TIME']")))
                     .isNotEmpty();
             checkPage(browser, "14-exercice");
+
+            // a national campaign inside the exercise: its incidents linked, marked, none of the real campaigns
+            browser.driver().findElement(By.id("campagne-titre")).sendKeys("Campagne de l'exercice");
+            browser.driver().findElement(By.id("ouvrir-campagne")).click();
+            browser.waiting(Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("bandeau-exercice")));
+            JsonNode drillCampaigns = api.get("/api/national/campaigns?exercise=" + exercise, national)
+                    .json();
+            assertThat(drillCampaigns.size()).isEqualTo(1);
+            assertThat(drillCampaigns.get(0).get("incidents").findValuesAsString("incidentId"))
+                    .containsExactlyInAnyOrderElementsOf(drill);
+            assertThat(browser.driver().getCurrentUrl())
+                    .endsWith("/campagnes/" + drillCampaigns.get(0).get("id").asString());
+            assertThat(api.get("/api/national/campaigns", national).body())
+                    .doesNotContain(drillCampaigns.get(0).get("id").asString());
+            browser.open("/exercices/" + exercise);
+            assertThat(browser.driver().findElements(By.cssSelector("#campagnes-exercice tbody tr th a")))
+                    .hasSize(1);
             browser.driver().findElement(By.id("terminer-exercice")).click();
             browser.waiting(Duration.ofSeconds(20))
                     .until(d -> "Terminé"

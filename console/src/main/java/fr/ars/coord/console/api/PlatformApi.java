@@ -162,6 +162,15 @@ public class PlatformApi {
                 uri -> uri.path("/api/national/campaigns/suggestions").build(), new ParameterizedTypeReference<>() {});
     }
 
+    /** An exercise's campaigns (national cell and auditors). */
+    public List<CampaignView> exerciseCampaigns(String exerciseId) {
+        return list(
+                uri -> uri.path("/api/national/campaigns")
+                        .queryParam("exercise", exerciseId)
+                        .build(),
+                new ParameterizedTypeReference<>() {});
+    }
+
     public CampaignView campaign(String id) {
         return get(uri -> uri.path("/api/national/campaigns/{id}").build(id), CampaignView.class);
     }

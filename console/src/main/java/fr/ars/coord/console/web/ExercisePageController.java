@@ -4,6 +4,8 @@ import fr.ars.coord.client.incident.model.EndExerciseRequest;
 import fr.ars.coord.client.incident.model.ExerciseAnswer;
 import fr.ars.coord.client.incident.model.ReplayRequest;
 import fr.ars.coord.client.incident.model.StartExerciseRequest;
+import fr.ars.coord.client.region.model.LinkIncidentRequest;
+import fr.ars.coord.client.region.model.OpenCampaignRequest;
 import fr.ars.coord.console.api.ApiProblem;
 import fr.ars.coord.console.api.PlatformApi;
 import fr.ars.coord.console.security.StaffUser;
@@ -53,6 +55,7 @@ class ExercisePageController {
         StaffUser user = StaffUser.from(authentication);
         model.addAttribute("communiques", user.readsCommuniques() ? api.exerciseCommuniques(id) : List.of());
         model.addAttribute("scripts", user.national() ? api.exerciseScripts() : List.of());
+        model.addAttribute("campaigns", user.national() ? api.exerciseCampaigns(id) : List.of());
         model.addAttribute("newKey", IncidentForms.newKey());
         return "exercise";
     }
@@ -103,6 +106,36 @@ class ExercisePageController {
                     return back;
                 },
                 "Rejeu du scénario démarré.",
+                back,
+                redirect);
+    }
+
+    /** Opens a campaign in the exercise and links each of its incidents (national cell). */
+    @PostMapping("/exercices/{id}/campagnes")
+    String openCampaign(
+            @PathVariable String id,
+            @RequestParam String requestKey,
+            @RequestParam String title,
+            RedirectAttributes redirect) {
+        String back = "redirect:/exercices/" + id;
+        return call(
+                () -> {
+                    String campaignId = api.openCampaign(
+                                    requestKey,
+                                    new OpenCampaignRequest()
+                                            .title(title)
+                                            .description("Campagne ouverte dans l'exercice.")
+                                            .exerciseId(id))
+                            .getId();
+                    for (var incident : api.exercise(id).getIncidents()) {
+                        api.linkIncident(
+                                requestKey + "-" + incident.getId(),
+                                campaignId,
+                                new LinkIncidentRequest().incidentId(incident.getId()));
+                    }
+                    return "redirect:/campagnes/" + campaignId;
+                },
+                "Campagne de l'exercice ouverte, ses incidents rattachés.",
                 back,
                 redirect);
     }
