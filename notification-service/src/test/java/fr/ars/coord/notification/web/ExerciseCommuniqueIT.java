@@ -7,21 +7,16 @@ import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.campaign.CampaignOpenedEvent;
 import fr.ars.coord.contracts.campaign.IncidentLinkedToCampaignEvent;
 import fr.ars.coord.contracts.exercise.ExerciseTag;
-import fr.ars.coord.contracts.incident.AttackVector;
-import fr.ars.coord.contracts.incident.EntityKind;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
-import fr.ars.coord.contracts.incident.IncidentReportedEvent;
-import fr.ars.coord.contracts.incident.ObligationTerms;
-import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.Mailbox;
 import fr.ars.coord.notification.NotificationServiceITBase;
 import fr.ars.coord.platform.testing.ApiClient;
 import fr.ars.coord.platform.testing.StoredEvents;
+import fr.ars.coord.platform.testing.StoredExercises;
 import fr.ars.coord.platform.testing.TestTokens;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -48,35 +43,19 @@ class ExerciseCommuniqueIT extends NotificationServiceITBase {
     }
 
     private String incident(String exerciseId, String regionCode, long patients) {
-        String id = UUID.randomUUID().toString();
         Region region = Region.of(regionCode);
-        StoredEvents.append(
+        return StoredExercises.incident(
                 eventStore,
-                "Incident",
-                id,
-                0,
-                new Actor("sub-ara", "ars-ara", "ARS", regionCode),
-                ExerciseTag.metaData(exerciseId),
-                new IncidentReportedEvent(
-                        id,
-                        region,
-                        "Usurpation",
-                        "Compte usurpé",
-                        Instant.parse("2025-11-21T17:30:00Z"),
-                        AttackVector.ACCOUNT_USURPATION,
-                        OperationalImpact.NONE,
-                        EntityKind.ARS,
-                        ObligationTerms.defaults(false),
-                        exerciseId),
-                new IncidentAssessedEvent(
+                exerciseId,
+                region,
+                id -> List.of(new IncidentAssessedEvent(
                         id,
                         region,
                         Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.PHONE),
                         false,
                         patients,
                         List.of(),
-                        null));
-        return id;
+                        null)));
     }
 
     private JsonNode draftOf(String query) {

@@ -3,29 +3,19 @@ package fr.ars.coord.notification.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.ars.coord.contracts.Actor;
-import fr.ars.coord.contracts.exercise.ExerciseEndedEvent;
-import fr.ars.coord.contracts.exercise.ExerciseStartedEvent;
-import fr.ars.coord.contracts.exercise.ExerciseTag;
-import fr.ars.coord.contracts.incident.AttackVector;
-import fr.ars.coord.contracts.incident.EntityKind;
 import fr.ars.coord.contracts.incident.ExposedDataItem;
 import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
-import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.ObligationCode;
 import fr.ars.coord.contracts.incident.ObligationReminderRecordedEvent;
-import fr.ars.coord.contracts.incident.ObligationTerms;
-import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.contracts.incident.ReminderStage;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.notification.NotificationServiceITBase;
 import fr.ars.coord.platform.testing.ApiClient.Response;
-import fr.ars.coord.platform.testing.StoredEvents;
+import fr.ars.coord.platform.testing.StoredExercises;
 import fr.ars.coord.platform.testing.TestTokens;
 import fr.ars.coord.platform.testing.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -48,57 +38,31 @@ class ExerciseSubscriptionIT extends NotificationServiceITBase {
             "[\"communique.published\", \"obligation.due-soon\", \"obligation.overdue\"]";
 
     private String exercise(List<Region> regions, boolean ended) {
-        String id = UUID.randomUUID().toString();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Object started = new ExerciseStartedEvent(
-                id, "Exercice Bretagne-ARA", null, regions, now, now.plus(Duration.ofHours(2)));
-        Actor cell = new Actor("sub-cell", "cellule", "NATIONAL", null);
-        if (ended) {
-            StoredEvents.append(
-                    eventStore, "Exercise", id, 0, cell, started, new ExerciseEndedEvent(id, now, "Terminé."));
-        } else {
-            StoredEvents.append(eventStore, "Exercise", id, 0, cell, started);
-        }
-        return id;
+        return StoredExercises.start(eventStore, regions, ended);
     }
 
     private String incident(String exerciseId) {
-        String id = UUID.randomUUID().toString();
         Region region = Region.of(REGION);
-        StoredEvents.append(
+        return StoredExercises.incident(
                 eventStore,
-                "Incident",
-                id,
-                0,
-                new Actor("sub-ara", "ars-ara", "ARS", REGION),
-                ExerciseTag.metaData(exerciseId),
-                new IncidentReportedEvent(
-                        id,
-                        region,
-                        "Usurpation",
-                        "Compte usurpé",
-                        AWARE,
-                        AttackVector.ACCOUNT_USURPATION,
-                        OperationalImpact.NONE,
-                        EntityKind.ARS,
-                        ObligationTerms.defaults(false),
-                        exerciseId),
-                new IncidentAssessedEvent(
-                        id,
-                        region,
-                        Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.PHONE),
-                        false,
-                        420,
-                        List.of(),
-                        null),
-                new ObligationReminderRecordedEvent(
-                        id,
-                        region,
-                        ObligationCode.CERT_SANTE_DECLARATION,
-                        ReminderStage.OVERDUE,
-                        AWARE,
-                        AWARE.plus(Duration.ofHours(24))));
-        return id;
+                exerciseId,
+                region,
+                id -> List.of(
+                        new IncidentAssessedEvent(
+                                id,
+                                region,
+                                Set.of(ExposedDataItem.LAST_NAME, ExposedDataItem.PHONE),
+                                false,
+                                420,
+                                List.of(),
+                                null),
+                        new ObligationReminderRecordedEvent(
+                                id,
+                                region,
+                                ObligationCode.CERT_SANTE_DECLARATION,
+                                ReminderStage.OVERDUE,
+                                AWARE,
+                                AWARE.plus(Duration.ofHours(24)))));
     }
 
     private Response subscribe(WebhookReceiver receiver, String secret, String regions, String exerciseId) {

@@ -4,24 +4,15 @@ import static fr.ars.coord.region.impact.IncidentStories.assessed;
 import static fr.ars.coord.region.impact.IncidentStories.reported;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.ars.coord.contracts.Actor;
 import fr.ars.coord.contracts.exercise.ExerciseEndedEvent;
-import fr.ars.coord.contracts.exercise.ExerciseStartedEvent;
-import fr.ars.coord.contracts.exercise.ExerciseTag;
-import fr.ars.coord.contracts.incident.AttackVector;
-import fr.ars.coord.contracts.incident.EntityKind;
-import fr.ars.coord.contracts.incident.IncidentReportedEvent;
-import fr.ars.coord.contracts.incident.ObligationTerms;
-import fr.ars.coord.contracts.incident.OperationalImpact;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.testing.ApiClient.Response;
 import fr.ars.coord.platform.testing.StoredEvents;
+import fr.ars.coord.platform.testing.StoredExercises;
 import fr.ars.coord.platform.testing.TestTokens;
 import fr.ars.coord.region.RegionServiceITBase;
 import fr.ars.coord.region.impact.IncidentStories;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,52 +27,19 @@ import tools.jackson.databind.JsonNode;
  */
 class ExerciseCampaignIT extends RegionServiceITBase {
 
-    private static final Actor CELL = new Actor("sub-cell", "cellule", "NATIONAL", null);
-
     @Autowired
     private JdbcTemplate jdbc;
 
     private String exercise(boolean ended) {
-        String id = newId();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Object started = new ExerciseStartedEvent(
-                id,
-                "Exercice Antilles",
-                null,
-                List.of(Region.of("FR-971"), Region.of("FR-972")),
-                now,
-                now.plus(Duration.ofHours(2)));
-        if (ended) {
-            StoredEvents.append(
-                    eventStore, "Exercise", id, 0, CELL, started, new ExerciseEndedEvent(id, now, "Terminé."));
-        } else {
-            StoredEvents.append(eventStore, "Exercise", id, 0, CELL, started);
-        }
-        return id;
+        return StoredExercises.start(eventStore, List.of(Region.of("FR-971"), Region.of("FR-972")), ended);
     }
 
-    private String drill(String exercise, String region, long patients) {
-        String id = newId();
-        StoredEvents.append(
+    private String drill(String exerciseId, String region, long patients) {
+        return StoredExercises.incident(
                 eventStore,
-                "Incident",
-                id,
-                0,
-                new Actor("sub", "ars", "ARS", region),
-                ExerciseTag.metaData(exercise),
-                new IncidentReportedEvent(
-                        id,
-                        Region.of(region),
-                        "Exercice",
-                        "Compte usurpé",
-                        Instant.parse("2025-11-21T17:30:00Z"),
-                        AttackVector.ACCOUNT_USURPATION,
-                        OperationalImpact.NONE,
-                        EntityKind.ARS,
-                        ObligationTerms.defaults(false),
-                        exercise),
-                assessed(id, region, patients, IncidentStories.IDENTITY, false));
-        return id;
+                exerciseId,
+                Region.of(region),
+                id -> List.of(assessed(id, region, patients, IncidentStories.IDENTITY, false)));
     }
 
     private Response open(String exerciseId) {
@@ -161,7 +119,12 @@ class ExerciseCampaignIT extends RegionServiceITBase {
 
         // the exercise ends: its campaign is frozen
         StoredEvents.append(
-                eventStore, "Exercise", exercise, 1, CELL, new ExerciseEndedEvent(exercise, Instant.now(), "Fin."));
+                eventStore,
+                "Exercise",
+                exercise,
+                1,
+                StoredExercises.CELL,
+                new ExerciseEndedEvent(exercise, Instant.now(), "Fin."));
         assertThat(link(campaign, drill(exercise, "FR-971", 10)).status()).isEqualTo(409);
         assertThat(api.delete(
                                 "/api/national/campaigns/" + campaign + "/incidents",
