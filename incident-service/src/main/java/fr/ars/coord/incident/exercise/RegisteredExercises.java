@@ -1,6 +1,7 @@
 package fr.ars.coord.incident.exercise;
 
 import fr.ars.coord.contracts.region.Region;
+import fr.ars.coord.platform.exercise.ExerciseLocks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -138,5 +139,7 @@ public class RegisteredExercises {
     void lockedForEnd(String exerciseId) {
         jdbc.queryForList(
                 "SELECT exercise_id FROM exercise WHERE exercise_id = ? FOR UPDATE", String.class, exerciseId);
+        // and the lock the other services' commands in the exercise (a campaign's links) take shared
+        ExerciseLocks.holdToEnd(jdbc, exerciseId);
     }
 }

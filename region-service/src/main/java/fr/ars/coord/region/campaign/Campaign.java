@@ -33,7 +33,10 @@ class Campaign {
     }
 
     @CommandHandler
-    Campaign(OpenCampaignCommand command) {
+    Campaign(OpenCampaignCommand command, CampaignExerciseRules exercises) {
+        if (command.exerciseId() != null) {
+            exercises.requireRunning(command.exerciseId());
+        }
         apply(
                 new CampaignOpenedEvent(
                         command.campaignId(), command.title(), command.description(), command.exerciseId()),
@@ -41,7 +44,8 @@ class Campaign {
     }
 
     @CommandHandler
-    void handle(LinkIncidentCommand command) {
+    void handle(LinkIncidentCommand command, CampaignExerciseRules exercises) {
+        requireRunning(exercises);
         if (linkedIncidents.containsKey(command.incidentId())) {
             throw new CampaignRuleViolation("This incident is already linked to the campaign.");
         }
@@ -49,12 +53,20 @@ class Campaign {
     }
 
     @CommandHandler
-    void handle(UnlinkIncidentCommand command) {
+    void handle(UnlinkIncidentCommand command, CampaignExerciseRules exercises) {
+        requireRunning(exercises);
         Region region = linkedIncidents.get(command.incidentId());
         if (region == null) {
             throw new CampaignRuleViolation("This incident is not linked to the campaign.");
         }
         record(new IncidentUnlinkedFromCampaignEvent(campaignId, command.incidentId(), region, command.reason()));
+    }
+
+    /** A campaign of an exercise records nothing more once the exercise has ended. */
+    private void requireRunning(CampaignExerciseRules exercises) {
+        if (exerciseId != null) {
+            exercises.requireRunning(exerciseId);
+        }
     }
 
     private void record(Object event) {

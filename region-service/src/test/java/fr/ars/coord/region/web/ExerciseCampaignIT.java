@@ -30,6 +30,9 @@ class ExerciseCampaignIT extends RegionServiceITBase {
     @Autowired
     private JdbcTemplate jdbc;
 
+    @Autowired
+    private org.springframework.transaction.PlatformTransactionManager transactions;
+
     private String exercise(boolean ended) {
         return StoredExercises.start(eventStore, List.of(Region.of("FR-971"), Region.of("FR-972")), ended);
     }
@@ -132,6 +135,64 @@ class ExerciseCampaignIT extends RegionServiceITBase {
                                 "{\"incidentId\": \"" + first + "\", \"reason\": \"erreur\"}")
                         .status())
                 .isEqualTo(409);
+    }
+
+    /**
+     * Links racing the exercise's end, which holds the exercise's lock as incident-service's end does: no link is
+     * stored after the end (each one committed before it, or refused).
+     */
+    @Test
+    void aLinkAndTheExercisesEndNeverCross() throws Exception {
+        String exercise = exercise(false);
+        String campaign = open(exercise).json().get("id").asString();
+        List<String> incidents = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            incidents.add(drill(exercise, i % 2 == 0 ? "FR-971" : "FR-972", 10 + i));
+        }
+        org.springframework.transaction.support.TransactionTemplate transaction =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> links = new java.util.ArrayList<>();
+            for (String incident : incidents) {
+                links.add(pool.submit(() -> {
+                    go.await();
+                    return link(campaign, incident).status();
+                }));
+            }
+            java.util.concurrent.Future<?> end = pool.submit(() -> {
+                go.await();
+                Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(30));
+                transaction.executeWithoutResult(status -> {
+                    fr.ars.coord.platform.exercise.ExerciseLocks.holdToEnd(jdbc, exercise);
+                    StoredEvents.append(
+                            eventStore,
+                            "Exercise",
+                            exercise,
+                            1,
+                            StoredExercises.CELL,
+                            new ExerciseEndedEvent(exercise, Instant.now(), "Fin."));
+                });
+                return null;
+            });
+            go.countDown();
+            end.get();
+            for (java.util.concurrent.Future<Integer> linked : links) {
+                assertThat(linked.get()).isIn(201, 409);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Long ended = jdbc.queryForObject(
+                "SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 1",
+                Long.class,
+                exercise);
+        List<Long> linkedAt = jdbc.queryForList(
+                "SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber > 0",
+                Long.class,
+                campaign);
+        assertThat(linkedAt).as("every link stored before the end").allMatch(index -> index < ended);
     }
 
     @Test
