@@ -1,5 +1,6 @@
 package fr.ars.coord.region.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.command.IdempotentCommands;
 import fr.ars.coord.platform.exercise.RecordedExercises;
@@ -89,6 +90,9 @@ class CampaignController {
                             + " (`409` once ended).",
                     example = "3f0c1d2e-5b6a-4c7d-8e9f-0a1b2c3d4e5f")
             @Size(max = 64)
+            // absent from a real campaign's fingerprint, as from every one before exercises had campaigns: a retry of
+            // an earlier creation matches it
+            @JsonInclude(JsonInclude.Include.NON_NULL)
             String exerciseId) {}
 
     @Schema(description = "The incident to link.")
