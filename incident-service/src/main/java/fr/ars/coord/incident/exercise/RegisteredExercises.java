@@ -140,6 +140,6 @@ public class RegisteredExercises {
         jdbc.queryForList(
                 "SELECT exercise_id FROM exercise WHERE exercise_id = ? FOR UPDATE", String.class, exerciseId);
         // and the lock the other services' commands in the exercise (a campaign's links) take shared
-        ExerciseLocks.holdToEnd(jdbc, exerciseId);
+        new ExerciseLocks(jdbc).holdToEnd(exerciseId);
     }
 }

@@ -3,7 +3,6 @@ package fr.ars.coord.region.campaign;
 import fr.ars.coord.platform.exercise.ExerciseLocks;
 import fr.ars.coord.platform.exercise.RecordedExercises;
 import java.time.Clock;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,19 +13,19 @@ import org.springframework.stereotype.Component;
 @Component
 class LockedCampaignExerciseRules implements CampaignExerciseRules {
 
-    private final JdbcTemplate jdbc;
+    private final ExerciseLocks locks;
     private final RecordedExercises exercises;
     private final Clock clock;
 
-    LockedCampaignExerciseRules(JdbcTemplate jdbc, RecordedExercises exercises, Clock clock) {
-        this.jdbc = jdbc;
+    LockedCampaignExerciseRules(ExerciseLocks locks, RecordedExercises exercises, Clock clock) {
+        this.locks = locks;
         this.exercises = exercises;
         this.clock = clock;
     }
 
     @Override
     public void requireRunning(String exerciseId) {
-        ExerciseLocks.holdToRecord(jdbc, exerciseId);
+        locks.holdToRecord(exerciseId);
         boolean running = exercises
                 .find(exerciseId)
                 .map(exercise -> exercise.runsAt(clock.instant()))

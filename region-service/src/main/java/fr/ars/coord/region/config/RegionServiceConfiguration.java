@@ -1,5 +1,6 @@
 package fr.ars.coord.region.config;
 
+import fr.ars.coord.platform.exercise.ExerciseLocks;
 import fr.ars.coord.platform.exercise.RecordedExercises;
 import fr.ars.coord.platform.obligation.IncidentObligations;
 import fr.ars.coord.platform.processing.RealCrisesOnly;
@@ -10,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class RegionServiceConfiguration {
@@ -23,6 +25,12 @@ class RegionServiceConfiguration {
     @Bean
     RecordedExercises recordedExercises(EventStore eventStore) {
         return new RecordedExercises(eventStore);
+    }
+
+    /** The exercises' lock, held shared by a campaign's command in an exercise (see {@code ExerciseLocks}). */
+    @Bean
+    ExerciseLocks exerciseLocks(JdbcTemplate jdbc) {
+        return new ExerciseLocks(jdbc);
     }
 
     /** The same obligations as incident-service (shared settings, see {@code IncidentObligations}). */

@@ -165,7 +165,7 @@ class ExerciseCampaignIT extends RegionServiceITBase {
                 go.await();
                 Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(30));
                 transaction.executeWithoutResult(status -> {
-                    fr.ars.coord.platform.exercise.ExerciseLocks.holdToEnd(jdbc, exercise);
+                    new fr.ars.coord.platform.exercise.ExerciseLocks(jdbc).holdToEnd(exercise);
                     StoredEvents.append(
                             eventStore,
                             "Exercise",
