@@ -70,8 +70,8 @@ final class PlatformProcesses {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         Process process = builder.start();
-        // a restart beside a scaled platform under load on two cores has taken up to 3 min 6 s: 5 min to come back
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        // a restart beside a scaled platform under load on two cores has taken up to 3 min 52 s: 8 min to come back
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(8));
         // the console's paths are under /console, as the gateway routes them
         String health = service.equals("console") ? "/console/actuator/health" : "/actuator/health";
         while (!RunningPlatform.healthy(port, health)) {
