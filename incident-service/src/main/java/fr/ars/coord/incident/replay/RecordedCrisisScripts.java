@@ -4,7 +4,6 @@ import fr.ars.coord.contracts.incident.ContainmentActionRecordedEvent;
 import fr.ars.coord.contracts.incident.IncidentAssessedEvent;
 import fr.ars.coord.contracts.incident.IncidentReportedEvent;
 import fr.ars.coord.contracts.incident.ObligationCode;
-import fr.ars.coord.contracts.incident.RegulatoryClock;
 import fr.ars.coord.incident.exercise.ExerciseScript;
 import fr.ars.coord.incident.exercise.ExerciseScript.Assessment;
 import fr.ars.coord.incident.exercise.ExerciseScript.Containment;
@@ -13,10 +12,10 @@ import fr.ars.coord.incident.exercise.ExerciseScript.ExpectedAction;
 import fr.ars.coord.incident.exercise.ExerciseScript.Report;
 import fr.ars.coord.incident.exercise.ExerciseScript.Step;
 import fr.ars.coord.incident.review.IncidentReview;
+import fr.ars.coord.incident.review.IncidentReview.ObligationTiming;
 import fr.ars.coord.incident.review.IncidentReviews;
 import fr.ars.coord.incident.view.HistoryEntry;
 import fr.ars.coord.incident.view.IncidentStreams;
-import fr.ars.coord.incident.view.IncidentView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,14 +67,12 @@ public class RecordedCrisisScripts {
                     facts.add(new Timed(entry.recordedAt(), source.name(), entry.payload()));
                 }
             }
-            streams.currentView(source.incidentId(), now).ifPresent(view -> {
-                if (!regions.contains(view.region().code())) {
-                    regions.add(view.region().code());
+            // the review holds the clocks that applied and the first publication: the view is not read again
+            reviews.of(source.incidentId(), now).ifPresent(review -> {
+                if (!regions.contains(review.region().code())) {
+                    regions.add(review.region().code());
                 }
-                expected.addAll(expectations(
-                        source.name(),
-                        view,
-                        reviews.of(source.incidentId(), now).orElse(null)));
+                expected.addAll(expectations(source.name(), review));
             });
         }
         facts.sort(Comparator.comparing(Timed::at));
@@ -123,21 +120,25 @@ public class RecordedCrisisScripts {
      * What the incident's response was held to: each of its legal clocks followed here that applied, due as it was
      * from the report; the first communiqué published as soon as it was then.
      */
-    private static List<Expectation> expectations(String incident, IncidentView view, IncidentReview review) {
+    private static List<Expectation> expectations(String incident, IncidentReview review) {
         List<Expectation> expected = new ArrayList<>();
-        for (RegulatoryClock clock : view.regulatoryClocks()) {
+        if (review.reportedAt() == null) {
+            return expected;
+        }
+        // the review's obligations are the clocks that applied
+        for (ObligationTiming clock : review.obligations()) {
             ExpectedAction action = CLOCKS.get(clock.code());
-            if (action != null && clock.applicable() && clock.dueAt() != null && view.reportedAt() != null) {
+            if (action != null && clock.dueAt() != null) {
                 expected.add(new Expectation(
                         incident,
                         action,
-                        positive(Duration.between(view.reportedAt(), clock.dueAt())),
-                        clock.obligation() + " (échéance légale)"));
+                        positive(Duration.between(review.reportedAt(), clock.dueAt())),
+                        clock.code().obligation() + " (échéance légale)"));
             }
         }
-        if (review != null && review.communiques().firstPublishedAt() != null && view.reportedAt() != null) {
+        if (review.communiques().firstPublishedAt() != null) {
             Duration then =
-                    Duration.between(view.reportedAt(), review.communiques().firstPublishedAt());
+                    Duration.between(review.reportedAt(), review.communiques().firstPublishedAt());
             expected.add(new Expectation(
                     incident,
                     ExpectedAction.COMMUNIQUE_PUBLISHED,
