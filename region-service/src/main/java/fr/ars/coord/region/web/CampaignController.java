@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.ars.coord.contracts.region.Region;
 import fr.ars.coord.platform.command.IdempotentCommands;
 import fr.ars.coord.platform.exercise.RecordedExercises;
-import fr.ars.coord.platform.exercise.RecordedExercises.RecordedExercise;
 import fr.ars.coord.platform.rules.InvalidRequestException;
 import fr.ars.coord.platform.rules.NotFoundException;
 import fr.ars.coord.platform.security.StaffMember;
@@ -133,11 +132,10 @@ class CampaignController {
         NationalAccessPolicy.requireCoordinator(member);
         String exerciseId =
                 request.exerciseId() == null ? null : request.exerciseId().strip();
-        if (exerciseId != null) {
-            RecordedExercise exercise = exercises
-                    .find(exerciseId)
-                    .orElseThrow(() -> new InvalidRequestException("exerciseId", "is not an exercise's id"));
-            requireRunning(exercise);
+        // an unknown exercise is the request's mistake (400); whether it still runs, the campaign decides with the
+        // exercise's lock held (409)
+        if (exerciseId != null && exercises.find(exerciseId).isEmpty()) {
+            throw new InvalidRequestException("exerciseId", "is not an exercise's id");
         }
         IdempotentCommands.Created created = commands.create(
                 "campaign",
@@ -174,7 +172,7 @@ class CampaignController {
         StaffMember member = StaffMember.from(authentication);
         NationalAccessPolicy.requireCoordinator(member);
         requireCampaign(id);
-        String exerciseId = runningExerciseOf(id);
+        String exerciseId = campaigns.exerciseOf(id).orElse(null);
         Region region = campaigns
                 .incidentRegion(request.incidentId(), exerciseId)
                 .orElseThrow(() -> new NotFoundException("No such incident."));
@@ -218,7 +216,6 @@ class CampaignController {
         StaffMember member = StaffMember.from(authentication);
         NationalAccessPolicy.requireCoordinator(member);
         requireCampaign(id);
-        runningExerciseOf(id);
         commands.send(
                 new UnlinkIncidentCommand(id, request.incidentId(), request.reason()),
                 member.toActor(),
@@ -402,24 +399,6 @@ class CampaignController {
     private void requireRealCampaign(String id) {
         if (campaigns.exerciseOf(id).isPresent()) {
             throw new NotFoundException("No such campaign.");
-        }
-    }
-
-    /**
-     * The exercise campaign {@code id} was opened in (null: a real one), refusing a change once it has ended: an ended
-     * exercise is frozen.
-     */
-    private String runningExerciseOf(String id) {
-        String exerciseId = campaigns.exerciseOf(id).orElse(null);
-        if (exerciseId != null) {
-            exercises.find(exerciseId).ifPresent(this::requireRunning);
-        }
-        return exerciseId;
-    }
-
-    private void requireRunning(RecordedExercise exercise) {
-        if (!exercise.runsAt(clock.instant())) {
-            throw new CampaignRuleViolation("The exercise has ended: nothing more is recorded in it.");
         }
     }
 }
