@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -70,8 +71,43 @@ final class LocalJvm {
      * {@code jcmd}; empty when the benchmark runs on a runtime without it or may not attach.
      */
     OptionalLong compilations() {
+        Long total = counters().get("sun.ci.totalCompiles");
+        return total == null ? OptionalLong.empty() : OptionalLong.of(total);
+    }
+
+    /**
+     * Its collections so far, young and full (the serial collector's two generations, G1's young and full), and the
+     * time they took; empty when the counters cannot be read.
+     */
+    java.util.Optional<Collections> collections() {
+        Map<String, Long> counters = counters();
+        Long frequency = counters.get("sun.os.hrt.frequency");
+        if (frequency == null || !counters.containsKey("sun.gc.collector.1.invocations")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Collections(
+                counters.get("sun.gc.collector.0.invocations"),
+                counters.get("sun.gc.collector.0.time") * 1000.0 / frequency,
+                counters.get("sun.gc.collector.1.invocations"),
+                counters.get("sun.gc.collector.1.time") * 1000.0 / frequency));
+    }
+
+    /** Collections counted from the JVM's start: young ones, full ones, and their milliseconds. */
+    record Collections(long young, double youngMillis, long full, double fullMillis) {
+
+        Collections since(Collections before) {
+            return new Collections(
+                    young - before.young,
+                    youngMillis - before.youngMillis,
+                    full - before.full,
+                    fullMillis - before.fullMillis);
+        }
+    }
+
+    /** Its performance counters with a whole number for a value, read with {@code jcmd PerfCounter.print}. */
+    private Map<String, Long> counters() {
         if (!Files.isExecutable(JCMD)) {
-            return OptionalLong.empty();
+            return Map.of();
         }
         try {
             Process jcmd = new ProcessBuilder(JCMD.toString(), Long.toString(pid), "PerfCounter.print")
@@ -79,18 +115,19 @@ final class LocalJvm {
                     .start();
             String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!jcmd.waitFor(20, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
-                return OptionalLong.empty();
+                return Map.of();
             }
-            return out.lines()
-                    .filter(line -> line.startsWith("sun.ci.totalCompiles="))
-                    .mapToLong(line ->
-                            Long.parseLong(line.substring(line.indexOf('=') + 1).trim()))
-                    .findFirst();
-        } catch (IOException | NumberFormatException e) {
-            return OptionalLong.empty();
+            Map<String, Long> counters = new java.util.HashMap<>();
+            out.lines().filter(line -> line.matches("[A-Za-z0-9_.]+=-?\\d+")).forEach(line -> {
+                int equals = line.indexOf('=');
+                counters.put(line.substring(0, equals), Long.parseLong(line.substring(equals + 1)));
+            });
+            return counters;
+        } catch (IOException e) {
+            return Map.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return OptionalLong.empty();
+            return Map.of();
         }
     }
 }
