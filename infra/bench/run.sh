@@ -105,6 +105,18 @@ measure_failover() {
   jq -s '.[0] + .[1]' "$3" "$part" > "$3.tmp" && mv "$3.tmp" "$3"
 }
 
+# the console phase's browser (Debian's chromium and its driver, as the tests use), installed when missing, before the
+# baseline is measured (its console phase needs it too)
+case ",${BENCH_PHASES:-all}," in
+  *,all,*|*,console,*)
+    if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+      echo "installing chromium and chromium-driver (Debian packages) for the idle console page"
+      SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+      $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null \
+        || echo "chromium could not be installed: the console phase will be left out"
+    fi ;;
+esac
+
 BASELINE_OUT=""
 if [ -n "${BENCH_BASELINE:-}" ]; then
   if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 2>/dev/null; then
@@ -145,16 +157,6 @@ else
   start_platform "$ROOT" "${BENCH_DATA_DIR:-$ROOT/target/bench-platform}"
 fi
 
-# the console phase's browser (Debian's chromium and its driver, as the tests use), installed when missing
-case ",${BENCH_PHASES:-all}," in
-  *,all,*|*,console,*)
-    if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-      echo "installing chromium and chromium-driver (Debian packages) for the idle console page"
-      SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-      $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null \
-        || echo "chromium could not be installed: the console phase will be left out"
-    fi ;;
-esac
 
 # one nginx hop to incident-service, kept-alive upstream connections, as a reverse proxy is run in production
 NGINX_PID=""
