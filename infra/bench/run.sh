@@ -3,6 +3,7 @@
 # gateway answers; otherwise starts one with infra/run.sh (separate data folder, stores emptied, rate limits
 # raised for the load) and stops it afterwards. Prints a table and writes bench-results.json in the current
 # folder. BENCH_REPLAY_EVENTS changes the number of events seeded for the replay figure (default 100000);
+# BENCH_LAG_ROUNDS repeats the lag phase (each round after its idle time; the last round's figures are kept);
 # BENCH_PHASES=gateway,store,lag,delivery,console,replay,surge,failover runs only some parts (after the warm-up; memory
 # is always measured); the console phase counts the requests of an open console page in a headless Chromium for
 # BENCH_IDLE_PAGE_SECONDS (60) while nothing happens; the failover phase (in the default run) starts the platform again
