@@ -32,15 +32,13 @@ record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results re
         int rate = 50;
         int seconds = 30;
         AtomicLong seen = new AtomicLong(-1);
-        Latencies lags = new Latencies();
-        Latencies settled = new Latencies(); // the commands acknowledged after the load's first seconds
+        Samples lags = new Samples();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         Map<Long, Long> pending = new ConcurrentHashMap<>();
         AtomicLong longestPoll = new AtomicLong();
         AtomicLong worstLag = new AtomicLong();
         AtomicLong worstLagAt = new AtomicLong();
         AtomicLong loadStart = new AtomicLong(System.nanoTime()); // when the commands start, once all is ready
-        java.util.List<String> trace = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         // the national picture's position read where region-service commits it, every 5 ms on a connection of its
         // own: a lag is known within 5 ms (2.5 ms late on average), whatever wakes the projections
         EventStoreQueries positions = store.another();
@@ -59,11 +57,7 @@ record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results re
                     pending.entrySet().removeIf(e -> {
                         if (e.getKey() <= position) {
                             long lag = now - e.getValue();
-                            lags.add(lag);
-                            if (e.getValue() - loadStart.get() >= SETTLED_AFTER_NANOS) {
-                                settled.add(lag);
-                            }
-                            trace.add((e.getValue() - loadStart.get()) / 1_000_000 + " " + lag / 1_000_000.0);
+                            lags.add(e.getValue() - loadStart.get(), lag);
                             if (lag > worstLag.get()) { // only this thread writes both
                                 worstLag.set(lag);
                                 worstLagAt.set(e.getValue() - loadStart.get());
@@ -103,11 +97,7 @@ record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results re
                             long ack = System.nanoTime();
                             long index = store.globalIndexOf(id);
                             if (seen.get() >= index) {
-                                lags.add(System.nanoTime() - ack);
-                                if (ack - loadStart.get() >= SETTLED_AFTER_NANOS) {
-                                    settled.add(System.nanoTime() - ack);
-                                }
-                                trace.add((ack - loadStart.get()) / 1_000_000 + " " + (System.nanoTime() - ack) / 1e6);
+                                lags.add(ack - loadStart.get(), System.nanoTime() - ack);
                             } else {
                                 pending.put(index, ack);
                             }
@@ -152,26 +142,26 @@ record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results re
         positions.close();
         String traceFile = System.getenv("BENCH_LAG_TRACE");
         if (traceFile != null && !traceFile.isBlank()) { // each command: ms into the phase it was acknowledged, its lag
-            java.nio.file.Files.write(java.nio.file.Path.of(traceFile), trace);
+            java.nio.file.Files.write(java.nio.file.Path.of(traceFile), lags.trace);
         }
         results.put("projection_load_commands_per_s", achieved);
-        results.put("projection_lag_samples", lags.count());
-        results.put("projection_lag_p50_ms", lags.percentile(50));
-        results.put("projection_lag_p99_ms", lags.percentile(99));
-        results.put("projection_lag_max_ms", lags.percentile(100));
+        results.put("projection_lag_samples", lags.all.count());
+        results.put("projection_lag_p50_ms", lags.all.percentile(50));
+        results.put("projection_lag_p99_ms", lags.all.percentile(99));
+        results.put("projection_lag_max_ms", lags.all.percentile(100));
         // the same without the load's first seconds, where the worst lags have fallen in every run since push
-        results.put("projection_lag_settled_p50_ms", settled.percentile(50));
-        results.put("projection_lag_settled_p99_ms", settled.percentile(99));
+        results.put("projection_lag_settled_p50_ms", lags.settled.percentile(50));
+        results.put("projection_lag_settled_p99_ms", lags.settled.percentile(99));
         System.err.printf(
                 "lag at %.1f commands/s: p50 %.1f ms, p99 %.1f ms, worst %.1f ms; after the first %d s: p50 %.1f ms,"
                         + " p99 %.1f ms%n",
                 achieved,
-                lags.percentile(50),
-                lags.percentile(99),
-                lags.percentile(100),
+                lags.all.percentile(50),
+                lags.all.percentile(99),
+                lags.all.percentile(100),
                 TimeUnit.NANOSECONDS.toSeconds(SETTLED_AFTER_NANOS),
-                settled.percentile(50),
-                settled.percentile(99));
+                lags.settled.percentile(50),
+                lags.settled.percentile(99));
         // where the worst lag came from: a slow read of the position, or a projection that did not move
         results.put("projection_lag_slowest_position_read_ms", longestPoll.get() / 1e6);
         Instant worstAcknowledged = Instant.now().minusNanos(System.nanoTime() - loadStart.get() - worstLagAt.get());
@@ -183,14 +173,34 @@ record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results re
 
     /** The JVMs a command and its projection pass through, found on this machine. */
     private static Map<String, LocalJvm> onThePath() throws java.io.IOException {
+        return found("gateway", "incident-service", "region-service");
+    }
+
+    /** Those of {@code services} running on this machine, by name. */
+    private static Map<String, LocalJvm> found(String... services) throws java.io.IOException {
         Map<String, LocalJvm> jvms = new java.util.TreeMap<>();
-        for (String name : java.util.List.of("gateway", "incident-service", "region-service")) {
-            LocalJvm jvm = LocalJvm.ofService(name);
+        for (String service : services) {
+            LocalJvm jvm = LocalJvm.ofService(service);
             if (jvm != null) {
-                jvms.put(name, jvm);
+                jvms.put(service, jvm);
             }
         }
         return jvms;
+    }
+
+    /** The lags measured, each with when its command was acknowledged, counted from the load's start. */
+    private static final class Samples {
+        final Latencies all = new Latencies();
+        final Latencies settled = new Latencies(); // the commands acknowledged after the load's first seconds
+        final java.util.List<String> trace = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        void add(long acknowledgedAfter, long lag) {
+            all.add(lag);
+            if (acknowledgedAfter >= SETTLED_AFTER_NANOS) {
+                settled.add(lag);
+            }
+            trace.add(acknowledgedAfter / 1_000_000 + " " + lag / 1e6); // ms into the phase, the lag in ms
+        }
     }
 
     private static Map<String, LocalJvm.Collections> collections(Map<String, LocalJvm> jvms) {
@@ -220,13 +230,7 @@ record ProjectionLag(BenchPlatform platform, EventStoreQueries store, Results re
      * timers): CPU milliseconds per second of each service's JVM over 20 idle seconds.
      */
     private void idleCpu() throws Exception {
-        Map<String, LocalJvm> jvms = new java.util.TreeMap<>();
-        for (String service : java.util.List.of("incident-service", "region-service", "notification-service")) {
-            LocalJvm jvm = LocalJvm.ofService(service);
-            if (jvm != null) {
-                jvms.put(service, jvm);
-            }
-        }
+        Map<String, LocalJvm> jvms = found("incident-service", "region-service", "notification-service");
         Thread.sleep(2_000);
         Map<String, Long> before = new java.util.HashMap<>();
         for (Map.Entry<String, LocalJvm> jvm : jvms.entrySet()) {
